@@ -1,0 +1,51 @@
+"""The `ecograph` command line: thin shells over the library, errors translated at one point.
+
+stdout carries data (tables, JSON, CSV); stderr carries talk (progress, summaries, errors).
+Each command group lives in its own module and registers itself on `cli`.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import EcographError
+
+
+class EcographGroup(click.Group):
+    """Translates every `EcographError` into a one-line message with a hint, exit code 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except EcographError as exc:
+            err = click.ClickException(str(exc))
+            if exc.hint:
+                err.message += f"\n  hint: {exc.hint}"
+            raise err from exc
+        except BrokenPipeError:  # `ecograph export | head`: not an error
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@click.group(cls=EcographGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--store", "store_url", envvar="ECOGRAPH_STORE", metavar="URL",
+              help="A folder (embedded store, default $ECOGRAPH_HOME) or neo4j://host:port. "
+                   "Neo4j credentials come from NEO4J_USERNAME / NEO4J_PASSWORD.")
+@click.version_option(package_name="ecograph")
+@click.pass_context
+def cli(ctx: click.Context, store_url: str | None) -> None:
+    """Turn documents about an innovation ecosystem into a knowledge graph you can query, map and cite."""
+    from ..config import default_store_url
+    ctx.obj = {"store_url": store_url or default_store_url()}
+
+
+def _register() -> None:
+    from . import core, query, maps, cypher, curation  # noqa: F401  (each adds its commands)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="ecograph")

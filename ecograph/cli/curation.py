@@ -1,0 +1,1 @@
+"""Commands: curation (registered on the main group)."""

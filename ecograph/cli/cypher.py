@@ -1,0 +1,1 @@
+"""Commands: cypher (registered on the main group)."""

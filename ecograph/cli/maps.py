@@ -1,0 +1,1 @@
+"""Commands: maps (registered on the main group)."""

@@ -1,0 +1,1 @@
+"""Commands: query (registered on the main group)."""

@@ -1,0 +1,1 @@
+"""Resolution placeholder (replaced below in this session)."""

@@ -1,0 +1,58 @@
+"""Forgiving name lookup: accent-, case- and punctuation-insensitive, aliases included, "did you mean" on a miss."""
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from ecograph.errors import Ambiguous, NotFound
+from ecograph.ids import norm
+from ecograph.model import Entity
+from ecograph.store.base import GraphStore
+
+
+def _names(e: Entity) -> list[str]:
+    return [e.name, *e.aliases]
+
+
+def search_names(store: GraphStore, query: str, *, label: str | None = None,
+                 limit: int = 10, cutoff: float = 60.0) -> list[tuple[Entity, float]]:
+    """Entities whose name or alias resembles `query`, best first, with a 0..100 score."""
+    q = norm(query)
+    choices: dict[int, str] = {}
+    owners: list[Entity] = []
+    for e in store.entities(label=label):
+        if e.label == "Document":
+            continue
+        for n in _names(e):
+            choices[len(owners)] = norm(n)
+            owners.append(e)
+    best: dict[str, tuple[Entity, float]] = {}
+    for _, score, idx in process.extract(q, choices, scorer=fuzz.WRatio, limit=limit * 4,
+                                         score_cutoff=cutoff):
+        e = owners[idx]
+        if choices[idx] == q:
+            score = 100.0
+        if e.id not in best or best[e.id][1] < score:
+            best[e.id] = (e, float(score))
+    return sorted(best.values(), key=lambda t: (-t[1], t[0].name))[:limit]
+
+
+def find_entity(store: GraphStore, name: str, *, label: str | None = None) -> Entity:
+    """The one entity `name` designates: an id, an exact (normalised) name or alias, else a clear error."""
+    if ":" in name:
+        e = store.entity(name)
+        if e is not None:
+            return e
+    q = norm(name)
+    exact = [e for e in store.entities(label=label)
+             if e.label != "Document" and any(norm(n) == q for n in _names(e))]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        by_name = [e for e in exact if norm(e.name) == q]
+        if len(by_name) == 1:
+            return by_name[0]
+        raise Ambiguous(name, [f"{e.name} ({e.id})" for e in exact])
+    close = search_names(store, name, label=label, limit=5, cutoff=70.0)
+    if close and close[0][1] >= 95 and (len(close) == 1 or close[1][1] < close[0][1] - 5):
+        return close[0][0]
+    raise NotFound(name, [e.name for e, _ in close])
