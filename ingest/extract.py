@@ -1,8 +1,249 @@
-"""Extraction entry point: `extract(raw) -> RawExtraction` (filled in by the extraction work)."""
+"""Extraction entry point: `extract(raw) -> RawExtraction`.
+
+sentences (`sentences.py`) → mentions (`entities.py`: gazetteers + capitalised names, labels
+and kinds from `kinds.py` and context) → relation candidates (`patterns/`: cue lexicons per
+language and sentence structure) → merged with the structured-text extractor (`tables.py`,
+when present), whose mentions win where both found one.
+"""
 from __future__ import annotations
 
-from .types import RawDocument, RawExtraction
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+
+from ecograph.ids import norm
+
+from .entities import (Chunk, _ORG_NOUNS, _PROG_NOUNS, detect, places, surface, tokenize)
+from .kinds import classify
+from .patterns import Arg, Engine, Sent, _matchers
+from .sentences import split
+from .types import Candidate, Mention, RawDocument, RawExtraction
+
+try:  # structured text (member tables flattened from PDFs) is another extractor's job
+    from .tables import extract_structured
+except ImportError:  # not written yet: sentence extraction alone
+    extract_structured = None
+
+_PROG_KIND = {"project": "project", "projects": "project", "projet": "project", "programme": "programme",
+              "program": "programme", "initiative": "policy", "strategy": "policy", "strategie": "policy",
+              "plan": "policy", "policy": "policy", "label": "label", "fund": "fund", "fonds": "fund",
+              "track": "programme", "voucher": "programme", "scheme": "programme", "congress": "event",
+              "congres": "event", "fair": "event", "forum": "event", "salon": "event", "conference": "event",
+              "competition": "programme", "concours": "programme", "event": "event", "edition": "event",
+              "festival": "event", "exhibition": "event", "award": "programme", "awards": "programme",
+              "call": "programme", "launch": "programme", "lancement": "programme"}
+_FR_WORDS = {"le", "la", "les", "des", "et", "est", "du", "une", "pour", "dans", "avec", "sont", "qui", "nous", "au"}
+_EN_WORDS = {"the", "and", "of", "is", "to", "with", "for", "are", "which", "we", "our", "by", "this", "that"}
+
+
+def _language(raw: RawDocument, toks) -> str:
+    words = Counter(t.f for t in toks[:3000])
+    fr_n = sum(words[w] for w in _FR_WORDS)
+    en_n = sum(words[w] for w in _EN_WORDS)
+    if fr_n > 2 * en_n and fr_n >= 10:
+        return "fr"
+    if en_n > 2 * fr_n and en_n >= 10:
+        return "en"
+    return raw.language if raw.language in ("en", "fr") else "en"
+
+
+def _context_label(toks, ch: Chunk, a: int, b: int) -> tuple[str | None, str | None]:
+    """Label from the words around a name: 'the X project', 'programme X', 'the launch of “X”'."""
+    after = [t.f for t in toks[max(ch.j, ch.ext):min(b, max(ch.j, ch.ext) + 1)]]
+    before = [t.f for t in toks[max(a, ch.i - 3):ch.i]]
+    for w in after + before[::-1]:
+        if w in _PROG_KIND and w not in ("launch", "lancement"):
+            return "Programme", _PROG_KIND[w]
+    if any(w in ("launch", "lancement") for w in before) and ch.source == "quoted":
+        return "Programme", "event" if after and after[0] in ("the",) else "programme"
+    return None, None
 
 
 def extract(raw: RawDocument) -> RawExtraction:
-    return RawExtraction()
+    text = raw.text
+    toks = tokenize(text)
+    lang = _language(raw, toks)
+    starts = [t.start for t in toks]
+    ends = [t.end for t in toks]
+    sents: list[Sent] = []
+    ranges = []
+    for s in split(text):
+        a = bisect_left(starts, s.start)
+        b = bisect_right(ends, s.end)
+        if b > a:
+            sents.append(Sent(a, b, s.start, s.end, question=s.text.rstrip().endswith("?"), heading=s.heading))
+            ranges.append((a, b, s))
+    names, place_chunks, sector_chunks = detect(toks, ranges, lang)
+
+    # --- mentions ------------------------------------------------------------------------
+    sent_of = {}
+    for n, s in enumerate(sents):
+        for k in range(s.a, s.b):
+            sent_of[k] = n
+    mentions: list[Mention] = []
+    args_by_sent: dict[int, list[Arg]] = {}
+    votes: dict[str, Counter] = {}
+    pending: list[tuple[Mention, Chunk]] = []
+    for ch in names:
+        s = sents[sent_of[ch.i]]
+        name = surface(toks, ch.i, ch.j)
+        label, kind = ch.label, ch.kind
+        if label is None:
+            label, kind = classify(name)
+        if label is None:
+            label, kind = _context_label(toks, ch, s.a, s.b)
+        m = Mention(name, toks[ch.i].start, toks[ch.j - 1].end, label or "?", kind, aliases=list(ch.aliases),
+                    country=ch.country)
+        if label:
+            votes.setdefault(norm(name), Counter())[(label, kind)] += 1
+        pending.append((m, ch))
+        mentions.append(m)
+        args_by_sent.setdefault(sent_of[ch.i], []).append(Arg(m, ch.i, ch.j, max(ch.ext, ch.j)))
+    for m, ch in pending:  # one label per name in a document: 'the Innov Idea program' labels every 'Innov Idea'
+        if m.label == "?":
+            v = votes.get(norm(m.text))
+            if v:
+                (m.label, m.kind) = v.most_common(1)[0][0]
+            else:
+                m.label, m.kind = "Organisation", None
+    place_list = []
+    for ch in place_chunks:
+        m = Mention(surface(toks, ch.i, ch.j), toks[ch.i].start, toks[ch.j - 1].end, "Place", ch.kind,
+                    canonical=ch.canonical, country=ch.country)
+        place_list.append(m)
+        sents[sent_of[ch.i]].places.append(Arg(m, ch.i, ch.j, ch.j))
+    for n, s in enumerate(sents):
+        s.sectors = [(c.i, c.j, c.canonical) for c in sector_chunks if s.a <= c.i < s.b]
+
+    # --- first person and anaphora -----------------------------------------------------------
+    main = _main_org(sents, args_by_sent)
+    _, _, misc, _ = _matchers(lang)
+    from spacy.tokens import Doc
+    from .entities import nlp
+    doc = Doc(nlp(lang).vocab, words=[t.f for t in toks] or [""])
+    refs = sorted((doc.vocab.strings[mid], i, j) for mid, i, j in misc(doc) if doc.vocab.strings[mid] in ("WE", "ANA"))
+    topic: Mention | None = main
+    topic_age = 0
+    for n, s in enumerate(sents):
+        args = sorted(args_by_sent.get(n, []), key=lambda x: x.i)
+        taken = [(x.i, x.j) for x in args]
+        for key, i, j in refs:
+            if not (s.a <= i < s.b) or any(i < b and a < j for a, b in taken):
+                continue
+            target = None
+            if key == "WE" and main is not None:
+                target = main
+            elif key == "ANA" and i - s.a <= 1 and topic is not None and topic_age <= 3:
+                word = toks[i + (1 if j - i > 1 else 0)].f
+                if word in ("it", "il", "elle") or topic.kind in (None, "cluster") or word not in ("cluster",):
+                    target = topic
+            if target is not None:
+                args.append(Arg(target, i, j, j, coref=True))
+        # a capitalised 'Cluster' standing alone is, in a cluster's own text, that cluster
+        if main is not None and main.kind == "cluster":
+            for k in range(s.a, s.b):
+                if toks[k].text == "Cluster" and not any(x.i <= k < x.j for x in args):
+                    args.append(Arg(main, k, k + 1, k + 1, coref=True))
+        s.args = sorted(args, key=lambda x: x.i)
+        first = next((x for x in s.args if not x.coref and x.m.label == "Organisation"), None)
+        if first is not None and (first.i - s.a) <= 3:
+            topic, topic_age = first.m, 0
+        else:
+            topic_age += 1
+
+    # --- relations -----------------------------------------------------------------------------
+    sector_mentions: dict[tuple[int, int], Mention] = {}
+
+    def make_sector(i, j, canon):
+        key = (i, j)
+        if key not in sector_mentions:
+            sector_mentions[key] = Mention(surface(toks, i, j), toks[i].start, toks[j - 1].end, "Sector",
+                                           canonical=canon)
+        return sector_mentions[key]
+
+    pl_names, demonyms = places()
+    extra_places: dict[tuple[int, int], Mention] = {}
+
+    def place_at(i, j, p):
+        key = (i, j)
+        if key not in extra_places:
+            extra_places[key] = Mention(surface(toks, i, j), toks[i].start, toks[j - 1].end, "Place", p.kind,
+                                        canonical=p.name, country=p.country)
+        return Arg(extra_places[key], i, j, j)
+
+    def demonym(k):
+        p = demonyms.get(toks[k].f)
+        if p is None:
+            return None
+        return lambda k: place_at(k, k + 1, p)
+
+    def country_tail(x: Arg):
+        if x.m.label != "Organisation" or x.j - x.i < 2:
+            return None
+        for n in (2, 1):
+            if x.j - x.i <= n:
+                continue
+            p = pl_names.get(" ".join(t.f for t in toks[x.j - n:x.j]))
+            if p is not None and p.kind == "country" and toks[x.j - n - 1].f not in ("of", "de", "du", "d'", "for", "in"):
+                return place_at(x.j - n, x.j, p)
+        return None
+
+    eng = Engine(lang, toks, text, sents, main, make_sector)
+    eng.demonym = demonym
+    eng.country_tail = country_tail
+    candidates = eng.run()
+    relabelled = {norm(t) for t in eng.relabel}
+    for m, _ in pending:  # one label per name: a programme named as such once is one everywhere
+        if norm(m.text) in relabelled and m.label == "Organisation" and m.kind is None:
+            m.label = "Programme"
+
+    mentions.extend(place_list)
+    mentions.extend(extra_places.values())
+    mentions.extend(sector_mentions.values())
+    out = RawExtraction(mentions=mentions, candidates=candidates)
+    return _merge_structured(out, text, lang)
+
+
+def _main_org(sents: list[Sent], args_by_sent) -> Mention | None:
+    """The organisation the document is about: named in its title, or its one dominant cluster."""
+    for n in range(min(2, len(sents))):
+        for x in sorted(args_by_sent.get(n, []), key=lambda x: x.i):
+            if x.m.label == "Organisation":
+                return x.m
+            if x.m.label == "Programme":
+                return None
+        if sents[n].heading:
+            break
+    counts = Counter()
+    first: dict[str, Mention] = {}
+    for xs in args_by_sent.values():
+        for x in xs:
+            if x.m.label == "Organisation" and x.m.kind == "cluster":
+                k = norm(x.m.text)
+                counts[k] += 1
+                first.setdefault(k, x.m)
+    top = counts.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+        return first[top[0][0]]
+    return None
+
+
+def _merge_structured(mine: RawExtraction, text: str, lang: str) -> RawExtraction:
+    if extract_structured is None:
+        return mine
+    try:
+        theirs = extract_structured(text, lang)
+    except Exception:  # a defect there must not lose the sentence-level extraction
+        return mine
+    spans = [(m.start, m.end) for m in theirs.mentions]
+    spans.sort()
+    starts = [a for a, _ in spans]
+
+    def overlaps(m: Mention) -> bool:
+        k = bisect_right(starts, m.end)
+        return any(a < m.end and m.start < b for a, b in spans[max(0, k - 50):k])
+
+    dropped = {id(m) for m in mine.mentions if overlaps(m)}
+    kept_m = [m for m in mine.mentions if id(m) not in dropped]
+    kept_c = [c for c in mine.candidates if id(c.source) not in dropped and id(c.target) not in dropped]
+    return RawExtraction(mentions=kept_m + list(theirs.mentions), candidates=kept_c + list(theirs.candidates))

@@ -12,13 +12,14 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from ecograph.errors import EcographError, ReadError
 from ecograph.ids import document_id
 from ecograph.model import Document
 
 from .readers import SUPPORTED_SUFFIXES, read
+from .types import RawDocument, RawExtraction
 from .extract import extract
 from .resolve import Resolver
 
@@ -57,43 +58,80 @@ def collect_paths(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str | N
     return out
 
 
+@dataclass
+class _Prepared:
+    """What a worker hands back for one file: read and extracted, or why not."""
+    source: str
+    raw: RawDocument | None = None
+    doc_id: str | None = None
+    extraction: RawExtraction | None = None
+    unchanged: bool = False
+    problem: str | None = None
+
+
+def _prepare(source: str, known: frozenset[tuple[str, str]], force: bool) -> _Prepared:
+    """Read and extract one file. Pure (no store), so it can run in a worker process."""
+    try:
+        raw = read(source)
+        doc_id = document_id(raw.text)
+        if not force and (doc_id, source) in known:
+            return _Prepared(source, doc_id=doc_id, unchanged=True)
+        return _Prepared(source, raw=raw, doc_id=doc_id, extraction=extract(raw))
+    except ReadError as exc:
+        return _Prepared(source, problem=exc.problem)
+    except RecursionError:
+        return _Prepared(source, problem="document structure too deeply nested")
+    except EcographError as exc:
+        return _Prepared(source, problem=str(exc))
+    except Exception as exc:  # an extractor defect must not stop the other documents
+        return _Prepared(source, problem=f"internal error while extracting ({type(exc).__name__}: {exc})")
+
+
 def ingest(store, paths: Iterable[str | os.PathLike], *,
            progress: Callable[[str], None] | None = None,
-           resolver: Resolver | None = None) -> IngestReport:
-    """Ingest files and folders into `store`. Returns what happened to each document."""
+           resolver: Resolver | None = None, force: bool = False, jobs: int = 1) -> IngestReport:
+    """Ingest files and folders into `store`. Returns what happened to each document.
+
+    An unchanged document (same source, same text) is skipped unless `force` (after a
+    curation decision or an extractor upgrade). With `jobs > 1`, reading and extraction
+    run in that many worker processes; resolution and storage stay in this process, in
+    input order, so the graph is the same whatever `jobs` is. Store errors (server gone,
+    disk full) stop the run: what was stored stays, a rerun completes the job."""
     report = IngestReport()
     resolver = resolver or Resolver.for_store(store)
     last_flush = time.monotonic()
-    for source, problem in collect_paths(paths):
+    todo = collect_paths(paths)
+    known = frozenset((d.id, d.source) for d in store.documents())
+    sources = [s for s, problem in todo if problem is None]
+    problems = {s: problem for s, problem in todo if problem is not None}
+    for source in problems:
         if progress:
             progress(source)
-        if problem:
-            report.failed.append((source, problem))
+        report.failed.append((source, problems[source]))
+    for prep in _prepared(sources, known, force, jobs):
+        if progress:
+            progress(prep.source)
+        if prep.problem is not None:
+            report.failed.append((prep.source, prep.problem))
             continue
+        if prep.unchanged:
+            report.unchanged.append(prep.source)
+            continue
+        raw = prep.raw
+        old = store.get_document(prep.doc_id)
+        if old is not None and old.source == prep.source and not force:
+            report.unchanged.append(prep.source)  # ingested earlier in this same run
+            continue
+        doc = Document(id=prep.doc_id, source=prep.source, title=raw.title, language=raw.language,
+                       ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
         try:
-            raw = read(source)
-            doc_id = document_id(raw.text)
-            old = store.get_document(doc_id)
-            if old is not None and old.source == source:
-                report.unchanged.append(source)
-                continue
-            doc = Document(id=doc_id, source=source, title=raw.title, language=raw.language,
-                           ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-            extraction = resolver.resolve(doc, raw.text, extract(raw))
-            store.add(extraction)
-            resolver.learn(extraction)
-            report.ingested.append(source)
-        except ReadError as exc:
-            report.failed.append((source, exc.problem))
+            extraction = resolver.resolve(doc, raw.text, prep.extraction)
+        except Exception as exc:  # a resolver defect must not stop the other documents
+            report.failed.append((prep.source, f"internal error while resolving ({type(exc).__name__}: {exc})"))
             continue
-        except EcographError as exc:
-            if getattr(exc, "fatal", False):
-                raise
-            report.failed.append((source, str(exc)))
-            continue
-        except RecursionError:
-            report.failed.append((source, "document structure too deeply nested"))
-            continue
+        store.add(extraction)
+        resolver.learn(extraction)
+        report.ingested.append(prep.source)
         if time.monotonic() - last_flush > FLUSH_SECONDS:
             store.flush()
             last_flush = time.monotonic()
@@ -101,3 +139,17 @@ def ingest(store, paths: Iterable[str | os.PathLike], *,
     report.entities = len(store.entities())
     report.relations = len(store.relations())
     return report
+
+
+def _prepared(sources: list[str], known, force: bool, jobs: int) -> Iterator[_Prepared]:
+    if jobs <= 1 or len(sources) < 2:
+        for s in sources:
+            yield _prepare(s, known, force)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+    ctx = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        # map keeps input order, so the graph does not depend on scheduling
+        yield from pool.map(_prepare, sources, [known] * len(sources), [force] * len(sources),
+                            chunksize=max(1, min(16, len(sources) // (jobs * 4) or 1)))

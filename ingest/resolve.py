@@ -154,7 +154,16 @@ class Resolver:
                 parent[max(a, b)] = min(a, b)
 
         first: dict[tuple[str, str], int] = {}
+        split = self.curation.split_names if self.curation is not None else {}
         for i, m in enumerate(mentions):
+            if norm(m.text) in split:  # a curator said this name stands alone
+                keys = {"!" + norm(m.text)}
+                kk = (m.label, "!" + norm(m.text))
+                if kk in first:
+                    union(first[kk], i)
+                else:
+                    first[kk] = i
+                continue
             keys = {norm(m.canonical or m.text)} | {norm(a) for a in m.aliases}
             if m.label == "Organisation":
                 keys |= {"~" + loose_key(m.canonical or m.text)}
@@ -173,8 +182,10 @@ class Resolver:
         for i, m in enumerate(mentions):
             if m.label == "Organisation":
                 k = strip_country_tag(norm(m.canonical or m.text))
-                if k and (m.label, k) in first:
-                    union(first[(m.label, k)], i)
+                for kk in ((m.label, k), (m.label, "~" + loose_key(k or ""))):
+                    if k and kk in first:
+                        union(first[kk], i)
+                        break
         groups: dict[int, _Group] = defaultdict(_Group)
         for i, m in enumerate(mentions):
             g = groups[find(i)]
@@ -189,9 +200,17 @@ class Resolver:
         names = set(g.names)
         if known is not None:
             names |= {known.name, *known.aliases}
-        eid = self._known_id(label, names)
-        if eid is not None:
+        split = self.curation.split_names if self.curation is not None else {}
+        if len(g.names) == 1 and norm(next(iter(g.names))) in split:
+            name = next(iter(g.names))
+            eid = entity_id(label, name)
+            known = None
+        else:
+            eid = self._known_id(label, names)
+        if eid is not None and eid in self.entities:
             name = self.entities[eid].name
+        elif eid is not None:
+            pass  # a split name keeps its own id
         elif known is not None:
             name = known.name
             eid = entity_id(label, name)

@@ -52,7 +52,23 @@ def find_entity(store: GraphStore, name: str, *, label: str | None = None) -> En
         if len(by_name) == 1:
             return by_name[0]
         raise Ambiguous(name, [f"{e.name} ({e.id})" for e in exact])
+    # every word of the query, as whole words of one name ("green growth" for
+    # "Green Growth Programme"): accepted when exactly one entity has such a name
+    words = set(q.split())
+    if words and max(map(len, words)) >= 3:
+        whole = {e.id: e for e in store.entities(label=label)
+                 if e.label != "Document" and any(words <= set(norm(n).split()) for n in _names(e))}
+        if len(whole) == 1:
+            return next(iter(whole.values()))
+        if 1 < len(whole) <= 10:
+            raise Ambiguous(name, [f"{e.name} ({e.id})" for e in sorted(whole.values(), key=lambda e: e.name)])
     close = search_names(store, name, label=label, limit=5, cutoff=70.0)
     if close and close[0][1] >= 95 and (len(close) == 1 or close[1][1] < close[0][1] - 5):
         return close[0][0]
-    raise NotFound(name, [e.name for e, _ in close])
+    suggestions = [e.name for e, _ in close]
+    if label is not None:
+        # "partners THE NEXT SOCIETY": the name exists, but as another label; say so
+        others = [e for e in store.entities() if e.label not in (label, "Document")
+                  and any(norm(n) == q for n in _names(e))]
+        suggestions = [f"{e.name} (a {e.label}, not a {label})" for e in others] + suggestions
+    raise NotFound(name, suggestions)

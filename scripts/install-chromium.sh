@@ -22,5 +22,5 @@ if [ -x "$VENV_PY" ]; then
     if ! "$VENV_PY" -c "import playwright.sync_api" >/dev/null 2>&1; then
         "$VENV_PY" -m pip install -q "playwright>=1.40"
     fi
-    "$VENV_PY" -c "import playwright; print('playwright', playwright.__version__)"
+    "$VENV_PY" -m pip show playwright 2>/dev/null | sed -n "s/^Version: /playwright /p"
 fi

@@ -15,8 +15,11 @@ def open_writable(ctx: click.Context):
 
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for reading and extraction.")
+@click.option("--force", is_flag=True, help="Re-extract documents even when unchanged (after curation or an upgrade).")
 @click.pass_context
-def ingest_cmd(ctx: click.Context, paths: tuple[str, ...]) -> None:
+def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: int) -> None:
     """Read documents (txt, md, html, pdf; folders are walked) into the graph.
 
     One bad file is reported and skipped; the exit code is 1 if any failed."""
@@ -32,7 +35,7 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...]) -> None:
                                show_pos=True, item_show_func=lambda s: s and s[-40:]) as bar:
             def progress(source: str) -> None:
                 bar.update(1, source)
-            report = ingest(store, paths, progress=progress, resolver=resolver)
+            report = ingest(store, paths, progress=progress, resolver=resolver, force=force, jobs=jobs)
     for source, why in report.failed:
         click.echo(f"error: {source}: {why}", err=True)
     click.echo(f"{len(report.ingested)} ingested, {len(report.unchanged)} unchanged, "

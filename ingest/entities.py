@@ -1,0 +1,581 @@
+"""Mention detection: gazetteers (registry, places, sectors) and capitalised-name chunks.
+
+Text is tokenised by one regex over a copy with curly quotes made straight (same
+length, so offsets stay on the original). Tokens become a spaCy `Doc` of folded
+(lower-case, accent-free) words, with no whitespace tokens, so PhraseMatcher name
+lists match across the hard line breaks of PDF text. Most organisations are in no
+list: they are found as runs of Capitalised/ALLCAPS tokens joined by connectors, then
+filtered (sentence-initial words, people, cited authors, generic words, headings).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ecograph.ids import fold
+
+from .registry import load_registry
+
+DATA = Path(__file__).resolve().parent / "data"
+_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u2011": "-"})
+_TOKEN = re.compile(r"(?:[A-Za-z\u00c0-\u024f]'(?=[A-Za-z\u00c0-\u024f]))|(?:[Qq]u'(?=\w))|\w+|[^\w\s]")
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    f: str            # folded form (lower-case, no accents, straight quotes)
+    space: bool       # whitespace before this token
+
+    @property
+    def cap(self) -> bool:
+        c = self.text[0]
+        return c.isupper() or (c.isdigit() and any(x.isupper() for x in self.text))
+
+    @property
+    def upper(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def tokenize(text: str) -> list[Tok]:
+    s = text.translate(_STRAIGHT)
+    out: list[Tok] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(s):
+        out.append(Tok(text[m.start():m.end()], m.start(), m.end(), fold(m.group()), m.start() > prev_end))
+        prev_end = m.end()
+    return out
+
+
+def fold_tokens(text: str) -> list[str]:
+    return [t.f for t in tokenize(text)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteers
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    country: str
+
+
+def _tsv(name: str) -> list[dict]:
+    path = DATA / name
+    if not path.exists():
+        return []
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[dict[str, Place], dict[str, Place]]:
+    """(surface fold -> Place, demonym fold -> country Place)."""
+    names, demonyms = {}, {}
+    for r in _tsv("places.tsv"):
+        p = Place(r["name"].strip(), r["kind"].strip(), (r.get("country") or "").strip() or r["name"].strip())
+        for s in [p.name, *(r.get("aliases") or "").split("|")]:
+            if s.strip():
+                names.setdefault(" ".join(fold_tokens(s)), p)
+        for s in (r.get("demonyms") or "").split("|"):
+            if s.strip():
+                demonyms[" ".join(fold_tokens(s))] = p
+    return names, demonyms
+
+
+@lru_cache(maxsize=1)
+def sectors() -> dict[str, str]:
+    """surface fold -> canonical sector name."""
+    out = {}
+    for r in _tsv("sectors.tsv"):
+        for s in [r["name"], *(r.get("aliases") or "").split("|")]:
+            if s.strip():
+                out.setdefault(" ".join(fold_tokens(s)), r["name"].strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def registry_surfaces() -> dict[str, tuple]:
+    """surface fold -> (KnownEntity, needs_case): short all-caps aliases must match in capitals."""
+    out = {}
+    for e in load_registry():
+        for s in (e.name, *e.aliases):
+            key = " ".join(fold_tokens(s))
+            if key:
+                needs_case = len(s) <= 5 and s.replace(" ", "").isupper()
+                out.setdefault(key, (e, needs_case, s))
+    return out
+
+
+@lru_cache(maxsize=4)
+def nlp(lang: str):
+    """A blank pipeline per language, built once per process (only its vocab is used)."""
+    return spacy.blank(lang if lang in ("en", "fr") else "en")
+
+
+@lru_cache(maxsize=4)
+def gazetteer(lang: str) -> PhraseMatcher:
+    vocab = nlp(lang).vocab
+    m = PhraseMatcher(vocab)
+    groups = {"REG": list(registry_surfaces()), "PLACE": list(places()[0]), "DEMONYM": list(places()[1]),
+              "SECTOR": list(sectors())}
+    for key, surfaces in groups.items():
+        m.add(key, [Doc(vocab, words=s.split()) for s in surfaces if s])
+    return m
+
+
+def make_doc(lang: str, toks: list[Tok]) -> Doc:
+    return Doc(nlp(lang).vocab, words=[t.f for t in toks] or [""], spaces=[True] * max(1, len(toks)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Word lists used by the name chunker
+
+CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "des", "d'", "l'", "la", "le", "et", "pour", "en", "-",
+              "in", "on", "a", "al", "el", "ben", "bin", "ibn", "sur"}
+# "in"/"on"/"a" only join when the next token is capitalised and the name has a cue (Institute in X is rare):
+_WEAK_CONNECTORS = {"in", "on", "a", "en", "sur", "the", "la", "le"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+          "septembre", "octobre", "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday",
+          "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+# Acronyms that name no actor.
+NON_NAME_ACRONYMS = {"gdp", "pib", "fdi", "ide", "sme", "smes", "smi", "smis", "vse", "vses", "pme", "pmes", "tpe",
+                     "r", "d", "rdi", "r&d", "mena", "ngo", "ngos", "ong", "ceo", "phd", "hr", "it", "b2b", "b2c",
+                     "usd", "eur", "mad", "dh", "dhs", "km", "ha", "covid", "tv", "ok", "faq", "pdf", "www", "eng",
+                     "fr", "ar", "ptb", "rh", "spl", "vat", "tva", "ai", "iot", "ia", "ict", "tic", "ii", "iii",
+                     "iv", "n", "no", "usa", "uk", "us", "q", "a", "i"}
+# Words that, alone or only together with other such words, name a category, not an actor.
+GENERIC = {"cluster", "clusters", "ministry", "ministere", "government", "gouvernement", "state", "etat", "region",
+           "regions", "table", "figure", "source", "sources", "abstract", "introduction", "conclusion",
+           "conclusions", "members", "member", "membres", "partners", "partner", "partenaires", "companies",
+           "company", "startups", "startup", "start", "ups", "start-ups", "institutions", "institution",
+           "universities", "university", "universite", "research", "centers", "centres", "center", "centre",
+           "organisations", "organizations", "associations", "association", "federations", "enterprises",
+           "industries", "industry", "industrie", "sector", "sectors", "secteur", "program", "programme",
+           "programs", "project", "projects", "projet", "network", "reseau", "platform", "platforms", "agency",
+           "agencies", "office", "board", "directors", "council", "president", "director", "manager", "team",
+           "group", "groupe", "national", "international", "regional", "local", "public", "private", "global",
+           "new", "innovation", "development", "management", "services", "service", "products", "product",
+           "training", "schools", "school", "laboratories", "laboratory", "labs", "lab", "communities",
+           "authorities", "unions", "trade", "commerce", "section", "chapter", "annex", "appendix", "note",
+           "notes", "step", "phase", "part", "mr", "mrs", "ms", "dr", "prof", "mme", "m", "madame",
+           "monsieur", "world", "europe", "africa", "mediterranean", "north", "south", "east", "west",
+           "economic", "economy", "industrial", "technology", "technologies", "institutes", "institute",
+           "ecosystem", "ecosystems", "strategy", "strategies", "policy", "policies", "plan", "plans",
+           "initiative", "initiatives", "fund", "funds", "label", "track", "voucher", "cooperatives",
+           "cooperative", "incubator", "accelerator", "hub", "park", "zone", "zones", "free", "mot", "du",
+           "welcome", "contact", "about", "home", "news", "events", "event", "picture", "photo", "image",
+           "european", "african", "arab", "arabic", "mediterranean", "maghrebian", "maghreb", "asian", "american",
+           "large", "small", "medium", "big", "major", "leading", "main", "various", "several", "first", "last"}
+# Capitalised words that start sentences or headings and are no part of a name.
+STARTERS = {"meet", "introduce", "picture", "never", "loved", "subscribe", "building", "among", "also", "more",
+            "today", "thus", "indeed", "however", "moreover", "additionally", "furthermore", "according",
+            "since", "regarding", "before", "after", "during", "despite", "within", "faced", "even", "other",
+            "several", "currently", "selection", "meetings", "what", "how", "why", "where", "when", "who",
+            "which", "while", "with", "without", "through", "thanks", "following", "finally", "first",
+            "second", "third", "here", "there", "each", "both", "all", "many", "most", "some", "such",
+            "established", "created", "founded", "launched", "located", "based", "supported", "funded",
+            "grace", "suite", "depuis", "selon", "ainsi", "enfin", "aujourd'hui", "parmi", "chaque", "dans",
+            "pour", "par", "avec", "apres", "avant", "lors", "en", "au", "aux", "outre", "mot", "cette", "ce",
+            "ces", "nos", "notre", "nous", "vous", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "il",
+            "elle", "ils", "elles", "on", "une", "un", "des", "les", "le", "la", "l'", "d'", "de", "du", "et",
+            "or", "but", "so", "yet", "as", "if", "in", "on", "at", "by", "for", "from", "to", "of", "an",
+            "a", "the", "this", "that", "these", "those", "our", "your", "their", "its", "his", "her", "we",
+            "they", "it", "he", "she", "you", "i", "my", "me", "us", "them", "be", "is", "are", "was",
+            "were", "has", "have", "had", "do", "does", "did", "not", "no", "yes", "one", "two", "three",
+            "four", "five", "six", "seven", "eight", "nine", "ten", "dear", "chers", "cher", "l", "d",
+            "conventional", "source", "table", "figure", "fig", "abstract", "note", "notes", "step", "mission",
+            "vision", "objective", "objectives", "goal", "our", "notably", "especially", "namely", "including",
+            "particularly", "moreover", "specifically", "generally", "overall", "similarly", "likewise",
+            "nevertheless", "nonetheless", "therefore", "hence", "besides", "meanwhile", "otherwise", "lastly",
+            "previously", "recently", "initially", "originally", "subsequently", "later", "earlier", "now",
+            "then", "exchange", "work", "create", "promote", "facilitate", "develop", "bring", "giving",
+            "solving", "boosting", "stimulating", "completing", "recruitment", "creation", "support",
+            "operator", "partner", "training", "technology", "facilitator", "key", "clients", "companies",
+            "in", "organization", "organisation", "partnerships", "work", "exchange", "incubate"}
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "prof", "professor", "mme", "mlle", "madame", "monsieur", "sir", "dame",
+                 "president", "ceo", "director", "minister", "m"}
+
+
+def is_org_cue(f: str) -> bool:
+    from .kinds import classify
+    return classify(f)[0] is not None
+
+
+@dataclass
+class Chunk:
+    i: int                 # first token index
+    j: int                 # end token index (exclusive)
+    source: str            # "registry", "place", "sector", "name", "quoted", "acronym"
+    label: str | None = None
+    kind: str | None = None
+    canonical: str | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    ext: int = 0           # token end including a defined acronym "(ACR)"
+
+
+_PROG_NOUNS = {"project", "projects", "programme", "program", "projet", "initiative", "strategy", "strategie",
+               "plan", "label", "fund", "fonds", "track", "congress", "congres", "fair", "forum", "salon",
+               "conference", "competition", "concours", "voucher", "scheme", "policy", "event", "edition",
+               "festival", "exhibition", "award", "awards", "call"}
+_ORG_NOUNS = {"cluster", "association", "group", "groupe", "company", "societe", "network", "reseau",
+              "federation", "agency", "agence", "incubator", "incubateur", "foundation", "fondation",
+              "institute", "institut", "university", "universite", "centre", "center", "startup", "firm"}
+_HEAD_NOUNS_TAIL = {"cluster"}  # lower-case head nouns absorbed into a name ("the QOOT cluster")
+_QUOTES_OPEN = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", '"': '"'}
+_COMPLEMENT = {"of", "for", "de", "du", "des", "d'", "pour"}
+_AND = {"and", "et", "&"}
+
+
+def _namey(t: Tok) -> bool:
+    return t.cap and t.f not in MONTHS
+
+
+def _is_acronym(t: Tok) -> bool:
+    if t.f in NON_NAME_ACRONYMS or re.fullmatch(r"[ivx]+", t.f):
+        return False
+    letters = [c for c in t.text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and t.text[0].isalnum() and \
+        (t.upper or any(c.isdigit() for c in t.text) or sum(c.isupper() for c in letters) >= len(letters) - 1)
+
+
+def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
+    out = []
+    i = a
+    while i < b:
+        if not _namey(toks[i]) or toks[i].f in CONNECTORS:
+            i += 1
+            continue
+        j = i + 1
+        last = j
+        while j < b:
+            u = toks[j]
+            if u.f == "-" and not u.space and j + 1 < b and not toks[j + 1].space:
+                nxt = toks[j + 1]
+                if nxt.cap or (nxt.text.isalpha() and not nxt.f.endswith("ed") and nxt.f not in ("based", "led")):
+                    j += 2
+                    last = j
+                    continue
+                break
+            if _namey(u):
+                j += 1
+                last = j
+                continue
+            if u.text.isdigit() and j + 1 < b and _namey(toks[j + 1]) and len(u.text) == 4:
+                j += 1
+                continue
+            if u.f in CONNECTORS and u.f != "-":
+                j += 1
+                continue
+            break
+        out.append((i, last))
+        i = max(last, i + 1)
+    return out
+
+
+def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
+    """Split 'A and B' unless the 'and' sits inside one name ('Ministry of Economy and Finance')."""
+    for k in range(i + 1, j - 1):
+        if toks[k].f not in _AND:
+            continue
+        left = [t.f for t in toks[i:k]]
+        right = toks[k + 1:j]
+        r0 = 1 if right and right[0].f in ("the", "la", "le", "l'") else 0
+        right_head = right[r0].f if len(right) > r0 else ""
+        right_is_name = right_head in _ORG_NOUNS or right_head in ("ministry", "ministere", "university",
+                                                                      "universite", "bank", "banque", "office")
+        right_cue = bool(right) and is_org_cue(right[-1].f) and not is_org_cue(" ".join(left))
+        joined = (any(f in _COMPLEMENT for f in left) and not right_is_name) or \
+                 (toks[k].f == "&" and not right_is_name) or (right_cue and len(left) <= 2 and not right_is_name)
+        if not joined:
+            return _split_and(toks, i, k) + _split_and(toks, k + 1, j)
+    return [(i, j)]
+
+
+def _trim(toks: list[Tok], i: int, j: int) -> tuple[int, int]:
+    while i < j and ((toks[i].f in CONNECTORS and not (toks[i].upper and toks[i].f != "the"))
+                     or (toks[i].f in STARTERS and not (toks[i].upper and toks[i].f not in ("the", "le", "la", "les")))
+                     or not _namey(toks[i])):
+        i += 1
+    while j > i and (toks[j - 1].f in CONNECTORS or not (_namey(toks[j - 1]) or toks[j - 1].text.isalnum())):
+        j -= 1
+    return i, j
+
+
+def _paren_acronym(toks: list[Tok], j: int, b: int) -> int | None:
+    """Index of the acronym token when toks[j:] is '( ACR )'."""
+    if j + 2 < b + 1 and j + 2 < len(toks) and toks[j].f == "(" and toks[j + 2].f == ")" and _is_acronym(toks[j + 1]):
+        return j + 1
+    return None
+
+
+def _is_person_like(toks, i, j, a, b) -> bool:
+    """Bylines, people with titles, cited authors ('Porter (1990)', 'Gallié et al.', '(Torre, 2015)')."""
+    prev = toks[i - 1].f if i - 1 >= a else ""
+    prev2 = toks[i - 2].f if i - 2 >= a else ""
+    if prev in PERSON_TITLES or (prev == "." and prev2 in PERSON_TITLES):
+        return True
+    if prev == "." and i - 2 >= a and len(toks[i - 2].text) == 1 and toks[i - 2].text.isupper():
+        return True  # "E. Gallié"
+    if prev == "of" and prev2 in ("picture", "photo", "image"):
+        return True
+    nxt = [t.f for t in toks[j:min(b, j + 3)]]
+    if nxt[:2] == ["et", "al"]:
+        return True
+    if nxt[:1] == ["("] and len(nxt) > 1 and re.fullmatch(r"\d{4}", nxt[1]):
+        return True
+    if prev == "(" or prev == "," or prev == ";":
+        # inside a citation: '(Name, 2014)', '(Name et al., 2015; Other, 2017)'
+        k = j
+        while k < min(b, j + 4) and toks[k].f in (",", "and", "&"):
+            k += 1
+        if k < b and re.fullmatch(r"\d{4}", toks[k].f):
+            return True
+        if k < b and _namey(toks[k]) and k + 2 < b and toks[k + 1].f == "," and re.fullmatch(r"\d{4}", toks[k + 2].f):
+            return True
+    return False
+
+
+def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> tuple[list[Chunk], list[Chunk], list[Chunk]]:
+    """(names, places, sectors) found in the document, as token chunks inside sentences."""
+    doc = make_doc(lang, toks)
+    reg = registry_surfaces()
+    pl, dem = places()
+    sec = sectors()
+    sent_of = [0] * len(toks)
+    for si, (a, b, _) in enumerate(sents):
+        for k in range(a, b):
+            sent_of[k] = si
+    reg_hits, place_hits, sector_hits = [], [], []
+    for mid, i, j in gazetteer(lang)(doc):
+        if not toks or sent_of[i] != sent_of[j - 1]:
+            continue
+        key = doc.vocab.strings[mid]
+        surface = " ".join(t.f for t in toks[i:j])
+        if key == "REG":
+            e, needs_case, orig = reg[surface]
+            if needs_case and not all(t.upper or not t.text.isalpha() for t in toks[i:j]):
+                continue
+            if not toks[i].cap and not any(c.isupper() for c in orig):
+                pass  # lower-case descriptive alias ('central guarantee fund'): allowed
+            reg_hits.append(Chunk(i, j, "registry", e.label, e.kind, None, e.country))
+        elif key == "PLACE":
+            if toks[i].cap:
+                p = pl[surface]
+                place_hits.append(Chunk(i, j, "place", "Place", p.kind, p.name, p.country))
+        elif key == "SECTOR":
+            sector_hits.append(Chunk(i, j, "sector", "Sector", None, sec[surface]))
+    reg_hits = _longest(reg_hits)
+    place_hits = _longest(place_hits)
+    sector_hits = _longest(sector_hits)
+
+    # capitalised words seen inside sentences (not first): a sentence-initial single word is kept if seen there too
+    mid_caps = set()
+    for a, b, _ in sents:
+        for k in range(a + 1, b):
+            if toks[k].cap:
+                mid_caps.add(toks[k].f)
+    names: list[Chunk] = []
+    for a, b, sent in sents:
+        names.extend(_sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons))
+    names.extend(c for c in reg_hits if not any(_overlap(c, n) for n in names))
+    names = _longest(names)
+    places_out = [p for p in place_hits if not any(_overlap(p, n) for n in names)]
+    sectors_out = [s for s in sector_hits if not any(_overlap(s, n) for n in names)]
+    return sorted(names, key=lambda c: c.i), places_out, sectors_out
+
+
+def _overlap(x: Chunk, y: Chunk) -> bool:
+    return x.i < y.j and y.i < x.j
+
+
+def _longest(chunks: list[Chunk]) -> list[Chunk]:
+    out: list[Chunk] = []
+    for c in sorted(chunks, key=lambda c: (-(c.j - c.i), c.i)):
+        if not any(_overlap(c, o) for o in out):
+            out.append(c)
+    return sorted(out, key=lambda c: c.i)
+
+
+def _quoted(toks, a, b) -> list[tuple[int, int]]:
+    out = []
+    k = a
+    while k < b:
+        close = _QUOTES_OPEN.get(toks[k].text)
+        if close is None:
+            k += 1
+            continue
+        end = next((m for m in range(k + 1, min(b, k + 11)) if toks[m].text in (close, "\u201d", "\u2019", '"', "\u00bb")
+                    and (toks[m].text != "'" or True)), None)
+        if end is None or end - k < 2:
+            k += 1
+            continue
+        inner = toks[k + 1:end]
+        content = [t for t in inner if t.f not in CONNECTORS and t.text.isalnum()]
+        if inner and inner[0].cap and content and sum(t.cap for t in content) * 2 >= len(content) \
+                and not any(t.f in (".", "?", "!", ";") for t in inner):
+            out.append((k + 1, end))
+        k = end + 1
+    return out
+
+
+def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons) -> list[Chunk]:
+    heading = getattr(sent, "heading", False)
+    spans = []
+    for i, j in _raw_chunks(toks, a, b):
+        for i2, j2 in _split_and(toks, i, j):
+            i2, j2 = _trim(toks, i2, j2)
+            if j2 > i2:
+                spans.append((i2, j2))
+    spans = _merge_commas(toks, spans)
+    quoted = _quoted(toks, a, b)
+    spans = [s for s in spans if not any(q[0] <= s[0] and s[1] <= q[1] for q in quoted)] + quoted
+    out = []
+    consumed = set()
+    for i, j in sorted(spans):
+        if i in consumed:
+            continue
+        # a lower-case head noun right after the name belongs to it ("the QOOT cluster")
+        if j < b and toks[j].f in _HEAD_NOUNS_TAIL and not toks[j].cap and (j - i) <= 3:
+            j += 1
+        words = [t.f for t in toks[i:j]]
+        text_tokens = toks[i:j]
+        is_quoted = (i, j) in quoted
+        reg = next((r for r in reg_hits if r.i == i and r.j == j), None)
+        if reg is None and not is_quoted:
+            if all(w in GENERIC or w in CONNECTORS or w in places()[1] or " ".join([w]) in places()[0]
+                   for w in words):
+                continue
+            if len(words) == 1 and (words[0] in NON_NAME_ACRONYMS or words[0] in MONTHS):
+                continue
+            if sum(c.isalpha() for c in "".join(words)) < 3:
+                continue  # "R&D"
+            if all(w in CONNECTORS or w in sectors() or w in (",",) for w in words) or " ".join(words) in sectors():
+                continue  # "Energy, Mobility, Medical & Aeronautics" in a title: sectors, not actors
+            if words and all(w in persons for w in words if w not in CONNECTORS):
+                continue  # a person seen in a byline ("Josette")
+            if " ".join(words) in places()[0]:
+                continue  # a place, found by the gazetteer
+            if all(" ".join(fold_tokens(t.text)) in places()[0] or t.f in CONNECTORS or t.f in ("-", ",")
+                   for t in text_tokens):
+                continue  # a list of places ("Lebanon, Tunisia & Morocco")
+            if _is_person_like(toks, i, j, a, b):
+                if 2 <= len(words) <= 3:
+                    persons.update(words)
+                continue
+            has_cue = is_org_cue(" ".join(words)) or any(w in _ORG_NOUNS or w in _PROG_NOUNS for w in words)
+            acronym = any(_is_acronym(t) for t in text_tokens)
+            if heading and (j - i) >= (b - a) - 1 and not (has_cue or acronym):
+                if 2 <= len(words) <= 3 and all(t.text[0].isupper() and t.text[1:].islower() for t in text_tokens):
+                    persons.update(words)
+                continue  # a whole heading line without any name cue: a title, a byline
+            first_in_sentence = all(toks[k].f in ("-", "•", "(", "\u2013") or not toks[k].text.isalnum()
+                                    for k in range(a, i))
+            if len(words) == 1 and not acronym and not has_cue:
+                t = text_tokens[0]
+                camel = any(c.isupper() for c in t.text[1:])
+                defined = _defines_org(toks, j, b)
+                if first_in_sentence and not (camel or defined or t.f in mid_caps_non_initial(mid_caps, t)):
+                    continue
+                if t.f in STARTERS:
+                    continue
+        if is_quoted and not _quoted_ok(toks, i, j, a, b):
+            continue
+        ch = Chunk(i, j, "registry" if reg else ("quoted" if is_quoted else "name"))
+        if reg:
+            ch.label, ch.kind, ch.country = reg.label, reg.kind, reg.country
+        # "Long Name (ACR)" / "ACR (Long Name)"
+        acr = _paren_acronym(toks, j, b)
+        if acr is not None:
+            ch.aliases = [toks[acr].text]
+            ch.ext = acr + 2
+            consumed.add(acr)
+        elif j + 1 < b and toks[j].f == "(" and len(words) == 1 and _is_acronym(text_tokens[0]):
+            close = next((m for m in range(j + 1, min(b, j + 14)) if toks[m].f == ")"), None)
+            inner = toks[j + 1:close] if close is not None else []
+            content = [t for t in inner if t.text.isalpha() and t.f not in CONNECTORS]
+            if close is not None and close - j > 2 and toks[j + 1].cap and all(t.cap for t in content) \
+                    and not any(t.f in (",", ";", ":") for t in inner):
+                ch.aliases = [_surface(toks, j + 1, close)]
+                ch.ext = close + 1
+                consumed.update(range(j + 1, close))
+        out.append(ch)
+    return out
+
+
+def mid_caps_non_initial(mid_caps: set, t: Tok) -> set:
+    return mid_caps
+
+
+def _defines_org(toks, j, b) -> bool:
+    """'Agrinnov is a cluster …', 'X est un pôle …': a copula then an organisation noun soon after."""
+    window = [t.f for t in toks[j:min(b, j + 6)]]
+    if not window or window[0] not in ("is", "was", "est", "etait", ",", "has", "a"):
+        return False
+    return any(w in _ORG_NOUNS or w in ("cluster", "pole", "platform", "technopark", "park", "hub", "plateforme")
+               for w in window[1:])
+
+
+def _quoted_ok(toks, i, j, a, b) -> bool:
+    from .kinds import classify
+    words = " ".join(t.f for t in toks[i:j])
+    if classify(words)[0] is not None:
+        return True
+    before = {t.f for t in toks[max(a, i - 5):i]}
+    after = {t.f for t in toks[j:min(b, j + 3)]}
+    return bool((before | after) & (_PROG_NOUNS | _ORG_NOUNS | {"launch", "lancement", "titled", "called",
+                                                                 "named", "intitule", "appele", "baptise"}))
+
+
+def _merge_commas(toks, spans):
+    """'Ministry of Industry, Trade, Investment and Digital Economy', 'Economic, Social and Environmental Council'."""
+    out = []
+    k = 0
+    while k < len(spans):
+        i, j = spans[k]
+        head = toks[i].f
+        single = j - i == 1 and toks[i].cap and not toks[i].upper
+        best = k
+        if head in ("ministry", "ministere") or single:
+            n = k
+            while n + 1 < len(spans):
+                gap = [t.f for t in toks[spans[n][1]:spans[n + 1][0]]]
+                if gap not in ([","], [",", "and"], ["and"], [",", "et"], ["et"]) or spans[n + 1][1] - spans[n + 1][0] > 4:
+                    break
+                n += 1
+                if "and" in gap or "et" in gap:
+                    last = toks[spans[n][1] - 1].f
+                    if head in ("ministry", "ministere") or is_org_cue(last):
+                        best = n
+                    break
+                if single and spans[n][1] - spans[n][0] != 1:
+                    break
+        out.append((i, spans[best][1]))
+        k = best + 1
+    return out
+
+
+def _surface(toks: list[Tok], i: int, j: int) -> str:
+    """The name as written, whitespace normalised, straight apostrophes kept as written."""
+    parts = []
+    for n, t in enumerate(toks[i:j]):
+        if n and t.space:
+            parts.append(" ")
+        parts.append(t.text)
+    return "".join(parts)
+
+
+surface = _surface

@@ -1,0 +1,585 @@
+"""Relation engine: cue phrases (per language, in `en.py` / `fr.py`) + sentence structure → Candidates.
+
+A sentence is seen as a row of argument mentions (Organisations, Programmes, and the
+first-person / anaphoric subjects resolved to one of them) and cue phrases. For each
+cue we find its left argument group (the subject: the mention list right before it, or
+the sentence subject across an inserted phrase) and its right list (the mention list
+right after it, possibly after "such as"/":"), then emit edges by the cue's mode.
+Lists distribute. A cue preceded in its sentence by a hedge (negation, wish, need,
+condition, forecast), or in a question, gives nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..entities import fold_tokens, nlp
+from ..types import Candidate, Mention
+from . import en, fr
+
+LEXICONS = {"en": en, "fr": fr}
+_YEAR = re.compile(r"(1[89]\d\d|20\d\d)$")
+
+
+def lexicon(lang: str):
+    return LEXICONS.get(lang, en)
+
+
+@dataclass
+class Arg:
+    m: Mention
+    i: int           # token span of the mention
+    j: int
+    ext: int         # token end including a defined acronym "(ACR)"
+    coref: bool = False
+
+
+@dataclass
+class Sent:
+    a: int           # token range
+    b: int
+    start: int       # character span (stripped) in the document
+    end: int
+    question: bool = False
+    heading: bool = False
+    args: list[Arg] = field(default_factory=list)
+    places: list[Arg] = field(default_factory=list)
+    sectors: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Cue:
+    type: str
+    mode: str
+    conf: float
+    method: str
+    n: int           # length in tokens
+
+
+@lru_cache(maxsize=4)
+def _matchers(lang: str):
+    lex = lexicon(lang)
+    vocab = nlp(lang).vocab
+    cues, hedges, misc = PhraseMatcher(vocab), PhraseMatcher(vocab), PhraseMatcher(vocab)
+    table: dict[str, Cue] = {}
+    for k, (rtype, mode, conf, method, phrases) in enumerate(lex.CUES):
+        for p in phrases:
+            words = fold_tokens(p)
+            key = f"{k}:{len(words)}"
+            table[key] = Cue(rtype, mode, conf, method, len(words))
+            cues.add(key, [Doc(vocab, words=words)])
+    hedges.add("HEDGE", [Doc(vocab, words=fold_tokens(h)) for h in lex.HEDGES])
+    for name, phrases in (("INTRO", lex.LIST_INTRO), ("FOUNDED", lex.FOUNDED), ("WE", lex.WE),
+                          ("ANA", lex.ANAPHORA)):
+        misc.add(name, [Doc(vocab, words=fold_tokens(p)) for p in phrases])
+    return cues, hedges, misc, table
+
+
+class Engine:
+    def __init__(self, lang: str, toks, text: str, sents: list[Sent], main: Mention | None, make_sector):
+        self.lang, self.toks, self.text, self.sents, self.main = lang, toks, text, sents, main
+        self.lex = lexicon(lang)
+        self.make_sector = make_sector
+        self.out: list[Candidate] = []
+        self.relabel: dict[str, str] = {}
+        self.f = [t.f for t in toks]
+
+    # --- helpers ---------------------------------------------------------------------------
+    def emit(self, rtype, src: Arg, tgt: Arg, s: Sent, method: str, conf: float):
+        if src.m is tgt.m or src.m.text == tgt.m.text and src.m.label == tgt.m.label:
+            return
+        if src.coref or tgt.coref:
+            conf *= 0.85
+        if rtype in ("RUNS", "PARTICIPATES_IN") and tgt.m.label == "Organisation" and tgt.m.kind is None \
+                and not tgt.coref:
+            self.relabel[tgt.m.text] = "Programme"
+            tgt.m.label = "Programme"
+            tgt.m.kind = "event" if any(w in method for w in ("exhib", "presence")) else None
+        self.out.append(Candidate(rtype, src.m, tgt.m, s.start, s.end, method, round(min(conf, 0.99), 3)))
+
+    def _arg_at(self, s: Sent, k: int) -> Arg | None:
+        return next((x for x in s.args if x.i == k), None)
+
+    def _arg_ending(self, s: Sent, k: int) -> Arg | None:
+        return next((x for x in s.args if x.j == k or x.ext == k), None)
+
+    def right_list(self, s: Sent, p: int, pool: list[Arg] | None = None, max_fill: int = 4, intro: bool = True):
+        """The mention list starting right after token p (fillers allowed), or after a list intro."""
+        pool = s.args if pool is None else pool
+        lex = self.lex
+        k, skipped = p, 0
+        while k < s.b and skipped <= max_fill:
+            first = next((x for x in pool if x.i == k), None)
+            if first is not None:
+                return self._continue_list(s, first, pool), False
+            if self.f[k] in lex.RIGHT_FILLER or _YEAR.match(self.f[k]) or self.f[k] in _MONTHS:
+                k += 1
+                skipped += 1
+                continue
+            break
+        if intro:
+            # "… presence at major meetings, in particular A, B and C" / "… partners: A, B"
+            stop = min(s.b, p + 16)
+            for key, i, j in self.intros(s):
+                if p <= i < stop and not any(p <= x.i < i for x in pool):
+                    res, _ = self.right_list(s, j, pool, max_fill=2, intro=False)
+                    if res:
+                        return res, True
+        return [], False
+
+    def _continue_list(self, s: Sent, first: Arg, pool: list[Arg]) -> list[Arg]:
+        out = [first]
+        cur = first
+        while True:
+            nxt = next((x for x in pool if x.i >= cur.ext and x is not cur), None)
+            nxt = min((x for x in pool if x.i >= max(cur.ext, cur.j)), key=lambda x: x.i, default=None)
+            if nxt is None:
+                break
+            gap = self.f[max(cur.ext, cur.j):nxt.i]
+            if len(gap) > 5 or not all(g in self.lex.LIST_CONNECTORS or g in _HEADS for g in gap):
+                break
+            if not any(g in (",", "and", "et", "&", ";", "as", "ainsi", "plus") for g in gap) and gap:
+                break
+            if not gap:
+                break
+            out.append(nxt)
+            cur = nxt
+        return out
+
+    def left_group(self, s: Sent, q: int) -> tuple[list[Arg], float]:
+        """The subject group of a cue at token q, and a confidence factor."""
+        lex = self.lex
+        k = q - 1
+        fill = 0
+        coord = False
+        while k >= s.a and fill <= 4:
+            a = self._arg_ending(s, k + 1)
+            if a is not None:
+                if coord:
+                    break  # "X … and is organised by": the subject is the sentence's, not X
+                return self._with_coactors(self._left_list(s, a)), 1.0
+            w = self.f[k]
+            if w in lex.LEFT_FILLER or w in lex.PASSIVE_AUX:
+                k -= 1
+                fill += 1
+                continue
+            if w in lex.COORD_AUX and fill > 0:
+                coord = True
+                k -= 1
+                continue
+            if w == ",":
+                a = self._arg_ending(s, k)
+                if a is not None:  # "X, in partnership with Y": the apposition's head
+                    return self._with_coactors(self._left_list(s, a)), 0.95
+                # "X, <inserted phrase>, CUE": skip back over the insert to the mention before it
+                j = k - 1
+                while j > s.a and self.f[j] != ",":
+                    j -= 1
+                if j > s.a and k - j <= 22:
+                    a = self._arg_ending(s, j)
+                    if a is not None:
+                        grp = self._left_list(s, a)
+                        for c in self.coactors.get(id(a), []):
+                            if c not in grp:
+                                grp.append(c)
+                        return grp, 0.85
+            break
+        subj = self.subject(s)
+        if subj is not None and subj.i < q and not any(subj.j <= x.i and x.j <= q for x in s.args if x is not subj) \
+                and not any(self.f[t] in ("which", "that", "who", "qui", "dont", "where", "ou") for t in range(subj.j, q)):
+            grp = [subj] + [c for c in self.coactors.get(id(subj), [])]
+            return grp, 0.8
+        return [], 0.0
+
+    def _with_coactors(self, grp: list[Arg]) -> list[Arg]:
+        """A co-actor's act is its partner's too: 'X, in partnership with Y, launched P'."""
+        for a in list(grp):
+            owner = self.coactor_of.get(id(a))
+            if owner is not None:
+                for c in [owner] + self.coactors.get(id(owner), []):
+                    if c not in grp:
+                        grp.append(c)
+        return grp
+
+    def _left_list(self, s: Sent, last: Arg) -> list[Arg]:
+        out = [last]
+        cur = last
+        while True:
+            prev = max((x for x in s.args if max(x.ext, x.j) <= cur.i), key=lambda x: x.j, default=None)
+            if prev is None:
+                break
+            gap = self.f[max(prev.ext, prev.j):cur.i]
+            if not gap or len(gap) > 4 or not all(g in self.lex.LIST_CONNECTORS for g in gap) \
+                    or not any(g in (",", "and", "et", "&") for g in gap):
+                break
+            out.insert(0, prev)
+            cur = prev
+        return out
+
+    def subject(self, s: Sent) -> Arg | None:
+        """The sentence subject: its first argument, when only an intro ("In Morocco,", "The") precedes it."""
+        if not s.args:
+            return None
+        first = s.args[0]
+        before = self.f[s.a:first.i]
+        if len(before) <= 1:
+            return first
+        if before[-1] in ("the", "le", "la", "l'", "les", "-", "•", "(") and len(before) <= 2:
+            return first
+        if "," in before and len(before) <= 8 and before[-1] in (",", "the", "le", "la", "l'"):
+            return first
+        return None
+
+    def intros(self, s: Sent):
+        return [(k, i, j) for k, i, j in self._intro if s.a <= i < s.b]
+
+    def hedged(self, s: Sent, q: int) -> bool:
+        if s.question:
+            return True
+        for i, j in self._hedges:
+            if s.a <= i < s.b and (i < q or i <= q + 3) and j <= s.b:
+                if i < q or i - q <= 3:
+                    return True
+        return False
+
+    # --- the pass over the document -------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        cues_m, hedge_m, misc_m, table = _matchers(self.lang)
+        doc = Doc(nlp(self.lang).vocab, words=self.f or [""])
+        cue_hits = [(table[doc.vocab.strings[mid]], i, j) for mid, i, j in cues_m(doc)]
+        cue_hits = _longest_cues(cue_hits)
+        self._hedges = [(i, j) for _, i, j in hedge_m(doc)]
+        misc = [(doc.vocab.strings[mid], i, j) for mid, i, j in misc_m(doc)]
+        self._intro = [x for x in misc if x[0] == "INTRO"]
+        self._founded = [x for x in misc if x[0] == "FOUNDED"]
+        for s in self.sents:
+            self.coactors: dict[int, list[Arg]] = {}
+            self.coactor_of: dict[int, Arg] = {}
+            hits = [c for c in cue_hits if s.a <= c[1] and c[2] <= s.b]
+            # co-actor phrases first, so that joint acts can use them
+            for cue, i, j in hits:
+                if cue.mode == "with" and not self.hedged(s, i):
+                    self._with(s, cue, i, j)
+            for cue, i, j in hits:
+                if cue.mode == "with" or self.hedged(s, i):
+                    continue
+                getattr(self, "_" + cue.mode)(s, cue, i, j)
+            self._founded_in(s)
+            self._track_of(s)
+            self._place_patterns(s)
+            self._sector_patterns(s, hits)
+        return self.out
+
+    def _with(self, s, cue, i, j):
+        left, lf = self.left_group(s, i)
+        right, _ = self.right_list(s, j)
+        for x in left:
+            for y in right:
+                self.emit("PARTNERS_WITH", x, y, s, cue.method, cue.conf * lf)
+        if left and right and s.args and left[-1].j <= i:
+            self.coactors.setdefault(id(left[-1]), []).extend(right)
+            for y in right:
+                self.coactor_of[id(y)] = left[-1]
+
+    def _between(self, s, cue, i, j):
+        # "partnership between A and B" / "partenariat de convention et de financement entre A et B"
+        window = self.f[max(s.a, i - 7):i]
+        nouns = {"partnership", "agreement", "cooperation", "collaboration", "convention", "memorandum",
+                 "partenariat", "accord", "cooperation", "collaboration", "mou", "partnerships", "conventions"}
+        if not nouns & set(window):
+            return
+        right, _ = self.right_list(s, j, max_fill=2, intro=False)
+        if len(right) < 2:
+            return
+        funding = {"financement", "funding", "financing", "financial", "financier", "financiere"} & set(window)
+        for a in range(len(right)):
+            for b in range(a + 1, len(right)):
+                self.emit("PARTNERS_WITH", right[a], right[b], s, cue.method, cue.conf)
+        if funding:
+            funders = [x for x in right if x.m.kind == "funder"]
+            if len(funders) == 1:
+                for x in right:
+                    if x is not funders[0]:
+                        self.emit("FUNDS", funders[0], x, s, cue.method.replace("between", "funding") + "-funding"
+                                  if "between" not in cue.method else cue.method.replace("between", "funding"),
+                                  cue.conf * 0.85)
+
+    def _types(self, cue, target: Arg) -> str:
+        if cue.type != "JOIN":
+            return cue.type
+        return "PARTICIPATES_IN" if target.m.label == "Programme" else "MEMBER_OF"
+
+    def _verb(self, s, cue, i, j):
+        lex = self.lex
+        # passive: "<participle> [≤4 tokens, no name] by A, B"
+        k = j
+        while k < min(s.b, j + 5) and self.f[k] not in lex.BY and not self._arg_at(s, k):
+            k += 1
+        passive = k < s.b and self.f[k] in lex.BY and (k == j or self.f[j] not in ("the", "le", "la"))
+        if cue.type in ("LOCATED_IN", "ACTIVE_IN", "PART_OF") and cue.mode == "verb":
+            passive = False
+        if passive:
+            agents, _ = self.right_list(s, k + 1, max_fill=2, intro=False)
+            if not agents:
+                return
+            patients, lf = self.left_group(s, i)
+            src, tgt = agents, patients
+            conf = cue.conf * (lf or 1)
+            if cue.type == "LABELLED_BY":
+                src, tgt = patients, agents
+                self._label_programme(s, agents, k + 1 + 0, cue)
+        elif cue.type == "LOCATED_IN":
+            places, _ = self.right_list(s, j, pool=s.places, max_fill=2, intro=False)
+            left, lf = self.left_group(s, i)
+            for x in left:
+                for p in places:
+                    self.emit("LOCATED_IN", x, p, s, cue.method, cue.conf * lf)
+                    x.m.country = x.m.country or p.m.country
+            return
+        elif cue.type == "ACTIVE_IN":
+            self._active_in(s, cue, i, j)
+            return
+        else:
+            before = self.f[max(s.a, i - 2):i]
+            if cue.type not in ("MEMBER_OF",) and any(w in lex.PASSIVE_AUX for w in before) and cue.type != "RUNS" \
+                    and cue.type != "PARTICIPATES_IN" and cue.type != "JOIN":
+                return  # "X is funded" with no agent: nothing to link
+            subj, lf = self.left_group(s, i)
+            objs, via_intro = self.right_list(s, j)
+            if cue.type == "MEMBER_OF" and objs:
+                # "members of Y include A, B"
+                after = objs[-1].ext if objs[-1].ext else objs[-1].j
+                if after < s.b and self.f[after] in ("include", "includes", "are", "comprise", ":", "sont", "incluent"):
+                    members, _ = self.right_list(s, after + 1, max_fill=2)
+                    for x in members:
+                        for y in objs:
+                            self.emit("MEMBER_OF", x, y, s, cue.method, cue.conf)
+                    return
+            src, tgt = subj, objs
+            conf = cue.conf * (lf or 1) * (0.9 if via_intro else 1)
+            if cue.mode == "reverse":
+                src, tgt = objs, subj
+        for x in src:
+            for y in tgt:
+                t = self._types(cue, y)
+                if cue.type == "PART_OF" and not (x.m.label == y.m.label == "Programme"):
+                    continue
+                self.emit(t, x, y, s, cue.method, conf)
+
+    _reverse = _verb
+
+    def _label_programme(self, s, agents, k, cue):
+        """'labelled by X as part of (its|the) P' → RUNS X → P."""
+        last = agents[-1]
+        e = max(last.ext, last.j)
+        if self.f[e:e + 3] in (["as", "part", "of"], ["dans", "le", "cadre"]) and len(agents) == 1:
+            progs, _ = self.right_list(s, e + 3 + (1 if self.f[e:e + 3][0] == "dans" else 0), max_fill=3,
+                                       intro=False)
+            for p in progs[:1]:
+                if p.m.label == "Programme":
+                    self.emit("RUNS", agents[0], p, s, cue.method + "-programme", cue.conf * 0.85)
+
+    def _passive(self, s, cue, i, j):
+        self._verb(s, cue, i, j)
+
+    def _insert(self, s, cue, i, j):
+        agents, _ = self.right_list(s, j, max_fill=2, intro=False)
+        if not agents:
+            return
+        subj = self.subject(s)
+        if subj is None or subj in agents:
+            # "With the support of X, Y launched …": the subject follows the insert
+            last = max(max(a.ext, a.j) for a in agents)
+            if last < s.b and self.f[last] == ",":
+                subj = self._arg_at(s, last + 1) or (self._arg_at(s, last + 2) if self.f[last + 1] in ("the", "le", "la", "l'") else None)
+        if subj is None:
+            return
+        for a in agents:
+            self.emit(cue.type, a, subj, s, cue.method, cue.conf)
+
+    def _prefix(self, s, cue, i, j):
+        # "EU-funded project P": the name glued before the hyphen funds the next name
+        a = self._arg_ending(s, i)
+        if a is None or self.toks[i].space:
+            return
+        objs, _ = self.right_list(s, j, max_fill=3, intro=False)
+        pool = [x for x in s.args if x.i >= j]
+        if not objs and pool and pool[0].i - j <= 3:
+            objs = [pool[0]]
+        for y in objs[:1]:
+            self.emit(cue.type, a, y, s, cue.method, cue.conf)
+
+    def _label(self, s, cue, i, j):
+        objs, _ = self.right_list(s, j - 1, max_fill=3, intro=False)
+        objs = [o for o in objs if o.m.label == "Programme" and o.m.kind == "label"]
+        if not objs:
+            return
+        subj, lf = self.left_group(s, i)
+        for x in subj:
+            for y in objs:
+                self.emit("LABELLED_BY", x, y, s, cue.method, cue.conf * lf)
+
+    # --- attributes and structure-only patterns ---------------------------------------------
+    def _founded_in(self, s):
+        for _, i, j in self._founded:
+            if not (s.a <= i < s.b) or self.hedged(s, i):
+                continue
+            year = next((int(self.f[k]) for k in range(j, min(s.b, j + 4)) if _YEAR.match(self.f[k])), None)
+            if year is None or self.f[i] in ("since", "depuis") and i > s.a + 1:
+                continue
+            subj = None
+            if i - s.a <= 1:
+                after = [x for x in s.args if x.i > j]
+                subj = after[0] if after and after[0].i - j <= 6 else None
+            else:
+                grp, _ = self.left_group(s, i)
+                subj = grp[-1] if grp else None
+            if subj is not None and subj.m.label != "Place" and subj.m.founded is None:
+                subj.m.founded = year
+
+    def _track_of(self, s):
+        parts = {"track", "component", "phase", "pillar", "window", "strand", "axis", "volet", "composante",
+                 "axe", "pilier", "module", "stream", "lot", "sub-programme", "subprogramme"}
+        for x in s.args:
+            if x.m.label != "Programme" or self.f[x.j - 1] not in parts:
+                continue
+            if x.j < s.b and self.f[x.j] in ("of", "de", "du", "des"):
+                y = next((a for a in s.args if x.j < a.i <= x.j + 7 and a.m.label == "Programme"), None)
+                if y is not None:
+                    self.emit("PART_OF", x, y, s, f"{self.lang}-component-of", 0.8)
+
+    def _place_patterns(self, s):
+        lex = self.lex
+        f = self.f
+        # 1. "In Morocco, X is supporting Y and Z": the intro places every named actor of the sentence
+        if s.b - s.a > 3 and f[s.a] in lex.IN_PLACE:
+            p = next((x for x in s.places if x.i == s.a + 1), None)
+            if p is not None and p.j < s.b and f[p.j] == ",":
+                for x in s.args:
+                    if x.coref or x.m.label == "Programme" or not self._placeable(x, p):
+                        continue
+                    self.emit("LOCATED_IN", x, p, s, f"{self.lang}-in-place-intro", 0.6)
+                    x.m.country = x.m.country or p.m.country
+        for x in s.args:
+            if x.coref:
+                continue
+            # 2. "MDFC Morocco": a country tag ending the name
+            tail = self.country_tail(x)
+            if tail is not None:
+                self.emit("LOCATED_IN", x, tail, s, "name-country-tag", 0.7)
+                x.m.country = x.m.country or tail.m.country
+            e = max(x.ext, x.j)
+            # 3. "Meet X Cluster, Morocco" (heading / caption): ", <Place>" closing the sentence
+            p = next((pl for pl in s.places if pl.i == e + 1), None)
+            if p is not None and e < s.b and f[e] == "," and p.j >= s.b - 1 and s.heading:
+                self.emit("LOCATED_IN", x, p, s, "heading-place", 0.65)
+                x.m.country = x.m.country or p.m.country
+            # 4. "X is a Moroccan association"
+            if e + 1 < s.b and f[e] in lex.COPULA and f[e + 1] in ("a", "an", "the", "un", "une", "le", "la", "l'"):
+                for k in range(e + 2, min(s.b, e + 5)):
+                    c = self.demonym(k)
+                    if c is not None and k + 1 < s.b and self.toks[k].cap:
+                        self.emit("LOCATED_IN", x, c(k), s, f"{self.lang}-demonym", 0.7)
+                        x.m.country = x.m.country or c(k).m.country
+                        break
+                    if self.f[k] in (",", ".", ";") or self._arg_at(s, k):
+                        break
+        # 5. "X was established … as the first <…> cluster in Lebanon"
+        subj = self.subject(s)
+        if subj is not None and not subj.coref and subj.m.label != "Programme":
+            for p in s.places:
+                k = p.i - 1
+                if k > subj.j and f[k] in lex.DESCRIPTIVE_LOC and f[k - 1] in _ORG_HEADS and \
+                        not any(subj.j <= a.i < k for a in s.args) and ";" not in f[subj.j:k] and \
+                        self._placeable(subj, p):
+                    self.emit("LOCATED_IN", subj, p, s, f"{self.lang}-org-noun-in-place", 0.65)
+                    subj.m.country = subj.m.country or p.m.country
+
+    def _placeable(self, x: Arg, p: Arg) -> bool:
+        """International actors (registry rows without a country, or from another one) are not placed."""
+        if x.m.kind in ("funder",) and (x.m.country is None or x.m.country != p.m.country):
+            return False
+        return x.m.country is None or x.m.country == p.m.country
+
+    def _sector_patterns(self, s, hits):
+        f = self.f
+        lex = self.lex
+        if not s.sectors or s.question:
+            return
+        groups = _sector_lists(s.sectors, f, lex.LIST_CONNECTORS)
+        orgs = {id(x.m): x for x in s.args if x.m.label != "Programme"}
+        phrases = []
+        for g in groups:
+            a, b = g[0][0], g[-1][1]
+            after = f[b:b + 3]
+            before = f[max(s.a, a - 3):a]
+            if (after[:1] and after[0] in lex.SECTOR_NOUNS) or (len(after) > 1 and after[1] in lex.SECTOR_NOUNS
+                                                                and after[0] not in (",", ".", ";")) \
+                    or any(w in lex.SECTOR_NOUNS_BEFORE for w in before) or before[-2:] in (["sectors"], ["the", "sectors"]):
+                phrases.append(g)
+        if not phrases or len(orgs) != 1:
+            return
+        subj = next(iter(orgs.values()))
+        if any(self.hedged(s, g[0][0]) for g in phrases):
+            return
+        for g in phrases:
+            for i, j, canon in g:
+                self.emit("ACTIVE_IN", subj, Arg(self.make_sector(i, j, canon), i, j, j), s,
+                          f"{self.lang}-sector-phrase", 0.65)
+
+    def _active_in(self, s, cue, i, j):
+        groups = _sector_lists([x for x in s.sectors if x[0] >= j], self.f, self.lex.LIST_CONNECTORS)
+        if not groups:
+            return
+        first = groups[0]
+        if first[0][0] - j > 6 or any(w in (".", ";", "which", "qui", "by", "par") for w in self.f[j:first[0][0]]):
+            return
+        left, lf = self.left_group(s, i)
+        chosen = [first] + [g for g in groups[1:] if g[0][0] - first[-1][1] <= 3 and
+                            all(w in self.lex.LIST_CONNECTORS or w in self.lex.SECTOR_NOUNS or w == "development"
+                                for w in self.f[first[-1][1]:g[0][0]])]
+        for x in left:
+            if x.m.label == "Programme":
+                continue
+            for g in chosen:
+                for a, b, canon in g:
+                    self.emit("ACTIVE_IN", x, Arg(self.make_sector(a, b, canon), a, b, b), s, cue.method, cue.conf * lf)
+
+    # set by extract(): fold -> country Place factory, and the name-tail check
+    demonym = staticmethod(lambda k: None)
+    country_tail = staticmethod(lambda x: None)
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+           "septembre", "octobre", "novembre", "decembre"}
+_HEADS = {"cluster", "project", "programme", "program", "network", "association", "initiative", "platform",
+          "group", "projet", "reseau"}
+_ORG_HEADS = {"cluster", "association", "company", "incubator", "accelerator", "hub", "network", "federation",
+              "agency", "centre", "center", "technopark", "startup", "firm", "pole", "organisation",
+              "organization", "incubateur", "reseau", "entreprise", "societe", "agence"}
+
+
+def _longest_cues(hits):
+    out = []
+    for h in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1])):
+        if not any(h[1] < o[2] and o[1] < h[2] for o in out):
+            out.append(h)
+    return sorted(out, key=lambda h: h[1])
+
+
+def _sector_lists(sectors, f, connectors):
+    groups = []
+    for x in sorted(sectors):
+        if groups:
+            prev = groups[-1][-1]
+            gap = f[prev[1]:x[0]]
+            if len(gap) <= 3 and gap and all(g in connectors or g in ("-",) for g in gap):
+                groups[-1].append(x)
+                continue
+        groups.append([x])
+    return groups

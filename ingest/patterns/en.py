@@ -1,0 +1,121 @@
+"""English cue lexicon: which words state which relation, and how their arguments sit.
+
+Modes (see `patterns.__init__` for the engine):
+  verb     a verb family; voice is decided per occurrence: "<participle> (… ≤4 tokens) by A" is
+           passive (source = agents A, target = the subject), otherwise active (source = subject,
+           target = the objects). `reverse` swaps source and target for both voices.
+  passive  a phrase that already ends with "by": agents follow, the subject is the target.
+  with     "X <cue> Y": PARTNERS_WITH X–Y; a co-actor phrase also makes Y share X's act.
+  between  "<partnership noun> … between A and B": PARTNERS_WITH between all listed.
+  insert   "X, <cue> Y, …" or "<cue> Y, X …": source = Y, target = the subject X.
+  prefix   "A-funded P": source = the name before the hyphen, target = the next name.
+  label    "X holds/received the <label programme>": target must be a label.
+JOIN is MEMBER_OF when the target is an Organisation, PARTICIPATES_IN when a Programme.
+"""
+from __future__ import annotations
+
+LANG = "en"
+
+# (type, mode, confidence, method, phrases)
+CUES: list[tuple[str, str, float, str, list[str]]] = [
+    ("SUPPORTS", "verb", 0.85, "en-support", [
+        "supports", "supported", "is supporting", "are supporting", "was supporting", "support",
+        "accompanies", "accompanied", "is accompanying", "backs", "backed", "hosts", "hosted", "is hosting",
+        "incubates", "incubated", "assists", "assisted", "coaches", "coached", "mentors", "mentored",
+        "sponsors", "sponsored", "helps", "helped"]),
+    ("SUPPORTS", "insert", 0.75, "en-support-insert", [
+        "with the support of", "with support from", "thanks to the support of", "with the backing of",
+        "with the help of", "with the assistance of", "under the patronage of"]),
+    ("FUNDS", "verb", 0.9, "en-funding", [
+        "funds", "funded", "finances", "financed", "co-funded", "co-financed", "cofunded", "cofinanced",
+        "co-funds", "co-finances", "subsidises", "subsidized", "subsidised", "subsidizes", "granted"]),
+    ("FUNDS", "insert", 0.85, "en-financial-support", [
+        "with the financial support of", "with financial support from", "with funding from",
+        "with the funding of", "thanks to funding from", "thanks to the financial support of",
+        "financial support of", "funding from", "grant from"]),
+    ("FUNDS", "prefix", 0.9, "en-x-funded", ["- funded", "- financed", "- co-funded", "- sponsored"]),
+    ("RUNS", "verb", 0.85, "en-runs", [
+        "launched", "launches", "organised", "organized", "organises", "organizes", "co-organised",
+        "co-organized", "coordinates", "coordinated", "implements", "implemented", "manages", "managed",
+        "runs", "run", "operates the", "leads", "initiated", "initiates", "steers", "steered",
+        "carried out", "announced the launch of", "announce the launch of", "the launch of",
+        "is in charge of", "in charge of", "is responsible for", "responsible for", "its role implementing",
+        "implementing"]),
+    ("PARTICIPATES_IN", "verb", 0.85, "en-participation", [
+        "took part in", "takes part in", "take part in", "taking part in", "participated in",
+        "participates in", "participate in", "participating in", "have participated in",
+        "was selected for", "were selected for", "selected for", "selected to join", "benefited from",
+        "benefits from", "benefit from", "benefiting from", "exhibited at", "exhibits at", "exhibit at",
+        "exhibiting at", "attended", "attends", "presence at", "beneficiary of", "beneficiaries of",
+        "used the", "uses the", "winner of", "won the", "laureate of", "was admitted to", "enrolled in"]),
+    ("JOIN", "verb", 0.8, "en-joined", ["joined", "joins", "has joined", "have joined"]),
+    ("MEMBER_OF", "verb", 0.85, "en-member-of", [
+        "is a member of", "are members of", "is member of", "a member of", "member of", "members of",
+        "is a founding member of", "founding member of", "founding members of", "board member of",
+        "adheres to", "is affiliated to", "affiliated with", "belongs to"]),
+    ("MEMBER_OF", "reverse", 0.8, "en-gathers", [
+        "gathers", "brings together", "groups together", "regroups", "unites", "federates",
+        "whose members include", "members include", "members are", "its members include", "counts among its members"]),
+    ("PARTNERS_WITH", "with", 0.85, "en-partnership", [
+        "in partnership with", "in collaboration with", "in cooperation with", "partnered with",
+        "partners with", "partnering with", "partnership with", "partnerships with", "agreement with",
+        "convention with", "memorandum of understanding with", "mou with", "cooperates with",
+        "cooperated with", "collaborates with", "collaborated with", "collaborating with",
+        "teamed up with", "together with", "jointly with", "pilot operations with", "joint projects with",
+        "collaborative projects with", "a partnership with", "works with", "worked with"]),
+    ("PARTNERS_WITH", "between", 0.85, "en-partnership-between", ["between"]),
+    ("LABELLED_BY", "verb", 0.9, "en-labelled-by", [
+        "labelled", "labeled", "accredited", "certified", "labelling of", "labeling of", "label of",
+        "accreditation of", "certification of", "accreditation from", "certification from", "label from"]),
+    ("LABELLED_BY", "label", 0.8, "en-holds-label", [
+        "holds the", "holds a", "received the", "received a", "obtained the", "obtained a", "awarded the",
+        "awarded a", "has the", "earned the", "earned a", "was granted the", "was granted a"]),
+    ("PART_OF", "verb", 0.8, "en-part-of", [
+        "is part of", "is a component of", "a component of", "is one of the components of", "is a phase of",
+        "a phase of", "is a track of", "falls under", "is a pillar of", "a pillar of", "a strand of"]),
+    ("PART_OF", "reverse", 0.75, "en-includes", ["includes the", "includes", "comprises", "encompasses"]),
+    ("LOCATED_IN", "verb", 0.85, "en-based-in", [
+        "based in", "located in", "headquartered in", "situated in", "established in", "set up in",
+        "installed in", "implanted in", "settled in", "located at", "based at"]),
+    ("ACTIVE_IN", "verb", 0.8, "en-active-in", [
+        "operates in", "operating in", "operate in", "active in", "specialized in", "specialised in",
+        "specializing in", "specialising in", "focused on", "focusing on", "focuses on", "dedicated to",
+        "works in", "working in", "in the field of", "in the fields of", "in the sectors", "in the sector of",
+        "specialized in the", "targeting", "addressing"]),
+]
+
+# Words between the pieces of a relation that change nothing (auxiliaries, adverbs, articles).
+LEFT_FILLER = {"is", "are", "was", "were", "has", "have", "had", "been", "being", "be", "also", "currently",
+               "now", "already", "which", "that", "who", "officially", "actively", "recently", "jointly",
+               "successfully", "directly", "further", "then", "itself", "first", "(", ")", "mainly", "always",
+               "today", "still", "proudly", "formally", "initially", "originally", "strongly", "regularly",
+               "notably", "equally", "both", "together"}
+RIGHT_FILLER = {"the", "a", "an", "its", "their", "our", "this", "these", "several", "various", "other", "both",
+                "all", "new", "by", "in", "of", "two", "three", "four", "five", "six", "‘", "“", "'", '"',
+                "first", "second", "third", "mainly", "notably", "international", "national", "regional"}
+LIST_CONNECTORS = {",", "and", "&", "as", "well", "the", "or", "also", "(", ")", "plus", ";", "its", "their"}
+LIST_INTRO = ["such as", "in particular", "including", "notably", "namely", "like", ":", "particularly",
+              "among them", "among which", "among others"]
+BY = {"by"}
+PASSIVE_AUX = {"is", "are", "was", "were", "been", "be", "being", "get", "got"}
+COORD_AUX = {"and", "but"}
+# Hedges: a relation under negation, a wish, a need, a condition or a forecast is not asserted.
+HEDGES = ["not", "never", "no longer", "hope", "hopes", "hoped", "hoping", "wish", "wishes", "would", "could",
+          "should", "might", "may", "must", "aim to", "aims to", "aiming to", "aim at", "plan to", "plans to",
+          "planning to", "intend", "intends", "intend to", "need to", "needs to", "need", "would like", "if",
+          "unless", "whether", "without", "will", "shall", "want", "wants", "seek to", "seeks to",
+          "expected to", "hopefully", "ideally", "potential", "possible", "possibly", "future", "neither", "nor",
+          "cannot", "can't", "won't", "didn't", "doesn't", "don't", "isn't", "wasn't", "aren't", "lack",
+          "lacks", "apply to", "applied to", "candidate"]
+# First person: resolves to the document's own organisation.
+WE = {"we", "us", "our cluster", "our association", "our organisation", "our organization", "our network"}
+ANAPHORA = {"the cluster", "this cluster", "it", "the association", "the network", "the company"}
+PRONOUN_SUBJECT = {"it"}
+SECTOR_NOUNS = {"sector", "sectors", "industry", "industries", "field", "fields", "activities", "cluster",
+                "clusters", "value chain", "market", "markets", "products"}
+SECTOR_NOUNS_BEFORE: set[str] = set()   # French puts the noun first ("secteur de l'…")
+FOUNDED = ["created in", "founded in", "established in", "launched in", "set up in", "was born in",
+           "created on", "launched on", "founded on", "established on", "incorporated in", "since"]
+IN_PLACE = {"in"}
+DESCRIPTIVE_LOC = {"in", "from", "of"}
+COPULA = {"is", "was", "as", ",", "are"}

@@ -1,0 +1,102 @@
+"""French cue lexicon (same modes as `patterns/en.py`). Phrases are matched on folded text:
+lower-case, no accents, straight apostrophes ("l'appui", "grace a")."""
+from __future__ import annotations
+
+LANG = "fr"
+
+CUES: list[tuple[str, str, float, str, list[str]]] = [
+    ("SUPPORTS", "verb", 0.85, "fr-soutien", [
+        "accompagne", "accompagnent", "accompagnee", "accompagnees", "accompagne par", "soutient", "soutiennent",
+        "soutenu", "soutenue", "soutenus", "appuie", "appuye", "appuyee", "heberge", "hebergee", "incube",
+        "incubee", "encadre", "parraine", "parrainee", "aide", "aident", "a accompagne", "a soutenu"]),
+    ("SUPPORTS", "insert", 0.75, "fr-soutien-insert", [
+        "grace a l'appui de", "grace a l'appui du", "grace a l'appui des", "grace au soutien de",
+        "grace au soutien du", "avec le soutien de", "avec le soutien du", "avec l'appui de", "avec l'appui du",
+        "avec l'accompagnement de", "avec l'accompagnement du", "sous l'egide de", "sous l'egide du",
+        "sous le patronage de", "grace a l'accompagnement de", "grace a l'accompagnement du"]),
+    ("FUNDS", "verb", 0.9, "fr-financement", [
+        "finance", "financent", "financee", "finances", "financees", "cofinance", "cofinancee", "co-finance",
+        "subventionne", "subventionnee", "octroye", "octroyee", "accorde", "accordee"]),
+    ("FUNDS", "insert", 0.85, "fr-financement-insert", [
+        "avec le soutien financier de", "avec le soutien financier du", "grace au financement de",
+        "grace au financement du", "avec le financement de", "avec le financement du",
+        "grace au soutien financier de", "grace au soutien financier du", "sur financement de"]),
+    ("RUNS", "verb", 0.85, "fr-pilotage", [
+        "lance", "lancee", "a lance", "lancent", "organise", "organisee", "organisent", "a organise",
+        "coordonne", "coordonnee", "pilote", "pilotee", "gere", "geree", "met en oeuvre", "mis en oeuvre",
+        "mise en oeuvre", "porte", "portee", "anime", "animee", "initie", "initiee", "est en charge de",
+        "en charge de", "responsable de", "le lancement de", "le lancement du"]),
+    ("PARTICIPATES_IN", "verb", 0.85, "fr-participation", [
+        "participe a", "participe au", "participent a", "participent au", "a participe a", "a participe au",
+        "ont participe a", "ont participe au", "prend part a", "a pris part a", "ont pris part a",
+        "beneficie de", "beneficie du", "a beneficie de", "a beneficie du", "beneficient de",
+        "beneficiaire de", "beneficiaire du", "laureat de", "laureat du", "laureate de", "laureate du",
+        "laureats de", "laureats du", "selectionne pour", "selectionnee pour", "retenu pour", "retenue pour",
+        "expose a", "expose au", "a expose a", "a expose au"]),
+    ("JOIN", "verb", 0.8, "fr-adhesion", ["a rejoint", "ont rejoint", "rejoint", "adhere a", "adhere au"]),
+    ("MEMBER_OF", "verb", 0.85, "fr-membre", [
+        "membre de", "membre du", "membres de", "membres du", "membre fondateur de", "membre fondateur du",
+        "membres fondateurs de", "membres fondateurs du", "adherent de", "adherent du", "adherents de",
+        "adherents du", "fait partie des membres de", "fait partie des membres du"]),
+    ("MEMBER_OF", "reverse", 0.8, "fr-regroupe", [
+        "regroupe", "regroupent", "rassemble", "rassemblent", "federe", "federent", "reunit",
+        "compte parmi ses membres", "dont les membres sont"]),
+    ("PARTNERS_WITH", "with", 0.85, "fr-partenariat", [
+        "en partenariat avec", "en collaboration avec", "en cooperation avec", "partenariat avec",
+        "partenariats avec", "convention avec", "accord avec", "accord de partenariat avec",
+        "convention de partenariat avec", "collabore avec", "collaborent avec", "coopere avec",
+        "cooperent avec", "conjointement avec", "de concert avec", "travaille avec", "s'associe a",
+        "s'associe avec", "signe une convention avec", "a signe une convention avec"]),
+    ("PARTNERS_WITH", "between", 0.85, "fr-partenariat-entre", ["entre"]),
+    ("LABELLED_BY", "verb", 0.9, "fr-labellisation", [
+        "labellise", "labellisee", "labellises", "labellisees", "accredite", "accreditee", "certifie",
+        "certifiee", "la labellisation de", "la labellisation du", "le label de", "le label du",
+        "l'accreditation de", "l'accreditation du"]),
+    ("LABELLED_BY", "label", 0.8, "fr-label", [
+        "detient le", "detient la", "a obtenu le", "a obtenu la", "a recu le", "a recu la", "obtenu le",
+        "s'est vu decerner le", "titulaire du", "titulaire de"]),
+    ("PART_OF", "verb", 0.8, "fr-composante", [
+        "fait partie de", "fait partie du", "est une composante de", "est une composante du",
+        "une composante de", "une composante du", "volet de", "volet du", "releve de", "releve du"]),
+    ("PART_OF", "reverse", 0.75, "fr-comprend", ["comprend", "inclut", "englobe"]),
+    ("LOCATED_IN", "verb", 0.85, "fr-localisation", [
+        "base a", "basee a", "bases a", "situe a", "situee a", "situe au", "situee au", "implante a",
+        "implantee a", "installe a", "installee a", "siege a", "dont le siege est a", "localise a",
+        "localisee a", "situe dans", "situee dans", "implante dans", "implantee dans", "base au", "basee au"]),
+    ("ACTIVE_IN", "verb", 0.8, "fr-secteur", [
+        "opere dans", "operant dans", "exercant dans", "exerce dans", "actif dans", "active dans",
+        "specialise dans", "specialisee dans", "dedie a", "dediee a", "dans le domaine de",
+        "dans le domaine du", "dans les domaines de", "dans le secteur de", "dans le secteur du",
+        "dans les secteurs de", "dans les secteurs du", "oeuvrant dans", "oeuvre dans", "intervient dans"]),
+]
+
+LEFT_FILLER = {"est", "sont", "etait", "a", "ont", "ete", "qui", "aussi", "egalement", "deja", "notamment",
+               "actuellement", "officiellement", "recemment", "(", ")", "se", "s'", "toujours", "desormais",
+               "avait", "avaient", "fut", "sera"}
+RIGHT_FILLER = {"le", "la", "les", "l'", "du", "de", "des", "d'", "au", "aux", "un", "une", "ses", "son", "sa",
+                "leurs", "leur", "nos", "notre", "plusieurs", "differents", "differentes", "par", "en", "a",
+                "«", "“", '"', "programme", "projet", "nouveau", "nouvelle"}
+LIST_CONNECTORS = {",", "et", "&", "ainsi", "que", "le", "la", "les", "l'", "ou", "aussi", "(", ")", ";", "de",
+                   "du", "des", "d'"}
+LIST_INTRO = ["tels que", "telles que", "tel que", "notamment", "dont", "comme", ":", "en particulier",
+              "parmi lesquels", "parmi lesquelles", "a savoir"]
+BY = {"par"}
+PASSIVE_AUX = {"est", "sont", "ete", "etait", "fut", "etre", "sera"}
+COORD_AUX = {"et", "mais"}
+HEDGES = ["ne", "n'", "pas", "jamais", "plus jamais", "sans", "souhaite", "souhaitons", "souhaitent",
+          "souhaiterions", "souhaiterait", "espere", "esperons", "esperent", "pourrait", "pourraient",
+          "devrait", "devraient", "voudrait", "voudrions", "aimerait", "aimerions", "si", "vise a", "visons",
+          "envisage", "envisageons", "projette", "compte", "comptons", "futur", "future", "prochainement",
+          "eventuel", "eventuelle", "potentiel", "potentielle", "doit", "devons", "doivent", "faudrait",
+          "aurait", "auraient", "besoin", "candidat", "candidature", "afin de", "pour"]
+WE = {"nous", "notre cluster", "notre association", "notre reseau", "notre organisation", "notre structure"}
+ANAPHORA = {"le cluster", "ce cluster", "l'association", "le reseau", "il", "elle"}
+PRONOUN_SUBJECT = {"il", "elle"}
+SECTOR_NOUNS = {"cluster", "clusters"}
+SECTOR_NOUNS_BEFORE = {"secteur", "secteurs", "industrie", "industries", "filiere", "filieres", "domaine",
+                       "domaines", "industrie de", "secteurs de"}
+FOUNDED = ["cree en", "creee en", "fonde en", "fondee en", "lance en", "lancee en", "etabli en", "etablie en",
+           "ne en", "nee en", "depuis", "cree le", "creee le"]
+IN_PLACE = {"en", "au", "a"}
+DESCRIPTIVE_LOC = {"en", "au", "a", "de", "du"}
+COPULA = {"est", "etait", ",", "comme"}

@@ -1,0 +1,127 @@
+"""Sentence segmentation that survives PDF-flattened text, bullets and headings.
+
+spaCy's sentencizer only looks at punctuation; our documents also break sentences
+with layout (a heading line, a bullet, a blank line between web paragraphs) and,
+in text flattened from PDFs, break lines *inside* sentences. So segmentation is
+ours: a line break ends a sentence unless the line is "full" (close to the page
+width of the document, measured from its own line lengths) and does not end with
+final punctuation. Offsets always refer to the original text; spans are stripped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+# Abbreviations after which a period does not end a sentence (lower-cased, no period).
+_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nr", "vol", "fig", "eng", "fr", "ar", "e.g",
+           "i.e", "etc", "al", "vs", "cf", "p", "pp", "mme", "mlle", "m", "ed", "eds", "inc", "ltd",
+           "co", "jr", "sr", "approx", "art", "n°", "dh", "resp"}
+_BULLET = re.compile(r"^[ \t\u00a0]*(?:[•●▪◦‣∙·\-–—*]|\(?\d{1,2}[.)]|[a-z][.)])[ \t\u00a0]+")
+_FINAL = ".!?:;"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str           # == document text[start:end]
+    heading: bool = False  # a short line without final punctuation (title, section heading)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _full_width(text: str, lines: list[tuple[int, int]]) -> int:
+    """Length from which a line counts as 'full' (wrapped by the page, not ended by the author).
+
+    Web text has one paragraph per line (hundreds of characters), so its median long line
+    is long and no ordinary line is 'full'. PDF text has many lines near the page width."""
+    lens = [len(text[a:b].strip()) for a, b in lines]
+    long_ = [n for n in lens if n >= 40]
+    if len(long_) < 5:
+        return 10 ** 9
+    m = median(long_)
+    if m > 160:  # paragraphs, not wrapped lines
+        return 10 ** 9
+    return int(m * 0.72)
+
+
+def split(text: str) -> list[Sentence]:
+    """Sentences of `text` as stripped spans of the original string."""
+    lines = _line_spans(text)
+    width = _full_width(text, lines)
+    # 1. blocks: runs of lines joined by soft (wrap) breaks
+    blocks: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    prev_soft = False
+    for a, b in lines:
+        body = text[a:b]
+        stripped = body.strip()
+        if not stripped:
+            # an empty line is neutral (PDF wraps show as \n\n); a line of spaces marks a paragraph end
+            if body:
+                prev_soft = False
+            continue
+        is_bullet = bool(_BULLET.match(body))
+        if cur is not None and prev_soft and not is_bullet:
+            cur = (cur[0], b)
+        else:
+            if cur is not None:
+                blocks.append(cur)
+            cur = (a, b)
+        last = stripped[-1]
+        prev_soft = len(stripped) >= width and last not in _FINAL
+        # a line ending with a hyphen or a connector word is always continued
+        if re.search(r"(?:[-–]|\b(?:of|the|and|for|de|du|des|la|le|et|in|to|a))$", stripped) and len(stripped) >= 30:
+            prev_soft = True
+    if cur is not None:
+        blocks.append(cur)
+    out: list[Sentence] = []
+    for a, b in blocks:
+        out.extend(_split_block(text, a, b))
+    return out
+
+
+_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+)")
+
+
+def _split_block(text: str, a: int, b: int) -> list[Sentence]:
+    block = text[a:b]
+    # drop a bullet marker from the start of the span
+    m = _BULLET.match(block)
+    off = m.end() if m else 0
+    cuts = [off]
+    for m in _END.finditer(block, off):
+        end = m.end()
+        before = block[:m.start()]
+        word = re.search(r"([\w.°]+)$", before)
+        w = word.group(1).lower() if word else ""
+        nxt = re.match(r"\s+(\S)", block[end:])
+        if not nxt:
+            continue
+        c = nxt.group(1)
+        if block[m.start()] == "." and (w in _ABBREV or (len(w) == 1 and w.isalpha())):
+            continue  # "et al.", "E. Gallié", "fr."
+        if block[m.start()] == "." and re.fullmatch(r"\d+", w) and c.isdigit():
+            continue
+        if not (c.isupper() or c.isdigit() or c in "\"'“‘«(•-–"):
+            continue
+        cuts.append(end)
+    cuts.append(len(block))
+    out = []
+    for s, e in zip(cuts, cuts[1:]):
+        while s < e and block[s].isspace():
+            s += 1
+        while e > s and block[e - 1].isspace():
+            e -= 1
+        if e > s:
+            t = block[s:e]
+            heading = t[-1] not in _FINAL + ")\"”’»" and len(t) < 90 and "\n" not in t.strip()
+            out.append(Sentence(a + s, a + e, t, heading))
+    return out

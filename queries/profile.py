@@ -1,0 +1,79 @@
+"""One entity in full: what it is, which documents mention it, and every relation in
+and out with every piece of evidence (what `ecograph show` prints)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ecograph.model import SYMMETRIC
+
+from .lookup import find_entity
+from .view import GraphView
+
+
+@dataclass
+class DocumentMention:
+    source: str
+    title: str
+    count: int
+    document_id: str
+
+
+@dataclass
+class ProfileRelation:
+    """One evidence record of one relation touching the entity."""
+    direction: str  # "out" (the entity is the source), "in", or "both" (symmetric)
+    type: str
+    other: str
+    other_label: str | None
+    sentence: str
+    source: str
+    method: str
+    confidence: float
+    other_id: str
+    document_id: str
+
+
+@dataclass
+class Profile:
+    id: str
+    label: str
+    name: str
+    kind: str | None
+    aliases: list[str]
+    country: str | None
+    founded: int | None
+    places: list[str]
+    sectors: list[str]
+    documents: list[DocumentMention] = field(default_factory=list)
+    relations: list[ProfileRelation] = field(default_factory=list)
+
+
+def profile(store, name: str) -> Profile:
+    """The profile of the entity `name` designates (forgiving match; id accepted)."""
+    view = GraphView(store)
+    e = find_entity(store, name)
+    n = e.id
+    attrs = view.G.nodes[n] if n in view.G else {}
+    docs = [DocumentMention(source=view.sources.get(d, d), title=view.documents.get(d, {}).get("title", ""),
+                            count=c, document_id=d)
+            for d, c in (attrs.get("mentions") or e.mentions).items()]
+    docs.sort(key=lambda d: (-d.count, d.source))
+    rels = []
+    edges = [("out", u, v, k, v) for u, v, k in view.G.out_edges(n, keys=True)] if n in view.G else []
+    edges += [("in", u, v, k, u) for u, v, k in view.G.in_edges(n, keys=True) if u != v] if n in view.G else []
+    for direction, u, v, k, other in edges:
+        if k in SYMMETRIC:
+            direction = "both"  # stored one way by id order; the direction means nothing
+        for ev in view.evidence(u, v, k):
+            rels.append(ProfileRelation(direction=direction, type=k, other=view.name(other),
+                                        other_label=view.label(other), sentence=ev.get("sentence", ""),
+                                        source=ev["source"], method=ev.get("method", ""),
+                                        confidence=float(ev.get("confidence") or 0.0),
+                                        other_id=other, document_id=ev.get("document", "")))
+    rels.sort(key=lambda r: (("out", "both", "in").index(r.direction), r.type, r.other.casefold(), r.other_id,
+                             -r.confidence, r.source))
+    return Profile(id=n, label=e.label, name=e.name, kind=e.kind, aliases=sorted(e.aliases),
+                   country=view.country(n) or e.country, founded=e.founded,
+                   places=[view.name(p) for p in view.targets(n, "LOCATED_IN")],
+                   sectors=[view.name(s) for s in view.targets(n, "ACTIVE_IN")],
+                   documents=docs, relations=rels)

@@ -1,0 +1,336 @@
+"""Crash safety: `ecograph ingest` killed with SIGKILL at random moments never leaves a
+store that is unreadable, duplicated or holding half a document; a rerun completes it and
+gives exactly what one clean run gives. Two concurrent ingests on one embedded store both
+land (the writer lock serialises them). Neo4j: killed mid-ingest, no duplicates, no half
+documents after a rerun.
+
+Everything runs the real console script in subprocesses, on a generated corpus.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ECOGRAPH = str(Path(sys.executable).with_name("ecograph"))
+# The same CLI with the pipeline flushing after every document, so that kills land in the
+# middle of saves too (with the default 2 s flush period a short run saves only at the end).
+ECOGRAPH_FLUSH_EACH = [sys.executable, "-c",
+                       "import sys, ecograph.ingest.pipeline as p; p.FLUSH_SECONDS = -1; "
+                       "sys.argv[0] = 'ecograph'; from ecograph.cli import main; main()"]
+N_DOCS = 40
+KILLS = 20
+SEED = 20240607
+
+# --- the generated corpus ---------------------------------------------------------
+
+CLUSTERS = ["Orion Mechatronics Cluster", "Vega Agrifood Cluster", "Lyra Textile Cluster",
+            "Draco Software Cluster", "Cygnus Energy Cluster", "Auriga Aerospace Cluster"]
+FUNDERS = ["Northern Development Bank", "Atlantic Investment Bank", "Sahel Green Fund",
+           "Ministry of Industry", "Ministry of Digital Economy"]
+MEMBERS = ["Rif Motion Systems", "Detroit Strait Components", "Kappa Photonics",
+           "Tangier Institute of Technology", "Rabat School of Engineering",
+           "Zenith Materials Research Centre", "Oasis Startup Hub", "Medina Technopark"]
+NETWORKS = ["Coastal Robotics Association", "Mediterranean Innovation Network"]
+PROGRAMMES = ["Smart Factory Voucher programme", "Green Export Programme", "Digital Skills Initiative"]
+PLACES = ["Tangier", "Casablanca", "Tunis", "Beirut"]
+
+TEMPLATES = [
+    lambda r: f"{r.choice(CLUSTERS)} is funded by the {r.choice(FUNDERS)}.",
+    lambda r: f"{r.choice(MEMBERS)} is a member of {r.choice(CLUSTERS)}.",
+    lambda r: f"{r.choice(CLUSTERS)} is a member of the {r.choice(NETWORKS)}.",
+    lambda r: "{} signed a partnership agreement with {}.".format(*r.sample(CLUSTERS, 2)),
+    lambda r: f"{r.choice(CLUSTERS)} is supported by {r.choice(MEMBERS[-2:])}.",
+    lambda r: f"{r.choice(CLUSTERS)} launched the {r.choice(PROGRAMMES)}.",
+    lambda r: f"{r.choice(MEMBERS)} takes part in the {r.choice(PROGRAMMES)}.",
+    lambda r: f"{r.choice(CLUSTERS)} is located in {r.choice(PLACES)}.",
+    lambda r: f"The annual report was published in {r.randint(2005, 2024)}.",
+]
+
+
+def write_corpus(folder: Path, n: int = N_DOCS, seed: int = SEED, prefix: str = "news") -> list[Path]:
+    """n small English documents naming organisations with relations, deterministic in `seed`."""
+    r = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        sentences = [TEMPLATES[r.randrange(len(TEMPLATES))](r) for _ in range(r.randint(4, 9))]
+        paras = ["Ecosystem news %d" % i, " ".join(sentences[:3]), " ".join(sentences[3:])]
+        p = folder / f"{prefix}-{i:03d}.txt"
+        p.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+        out.append(p)
+    return out
+
+
+# --- running and checking ----------------------------------------------------------
+
+def _env(tmp_path: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ECOGRAPH_")}
+    env["ECOGRAPH_HOME"] = str(tmp_path / "home")
+    env["ECOGRAPH_LOCK_TIMEOUT"] = "60"
+    return env
+
+
+def run_ingest(store: str, paths: list, env: dict, timeout: float = 120, *,
+               cmd: list | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*(cmd or [ECOGRAPH]), "--store", store, "ingest", *map(str, paths)], env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def normalised(data: dict) -> dict:
+    data = json.loads(json.dumps(data))
+    for d in data["documents"]:
+        d.pop("ingested_at", None)
+    return data
+
+
+def per_document(data: dict) -> tuple[dict, list[str]]:
+    """doc id -> (source, mentions {(entity, count)}, evidence {(relation key, span, method, ...)});
+    plus the problems found on the way (mentions or evidence citing an unknown document)."""
+    docs = {d["id"]: {"source": d["source"], "mentions": set(), "evidence": set()} for d in data["documents"]}
+    problems = []
+    for e in data["entities"]:
+        for m in e.get("mentions", []):
+            if m["document"] not in docs:
+                problems.append(f"entity {e['id']} cites unknown document {m['document']}")
+                continue
+            docs[m["document"]]["mentions"].add((e["id"], m["count"]))
+    for r in data["relations"]:
+        if not r["evidence"]:
+            problems.append(f"relation {r['type']} {r['source']}->{r['target']} has no evidence")
+        for ev in r["evidence"]:
+            if ev["document"] not in docs:
+                problems.append(f"relation {r['type']} {r['source']}->{r['target']} cites unknown document {ev['document']}")
+                continue
+            docs[ev["document"]]["evidence"].add((r["type"], r["source"], r["target"], ev["start"], ev["end"],
+                                                  ev["method"], ev["sentence"], ev["confidence"]))
+    return docs, problems
+
+
+def duplicates(data: dict) -> list[str]:
+    out = []
+    for what, keys in (("entity id", [e["id"] for e in data["entities"]]),
+                       ("relation", [(r["type"], r["source"], r["target"]) for r in data["relations"]]),
+                       ("document id", [d["id"] for d in data["documents"]]),
+                       ("document source", [d["source"] for d in data["documents"]])):
+        out += [f"duplicate {what} {k!r} x{c}" for k, c in Counter(keys).items() if c > 1]
+    for r in data["relations"]:
+        ev = Counter((e["document"], e["start"], e["end"], e["method"]) for e in r["evidence"])
+        out += [f"duplicate evidence {k} on {r['type']} {r['source']}->{r['target']}" for k, c in ev.items() if c > 1]
+    for e in data["entities"]:
+        m = Counter(x["document"] for x in e.get("mentions", []))
+        out += [f"duplicate mention record {k} on {e['id']}" for k, c in m.items() if c > 1]
+    return out
+
+
+def check_against_reference(data: dict, reference: dict) -> list[str]:
+    """Problems in `data`: duplicates, orphans, and any stored document that is not exactly
+    what a clean single run stored for it (half-ingested or resolved differently)."""
+    problems = duplicates(data)
+    got, orphans = per_document(data)
+    problems += orphans
+    for doc_id, d in got.items():
+        ref = reference.get(doc_id)
+        if ref is None:
+            problems.append(f"document {doc_id} ({d['source']}) is not in the reference run")
+            continue
+        if d["source"] != ref["source"]:
+            problems.append(f"document {doc_id}: source {d['source']!r} != {ref['source']!r}")
+        if d["mentions"] != ref["mentions"]:
+            problems.append(f"document {d['source']}: mentions differ from the reference: "
+                            f"missing {sorted(ref['mentions'] - d['mentions'])[:5]}, "
+                            f"extra {sorted(d['mentions'] - ref['mentions'])[:5]}")
+        if d["evidence"] != ref["evidence"]:
+            problems.append(f"document {d['source']}: evidence differs from the reference: "
+                            f"missing {sorted(ref['evidence'] - d['evidence'])[:3]}, "
+                            f"extra {sorted(d['evidence'] - ref['evidence'])[:3]}")
+    return problems
+
+
+def load_embedded(store_dir: Path) -> dict:
+    """What a user gets: the JSON parses and the embedded store opens it (read-only)."""
+    from ecograph.store.embedded import EmbeddedStore
+    f = store_dir / "graph.json"
+    if f.exists():
+        raw = json.loads(f.read_text(encoding="utf-8"))  # raises on a torn file
+        assert raw.get("schema_version") == 1
+    s = EmbeddedStore(store_dir)
+    try:
+        return s.export()
+    finally:
+        s.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("crash") / "corpus"
+    write_corpus(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory):
+    """One clean, uninterrupted ingest of the corpus: (export, per-document content,
+    {command: seconds a full run takes})."""
+    tmp = tmp_path_factory.mktemp("ref")
+    t0 = time.monotonic()
+    res = run_ingest(str(tmp / "store"), [corpus], _env(tmp))
+    took = time.monotonic() - t0
+    assert res.returncode == 0, res.stderr
+    data = load_embedded(tmp / "store")
+    assert len(data["documents"]) == N_DOCS, res.stderr
+    per_doc, problems = per_document(data)
+    assert not problems and not duplicates(data), problems
+    n_ev = sum(len(d["evidence"]) for d in per_doc.values())
+    n_docs_with_ev = sum(1 for d in per_doc.values() if d["evidence"])
+    # Without extracted relations the kill checks below could not see half a document.
+    assert n_ev > 0 and n_docs_with_ev >= N_DOCS // 2, (
+        f"the extractor found {n_ev} pieces of evidence in {n_docs_with_ev}/{N_DOCS} generated documents "
+        f"such as {(corpus / 'news-000.txt').read_text()!r}; these sentences state relations")
+    # the flush-every-document variant: how long it takes, and it must store the same graph
+    t0 = time.monotonic()
+    res = run_ingest(str(tmp / "store-each"), [corpus], _env(tmp), cmd=ECOGRAPH_FLUSH_EACH)
+    took_each = time.monotonic() - t0
+    assert res.returncode == 0, res.stderr
+    assert normalised(load_embedded(tmp / "store-each")) == normalised(data)
+    return normalised(data), per_doc, {"cli": took, "flush-each": took_each}
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_never_damages_the_store(corpus, reference, tmp_path):
+    ref_export, ref_docs, timings = reference
+    env = _env(tmp_path)
+    store = tmp_path / "victim"
+    rnd = random.Random(SEED)
+    # half the kills hit the plain console script, half the flush-every-document variant;
+    # delays spread over each one's whole run (stratified), in a seeded random order
+    plan = []
+    for name, cmd in (("cli", [ECOGRAPH]), ("flush-each", ECOGRAPH_FLUSH_EACH)):
+        n = KILLS // 2
+        plan += [(name, cmd, max(0.02, timings[name] * (i + rnd.random()) / n)) for i in range(n)]
+    rnd.shuffle(plan)
+    killed_mid_run = partial_stores = 0
+    problems: list[str] = []
+    data = None
+    for cycle, (name, cmd, delay) in enumerate(plan):
+        if data is None or len(data["documents"]) == N_DOCS:
+            shutil.rmtree(store, ignore_errors=True)  # previous run completed or broke: start from nothing
+        proc = subprocess.Popen([*cmd, "--store", str(store), "ingest", str(corpus)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        _, err = proc.communicate(timeout=60)
+        if proc.returncode == -signal.SIGKILL:
+            killed_mid_run += 1
+        else:
+            assert proc.returncode == 0, err.decode(errors="replace")
+        try:
+            data = load_embedded(store)
+        except Exception as exc:  # noqa: BLE001 - any failure to load is the defect we look for
+            problems.append(f"cycle {cycle} ({name}, kill after {delay:.2f}s): store does not load: {exc!r}")
+            data = None
+            continue
+        n = len(data["documents"])
+        partial_stores += 0 < n < N_DOCS
+        problems += [f"cycle {cycle} ({name}, kill after {delay:.2f}s, {n} docs): {p}"
+                     for p in check_against_reference(data, ref_docs)]
+    leftovers = sorted(p.name for p in store.iterdir() if p.name not in ("graph.json", "graph.json.lock")) \
+        if store.exists() else []
+    print(f"\ncrash-safety: {KILLS} kills, {killed_mid_run} mid-run, {partial_stores} left a partial store, "
+          f"full runs {timings}, leftover files {leftovers}")
+    assert not problems, "\n".join(problems[:20])
+    assert killed_mid_run >= KILLS // 2, f"only {killed_mid_run}/{KILLS} kills landed before the run ended"
+
+    # a rerun completes what was interrupted; the result is what one clean run gives
+    res = run_ingest(str(store), [corpus], env)
+    assert res.returncode == 0, res.stderr
+    final = normalised(load_embedded(store))
+    assert final == ref_export, "\n".join(check_against_reference(final, ref_docs)[:20]) or \
+        "resumed store differs from the clean reference (names/aliases/kinds)"
+    # leftover temp files from killed saves must not confuse a later run
+    res = run_ingest(str(store), [corpus], env)
+    assert res.returncode == 0 and f"0 ingested, {N_DOCS} unchanged" in res.stderr, res.stderr
+
+
+@pytest.mark.slow
+def test_two_concurrent_ingests_on_one_embedded_store_both_land(corpus, reference, tmp_path):
+    _, ref_docs, _ = reference
+    files = sorted(corpus.iterdir())
+    a, b = files[0::2], files[1::2]
+    env = _env(tmp_path)
+    store = tmp_path / "shared-store"
+    procs = [subprocess.Popen([ECOGRAPH, "--store", str(store), "ingest", *map(str, part)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for part in (a, b)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    for p, (_, err) in zip(procs, outs):
+        assert p.returncode == 0, err
+    data = load_embedded(store)
+    assert sorted(d["source"] for d in data["documents"]) == sorted(map(str, files))
+    problems = check_against_reference(data, ref_docs)
+    assert not problems, "\n".join(problems[:20])
+
+
+# --- Neo4j ------------------------------------------------------------------------
+
+def _neo4j_counts(url: str) -> tuple[list, list, int]:
+    """Duplicate node ids, duplicate (type, source, target) relationships, node count: straight from the server."""
+    from neo4j import GraphDatabase
+    auth = (os.environ.get("NEO4J_USERNAME", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
+    from ecograph.model import RELATION_TYPES
+    with GraphDatabase.driver(url, auth=auth) as driver:
+        with driver.session() as s:
+            dup_nodes = s.run("MATCH (n) WHERE n.id IS NOT NULL WITH n.id AS id, count(*) AS c "
+                              "WHERE c > 1 RETURN id, c").values()
+            dup_rels = s.run("MATCH (a)-[r]->(b) WHERE type(r) IN $types "
+                             "WITH a.id AS s, type(r) AS t, b.id AS o, count(*) AS c WHERE c > 1 "
+                             "RETURN t, s, o, c", types=sorted(RELATION_TYPES)).values()
+            n = s.run("MATCH (n) RETURN count(n)").single()[0]
+    return dup_nodes, dup_rels, n
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_neo4j_ingest_killed_midway_then_rerun(neo4j_store, neo4j_url, corpus, reference, tmp_path):
+    ref_export, ref_docs, timings = reference
+    took = timings["cli"]
+    env = _env(tmp_path)
+    rnd = random.Random(SEED + 1)
+    problems: list[str] = []
+    killed = 0
+    for cycle in range(4):
+        proc = subprocess.Popen([ECOGRAPH, "--store", neo4j_url, "ingest", str(corpus)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # Neo4j runs are slower than the embedded reference: aim inside a longer window
+        delay = 0.3 + rnd.random() * max(1.0, 2 * took)
+        time.sleep(delay)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            killed += 1
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode in (0, -signal.SIGKILL), err.decode(errors="replace")
+        dup_nodes, dup_rels, _ = _neo4j_counts(neo4j_url)
+        problems += [f"cycle {cycle}: duplicate node id {i!r} x{c}" for i, c in dup_nodes]
+        problems += [f"cycle {cycle}: duplicate relationship {t} {s}->{o} x{c}" for t, s, o, c in dup_rels]
+        problems += [f"cycle {cycle} (kill after {delay:.2f}s): {p}"
+                     for p in check_against_reference(neo4j_store.export(), ref_docs)]
+        if cycle == 1:
+            neo4j_store.clear()  # the second half of the cycles start from an empty graph again
+    assert not problems, "\n".join(problems[:20])
+    assert killed >= 2, f"only {killed}/4 kills landed before the run ended"
+    res = run_ingest(neo4j_url, [corpus], env, timeout=300)
+    assert res.returncode == 0, res.stderr
+    final = neo4j_store.export()
+    assert not duplicates(final)
+    assert normalised(final) == ref_export, "\n".join(check_against_reference(final, ref_docs)[:20]) or \
+        "Neo4j store after kills + rerun differs from the clean embedded reference"

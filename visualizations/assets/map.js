@@ -1,0 +1,278 @@
+// ecograph map behaviour: legend, filters, search and the evidence panel.
+// Safety rule for this file: graph text (names, sentences, sources) only ever goes
+// into the page through textContent, option.value/.text or vis-network (canvas and
+// innerText tooltips). Never innerHTML, never attribute names or URLs from data.
+"use strict";
+var nodes, edges, network, options;   // the globals pyvis pages expose; tests read them
+(function () {
+  function readJSON(id) { return JSON.parse(document.getElementById(id).textContent); }
+  var DATA = readJSON("ecograph-data");
+  options = readJSON("vis-options");
+  nodes = new vis.DataSet(readJSON("vis-nodes"));
+  edges = new vis.DataSet(readJSON("vis-edges"));
+  var container = document.getElementById("mynetwork");
+  var api = { ready: false, data: DATA };
+  window.ecograph = api;
+
+  // ---- small DOM helpers (text only) ----
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function fold(s) {   // case- and accent-insensitive matching for search
+    return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  }
+
+  // ---- adjacency, for filters and the panel ----
+  var incident = {};
+  Object.keys(DATA.nodes).forEach(function (id) { incident[id] = []; });
+  Object.keys(DATA.edges).forEach(function (eid) {
+    var e = DATA.edges[eid];
+    if (incident[e.from]) incident[e.from].push(eid);
+    if (incident[e.to] && e.to !== e.from) incident[e.to].push(eid);
+  });
+
+  // ---- legend with filter checkboxes ----
+  var shownGroups = {}, shownTypes = {};
+  function swatchNode(g) {
+    var s = el("span", "swatch shape-" + g.shape);
+    s.style.setProperty("--c", g.colour);
+    return s;
+  }
+  function swatchEdge(t) {
+    var s = el("span", "swatch line");
+    s.style.borderTopColor = t.colour;
+    s.style.borderTopStyle = !t.dashes ? "solid" : (t.dashes[0] <= 3 ? "dotted" : "dashed");
+    return s;
+  }
+  function legendRow(parent, key, store, swatch, name, count) {
+    var label = el("label", "legend-row");
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.dataset.key = key;
+    box.addEventListener("change", function () { store[key] = box.checked; applyFilters(); });
+    store[key] = true;
+    label.appendChild(box);
+    label.appendChild(swatch);
+    label.appendChild(el("span", "legend-name", name));
+    label.appendChild(el("span", "legend-count", count));
+    parent.appendChild(label);
+  }
+  var legendNodes = document.getElementById("legend-nodes");
+  DATA.groups.forEach(function (g) { legendRow(legendNodes, g.key, shownGroups, swatchNode(g), g.name, g.count); });
+  var legendEdges = document.getElementById("legend-edges");
+  DATA.types.forEach(function (t) {
+    legendRow(legendEdges, t.type, shownTypes, swatchEdge(t), t.type.replace(/_/g, " ").toLowerCase(), t.count);
+  });
+  function fillSelect(id, values) {
+    var sel = document.getElementById(id);
+    values.forEach(function (v) { var o = el("option", null, v); o.value = v; sel.appendChild(o); });
+    sel.disabled = values.length === 0;
+    sel.addEventListener("change", applyFilters);
+    return sel;
+  }
+  var countrySel = fillSelect("filter-country", DATA.countries);
+  var sectorSel = fillSelect("filter-sector", DATA.sectors);
+  document.getElementById("filter-reset").addEventListener("click", function () {
+    document.querySelectorAll("#legend input[type=checkbox]").forEach(function (b) {
+      b.checked = true; b.dispatchEvent(new Event("change"));
+    });
+    countrySel.value = ""; sectorSel.value = "";
+    applyFilters();
+  });
+
+  // ---- filters: one pass computing hidden flags, one DataSet update each ----
+  var visibleNodes = {};
+  function applyFilters() {
+    var country = countrySel.value, sector = sectorSel.value;
+    var base = {};
+    Object.keys(DATA.nodes).forEach(function (id) {
+      var n = DATA.nodes[id];
+      var ok = shownGroups[n.group] !== false;
+      if (ok && country && n.country && n.country !== country) ok = false;
+      if (ok && sector && n.sectors.length && n.sectors.indexOf(sector) < 0) ok = false;
+      base[id] = ok;
+    });
+    // nodes with no country (or no sector) of their own stay only next to a match
+    function strict(id) {
+      var n = DATA.nodes[id];
+      return (!country || n.country === country) && (!sector || n.sectors.indexOf(sector) >= 0);
+    }
+    var vis_ = {};
+    Object.keys(base).forEach(function (id) {
+      if (!base[id]) { vis_[id] = false; return; }
+      if (strict(id)) { vis_[id] = true; return; }
+      vis_[id] = incident[id].some(function (eid) {
+        var e = DATA.edges[eid], other = e.from === id ? e.to : e.from;
+        return shownTypes[e.type] !== false && base[other] && strict(other);
+      });
+    });
+    visibleNodes = vis_;
+    var nUpd = [], eUpd = [], nShown = 0, eShown = 0;
+    Object.keys(vis_).forEach(function (id) { nUpd.push({ id: id, hidden: !vis_[id] }); if (vis_[id]) nShown++; });
+    Object.keys(DATA.edges).forEach(function (eid) {
+      var e = DATA.edges[eid];
+      var show = shownTypes[e.type] !== false && vis_[e.from] && vis_[e.to];
+      eUpd.push({ id: eid, hidden: !show });
+      if (show) eShown++;
+    });
+    nodes.update(nUpd);
+    edges.update(eUpd);
+    document.getElementById("map-stats").textContent =
+      nShown + " of " + nodes.length + " nodes · " + eShown + " of " + edges.length + " relations";
+  }
+  api.applyFilters = applyFilters;
+
+  // ---- search ----
+  var names = [];
+  Object.keys(DATA.nodes).forEach(function (id) {
+    var n = DATA.nodes[id];
+    names.push({ id: id, key: fold(n.name), primary: true });
+    (n.aliases || []).forEach(function (a) { names.push({ id: id, key: fold(a), primary: false }); });
+  });
+  var datalist = document.getElementById("search-names");
+  Object.keys(DATA.nodes).map(function (id) { return DATA.nodes[id].name; }).sort()
+    .slice(0, 5000).forEach(function (name) { var o = el("option"); o.value = name; datalist.appendChild(o); });
+
+  function findNode(query) {
+    var q = fold(query);
+    if (!q) return null;
+    var best = null, bestScore = 0;
+    names.forEach(function (c) {
+      var score = c.key === q ? 4 : c.key.indexOf(q) === 0 ? 3 : c.key.indexOf(q) > 0 ? 2 : 0;
+      if (score && c.primary) score += 0.5;
+      if (score > bestScore || (score === bestScore && best && c.key.length < best.key.length)) {
+        best = c; bestScore = score;
+      }
+    });
+    return best ? best.id : null;
+  }
+  function focusNode(id) {
+    var status = document.getElementById("search-status");
+    if (visibleNodes[id] === false) {
+      status.textContent = "hidden by the filters: “Show everything” to see it";
+    } else {
+      status.textContent = "";
+    }
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 400 } });
+    showNode(id);
+  }
+  api.search = function (query) {
+    var id = findNode(query);
+    var status = document.getElementById("search-status");
+    if (id === null) { status.textContent = "no match"; return null; }
+    focusNode(id);
+    return id;
+  };
+  document.getElementById("search").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    api.search(document.getElementById("search-input").value);
+  });
+
+  // ---- evidence panel ----
+  var details = document.getElementById("details");
+  function docLine(docId) {
+    var d = DATA.documents[docId] || {};
+    var text = d.title ? d.title + " — " + (d.source || docId) : (d.source || docId);
+    return el("div", "ev-source", text);
+  }
+  function evidenceList(list, limit) {
+    var wrap = el("div", "evidence");
+    list.slice(0, limit).forEach(function (ev) {
+      var item = el("div", "ev");
+      item.appendChild(el("blockquote", null, ev.sentence));
+      item.appendChild(docLine(ev.document));
+      var conf = typeof ev.confidence === "number" ? ev.confidence.toFixed(2) : String(ev.confidence);
+      item.appendChild(el("div", "ev-meta", "method: " + ev.method + " · confidence " + conf));
+      wrap.appendChild(item);
+    });
+    if (list.length > limit) wrap.appendChild(el("p", "hint", "… and " + (list.length - limit) + " more"));
+    return wrap;
+  }
+  function fact(dl, term, value) {
+    if (value === null || value === undefined || value === "" || (value.length === 0)) return;
+    dl.appendChild(el("dt", null, term));
+    dl.appendChild(el("dd", null, Array.isArray(value) ? value.join("; ") : value));
+  }
+  function showNode(id) {
+    var n = DATA.nodes[id];
+    if (!n) return;
+    clear(details);
+    details.appendChild(el("h2", null, n.name));
+    details.appendChild(el("p", "kind", n.kind ? n.label + " · " + n.kind : n.label));
+    var dl = el("dl");
+    fact(dl, "id", id);
+    fact(dl, "country", n.country);
+    fact(dl, "founded", n.founded);
+    fact(dl, "also called", n.aliases);
+    fact(dl, "sectors", n.sectors);
+    var docs = Object.keys(n.mentions || {}).map(function (d) {
+      var m = DATA.documents[d] || {};
+      return (m.title || m.source || d) + " (" + n.mentions[d] + "×)";
+    });
+    fact(dl, "mentioned in", docs);
+    details.appendChild(dl);
+    var rels = incident[id] || [];
+    details.appendChild(el("h3", null, rels.length + " relation" + (rels.length === 1 ? "" : "s")));
+    var ul = el("ul", "relations");
+    rels.slice(0, 200).forEach(function (eid) {
+      var e = DATA.edges[eid];
+      var out = e.from === id, other = DATA.nodes[out ? e.to : e.from];
+      var li = el("li");
+      var a = el("button", "rel-link",
+        (out ? "→ " : "← ") + e.type.replace(/_/g, " ").toLowerCase() + " " + (other ? other.name : ""));
+      a.type = "button";
+      a.addEventListener("click", function () { network.selectEdges([eid]); showEdge(eid); });
+      li.appendChild(a);
+      li.appendChild(el("span", "legend-count", e.evidence.length + " ev."));
+      ul.appendChild(li);
+    });
+    details.appendChild(ul);
+  }
+  function showEdge(eid) {
+    var e = DATA.edges[eid];
+    if (!e) return;
+    clear(details);
+    var from = DATA.nodes[e.from], to = DATA.nodes[e.to];
+    details.appendChild(el("h2", null, e.type));
+    var p = el("p", "edge-ends");
+    var a = el("button", "rel-link", from ? from.name : e.from);
+    a.type = "button";
+    a.addEventListener("click", function () { focusNode(e.from); });
+    var b = el("button", "rel-link", to ? to.name : e.to);
+    b.type = "button";
+    b.addEventListener("click", function () { focusNode(e.to); });
+    p.appendChild(a); p.appendChild(el("span", null, e.type === "PARTNERS_WITH" ? " ↔ " : " → ")); p.appendChild(b);
+    details.appendChild(p);
+    var conf = typeof e.confidence === "number" ? e.confidence.toFixed(2) : "–";
+    details.appendChild(el("p", "kind", e.evidence.length + " evidence · confidence " + conf));
+    details.appendChild(evidenceList(e.evidence, 50));
+  }
+  api.showNode = showNode;
+  api.showEdge = showEdge;
+
+  // ---- the network ----
+  network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  network.on("click", function (params) {
+    if (params.nodes.length) showNode(params.nodes[0]);
+    else if (params.edges.length) showEdge(params.edges[0]);
+  });
+  function ready() {
+    if (api.ready) return;
+    api.ready = true;
+    if (DATA.physics) network.setOptions({ physics: { stabilization: false } });
+    document.body.classList.add("ready");
+  }
+  if (DATA.physics) {
+    network.once("stabilizationIterationsDone", ready);
+    setTimeout(ready, 15000);   // a graph that never settles is still usable
+  } else {
+    network.once("afterDrawing", ready);
+  }
+  applyFilters();
+})();

@@ -1,0 +1,192 @@
+"""Exports for other tools: the SCHEMA exchange JSON, GraphML / GEXF (Gephi, yEd, Cytoscape)
+and a pair of CSV files for Kumu.
+
+GraphML and GEXF carry a flat, typed copy of the graph, because their writers
+take scalars only (a None or a list breaks them or comes back as a string):
+
+nodes  `label` (the display name: Gephi shows the attribute called label),
+       `type` (SCHEMA label: Organisation, Programme, ...), `kind`, `country`,
+       `founded` (int), `aliases` ("; "-joined), `mentions` (int, total count)
+edges  key = relation type; `relation` (the type; not `type`, which GEXF reserves
+       for directed/undirected), `label` (the type again, for display), `evidence` (int, number of evidence records),
+       `confidence` (float, the best), `first_source` / `last_source` (source of
+       the earliest / latest ingested document backing the relation), `sentence`
+       (the first evidence sentence), `method` (its extractor)
+
+An attribute whose value is unknown is left out for that node, not written as
+an empty value, so `networkx.read_graphml(..., force_multigraph=True)` and
+`read_gexf` give back exactly these attributes. The node id is the entity id.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+from typing import IO
+
+import networkx as nx
+
+from ecograph.errors import EcographError
+
+FORMATS = ("json", "graphml", "gexf", "csv")
+ALIAS_SEP = "; "
+KUMU_SEP = "|"    # Kumu splits multi-value fields (tags, aliases) on "|"
+NODE_COLUMNS = ["Label", "Type", "Kind", "Country", "Founded", "Aliases", "ID"]
+EDGE_COLUMNS = ["From", "To", "Type", "Evidence", "Source", "Confidence"]
+
+
+class ExportError(EcographError):
+    """An export could not be written, or an import file cannot be read."""
+
+
+# --- JSON (the exchange format) --------------------------------------------
+
+def exchange_json(data: dict) -> str:
+    """The exchange dict as text: UTF-8-ready, indent 2, non-ASCII kept, newline-terminated."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def read_exchange(stream: IO[str], name: str = "input") -> dict:
+    try:
+        data = json.load(stream)
+    except ValueError as exc:
+        raise ExportError(f"{name}: not JSON ({exc})",
+                          hint="import takes the file written by `ecograph export --format json`") from exc
+    if not isinstance(data, dict) or data.get("schema_version") != 1:
+        raise ExportError(f"{name}: not an ecograph exchange file (schema_version 1 expected)",
+                          hint="import takes the file written by `ecograph export --format json`")
+    return data
+
+
+# --- GraphML / GEXF ----------------------------------------------------------
+
+def _doc_order(G: nx.MultiDiGraph) -> dict[str, tuple]:
+    docs = G.graph.get("documents") or {}
+    return {d: (m.get("ingested_at") or "", d) for d, m in docs.items()}
+
+
+def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """G from `store.to_networkx()` with scalar, typed attributes only (see module doc)."""
+    docs = G.graph.get("documents") or {}
+    order = _doc_order(G)
+    F = nx.MultiDiGraph()
+    F.graph.update({"generator": "ecograph", "schema_version": 1})
+    for n, a in G.nodes(data=True):
+        attrs = {"label": str(a.get("name") or n), "type": str(a.get("label") or "")}
+        if a.get("kind"):
+            attrs["kind"] = str(a["kind"])
+        if a.get("country"):
+            attrs["country"] = str(a["country"])
+        if a.get("founded") is not None:
+            attrs["founded"] = int(a["founded"])
+        if a.get("aliases"):
+            attrs["aliases"] = ALIAS_SEP.join(str(x) for x in a["aliases"])
+        attrs["mentions"] = int(sum((a.get("mentions") or {}).values()))
+        F.add_node(str(n), **attrs)
+    for u, v, k, a in G.edges(keys=True, data=True):
+        evidence = list(a.get("evidence") or [])
+        rtype = str(a.get("type") or k)
+        attrs = {"relation": rtype, "label": rtype, "evidence": len(evidence),
+                 "confidence": float(a.get("confidence") or 0.0)}
+        if evidence:
+            by_time = sorted(evidence, key=lambda e: (order.get(e["document"], ("", e["document"])),
+                                                      e.get("start", 0)))
+            first_doc, last_doc = by_time[0]["document"], by_time[-1]["document"]
+            attrs["first_source"] = str(docs.get(first_doc, {}).get("source") or first_doc)
+            attrs["last_source"] = str(docs.get(last_doc, {}).get("source") or last_doc)
+            attrs["sentence"] = str(by_time[0].get("sentence") or "")
+            attrs["method"] = str(by_time[0].get("method") or "")
+        F.add_edge(str(u), str(v), key=str(k), **attrs)
+    return F
+
+
+def write_graphml(G: nx.MultiDiGraph, target: str | os.PathLike | IO[bytes]) -> None:
+    nx.write_graphml(flat_graph(G), target, encoding="utf-8", prettyprint=True)
+
+
+def write_gexf(G: nx.MultiDiGraph, target: str | os.PathLike | IO[bytes]) -> None:
+    nx.write_gexf(flat_graph(G), target, encoding="utf-8", prettyprint=True)
+
+
+# --- CSV for Kumu ------------------------------------------------------------
+
+def _cell(value) -> str:
+    """Text for a CSV cell. A leading = + - @ (or tab/CR) makes spreadsheets run the cell
+    as a formula ("CSV injection"), so such text gets a leading apostrophe."""
+    s = "" if value is None else str(value)
+    if s and s[0] in "=+-@\t\r":
+        return "'" + s
+    return s
+
+
+def csv_paths(target: str | os.PathLike) -> tuple[Path, Path]:
+    """`out/g.csv` -> out/g-nodes.csv, out/g-edges.csv; a folder -> folder/nodes.csv, folder/edges.csv."""
+    t = Path(target)
+    if t.is_dir() or str(target).endswith(("/", os.sep)):
+        return t / "nodes.csv", t / "edges.csv"
+    return t.with_name(f"{t.stem}-nodes.csv"), t.with_name(f"{t.stem}-edges.csv")
+
+
+def kumu_tables(G: nx.MultiDiGraph) -> tuple[list[list[str]], list[list[str]]]:
+    """Rows (with header) of the Kumu elements and connections tables.
+
+    Kumu joins a connection's From/To to an element's Label, so From/To hold
+    names. Two entities may share a name (an acronym used by two bodies, a
+    company and its programme): for those, and only those, From/To hold the
+    entity ID instead, which Kumu also matches against the elements' ID column.
+    """
+    docs = G.graph.get("documents") or {}
+    order = _doc_order(G)
+    names: dict[str, int] = {}
+    for _, a in G.nodes(data=True):
+        key = str(a.get("name") or "")
+        names[key] = names.get(key, 0) + 1
+
+    def ref(n) -> str:
+        name = str(G.nodes[n].get("name") or "")
+        return name if name and names.get(name) == 1 else str(n)
+
+    node_rows = [NODE_COLUMNS]
+    for n, a in sorted(G.nodes(data=True), key=lambda t: str(t[0])):
+        node_rows.append([_cell(a.get("name") or n), _cell(a.get("label")), _cell(a.get("kind")),
+                          _cell(a.get("country")),
+                          "" if a.get("founded") is None else str(int(a["founded"])),
+                          _cell(KUMU_SEP.join(a.get("aliases") or [])), _cell(n)])
+    edge_rows = [EDGE_COLUMNS]
+    for u, v, k, a in sorted(G.edges(keys=True, data=True), key=lambda t: (str(t[2]), str(t[0]), str(t[1]))):
+        evidence = sorted(a.get("evidence") or [],
+                          key=lambda e: (order.get(e["document"], ("", e["document"])), e.get("start", 0)))
+        sources: list[str] = []
+        for e in evidence:
+            s = str(docs.get(e["document"], {}).get("source") or e["document"])
+            if s not in sources:
+                sources.append(s)
+        edge_rows.append([_cell(ref(u)), _cell(ref(v)), _cell(a.get("type") or k),
+                          _cell(evidence[0].get("sentence") if evidence else ""),
+                          _cell(KUMU_SEP.join(sources)),
+                          f"{float(a.get('confidence') or 0.0):.3f}"])
+    return node_rows, edge_rows
+
+
+def write_csv(G: nx.MultiDiGraph, target: str | os.PathLike) -> tuple[Path, Path]:
+    """Write the two Kumu tables next to `target` (see `csv_paths`); returns their paths."""
+    nodes_path, edges_path = csv_paths(target)
+    node_rows, edge_rows = kumu_tables(G)
+    try:
+        nodes_path.parent.mkdir(parents=True, exist_ok=True)
+        for path, rows in ((nodes_path, node_rows), (edges_path, edge_rows)):
+            # plain UTF-8, no BOM: a BOM would become part of the first header for most readers
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                csv.writer(f).writerows(rows)
+    except OSError as exc:
+        raise ExportError(f"cannot write CSV next to {target}: {exc.strerror or exc}") from exc
+    return nodes_path, edges_path
+
+
+def graph_bytes(G: nx.MultiDiGraph, fmt: str) -> bytes:
+    """GraphML or GEXF as bytes (for stdout)."""
+    buf = io.BytesIO()
+    (write_graphml if fmt == "graphml" else write_gexf)(G, buf)
+    return buf.getvalue()

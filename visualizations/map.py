@@ -1,0 +1,352 @@
+"""Interactive ecosystem maps: one self-contained HTML file that opens offline and safely.
+
+The page is built with pyvis 0.3.2 (its node/edge model and its inlined
+vis-network 9.1.2 bundle) but rendered through our own template,
+`assets/map.html.j2`, because pyvis's stock template
+- links Bootstrap from a CDN even with `cdn_resources="in_line"` (no offline use),
+- inserts `heading` raw, and
+- switches every tooltip to `innerHTML` as soon as one node title contains
+  "href" (an XSS hole for any entity named like a link).
+Our template has none of these. Every piece of graph text reaches the page
+through one of two channels only: JSON inside `<script>` with `<`, `>` and `&`
+escaped (so no `</script>` or `<!--` can appear), and, in the browser, sinks
+that treat it as text (canvas labels, `innerText` tooltips, `textContent` in
+our panels). We therefore do not HTML-escape labels, which would show
+`&lt;` on screen; the escaping happens at the HTML boundary instead.
+After writing, `check_offline` re-reads the file and refuses any tag that
+would load something from another host.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterable
+
+import networkx as nx
+import pyvis
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from pyvis.edge import Edge
+from pyvis.network import Network
+
+from ecograph.errors import EcographError, NotFound
+
+from . import layout
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+VIS_LIB = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+LARGE_GRAPH = 300        # above this many nodes: positions from Python, physics off
+EDGE_LABEL_LIMIT = 150   # edge labels on canvas only while they stay legible
+
+# label -> vis shape; the shape says what a node *is*, the colour says which kind
+SHAPES = {"Organisation": "dot", "Programme": "diamond", "Place": "triangle",
+          "Sector": "square", "Person": "star", "Document": "box"}
+KIND_COLOURS = {
+    "Organisation": {"cluster": "#d62728", "company": "#1f77b4", "university": "#9467bd",
+                     "research": "#8c564b", "government": "#2ca02c", "association": "#e377c2",
+                     "funder": "#ff7f0e", "support": "#17becf", "network": "#bcbd22",
+                     "other": "#7f7f7f"},
+    "Programme": {"programme": "#f2b701", "project": "#e68310", "policy": "#3c9d5d",
+                  "fund": "#b5527a", "label": "#7a5195", "event": "#ef5675", "other": "#a0a0a0"},
+}
+LABEL_COLOURS = {"Organisation": "#7f7f7f", "Programme": "#f2b701", "Place": "#4d908e",
+                 "Sector": "#577590", "Person": "#f94144", "Document": "#bbbbbb"}
+# relation type -> (colour, dash pattern or False, width, arrow)
+EDGE_STYLES = {
+    "PARTNERS_WITH": ("#d62728", False, 2.5, False),
+    "MEMBER_OF": ("#1f77b4", False, 1.5, True),
+    "SUPPORTS": ("#2ca02c", [8, 5], 1.5, True),
+    "FUNDS": ("#ff7f0e", False, 3.0, True),
+    "RUNS": ("#9467bd", False, 2.0, True),
+    "PARTICIPATES_IN": ("#17becf", [3, 4], 1.5, True),
+    "PART_OF": ("#8c564b", [12, 4], 1.5, True),
+    "LABELLED_BY": ("#e377c2", [6, 3, 2, 3], 1.5, True),
+    "LOCATED_IN": ("#9e9e9e", [2, 5], 1.0, True),
+    "ACTIVE_IN": ("#a0a030", [2, 5], 1.0, True),
+    "MENTIONED_IN": ("#cccccc", [1, 6], 1.0, True),
+}
+DEFAULT_EDGE_STYLE = ("#888888", [4, 4], 1.0, True)
+
+
+class MapError(EcographError):
+    """The map could not be written, or would not be self-contained."""
+
+
+# --- focused subgraphs -------------------------------------------------------
+
+def node_country(G: nx.MultiDiGraph, n) -> str | None:
+    """The node's `country` attribute, else the country it is LOCATED_IN, else None."""
+    attrs = G.nodes[n]
+    if attrs.get("country"):
+        return attrs["country"]
+    if attrs.get("label") == "Place" and attrs.get("kind") == "country":
+        return attrs.get("name")
+    for _, t, k in G.out_edges(n, keys=True):
+        ta = G.nodes[t]
+        if k == "LOCATED_IN" and ta.get("label") == "Place" and ta.get("kind") == "country":
+            return ta.get("name")
+    return None
+
+
+def node_sectors(G: nx.MultiDiGraph, n) -> list[str]:
+    """Names of the sectors a node is ACTIVE_IN (a Sector node counts as its own sector)."""
+    attrs = G.nodes[n]
+    if attrs.get("label") == "Sector":
+        return [attrs.get("name") or str(n)]
+    return sorted({G.nodes[t].get("name") or str(t)
+                   for _, t, k in G.out_edges(n, keys=True) if k == "ACTIVE_IN"})
+
+
+def subgraph(G: nx.MultiDiGraph, *, focus=None, depth: int = 1,
+             types: Iterable[str] | None = None, kinds: Iterable[str] | None = None,
+             country: str | None = None) -> nx.MultiDiGraph:
+    """A copy of G narrowed for a focused map; filters apply in this order:
+
+    - `types`: keep only relations of these types, then drop nodes this leaves
+      without any relation (a type filter asks about those relations);
+    - `kinds`: keep nodes whose kind or label (case-insensitive) is listed;
+    - `country`: keep nodes in that country (attribute or LOCATED_IN), and
+      nodes with no country of their own (programmes, sectors, ...) that touch one;
+    - `focus` (a node id): the ego network within `depth` hops, ignoring direction.
+    The focus node survives every filter. `G.graph` (documents) is copied."""
+    H = G.copy()
+    if focus is not None and focus not in H:
+        raise NotFound(str(focus))
+    if types:
+        wanted = {t.upper() for t in types}
+        H.remove_edges_from([(u, v, k) for u, v, k in list(H.edges(keys=True)) if k not in wanted])
+        H.remove_nodes_from([n for n in list(H) if H.degree(n) == 0 and n != focus])
+    if kinds:
+        wanted = {k.lower() for k in kinds}
+        H.remove_nodes_from([n for n, a in list(H.nodes(data=True)) if n != focus
+                             and (a.get("kind") or "").lower() not in wanted
+                             and (a.get("label") or "").lower() not in wanted])
+    if country:
+        c = country.casefold()
+        where = {n: node_country(G, n) for n in H}
+        inside = {n for n, w in where.items() if w and w.casefold() == c}
+        keep = set(inside)
+        for n, w in where.items():
+            if w is None and any(m in inside for m in nx.all_neighbors(H, n)):
+                keep.add(n)
+        if focus is not None:
+            keep.add(focus)
+        H.remove_nodes_from([n for n in list(H) if n not in keep])
+    if focus is not None:
+        ego = nx.ego_graph(H.to_undirected(as_view=True), focus, radius=max(0, int(depth)))
+        H = H.subgraph(ego.nodes).copy()
+    H.graph.update(G.graph)
+    return H
+
+
+# --- styling -----------------------------------------------------------------
+
+def group_of(attrs: dict) -> tuple[str, str | None]:
+    label = attrs.get("label") or "Other"
+    return label, attrs.get("kind") if label in KIND_COLOURS else None
+
+
+def group_style(label: str, kind: str | None) -> tuple[str, str]:
+    colour = KIND_COLOURS.get(label, {}).get(kind or "", LABEL_COLOURS.get(label, "#7f7f7f"))
+    return colour, SHAPES.get(label, "dot")
+
+
+def group_name(label: str, kind: str | None) -> str:
+    return f"{label} · {kind}" if kind else label
+
+
+def _node_title(attrs: dict, country: str | None, degree: int) -> str:
+    """Plain-text tooltip (vis-network shows string titles with innerText)."""
+    label, kind = group_of(attrs)
+    lines = [attrs.get("name") or "", group_name(label, kind or attrs.get("kind"))]
+    if country:
+        lines.append(f"country: {country}")
+    lines.append(f"{degree} relation{'s' if degree != 1 else ''} · click for evidence")
+    return "\n".join(lines)
+
+
+# --- rendering ---------------------------------------------------------------
+
+def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bool | None = None,
+               large_threshold: int = LARGE_GRAPH, seed: int = 7,
+               edge_labels: bool | None = None) -> Path:
+    """Write G (from `store.to_networkx()` or `subgraph`) as an interactive HTML map.
+
+    physics=None: live physics up to `large_threshold` nodes; above it positions
+    come from `layout.positions` and physics is off, so big maps open at once.
+    Returns the path written. Raises MapError if the file cannot be written."""
+    path = Path(path)
+    large = G.number_of_nodes() > large_threshold
+    use_physics = (not large) if physics is None else bool(physics)
+    pos = layout.positions(G, seed=seed) if (large or not use_physics) else {}
+    if edge_labels is None:
+        edge_labels = G.number_of_edges() <= EDGE_LABEL_LIMIT
+
+    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    info_nodes, groups = {}, {}
+    for n, attrs in G.nodes(data=True):
+        label, kind = group_of(attrs)
+        colour, shape = group_style(label, kind)
+        gkey = f"{label}:{kind or ''}"
+        g = groups.setdefault(gkey, {"key": gkey, "name": group_name(label, kind),
+                                     "colour": colour, "shape": shape, "count": 0})
+        g["count"] += 1
+        degree = G.degree(n)
+        country = node_country(G, n)
+        name = attrs.get("name") or str(n)
+        extra = {"x": pos[n][0], "y": pos[n][1]} if n in pos else {}
+        net.add_node(str(n), label=name, shape=shape, size=round(10 + 5 * math.sqrt(degree), 1),
+                     color={"background": colour, "border": "#333333",
+                            "highlight": {"background": colour, "border": "#000000"}},
+                     title=_node_title(attrs, country, degree), **extra)
+        info_nodes[str(n)] = {
+            "name": name, "label": label, "kind": attrs.get("kind"), "group": gkey,
+            "country": country, "sectors": node_sectors(G, n),
+            "founded": attrs.get("founded"), "aliases": list(attrs.get("aliases") or []),
+            "mentions": attrs.get("mentions") or {}}
+
+    info_edges, types = {}, {}
+    pair_count: dict[frozenset, int] = {}
+    for i, (u, v, k, attrs) in enumerate(G.edges(keys=True, data=True)):
+        rtype = attrs.get("type") or str(k)
+        colour, dashes, width, arrow = EDGE_STYLES.get(rtype, DEFAULT_EDGE_STYLE)
+        t = types.setdefault(rtype, {"type": rtype, "colour": colour, "dashes": dashes,
+                                     "count": 0})
+        t["count"] += 1
+        evidence = list(attrs.get("evidence") or [])
+        eid = f"e{i}"
+        # several relation types between one pair: bend each by a different amount
+        nth = pair_count.get(frozenset((u, v)), 0)
+        pair_count[frozenset((u, v))] = nth + 1
+        smooth = ({"enabled": True, "type": "curvedCW", "roundness": 0.15 * nth}
+                  if nth else ({"enabled": False} if large else {"enabled": True, "type": "continuous"}))
+        src, dst = G.nodes[u].get("name") or u, G.nodes[v].get("name") or v
+        options = {"id": eid, "color": {"color": colour, "highlight": colour, "opacity": 0.85},
+                   "dashes": dashes, "width": width, "smooth": smooth,
+                   "arrows": {"to": {"enabled": arrow, "scaleFactor": 0.6}},
+                   "title": f"{src} → {rtype} → {dst}\n{len(evidence)} evidence · "
+                            f"confidence {float(attrs.get('confidence') or 0):.2f}"}
+        if edge_labels:
+            options["label"] = rtype.replace("_", " ").lower()
+            options["font"] = {"size": 10, "color": "#555555", "strokeWidth": 3, "align": "middle"}
+        # Edge() directly: Network.add_edge rebuilds the node id list per call (O(n*m))
+        net.edges.append(Edge(str(u), str(v), True, **options).options)
+        info_edges[eid] = {"type": rtype, "from": str(u), "to": str(v), "evidence": evidence,
+                           "confidence": attrs.get("confidence")}
+
+    net.options = _vis_options(use_physics, large)
+    documents = {d: {"source": m.get("source", ""), "title": m.get("title", "")}
+                 for d, m in (G.graph.get("documents") or {}).items()}
+    data = {"title": title, "physics": use_physics, "large": large,
+            "nodes": info_nodes, "edges": info_edges, "documents": documents,
+            "groups": sorted(groups.values(), key=lambda g: (g["name"])),
+            "types": sorted(types.values(), key=lambda t: t["type"]),
+            "countries": sorted({c for c in (i["country"] for i in info_nodes.values()) if c}),
+            "sectors": sorted({s for i in info_nodes.values() for s in i["sectors"]})}
+    html = _render_html(net, title, data)
+    check_offline(html)
+    _write(path, html)
+    return path
+
+
+def _vis_options(physics: bool, large: bool) -> dict:
+    opts = {
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                        "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
+        "nodes": {"font": {"size": 14, "face": "sans-serif", "strokeWidth": 3,
+                           "strokeColor": "#ffffff"}, "borderWidth": 1},
+        "edges": {"selectionWidth": 2},
+        "layout": {"improvedLayout": not large, "randomSeed": 7},
+    }
+    if physics:
+        opts["physics"] = {"enabled": True, "solver": "forceAtlas2Based",
+                           "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120,
+                                                "avoidOverlap": 0.3},
+                           "stabilization": {"enabled": True, "iterations": 400, "fit": True}}
+    else:
+        opts["physics"] = {"enabled": False}
+    return opts
+
+
+def _asset(name: str) -> str:
+    return (ASSETS / name).read_text(encoding="utf-8")
+
+
+def script_json(obj) -> str:
+    """JSON safe inside any <script>: no `<`, `>` or `&` survive, so neither `</script>`
+    nor `<!--` can close or confuse the element; JSON.parse restores the text."""
+    s = json.dumps(obj, ensure_ascii=False, sort_keys=True)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        s = s.replace(ch, esc)
+    return s
+
+
+def _inline(code: str, what: str) -> str:
+    """Guard for code we inline ourselves: it must not end its own <script>/<style>."""
+    if "</script" in code.lower() or "</style" in code.lower():
+        raise MapError(f"{what} cannot be inlined: it contains a closing tag")
+    return code
+
+
+def _render_html(net: Network, title: str, data: dict) -> str:
+    """pyvis built the vis nodes/edges/options; we render them with our own template
+    (autoescape on for every {{ }}), not `net.generate_html`, for the reasons above."""
+    env = Environment(loader=FileSystemLoader(str(ASSETS)),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    return env.get_template("map.html.j2").render(
+        page_title=title,
+        vis_js=Markup(_inline((VIS_LIB / "vis-network.min.js").read_text(encoding="utf-8"), "vis-network")),
+        vis_css=Markup(_inline((VIS_LIB / "vis-network.css").read_text(encoding="utf-8"), "vis css")),
+        map_js=Markup(_inline(_asset("map.js"), "map.js")),
+        map_css=Markup(_inline(_asset("map.css"), "map.css")),
+        data_json=Markup(script_json(data)),
+        nodes_json=Markup(script_json(net.nodes)),
+        edges_json=Markup(script_json(net.edges)),
+        options_json=Markup(script_json(net.options)),
+    )
+
+
+class _ExternalRefs(HTMLParser):
+    """Collects src/href attributes that would make the browser fetch something."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("src", "href", "data", "action", "srcset", "poster") and value:
+                v = value.strip().lower()
+                if not v.startswith(("data:", "blob:", "#")):
+                    self.found.append(f"<{tag} {name}={value!r}>")
+
+
+def check_offline(html: str) -> None:
+    """Raise MapError if any tag in the page loads a resource (http(s), protocol-relative,
+    or even a relative file): the map must be one file that works with no network."""
+    p = _ExternalRefs()
+    p.feed(html)
+    p.close()
+    if p.found:
+        raise MapError("the map would load external resources: " + ", ".join(p.found[:5]),
+                       hint="this is a bug in ecograph's map template; please report it")
+
+
+def _write(path: Path, html: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".map-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(html)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise MapError(f"cannot write the map to {path}: {exc.strerror or exc}") from exc
