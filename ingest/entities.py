@@ -21,6 +21,8 @@ from spacy.tokens import Doc
 
 from ecograph.ids import fold
 
+from .kinds import (CONNECTORS, GENERIC, MONTHS, NON_NAME_ACRONYMS, PERSON_TITLES,  # noqa: F401
+                    STARTERS)
 from .registry import load_registry
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -52,7 +54,8 @@ def tokenize(text: str) -> list[Tok]:
     out: list[Tok] = []
     prev_end = 0
     for m in _TOKEN.finditer(s):
-        out.append(Tok(text[m.start():m.end()], m.start(), m.end(), fold(m.group()), m.start() > prev_end))
+        f = fold(m.group()) or m.group()  # a lone combining mark folds to nothing: keep it as written
+        out.append(Tok(text[m.start():m.end()], m.start(), m.end(), f, m.start() > prev_end))
         prev_end = m.end()
     return out
 
@@ -98,10 +101,13 @@ def places() -> tuple[dict[str, Place], dict[str, Place]]:
 def sectors() -> dict[str, str]:
     """surface fold -> canonical sector name."""
     out = {}
+    _SECTOR_WORDS.update({"luxury", "food", "cosmetics", "industries", "industry", "products"})
     for r in _tsv("sectors.tsv"):
         for s in [r["name"], *(r.get("aliases") or "").split("|")]:
             if s.strip():
                 out.setdefault(" ".join(fold_tokens(s)), r["name"].strip())
+                if " " not in s.strip():
+                    _SECTOR_WORDS.add(" ".join(fold_tokens(s)))
     return out
 
 
@@ -140,73 +146,7 @@ def make_doc(lang: str, toks: list[Tok]) -> Doc:
 
 
 # ---------------------------------------------------------------------------------------------
-# Word lists used by the name chunker
-
-CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "des", "d'", "l'", "la", "le", "et", "pour", "en", "-",
-              "in", "on", "a", "al", "el", "ben", "bin", "ibn", "sur"}
-# "in"/"on"/"a" only join when the next token is capitalised and the name has a cue (Institute in X is rare):
-_WEAK_CONNECTORS = {"in", "on", "a", "en", "sur", "the", "la", "le"}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
-          "septembre", "octobre", "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday",
-          "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
-# Acronyms that name no actor.
-NON_NAME_ACRONYMS = {"gdp", "pib", "fdi", "ide", "sme", "smes", "smi", "smis", "vse", "vses", "pme", "pmes", "tpe",
-                     "r", "d", "rdi", "r&d", "mena", "ngo", "ngos", "ong", "ceo", "phd", "hr", "it", "b2b", "b2c",
-                     "usd", "eur", "mad", "dh", "dhs", "km", "ha", "covid", "tv", "ok", "faq", "pdf", "www", "eng",
-                     "fr", "ar", "ptb", "rh", "spl", "vat", "tva", "ai", "iot", "ia", "ict", "tic", "ii", "iii",
-                     "iv", "n", "no", "usa", "uk", "us", "q", "a", "i"}
-# Words that, alone or only together with other such words, name a category, not an actor.
-GENERIC = {"cluster", "clusters", "ministry", "ministere", "government", "gouvernement", "state", "etat", "region",
-           "regions", "table", "figure", "source", "sources", "abstract", "introduction", "conclusion",
-           "conclusions", "members", "member", "membres", "partners", "partner", "partenaires", "companies",
-           "company", "startups", "startup", "start", "ups", "start-ups", "institutions", "institution",
-           "universities", "university", "universite", "research", "centers", "centres", "center", "centre",
-           "organisations", "organizations", "associations", "association", "federations", "enterprises",
-           "industries", "industry", "industrie", "sector", "sectors", "secteur", "program", "programme",
-           "programs", "project", "projects", "projet", "network", "reseau", "platform", "platforms", "agency",
-           "agencies", "office", "board", "directors", "council", "president", "director", "manager", "team",
-           "group", "groupe", "national", "international", "regional", "local", "public", "private", "global",
-           "new", "innovation", "development", "management", "services", "service", "products", "product",
-           "training", "schools", "school", "laboratories", "laboratory", "labs", "lab", "communities",
-           "authorities", "unions", "trade", "commerce", "section", "chapter", "annex", "appendix", "note",
-           "notes", "step", "phase", "part", "mr", "mrs", "ms", "dr", "prof", "mme", "m", "madame",
-           "monsieur", "world", "europe", "africa", "mediterranean", "north", "south", "east", "west",
-           "economic", "economy", "industrial", "technology", "technologies", "institutes", "institute",
-           "ecosystem", "ecosystems", "strategy", "strategies", "policy", "policies", "plan", "plans",
-           "initiative", "initiatives", "fund", "funds", "label", "track", "voucher", "cooperatives",
-           "cooperative", "incubator", "accelerator", "hub", "park", "zone", "zones", "free", "mot", "du",
-           "welcome", "contact", "about", "home", "news", "events", "event", "picture", "photo", "image",
-           "european", "african", "arab", "arabic", "mediterranean", "maghrebian", "maghreb", "asian", "american",
-           "large", "small", "medium", "big", "major", "leading", "main", "various", "several", "first", "last"}
-# Capitalised words that start sentences or headings and are no part of a name.
-STARTERS = {"meet", "introduce", "picture", "never", "loved", "subscribe", "building", "among", "also", "more",
-            "today", "thus", "indeed", "however", "moreover", "additionally", "furthermore", "according",
-            "since", "regarding", "before", "after", "during", "despite", "within", "faced", "even", "other",
-            "several", "currently", "selection", "meetings", "what", "how", "why", "where", "when", "who",
-            "which", "while", "with", "without", "through", "thanks", "following", "finally", "first",
-            "second", "third", "here", "there", "each", "both", "all", "many", "most", "some", "such",
-            "established", "created", "founded", "launched", "located", "based", "supported", "funded",
-            "grace", "suite", "depuis", "selon", "ainsi", "enfin", "aujourd'hui", "parmi", "chaque", "dans",
-            "pour", "par", "avec", "apres", "avant", "lors", "en", "au", "aux", "outre", "mot", "cette", "ce",
-            "ces", "nos", "notre", "nous", "vous", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "il",
-            "elle", "ils", "elles", "on", "une", "un", "des", "les", "le", "la", "l'", "d'", "de", "du", "et",
-            "or", "but", "so", "yet", "as", "if", "in", "on", "at", "by", "for", "from", "to", "of", "an",
-            "a", "the", "this", "that", "these", "those", "our", "your", "their", "its", "his", "her", "we",
-            "they", "it", "he", "she", "you", "i", "my", "me", "us", "them", "be", "is", "are", "was",
-            "were", "has", "have", "had", "do", "does", "did", "not", "no", "yes", "one", "two", "three",
-            "four", "five", "six", "seven", "eight", "nine", "ten", "dear", "chers", "cher", "l", "d",
-            "conventional", "source", "table", "figure", "fig", "abstract", "note", "notes", "step", "mission",
-            "vision", "objective", "objectives", "goal", "our", "notably", "especially", "namely", "including",
-            "particularly", "moreover", "specifically", "generally", "overall", "similarly", "likewise",
-            "nevertheless", "nonetheless", "therefore", "hence", "besides", "meanwhile", "otherwise", "lastly",
-            "previously", "recently", "initially", "originally", "subsequently", "later", "earlier", "now",
-            "then", "exchange", "work", "create", "promote", "facilitate", "develop", "bring", "giving",
-            "solving", "boosting", "stimulating", "completing", "recruitment", "creation", "support",
-            "operator", "partner", "training", "technology", "facilitator", "key", "clients", "companies",
-            "in", "organization", "organisation", "partnerships", "work", "exchange", "incubate"}
-PERSON_TITLES = {"mr", "mrs", "ms", "dr", "prof", "professor", "mme", "mlle", "madame", "monsieur", "sir", "dame",
-                 "president", "ceo", "director", "minister", "m"}
+# Word lists used by the name chunker live in kinds.py (what a name's words say).
 
 
 def is_org_cue(f: str) -> bool:
@@ -234,10 +174,22 @@ _PROG_NOUNS = {"project", "projects", "programme", "program", "projet", "initiat
 _ORG_NOUNS = {"cluster", "association", "group", "groupe", "company", "societe", "network", "reseau",
               "federation", "agency", "agence", "incubator", "incubateur", "foundation", "fondation",
               "institute", "institut", "university", "universite", "centre", "center", "startup", "firm"}
-_HEAD_NOUNS_TAIL = {"cluster"}  # lower-case head nouns absorbed into a name ("the QOOT cluster")
+# verbs after which a sentence-initial capitalised word is the subject, hence a name ("Nexio took part …")
+_NAME_VERBS = {"is", "was", "has", "took", "takes", "signed", "joined", "joins", "launched", "launches", "organised",
+               "organized", "coordinates", "coordinated", "supports", "supported", "participated", "participates",
+               "operates", "received", "obtained", "won", "funds", "funded", "finances", "financed", "manages",
+               "runs", "hosts", "gathers", "partnered", "est", "a", "participe", "organise", "accompagne",
+               "soutient", "finance", "regroupe", "opere", "lance", ","}
+_PART_NOUNS = {"track", "component", "phase", "pillar", "window", "strand", "axis", "module", "stream", "volet",
+               "composante", "axe", "pilier"}
+_HEAD_NOUNS_TAIL = {"cluster", "label", "plan", "strategy", "initiative"}  # lower-case head nouns absorbed into a name ("the QOOT cluster")
 _QUOTES_OPEN = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", '"': '"'}
 _COMPLEMENT = {"of", "for", "de", "du", "des", "d'", "pour"}
 _AND = {"and", "et", "&"}
+
+
+_COMMON_SUFFIX = re.compile(r"(tion|tions|ment|ments|ness|ity|ities|ance|ence|ing|ism|ship|ed|ics)$")
+_SECTOR_WORDS: set[str] = set()
 
 
 def _namey(t: Tok) -> bool:
@@ -269,6 +221,14 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
                     j += 2
                     last = j
                     continue
+                # "the Track of the EU-funded project": the glued name belongs to the participle
+                k = j - 1
+                while k > i and _namey(toks[k]) and toks[k].f not in CONNECTORS:
+                    k -= 1
+                if k > i and toks[k].f in CONNECTORS:
+                    while k > i and toks[k - 1].f in CONNECTORS:
+                        k -= 1
+                    last = k
                 break
             if _namey(u):
                 j += 1
@@ -287,7 +247,11 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
-    """Split 'A and B' unless the 'and' sits inside one name ('Ministry of Economy and Finance')."""
+    """Split 'A and B' unless the 'and' sits inside one name ('Ministry of Economy and Finance');
+    split 'the Startup Track of the Blue Challenge' into the component and its programme."""
+    for k in range(i + 1, j - 1):
+        if toks[k].f in ("of", "de", "du") and toks[k - 1].f in _PART_NOUNS:
+            return _split_and(toks, i, k) + _split_and(toks, k + 1, j)
     for k in range(i + 1, j - 1):
         if toks[k].f not in _AND:
             continue
@@ -324,6 +288,8 @@ def _paren_acronym(toks: list[Tok], j: int, b: int) -> int | None:
 
 def _is_person_like(toks, i, j, a, b) -> bool:
     """Bylines, people with titles, cited authors ('Porter (1990)', 'Gallié et al.', '(Torre, 2015)')."""
+    if is_org_cue(" ".join(t.f for t in toks[i:j])):
+        return False
     prev = toks[i - 1].f if i - 1 >= a else ""
     prev2 = toks[i - 2].f if i - 2 >= a else ""
     if prev in PERSON_TITLES or (prev == "." and prev2 in PERSON_TITLES):
@@ -337,6 +303,17 @@ def _is_person_like(toks, i, j, a, b) -> bool:
         return True
     if nxt[:1] == ["("] and len(nxt) > 1 and re.fullmatch(r"\d{4}", nxt[1]):
         return True
+    k0 = i - 1
+    while k0 >= a and toks[k0].f in ("el", "al", "van", "von", "de", "ben"):
+        k0 -= 1
+    prev = toks[k0].f if k0 >= a else ""
+    if prev == "." and k0 - 1 >= a and len(toks[k0 - 1].text) == 1 and toks[k0 - 1].text.isupper():
+        return True  # "A. El Waatmani"
+    opened = next((k for k in range(i - 1, max(a - 1, i - 4), -1) if toks[k].f == "("), None)
+    if opened is not None and not is_org_cue(" ".join(t.f for t in toks[i:j])):
+        close = next((k for k in range(j, min(b, j + 12)) if toks[k].f == ")"), None)
+        if close is not None and any(re.fullmatch(r"\d{4}", t.f) for t in toks[j:close]):
+            return True
     if prev == "(" or prev == "," or prev == ";":
         # inside a citation: '(Name, 2014)', '(Name et al., 2015; Other, 2017)'
         k = j
@@ -389,9 +366,24 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
             if toks[k].cap:
                 mid_caps.add(toks[k].f)
     names: list[Chunk] = []
+    persons: set[str] = set()
+    lower_vocab = {t.f for t in toks if t.text.islower()}
     for a, b, sent in sents:
-        names.extend(_sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons))
-    names.extend(c for c in reg_hits if not any(_overlap(c, n) for n in names))
+        names.extend(_sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, lower_vocab))
+    kept = []
+    for n in names:
+        inner = [r for r in reg_hits if _overlap(r, n) and not (r.i == n.i and r.j == n.j)]
+        if any(r.j - r.i >= n.j - n.i or r.i < n.i or r.j > n.j for r in inner):
+            continue  # a registry name is longer or crosses this chunk: the registry wins
+        if any(r.i > n.i and toks[r.i - 1].f in ("and", "et", "&", ",") for r in inner):
+            r = next(r for r in inner if r.i > n.i and toks[r.i - 1].f in ("and", "et", "&", ","))
+            left = Chunk(n.i, r.i - 1, n.source, n.label, n.kind, n.canonical, n.country)
+            left.i, left.j = _trim(toks, left.i, left.j)
+            if left.j > left.i:
+                kept.append(left)
+            continue
+        kept.append(n)
+    names = kept + [c for c in reg_hits if not any(_overlap(c, n) for n in kept)]
     names = _longest(names)
     places_out = [p for p in place_hits if not any(_overlap(p, n) for n in names)]
     sectors_out = [s for s in sector_hits if not any(_overlap(s, n) for n in names)]
@@ -432,7 +424,7 @@ def _quoted(toks, a, b) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons) -> list[Chunk]:
+def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, lower_vocab) -> list[Chunk]:
     heading = getattr(sent, "heading", False)
     spans = []
     for i, j in _raw_chunks(toks, a, b):
@@ -441,7 +433,7 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons) -
             if j2 > i2:
                 spans.append((i2, j2))
     spans = _merge_commas(toks, spans)
-    quoted = _quoted(toks, a, b)
+    quoted = _quoted(toks, a, b) + _national_programmes(toks, a, b)
     spans = [s for s in spans if not any(q[0] <= s[0] and s[1] <= q[1] for q in quoted)] + quoted
     out = []
     consumed = set()
@@ -449,22 +441,33 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons) -
         if i in consumed:
             continue
         # a lower-case head noun right after the name belongs to it ("the QOOT cluster")
-        if j < b and toks[j].f in _HEAD_NOUNS_TAIL and not toks[j].cap and (j - i) <= 3:
+        if j < b and toks[j].f in _HEAD_NOUNS_TAIL and not toks[j].cap and (j - i) <= 4:
+            j += 1
+        elif j < b and toks[j].f in ("program", "programme", "project") and \
+                " ".join(t.f for t in toks[i:j + 1]) in registry_surfaces():
             j += 1
         words = [t.f for t in toks[i:j]]
         text_tokens = toks[i:j]
         is_quoted = (i, j) in quoted
         reg = next((r for r in reg_hits if r.i == i and r.j == j), None)
         if reg is None and not is_quoted:
-            if all(w in GENERIC or w in CONNECTORS or w in places()[1] or " ".join([w]) in places()[0]
-                   for w in words):
+            core = [w for w in words if w not in CONNECTORS and w not in ("-", ",")]
+            admin = len(words) >= 2 and words[-1] in ("region", "municipality", "province", "prefecture",
+                                                        "commune", "wilaya") and toks[j - 1].cap
+            head_of_place = any(w in ("of", "de", "du", "d'") for w in words) and core[0] in GENERIC and \
+                any(w in places()[0] for w in core[1:])  # "University of Sfax", "Chamber of Commerce of Tunis"
+            if not admin and not head_of_place and all(
+                    w in GENERIC or w in NON_NAME_ACRONYMS or w in places()[1] or w in places()[0]
+                    or (w in registry_surfaces() and len(core) > 1 and "-" in words) for w in core):
                 continue
             if len(words) == 1 and (words[0] in NON_NAME_ACRONYMS or words[0] in MONTHS):
                 continue
             if sum(c.isalpha() for c in "".join(words)) < 3:
                 continue  # "R&D"
-            if all(w in CONNECTORS or w in sectors() or w in (",",) for w in words) or " ".join(words) in sectors():
-                continue  # "Energy, Mobility, Medical & Aeronautics" in a title: sectors, not actors
+            parts = " ".join(words).replace(" , ", " & ").replace(" and ", " & ").replace(" et ", " & ").split(" & ")
+            if all(p.strip() in sectors() or p.strip() in ("", "-") or all(x in sectors() for x in p.split())
+                   for p in parts):
+                continue  # sectors ("Energy, Mobility, Medical & Aeronautics", "Information … & Software Development")  # "Energy, Mobility, Medical & Aeronautics" in a title: sectors, not actors
             if words and all(w in persons for w in words if w not in CONNECTORS):
                 continue  # a person seen in a byline ("Josette")
             if " ".join(words) in places()[0]:
@@ -478,18 +481,45 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons) -
                 continue
             has_cue = is_org_cue(" ".join(words)) or any(w in _ORG_NOUNS or w in _PROG_NOUNS for w in words)
             acronym = any(_is_acronym(t) for t in text_tokens)
+            plain = [w for w in core if w not in places()[0]]
+            if not acronym and not has_cue and plain and all(w in lower_vocab for w in plain) and not admin:
+                continue  # "Exports", "Foreign Direct Investments": common words capitalised
+            from .kinds import classify
+            strong_cue = classify(" ".join(words))[1] not in (None, "company")
+            if not strong_cue and core and all(w in GENERIC or w in _SECTOR_WORDS for w in core) \
+                    and any(w in _SECTOR_WORDS for w in core):
+                continue  # "Food & Cosmetics Luxury Industries"
+            if not has_cue and not acronym and (_COMMON_SUFFIX.search(words[0]) and
+                                                (len(core) == 1 or (j - i > 1 and toks[i + 1].f in ("of", "de", "du", "des")))
+                                                or re.search(r"(ing|ed|tion|ment)$", words[0])):
+                continue  # "Improvement", "Instituted", "Valorization of …": common nouns and participles
+            if re.search(r"(ing|ed)$", words[0]) and not acronym and len(core) > 1 and \
+                    all(w in GENERIC for w in core[1:]):
+                continue  # "Scaling Clusters", "Building Networks": a gerund heading
+            if admin and i >= 1 and toks[i - 1].f in ("in", "of", "at", "dans", "the", "la", "le") and \
+                    (toks[i - 1].f not in ("the", "la", "le") or (i >= 2 and toks[i - 2].f in ("in", "of", "at", "dans"))):
+                continue  # "in the Marrakech-Safi Region": a place here, not an actor
+            if len(words) == 1 and acronym and i >= 2 and toks[i - 1].f == "(" and j < b and toks[j].f == ")" \
+                    and toks[i - 2].text.islower():
+                continue  # "aromatic and medicinal plants (MAP)": the acronym of a common noun
+            if (j - i) >= (b - a) - 2 and all(not t.text.isalnum() for t in toks[j:b]) and (i - a) <= 1 \
+                    and not (has_cue or acronym) and len(core) >= 3:
+                continue  # a bullet made of one capitalised phrase ("Project Technical Feasibility Body.")
             if heading and (j - i) >= (b - a) - 1 and not (has_cue or acronym):
                 if 2 <= len(words) <= 3 and all(t.text[0].isupper() and t.text[1:].islower() for t in text_tokens):
                     persons.update(words)
                 continue  # a whole heading line without any name cue: a title, a byline
-            first_in_sentence = all(toks[k].f in ("-", "•", "(", "\u2013") or not toks[k].text.isalnum()
-                                    for k in range(a, i))
+            first_in_sentence = all(not toks[k].text.isalpha() for k in range(a, i))
             if len(words) == 1 and not acronym and not has_cue:
                 t = text_tokens[0]
+                if j < b and toks[j].text.islower() and toks[j].f in GENERIC | {"poles", "valley", "companies"}:
+                    continue  # "Anchor companies", "Techno poles": an adjective
                 camel = any(c.isupper() for c in t.text[1:])
                 defined = _defines_org(toks, j, b)
-                if first_in_sentence and not (camel or defined or t.f in mid_caps_non_initial(mid_caps, t)):
-                    continue
+                nxt = toks[j].f if j < b else ""
+                if first_in_sentence and not (camel or defined or t.f in mid_caps or
+                                              (nxt in _NAME_VERBS and t.f not in lower_vocab)):
+                    continue  # a capitalised first word is a name only with some evidence
                 if t.f in STARTERS:
                     continue
         if is_quoted and not _quoted_ok(toks, i, j, a, b):
@@ -513,6 +543,30 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons) -
                 ch.ext = close + 1
                 consumed.update(range(j + 1, close))
         out.append(ch)
+    return out
+
+
+def _national_programmes(toks, a, b) -> list[tuple[int, int]]:
+    """'Morocco's cluster program', 'the Moroccan cluster programme': a country's named programme."""
+    out = []
+    pl, dem = places()
+    for k in range(a, b - 2):
+        if not toks[k].cap:
+            continue
+        start = None
+        if toks[k].f in dem:
+            start, n = k, k + 1
+        elif toks[k].f in pl and pl[toks[k].f].kind == "country" and toks[k + 1].f == "'" and toks[k + 2].f == "s":
+            start, n = k, k + 3
+        if start is None:
+            continue
+        m = n
+        while m < min(b, n + 2) and toks[m].text.isalpha() and toks[m].text.islower() and toks[m].f not in CONNECTORS:
+            if toks[m].f in ("program", "programme"):
+                break
+            m += 1
+        if m > n and m < b and toks[m].f in ("program", "programme"):
+            out.append((start, m + 1))
     return out
 
 

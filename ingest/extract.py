@@ -40,9 +40,9 @@ def _language(raw: RawDocument, toks) -> str:
     words = Counter(t.f for t in toks[:3000])
     fr_n = sum(words[w] for w in _FR_WORDS)
     en_n = sum(words[w] for w in _EN_WORDS)
-    if fr_n > 2 * en_n and fr_n >= 10:
+    if fr_n > 2 * en_n and fr_n >= 3:
         return "fr"
-    if en_n > 2 * fr_n and en_n >= 10:
+    if en_n > 2 * fr_n and en_n >= 3:
         return "en"
     return raw.language if raw.language in ("en", "fr") else "en"
 
@@ -50,7 +50,7 @@ def _language(raw: RawDocument, toks) -> str:
 def _context_label(toks, ch: Chunk, a: int, b: int) -> tuple[str | None, str | None]:
     """Label from the words around a name: 'the X project', 'programme X', 'the launch of “X”'."""
     after = [t.f for t in toks[max(ch.j, ch.ext):min(b, max(ch.j, ch.ext) + 1)]]
-    before = [t.f for t in toks[max(a, ch.i - 3):ch.i]]
+    before = [t.f for t in toks[max(a, ch.i - 4):ch.i] if t.text.isalnum()]
     for w in after + before[::-1]:
         if w in _PROG_KIND and w not in ("launch", "lancement"):
             return "Programme", _PROG_KIND[w]
@@ -122,8 +122,9 @@ def extract(raw: RawDocument) -> RawExtraction:
     from .entities import nlp
     doc = Doc(nlp(lang).vocab, words=[t.f for t in toks] or [""])
     refs = sorted((doc.vocab.strings[mid], i, j) for mid, i, j in misc(doc) if doc.vocab.strings[mid] in ("WE", "ANA"))
-    topic: Mention | None = main
+    topic: Mention | None = main       # the organisation the text is about now ("the cluster")
     topic_age = 0
+    last_subject: Mention | None = None  # the previous sentence's subject ("It is funded by …")
     for n, s in enumerate(sents):
         args = sorted(args_by_sent.get(n, []), key=lambda x: x.i)
         taken = [(x.i, x.j) for x in args]
@@ -133,9 +134,11 @@ def extract(raw: RawDocument) -> RawExtraction:
             target = None
             if key == "WE" and main is not None:
                 target = main
-            elif key == "ANA" and i - s.a <= 1 and topic is not None and topic_age <= 3:
+            elif key == "ANA" and i - s.a <= 1:
                 word = toks[i + (1 if j - i > 1 else 0)].f
-                if word in ("it", "il", "elle") or topic.kind in (None, "cluster") or word not in ("cluster",):
+                if word in ("it", "il", "elle"):
+                    target = last_subject
+                elif topic is not None and topic_age <= 3 and (topic.kind in (None, "cluster") or word != "cluster"):
                     target = topic
             if target is not None:
                 args.append(Arg(target, i, j, j, coref=True))
@@ -150,6 +153,8 @@ def extract(raw: RawDocument) -> RawExtraction:
             topic, topic_age = first.m, 0
         else:
             topic_age += 1
+        lead = s.args[0] if s.args and s.args[0].i - s.a <= 3 else None
+        last_subject = lead.m if lead is not None else None
 
     # --- relations -----------------------------------------------------------------------------
     sector_mentions: dict[tuple[int, int], Mention] = {}
@@ -235,15 +240,28 @@ def _merge_structured(mine: RawExtraction, text: str, lang: str) -> RawExtractio
         theirs = extract_structured(text, lang)
     except Exception:  # a defect there must not lose the sentence-level extraction
         return mine
-    spans = [(m.start, m.end) for m in theirs.mentions]
-    spans.sort()
-    starts = [a for a, _ in spans]
+    spans = sorted(((m.start, m.end, m) for m in theirs.mentions), key=lambda x: (x[0], x[1]))
+    starts = [a for a, _, _ in spans]
 
-    def overlaps(m: Mention) -> bool:
+    def overlapping(m: Mention) -> list[Mention]:
         k = bisect_right(starts, m.end)
-        return any(a < m.end and m.start < b for a, b in spans[max(0, k - 50):k])
+        return [t for a, b, t in spans[max(0, k - 50):k] if a < m.end and m.start < b]
 
-    dropped = {id(m) for m in mine.mentions if overlaps(m)}
-    kept_m = [m for m in mine.mentions if id(m) not in dropped]
-    kept_c = [c for c in mine.candidates if id(c.source) not in dropped and id(c.target) not in dropped]
+    # their mention replaces ours where both found one; our relations then point at theirs
+    replaced: dict[int, Mention | None] = {}
+    for m in mine.mentions:
+        over = overlapping(m)
+        if over:
+            same = [t for t in over if t.label == m.label]
+            replaced[id(m)] = same[0] if len(same) == 1 else None
+    kept_m = [m for m in mine.mentions if id(m) not in replaced]
+    kept_c = []
+    for c in mine.candidates:
+        src = replaced.get(id(c.source), c.source) if id(c.source) in replaced else c.source
+        tgt = replaced.get(id(c.target), c.target) if id(c.target) in replaced else c.target
+        if src is None or tgt is None or src is tgt:
+            continue
+        if src is not c.source or tgt is not c.target:
+            c = Candidate(c.type, src, tgt, c.start, c.end, c.method, c.confidence)
+        kept_c.append(c)
     return RawExtraction(mentions=kept_m + list(theirs.mentions), candidates=kept_c + list(theirs.candidates))

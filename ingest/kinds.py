@@ -20,7 +20,7 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     ("event", "Programme", ("forum", "fair", "salon", "expo", "exhibition", "summit", "sommet",
                             "conference", "days", "week", "semaine", "awards", "hackathon", "show")),
     ("programme", "Programme", ("programme", "program", "track", "voucher", "scheme", "challenge",
-                                "competition", "concours", "bootcamp", "mentoring")),
+                                "competition", "concours", "bootcamp", "mentoring", "prix", "prize", "award")),
     ("project", "Programme", ("project", "projet", "horizon")),
     ("cluster", "Organisation", ("cluster", "clusters", "pole", "poles", "agropole", "haliopole",
                                  "technopole", "competitiveness")),
@@ -67,3 +67,75 @@ def classify(name: str) -> tuple[str | None, str | None]:
         if kind in _WEAK and rx.search(f):
             return label, kind
     return None, None
+
+
+# Word lists used by the name chunker (entities.py): connectors inside names, words that are never
+# names alone, sentence starters, titles that announce a person.
+
+CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "des", "d'", "l'", "la", "le", "et", "pour", "-",
+              "al", "el", "ben", "bin", "ibn"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+          "septembre", "octobre", "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday",
+          "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+# Acronyms that name no actor.
+NON_NAME_ACRONYMS = {"gdp", "pib", "fdi", "ide", "sme", "smes", "smi", "smis", "vse", "vses", "pme", "pmes", "tpe",
+                     "r", "d", "rdi", "r&d", "mena", "ngo", "ngos", "ong", "ceo", "phd", "hr", "it", "b2b", "b2c",
+                     "usd", "eur", "mad", "dh", "dhs", "km", "ha", "covid", "tv", "ok", "faq", "pdf", "www", "eng",
+                     "fr", "ar", "ptb", "rh", "spl", "vat", "tva", "ai", "iot", "ia", "ict", "tic", "ii", "iii",
+                     "iv", "n", "no", "usa", "uk", "us", "q", "a", "i", "icts", "tics", "wtm", "mmm", "kpi", "ca"}
+# Words that, alone or only together with other such words, name a category, not an actor.
+GENERIC = {"cluster", "clusters", "ministry", "ministere", "government", "gouvernement", "state", "etat", "region",
+           "regions", "table", "figure", "source", "sources", "abstract", "introduction", "conclusion",
+           "conclusions", "members", "member", "membres", "partners", "partner", "partenaires", "companies",
+           "company", "startups", "startup", "start", "ups", "start-ups", "institutions", "institution",
+           "universities", "university", "universite", "research", "centers", "centres", "center", "centre",
+           "organisations", "organizations", "associations", "association", "federations", "enterprises",
+           "industries", "industry", "industrie", "sector", "sectors", "secteur", "program", "programme",
+           "programs", "project", "projects", "projet", "network", "reseau", "platform", "platforms", "agency",
+           "agencies", "office", "board", "directors", "council", "president", "director", "manager", "team",
+           "group", "groupe", "national", "international", "regional", "local", "public", "private", "global",
+           "new", "innovation", "development", "management", "services", "service", "products", "product",
+           "training", "schools", "school", "laboratories", "laboratory", "labs", "lab", "communities",
+           "authorities", "unions", "trade", "commerce", "section", "chapter", "annex", "appendix", "note",
+           "notes", "step", "phase", "part", "mr", "mrs", "ms", "dr", "prof", "mme", "m", "madame",
+           "monsieur", "world", "europe", "africa", "mediterranean", "north", "south", "east", "west",
+           "economic", "economy", "industrial", "technology", "technologies", "institutes", "institute",
+           "ecosystem", "ecosystems", "strategy", "strategies", "policy", "policies", "plan", "plans",
+           "initiative", "initiatives", "fund", "funds", "label", "track", "voucher", "cooperatives",
+           "cooperative", "incubator", "accelerator", "hub", "park", "zone", "zones", "free", "mot", "du",
+           "welcome", "contact", "about", "home", "news", "events", "event", "picture", "photo", "image",
+           "european", "african", "arab", "arabic", "mediterranean", "maghrebian", "maghreb", "asian", "american",
+           "large", "small", "medium", "big", "major", "leading", "main", "various", "several", "first", "last",
+           "court", "dahir", "decree", "law", "article", "euro", "euros", "dirham", "dirhams", "type", "based",
+           "oriented", "led", "related", "specific", "wide", "agropoles", "technoparks", "technoparc",
+           "technopoles", "kingdom", "royaume", "valley", "city", "province", "provinces", "specialisation",
+           "specialization", "members", "creation", "year"}
+# Capitalised words that start sentences or headings and are no part of a name.
+STARTERS = {"meet", "introduce", "picture", "never", "loved", "subscribe", "building", "among", "also", "more",
+            "today", "thus", "indeed", "however", "moreover", "additionally", "furthermore", "according",
+            "since", "regarding", "before", "after", "during", "despite", "within", "faced", "even", "other",
+            "several", "currently", "selection", "meetings", "what", "how", "why", "where", "when", "who",
+            "which", "while", "with", "without", "through", "thanks", "following", "finally", "first",
+            "second", "third", "here", "there", "each", "both", "all", "many", "most", "some", "such",
+            "established", "created", "founded", "launched", "located", "based", "supported", "funded",
+            "grace", "suite", "depuis", "selon", "ainsi", "enfin", "aujourd'hui", "parmi", "chaque", "dans",
+            "pour", "par", "avec", "apres", "avant", "lors", "en", "au", "aux", "outre", "mot", "cette", "ce",
+            "ces", "nos", "notre", "nous", "vous", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "il",
+            "elle", "ils", "elles", "on", "une", "un", "des", "les", "le", "la", "l'", "d'", "de", "du", "et",
+            "or", "but", "so", "yet", "as", "if", "in", "on", "at", "by", "for", "from", "to", "of", "an",
+            "a", "the", "this", "that", "these", "those", "our", "your", "their", "its", "his", "her", "we",
+            "they", "it", "he", "she", "you", "i", "my", "me", "us", "them", "be", "is", "are", "was",
+            "were", "has", "have", "had", "do", "does", "did", "not", "no", "yes", "one", "two", "three",
+            "four", "five", "six", "seven", "eight", "nine", "ten", "dear", "chers", "cher", "l", "d",
+            "conventional", "source", "table", "figure", "fig", "abstract", "note", "notes", "step", "mission",
+            "vision", "objective", "objectives", "goal", "our", "notably", "especially", "namely", "including",
+            "particularly", "moreover", "specifically", "generally", "overall", "similarly", "likewise",
+            "nevertheless", "nonetheless", "therefore", "hence", "besides", "meanwhile", "otherwise", "lastly",
+            "previously", "recently", "initially", "originally", "subsequently", "later", "earlier", "now",
+            "then", "exchange", "work", "create", "promote", "facilitate", "develop", "bring", "giving",
+            "solving", "boosting", "stimulating", "completing", "recruitment", "creation", "support",
+            "operator", "partner", "training", "technology", "facilitator", "key", "clients", "companies",
+            "in", "organization", "organisation", "partnerships", "work", "exchange", "incubate"}
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "prof", "professor", "mme", "mlle", "madame", "monsieur", "sir", "dame",
+                 "president", "ceo", "director", "minister", "m"}

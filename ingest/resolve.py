@@ -9,34 +9,109 @@ Morocco" → "MDFC" when "MDFC" is known: a trailing country tag). Curation deci
 """
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ecograph.ids import entity_id, norm
 from ecograph.model import Document, Entity, Evidence, Extraction, Relation, allowed
 
 from .kinds import classify
-from .registry import KnownEntity, registry_index
+from .registry import DATA, KnownEntity, registry_index
 from .types import Mention, RawExtraction
 
-# Words that change position in a name without changing what it names.
-_MOVABLE = {"cluster", "le", "la", "du", "de", "the"}
-_COUNTRY_TAGS = {"morocco", "maroc", "tunisia", "tunisie", "lebanon", "liban", "egypt", "egypte",
-                 "algeria", "algerie", "jordan", "jordanie", "france", "italy", "spain"}
+# Words that move or come and go in a name without changing what it names:
+# "Cluster MENARA" / "Menara Cluster", "Technopole of Oujda" / "Oujda Technopole",
+# "Pôle Agadir Haliopôle" / "Agadir Haliopôle". Corporate forms ("Group", "SA") are NOT movable:
+# "X Group" and "X Tunisia" are usually a parent and its subsidiary, two legal entities.
+_MOVABLE = {"cluster", "pole", "the", "le", "la", "les", "l", "du", "de", "des", "d", "of", "in", "for", "s"}
+# Regnal and ordinal numbers written several ways ("Hassan 1st", "Hassan I", "Hassan 1er").
+_ORDINALS = {"1st": "i", "1er": "i", "first": "i", "2nd": "ii", "2": "ii", "1": "i"}
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> tuple[dict[str, str], frozenset[str]]:
+    """(demonym or alias → canonical place key, set of place keys) from ingest/data/places.tsv."""
+    path = DATA / "places.tsv"
+    to_place: dict[str, str] = {}
+    keys: set[str] = set()
+    if path.exists():
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        for r in csv.DictReader(lines, delimiter="\t"):
+            k = norm(r["name"])
+            keys.add(k)
+            for a in (r.get("aliases") or "").split("|") + (r.get("demonyms") or "").split("|"):
+                if a.strip():
+                    to_place[norm(a)] = k
+                    keys.add(norm(a))
+    return to_place, frozenset(keys)
 
 
 def loose_key(name: str) -> str:
-    """Order- and cue-word-insensitive key for Organisation names: 'cluster menara' == 'menara cluster'."""
-    toks = [t for t in norm(name).split() if t not in _MOVABLE]
+    """Order-, cue-word- and spelling-insensitive key for Organisation/Programme names.
+
+    Demonyms become their country ("Moroccan" → "morocco"), possessives and
+    movable words go, ordinals are unified, tokens are sorted."""
+    to_place, _ = _place_words()
+    toks = []
+    for t in norm(name).split():
+        t = _ORDINALS.get(t, t)
+        t = to_place.get(t, t)
+        if t not in _MOVABLE:
+            toks.append(t)
     return " ".join(sorted(toks))
 
 
 def strip_country_tag(key: str) -> str | None:
+    """'qoot lebanon' → 'qoot', 'textile technique du sahel tunis' → '…sahel': a trailing place
+    name tags where an organisation is, not what it is. None when nothing would be left."""
+    to_place, places = _place_words()
     toks = key.split()
-    if len(toks) >= 2 and toks[-1] in _COUNTRY_TAGS:
-        return " ".join(toks[:-1])
+    if len(toks) >= 2 and (toks[-1] in places or toks[-1] in to_place):
+        rest = toks[:-1]
+        while rest and rest[-1] in ("of", "in", "de", "du", "d"):
+            rest = rest[:-1]
+        if rest and any(t not in places and t not in _MOVABLE for t in rest):
+            return " ".join(rest)
     return None
+
+
+_ACR_DASH = re.compile(r"^\s*([A-Z][A-Za-z0-9&]{1,9})\s+[-–—:]\s+(\S.{3,})$")
+_DASH_ACR = re.compile(r"^(\S.{3,}?)\s+[-–—]\s+([A-Z][A-Za-z0-9&]{1,9})\s*$")
+
+
+def split_acronym_dash(name: str) -> tuple[str, str] | None:
+    """'P2I - Integrated Industrial Platforms' → ('Integrated Industrial Platforms', 'P2I')."""
+    for rx, long_i, acr_i in ((_ACR_DASH, 2, 1), (_DASH_ACR, 1, 2)):
+        m = rx.match(name)
+        if m and sum(c.isupper() or c.isdigit() for c in m.group(acr_i)) >= 2 and " " in m.group(long_i).strip():
+            return m.group(long_i).strip(), m.group(acr_i)
+    return None
+
+
+def programme_head(name: str) -> str | None:
+    """'Scale-up Voucher for Clusters' → loose key of 'Scale-up Voucher': a programme named
+    with its audience is the same programme as its head name."""
+    toks = norm(name).split()
+    for w in ("for", "pour"):
+        if w in toks[2:]:
+            head = " ".join(toks[: toks.index(w)])
+            if len(head.split()) >= 2:
+                return loose_key(head)
+    return None
+
+
+def _significant(key: str) -> bool:
+    """A loose key may join names only if it keeps a word that is not a place or a cue."""
+    to_place, places = _place_words()
+    return any(len(t) >= 2 and t not in places for t in key.split())
+
+
+# Organisations and programmes are often confused by extraction (is "Technopole X" a body or
+# a project?); a name known under one of the two labels answers for the other.
+_SWAP = {"Organisation": "Programme", "Programme": "Organisation"}
 
 
 @dataclass
@@ -53,6 +128,7 @@ class Resolver:
     def __init__(self, entities: list[Entity] = (), curation=None):
         self.index: dict[tuple[str, str], str] = {}   # (label, norm name) -> id
         self.loose: dict[str, str] = {}                # loose org key -> id
+        self.heads: dict[str, str] = {}                # programme head key -> id
         self.entities: dict[str, Entity] = {}
         self.curation = curation
         for e in entities:
@@ -66,8 +142,12 @@ class Resolver:
         self.entities[e.id] = e
         for n in (e.name, *e.aliases):
             self.index.setdefault((e.label, norm(n)), e.id)
-            if e.label == "Organisation":
-                self.loose.setdefault(loose_key(n), e.id)
+            if e.label == "Programme":
+                self.heads.setdefault(programme_head(n) or loose_key(n), e.id)
+            if e.label in _SWAP:
+                for k in (loose_key(n), loose_key(strip_country_tag(norm(n)) or "")):
+                    if k and _significant(k):
+                        self.loose.setdefault(k, e.id)
 
     def learn(self, extraction: Extraction) -> None:
         for e in extraction.entities:
@@ -78,20 +158,22 @@ class Resolver:
 
     # --- lookups -------------------------------------------------------------
     def _known_id(self, label: str, names: set[str]) -> str | None:
-        for n in sorted(names):
-            hit = self.index.get((label, norm(n)))
-            if hit:
-                return hit
-        if label == "Organisation":
+        labels = (label, _SWAP[label]) if label in _SWAP else (label,)
+        for lab in labels:
             for n in sorted(names):
-                hit = self.loose.get(loose_key(n))
+                hit = self.index.get((lab, norm(n)))
                 if hit:
                     return hit
-                k = strip_country_tag(norm(n))
-                if k:
-                    hit = self.index.get((label, k)) or self.loose.get(loose_key(k))
-                    if hit:
-                        return hit
+        if label in _SWAP:
+            for n in sorted(names):
+                for k in (loose_key(n), loose_key(strip_country_tag(norm(n)) or "")):
+                    if k and _significant(k) and k in self.loose:
+                        return self.loose[k]
+        if label == "Programme":
+            for n in sorted(names):
+                k = programme_head(n) or loose_key(n)
+                if k in self.heads:
+                    return self.heads[k]
         return None
 
     # --- the work ------------------------------------------------------------
@@ -164,28 +246,34 @@ class Resolver:
                 else:
                     first[kk] = i
                 continue
+            sp = split_acronym_dash(m.canonical or m.text)
+            if sp:
+                m.canonical, m.aliases = sp[0], sorted(set(m.aliases) | {sp[1]})
             keys = {norm(m.canonical or m.text)} | {norm(a) for a in m.aliases}
-            if m.label == "Organisation":
-                keys |= {"~" + loose_key(m.canonical or m.text)}
+            if m.label == "Programme":
+                head = programme_head(m.canonical or m.text)
+                keys.add("^" + (head or loose_key(m.canonical or m.text)))
+            if m.label in _SWAP:
+                for n in [m.canonical or m.text, strip_country_tag(norm(m.canonical or m.text))]:
+                    if n and _significant(loose_key(n)):
+                        keys.add("~" + loose_key(n))
             known = reg.get(norm(m.canonical or m.text))
-            if known is not None and known.label == m.label:
+            if known is not None and known.label in (m.label, _SWAP.get(m.label)):
                 keys.add("@" + known.name)
+                # the registry's other names join too ("USMBA" meets "University … of Fes")
+                for n in (known.name, *known.aliases):
+                    for v in (n, strip_country_tag(norm(n))):
+                        if v and _significant(loose_key(v)):
+                            keys.add("~" + loose_key(v))
+            group_label = "OP" if m.label in _SWAP else m.label
             for k in keys:
                 if not k or k == "~":
                     continue
-                kk = (m.label, k)
+                kk = (group_label, k)
                 if kk in first:
                     union(first[kk], i)
                 else:
                     first[kk] = i
-        # "MDFC Morocco" joins "MDFC" when the shorter name is in the document
-        for i, m in enumerate(mentions):
-            if m.label == "Organisation":
-                k = strip_country_tag(norm(m.canonical or m.text))
-                for kk in ((m.label, k), (m.label, "~" + loose_key(k or ""))):
-                    if k and kk in first:
-                        union(first[kk], i)
-                        break
         groups: dict[int, _Group] = defaultdict(_Group)
         for i, m in enumerate(mentions):
             g = groups[find(i)]
@@ -196,7 +284,10 @@ class Resolver:
 
     def _entity_for(self, g: _Group, doc_id: str, reg: dict[str, KnownEntity]) -> tuple[str, Entity]:
         label = Counter(m.label for m in g.mentions).most_common(1)[0][0]
-        known = next((reg[norm(n)] for n in sorted(g.names) if norm(n) in reg and reg[norm(n)].label == label), None)
+        known = next((reg[norm(n)] for n in sorted(g.names)
+                      if norm(n) in reg and reg[norm(n)].label in (label, _SWAP.get(label))), None)
+        if known is not None:
+            label = known.label  # the registry knows what it is
         names = set(g.names)
         if known is not None:
             names |= {known.name, *known.aliases}
@@ -209,6 +300,7 @@ class Resolver:
             eid = self._known_id(label, names)
         if eid is not None and eid in self.entities:
             name = self.entities[eid].name
+            label = self.entities[eid].label  # a known entity keeps its label
         elif eid is not None:
             pass  # a split name keeps its own id
         elif known is not None:

@@ -140,7 +140,9 @@ set_initial_password() {
     rm -rf "$STATE/data"
     mkdir -p "$STATE/data"
   fi
-  (umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24 >"$PASS_FILE")
+  local pw
+  pw="$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+  (umask 077; printf '%s' "${pw:0:24}" >"$PASS_FILE")
   chmod 600 "$PASS_FILE"
   NEO4J_HOME="$STATE" NEO4J_CONF="$CONF_DIR" "$1" -cp "$LIB/*" org.neo4j.cli.AdminTool \
       dbms set-initial-password "$(cat "$PASS_FILE")" >/dev/null \
@@ -191,7 +193,8 @@ start() {
   set_initial_password "$java"
   say "starting Neo4j on 127.0.0.1:$port ..."
   : >"$CONSOLE_LOG"
-  LOG_MARK="$(cat "$STATE/logs/neo4j.log" 2>/dev/null | wc -l)"  # only this run's "Started." counts
+  LOG_MARK=0  # only this run's "Started." counts
+  if [ -f "$STATE/logs/neo4j.log" ]; then LOG_MARK="$(wc -l <"$STATE/logs/neo4j.log")"; fi
   local t1=$SECONDS
   # setsid: the server outlives the shell (and a Ctrl-C in `make`) that started it;
   # 9>&-: it must not inherit (and so hold forever) our lock file.

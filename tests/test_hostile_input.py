@@ -25,11 +25,12 @@ from ecograph.model import Document, Entity, Evidence, Extraction, Relation
 
 ECOGRAPH = str(Path(sys.executable).with_name("ecograph"))
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
-RUN_TIMEOUT = 300  # seconds for the whole hostile ingest
+RUN_TIMEOUT = 180  # seconds for the whole hostile ingest (50 MB included)
 
 CYPHER_NAMES = ["'}) DETACH DELETE n //", '" OR 1=1 --', "$param", "{id: $x}", "`backtick` Cluster",
                 "Robert'); MATCH (n) DETACH DELETE n; //", "\\'; CALL dbms.killQueries([]) //",
                 "nul\u0000byte Cluster", "quote \" and ' both", "${jndi:ldap://x}", "}]->(m) SET m.x=1 //"]
+SAFE_NAMES = [n for n in CYPHER_NAMES if "\u0000" not in n]  # a NUL makes a text file binary
 
 PARAGRAPH = ("Orion Mechatronics Cluster is funded by the Northern Development Bank. "
              "Rif Motion Systems is a member of Orion Mechatronics Cluster. "
@@ -102,7 +103,7 @@ def make_hostile(folder: Path) -> dict[str, str]:
     put("brackets.md", "[" * 500_000 + "*" * 500_000 + "_" * 500_000 + "`" * 500_000, "any")
     put("cypher-names.txt", "".join(
         f"{n} Cluster is funded by the {m} Bank. {n} is a member of Orion Mechatronics Cluster.\n\n"
-        for n, m in zip(CYPHER_NAMES, reversed(CYPHER_NAMES)) if "\u0000" not in n), "ingested")
+        for n, m in zip(SAFE_NAMES, reversed(SAFE_NAMES))), "ingested")
     put("dossier é/rapport annuel – Ünïcødé 2024.txt", "Cluster Électronique Sud est soutenu par le Ministère de l'Industrie.\n", "ingested")
     put("x'}) DETACH DELETE n /report.txt", PARAGRAPH, "ingested")
     put("Cluster's \"report\" $HOME `id`.md", "# Report\n\n" + PARAGRAPH, "ingested")
@@ -318,7 +319,7 @@ def test_ingesting_cypher_names_into_neo4j_damages_nothing(neo4j_store, tmp_path
     folder.mkdir(parents=True)
     f = folder / '" OR 1=1 --.txt'
     text = "".join(f"{n} Cluster is funded by the {m} Bank. {n} is a member of Sentinel Cluster.\n\n"
-                   for n, m in zip(CYPHER_NAMES, reversed(CYPHER_NAMES)) if "\u0000" not in n)
+                   for n, m in zip(SAFE_NAMES, reversed(SAFE_NAMES)))
     f.write_text(text, encoding="utf-8")
     report = ingest(neo4j_store, [f])
     assert report.ingested == [str(f)], report.failed

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import secrets
 import socket
+import subprocess
+import sys
 import threading
 import time
 import traceback
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -267,6 +270,16 @@ def test_cli_cypher_on_embedded_store(tmp_path):
     res = run_cli(["--store", str(tmp_path / "store"), "cypher", "RETURN 1"])
     assert res.exit_code == 1
     assert "needs a Neo4j store" in res.output and "hint:" in res.output
+
+
+def test_cli_unreachable_server_says_one_thing(neo4j_url):
+    """A real process: stdout empty, stderr only our message (the driver's own logging stays quiet)."""
+    exe = Path(sys.executable).with_name("ecograph")
+    res = subprocess.run([str(exe), "--store", f"neo4j://127.0.0.1:{free_port()}", "cypher", "RETURN 1"],
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 1 and res.stdout == ""
+    assert res.stderr.startswith("Error: cannot reach Neo4j"), res.stderr
+    assert "hint:" in res.stderr
 
 
 def test_cli_cypher_bad_param(neo4j_url):

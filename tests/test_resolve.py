@@ -105,3 +105,29 @@ def test_curation_merge_reject_and_split_apply_at_resolution(tmp_path):
     assert "org:gamma-technologies" in ids and "org:gamma-tech" not in ids
     assert ext.relations == []
     assert "org:omega" in ids and "org:omega-cluster" in ids
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Technopole of Oujda", "Oujda Technopole"),
+    ("Pôle Nador Agropôle", "Nador Agropôle"),
+    ("University Ibn Battuta of Tangier", "Ibn Battuta University"),
+    ("Moroccan textile program", "Morocco's textile program"),
+    ("Sahel Packaging Cluster Tunis", "Cluster Sahel Packaging"),
+])
+def test_word_order_demonyms_and_place_tags_do_not_split_entities(a, b):
+    text = f"{a}. {b}."
+    raw = RawExtraction(mentions=_mentions(text, (a, "Organisation"), (b, "Organisation")))
+    assert len(Resolver().resolve(_doc(text), text, raw).entities) == 1
+
+
+def test_acronym_dash_long_form_and_programme_audience_join_across_documents():
+    r = Resolver()
+    t1 = "P3X - Integrated Export Platforms and Growth Voucher for Startups."
+    e1 = r.resolve(_doc(t1, "a.txt"), t1, RawExtraction(mentions=_mentions(
+        t1, ("P3X - Integrated Export Platforms", "Programme"), ("Growth Voucher for Startups", "Programme"))))
+    r.learn(e1)
+    t2 = "Integrated Export Platforms and the Growth Voucher."
+    e2 = r.resolve(_doc(t2, "b.txt"), t2, RawExtraction(mentions=_mentions(
+        t2, ("Integrated Export Platforms", "Organisation"), ("Growth Voucher", "Programme"))))
+    assert sorted(e.id for e in e1.entities) == sorted(e.id for e in e2.entities)
+    assert all(e.label == "Programme" for e in e2.entities)

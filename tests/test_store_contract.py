@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ecograph.errors import StoreError
 from ecograph.model import Document, Entity, Evidence, Extraction, Relation
@@ -242,3 +243,49 @@ def test_to_networkx_same_in_both_stores(embedded_store, neo4j_store):
     assert G1.number_of_nodes() == 6 and G1.number_of_edges() == 6
     assert _graph_view(G1) == _graph_view(G2)
     assert embedded_store.export() == neo4j_store.export()
+
+
+# --- both stores, random histories ----------------------------------------------
+
+_IDS = [("org:a", "Organisation"), ("org:b", "Organisation"), ("org:c", "Organisation"),
+        ("prog:x", "Programme"), ("prog:y", "Programme")]
+_TYPES = [("PARTNERS_WITH", "Organisation", "Organisation"), ("MEMBER_OF", "Organisation", "Organisation"),
+          ("RUNS", "Organisation", "Programme"), ("FUNDS", "Organisation", "Programme"),
+          ("PART_OF", "Programme", "Programme")]
+
+
+@st.composite
+def _extraction(draw):
+    n = draw(st.integers(0, 3))
+    d = f"doc:{draw(st.integers(0, 4))}"
+    source = f"src/{draw(st.integers(0, 2))}.txt"  # shared sources exercise replace-by-source
+    chosen = draw(st.lists(st.sampled_from(_IDS), min_size=1, max_size=5, unique=True))
+    ents = [Entity(i, lab, draw(st.sampled_from([i.upper(), i.title(), HOSTILE])),
+                   kind=draw(st.sampled_from([None, "other", "cluster"])),
+                   aliases=draw(st.lists(st.sampled_from(["x", "y'", "`z`"]), max_size=2, unique=True)),
+                   mentions={d: draw(st.integers(1, 3))}) for i, lab in chosen]
+    rels = []
+    for t, sl, tl in _TYPES:
+        srcs = [i for i, lab in chosen if lab == sl]
+        tgts = [i for i, lab in chosen if lab == tl]
+        if srcs and tgts and draw(st.booleans()):
+            s, o = draw(st.sampled_from(srcs)), draw(st.sampled_from(tgts))
+            rels.append(Relation(t, s, o, [ev(d, f"sentence {n}", 10 * n, draw(st.sampled_from(["a", "b"])),
+                                              draw(st.sampled_from([0.5, 0.75, 1.0])))]))
+    return Extraction(Document(d, source, "t", "en"), ents, rels)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=st.lists(st.one_of(_extraction(), st.sampled_from([f"doc:{i}" for i in range(5)])),
+                    min_size=1, max_size=6))
+def test_random_histories_agree(embedded_store, neo4j_store, ops):
+    embedded_store.clear()
+    neo4j_store.clear()
+    for op in ops:
+        if isinstance(op, str):
+            assert neo4j_store.forget(op) == embedded_store.forget(op)
+        else:
+            for s in (embedded_store, neo4j_store):
+                s.add(copy.deepcopy(op))
+    assert neo4j_store.export() == embedded_store.export()
+    assert _graph_view(neo4j_store.to_networkx()) == _graph_view(embedded_store.to_networkx())

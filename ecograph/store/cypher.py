@@ -215,10 +215,13 @@ DELETE r
 
 # --- whole graph ---------------------------------------------------------------
 
-# Batched, in its own auto-commit transactions, so clearing a big graph fits in memory.
-CLEAR_BATCHED = f"""
+# One batch per transaction, repeated until it deletes nothing, so clearing a big graph
+# fits in memory (portable to every Neo4j 5, unlike CALL {} IN TRANSACTIONS syntaxes).
+CLEAR_BATCH = f"""
 MATCH (n:{_OWN_ALT})
-CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 5000 ROWS
+WITH n LIMIT $batch
+DETACH DELETE n
+RETURN count(*) AS deleted
 """
 # Inside one transaction (used by `load`, which must be all-or-nothing).
 CLEAR_IN_TX = f"MATCH (n:{_OWN_ALT}) DETACH DELETE n"

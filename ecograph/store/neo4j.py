@@ -50,6 +50,7 @@ keeps it); `add()` and `load()` of consistent data never produce one.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections import defaultdict
@@ -65,6 +66,10 @@ from . import base
 from . import cypher as Q
 
 BATCH = 1000
+# The driver logs connection failures at ERROR; with no logging configured, Python's
+# last-resort handler would print them to stderr. We report through exceptions instead;
+# an application that configures logging still receives them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 _START_HINT = ("is the server running and is the URL right? For the development server: "
                "`bash scripts/neo4j.sh start && source .neo4j/env`")
 
@@ -423,7 +428,8 @@ class Neo4jStore:
     def clear(self) -> None:
         """Delete ecograph's nodes (our labels only), in batches so a large graph fits in memory."""
         with self._errors("clearing the graph"), self._session() as s:
-            s.run(Q.CLEAR_BATCHED).consume()
+            while s.execute_write(lambda tx: tx.run(Q.CLEAR_BATCH, batch=5000).single()["deleted"]):
+                pass
 
     # --- researchers' read-only Cypher --------------------------------------
     def run_read_query(self, query: str, params: dict | None = None, *,

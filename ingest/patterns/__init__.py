@@ -107,13 +107,18 @@ class Engine:
     def _arg_ending(self, s: Sent, k: int) -> Arg | None:
         return next((x for x in s.args if x.j == k or x.ext == k), None)
 
-    def right_list(self, s: Sent, p: int, pool: list[Arg] | None = None, max_fill: int = 4, intro: bool = True):
+    def right_list(self, s: Sent, p: int, pool: list[Arg] | None = None, max_fill: int = 5, intro: bool = True):
         """The mention list starting right after token p (fillers allowed), or after a list intro."""
         pool = s.args if pool is None else pool
         lex = self.lex
         k, skipped = p, 0
         while k < s.b and skipped <= max_fill:
             first = next((x for x in pool if x.i == k), None)
+            if first is not None and first.j + 2 < s.b and self.f[first.j] == "-" and \
+                    not self.toks[first.j].space and self.f[first.j + 1].endswith("ed"):
+                k = first.j + 2  # "the EU-funded project P": the glued name is no object here
+                skipped += 1
+                continue
             if first is not None:
                 return self._continue_list(s, first, pool), False
             if self.f[k] in lex.RIGHT_FILLER or _YEAR.match(self.f[k]) or self.f[k] in _MONTHS:
@@ -189,6 +194,14 @@ class Engine:
                         return grp, 0.85
             break
         subj = self.subject(s)
+        if coord and subj is not None and subj.i < q and \
+                not any(self.f[t] in ("which", "that", "who", "qui", "dont") for t in range(subj.j, q)):
+            return [subj], 0.8
+        k = q - 1
+        while k > s.a and (self.f[k] in lex.LEFT_FILLER or self.f[k] in lex.PASSIVE_AUX):
+            k -= 1
+        if self.f[k] in _GENERIC_PLURALS:
+            return [], 0.0  # "… to companies specialising in X": the cue's subject is that noun
         if subj is not None and subj.i < q and not any(subj.j <= x.i and x.j <= q for x in s.args if x is not subj) \
                 and not any(self.f[t] in ("which", "that", "who", "qui", "dont", "where", "ou") for t in range(subj.j, q)):
             grp = [subj] + [c for c in self.coactors.get(id(subj), [])]
@@ -256,7 +269,13 @@ class Engine:
         misc = [(doc.vocab.strings[mid], i, j) for mid, i, j in misc_m(doc)]
         self._intro = [x for x in misc if x[0] == "INTRO"]
         self._founded = [x for x in misc if x[0] == "FOUNDED"]
-        for s in self.sents:
+        self.selection: tuple[Arg, int] | None = None
+        self.last_prog: tuple[Arg, int] | None = None
+        for n, s in enumerate(self.sents):
+            self._selected(n, s)
+            progs = [x for x in s.args if x.m.label == "Programme" and not x.coref]
+            if progs:
+                self.last_prog = (progs[-1], n)
             self.coactors: dict[int, list[Arg]] = {}
             self.coactor_of: dict[int, Arg] = {}
             hits = [c for c in cue_hits if s.a <= c[1] and c[2] <= s.b]
@@ -292,6 +311,8 @@ class Engine:
                  "partenariat", "accord", "cooperation", "collaboration", "mou", "partnerships", "conventions"}
         if not nouns & set(window):
             return
+        while j < s.b and self.f[j] in (",", "le", "la", "les", "l'", "the"):
+            j += 1  # "entre le, Cluster X et la Y" (a stray comma of the source)
         right, _ = self.right_list(s, j, max_fill=2, intro=False)
         if len(right) < 2:
             return
@@ -423,6 +444,30 @@ class Engine:
             for y in objs:
                 self.emit("LABELLED_BY", x, y, s, cue.method, cue.conf * lf)
 
+    def _selected(self, n, s):
+        """'Six clusters were selected … to benefit from this opportunity.' … 'The six clusters are A, B and C.'"""
+        f = self.f[s.a:s.b]
+        if s.question:
+            return
+        if any(w in ("selected", "selectionnes", "selectionnees", "retenus", "retenues") for w in f) \
+                and not any(self.hedged(s, k) for k in range(s.a, s.b) if self.f[k] in ("selected", "selectionnes", "retenus")):
+            k = next(k for k in range(s.a, s.b) if self.f[k] in ("selected", "selectionnes", "selectionnees", "retenus", "retenues"))
+            prog = next((x for x in s.args if x.i > k and x.m.label == "Programme" and x.i - k <= 15), None)
+            demo = any(self.f[t] in ("this", "ce", "cette", "cet") and self.f[t + 1] in _PROGRAMME_WORDS
+                       for t in range(k, min(s.b - 1, k + 25)))
+            if prog is None and demo and self.last_prog is not None and n - self.last_prog[1] <= 3:
+                prog = self.last_prog[0]
+            if prog is not None:
+                self.selection = (prog, n)
+        if self.selection is None or n - self.selection[1] > 3 or n == self.selection[1]:
+            return
+        if len(f) > 4 and f[0] in ("the", "les") and (f[1].isdigit() or f[1] in _NUMBERS) and \
+                f[2] in _GENERIC_PLURALS and f[3] in ("are", "were", "include", ":", "sont", "etaient"):
+            members, _ = self.right_list(s, s.a + 4, max_fill=1, intro=False)
+            for x in members:
+                if x.m.label == "Organisation":
+                    self.emit("PARTICIPATES_IN", x, self.selection[0], s, f"{self.lang}-selected-list", 0.75)
+
     # --- attributes and structure-only patterns ---------------------------------------------
     def _founded_in(self, s):
         for _, i, j in self._founded:
@@ -490,6 +535,10 @@ class Engine:
                         break
         # 5. "X was established … as the first <…> cluster in Lebanon"
         subj = self.subject(s)
+        if subj is not None and not subj.coref and subj.m.label != "Programme" and len({id(a.m) for a in s.args}) == 1:
+            for p in s.places:
+                if p.i - 2 > subj.j and f[p.i - 1] in ("of", "de") and f[p.i - 2] in ("city", "town", "ville"):
+                    self.emit("LOCATED_IN", subj, p, s, f"{self.lang}-city-of", 0.6)
         if subj is not None and not subj.coref and subj.m.label != "Programme":
             for p in s.places:
                 k = p.i - 1
@@ -521,9 +570,16 @@ class Engine:
                                                                 and after[0] not in (",", ".", ";")) \
                     or any(w in lex.SECTOR_NOUNS_BEFORE for w in before) or before[-2:] in (["sectors"], ["the", "sectors"]):
                 phrases.append(g)
-        if not phrases or len(orgs) != 1:
+        subj = self.subject(s)
+        if subj is None or subj.m.label == "Programme" or len(orgs) != 1 or id(subj.m) not in orgs:
             return
-        subj = next(iter(orgs.values()))
+        e = max(subj.ext, subj.j)
+        defining = f[e:e + 3] and f[e] in ("is", "est") and any(w in _ORG_HEADS | {"platform", "community", "plateforme", "pole"}
+                                                              for w in f[e + 1:e + 4])
+        if defining:
+            phrases = groups
+        if not phrases:
+            return
         if any(self.hedged(s, g[0][0]) for g in phrases):
             return
         for g in phrases:
@@ -554,6 +610,14 @@ class Engine:
     country_tail = staticmethod(lambda x: None)
 
 
+_GENERIC_PLURALS = {"companies", "enterprises", "firms", "members", "startups", "smes", "actors", "players",
+                    "stakeholders", "partners", "institutions", "organisations", "organizations", "clusters",
+                    "projects", "businesses", "entreprises", "membres", "acteurs", "partenaires", "societes",
+                    "structures", "people", "researchers", "universities", "students"}
+_NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "selected", "deux",
+            "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "douze", "selectionnes"}
+_PROGRAMME_WORDS = {"opportunity", "programme", "program", "initiative", "call", "project", "voucher", "scheme",
+                    "edition", "track", "competition", "programme", "appel", "projet", "dispositif"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
            "septembre", "octobre", "novembre", "decembre"}
@@ -578,7 +642,7 @@ def _sector_lists(sectors, f, connectors):
         if groups:
             prev = groups[-1][-1]
             gap = f[prev[1]:x[0]]
-            if len(gap) <= 3 and gap and all(g in connectors or g in ("-",) for g in gap):
+            if len(gap) <= 3 and gap and all(g in connectors or g in ("-", '"', "\u201c", "\u201d", "«", "»") for g in gap):
                 groups[-1].append(x)
                 continue
         groups.append([x])

@@ -6,7 +6,7 @@ LANG = "fr"
 
 CUES: list[tuple[str, str, float, str, list[str]]] = [
     ("SUPPORTS", "verb", 0.85, "fr-soutien", [
-        "accompagne", "accompagnent", "accompagnee", "accompagnees", "accompagne par", "soutient", "soutiennent",
+        "accompagne", "accompagnent", "accompagnee", "accompagnees", "soutient", "soutiennent",
         "soutenu", "soutenue", "soutenus", "appuie", "appuye", "appuyee", "heberge", "hebergee", "incube",
         "incubee", "encadre", "parraine", "parrainee", "aide", "aident", "a accompagne", "a soutenu"]),
     ("SUPPORTS", "insert", 0.75, "fr-soutien-insert", [
@@ -88,7 +88,7 @@ HEDGES = ["ne", "n'", "pas", "jamais", "plus jamais", "sans", "souhaite", "souha
           "devrait", "devraient", "voudrait", "voudrions", "aimerait", "aimerions", "si", "vise a", "visons",
           "envisage", "envisageons", "projette", "compte", "comptons", "futur", "future", "prochainement",
           "eventuel", "eventuelle", "potentiel", "potentielle", "doit", "devons", "doivent", "faudrait",
-          "aurait", "auraient", "besoin", "candidat", "candidature", "afin de", "pour"]
+          "aurait", "auraient", "besoin", "candidat", "candidature", "afin de"]
 WE = {"nous", "notre cluster", "notre association", "notre reseau", "notre organisation", "notre structure"}
 ANAPHORA = {"le cluster", "ce cluster", "l'association", "le reseau", "il", "elle"}
 PRONOUN_SUBJECT = {"il", "elle"}

