@@ -9,9 +9,10 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
-	touch $(STAMP)
+	@echo "installing ecograph and its dependencies into $(VENV) (log: $(VENV)/install.log)"
+	@$(BIN)/pip install -q --upgrade pip > $(VENV)/install.log 2>&1 && \
+	  $(BIN)/pip install -q -e '.[test]' >> $(VENV)/install.log 2>&1 || { tail -30 $(VENV)/install.log; exit 1; }
+	@touch $(STAMP)
 
 install: $(STAMP)
 

@@ -107,7 +107,8 @@ class Result:
 
     def markdown(self) -> str:
         parts = [f"## {self.title}", "", f"Command: `{self.command}`  ",
-                 f"Wall time of this benchmark: {self.seconds:.1f} s; load average before it: {self.load_before}", ""]
+                 f"Run {machine()['date']}; wall time of this benchmark: {self.seconds:.1f} s; "
+                 f"load average before it: {self.load_before}", ""]
         if self.targets:
             parts += ["| target | measured | verdict |", "|---|---|---|"]
             for t, m, ok in self.targets:

@@ -48,7 +48,8 @@ def lat(fn, n: int, *, budget: float, warmup: bool = True) -> list[float]:
         if time.perf_counter() - t > budget / 4:
             warmup = False
     for i in range(n):
-        gc.collect()
+        # no gc.collect() per sample: with ~1.5 GB of live objects it takes seconds (the big
+        # static data is gc.freeze()-d after loading instead)
         t = time.perf_counter()
         fn(i)
         dt = time.perf_counter() - t
@@ -75,12 +76,13 @@ def _queries(b: dict):
 def _cypher_args(b: dict, q: str, i: int) -> dict:
     if q in ("partners", "ego depth 2"):
         return {"a": b["orgs"][i % len(b["orgs"])]}
-    a, c = (b["pairs"] if q == "common partners" else b["far_pairs"])[i % len(b["pairs"])]
+    lst = b["pairs"] if q == "common partners" else b["far_pairs"]
+    a, c = lst[i % len(lst)]
     return {"a": a, "b": c}
 
 
 def run(quick: bool, command: str, target) -> Result:
-    n_orgs = 2_000 if quick else 100_000
+    n_orgs = 500 if quick else 100_000
     res = Result("queries", f"3. Query latency: {n_orgs:,} organisations, ~{5 * n_orgs:,} relations", command)
     rows: list[dict] = []
     t = time.perf_counter()
@@ -88,9 +90,9 @@ def run(quick: bool, command: str, target) -> Result:
     b = data.pop("bench")
     t_gen = time.perf_counter() - t
     n_ent, n_rel = len(data["entities"]), len(data["relations"])
-    slow_budget = 20.0 if quick else 150.0
+    slow_budget = 10.0 if quick else 100.0
     fast_n = 10 if quick else 100
-    slow_n = 3 if quick else 5
+    slow_n = 2 if quick else 3
 
     # --- embedded ----------------------------------------------------------------------
     from ecograph.store.embedded import EmbeddedStore
@@ -100,6 +102,8 @@ def run(quick: bool, command: str, target) -> Result:
         t = time.perf_counter()
         store.load(data)
         t_load = time.perf_counter() - t
+        gc.collect()
+        gc.freeze()  # the loaded graph is static: keep it out of every later collection
         t = time.perf_counter()
         store.save()
         t_save = time.perf_counter() - t
@@ -160,8 +164,15 @@ def run(quick: bool, command: str, target) -> Result:
                 rows.append({"store": "neo4j", "query": "bulk load (UNWIND, 10k rows per tx)", "how": "",
                              "n": 1, "p50 ms": ms(t_nload), "p95 ms": ms(t_nload),
                              "note": f"{n_rel / t_nload:,.0f} relations/s"})
+                first_slow = None
                 for name, fn in Q.items():
-                    xs = lat(lambda i: fn(ns, i), slow_n, budget=slow_budget)
+                    if first_slow is not None and first_slow > 60:
+                        rows.append({"store": "neo4j", "query": name, "how": "queries/ as shipped", "n": 0,
+                                     "p50 ms": float("nan"), "p95 ms": float("nan"),
+                                     "note": "not run: same full-graph read as partners (too long)"})
+                        continue
+                    xs = lat(lambda i: fn(ns, i), slow_n, budget=slow_budget, warmup=False)
+                    first_slow = xs[0] if first_slow is None else first_slow
                     rows.append(_row("neo4j", name, "queries/ as shipped", xs))
                 pr = cProfile.Profile()
                 pr.enable()
@@ -174,12 +185,17 @@ def run(quick: bool, command: str, target) -> Result:
                     def one(i, cy=cy, name=name):
                         with drv.session(database=ns._database) as s:
                             return s.execute_read(lambda tx: tx.run(cy, _cypher_args(b, name, i)).data())
+                    for i in range(20):  # JIT and plan cache warm-up of a fresh server
+                        one(fast_n + i)
                     xs = lat(one, fast_n, budget=60)
                     r = _row("neo4j", name, "Cypher neighbourhood read (bench)", xs)
                     rows.append(r)
                     if name == "partners":
                         p50_neo_partners = r["p50 ms"]
-                ns.clear()
+                try:  # a private, throw-away server: failing to empty it loses nothing
+                    ns.clear()
+                except Exception as exc:
+                    res.notes.append(f"Note for the Neo4j store: `Neo4jStore.clear()` failed on this graph: {exc}")
             finally:
                 ns.close()
         finally:

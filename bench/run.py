@@ -14,6 +14,7 @@ delete (`--neo4j env` forces that).
 from __future__ import annotations
 
 import argparse
+import re
 import os
 import shlex
 import sys
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from .common import ROOT, Result, git_rev, machine
 
-BENCHES = ["ingest", "neo4j_writes", "queries", "map", "scale"]
+BENCHES = ["ingest", "neo4j_writes", "queries", "map", "scale"]  # sections 1..5, in this order
 
 
 class Neo4jTarget:
@@ -69,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--neo4j", choices=["auto", "own", "env"], default="auto",
                     help="auto: private instance if the jars exist, else NEO4J_URI")
     ap.add_argument("--no-rust-ext", action="store_true", help="skip the neo4j-rust-ext comparison")
+    ap.add_argument("--merge", action="store_true",
+                    help="keep the other benchmarks' sections already in --out (re-run one benchmark)")
     a = ap.parse_args(argv)
     argv = sys.argv[1:] if argv is None else argv
     command = "python -m bench.run" + ("" if not argv else " " + " ".join(shlex.quote(x) for x in argv))
@@ -88,14 +91,14 @@ def main(argv: list[str] | None = None) -> int:
                 failures.append(name)
                 tb = traceback.format_exc()
                 print(tb, file=sys.stderr)
-                r = Result(name, f"{name}: FAILED", command, notes=["```", *tb.splitlines(), "```"])
+                r = Result(name, f"{BENCHES.index(name) + 1}. {name}: FAILED", command, notes=["```", *tb.splitlines(), "```"])
             r.seconds = time.perf_counter() - t
             r.load_before = load
             results.append(r)
             print(f"bench: {name} done in {r.seconds:.1f} s", file=sys.stderr, flush=True)
     finally:
         target.close()
-    _write(Path(a.out), results, m0, command, a.quick, target)
+    _write(Path(a.out), results, m0, command, a.quick, target, merge=a.merge)
     print(f"bench: wrote {a.out}", file=sys.stderr)
     return 1 if failures else 0
 
@@ -119,12 +122,56 @@ def _run(name: str, a, command: str, target: Neo4jTarget) -> Result:
     raise ValueError(name)
 
 
-def _write(path: Path, results: list[Result], m: dict, command: str, quick: bool, target: Neo4jTarget) -> None:
+def _sections(text: str) -> dict[str, str]:
+    """Numbered benchmark sections ('## 3. ...') of an earlier BENCHMARKS.md, by number."""
+    out, cur, buf = {}, None, []
+    for line in text.splitlines():
+        m = re.match(r"## (\d+)\. ", line)
+        if m or (line.startswith("# ") or line.startswith("## ")) and cur is not None:
+            if cur is not None:
+                out[cur] = "\n".join(buf).rstrip() + "\n"
+            cur, buf = (m.group(1), [line]) if m else (None, [])
+            continue
+        if cur is not None:
+            buf.append(line)
+    if cur is not None:
+        out[cur] = "\n".join(buf).rstrip() + "\n"
+    return out
+
+
+def _targets_of(section: str) -> list[str]:
+    title = section.splitlines()[0][3:].split(":")[0]
+    rows, on = [], False
+    for line in section.splitlines():
+        if line.startswith("| target | measured | verdict |"):
+            on = True
+            continue
+        if on:
+            if not line.startswith("|"):
+                break
+            if not line.startswith("|---"):
+                rows.append(f"| {title} {line}")
+    return rows
+
+
+def _write(path: Path, results: list[Result], m: dict, command: str, quick: bool, target: Neo4jTarget,
+           *, merge: bool = False) -> None:
+    sections = {}
+    earlier = ""
+    if merge and path.exists():
+        old = path.read_text(encoding="utf-8")
+        sections = _sections(old)
+        mm = re.search(r"Produced by `([^`]*)`.*? on ([^.]*)\.", old)
+        if mm:
+            earlier = f"`{mm.group(1)}` on {mm.group(2)}"
+    for r in results:
+        sections[r.title.split(".", 1)[0]] = r.markdown()
     head = [
         "# ecograph benchmarks" + (" (quick smoke sizes: not representative)" if quick else ""),
         "",
         f"Produced by `{command}` (run from the repository root with `.venv/bin/python`), "
-        f"commit {git_rev()} plus working tree, on {m['date']}.",
+        f"commit {git_rev()} plus working tree, on {m['date']}."
+        + (f" Sections not re-run there come from {earlier}; each section names its command." if earlier else ""),
         "",
         f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['ram']} RAM, Python {m['python']}, {m['platform']}. "
         f"Load average at start: {m['load']} (other engineers share this machine: figures are medians "
@@ -132,7 +179,7 @@ def _write(path: Path, results: list[Result], m: dict, command: str, quick: bool
         "",
         "Neo4j: " + ("a private Neo4j 5.26 Community server started by `bench/neo4j_instance.py` "
                      "(same jars as `scripts/neo4j.sh`, heap 1 GiB, page cache 512 MiB, own data folder "
-                     "under /tmp, deleted afterwards)." if target.private else
+                     "under /tmp, deleted afterwards)." if target.private or (merge and not target.env) else
                      ("the server in NEO4J_URI (benchmarks use their own unique labels)." if target.env
                       else (f"not available ({target.problem})." if target.problem else "not used in this run."))),
         "",
@@ -141,12 +188,14 @@ def _write(path: Path, results: list[Result], m: dict, command: str, quick: bool
         "| benchmark | target | measured | verdict |",
         "|---|---|---|---|",
     ]
-    for r in results:
-        for t, meas, ok in r.targets:
-            head.append(f"| {r.title.split(':')[0]} | {t} | {meas} | "
-                        f"{'met' if ok else ('NOT met' if ok is False else 'n/a')} |")
+    order = sorted(sections, key=int)
+    for k in order:
+        head.extend(_targets_of(sections[k]))
     head.append("")
-    body = [r.markdown() for r in results]
+    body = [sections[k] for k in order]
+    findings = Path(__file__).with_name("FINDINGS.md")
+    if findings.exists() and not quick:
+        body.append(findings.read_text(encoding="utf-8"))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(head) + "\n" + "\n".join(body), encoding="utf-8")
 

@@ -49,12 +49,17 @@ class Tok:
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+@lru_cache(maxsize=200_000)
+def _fold(word: str) -> str:
+    return fold(word) or word  # a lone combining mark folds to nothing: keep it as written
+
+
 def tokenize(text: str) -> list[Tok]:
     s = text.translate(_STRAIGHT)
     out: list[Tok] = []
     prev_end = 0
     for m in _TOKEN.finditer(s):
-        f = fold(m.group()) or m.group()  # a lone combining mark folds to nothing: keep it as written
+        f = _fold(m.group())
         out.append(Tok(text[m.start():m.end()], m.start(), m.end(), f, m.start() > prev_end))
         prev_end = m.end()
     return out
@@ -124,10 +129,16 @@ def registry_surfaces() -> dict[str, tuple]:
     return out
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
+def _blank():
+    return spacy.blank("en")
+
+
 def nlp(lang: str):
-    """A blank pipeline per language, built once per process (only its vocab is used)."""
-    return spacy.blank(lang if lang in ("en", "fr") else "en")
+    """The blank pipeline whose vocab the matchers use, built once per process. Tokenisation is ours
+    (one regex for both languages, see `tokenize`), so one blank pipeline serves English and French;
+    building spacy.blank('fr') would only cost seconds of tokenizer-regex compilation per process."""
+    return _blank()
 
 
 @lru_cache(maxsize=4)
@@ -142,7 +153,7 @@ def gazetteer(lang: str) -> PhraseMatcher:
 
 
 def make_doc(lang: str, toks: list[Tok]) -> Doc:
-    return Doc(nlp(lang).vocab, words=[t.f for t in toks] or [""], spaces=[True] * max(1, len(toks)))
+    return Doc(nlp(lang).vocab, words=[t.f for t in toks], spaces=[True] * len(toks))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -151,7 +162,7 @@ def make_doc(lang: str, toks: list[Tok]) -> Doc:
 
 def is_org_cue(f: str) -> bool:
     from .kinds import classify
-    return classify(f)[0] is not None
+    return classify(f)[0] is not None  # classify is memoised
 
 
 @dataclass
@@ -368,13 +379,25 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
     names: list[Chunk] = []
     persons: set[str] = set()
     lower_vocab = {t.f for t in toks if t.text.islower()}
-    for a, b, sent in sents:
-        names.extend(_sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, lower_vocab))
+    reg_by_sent: dict[int, list[Chunk]] = {}
+    for r in reg_hits:  # per sentence, so that long documents stay linear
+        reg_by_sent.setdefault(sent_of[r.i], []).append(r)
+    for si, (a, b, sent) in enumerate(sents):
+        names.extend(_sentence_names(toks, a, b, sent, mid_caps, reg_by_sent.get(si, []), place_hits, persons,
+                                     lower_vocab))
     kept = []
     for n in names:
-        inner = [r for r in reg_hits if _overlap(r, n) and not (r.i == n.i and r.j == n.j)]
+        inner = [r for r in reg_by_sent.get(sent_of[n.i], []) if _overlap(r, n) and not (r.i == n.i and r.j == n.j)]
         if any(r.j - r.i >= n.j - n.i or r.i < n.i or r.j > n.j for r in inner):
             continue  # a registry name is longer or crosses this chunk: the registry wins
+        prefix = next((r for r in inner if r.i == n.i and toks[r.j].cap), None)
+        if prefix is not None:
+            # "National Pact for Industrial Emergence Industrial Acceleration Plan": two names run together
+            rest = Chunk(prefix.j, n.j, n.source, None, None, None, None, list(n.aliases), n.ext)
+            rest.i, rest.j = _trim(toks, rest.i, rest.j)
+            if rest.j > rest.i and not any(r.i == rest.i and r.j == rest.j for r in inner):
+                kept.append(rest)
+            continue
         if any(r.i > n.i and toks[r.i - 1].f in ("and", "et", "&", ",") for r in inner):
             r = next(r for r in inner if r.i > n.i and toks[r.i - 1].f in ("and", "et", "&", ","))
             left = Chunk(n.i, r.i - 1, n.source, n.label, n.kind, n.canonical, n.country)
@@ -383,10 +406,16 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
                 kept.append(left)
             continue
         kept.append(n)
-    names = kept + [c for c in reg_hits if not any(_overlap(c, n) for n in kept)]
+    taken = bytearray(len(toks) + 1)
+    for n in kept:
+        taken[n.i:n.j] = b"\x01" * (n.j - n.i)
+    names = kept + [c for c in reg_hits if not any(taken[c.i:c.j])]
     names = _longest(names)
-    places_out = [p for p in place_hits if not any(_overlap(p, n) for n in names)]
-    sectors_out = [s for s in sector_hits if not any(_overlap(s, n) for n in names)]
+    taken = bytearray(len(toks) + 1)
+    for n in names:
+        taken[n.i:n.j] = b"\x01" * (n.j - n.i)
+    places_out = [p for p in place_hits if not any(taken[p.i:p.j])]
+    sectors_out = [s for s in sector_hits if not any(taken[s.i:s.j])]
     return sorted(names, key=lambda c: c.i), places_out, sectors_out
 
 
@@ -395,9 +424,13 @@ def _overlap(x: Chunk, y: Chunk) -> bool:
 
 
 def _longest(chunks: list[Chunk]) -> list[Chunk]:
+    """Longest first, no overlaps (a token-occupancy map keeps this linear)."""
     out: list[Chunk] = []
+    end = max((c.j for c in chunks), default=0)
+    taken = bytearray(end + 1)
     for c in sorted(chunks, key=lambda c: (-(c.j - c.i), c.i)):
-        if not any(_overlap(c, o) for o in out):
+        if not any(taken[c.i:c.j]):
+            taken[c.i:c.j] = b"\x01" * (c.j - c.i)
             out.append(c)
     return sorted(out, key=lambda c: c.i)
 
@@ -454,8 +487,11 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             core = [w for w in words if w not in CONNECTORS and w not in ("-", ",")]
             admin = len(words) >= 2 and words[-1] in ("region", "municipality", "province", "prefecture",
                                                         "commune", "wilaya") and toks[j - 1].cap
-            head_of_place = any(w in ("of", "de", "du", "d'") for w in words) and core[0] in GENERIC and \
-                any(w in places()[0] for w in core[1:])  # "University of Sfax", "Chamber of Commerce of Tunis"
+            heads = [w for w in core if w not in places()[1]]
+            k_of = next((k for k in range(i + 1, j - 1) if toks[k].f in ("of", "de", "du", "d'")), None)
+            head_of_place = bool(heads) and heads[0] in GENERIC and not heads[0].endswith("s") and k_of is not None and \
+                (any(w in places()[0] for w in core[1:]) or is_org_cue(heads[0])) and toks[k_of + 1:j] and \
+                any(t.cap for t in toks[k_of + 1:j])  # "University of Sfax", "Tunisian Ministry of Industry"
             if not admin and not head_of_place and all(
                     w in GENERIC or w in NON_NAME_ACRONYMS or w in places()[1] or w in places()[0]
                     or (w in registry_surfaces() and len(core) > 1 and "-" in words) for w in core):
@@ -482,7 +518,10 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             has_cue = is_org_cue(" ".join(words)) or any(w in _ORG_NOUNS or w in _PROG_NOUNS for w in words)
             acronym = any(_is_acronym(t) for t in text_tokens)
             plain = [w for w in core if w not in places()[0]]
-            if not acronym and not has_cue and plain and all(w in lower_vocab for w in plain) and not admin:
+            from .kinds import classify
+            strong_cue = classify(" ".join(words))[1] not in (None, "company") or \
+                any(w in _ORG_NOUNS or w in _PROG_NOUNS for w in words)
+            if not acronym and not strong_cue and plain and all(w in lower_vocab for w in plain) and not admin:
                 continue  # "Exports", "Foreign Direct Investments": common words capitalised
             from .kinds import classify
             strong_cue = classify(" ".join(words))[1] not in (None, "company")

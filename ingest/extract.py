@@ -11,6 +11,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
+import os
+
+from ecograph.errors import EcographError
 from ecograph.ids import norm
 
 from .entities import (Chunk, _ORG_NOUNS, _PROG_NOUNS, detect, places, surface, tokenize)
@@ -50,18 +53,38 @@ def _language(raw: RawDocument, toks) -> str:
 def _context_label(toks, ch: Chunk, a: int, b: int) -> tuple[str | None, str | None]:
     """Label from the words around a name: 'the X project', 'programme X', 'the launch of “X”'."""
     after = [t.f for t in toks[max(ch.j, ch.ext):min(b, max(ch.j, ch.ext) + 1)]]
-    before = [t.f for t in toks[max(a, ch.i - 4):ch.i] if t.text.isalnum()]
+    before = [t.f for t in toks[max(a, ch.i - 4):ch.i] if t.text.isalnum()][-1:]  # the adjacent word only
     for w in after + before[::-1]:
         if w in _PROG_KIND and w not in ("launch", "lancement"):
             return "Programme", _PROG_KIND[w]
-    if any(w in ("launch", "lancement") for w in before) and ch.source == "quoted":
+    wide = [t.f for t in toks[max(a, ch.i - 4):ch.i]]
+    if any(w in ("launch", "lancement") for w in wide) and ch.source == "quoted":
         return "Programme", "event" if after and after[0] in ("the",) else "programme"
     return None, None
 
 
+# Sentence extraction runs at about 2-3 s per MB of text; past this size a document is refused
+# (reported by name) rather than holding an ingest run for minutes. Raise with the variable.
+DEFAULT_MAX_CHARS = 10_000_000
+
+
+def max_chars() -> int:
+    raw = os.environ.get("ECOGRAPH_EXTRACT_MAX_CHARS", "").strip()
+    try:
+        return int(raw) if raw else DEFAULT_MAX_CHARS
+    except ValueError:
+        return DEFAULT_MAX_CHARS
+
+
 def extract(raw: RawDocument) -> RawExtraction:
     text = raw.text
+    limit = max_chars()
+    if len(text) > limit:
+        raise EcographError(f"{raw.source}: too long for sentence extraction: {len(text)} characters "
+                            f"(limit {limit})", hint="split the document, or raise ECOGRAPH_EXTRACT_MAX_CHARS")
     toks = tokenize(text)
+    if not toks:
+        return _merge_structured(RawExtraction(), text, raw.language if raw.language in ("en", "fr") else "en")
     lang = _language(raw, toks)
     starts = [t.start for t in toks]
     ends = [t.end for t in toks]
@@ -112,23 +135,26 @@ def extract(raw: RawDocument) -> RawExtraction:
                     canonical=ch.canonical, country=ch.country)
         place_list.append(m)
         sents[sent_of[ch.i]].places.append(Arg(m, ch.i, ch.j, ch.j))
-    for n, s in enumerate(sents):
-        s.sectors = [(c.i, c.j, c.canonical) for c in sector_chunks if s.a <= c.i < s.b]
+    for c in sector_chunks:
+        sents[sent_of[c.i]].sectors.append((c.i, c.j, c.canonical))
 
     # --- first person and anaphora -----------------------------------------------------------
     main = _main_org(sents, args_by_sent)
     _, _, misc, _ = _matchers(lang)
     from spacy.tokens import Doc
     from .entities import nlp
-    doc = Doc(nlp(lang).vocab, words=[t.f for t in toks] or [""])
-    refs = sorted((doc.vocab.strings[mid], i, j) for mid, i, j in misc(doc) if doc.vocab.strings[mid] in ("WE", "ANA"))
+    doc = Doc(nlp(lang).vocab, words=[t.f for t in toks])
+    refs_by: dict[int, list] = {}
+    for mid, i, j in misc(doc):
+        if doc.vocab.strings[mid] in ("WE", "ANA") and i in sent_of:
+            refs_by.setdefault(sent_of[i], []).append((doc.vocab.strings[mid], i, j))
     topic: Mention | None = main       # the organisation the text is about now ("the cluster")
     topic_age = 0
     last_subject: Mention | None = None  # the previous sentence's subject ("It is funded by …")
     for n, s in enumerate(sents):
         args = sorted(args_by_sent.get(n, []), key=lambda x: x.i)
         taken = [(x.i, x.j) for x in args]
-        for key, i, j in refs:
+        for key, i, j in sorted(refs_by.get(n, [])):
             if not (s.a <= i < s.b) or any(i < b and a < j for a, b in taken):
                 continue
             target = None
@@ -212,6 +238,8 @@ def extract(raw: RawDocument) -> RawExtraction:
 def _main_org(sents: list[Sent], args_by_sent) -> Mention | None:
     """The organisation the document is about: named in its title, or its one dominant cluster."""
     for n in range(min(2, len(sents))):
+        if not sents[n].heading:
+            break  # only a title line names the document's subject
         for x in sorted(args_by_sent.get(n, []), key=lambda x: x.i):
             if x.m.label == "Organisation":
                 return x.m

@@ -8,6 +8,7 @@ companies, "the X programme" is a programme).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ecograph.ids import fold
 
@@ -55,6 +56,7 @@ _CUE_RE = [(kind, label, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in wo
 _WEAK = {"company"}
 
 
+@lru_cache(maxsize=100_000)
 def classify(name: str) -> tuple[str | None, str | None]:
     """(label, kind) a name's own words imply, or (None, None)."""
     f = re.sub(r"[^\w\s]", " ", fold(name))

@@ -88,6 +88,8 @@ def split(text: str) -> list[Sentence]:
     return out
 
 
+_LAST_WORD = re.compile(r"([\w.°]+)$")
+_NEXT_CHAR = re.compile(r"\s+(\S)")
 _END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+)")
 
 
@@ -99,10 +101,10 @@ def _split_block(text: str, a: int, b: int) -> list[Sentence]:
     cuts = [off]
     for m in _END.finditer(block, off):
         end = m.end()
-        before = block[:m.start()]
-        word = re.search(r"([\w.°]+)$", before)
+        before = block[max(0, m.start() - 40):m.start()]  # a window: slicing the whole prefix is quadratic
+        word = _LAST_WORD.search(before)
         w = word.group(1).lower() if word else ""
-        nxt = re.match(r"\s+(\S)", block[end:])
+        nxt = _NEXT_CHAR.match(block, end)
         if not nxt:
             continue
         c = nxt.group(1)

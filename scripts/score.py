@@ -22,6 +22,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--keep", help="folder to keep the store and export in")
     ap.add_argument("--corpus", default=str(SHARED / "corpus"))
+    ap.add_argument("--gold", default=str(SHARED / "eval" / "gold"))
     a = ap.parse_args()
     from ecograph.ingest.pipeline import ingest
     from ecograph.store.embedded import EmbeddedStore
@@ -35,7 +36,7 @@ def main() -> int:
         export = store.export()
     out = work / "export.json"
     out.write_text(json.dumps(export, ensure_ascii=False, indent=1), encoding="utf-8")
-    cmd = [sys.executable, str(SHARED / "eval" / "score.py"), str(out), str(SHARED / "eval" / "gold")]
+    cmd = [sys.executable, str(SHARED / "eval" / "score.py"), str(out), a.gold]
     if a.details:
         cmd.append("--details")
     if a.json:

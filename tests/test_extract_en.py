@@ -151,3 +151,9 @@ def test_people_and_citations_are_not_organisations():
 def test_blank_pipeline_only():
     from ecograph.ingest.entities import nlp
     assert nlp("en").pipe_names == [] and nlp("fr").pipe_names == []
+
+
+def test_an_unresolved_anaphor_gives_no_edge():
+    # no title names the document's organisation, so 'The cluster' stays unresolved
+    got = triples("The cluster is supported by Expertise France and the Tunisian Ministry of Industry.")
+    assert not {x for x in got if x[0] == "SUPPORTS"}

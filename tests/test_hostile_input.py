@@ -163,6 +163,7 @@ def _outcome(run) -> tuple[dict, dict]:
     return {p: p in stored for p in run["files"]}, errors
 
 
+@pytest.mark.slow
 def test_every_file_is_ingested_or_named_in_one_error_line(hostile_run):
     ingested, errors = _outcome(hostile_run)
     problems = []
@@ -183,6 +184,7 @@ def test_every_file_is_ingested_or_named_in_one_error_line(hostile_run):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_exit_code_and_stdout(hostile_run):
     _, errors = _outcome(hostile_run)
     assert errors, "the hostile corpus has files that must fail"
@@ -191,6 +193,7 @@ def test_exit_code_and_stdout(hostile_run):
     assert f"{len(errors)} failed" in hostile_run["stderr"]
 
 
+@pytest.mark.slow
 def test_the_store_keeps_everything_it_had(hostile_run):
     before, after = hostile_run["before"], hostile_run["after"]
     assert before["relations"], "the examples corpus should give relations to protect"
@@ -220,6 +223,7 @@ def test_the_store_keeps_everything_it_had(hostile_run):
     assert not problems, "\n".join(problems[:30])
 
 
+@pytest.mark.slow
 def test_ingested_hostile_documents_have_exact_evidence_and_no_script_text(hostile_run):
     after = hostile_run["after"]
     by_id = {d["id"]: d for d in after["documents"]}
@@ -338,3 +342,27 @@ def test_ingesting_cypher_names_into_neo4j_damages_nothing(neo4j_store, tmp_path
     # what the documents support (aliases and kinds aside: see test_idempotence) is the sentinel again
     strip = lambda x: ([(e["id"], e["name"], e["mentions"]) for e in x["entities"]], x["relations"], x["documents"])
     assert strip(after) == strip(sentinel_before)
+
+
+def test_resolver_is_linear_in_repeated_statements():
+    """A long document that repeats one statement (a 2 MB line, a 50 MB report) gives one
+    relation with many evidence records; resolving it must not be quadratic in their number."""
+    from ecograph.ids import document_id
+    from ecograph.ingest.resolve import Resolver
+    from ecograph.ingest.types import Candidate, Mention, RawExtraction
+    sentence = "Orion Cluster is funded by Vega Bank. "
+    n = 6_000
+    text = sentence * n
+    mentions, candidates = [], []
+    for i in range(n):
+        base = i * len(sentence)
+        a = Mention("Orion Cluster", base, base + 13, "Organisation")
+        b = Mention("Vega Bank", base + 27, base + 36, "Organisation")
+        mentions += [a, b]
+        candidates.append(Candidate("FUNDS", b, a, base, base + len(sentence) - 1, "test", 0.9))
+    doc = Document(id=document_id(text), source="r.txt", title="r", language="en")
+    t0 = time.monotonic()
+    ext = Resolver().resolve(doc, text, RawExtraction(mentions, candidates))
+    took = time.monotonic() - t0
+    assert [len(r.evidence) for r in ext.relations] == [n]
+    assert took < 2.0, f"resolving {n} repeated statements took {took:.1f}s (quadratic evidence de-duplication?)"

@@ -262,23 +262,39 @@ class Engine:
     # --- the pass over the document -------------------------------------------------------
     def run(self) -> list[Candidate]:
         cues_m, hedge_m, misc_m, table = _matchers(self.lang)
-        doc = Doc(nlp(self.lang).vocab, words=self.f or [""])
-        cue_hits = [(table[doc.vocab.strings[mid]], i, j) for mid, i, j in cues_m(doc)]
-        cue_hits = _longest_cues(cue_hits)
-        self._hedges = [(i, j) for _, i, j in hedge_m(doc)]
+        if not self.f:
+            return self.out
+        doc = Doc(nlp(self.lang).vocab, words=self.f)
+        # everything is bucketed per sentence so that a long document stays linear
+        sidx = [-1] * len(self.f)
+        for n, s in enumerate(self.sents):
+            for k in range(s.a, s.b):
+                sidx[k] = n
+
+        def bucket(items, start):
+            out: dict[int, list] = {}
+            for it in items:
+                out.setdefault(sidx[start(it)], []).append(it)
+            return out
+        cue_hits = _longest_cues([(table[doc.vocab.strings[mid]], i, j) for mid, i, j in cues_m(doc)])
+        cues_by = bucket(cue_hits, lambda h: h[1])
+        hedges_by = bucket([(i, j) for _, i, j in hedge_m(doc)], lambda h: h[0])
         misc = [(doc.vocab.strings[mid], i, j) for mid, i, j in misc_m(doc)]
-        self._intro = [x for x in misc if x[0] == "INTRO"]
-        self._founded = [x for x in misc if x[0] == "FOUNDED"]
+        intro_by = bucket([x for x in misc if x[0] == "INTRO"], lambda h: h[1])
+        founded_by = bucket([x for x in misc if x[0] == "FOUNDED"], lambda h: h[1])
         self.selection: tuple[Arg, int] | None = None
         self.last_prog: tuple[Arg, int] | None = None
         for n, s in enumerate(self.sents):
+            self._hedges = hedges_by.get(n, [])
+            self._intro = intro_by.get(n, [])
+            self._founded = founded_by.get(n, [])
             self._selected(n, s)
             progs = [x for x in s.args if x.m.label == "Programme" and not x.coref]
             if progs:
                 self.last_prog = (progs[-1], n)
             self.coactors: dict[int, list[Arg]] = {}
             self.coactor_of: dict[int, Arg] = {}
-            hits = [c for c in cue_hits if s.a <= c[1] and c[2] <= s.b]
+            hits = [c for c in cues_by.get(n, []) if c[2] <= s.b]
             # co-actor phrases first, so that joint acts can use them
             for cue, i, j in hits:
                 if cue.mode == "with" and not self.hedged(s, i):
@@ -630,8 +646,10 @@ _ORG_HEADS = {"cluster", "association", "company", "incubator", "accelerator", "
 
 def _longest_cues(hits):
     out = []
+    taken = bytearray(max((h[2] for h in hits), default=0) + 1)
     for h in sorted(hits, key=lambda h: (-(h[2] - h[1]), h[1])):
-        if not any(h[1] < o[2] and o[1] < h[2] for o in out):
+        if not any(taken[h[1]:h[2]]):
+            taken[h[1]:h[2]] = b"\x01" * (h[2] - h[1])
             out.append(h)
     return sorted(out, key=lambda h: h[1])
 
