@@ -69,12 +69,12 @@ class _Prepared:
     problem: str | None = None
 
 
-def _prepare(source: str, known: frozenset[tuple[str, str]], force: bool) -> _Prepared:
+def _prepare(source: str, known: frozenset[str], force: bool) -> _Prepared:
     """Read and extract one file. Pure (no store), so it can run in a worker process."""
     try:
         raw = read(source)
         doc_id = document_id(raw.text)
-        if not force and (doc_id, source) in known:
+        if not force and doc_id in known:
             return _Prepared(source, doc_id=doc_id, unchanged=True)
         return _Prepared(source, raw=raw, doc_id=doc_id, extraction=extract(raw))
     except ReadError as exc:
@@ -101,7 +101,9 @@ def ingest(store, paths: Iterable[str | os.PathLike], *,
     resolver = resolver or Resolver.for_store(store)
     last_flush = time.monotonic()
     todo = collect_paths(paths)
-    known = frozenset((d.id, d.source) for d in store.documents())
+    # a text is one document whatever path it is read from: a copy at a second path is
+    # "unchanged", so reruns never flip the stored source between the two paths
+    known = frozenset(d.id for d in store.documents())
     sources = [s for s, problem in todo if problem is None]
     problems = {s: problem for s, problem in todo if problem is not None}
     for source in problems:
@@ -119,7 +121,7 @@ def ingest(store, paths: Iterable[str | os.PathLike], *,
             continue
         raw = prep.raw
         old = store.get_document(prep.doc_id)
-        if old is not None and old.source == prep.source and not force:
+        if old is not None and not force:
             report.unchanged.append(prep.source)  # ingested earlier in this same run
             continue
         doc = Document(id=prep.doc_id, source=prep.source, title=raw.title, language=raw.language,

@@ -141,8 +141,10 @@ class Resolver:
     def _remember(self, e: Entity) -> None:
         self.entities[e.id] = e
         for n in (e.name, *e.aliases):
+            if not norm(n):  # a name of punctuation only would join unrelated entities
+                continue
             self.index.setdefault((e.label, norm(n)), e.id)
-            if e.label == "Programme":
+            if e.label == "Programme" and (programme_head(n) or loose_key(n)):
                 self.heads.setdefault(programme_head(n) or loose_key(n), e.id)
             if e.label in _SWAP:
                 for k in (loose_key(n), loose_key(strip_country_tag(norm(n)) or "")):
@@ -159,6 +161,7 @@ class Resolver:
     # --- lookups -------------------------------------------------------------
     def _known_id(self, label: str, names: set[str]) -> str | None:
         labels = (label, _SWAP[label]) if label in _SWAP else (label,)
+        names = {n for n in names if norm(n)}
         for lab in labels:
             for n in sorted(names):
                 hit = self.index.get((lab, norm(n)))
@@ -172,7 +175,7 @@ class Resolver:
         if label == "Programme":
             for n in sorted(names):
                 k = programme_head(n) or loose_key(n)
-                if k in self.heads:
+                if k and k in self.heads:
                     return self.heads[k]
         return None
 
@@ -191,9 +194,11 @@ class Resolver:
             for m in g.mentions:
                 mention_entity[id(m)] = eid
         relations: dict[tuple, Relation] = {}
+        seen_ev: set[tuple] = set()  # (relation key, evidence key): linear in repeated statements
+        by_span = {(m.start, m.end, m.label): mention_entity[id(m)] for m in raw.mentions if id(m) in mention_entity}
         for c in raw.candidates:
-            s = mention_entity.get(id(c.source)) or self._lookup_mention(c.source, mention_entity, raw.mentions)
-            t = mention_entity.get(id(c.target)) or self._lookup_mention(c.target, mention_entity, raw.mentions)
+            s = mention_entity.get(id(c.source)) or by_span.get((c.source.start, c.source.end, c.source.label))
+            t = mention_entity.get(id(c.target)) or by_span.get((c.target.start, c.target.end, c.target.label))
             if not s or not t or s == t:
                 continue
             if not allowed(c.type, entities[s].label, entities[t].label):
@@ -202,23 +207,17 @@ class Resolver:
             ev = Evidence(document=doc.id, sentence=text[start:end], start=start, end=end,
                           method=c.method, confidence=round(float(c.confidence), 3))
             r = Relation(type=c.type, source=s, target=t, evidence=[ev])
+            if (r.key, ev.key()) in seen_ev:
+                continue
+            seen_ev.add((r.key, ev.key()))
             if r.key in relations:
-                old = relations[r.key]
-                if all(e.key() != ev.key() for e in old.evidence):
-                    old.evidence.append(ev)
+                relations[r.key].evidence.append(ev)
             else:
                 relations[r.key] = r
         ext = Extraction(document=doc, entities=list(entities.values()), relations=list(relations.values()))
         if self.curation is not None:
             ext = self.curation.apply(ext)
         return ext
-
-    def _lookup_mention(self, m: Mention, mention_entity: dict[int, str], mentions: list[Mention]) -> str | None:
-        """A candidate may carry a Mention object that is equal but not identical to a listed one."""
-        for other in mentions:
-            if other.start == m.start and other.end == m.end and other.label == m.label:
-                return mention_entity.get(id(other))
-        return None
 
     def _group(self, mentions: list[Mention], reg: dict[str, KnownEntity]) -> list[_Group]:
         """Union-find over a document's mentions: same key, acronym link, registry entry, loose key."""
