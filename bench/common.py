@@ -95,6 +95,7 @@ class Result:
     targets: list[tuple[str, str, bool | None]] = field(default_factory=list)  # (target, measured, met)
     seconds: float = 0.0
     load_before: str = ""
+    date: str = ""
 
     def table(self) -> str:
         cols = self.columns or (list(self.rows[0]) if self.rows else [])
@@ -107,7 +108,7 @@ class Result:
 
     def markdown(self) -> str:
         parts = [f"## {self.title}", "", f"Command: `{self.command}`  ",
-                 f"Run {machine()['date']}; wall time of this benchmark: {self.seconds:.1f} s; "
+                 f"Run {self.date or machine()['date']}; wall time of this benchmark: {self.seconds:.1f} s; "
                  f"load average before it: {self.load_before}", ""]
         if self.targets:
             parts += ["| target | measured | verdict |", "|---|---|---|"]

@@ -70,11 +70,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--neo4j", choices=["auto", "own", "env"], default="auto",
                     help="auto: private instance if the jars exist, else NEO4J_URI")
     ap.add_argument("--no-rust-ext", action="store_true", help="skip the neo4j-rust-ext comparison")
+    ap.add_argument("--combine", nargs="+", metavar="MD",
+                    help="no benchmark: write --out from the sections of earlier outputs (later files win)")
     ap.add_argument("--merge", action="store_true",
                     help="keep the other benchmarks' sections already in --out (re-run one benchmark)")
     a = ap.parse_args(argv)
     argv = sys.argv[1:] if argv is None else argv
     command = "python -m bench.run" + ("" if not argv else " " + " ".join(shlex.quote(x) for x in argv))
+    if a.combine:
+        combine([Path(x) for x in a.combine], Path(a.out))
+        return 0
     names = a.only or BENCHES
     target = Neo4jTarget(a.neo4j)
     results: list[Result] = []
@@ -85,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             load = " ".join(f"{x:.2f}" for x in os.getloadavg())
             print(f"bench: {name} ...", file=sys.stderr, flush=True)
             t = time.perf_counter()
+            started = machine()["date"]
             try:
                 r = _run(name, a, command, target)
             except Exception:
@@ -93,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(tb, file=sys.stderr)
                 r = Result(name, f"{BENCHES.index(name) + 1}. {name}: FAILED", command, notes=["```", *tb.splitlines(), "```"])
             r.seconds = time.perf_counter() - t
+            r.date = started
             r.load_before = load
             results.append(r)
             print(f"bench: {name} done in {r.seconds:.1f} s", file=sys.stderr, flush=True)
@@ -152,6 +159,32 @@ def _targets_of(section: str) -> list[str]:
             if not line.startswith("|---"):
                 rows.append(f"| {title} {line}")
     return rows
+
+
+def combine(files: list[Path], out: Path) -> None:
+    """One BENCHMARKS.md from several runs' outputs: the first file's header, every numbered
+    section from the last file that has it, each section keeping its own command and date."""
+    first = files[0].read_text(encoding="utf-8")
+    head = first.split("## Summary", 1)[0].rstrip()
+    sections: dict[str, str] = {}
+    origin: dict[str, str] = {}
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        mm = re.search(r"Produced by `([^`]*)`.*? on ([^.]*)\.", text)
+        for k, v in _sections(text).items():
+            sections[k] = v
+            origin[k] = f"`{mm.group(1)}` ({mm.group(2)})" if mm else str(f)
+    order = sorted(sections, key=int)
+    lines = [head, "", "Sections by run: " + "; ".join(f"{k}: {origin[k]}" for k in order) + ".", "",
+             "## Summary", "", "| benchmark | target | measured | verdict |", "|---|---|---|---|"]
+    for k in order:
+        lines.extend(_targets_of(sections[k]))
+    lines.append("")
+    body = [sections[k] for k in order]
+    findings = Path(__file__).with_name("FINDINGS.md")
+    if findings.exists():
+        body.append(findings.read_text(encoding="utf-8"))
+    out.write_text("\n".join(lines) + "\n" + "\n".join(body), encoding="utf-8")
 
 
 def _write(path: Path, results: list[Result], m: dict, command: str, quick: bool, target: Neo4jTarget,
