@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import EcographError
-from .ids import entity_id, norm
+from .ids import norm
 from .model import Entity, Extraction, Relation
 from .store import base
 
@@ -135,6 +135,3 @@ class Curation:
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
-
-def new_id_for_split(label: str, name: str) -> str:
-    return entity_id(label, name)

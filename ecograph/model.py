@@ -1,7 +1,7 @@
 """The graph model of SCHEMA.md: labels, kinds, relation types and the records that carry them."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field
 from typing import Any
 
 LABELS = ("Organisation", "Programme", "Place", "Sector", "Document", "Person")
@@ -50,7 +50,9 @@ class Evidence:
         return (self.document, self.start, self.end, self.method)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # built by hand: dataclasses.asdict deep-copies and dominated export/to_networkx profiles
+        return {"document": self.document, "sentence": self.sentence, "start": self.start,
+                "end": self.end, "method": self.method, "confidence": self.confidence}
 
 
 @dataclass

@@ -119,7 +119,6 @@ class _Group:
     """Mentions of one entity within one document."""
     mentions: list[Mention] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
-    entity_id: str | None = None
 
 
 class Resolver:
@@ -131,6 +130,7 @@ class Resolver:
         self.heads: dict[str, str] = {}                # programme head key -> id
         self.entities: dict[str, Entity] = {}
         self.curation = curation
+        self._split: dict[str, str] = {}
         for e in entities:
             self._remember(e)
 
@@ -182,6 +182,7 @@ class Resolver:
     # --- the work ------------------------------------------------------------
     def resolve(self, doc: Document, text: str, raw: RawExtraction) -> Extraction:
         reg = registry_index()
+        self._split = self.curation.split_names if self.curation is not None else {}
         groups = self._group(raw.mentions, reg)
         entities: dict[str, Entity] = {}
         mention_entity: dict[int, str] = {}
@@ -235,7 +236,7 @@ class Resolver:
                 parent[max(a, b)] = min(a, b)
 
         first: dict[tuple[str, str], int] = {}
-        split = self.curation.split_names if self.curation is not None else {}
+        split = self._split
         for i, m in enumerate(mentions):
             if norm(m.text) in split:  # a curator said this name stands alone
                 keys = {"!" + norm(m.text)}
@@ -290,7 +291,7 @@ class Resolver:
         names = set(g.names)
         if known is not None:
             names |= {known.name, *known.aliases}
-        split = self.curation.split_names if self.curation is not None else {}
+        split = self._split
         if len(g.names) == 1 and norm(next(iter(g.names))) in split:
             name = next(iter(g.names))
             eid = entity_id(label, name)

@@ -200,9 +200,9 @@ def _member_text(b: _Builder, c: Clean, i: int, j: int, target: Mention, exclude
 
 def _founders(b: _Builder, c: Clean, s0: int, s1: int, m: re.Match, target: Mention, exclude: set[str],
               method: str) -> int:
-    """'… group GE3M which was formed in 2006 on the initiative of companies such as A, B and some
-    other …': A and B founded GE3M, so they are members of GE3M (not, by this sentence, of the row's
-    cluster unless GE3M is that cluster)."""
+    """'… group G, formed in <year> on the initiative of companies such as A, B and others …':
+    A and B founded G, so they are members of G (not, by this sentence, of the row's cluster
+    unless G is that cluster)."""
     s = c.s
     g0, g1 = s0 + m.start("group"), s0 + m.end("group")
     gname = s[g0:g1].split()[-1] if not name_test(s[g0:g1]) else s[g0:g1]

@@ -29,6 +29,13 @@ def _cell(v: Any) -> str:
     return " ".join(str(v).split())
 
 
+def _csv_cell(v: Any) -> str:
+    """Structured values (a list of evidence records) stay machine-readable as JSON."""
+    if isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return _cell(v)
+
+
 def emit(rows: Iterable[dict], fmt: str = "table", *, columns: list[str] | None = None,
          stream=None, max_width: int = 80) -> None:
     stream = stream or sys.stdout
@@ -42,7 +49,7 @@ def emit(rows: Iterable[dict], fmt: str = "table", *, columns: list[str] | None 
         w = csv.writer(stream, lineterminator="\n")
         w.writerow(cols)
         for r in rows:
-            w.writerow([json.dumps(r.get(c), ensure_ascii=False) if isinstance(r.get(c), (dict, list)) and r.get(c) and isinstance(r.get(c)[0] if isinstance(r.get(c), list) else None, dict) else _cell(r.get(c)) for c in cols])
+            w.writerow([_csv_cell(r.get(c)) for c in cols])
         return
     if not rows:
         click.echo("(no results)", err=True)

@@ -41,6 +41,7 @@ class EmbeddedStore:
         self._dirty = False
         self.G = nx.MultiDiGraph()  # node attr "entity", edge key = type, edge attr "relation"
         self._docs: dict[str, Document] = {}
+        self._by_source: dict[str, str] = {}  # source -> doc id: `add` looks it up for every document
         if writable:
             self._acquire_lock()
         try:
@@ -137,10 +138,8 @@ class EmbeddedStore:
         return self._docs.get(doc_id)
 
     def document_by_source(self, source: str) -> Document | None:
-        for d in self._docs.values():
-            if d.source == source:
-                return d
-        return None
+        doc_id = self._by_source.get(source)
+        return self._docs.get(doc_id) if doc_id is not None else None
 
     def add(self, extraction: Extraction) -> None:
         doc = extraction.document
@@ -150,6 +149,7 @@ class EmbeddedStore:
         if doc.id in self._docs:
             self._remove(doc.id)
         self._docs[doc.id] = Document(doc.id, doc.source, doc.title, doc.language, doc.ingested_at)
+        self._by_source[doc.source] = doc.id
         for e in extraction.entities:
             self._put_entity(base.merge_entity(self.entity(e.id), e))
         for r in extraction.relations:
@@ -164,7 +164,9 @@ class EmbeddedStore:
         return True
 
     def _remove(self, doc_id: str) -> None:
-        self._docs.pop(doc_id, None)
+        gone = self._docs.pop(doc_id, None)
+        if gone is not None and self._by_source.get(gone.source) == doc_id:
+            del self._by_source[gone.source]
         for u, v, k, rel in list(self.G.edges(keys=True, data="relation")):
             if any(e.document == doc_id for e in rel.evidence):
                 rel = base.relation_without_document(rel, doc_id)
@@ -226,6 +228,7 @@ class EmbeddedStore:
     def _load(self, data: dict) -> None:
         docs, ents, rels = base.parse_exchange(data)
         self._docs = {d.id: d for d in docs}
+        self._by_source = {d.source: d.id for d in docs}
         for e in ents:
             self._put_entity(e)
         for r in rels:
@@ -236,4 +239,5 @@ class EmbeddedStore:
     def clear(self) -> None:
         self.G = nx.MultiDiGraph()
         self._docs = {}
+        self._by_source = {}
         self._dirty = True

@@ -39,7 +39,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "co-organized", "coordinates", "coordinated", "implements", "implemented", "manages", "managed",
         "runs", "run", "operates the", "leads", "initiated", "initiates", "steers", "steered",
         "carried out", "announced the launch of", "announce the launch of", "the launch of",
-        "is in charge of", "in charge of", "is responsible for", "responsible for", "its role implementing",
+        "is in charge of", "in charge of", "is responsible for", "responsible for",
         "implementing"]),
     ("PARTICIPATES_IN", "verb", 0.85, "en-participation", [
         "took part in", "takes part in", "take part in", "taking part in", "participated in",
@@ -61,7 +61,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "partners with", "partnering with", "partnership with", "partnerships with", "agreement with",
         "convention with", "memorandum of understanding with", "mou with", "cooperates with",
         "cooperated with", "collaborates with", "collaborated with", "collaborating with",
-        "teamed up with", "together with", "jointly with", "pilot operations with", "joint projects with",
+        "teamed up with", "together with", "jointly with", "joint projects with",
         "collaborative projects with", "a partnership with", "works with", "worked with"]),
     ("PARTNERS_WITH", "between", 0.85, "en-partnership-between", ["between"]),
     ("LABELLED_BY", "verb", 0.9, "en-labelled-by", [
