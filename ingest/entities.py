@@ -196,6 +196,8 @@ _PART_NOUNS = {"track", "component", "phase", "pillar", "window", "strand", "axi
 _HEAD_NOUNS_TAIL = {"cluster", "label", "plan", "strategy", "initiative"}  # lower-case head nouns absorbed into a name ("the QOOT cluster")
 _QUOTES_OPEN = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", '"': '"'}
 _COMPLEMENT = {"of", "for", "de", "du", "des", "d'", "pour"}
+_PLACE_HEADED = {"university", "universite", "cluster", "chamber", "federation", "association", "agency",
+                 "technopark", "technopole", "municipality", "polytechnic", "hospital", "port", "incubator"}
 _AND = {"and", "et", "&"}
 
 
@@ -492,7 +494,11 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             head_of_place = bool(heads) and heads[0] in GENERIC and not heads[0].endswith("s") and k_of is not None and \
                 (any(w in places()[0] for w in core[1:]) or is_org_cue(heads[0])) and toks[k_of + 1:j] and \
                 any(t.cap for t in toks[k_of + 1:j])  # "University of Sfax", "Tunisian Ministry of Industry"
-            if not admin and not head_of_place and all(
+            # "Alexandria University", "Lebanese University", "Sfax Chamber of Commerce": a place and an
+            # institution head noun make a name, though each word alone is generic
+            place_head = len(core) >= 2 and core[-1] in _PLACE_HEADED and toks[j - 1].cap and \
+                any(w in places()[0] or w in places()[1] for w in core[:-1])
+            if not admin and not head_of_place and not place_head and all(
                     w in GENERIC or w in NON_NAME_ACRONYMS or w in places()[1] or w in places()[0]
                     or (w in registry_surfaces() and len(core) > 1 and "-" in words) for w in core):
                 continue
@@ -528,11 +534,12 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             if not strong_cue and core and all(w in GENERIC or w in _SECTOR_WORDS for w in core) \
                     and any(w in _SECTOR_WORDS for w in core):
                 continue  # "Food & Cosmetics Luxury Industries"
-            if not has_cue and not acronym and (_COMMON_SUFFIX.search(words[0]) and
+            camel0 = any(c.isupper() for c in text_tokens[0].text[1:])  # "AquaMed": a coined name
+            if not has_cue and not acronym and not camel0 and (_COMMON_SUFFIX.search(words[0]) and
                                                 (len(core) == 1 or (j - i > 1 and toks[i + 1].f in ("of", "de", "du", "des")))
                                                 or re.search(r"(ing|ed|tion|ment)$", words[0])):
                 continue  # "Improvement", "Instituted", "Valorization of …": common nouns and participles
-            if re.search(r"(ing|ed)$", words[0]) and not acronym and len(core) > 1 and \
+            if re.search(r"(ing|ed)$", words[0]) and not acronym and not camel0 and len(core) > 1 and \
                     all(w in GENERIC for w in core[1:]):
                 continue  # "Scaling Clusters", "Building Networks": a gerund heading
             if admin and i >= 1 and toks[i - 1].f in ("in", "of", "at", "dans", "the", "la", "le") and \

@@ -16,16 +16,15 @@ import os
 from ecograph.errors import EcographError
 from ecograph.ids import norm
 
-from .entities import (Chunk, _ORG_NOUNS, _PROG_NOUNS, detect, places, surface, tokenize)
+from spacy.tokens import Doc
+
+from .entities import (Chunk, _ORG_NOUNS, _PROG_NOUNS, detect, nlp, places, surface, tokenize)
 from .kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers
 from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction
 
-try:  # structured text (member tables flattened from PDFs) is another extractor's job
-    from .tables import extract_structured
-except ImportError:  # not written yet: sentence extraction alone
-    extract_structured = None
+from .tables import CONF_LIST_IMPLICIT, extract_structured
 
 _PROG_KIND = {"project": "project", "projects": "project", "projet": "project", "programme": "programme",
               "program": "programme", "initiative": "policy", "strategy": "policy", "strategie": "policy",
@@ -50,8 +49,39 @@ def _language(raw: RawDocument, toks) -> str:
     return raw.language if raw.language in ("en", "fr") else "en"
 
 
+_APPOS_DET = {"a", "an", "the", "its", "their", "un", "une", "le", "la", "l'", "son", "sa", "leur"}
+
+
+def _apposition_label(toks, ch: Chunk, b: int) -> tuple[str | None, str | None]:
+    """'X, a three-year project financed by …', 'X, l'accélérateur public': the noun of an apposition."""
+    k = max(ch.j, ch.ext)
+    if k + 2 >= b or toks[k].f != "," or toks[k + 1].f not in _APPOS_DET:
+        return None, None
+    for t in toks[k + 2:min(b, k + 7)]:
+        if t.f in (",", ".", ";", "(", "and", "et") or t.cap:
+            break
+        if t.f in _PROG_KIND and t.f not in ("launch", "lancement", "call", "edition", "award", "awards"):
+            return "Programme", _PROG_KIND[t.f]
+        if t.f in _ORG_NOUNS or t.f in _APPOS_ORG:
+            return "Organisation", _APPOS_ORG.get(t.f) or classify(t.f)[1]
+    return None, None
+
+
+_APPOS_ORG = {"accelerator": "support", "accelerateur": "support", "incubator": "support", "incubateur": "support",
+              "cluster": "cluster", "pole": "cluster", "technopark": "support", "technopole": "support",
+              "agency": "government", "agence": "government", "ministry": "government", "ministere": "government",
+              "bank": "funder", "banque": "funder", "donor": "funder", "university": "university",
+              "universite": "university", "school": "university", "ecole": "university", "startup": "company",
+              "start-up": "company", "company": "company", "entreprise": "company", "manufacturer": "company",
+              "firm": "company", "spin-off": "company", "federation": "association", "association": "association",
+              "network": "network", "reseau": "network", "alliance": "network", "hub": "support"}
+
+
 def _context_label(toks, ch: Chunk, a: int, b: int) -> tuple[str | None, str | None]:
     """Label from the words around a name: 'the X project', 'programme X', 'the launch of “X”'."""
+    label, kind = _apposition_label(toks, ch, b)
+    if label:
+        return label, kind
     after = [t.f for t in toks[max(ch.j, ch.ext):min(b, max(ch.j, ch.ext) + 1)]]
     before = [t.f for t in toks[max(a, ch.i - 4):ch.i] if t.text.isalnum()][-1:]  # the adjacent word only
     for w in after + before[::-1]:
@@ -139,18 +169,21 @@ def extract(raw: RawDocument) -> RawExtraction:
         sents[sent_of[c.i]].sectors.append((c.i, c.j, c.canonical))
 
     # --- first person and anaphora -----------------------------------------------------------
-    main = _main_org(sents, args_by_sent)
     _, _, misc, _ = _matchers(lang)
-    from spacy.tokens import Doc
-    from .entities import nlp
     doc = Doc(nlp(lang).vocab, words=[t.f for t in toks])
     refs_by: dict[int, list] = {}
     for mid, i, j in misc(doc):
-        if doc.vocab.strings[mid] in ("WE", "ANA") and i in sent_of:
+        if doc.vocab.strings[mid] in ("WE", "ANA", "ANA_PROG") and i in sent_of:
             refs_by.setdefault(sent_of[i], []).append((doc.vocab.strings[mid], i, j))
+    first_person = any(k == "WE" for refs in refs_by.values() for k, _, _ in refs)
+    main = _main_org(sents, args_by_sent, first_person)
+    main_prog = _title_programme(sents, args_by_sent)
     topic: Mention | None = main       # the organisation the text is about now ("the cluster")
     topic_age = 0
     last_subject: Mention | None = None  # the previous sentence's subject ("It is funded by …")
+    prog_topic: tuple[Mention, int] | None = None  # the programme last named ("the project is run by …")
+    if main_prog is not None:
+        prog_topic = (main_prog, 0)
     for n, s in enumerate(sents):
         args = sorted(args_by_sent.get(n, []), key=lambda x: x.i)
         taken = [(x.i, x.j) for x in args]
@@ -158,14 +191,18 @@ def extract(raw: RawDocument) -> RawExtraction:
             if not (s.a <= i < s.b) or any(i < b and a < j for a, b in taken):
                 continue
             target = None
+            named = j < s.b and toks[j].cap and toks[j].f not in ("-", "(")  # "the cluster Agrinnov": a name follows
             if key == "WE" and main is not None:
                 target = main
-            elif key == "ANA" and i - s.a <= 1:
+            elif key == "ANA":
                 word = toks[i + (1 if j - i > 1 else 0)].f
                 if word in ("it", "il", "elle"):
-                    target = last_subject
-                elif topic is not None and topic_age <= 3 and (topic.kind in (None, "cluster") or word != "cluster"):
+                    target = last_subject if i - s.a <= 1 else None
+                elif not named and topic is not None and topic_age <= 3 and \
+                        (topic.kind in (None, "cluster") or word != "cluster"):
                     target = topic
+            elif key == "ANA_PROG" and not named and prog_topic is not None and n - prog_topic[1] <= 3:
+                target = prog_topic[0]
             if target is not None:
                 args.append(Arg(target, i, j, j, coref=True))
         # a capitalised 'Cluster' standing alone is, in a cluster's own text, that cluster
@@ -181,6 +218,9 @@ def extract(raw: RawDocument) -> RawExtraction:
             topic_age += 1
         lead = s.args[0] if s.args and s.args[0].i - s.a <= 3 else None
         last_subject = lead.m if lead is not None else None
+        progs = [x for x in s.args if x.m.label == "Programme" and not x.coref]
+        if progs:
+            prog_topic = (progs[0].m, n)
 
     # --- relations -----------------------------------------------------------------------------
     sector_mentions: dict[tuple[int, int], Mention] = {}
@@ -232,11 +272,13 @@ def extract(raw: RawDocument) -> RawExtraction:
     mentions.extend(extra_places.values())
     mentions.extend(sector_mentions.values())
     out = RawExtraction(mentions=mentions, candidates=candidates)
-    return _merge_structured(out, text, lang)
+    return _merge_structured(out, text, lang, main, first_person)
 
 
-def _main_org(sents: list[Sent], args_by_sent) -> Mention | None:
-    """The organisation the document is about: named in its title, or its one dominant cluster."""
+def _main_org(sents: list[Sent], args_by_sent, first_person: bool) -> Mention | None:
+    """The organisation the document is about: named in its title, its one dominant cluster, or, when
+    the text speaks in the first person ("we", "nous"), its one dominant organisation. Mentions of a
+    defined acronym ("Long Name (ACR)" … "ACR") count for the long name."""
     for n in range(min(2, len(sents))):
         if not sents[n].heading:
             break  # only a title line names the document's subject
@@ -247,23 +289,43 @@ def _main_org(sents: list[Sent], args_by_sent) -> Mention | None:
                 return None
         if sents[n].heading:
             break
-    counts = Counter()
+    alias_of: dict[str, str] = {}
+    for xs in args_by_sent.values():
+        for x in xs:
+            for a in x.m.aliases:
+                alias_of.setdefault(norm(a), norm(x.m.text))
+    counts, cluster_counts = Counter(), Counter()
     first: dict[str, Mention] = {}
     for xs in args_by_sent.values():
         for x in xs:
-            if x.m.label == "Organisation" and x.m.kind == "cluster":
-                k = norm(x.m.text)
-                counts[k] += 1
-                first.setdefault(k, x.m)
-    top = counts.most_common(2)
-    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
-        return first[top[0][0]]
+            if x.m.label != "Organisation":
+                continue
+            k = alias_of.get(norm(x.m.text), norm(x.m.text))
+            counts[k] += 1
+            if x.m.kind == "cluster" or first.get(k) is not None and first[k].kind == "cluster":
+                cluster_counts[k] += 1
+            if x.m.aliases or k not in first:
+                first[k] = x.m if k not in first or x.m.aliases else first[k]
+    for c in (cluster_counts, counts):
+        top = c.most_common(2)
+        if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            if c is counts and not first_person:
+                return None
+            return first[top[0][0]]
     return None
 
 
-def _merge_structured(mine: RawExtraction, text: str, lang: str) -> RawExtraction:
-    if extract_structured is None:
-        return mine
+def _title_programme(sents: list[Sent], args_by_sent) -> Mention | None:
+    """The programme a document's title names ("X selects five clusters for the Y Accelerator")."""
+    if sents and sents[0].heading:
+        progs = [x for x in args_by_sent.get(0, []) if x.m.label == "Programme"]
+        if progs:
+            return progs[0].m
+    return None
+
+
+def _merge_structured(mine: RawExtraction, text: str, lang: str, main: Mention | None = None,
+                      first_person: bool = False) -> RawExtraction:
     try:
         theirs = extract_structured(text, lang)
     except Exception:  # a defect there must not lose the sentence-level extraction
@@ -275,13 +337,22 @@ def _merge_structured(mine: RawExtraction, text: str, lang: str) -> RawExtractio
         k = bisect_right(starts, m.end)
         return [t for a, b, t in spans[max(0, k - 50):k] if a < m.end and m.start < b]
 
-    # their mention replaces ours where both found one; our relations then point at theirs
+    # their mention replaces ours where both found one; our relations then point at theirs. Where
+    # ours goes on past theirs ("Cluster X de l'Énergie Solaire" against their "Cluster X"), ours wins.
     replaced: dict[int, Mention | None] = {}
+    theirs_to_ours: dict[int, Mention] = {}
     for m in mine.mentions:
         over = overlapping(m)
         if over:
             same = [t for t in over if t.label == m.label]
+            if len(same) == 1 and m.start == same[0].start and same[0].end < m.end and \
+                    m.end - m.start > same[0].end - same[0].start and \
+                    not re.search(r"(?:,|&|\band\b|\bet\b)", text[m.start:same[0].start] + text[same[0].end:m.end]):
+                theirs_to_ours[id(same[0])] = m
+                continue
             replaced[id(m)] = same[0] if len(same) == 1 else None
+    if theirs_to_ours or main is not None:
+        theirs = _retarget(theirs, theirs_to_ours, main, first_person)
     kept_m = [m for m in mine.mentions if id(m) not in replaced]
     kept_c = []
     for c in mine.candidates:
@@ -293,3 +364,24 @@ def _merge_structured(mine: RawExtraction, text: str, lang: str) -> RawExtractio
             c = Candidate(c.type, src, tgt, c.start, c.end, c.method, c.confidence)
         kept_c.append(c)
     return RawExtraction(mentions=kept_m + list(theirs.mentions), candidates=kept_c + list(theirs.candidates))
+
+
+def _retarget(theirs: RawExtraction, to_ours: dict[int, Mention], main: Mention | None,
+              first_person: bool) -> RawExtraction:
+    """Point the structured extractor's edges at our longer mentions, and give a list it could only
+    attach to "the cluster named nearby" (implicit target) to the document's own organisation when
+    the document speaks for it ("our members") or that cluster is a truncation of it."""
+    cands, dropped = [], set()
+    for c in theirs.candidates:
+        src, tgt = to_ours.get(id(c.source), c.source), to_ours.get(id(c.target), c.target)
+        if main is not None and c.method == "member-list" and c.confidence <= CONF_LIST_IMPLICIT and \
+                tgt is not main and src is not main and \
+                (first_person or norm(main.text).startswith(norm(tgt.text)) or norm(tgt.text) in map(norm, main.aliases)):
+            dropped.add(id(tgt))
+            tgt = main
+        if src is not c.source or tgt is not c.target:
+            c = Candidate(c.type, src, tgt, c.start, c.end, c.method, c.confidence)
+        cands.append(c)
+    used = {id(c.source) for c in cands} | {id(c.target) for c in cands}
+    mentions = [m for m in theirs.mentions if id(m) not in to_ours and (id(m) not in dropped or id(m) in used)]
+    return RawExtraction(mentions=mentions, candidates=cands)

@@ -74,7 +74,7 @@ def _matchers(lang: str):
             cues.add(key, [Doc(vocab, words=words)])
     hedges.add("HEDGE", [Doc(vocab, words=fold_tokens(h)) for h in lex.HEDGES])
     for name, phrases in (("INTRO", lex.LIST_INTRO), ("FOUNDED", lex.FOUNDED), ("WE", lex.WE),
-                          ("ANA", lex.ANAPHORA)):
+                          ("ANA", lex.ANAPHORA), ("ANA_PROG", lex.ANAPHORA_PROGRAMME)):
         misc.add(name, [Doc(vocab, words=fold_tokens(p)) for p in phrases])
     return cues, hedges, misc, table
 
@@ -172,6 +172,9 @@ class Engine:
                 k -= 1
                 fill += 1
                 continue
+            head = self._apposition_head(s, k)
+            if head is not None:  # "X, a three-year project financed by Y": the apposition's head
+                return self._with_coactors([head]), 0.85
             if w in lex.COORD_AUX and fill > 0:
                 coord = True
                 k -= 1
@@ -202,11 +205,22 @@ class Engine:
             k -= 1
         if self.f[k] in _GENERIC_PLURALS:
             return [], 0.0  # "… to companies specialising in X": the cue's subject is that noun
-        if subj is not None and subj.i < q and not any(subj.j <= x.i and x.j <= q for x in s.args if x is not subj) \
+        if subj is not None and subj.i < q and \
+                not any(subj.j <= x.i and x.j <= q for x in s.args if x is not subj and not x.coref) \
                 and not any(self.f[t] in ("which", "that", "who", "qui", "dont", "where", "ou") for t in range(subj.j, q)):
             grp = [subj] + [c for c in self.coactors.get(id(subj), [])]
             return grp, 0.8
         return [], 0.0
+
+    def _apposition_head(self, s: Sent, k: int) -> Arg | None:
+        """The name before ', <det> <common words…>' ending at token k ('X, a three-year project')."""
+        m = k
+        while m > s.a and k - m < 7 and self.f[m] != "," and not self._arg_ending(s, m + 1) and \
+                not self.toks[m].cap and self.f[m] not in ("and", "et", "which", "qui", "that"):
+            m -= 1
+        if m <= s.a or self.f[m] != "," or m + 1 > k or self.f[m + 1] not in _APPOS_DET:
+            return None
+        return self._arg_ending(s, m)
 
     def _with_coactors(self, grp: list[Arg]) -> list[Arg]:
         """A co-actor's act is its partner's too: 'X, in partnership with Y, launched P'."""
@@ -223,8 +237,8 @@ class Engine:
         cur = last
         while True:
             prev = max((x for x in s.args if max(x.ext, x.j) <= cur.i), key=lambda x: x.j, default=None)
-            if prev is None:
-                break
+            if prev is None or prev.coref != cur.coref:
+                break  # "A, B and the cluster": a reference is never an item of a named list
             gap = self.f[max(prev.ext, prev.j):cur.i]
             if not gap or len(gap) > 4 or not all(g in self.lex.LIST_CONNECTORS for g in gap) \
                     or not any(g in (",", "and", "et", "&") for g in gap):
@@ -239,6 +253,13 @@ class Engine:
             return None
         first = s.args[0]
         before = self.f[s.a:first.i]
+        # a leading time adverbial ("Since 2020", "In March 2021,", "Depuis 2022,") is no subject
+        k = 0
+        while k < len(before) and (before[k] in _TIME_INTRO or _YEAR.match(before[k]) or before[k] in _MONTHS
+                                   or before[k].isdigit()):
+            k += 1
+        if k and any(_YEAR.match(w) for w in before[:k]):
+            before = before[k:]
         if len(before) <= 1:
             return first
         if before[-1] in ("the", "le", "la", "l'", "les", "-", "•", "(") and len(before) <= 2:
@@ -311,6 +332,9 @@ class Engine:
 
     def _with(self, s, cue, i, j):
         left, lf = self.left_group(s, i)
+        if left and all(x.coref and x.m.label == "Programme" for x in left):
+            # "X is in charge of this project within a partnership with Y": partners are X and Y
+            left, lf = self.left_group(s, min(x.i for x in left))
         right, _ = self.right_list(s, j)
         for x in left:
             for y in right:
@@ -363,6 +387,8 @@ class Engine:
             agents, _ = self.right_list(s, k + 1, max_fill=2, intro=False)
             if not agents:
                 return
+            for a in list(agents):  # "coordinated by A in partnership with B": a joint act is B's too
+                agents += [c for c in self.coactors.get(id(a), []) if c not in agents]
             patients, lf = self.left_group(s, i)
             src, tgt = agents, patients
             conf = cue.conf * (lf or 1)
@@ -437,6 +463,28 @@ class Engine:
             return
         for a in agents:
             self.emit(cue.type, a, subj, s, cue.method, cue.conf)
+
+    def _frame(self, s, cue, i, j):
+        """'P1, co-funded … under the P2 programme': P1 is a part of P2 (both must be programmes)."""
+        right, _ = self.right_list(s, j, max_fill=3, intro=False)
+        if not right or right[0].m.label != "Programme":
+            return
+        left = [x for x in s.args if max(x.ext, x.j) <= i and x.m.label == "Programme" and x.m is not right[0].m]
+        if left:
+            self.emit("PART_OF", left[-1], right[0], s, cue.method, cue.conf)
+
+    def _ours(self, s, cue, i, j):
+        """'Nos adhérents A, B et C ont …', 'Among our members are A and B': the document's organisation's."""
+        if self.main is None:
+            return
+        k = j
+        while k < s.b and self.f[k] in _OUR_MEMBERS_GLUE:
+            k += 1
+        members, _ = self.right_list(s, k, max_fill=1, intro=True)
+        owner = Arg(self.main, i, j, j, coref=True)
+        for x in members:
+            if x.m.label == "Organisation" and not x.coref:
+                self.emit("MEMBER_OF", x, owner, s, cue.method, cue.conf)
 
     def _prefix(self, s, cue, i, j):
         # "EU-funded project P": the name glued before the hyphen funds the next name
@@ -642,6 +690,13 @@ _HEADS = {"cluster", "project", "programme", "program", "network", "association"
 _ORG_HEADS = {"cluster", "association", "company", "incubator", "accelerator", "hub", "network", "federation",
               "agency", "centre", "center", "technopark", "startup", "firm", "pole", "organisation",
               "organization", "incubateur", "reseau", "entreprise", "societe", "agence"}
+
+
+_OUR_MEMBERS_GLUE = {"are", "include", "includes", "including", "such", "as", ":", "figurent", "sont", "comptent",
+                     "comme", "notamment", "incluent", "there", "we", "count", "nous", "comptons", "citons"}
+_APPOS_DET = {"a", "an", "the", "its", "un", "une", "le", "la", "l'", "son", "sa"}
+_TIME_INTRO = {"since", "in", "from", "by", "until", "between", "and", "early", "late", "mid", ",", "depuis", "en",
+               "des", "entre", "et", "a", "partir", "de", "d'", "fin", "debut", "the", "of", "le"}
 
 
 def _longest_cues(hits):

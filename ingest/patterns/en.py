@@ -22,13 +22,14 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "supports", "supported", "is supporting", "are supporting", "was supporting", "support",
         "accompanies", "accompanied", "is accompanying", "backs", "backed", "hosts", "hosted", "is hosting",
         "incubates", "incubated", "assists", "assisted", "coaches", "coached", "mentors", "mentored",
-        "sponsors", "sponsored", "helps", "helped"]),
+        "sponsors", "sponsored", "helps", "helped", "accompany", "host", "incubate", "sponsor", "back",
+        "coach", "mentor", "assist"]),
     ("SUPPORTS", "insert", 0.75, "en-support-insert", [
         "with the support of", "with support from", "thanks to the support of", "with the backing of",
         "with the help of", "with the assistance of", "under the patronage of"]),
     ("FUNDS", "verb", 0.9, "en-funding", [
         "funds", "funded", "finances", "financed", "co-funded", "co-financed", "cofunded", "cofinanced",
-        "co-funds", "co-finances", "subsidises", "subsidized", "subsidised", "subsidizes", "granted"]),
+        "co-funds", "co-finances", "finance", "fund", "co-finance", "co-fund", "subsidises", "subsidized", "subsidised", "subsidizes", "granted"]),
     ("FUNDS", "insert", 0.85, "en-financial-support", [
         "with the financial support of", "with financial support from", "with funding from",
         "with the funding of", "thanks to funding from", "thanks to the financial support of",
@@ -36,8 +37,9 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
     ("FUNDS", "prefix", 0.9, "en-x-funded", ["- funded", "- financed", "- co-funded", "- sponsored"]),
     ("RUNS", "verb", 0.85, "en-runs", [
         "launched", "launches", "organised", "organized", "organises", "organizes", "co-organised",
-        "co-organized", "coordinates", "coordinated", "implements", "implemented", "manages", "managed",
-        "runs", "run", "operates the", "leads", "initiated", "initiates", "steers", "steered",
+        "co-organized", "coordinates", "coordinated", "coordinate", "launch", "organise", "organize",
+        "implement", "manage", "co-ordinates", "co-ordinated", "implements", "implemented", "manages", "managed",
+        "runs", "run", "operates the", "operated", "co-operated", "co-managed", "co-organises", "co-organizes", "leads", "initiated", "initiates", "steers", "steered",
         "carried out", "announced the launch of", "announce the launch of", "the launch of",
         "is in charge of", "in charge of", "is responsible for", "responsible for",
         "implementing"]),
@@ -62,7 +64,8 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "convention with", "memorandum of understanding with", "mou with", "cooperates with",
         "cooperated with", "collaborates with", "collaborated with", "collaborating with",
         "teamed up with", "together with", "jointly with", "joint projects with",
-        "collaborative projects with", "a partnership with", "works with", "worked with"]),
+        "collaborative projects with", "a partnership with", "works with", "worked with",
+        "cooperation agreement with", "partnership agreement with", "joined forces with"]),
     ("PARTNERS_WITH", "between", 0.85, "en-partnership-between", ["between"]),
     ("LABELLED_BY", "verb", 0.9, "en-labelled-by", [
         "labelled", "labeled", "accredited", "certified", "labelling of", "labeling of", "label of",
@@ -85,7 +88,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
 ]
 
 # Words between the pieces of a relation that change nothing (auxiliaries, adverbs, articles).
-LEFT_FILLER = {"is", "are", "was", "were", "has", "have", "had", "been", "being", "be", "also", "currently",
+LEFT_FILLER = {"is", "are", "was", "were", "has", "have", "had", "been", "being", "be", "also", "will", "currently",
                "now", "already", "which", "that", "who", "officially", "actively", "recently", "jointly",
                "successfully", "directly", "further", "then", "itself", "first", "(", ")", "mainly", "always",
                "today", "still", "proudly", "formally", "initially", "originally", "strongly", "regularly",
@@ -104,13 +107,18 @@ COORD_AUX = {"and", "but"}
 HEDGES = ["not", "never", "no longer", "hope", "hopes", "hoped", "hoping", "wish", "wishes", "would", "could",
           "should", "might", "may", "must", "aim to", "aims to", "aiming to", "aim at", "plan to", "plans to",
           "planning to", "intend", "intends", "intend to", "need to", "needs to", "need", "would like", "if",
-          "unless", "whether", "without", "will", "shall", "want", "wants", "seek to", "seeks to",
+          "unless", "whether", "without", "want", "wants", "seek to", "seeks to",
           "expected to", "hopefully", "ideally", "potential", "possible", "possibly", "future", "neither", "nor",
           "cannot", "can't", "won't", "didn't", "doesn't", "don't", "isn't", "wasn't", "aren't", "lack",
           "lacks", "apply to", "applied to", "candidate"]
 # First person: resolves to the document's own organisation.
 WE = {"we", "us", "our cluster", "our association", "our organisation", "our organization", "our network"}
+OUR_MEMBERS = ["our members", "our member companies", "our founding members", "among our members"]
+FRAME = ["as part of the", "as part of", "under the", "within the framework of", "in the framework of",
+         "within the", "under the umbrella of"]
 ANAPHORA = {"the cluster", "this cluster", "it", "the association", "the network", "the company"}
+ANAPHORA_PROGRAMME = {"the project", "this project", "the programme", "this programme", "the program",
+                      "this program", "the initiative", "this initiative"}
 PRONOUN_SUBJECT = {"it"}
 SECTOR_NOUNS = {"sector", "sectors", "industry", "industries", "field", "fields", "activities", "cluster",
                 "clusters", "value chain", "market", "markets", "products"}
@@ -120,3 +128,8 @@ FOUNDED = ["created in", "founded in", "established in", "launched in", "set up 
 IN_PLACE = {"in"}
 DESCRIPTIVE_LOC = {"in", "from", "of"}
 COPULA = {"is", "was", "as", ",", "are"}
+
+# "under the P programme" (a project framed by a programme) and "our members A, B" (the document's own
+# organisation's members), as cue entries so the engine matches them with the other phrases.
+CUES.append(("PART_OF", "frame", 0.75, "en-frame", FRAME))
+CUES.append(("MEMBER_OF", "ours", 0.8, "en-our-members", OUR_MEMBERS))

@@ -8,14 +8,17 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
     ("SUPPORTS", "verb", 0.85, "fr-soutien", [
         "accompagne", "accompagnent", "accompagnee", "accompagnees", "soutient", "soutiennent",
         "soutenu", "soutenue", "soutenus", "appuie", "appuye", "appuyee", "heberge", "hebergee", "incube",
-        "incubee", "encadre", "parraine", "parrainee", "aide", "aident", "a accompagne", "a soutenu"]),
+        "incubee", "encadre", "parraine", "parrainee", "aide", "aident", "a accompagne", "a soutenu",
+        "accompagnes", "soutenues", "heberges", "hebergees", "appuyes", "epaule", "epaulee", "epaules",
+        "ont accompagne", "ont soutenu", "incubes", "parraines"]),
     ("SUPPORTS", "insert", 0.75, "fr-soutien-insert", [
         "grace a l'appui de", "grace a l'appui du", "grace a l'appui des", "grace au soutien de",
         "grace au soutien du", "avec le soutien de", "avec le soutien du", "avec l'appui de", "avec l'appui du",
         "avec l'accompagnement de", "avec l'accompagnement du", "sous l'egide de", "sous l'egide du",
         "sous le patronage de", "grace a l'accompagnement de", "grace a l'accompagnement du"]),
     ("FUNDS", "verb", 0.9, "fr-financement", [
-        "finance", "financent", "financee", "finances", "financees", "cofinance", "cofinancee", "co-finance",
+        "finance", "financent", "financee", "finances", "financees", "cofinance", "cofinancee", "co-finance", "cofinances", "cofinancees",
+        "co-financee",
         "subventionne", "subventionnee", "octroye", "octroyee", "accorde", "accordee"]),
     ("FUNDS", "insert", 0.85, "fr-financement-insert", [
         "avec le soutien financier de", "avec le soutien financier du", "grace au financement de",
@@ -46,7 +49,9 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "partenariats avec", "convention avec", "accord avec", "accord de partenariat avec",
         "convention de partenariat avec", "collabore avec", "collaborent avec", "coopere avec",
         "cooperent avec", "conjointement avec", "de concert avec", "travaille avec", "s'associe a",
-        "s'associe avec", "signe une convention avec", "a signe une convention avec"]),
+        "s'associe avec", "signe une convention avec", "a signe une convention avec",
+        "convention de cooperation avec", "accord de cooperation avec", "protocole d'accord avec",
+        "memorandum d'entente avec", "signe un accord avec", "a signe un accord avec"]),
     ("PARTNERS_WITH", "between", 0.85, "fr-partenariat-entre", ["entre"]),
     ("LABELLED_BY", "verb", 0.9, "fr-labellisation", [
         "labellise", "labellisee", "labellises", "labellisees", "accredite", "accreditee", "certifie",
@@ -72,7 +77,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
 
 LEFT_FILLER = {"est", "sont", "etait", "a", "ont", "ete", "qui", "aussi", "egalement", "deja", "notamment",
                "actuellement", "officiellement", "recemment", "(", ")", "se", "s'", "toujours", "desormais",
-               "avait", "avaient", "fut", "sera"}
+               "avait", "avaient", "fut", "sera", "seront", "va", "vont"}
 RIGHT_FILLER = {"le", "la", "les", "l'", "du", "de", "des", "d'", "au", "aux", "un", "une", "ses", "son", "sa",
                 "leurs", "leur", "nos", "notre", "plusieurs", "differents", "differentes", "par", "en", "a",
                 "«", "“", '"', "programme", "projet", "nouveau", "nouvelle"}
@@ -89,8 +94,14 @@ HEDGES = ["ne", "n'", "pas", "jamais", "plus jamais", "sans", "souhaite", "souha
           "envisage", "envisageons", "projette", "compte", "comptons", "futur", "future", "prochainement",
           "eventuel", "eventuelle", "potentiel", "potentielle", "doit", "devons", "doivent", "faudrait",
           "aurait", "auraient", "besoin", "candidat", "candidature", "afin de"]
-WE = {"nous", "notre cluster", "notre association", "notre reseau", "notre organisation", "notre structure"}
-ANAPHORA = {"le cluster", "ce cluster", "l'association", "le reseau", "il", "elle"}
+WE = {"nous", "notre cluster", "notre association", "notre reseau", "notre organisation", "notre structure",
+      "notre pole", "notre federation", "notre groupement", "notre technopole"}
+OUR_MEMBERS = ["nos adherents", "nos membres", "nos membres fondateurs", "nos entreprises membres",
+               "parmi nos adherents", "parmi nos membres"]
+FRAME = ["dans le cadre du", "dans le cadre de", "au titre du", "au titre de", "sous l'egide du programme",
+         "dans le cadre du programme", "au titre du programme"]
+ANAPHORA = {"le cluster", "ce cluster", "l'association", "le reseau", "il", "elle", "le pole", "ce pole"}
+ANAPHORA_PROGRAMME = {"le projet", "ce projet", "le programme", "ce programme", "l'initiative", "cette initiative"}
 PRONOUN_SUBJECT = {"il", "elle"}
 SECTOR_NOUNS = {"cluster", "clusters"}
 SECTOR_NOUNS_BEFORE = {"secteur", "secteurs", "industrie", "industries", "filiere", "filieres", "domaine",
@@ -100,3 +111,8 @@ FOUNDED = ["cree en", "creee en", "fonde en", "fondee en", "lance en", "lancee e
 IN_PLACE = {"en", "au", "a"}
 DESCRIPTIVE_LOC = {"en", "au", "a", "de", "du"}
 COPULA = {"est", "etait", ",", "comme"}
+
+# "under the P programme" (a project framed by a programme) and "our members A, B" (the document's own
+# organisation's members), as cue entries so the engine matches them with the other phrases.
+CUES.append(("PART_OF", "frame", 0.75, "fr-frame", FRAME))
+CUES.append(("MEMBER_OF", "ours", 0.8, "fr-our-members", OUR_MEMBERS))

@@ -1,0 +1,157 @@
+"""Reading and extraction of documents, in this process or in worker processes.
+
+`prepare` is the pure part of ingesting one file (read, hash, extract: no store), so it
+can run anywhere. `prepared_parallel` runs it in `jobs` worker processes for
+`ingest(..., jobs=N)`:
+
+- workers take *batches* of documents, and the "already stored" set is sent once per
+  worker (pool initializer), not with every task: inter-process traffic is one message
+  per batch each way;
+- at most `AHEAD` batches per worker are in flight and results come back in input
+  order, so the ingest process (resolve + store, the serial part) is never starved and
+  memory stays bounded however many files there are;
+- workers fork from a forkserver that has imported and warmed up the extractor
+  (`_preload`), so they do not each pay the spaCy import and gazetteer build;
+- a worker that dies (a parser crashing on a hostile file, the OOM killer) costs only the
+  document that killed it: its batch is retried one document per fresh process, and the
+  rest of the run goes on.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from ecograph.errors import EcographError, ReadError
+from ecograph.ids import document_id
+
+from .extract import extract
+from .readers import read
+from .types import RawDocument, RawExtraction
+
+AHEAD = 2            # batches in flight per worker: one being worked on, one queued
+MAX_BATCH = 16       # documents per batch, at most
+_PRELOAD = "ecograph.ingest._preload"
+
+
+@dataclass
+class Prepared:
+    """What a worker hands back for one file: read and extracted, or why not."""
+    source: str
+    raw: RawDocument | None = None
+    doc_id: str | None = None
+    extraction: RawExtraction | None = None
+    unchanged: bool = False
+    problem: str | None = None
+    fatal: tuple[str, str | None] | None = None  # (message, hint): a configuration error, stop the run
+
+
+def prepare(source: str, known: frozenset[str], force: bool) -> Prepared:
+    """Read and extract one file. Never raises: a problem is recorded in the result."""
+    try:
+        raw = read(source)
+        doc_id = document_id(raw.text)
+        if not force and doc_id in known:
+            return Prepared(source, doc_id=doc_id, unchanged=True)
+        return Prepared(source, raw=raw, doc_id=doc_id, extraction=extract(raw))
+    except ReadError as exc:
+        return Prepared(source, problem=exc.problem)
+    except RecursionError:
+        return Prepared(source, problem="document structure too deeply nested")
+    except EcographError as exc:
+        if getattr(exc, "fatal", False):  # e.g. a bad ECOGRAPH_MAX_BYTES: not this file's fault
+            return Prepared(source, fatal=(str(exc), exc.hint))
+        return Prepared(source, problem=str(exc))
+    except Exception as exc:  # an extractor defect must not stop the other documents
+        return Prepared(source, problem=f"internal error while extracting ({type(exc).__name__}: {exc})")
+
+
+def warm() -> None:
+    """Build extraction's per-process state (spaCy vocab, gazetteers, cue matchers, registry)
+    by extracting two tiny documents; best effort, since a failure here must not stop a run."""
+    for lang, text in (("en", "Orion Cluster is a member of the Vega Network in Tangier.\n"),
+                       ("fr", "Le pôle Orion est membre du réseau Vega à Tanger.\n")):
+        try:
+            extract(RawDocument(source="<warm-up>", text=text, title="", language=lang))
+        except Exception:  # noqa: BLE001 - warming is an optimisation only
+            pass
+
+
+# --- worker side --------------------------------------------------------------------
+_known: frozenset[str] = frozenset()
+_force = False
+
+
+def _init_worker(known: frozenset[str], force: bool) -> None:
+    global _known, _force
+    _known, _force = known, force
+
+
+def prepare_batch(sources: list[str]) -> list[Prepared]:
+    return [prepare(s, _known, _force) for s in sources]
+
+
+# --- ingest-process side --------------------------------------------------------------
+def batch_size(n: int, workers: int) -> int:
+    """Big enough to amortise a round trip, small enough that every worker gets several
+    batches (the slowest batch decides when the run ends)."""
+    return max(1, min(MAX_BATCH, n // (workers * 4)))
+
+
+def _pool(workers: int, known: frozenset[str], force: bool) -> ProcessPoolExecutor:
+    # forkserver, not fork: the ingest process may hold threads (the Neo4j driver's), and
+    # forking a threaded process can deadlock the child
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([_PRELOAD])  # no effect once this process's forkserver runs
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(known, force))
+
+
+def prepared_parallel(sources: list[str], known: frozenset[str], force: bool, jobs: int, *,
+                      work: Callable[[list[str]], list[Prepared]] = prepare_batch) -> Iterator[Prepared]:
+    """`prepare` for every source in `jobs` worker processes; results in input order.
+    `work` (a module-level function, for pickling) is replaceable for tests."""
+    workers = max(1, min(jobs, len(sources)))
+    size = batch_size(len(sources), workers)
+    batches = [sources[i:i + size] for i in range(0, len(sources), size)]
+    done = 0  # batches whose results have been yielded
+    while done < len(batches):
+        broken = False
+        pool = _pool(workers, known, force)
+        pending: deque[Future] = deque()
+        nxt = done
+        try:
+            while pending or nxt < len(batches):
+                while len(pending) < workers * AHEAD and nxt < len(batches):
+                    pending.append(pool.submit(work, batches[nxt]))
+                    nxt += 1
+                try:
+                    results = pending.popleft().result()
+                except BrokenProcessPool:
+                    broken = True
+                    break
+                done += 1
+                yield from results
+        finally:
+            # also when the consumer stops early (a store error): don't extract the rest
+            pool.shutdown(wait=True, cancel_futures=True)
+        if broken:
+            # a worker died while batch `done` (or a later in-flight one) ran: find the
+            # culprit in `done` one document at a time; a culprit in a later batch breaks
+            # the next pool and is isolated the same way, so every round makes progress
+            for source in batches[done]:
+                yield _alone(source, known, force, work)
+            done += 1
+
+
+def _alone(source: str, known: frozenset[str], force: bool, work) -> Prepared:
+    pool = _pool(1, known, force)
+    try:
+        return pool.submit(work, [source]).result()[0]
+    except BrokenProcessPool:
+        return Prepared(source, problem="the worker process reading it died (crashed or was killed)")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
