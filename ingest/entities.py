@@ -196,6 +196,13 @@ _PART_NOUNS = {"track", "component", "phase", "pillar", "window", "strand", "axi
 _HEAD_NOUNS_TAIL = {"cluster", "label", "plan", "strategy", "initiative"}  # lower-case head nouns absorbed into a name ("the QOOT cluster")
 _QUOTES_OPEN = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", '"': '"'}
 _COMPLEMENT = {"of", "for", "de", "du", "des", "d'", "pour"}
+_COMPANY_SUFFIX = {"group", "groupe", "holding", "sa", "sas", "sarl", "ltd", "inc", "plc", "spa", "gmbh", "corp",
+                   "srl", "llc", "ag", "bv", "nv"}
+_CLITICS = {"vous", "nous", "il", "elle", "on", "ils", "elles", "t", "je", "tu", "moi", "toi"}
+_JOB_TITLES = {"president", "presidente", "vice-president", "director", "directeur", "directrice", "ceo", "head",
+               "chairman", "chairwoman", "chair", "manager", "founder", "fondateur", "fondatrice", "secretary",
+               "secretaire", "general", "generale", "executive", "delegue", "deleguee", "coordinator",
+               "coordinateur", "coordinatrice", "managing", "deputy", "adjoint", "adjointe"}
 _PLACE_HEADED = {"university", "universite", "cluster", "chamber", "federation", "association", "agency",
                  "technopark", "technopole", "municipality", "polytechnic", "hospital", "port", "incubator"}
 _AND = {"and", "et", "&"}
@@ -274,7 +281,8 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
         right_head = right[r0].f if len(right) > r0 else ""
         right_is_name = right_head in _ORG_NOUNS or right_head in ("ministry", "ministere", "university",
                                                                       "universite", "bank", "banque", "office")
-        right_cue = bool(right) and is_org_cue(right[-1].f) and not is_org_cue(" ".join(left))
+        right_cue = bool(right) and is_org_cue(right[-1].f) and not is_org_cue(" ".join(left)) and \
+            not (len(right) >= 2 and right[-1].f in _COMPANY_SUFFIX)  # "Airbus Helicopters et Naval Group"
         joined = (any(f in _COMPLEMENT for f in left) and not right_is_name) or \
                  (toks[k].f == "&" and not right_is_name) or (right_cue and len(left) <= 2 and not right_is_name)
         if not joined:
@@ -400,6 +408,18 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
             if rest.j > rest.i and not any(r.i == rest.i and r.j == rest.j for r in inner):
                 kept.append(rest)
             continue
+        owner = next((r for r in inner if r.j == n.j and r.label == "Organisation" and r.i - n.i >= 2), None)
+        if owner is not None and toks[n.i].f not in GENERIC:
+            k = owner.i - 1
+            while k > n.i and toks[k].f in ("the", "la", "le", "l'"):
+                k -= 1
+            if toks[k].f in ("de", "du", "d'", "of"):
+                # "Innov Idea de Tamwilcom": a programme and the known organisation that owns it
+                left = Chunk(n.i, k, n.source, n.label, n.kind, n.canonical, n.country)
+                left.i, left.j = _trim(toks, left.i, left.j)
+                if left.j > left.i:
+                    kept.append(left)
+                continue
         if any(r.i > n.i and toks[r.i - 1].f in ("and", "et", "&", ",") for r in inner):
             r = next(r for r in inner if r.i > n.i and toks[r.i - 1].f in ("and", "et", "&", ","))
             left = Chunk(n.i, r.i - 1, n.source, n.label, n.kind, n.canonical, n.country)
@@ -475,6 +495,19 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
     for i, j in sorted(spans):
         if i in consumed:
             continue
+        if any(toks[k].f == "-" and toks[k + 1].f in _CLITICS for k in range(i, j - 1)):
+            continue  # "Pouvez-vous", "Participez-vous": a verb with its pronoun
+        t0 = i
+        while t0 < j and toks[t0].f in _JOB_TITLES:
+            t0 += 1
+        if t0 > i and t0 < j and toks[t0].f in ("of", "de", "du", "d'", "at"):
+            # "Président du Pôle X", "Director of X": the organisation, not the post
+            t0 += 1
+            while t0 < j and toks[t0].f in ("the", "la", "le", "l'"):
+                t0 += 1
+            if t0 >= j:
+                continue
+            i = t0
         # a lower-case head noun right after the name belongs to it ("the QOOT cluster")
         if j < b and toks[j].f in _HEAD_NOUNS_TAIL and not toks[j].cap and (j - i) <= 4:
             j += 1
@@ -563,8 +596,9 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 camel = any(c.isupper() for c in t.text[1:])
                 defined = _defines_org(toks, j, b)
                 nxt = toks[j].f if j < b else ""
+                verb_next = nxt in _NAME_VERBS and toks[j].text != "à"  # "Basé à Toulon": a participle
                 if first_in_sentence and not (camel or defined or t.f in mid_caps or
-                                              (nxt in _NAME_VERBS and t.f not in lower_vocab)):
+                                              (verb_next and t.f not in lower_vocab)):
                     continue  # a capitalised first word is a name only with some evidence
                 if t.f in STARTERS:
                     continue
@@ -623,7 +657,7 @@ def mid_caps_non_initial(mid_caps: set, t: Tok) -> set:
 def _defines_org(toks, j, b) -> bool:
     """'Agrinnov is a cluster …', 'X est un pôle …': a copula then an organisation noun soon after."""
     window = [t.f for t in toks[j:min(b, j + 6)]]
-    if not window or window[0] not in ("is", "was", "est", "etait", ",", "has", "a"):
+    if not window or window[0] not in ("is", "was", "est", "etait", ",", "has", "a") or toks[j].text == "à":
         return False
     return any(w in _ORG_NOUNS or w in ("cluster", "pole", "platform", "technopark", "park", "hub", "plateforme")
                for w in window[1:])
@@ -653,7 +687,11 @@ def _merge_commas(toks, spans):
             n = k
             while n + 1 < len(spans):
                 gap = [t.f for t in toks[spans[n][1]:spans[n + 1][0]]]
-                if gap not in ([","], [",", "and"], ["and"], [",", "et"], ["et"]) or spans[n + 1][1] - spans[n + 1][0] > 4:
+                # French repeats the article: "Ministère de l'Industrie, des Mines et de l'Énergie"
+                ok = gap in ([","], [",", "and"], ["and"], [",", "et"], ["et"]) or (
+                    head in ("ministry", "ministere") and 2 <= len(gap) <= 4 and gap[0] in (",", "et", "and")
+                    and all(g in (",", "et", "and", "des", "de", "du", "l'", "la", "d'", "the") for g in gap[1:]))
+                if not ok or spans[n + 1][1] - spans[n + 1][0] > 4:
                     break
                 n += 1
                 if "and" in gap or "et" in gap:

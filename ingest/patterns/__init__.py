@@ -212,6 +212,16 @@ class Engine:
             return grp, 0.8
         return [], 0.0
 
+    def _fronted_subject(self, s: Sent, after: int) -> Arg | None:
+        """The subject after a fronted clause: the name right after the clause's comma."""
+        k = next((t for t in range(after, min(s.b, after + 10)) if self.f[t] == ","), None)
+        if k is None:
+            return None
+        k += 1
+        while k < s.b and self.f[k] in _APPOS_DET:
+            k += 1
+        return self._arg_at(s, k)
+
     def _apposition_head(self, s: Sent, k: int) -> Arg | None:
         """The name before ', <det> <common words…>' ending at token k ('X, a three-year project')."""
         m = k
@@ -390,6 +400,10 @@ class Engine:
             for a in list(agents):  # "coordinated by A in partnership with B": a joint act is B's too
                 agents += [c for c in self.coactors.get(id(a), []) if c not in agents]
             patients, lf = self.left_group(s, i)
+            if not patients and i - s.a <= 1:
+                # "Labellisé par X depuis 2019, le PMM …": a fronted participle describes the subject
+                subj = self._fronted_subject(s, max(max(a.ext, a.j) for a in agents))
+                patients, lf = ([subj], 0.85) if subj is not None else ([], 0.0)
             src, tgt = agents, patients
             conf = cue.conf * (lf or 1)
             if cue.type == "LABELLED_BY":
@@ -398,6 +412,9 @@ class Engine:
         elif cue.type == "LOCATED_IN":
             places, _ = self.right_list(s, j, pool=s.places, max_fill=2, intro=False)
             left, lf = self.left_group(s, i)
+            if not left and places and i - s.a <= 1:  # "Basé à Toulon, notre pôle …"
+                subj = self._fronted_subject(s, max(p.j for p in places))
+                left, lf = ([subj], 0.85) if subj is not None else ([], 0.0)
             for x in left:
                 for p in places:
                     self.emit("LOCATED_IN", x, p, s, cue.method, cue.conf * lf)
@@ -413,6 +430,12 @@ class Engine:
                 return  # "X is funded" with no agent: nothing to link
             subj, lf = self.left_group(s, i)
             objs, via_intro = self.right_list(s, j)
+            if self.lang == "fr" and cue.type in ("SUPPORTS", "FUNDS") and len(subj) == 1 and subj[0].coref \
+                    and self.f[subj[0].i] == "nous":
+                # "Business France et la Région Sud nous ont accompagnés": "nous" is the object here
+                actors, _ = self.left_group(s, subj[0].i)
+                if actors and not any(a.coref for a in actors):
+                    subj, objs, lf = actors, [subj[0]], 0.9
             if cue.type == "MEMBER_OF" and objs:
                 # "members of Y include A, B"
                 after = objs[-1].ext if objs[-1].ext else objs[-1].j
