@@ -198,8 +198,11 @@ def extract(raw: RawDocument) -> RawExtraction:
                 word = toks[i + (1 if j - i > 1 else 0)].f
                 if word in ("it", "il", "elle"):
                     target = last_subject if i - s.a <= 1 else None
+                elif not named and word in ("cluster", "pole") and main is not None and main.kind == "cluster" \
+                        and not (topic is not None and topic.kind == "cluster" and topic_age <= 3):
+                    target = main  # in a cluster's own text, "the cluster" is that cluster
                 elif not named and topic is not None and topic_age <= 3 and \
-                        (topic.kind in (None, "cluster") or word != "cluster"):
+                        (topic.kind in (None, "cluster") or word not in ("cluster", "pole")):
                     target = topic
             elif key == "ANA_PROG" and not named and prog_topic is not None and n - prog_topic[1] <= 3:
                 target = prog_topic[0]
@@ -217,6 +220,8 @@ def extract(raw: RawDocument) -> RawExtraction:
         else:
             topic_age += 1
         lead = s.args[0] if s.args and s.args[0].i - s.a <= 3 else None
+        if lead is None and s.args and s.args[0].i - s.a <= 10 and "," in [t.f for t in toks[s.a:s.args[0].i]]:
+            lead = s.args[0]  # "Créé en 2016, le CMA …": the subject after a fronted clause
         last_subject = lead.m if lead is not None else None
         progs = [x for x in s.args if x.m.label == "Programme" and not x.coref]
         if progs:

@@ -180,7 +180,7 @@ class Engine:
                 k -= 1
                 continue
             if w == ",":
-                a = self._arg_ending(s, k)
+                a = self._arg_ending(s, k) or (self._arg_ending(s, k - 1) if self.f[k - 1] in _CLOSE_QUOTES else None)
                 if a is not None:  # "X, in partnership with Y": the apposition's head
                     return self._with_coactors(self._left_list(s, a)), 0.95
                 # "X, <inserted phrase>, CUE": skip back over the insert to the mention before it
@@ -218,7 +218,7 @@ class Engine:
         if k is None:
             return None
         k += 1
-        while k < s.b and self.f[k] in _APPOS_DET:
+        while k < s.b and self.f[k] in _APPOS_DET and self._arg_at(s, k) is None:
             k += 1
         return self._arg_at(s, k)
 
@@ -324,6 +324,7 @@ class Engine:
             if progs:
                 self.last_prog = (progs[-1], n)
             self.coactors: dict[int, list[Arg]] = {}
+            self.last_patients: list[Arg] | None = None
             self.coactor_of: dict[int, Arg] = {}
             hits = [c for c in cues_by.get(n, []) if c[2] <= s.b]
             # co-actor phrases first, so that joint acts can use them
@@ -336,6 +337,7 @@ class Engine:
                 getattr(self, "_" + cue.mode)(s, cue, i, j)
             self._founded_in(s)
             self._track_of(s)
+            self._owner_of(s)
             self._place_patterns(s)
             self._sector_patterns(s, hits)
         return self.out
@@ -387,8 +389,8 @@ class Engine:
     def _verb(self, s, cue, i, j):
         lex = self.lex
         # passive: "<participle> [≤4 tokens, no name] by A, B"
-        k = j
-        while k < min(s.b, j + 5) and self.f[k] not in lex.BY and not self._arg_at(s, k):
+        k = j  # "financé à hauteur de 3 millions d'euros par X": an amount may sit before the agent
+        while k < min(s.b, j + 9) and self.f[k] not in lex.BY and not self._arg_at(s, k):
             k += 1
         passive = k < s.b and self.f[k] in lex.BY and (k == j or self.f[j] not in ("the", "le", "la"))
         if cue.type in ("LOCATED_IN", "ACTIVE_IN", "PART_OF") and cue.mode == "verb":
@@ -399,11 +401,16 @@ class Engine:
                 return
             for a in list(agents):  # "coordinated by A in partnership with B": a joint act is B's too
                 agents += [c for c in self.coactors.get(id(a), []) if c not in agents]
-            patients, lf = self.left_group(s, i)
+            if self.last_patients is not None and self.f[i - 1] in ("and", "et"):
+                patients, lf = self.last_patients, 0.85  # "P, launched by A … and financed by B"
+            else:
+                patients, lf = self.left_group(s, i)
             if not patients and i - s.a <= 1:
                 # "Labellisé par X depuis 2019, le PMM …": a fronted participle describes the subject
                 subj = self._fronted_subject(s, max(max(a.ext, a.j) for a in agents))
                 patients, lf = ([subj], 0.85) if subj is not None else ([], 0.0)
+            if patients:
+                self.last_patients = patients
             src, tgt = agents, patients
             conf = cue.conf * (lf or 1)
             if cue.type == "LABELLED_BY":
@@ -477,6 +484,8 @@ class Engine:
         if not agents:
             return
         subj = self.subject(s)
+        if subj is None and self.last_patients is not None:
+            subj = self.last_patients[-1]  # "P, launched by A with the support of B": B supports P
         if subj is None or subj in agents:
             # "With the support of X, Y launched …": the subject follows the insert
             last = max(max(a.ext, a.j) for a in agents)
@@ -572,6 +581,22 @@ class Engine:
                 subj = grp[-1] if grp else None
             if subj is not None and subj.m.label != "Place" and subj.m.founded is None:
                 subj.m.founded = year
+
+    def _owner_of(self, s):
+        """'le programme Innov Idea de Tamwilcom', 'the Y programme of X': the organisation runs it."""
+        for x in s.args:
+            if x.m.label != "Programme" or x.coref:
+                continue
+            k = max(x.j, x.ext)
+            if k < s.b and self.f[k] in ("de", "du", "d'", "of"):
+                k += 1
+                while k < s.b and self.f[k] in ("the", "la", "le", "l'"):
+                    k += 1
+                y = self._arg_at(s, k)
+                glued = y is not None and y.j < s.b and self.f[y.j] == "-" and not self.toks[y.j].space
+                if y is not None and y.m.label == "Organisation" and not y.coref and not glued and \
+                        not self.hedged(s, k):
+                    self.emit("RUNS", y, x, s, f"{self.lang}-programme-of", 0.7)
 
     def _track_of(self, s):
         parts = {"track", "component", "phase", "pillar", "window", "strand", "axis", "volet", "composante",
@@ -715,6 +740,7 @@ _ORG_HEADS = {"cluster", "association", "company", "incubator", "accelerator", "
               "organization", "incubateur", "reseau", "entreprise", "societe", "agence"}
 
 
+_CLOSE_QUOTES = {'"', "»", "”", "'", "’"}
 _OUR_MEMBERS_GLUE = {"are", "include", "includes", "including", "such", "as", ":", "figurent", "sont", "comptent",
                      "comme", "notamment", "incluent", "there", "we", "count", "nous", "comptons", "citons"}
 _APPOS_DET = {"a", "an", "the", "its", "un", "une", "le", "la", "l'", "son", "sa"}

@@ -34,7 +34,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "ont participe a", "ont participe au", "prend part a", "a pris part a", "ont pris part a",
         "beneficie de", "beneficie du", "a beneficie de", "a beneficie du", "beneficient de",
         "beneficiaire de", "beneficiaire du", "laureat de", "laureat du", "laureate de", "laureate du",
-        "laureats de", "laureats du", "selectionne pour", "selectionnee pour", "retenu pour", "retenue pour",
+        "laureats de", "laureats du", "laureat", "laureate", "laureats", "laureates", "selectionne pour", "selectionnee pour", "retenu pour", "retenue pour",
         "expose a", "expose au", "a expose a", "a expose au"]),
     ("JOIN", "verb", 0.8, "fr-adhesion", ["a rejoint", "ont rejoint", "rejoint", "adhere a", "adhere au"]),
     ("MEMBER_OF", "verb", 0.85, "fr-membre", [
