@@ -24,8 +24,12 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free form (keeps punctuation)."""
-    s = unicodedata.normalize("NFKD", text)
+    s = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+# NFKD leaves these letters whole; French writes "œuvre", "mis en œuvre" and folded cue phrases say "oe"
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 
 
 def norm(name: str) -> str:

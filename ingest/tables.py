@@ -404,6 +404,10 @@ def _descriptor_cut(s: str) -> int:
     """Where the name part of a list line ends: before ' – description', ': description'.
     A category prefix ('Entreprises : A, B') is not a name, so the list after it is kept."""
     m = re.search(r"\s[–—-]\s|:\s", s)
+    appos = re.search(r",\s+(?:the|a|an|le|la|l['’]|un|une)\s", s)  # "MDFC, the Moroccan … Cluster"
+    if appos and (not m or appos.start() < m.start()) and (name_test(s[:appos.start()]) or
+                                                          _is_acronym(s[:appos.start()].strip())):
+        return appos.start()
     if not m:
         return len(s)
     head = s[:m.start()].strip()

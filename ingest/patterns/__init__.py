@@ -381,6 +381,16 @@ class Engine:
                                   if "between" not in cue.method else cue.method.replace("between", "funding"),
                                   cue.conf * 0.85)
 
+    def _signed(self, s, cue, i, j):
+        """'The memorandum was signed by four clusters: A, B, C and D' → PARTNERS_WITH between all."""
+        if not _AGREEMENTS & set(self.f[max(s.a, i - 10):i]):
+            return
+        right, _ = self.right_list(s, j, max_fill=4)
+        right = [x for x in right if x.m.label == "Organisation"]
+        for a in range(len(right)):
+            for b in range(a + 1, len(right)):
+                self.emit("PARTNERS_WITH", right[a], right[b], s, cue.method, cue.conf)
+
     def _types(self, cue, target: Arg) -> str:
         if cue.type != "JOIN":
             return cue.type
@@ -740,6 +750,8 @@ _ORG_HEADS = {"cluster", "association", "company", "incubator", "accelerator", "
               "organization", "incubateur", "reseau", "entreprise", "societe", "agence"}
 
 
+_AGREEMENTS = {"memorandum", "agreement", "convention", "charter", "mou", "accord", "protocole", "charte",
+               "partnership", "partenariat", "declaration", "protocol"}
 _CLOSE_QUOTES = {'"', "»", "”", "'", "’"}
 _OUR_MEMBERS_GLUE = {"are", "include", "includes", "including", "such", "as", ":", "figurent", "sont", "comptent",
                      "comme", "notamment", "incluent", "there", "we", "count", "nous", "comptons", "citons"}

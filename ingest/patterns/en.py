@@ -133,3 +133,5 @@ COPULA = {"is", "was", "as", ",", "are"}
 # organisation's members), as cue entries so the engine matches them with the other phrases.
 CUES.append(("PART_OF", "frame", 0.75, "en-frame", FRAME))
 CUES.append(("MEMBER_OF", "ours", 0.8, "en-our-members", OUR_MEMBERS))
+# "The memorandum was signed by A, B and C": every signatory partners with every other.
+CUES.append(("PARTNERS_WITH", "signed", 0.8, "en-signatories", ["signed by", "signatories are", "signatories include", "co-signed by", "countersigned by"]))

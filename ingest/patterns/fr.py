@@ -116,3 +116,5 @@ COPULA = {"est", "etait", ",", "comme"}
 # organisation's members), as cue entries so the engine matches them with the other phrases.
 CUES.append(("PART_OF", "frame", 0.75, "fr-frame", FRAME))
 CUES.append(("MEMBER_OF", "ours", 0.8, "fr-our-members", OUR_MEMBERS))
+# "The memorandum was signed by A, B and C": every signatory partners with every other.
+CUES.append(("PARTNERS_WITH", "signed", 0.8, "fr-signatories", ["signe par", "signee par", "signes par", "signees par", "signataires sont", "cosigne par", "cosignee par"]))
