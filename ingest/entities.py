@@ -537,8 +537,9 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 continue
             if len(words) == 1 and (words[0] in NON_NAME_ACRONYMS or words[0] in MONTHS):
                 continue
-            if sum(c.isalpha() for c in "".join(words)) < 3:
-                continue  # "R&D"
+            if sum(c.isalpha() for c in "".join(words)) < 3 and \
+                    not (len(text_tokens) == 1 and _is_acronym(text_tokens[0]) and len(words[0]) >= 3):
+                continue  # "R&D" (but "2TS", "3D Lab" are names)
             parts = " ".join(words).replace(" , ", " & ").replace(" and ", " & ").replace(" et ", " & ").split(" & ")
             if all(p.strip() in sectors() or p.strip() in ("", "-") or all(x in sectors() for x in p.split())
                    for p in parts):
