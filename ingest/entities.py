@@ -384,7 +384,7 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
     mid_caps = set()
     for a, b, _ in sents:
         for k in range(a + 1, b):
-            if toks[k].cap:
+            if toks[k].cap and toks[k - 1].f not in (".", "!", "?"):
                 mid_caps.add(toks[k].f)
     names: list[Chunk] = []
     persons: set[str] = set()
@@ -589,7 +589,12 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 if 2 <= len(words) <= 3 and all(t.text[0].isupper() and t.text[1:].islower() for t in text_tokens):
                     persons.update(words)
                 continue  # a whole heading line without any name cue: a title, a byline
-            first_in_sentence = all(not toks[k].text.isalpha() for k in range(a, i))
+            # a word after "No." starts a sentence too
+            first_in_sentence = all(not toks[k].text.isalpha() for k in range(a, i)) or \
+                (i > a and toks[i - 1].f in (".", "!", "?"))
+            if len(words) == 1 and not acronym and has_cue and not any(c.isupper() for c in text_tokens[0].text[1:]) \
+                    and (words[0] in _ORG_NOUNS or words[0] in _PROG_NOUNS or words[0].endswith("ing")):
+                continue  # "Mentoring", "Incubator": the kind's own noun, capitalised, names nothing
             if len(words) == 1 and not acronym and not has_cue:
                 t = text_tokens[0]
                 if j < b and toks[j].text.islower() and toks[j].f in GENERIC | {"poles", "valley", "companies"}:

@@ -175,7 +175,7 @@ class Engine:
             head = self._apposition_head(s, k)
             if head is not None:  # "X, a three-year project financed by Y": the apposition's head
                 return self._with_coactors([head]), 0.85
-            if w in lex.COORD_AUX and fill > 0:
+            if w in lex.COORD_AUX and (fill > 0 or self.f[q] in lex.PASSIVE_AUX or self.f[q] in lex.LEFT_FILLER):
                 coord = True
                 k -= 1
                 continue

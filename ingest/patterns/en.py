@@ -96,7 +96,8 @@ LEFT_FILLER = {"is", "are", "was", "were", "has", "have", "had", "been", "being"
 RIGHT_FILLER = {"the", "a", "an", "its", "their", "our", "this", "these", "several", "various", "other", "both",
                 "all", "new", "by", "in", "of", "two", "three", "four", "five", "six", "‘", "“", "'", '"',
                 "first", "second", "third", "mainly", "notably", "international", "national", "regional",
-                "project", "programme", "program", "initiative", "event", "platform"}
+                "project", "programme", "program", "initiative", "event", "platform", "edition", "phase",
+                "round", "cohort", "wave", "session", "fourth", "fifth", "latest", "next", "second", "2nd", "3rd"}
 LIST_CONNECTORS = {",", "and", "&", "as", "well", "the", "or", "also", "(", ")", "plus", ";", "its", "their"}
 LIST_INTRO = ["such as", "in particular", "including", "notably", "namely", "like", ":", "particularly",
               "among them", "among which", "among others"]

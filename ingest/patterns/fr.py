@@ -80,7 +80,8 @@ LEFT_FILLER = {"est", "sont", "etait", "a", "ont", "ete", "qui", "aussi", "egale
                "avait", "avaient", "fut", "sera", "seront", "va", "vont"}
 RIGHT_FILLER = {"le", "la", "les", "l'", "du", "de", "des", "d'", "au", "aux", "un", "une", "ses", "son", "sa",
                 "leurs", "leur", "nos", "notre", "plusieurs", "differents", "differentes", "par", "en", "a",
-                "«", "“", '"', "programme", "projet", "nouveau", "nouvelle"}
+                "«", "“", '"', "programme", "projet", "nouveau", "nouvelle", "edition", "phase", "session",
+                "premiere", "deuxieme", "troisieme", "seconde", "vague", "cohorte"}
 LIST_CONNECTORS = {",", "et", "&", "ainsi", "que", "le", "la", "les", "l'", "ou", "aussi", "(", ")", ";", "de",
                    "du", "des", "d'"}
 LIST_INTRO = ["tels que", "telles que", "tel que", "notamment", "dont", "comme", ":", "en particulier",
