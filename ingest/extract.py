@@ -55,9 +55,15 @@ _APPOS_DET = {"a", "an", "the", "its", "their", "un", "une", "le", "la", "l'", "
 def _apposition_label(toks, ch: Chunk, b: int) -> tuple[str | None, str | None]:
     """'X, a three-year project financed by …', 'X, l'accélérateur public': the noun of an apposition."""
     k = max(ch.j, ch.ext)
-    if k + 2 >= b or toks[k].f != "," or toks[k + 1].f not in _APPOS_DET:
+    if k + 2 >= b or toks[k].f != ",":
         return None, None
-    for t in toks[k + 2:min(b, k + 7)]:
+    if toks[k + 1].f in _APPOS_DET:
+        first = k + 2
+    elif k + 4 < b and toks[k + 1].cap and toks[k + 2].f == "'" and toks[k + 3].f == "s":
+        first = k + 4  # "JoMedTech, Jordan's medical technology cluster"
+    else:
+        return None, None
+    for t in toks[first:min(b, first + 5)]:
         if t.f in (",", ".", ";", "(", "and", "et") or t.cap:
             break
         if t.f in _PROG_KIND and t.f not in ("launch", "lancement", "call", "edition", "award", "awards"):

@@ -348,6 +348,10 @@ class Engine:
             # "X is in charge of this project within a partnership with Y": partners are X and Y
             left, lf = self.left_group(s, min(x.i for x in left))
         right, _ = self.right_list(s, j)
+        if not left and right and i - s.a <= 1:
+            # "Together with Y, we set up …": the subject follows the fronted phrase
+            subj = self._fronted_subject(s, max(max(y.ext, y.j) for y in right))
+            left, lf = ([subj], 0.9) if subj is not None else ([], 0.0)
         for x in left:
             for y in right:
                 self.emit("PARTNERS_WITH", x, y, s, cue.method, cue.conf * lf)
@@ -426,6 +430,8 @@ class Engine:
             if cue.type == "LABELLED_BY":
                 src, tgt = patients, agents
                 self._label_programme(s, agents, k + 1 + 0, cue)
+            elif cue.type in ("SUPPORTS", "FUNDS"):
+                self._through_programme(s, agents, patients, cue)
         elif cue.type == "LOCATED_IN":
             places, _ = self.right_list(s, j, pool=s.places, max_fill=2, intro=False)
             left, lf = self.left_group(s, i)
@@ -474,6 +480,23 @@ class Engine:
                 self.emit(t, x, y, s, cue.method, conf)
 
     _reverse = _verb
+
+    def _through_programme(self, s, agents, patients, cue):
+        """'supported by GIZ through its P programme': GIZ runs P, and the supported take part in it."""
+        if len(agents) != 1:
+            return
+        e = max(agents[0].ext, agents[0].j)
+        if self.f[e:e + 2] not in (["through", "its"], ["via", "its"], ["under", "its"], ["a", "travers"],
+                                   ["via", "son"], ["par", "le"], ["dans", "le"]):
+            return
+        progs = [x for x in s.args if e < x.i <= e + 6 and x.m.label == "Programme" and not x.coref]
+        if not progs:
+            return
+        if self.f[e:e + 2] in (["par", "le"], ["dans", "le"]) and "son" not in self.f[e:progs[0].i]:
+            return  # only "par le biais de son P", "dans le cadre de son P": the agent's own programme
+        self.emit("RUNS", agents[0], progs[0], s, cue.method + "-own-programme", cue.conf * 0.9)
+        for p in patients:
+            self.emit("PARTICIPATES_IN", p, progs[0], s, cue.method + "-own-programme", cue.conf * 0.85)
 
     def _label_programme(self, s, agents, k, cue):
         """'labelled by X as part of (its|the) P' → RUNS X → P."""
