@@ -589,8 +589,8 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 if 2 <= len(words) <= 3 and all(t.text[0].isupper() and t.text[1:].islower() for t in text_tokens):
                     persons.update(words)
                 continue  # a whole heading line without any name cue: a title, a byline
-            # a word after "No." starts a sentence too
-            first_in_sentence = all(not toks[k].text.isalpha() for k in range(a, i)) or \
+            # a word after "No." or after a dateline ("Décembre 2023 – Faute de …") starts a sentence too
+            first_in_sentence = all(not toks[k].text.isalpha() or toks[k].f in MONTHS for k in range(a, i)) or \
                 (i > a and toks[i - 1].f in (".", "!", "?"))
             if len(words) == 1 and not acronym and has_cue and not any(c.isupper() for c in text_tokens[0].text[1:]) \
                     and (words[0] in _ORG_NOUNS or words[0] in _PROG_NOUNS or words[0].endswith("ing")):

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .entities import (Chunk, _ORG_NOUNS, _PROG_NOUNS, detect, nlp, places, surface, tokenize)
 from .kinds import classify
-from .patterns import Arg, Engine, Sent, _matchers
+from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
 from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction
 
@@ -226,6 +226,10 @@ def extract(raw: RawDocument) -> RawExtraction:
         else:
             topic_age += 1
         lead = s.args[0] if s.args and s.args[0].i - s.a <= 3 else None
+        if s.b - s.a > 3 and fronted_participle(toks, s.a):
+            # "Porté par le CEPA …, le projet X aide …": the subject is after the fronted clause
+            comma = next((k for k in range(s.a, s.b) if toks[k].f == ","), None)
+            lead = next((x for x in s.args if comma is not None and x.i > comma and x.i - comma <= 4), None)
         if lead is None and s.args and s.args[0].i - s.a <= 10 and "," in [t.f for t in toks[s.a:s.args[0].i]]:
             lead = s.args[0]  # "Créé en 2016, le CMA …": the subject after a fronted clause
         last_subject = lead.m if lead is not None else None
@@ -385,11 +389,15 @@ def _retarget(theirs: RawExtraction, to_ours: dict[int, Mention], main: Mention 
     cands, dropped = [], set()
     for c in theirs.candidates:
         src, tgt = to_ours.get(id(c.source), c.source), to_ours.get(id(c.target), c.target)
-        if main is not None and c.method == "member-list" and c.confidence <= CONF_LIST_IMPLICIT and \
+        if c.method == "partner-list":  # the page's organisation is the source there
+            src, tgt = tgt, src
+        if main is not None and c.method in ("member-list", "partner-list") and c.confidence <= CONF_LIST_IMPLICIT and \
                 tgt is not main and src is not main and \
                 (first_person or norm(main.text).startswith(norm(tgt.text)) or norm(tgt.text) in map(norm, main.aliases)):
             dropped.add(id(tgt))
             tgt = main
+        if c.method == "partner-list":
+            src, tgt = tgt, src
         if src is not c.source or tgt is not c.target:
             c = Candidate(c.type, src, tgt, c.start, c.end, c.method, c.confidence)
         cands.append(c)

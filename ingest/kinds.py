@@ -75,7 +75,9 @@ def classify(name: str) -> tuple[str | None, str | None]:
 # names alone, sentence starters, titles that announce a person.
 
 CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "des", "d'", "l'", "la", "le", "et", "pour", "-",
-              "al", "el", "ben", "bin", "ibn"}
+              "al", "el", "ben", "bin", "ibn",
+              # Spanish, Italian and Catalan names of Mediterranean bodies ("Clúster Andaluz del Envase")
+              "del", "della", "delle", "dei", "degli", "di", "y", "per"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
           "septembre", "octobre", "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday",

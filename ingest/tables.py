@@ -251,6 +251,10 @@ _HEADING = re.compile(
     r"^[ \t#=]*(?:(?i:our|nos|the|les|its|ses)\s+)?(?:(?i:founding|current)\s+)?(?P<noun>" + _MEMBER_NOUN + r")"
     r"(?:\s+(?i:fondateurs|founding))?(?:\s+(?i:of|de|du|des|d['’])\s*(?P<of>[^:\n.;]{1,90}?))?"
     r"[ \t]*:?[ \t#=]*$", re.M | re.U)
+# "Our partners" / "Nos partenaires" under a heading: the page's organisation partners with each one
+_PARTNER_HEADING = re.compile(
+    r"^[ \t#=*]*(?:(?i:our|nos|the|les|its|ses)\s+)?(?P<noun>(?i:partners|partenaires|partner organisations|"
+    r"partenaires institutionnels|institutional partners))(?P<of>)[ \t]*:?[ \t#=*]*$", re.M | re.U)
 _CAPW = r"[A-ZÀ-Ý0-9][\w’'-]*"
 _JOIN = r"(?:[ \t]+(?:&|et|and|de|du|des|of|of the|for|pour|la|le)[ \t]+|[ \t]+d['’]|[ \t]+)"
 _CLUSTER_NAME = re.compile(
@@ -269,15 +273,17 @@ _SELF_REF = re.compile(r"^(?:the |our |notre |le |du |de l['’]|de la |la )?(?:
 
 
 def _lists(b: _Builder, text: str, covered: list[tuple[int, int]]) -> None:
-    for m in _HEADING.finditer(text):
-        if any(a <= m.start() < z for a, z in covered):
-            continue
-        target, conf = _list_target(b, text, m)
-        if target is None:
-            continue
-        exclude = {fold(target.text), "the cluster", "cluster"} | {fold(a) for a in target.aliases}
-        end = _bullets(b, text, m.end(), target, exclude, conf)
-        covered.append((m.start(), max(end, m.end())))
+    for heading, rtype, method in ((_HEADING, "MEMBER_OF", "member-list"),
+                                   (_PARTNER_HEADING, "PARTNERS_WITH", "partner-list")):
+        for m in heading.finditer(text):
+            if any(a <= m.start() < z for a, z in covered):
+                continue
+            target, conf = _list_target(b, text, m)
+            if target is None:
+                continue
+            exclude = {fold(target.text), "the cluster", "cluster"} | {fold(a) for a in target.aliases}
+            end = _bullets(b, text, m.end(), target, exclude, conf, rtype=rtype, method=method)
+            covered.append((m.start(), max(end, m.end())))
     for m in _LEAD.finditer(text):
         if any(a <= m.start() < z for a, z in covered):
             continue
@@ -349,9 +355,12 @@ def _sentence_end(text: str, i: int) -> int:
     return end
 
 
-def _bullets(b: _Builder, text: str, pos: int, target: Mention, exclude: set[str], conf: float) -> int:
-    """Items of a bulleted (or one-name-per-line) list starting after pos; returns where it ends."""
+def _bullets(b: _Builder, text: str, pos: int, target: Mention, exclude: set[str], conf: float,
+             rtype: str = "MEMBER_OF", method: str = "member-list") -> int:
+    """Items of a bulleted (or one-name-per-line) list starting after pos; returns where it ends.
+    Up to two short prose lines may come first ("The cluster counts 46 members. Among them:")."""
     blank = 0
+    intro = 0
     nl = text.find("\n", pos)
     pos = len(text) if nl < 0 else nl + 1  # the list starts on the next line
     end = pos
@@ -375,6 +384,11 @@ def _bullets(b: _Builder, text: str, pos: int, target: Mention, exclude: set[str
                 continue
             break
         body = bm.group("body") if bm else line.strip()
+        if not found and not bm and intro < 2 and len(body) < 120 and re.search(r"[.:]\s*$", body):
+            intro += 1
+            bulleted = None
+            blank = 0
+            continue
         if not bulleted:
             if _category_heading(line):
                 blank = 0
@@ -396,7 +410,8 @@ def _bullets(b: _Builder, text: str, pos: int, target: Mention, exclude: set[str
         for it in its:
             o = b.org(c, it)
             if o is not None:
-                b.cand("MEMBER_OF", o, target, a, z, "member-list", conf)
+                src, tgt = (target, o) if rtype == "PARTNERS_WITH" else (o, target)
+                b.cand(rtype, src, tgt, a, z, method, conf)
     return end
 
 

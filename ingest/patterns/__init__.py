@@ -218,8 +218,8 @@ class Engine:
         if k is None:
             return None
         k += 1
-        while k < s.b and self.f[k] in _APPOS_DET and self._arg_at(s, k) is None:
-            k += 1
+        while k < s.b and (self.f[k] in _APPOS_DET or self.f[k] in _PROGRAMME_WORDS) and self._arg_at(s, k) is None:
+            k += 1  # "…, le projet EcoPack …": the name after its common noun
         return self._arg_at(s, k)
 
     def _apposition_head(self, s: Sent, k: int) -> Arg | None:
@@ -435,7 +435,8 @@ class Engine:
         elif cue.type == "LOCATED_IN":
             places, _ = self.right_list(s, j, pool=s.places, max_fill=2, intro=False)
             left, lf = self.left_group(s, i)
-            if not left and places and i - s.a <= 1:  # "Basé à Toulon, notre pôle …"
+            if not left and places and (i - s.a <= 1 or fronted_participle(self.toks, s.a) and
+                                        not any(x.i < i for x in s.args)):  # "Basé à Toulon, notre pôle …"
                 subj = self._fronted_subject(s, max(p.j for p in places))
                 left, lf = ([subj], 0.85) if subj is not None else ([], 0.0)
             for x in left:
@@ -668,6 +669,7 @@ class Engine:
             if p is not None and e < s.b and f[e] == "," and p.j >= s.b - 1 and s.heading:
                 self.emit("LOCATED_IN", x, p, s, "heading-place", 0.65)
                 x.m.country = x.m.country or p.m.country
+            self._place_after_name(s, x, e)
             # 4. "X is a Moroccan association"
             if e + 1 < s.b and f[e] in lex.COPULA and f[e + 1] in ("a", "an", "the", "un", "une", "le", "la", "l'"):
                 for k in range(e + 2, min(s.b, e + 5)):
@@ -692,6 +694,62 @@ class Engine:
                         self._placeable(subj, p):
                     self.emit("LOCATED_IN", subj, p, s, f"{self.lang}-org-noun-in-place", 0.65)
                     subj.m.country = subj.m.country or p.m.country
+
+    def _place_after_name(self, s, x: Arg, e: int):
+        """Places written right after a name: 'X (Lyon, France)', 'X, a seafood cluster from Málaga, Spain',
+        'X, Egypt's first pharmaceutical cluster', 'the X Cluster in Naples, Italy'."""
+        f = self.f
+        if x.m.label != "Organisation":
+            return
+        found, method, conf = [], None, 0.0
+        if x.j < s.b and f[x.j] == "(":
+            k, ps = x.j + 1, []
+            while k < s.b and f[k] != ")":
+                p = next((pl for pl in s.places if pl.i == k), None)
+                if p is not None:
+                    ps.append(p)
+                    k = p.j
+                elif f[k] == ",":
+                    k += 1
+                else:
+                    ps = []
+                    break
+            found, method, conf = ps, "paren-place", 0.75
+        elif e + 2 < s.b and f[e] == ",":
+            k = e + 1
+            if self.toks[k].cap and f[k + 1:k + 3] == ["'", "s"]:
+                p = next((pl for pl in s.places if pl.i == k and pl.m.kind == "country"), None)
+                if p is not None:  # "X, Egypt's first pharmaceutical cluster"
+                    found, method, conf = [p], f"{self.lang}-country-possessive", 0.7
+            elif f[k] in _APPOS_DET:
+                m = k + 1
+                while m < min(s.b, k + 7) and f[m] not in (",", ".", ";") and not self._arg_at(s, m):
+                    if f[m] in self.lex.DESCRIPTIVE_LOC | {"based"} and f[m - 1] in _ORG_HEADS | {"based"}:
+                        found = self._place_run(s, m + (2 if f[m] == "based" else 1))
+                        method, conf = f"{self.lang}-apposition-place", 0.7
+                        break
+                    m += 1
+        elif e + 1 < s.b and f[e] in ("in", "a") and x.m.kind in (None, "cluster", "university", "company",
+                                                                  "support", "research", "association"):
+            found, method, conf = self._place_run(s, e + 1), f"{self.lang}-name-in-place", 0.65
+        for p in found:
+            if self._placeable(x, p):
+                self.emit("LOCATED_IN", x, p, s, method, conf)
+                x.m.country = x.m.country or p.m.country
+
+    def _place_run(self, s, k: int) -> list:
+        """'Málaga, Spain': a place and the places that qualify it, from token k."""
+        out = []
+        while k < s.b:
+            p = next((pl for pl in s.places if pl.i == k), None)
+            if p is None:
+                break
+            out.append(p)
+            if p.j + 1 < s.b and self.f[p.j] == "," and p.m.kind != "country":
+                k = p.j + 1
+                continue
+            break
+        return out
 
     def _placeable(self, x: Arg, p: Arg) -> bool:
         """International actors (registry rows without a country, or from another one) are not placed."""
@@ -781,6 +839,16 @@ _OUR_MEMBERS_GLUE = {"are", "include", "includes", "including", "such", "as", ":
 _APPOS_DET = {"a", "an", "the", "its", "un", "une", "le", "la", "l'", "son", "sa"}
 _TIME_INTRO = {"since", "in", "from", "by", "until", "between", "and", "early", "late", "mid", ",", "depuis", "en",
                "des", "entre", "et", "a", "partir", "de", "d'", "fin", "debut", "the", "of", "le"}
+
+
+_FRONT_PREPS = {"par", "by", "en", "in", "a", "au", "avec", "with", "depuis", "since", "from", "dans", "under", "sous"}
+
+
+def fronted_participle(toks, a: int) -> bool:
+    """'Created in 2016, …', 'Porté par …, …', 'Labellisé par …, …': the sentence opens on a participle."""
+    w = toks[a].f
+    return toks[a].cap and toks[a + 1].f in _FRONT_PREPS and \
+        (w.endswith(("e", "ee", "es", "ees", "ed")) and len(w) > 4 and not toks[a + 1].cap)
 
 
 def _longest_cues(hits):

@@ -97,7 +97,8 @@ RIGHT_FILLER = {"the", "a", "an", "its", "their", "our", "this", "these", "sever
                 "all", "new", "by", "in", "of", "two", "three", "four", "five", "six", "‘", "“", "'", '"',
                 "first", "second", "third", "mainly", "notably", "international", "national", "regional",
                 "project", "programme", "program", "initiative", "event", "platform", "edition", "phase",
-                "round", "cohort", "wave", "session", "fourth", "fifth", "latest", "next", "second", "2nd", "3rd"}
+                "round", "cohort", "wave", "session", "fourth", "fifth", "latest", "next", "second", "2nd", "3rd",
+                "fair", "trade", "show", "exhibition", "summit", "annual"}
 LIST_CONNECTORS = {",", "and", "&", "as", "well", "the", "or", "also", "(", ")", "plus", ";", "its", "their"}
 LIST_INTRO = ["such as", "in particular", "including", "notably", "namely", "like", ":", "particularly",
               "among them", "among which", "among others"]

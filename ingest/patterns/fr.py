@@ -81,7 +81,8 @@ LEFT_FILLER = {"est", "sont", "etait", "a", "ont", "ete", "qui", "aussi", "egale
 RIGHT_FILLER = {"le", "la", "les", "l'", "du", "de", "des", "d'", "au", "aux", "un", "une", "ses", "son", "sa",
                 "leurs", "leur", "nos", "notre", "plusieurs", "differents", "differentes", "par", "en", "a",
                 "«", "“", '"', "programme", "projet", "nouveau", "nouvelle", "edition", "phase", "session",
-                "premiere", "deuxieme", "troisieme", "seconde", "vague", "cohorte"}
+                "premiere", "deuxieme", "troisieme", "seconde", "vague", "cohorte", "salon", "foire", "forum",
+                "congres", "sommet"}
 LIST_CONNECTORS = {",", "et", "&", "ainsi", "que", "le", "la", "les", "l'", "ou", "aussi", "(", ")", ";", "de",
                    "du", "des", "d'"}
 LIST_INTRO = ["tels que", "telles que", "tel que", "notamment", "dont", "comme", ":", "en particulier",
