@@ -277,14 +277,19 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
             continue
         left = [t.f for t in toks[i:k]]
         right = toks[k + 1:j]
+        if right and right[0].f in ("of", "de", "du", "des", "d'"):
+            # "Representatives of the World Bank and of the Ministry": two phrases, not one name
+            return _split_and(toks, i, k) + _split_and(toks, k + 2, j)
         r0 = 1 if right and right[0].f in ("the", "la", "le", "l'") else 0
         right_head = right[r0].f if len(right) > r0 else ""
         right_is_name = right_head in _ORG_NOUNS or right_head in ("ministry", "ministere", "university",
                                                                       "universite", "bank", "banque", "office")
         right_cue = bool(right) and is_org_cue(right[-1].f) and not is_org_cue(" ".join(left)) and \
             not (len(right) >= 2 and right[-1].f in _COMPANY_SUFFIX)  # "Airbus Helicopters et Naval Group"
+        # a determiner after "and" opens a new noun phrase ("Poseidon Feeds and the Aegean Institute")
         joined = (any(f in _COMPLEMENT for f in left) and not right_is_name) or \
-                 (toks[k].f == "&" and not right_is_name) or (right_cue and len(left) <= 2 and not right_is_name)
+                 (toks[k].f == "&" and not right_is_name) or \
+                 (right_cue and len(left) <= 2 and not right_is_name and r0 == 0)
         if not joined:
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)
     return [(i, j)]
@@ -514,6 +519,7 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
         elif j < b and toks[j].f in ("program", "programme", "project") and \
                 " ".join(t.f for t in toks[i:j + 1]) in registry_surfaces():
             j += 1
+        j = _trim_event_city(toks, i, j)
         words = [t.f for t in toks[i:j]]
         text_tokens = toks[i:j]
         is_quoted = (i, j) in quoted
@@ -630,6 +636,21 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 consumed.update(range(j + 1, close))
         out.append(ch)
     return out
+
+
+_EVENT_BEFORE = {"salon", "fair", "forum", "foire", "expo", "exhibition", "show", "congres", "congress", "summit",
+                 "sommet"}
+
+
+def _trim_event_city(toks, i: int, j: int) -> int:
+    """'(salon) Djazagro d'Alger', 'Africa Digital Summit d'Alger': the host city is not in an event's name."""
+    if j - i < 3 or toks[j - 2].f not in ("d'", "de") or " ".join(fold_tokens(toks[j - 1].text)) not in places()[0]:
+        return j
+    from .kinds import classify
+    head = " ".join(t.f for t in toks[i:j - 2])
+    if classify(head)[1] == "event" or (i > 0 and toks[i - 1].f in _EVENT_BEFORE):
+        return j - 2
+    return j
 
 
 def _national_programmes(toks, a, b) -> list[tuple[int, int]]:

@@ -49,6 +49,7 @@ def _language(raw: RawDocument, toks) -> str:
     return raw.language if raw.language in ("en", "fr") else "en"
 
 
+_DURATION = {"month", "months", "year", "years", "week", "weeks", "day", "days", "mois", "an", "ans", "semaines"}
 _APPOS_DET = {"a", "an", "the", "its", "their", "un", "une", "le", "la", "l'", "son", "sa", "leur"}
 
 
@@ -63,9 +64,11 @@ def _apposition_label(toks, ch: Chunk, b: int) -> tuple[str | None, str | None]:
         first = k + 4  # "JoMedTech, Jordan's medical technology cluster"
     else:
         return None, None
-    for t in toks[first:min(b, first + 5)]:
+    for n, t in enumerate(toks[first:min(b, first + 6)], start=first):
         if t.f in (",", ".", ";", "(", "and", "et") or t.cap:
             break
+        if t.f in _DURATION and toks[n - 1].f == "-":
+            return "Programme", "programme"  # "X, a twelve-month accelerator": a programme, not a body
         if t.f in _PROG_KIND and t.f not in ("launch", "lancement", "call", "edition", "award", "awards"):
             return "Programme", _PROG_KIND[t.f]
         if t.f in _ORG_NOUNS or t.f in _APPOS_ORG:

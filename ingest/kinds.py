@@ -60,6 +60,8 @@ _WEAK = {"company"}
 def classify(name: str) -> tuple[str | None, str | None]:
     """(label, kind) a name's own words imply, or (None, None)."""
     f = re.sub(r"[^\w\s]", " ", fold(name))
+    if f.split() and f.split()[-1] in ("accelerator", "accelerateur") and len(f.split()) > 1:
+        return "Programme", "programme"  # "MedAgriLink Accelerator": a named accelerator is a programme
     for kind, label, rx in _CUE_RE:
         if kind in _WEAK:
             continue
@@ -116,7 +118,8 @@ GENERIC = {"cluster", "clusters", "ministry", "ministere", "government", "gouver
            "technopoles", "kingdom", "royaume", "valley", "city", "province", "provinces", "specialisation",
            "specialization", "members", "creation", "year"}
 # Capitalised words that start sentences or headings and are no part of a name.
-STARTERS = {"meet", "introduce", "picture", "never", "loved", "subscribe", "building", "among", "also", "more",
+STARTERS = {"representatives", "representative", "delegates", "delegation", "officials", "participants",
+            "representants", "delegues", "meet", "introduce", "picture", "never", "loved", "subscribe", "building", "among", "also", "more",
             "today", "thus", "indeed", "however", "moreover", "additionally", "furthermore", "according",
             "since", "regarding", "before", "after", "during", "despite", "within", "faced", "even", "other",
             "several", "currently", "selection", "meetings", "what", "how", "why", "where", "when", "who",

@@ -19,6 +19,7 @@ can run anywhere. `prepared_parallel` runs it in `jobs` worker processes for
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -85,9 +86,14 @@ _known: frozenset[str] = frozenset()
 _force = False
 
 
-def _init_worker(known: frozenset[str], force: bool) -> None:
+def _init_worker(known: frozenset[str], force: bool, env: dict[str, str]) -> None:
     global _known, _force
     _known, _force = known, force
+    # workers fork from a server started with the environment of its first use; the
+    # ECOGRAPH_* settings the readers and extractor consult must be this run's
+    for k in [k for k in os.environ if k.startswith("ECOGRAPH_") and k not in env]:
+        del os.environ[k]
+    os.environ.update(env)
 
 
 def prepare_batch(sources: list[str]) -> list[Prepared]:
@@ -106,8 +112,9 @@ def _pool(workers: int, known: frozenset[str], force: bool) -> ProcessPoolExecut
     # forking a threaded process can deadlock the child
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload([_PRELOAD])  # no effect once this process's forkserver runs
+    env = {k: v for k, v in os.environ.items() if k.startswith("ECOGRAPH_")}
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(known, force))
+                               initargs=(known, force, env))
 
 
 def prepared_parallel(sources: list[str], known: frozenset[str], force: bool, jobs: int, *,
@@ -152,6 +159,24 @@ def _alone(source: str, known: frozenset[str], force: bool, work) -> Prepared:
     try:
         return pool.submit(work, [source]).result()[0]
     except BrokenProcessPool:
-        return Prepared(source, problem="the worker process reading it died (crashed or was killed)")
+        pass
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    # the document, or worker processes as such? (they cannot start at all when, e.g., the
+    # main script lacks the `if __name__ == "__main__":` guard); the latter must stop the run,
+    # not fail every document one by one
+    if not _workers_start(known, force):
+        raise EcographError("worker processes for --jobs die as soon as they start",
+                            hint="run with --jobs 1; from a script, guard the entry point with "
+                                 "`if __name__ == \"__main__\":`")
+    return Prepared(source, problem="the worker process reading it died (crashed or was killed)")
+
+
+def _workers_start(known: frozenset[str], force: bool) -> bool:
+    pool = _pool(1, known, force)
+    try:
+        return pool.submit(prepare_batch, []).result() == []
+    except BrokenProcessPool:
+        return False
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

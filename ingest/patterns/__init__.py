@@ -18,6 +18,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..entities import fold_tokens, nlp
+from ecograph.ids import norm
+
 from ..types import Candidate, Mention
 from . import en, fr
 
@@ -144,7 +146,7 @@ class Engine:
             nxt = min((x for x in pool if x.i >= max(cur.ext, cur.j)), key=lambda x: x.i, default=None)
             if nxt is None:
                 break
-            gap = self.f[max(cur.ext, cur.j):nxt.i]
+            gap = _drop_parenthesised(self.f[max(cur.ext, cur.j):nxt.i])  # "A (Tunisia), B (Morocco)"
             if len(gap) > 5 or not all(g in self.lex.LIST_CONNECTORS or g in _HEADS for g in gap):
                 break
             if not any(g in (",", "and", "et", "&", ";", "as", "ainsi", "plus") for g in gap) and gap:
@@ -313,9 +315,15 @@ class Engine:
         misc = [(doc.vocab.strings[mid], i, j) for mid, i, j in misc_m(doc)]
         intro_by = bucket([x for x in misc if x[0] == "INTRO"], lambda h: h[1])
         founded_by = bucket([x for x in misc if x[0] == "FOUNDED"], lambda h: h[1])
+        self.prog_counts: dict[str, int] = {}
+        for s in self.sents:
+            for x in s.args:
+                if x.m.label == "Programme":
+                    self.prog_counts[norm(x.m.text)] = self.prog_counts.get(norm(x.m.text), 0) + 1
         self.selection: tuple[Arg, int] | None = None
         self.last_prog: tuple[Arg, int] | None = None
         for n, s in enumerate(self.sents):
+            self.n = n
             self._hedges = hedges_by.get(n, [])
             self._intro = intro_by.get(n, [])
             self._founded = founded_by.get(n, [])
@@ -394,6 +402,41 @@ class Engine:
         for a in range(len(right)):
             for b in range(a + 1, len(right)):
                 self.emit("PARTNERS_WITH", right[a], right[b], s, cue.method, cue.conf)
+
+    def _beneficiaries(self, s, cue, i, j):
+        """'Beneficiaries include A, B and C' after a programme was named: they take part in it."""
+        prog = self._current_programme(s, i)
+        if prog is None:
+            return
+        members, _ = self.right_list(s, j, max_fill=2)
+        for x in members:
+            if x.m.label == "Organisation" and not x.coref:
+                self.emit("PARTICIPATES_IN", x, prog, s, cue.method, cue.conf)
+
+    def _selection(self, s, cue, i, j):
+        """'The jury retained five clusters for the P Accelerator: A (Tunisia), B (Morocco) and C'."""
+        prog = next((x for x in s.args if j <= x.i <= j + 10 and x.m.label == "Programme"), None)
+        if prog is None:
+            return
+        e = max(prog.j, prog.ext)
+        if e >= s.b or self.f[e] != ":":
+            return
+        members, _ = self.right_list(s, e + 1, max_fill=1, intro=False)
+        for x in members:
+            if x.m.label == "Organisation" and not x.coref:
+                self.emit("PARTICIPATES_IN", x, prog, s, cue.method, cue.conf)
+
+    def _current_programme(self, s, i) -> Arg | None:
+        """The programme a sentence is about: named before the cue, else among those named in the last
+        sentences the one the document names most (not a funding frame mentioned once)."""
+        before = [x for x in s.args if x.m.label == "Programme" and x.j <= i and not x.coref]
+        if before:
+            return before[-1]
+        recent = [x for t in range(max(0, self.n - 4), self.n) for x in self.sents[t].args
+                  if x.m.label == "Programme" and not x.coref]
+        if not recent:
+            return None
+        return max(recent, key=lambda x: (self.prog_counts.get(norm(x.m.text), 0), x.i))
 
     def _types(self, cue, target: Arg) -> str:
         if cue.type != "JOIN":
@@ -849,6 +892,23 @@ def fronted_participle(toks, a: int) -> bool:
     w = toks[a].f
     return toks[a].cap and toks[a + 1].f in _FRONT_PREPS and \
         (w.endswith(("e", "ee", "es", "ees", "ed")) and len(w) > 4 and not toks[a + 1].cap)
+
+
+def _drop_parenthesised(words: list[str]) -> list[str]:
+    """A list gap without its short parenthesised remarks: '( tunisia ) , the' → ', the'."""
+    out, depth, inner = [], 0, 0
+    for w in words:
+        if w == "(":
+            depth, inner = depth + 1, 0
+        elif w == ")" and depth:
+            depth -= 1
+        elif depth:
+            inner += 1
+            if inner > 6:
+                return words  # a long aside is not a remark
+        else:
+            out.append(w)
+    return words if depth else out
 
 
 def _longest_cues(hits):

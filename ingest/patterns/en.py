@@ -33,7 +33,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
     ("FUNDS", "insert", 0.85, "en-financial-support", [
         "with the financial support of", "with financial support from", "with funding from",
         "with the funding of", "thanks to funding from", "thanks to the financial support of",
-        "financial support of", "funding from", "grant from"]),
+        "financial support of", "funding from", "grant from", "with financial backing from", "with backing from", "with a grant from", "with the financial backing of", "thanks to a grant from"]),
     ("FUNDS", "prefix", 0.9, "en-x-funded", ["- funded", "- financed", "- co-funded", "- sponsored"]),
     ("RUNS", "verb", 0.85, "en-runs", [
         "launched", "launches", "organised", "organized", "organises", "organizes", "co-organised",
@@ -120,7 +120,7 @@ FRAME = ["as part of the", "as part of", "under the", "within the framework of",
          "within the", "under the umbrella of"]
 ANAPHORA = {"the cluster", "this cluster", "it", "the association", "the network", "the company"}
 ANAPHORA_PROGRAMME = {"the project", "this project", "the programme", "this programme", "the program",
-                      "this program", "the initiative", "this initiative"}
+                      "this program", "the initiative", "this initiative", "the accelerator", "this accelerator", "the scheme", "this scheme", "the fund", "this fund", "the call", "the competition"}
 PRONOUN_SUBJECT = {"it"}
 SECTOR_NOUNS = {"sector", "sectors", "industry", "industries", "field", "fields", "activities", "cluster",
                 "clusters", "value chain", "market", "markets", "products"}
@@ -137,3 +137,7 @@ CUES.append(("PART_OF", "frame", 0.75, "en-frame", FRAME))
 CUES.append(("MEMBER_OF", "ours", 0.8, "en-our-members", OUR_MEMBERS))
 # "The memorandum was signed by A, B and C": every signatory partners with every other.
 CUES.append(("PARTNERS_WITH", "signed", 0.8, "en-signatories", ["signed by", "signatories are", "signatories include", "co-signed by", "countersigned by"]))
+# "Beneficiaries include A, B": participants of the programme the text is about;
+# "the jury retained five clusters for P: A, B": participants of P.
+CUES.append(("PARTICIPATES_IN", "beneficiaries", 0.75, "en-beneficiaries", ["beneficiaries include", "beneficiaries are", "beneficiaries were", "the beneficiaries include", "among the beneficiaries were", "among the beneficiaries are", "alumni include", "the winners are", "the winners were", "laureates include", "the laureates are", "participants include", "the selected clusters are", "the selected companies are"]))
+CUES.append(("PARTICIPATES_IN", "selection", 0.75, "en-selection-list", ["retained", "selected", "shortlisted", "chose", "picked", "admitted"]))

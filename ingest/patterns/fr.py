@@ -23,7 +23,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
     ("FUNDS", "insert", 0.85, "fr-financement-insert", [
         "avec le soutien financier de", "avec le soutien financier du", "grace au financement de",
         "grace au financement du", "avec le financement de", "avec le financement du",
-        "grace au soutien financier de", "grace au soutien financier du", "sur financement de"]),
+        "grace au soutien financier de", "grace au soutien financier du", "sur financement de", "grace a une subvention de", "avec une subvention de", "avec l'appui financier de", "avec l'appui financier du"]),
     ("RUNS", "verb", 0.85, "fr-pilotage", [
         "lance", "lancee", "a lance", "lancent", "organise", "organisee", "organisent", "a organise",
         "coordonne", "coordonnee", "pilote", "pilotee", "gere", "geree", "met en oeuvre", "mis en oeuvre",
@@ -103,7 +103,7 @@ OUR_MEMBERS = ["nos adherents", "nos membres", "nos membres fondateurs", "nos en
 FRAME = ["dans le cadre du", "dans le cadre de", "au titre du", "au titre de", "sous l'egide du programme",
          "dans le cadre du programme", "au titre du programme"]
 ANAPHORA = {"le cluster", "ce cluster", "l'association", "le reseau", "il", "elle", "le pole", "ce pole"}
-ANAPHORA_PROGRAMME = {"le projet", "ce projet", "le programme", "ce programme", "l'initiative", "cette initiative"}
+ANAPHORA_PROGRAMME = {"le projet", "ce projet", "le programme", "ce programme", "l'initiative", "cette initiative", "l'accelerateur", "cet accelerateur", "le dispositif", "ce dispositif", "le fonds", "ce fonds", "l'appel", "le concours"}
 PRONOUN_SUBJECT = {"il", "elle"}
 SECTOR_NOUNS = {"cluster", "clusters"}
 SECTOR_NOUNS_BEFORE = {"secteur", "secteurs", "industrie", "industries", "filiere", "filieres", "domaine",
@@ -120,3 +120,7 @@ CUES.append(("PART_OF", "frame", 0.75, "fr-frame", FRAME))
 CUES.append(("MEMBER_OF", "ours", 0.8, "fr-our-members", OUR_MEMBERS))
 # "The memorandum was signed by A, B and C": every signatory partners with every other.
 CUES.append(("PARTNERS_WITH", "signed", 0.8, "fr-signatories", ["signe par", "signee par", "signes par", "signees par", "signataires sont", "cosigne par", "cosignee par"]))
+# "Beneficiaries include A, B": participants of the programme the text is about;
+# "the jury retained five clusters for P: A, B": participants of P.
+CUES.append(("PARTICIPATES_IN", "beneficiaries", 0.75, "fr-beneficiaries", ["les beneficiaires sont", "parmi les beneficiaires figurent", "parmi les beneficiaires", "les laureats sont", "parmi les laureats figurent", "parmi les laureats", "les participants sont", "les clusters selectionnes sont", "les clusters retenus sont"]))
+CUES.append(("PARTICIPATES_IN", "selection", 0.75, "fr-selection-list", ["retenu", "retenus", "retenues", "selectionne", "selectionnes", "selectionnees", "choisi", "choisis"]))
