@@ -216,6 +216,10 @@ def _namey(t: Tok) -> bool:
     return t.cap and t.f not in MONTHS
 
 
+def acronym_like(t: Tok) -> bool:
+    return t.upper and t.text.isalpha()
+
+
 def _is_acronym(t: Tok) -> bool:
     if t.f in NON_NAME_ACRONYMS or re.fullmatch(r"[ivx]+", t.f):
         return False
@@ -543,6 +547,8 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 continue
             if len(words) == 1 and (words[0] in NON_NAME_ACRONYMS or words[0] in MONTHS):
                 continue
+            if len(words) == 1 and acronym_like(text_tokens[0]) and j < b and toks[j].text[:1].isdigit():
+                continue  # "ISO 9001", "Horizon 2020"-style model numbers: a standard, not an actor
             if sum(c.isalpha() for c in "".join(words)) < 3 and \
                     not (len(text_tokens) == 1 and _is_acronym(text_tokens[0]) and len(words[0]) >= 3):
                 continue  # "R&D" (but "2TS", "3D Lab" are names)

@@ -64,6 +64,8 @@ def _apposition_label(toks, ch: Chunk, b: int) -> tuple[str | None, str | None]:
         first = k + 4  # "JoMedTech, Jordan's medical technology cluster"
     else:
         return None, None
+    if first + 2 < b and toks[first].cap and toks[first + 1].f == "-" and toks[first + 2].f.endswith("ed"):
+        first += 3  # "X, a PRIMA-funded project": the funder's name is no part of the noun phrase
     for n, t in enumerate(toks[first:min(b, first + 6)], start=first):
         if t.f in (",", ".", ";", "(", "and", "et") or t.cap:
             break

@@ -259,6 +259,9 @@ def term_key(s: str) -> str:
 # Heads and modifiers of category phrases in member cells: a name made only of these words
 # ("Research Laboratories", "Professional Associations", "SMEs") names a kind of actor, not an actor.
 GENERIC = {
+    "manufacturers", "manufacturer", "suppliers", "producers", "exporters", "processors", "distributors",
+    "fabricants", "fournisseurs", "producteurs", "exportateurs", "transformateurs", "equipementiers",
+    "subcontractors", "sous-traitants", "hospitals", "hopitaux", "investors", "investisseurs", "selection",
     "companies", "company", "firms", "firm", "enterprises", "enterprise", "entreprises", "entreprise",
     "sme", "smes", "pme", "pmes", "tpe", "tpme", "startups", "start", "ups", "start-ups", "startup",
     "members", "member", "membres", "membre", "adherents", "adhérents", "founding", "fondateurs", "founders",

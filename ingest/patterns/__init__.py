@@ -602,8 +602,11 @@ class Engine:
             return
         objs, _ = self.right_list(s, j, max_fill=3, intro=False)
         pool = [x for x in s.args if x.i >= j]
-        if not objs and pool and pool[0].i - j <= 3:
+        if not objs and pool and pool[0].i - j <= 3 and pool[0].m.label == "Programme":
             objs = [pool[0]]
+        if not objs and a.i >= s.a + 2 and self.f[a.i - 1] in _APPOS_DET and self.f[a.i - 2] == ",":
+            head = self._arg_ending(s, a.i - 2)  # "WaterWise Med, a PRIMA-funded project in which …"
+            objs = [head] if head is not None else []
         for y in objs[:1]:
             self.emit(cue.type, a, y, s, cue.method, cue.conf)
 
