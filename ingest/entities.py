@@ -254,8 +254,9 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
                         k -= 1
                     last = k
                 break
-            if _namey(u):
-                j += 1
+            if _namey(u) and not (u.f in ("dr", "mr", "mrs", "ms", "prof", "mme", "mlle") and j + 1 < b
+                                  and _namey(toks[j + 1])):
+                j += 1  # (a title starts a person's name: "the Cairo Pharma Cluster Dr Hoda Mansour" is two)
                 last = j
                 continue
             if u.text.isdigit() and j + 1 < b and _namey(toks[j + 1]) and len(u.text) == 4:
@@ -506,6 +507,9 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             continue
         if any(toks[k].f == "-" and toks[k + 1].f in _CLITICS for k in range(i, j - 1)):
             continue  # "Pouvez-vous", "Participez-vous": a verb with its pronoun
+        if toks[i].f in ("dr", "mr", "mrs", "ms", "prof", "mme", "mlle", "me", "pr") and j - i >= 2:
+            persons.update(t.f for t in toks[i + 1:j])
+            continue  # "Dr Hoda Mansour": a person
         t0 = i
         while t0 < j and toks[t0].f in _JOB_TITLES:
             t0 += 1

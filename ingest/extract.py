@@ -363,6 +363,13 @@ def _merge_structured(mine: RawExtraction, text: str, lang: str, main: Mention |
     theirs_to_ours: dict[int, Mention] = {}
     for m in mine.mentions:
         over = overlapping(m)
+        if over and m is main:
+            # the document's own organisation carries the first-person edges: it stays, theirs map onto it
+            for t in over:
+                if t.label == m.label:
+                    theirs_to_ours[id(t)] = m
+            if any(t.label == m.label for t in over):
+                continue
         if over:
             same = [t for t in over if t.label == m.label]
             if len(same) == 1 and m.start == same[0].start and same[0].end < m.end and \

@@ -19,25 +19,9 @@ from dataclasses import dataclass, field
 from ecograph.ids import fold
 
 from .tables_items import Clean
-from .tables_vocab import PLACE_WORDS, place_index, place_tokens, sector_index, term_key
+from .tables_rows import Line, Row, place_like, places_in, rows, sectors_prefix
 
-
-@dataclass
-class Line:
-    start: int
-    end: int
-    text: str
-    after_break: bool = False   # a repeated header (page break) came just before
-
-
-@dataclass
-class Row:
-    name: list[Line] = field(default_factory=list)
-    pre: list[Line] = field(default_factory=list)       # narrow cells between name and members
-    members: list[Line] = field(default_factory=list)
-    region: list[Line] = field(default_factory=list)
-    year: int | None = None
-    year_line: Line | None = None
+__all__ = ["Line", "Row", "Table", "find_tables", "name_cell", "place_like", "places_in", "sectors_prefix"]
 
 
 @dataclass
@@ -66,7 +50,6 @@ _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
           r"janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)"
 _TERMINATOR = re.compile(r"^(?:sources?\s*:|notes?\s*:|source\s|tables?\s+\d|tableau\s+\d|figure\s+\d|fig\.\s*\d)", re.I)
-_CONNECTOR = {"and", "et", "&", "or"}
 
 
 def _lines(text: str) -> list[Line]:
@@ -133,68 +116,6 @@ def _header_blocks(lines: list[Line]) -> list[tuple[int, int, list[str]]]:
     return out
 
 
-def place_like(text: str) -> bool:
-    """A line made only of place names and words that go with them ("Agadir region,", "park, Rabat")."""
-    toks = term_key(text).split()
-    if not toks:
-        return False
-    pt = place_tokens()
-    return all(t in pt or t in PLACE_WORDS for t in toks)
-
-
-def places_in(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, canonical, kind) of gazetteer places in text, longest match first."""
-    idx = place_index()
-    toks = [(m.start(), m.end(), term_key(m.group())) for m in re.finditer(r"[\w'’]+", text)]
-    out = []
-    k = 0
-    while k < len(toks):
-        hit = None
-        for n in range(min(5, len(toks) - k), 0, -1):
-            key = " ".join(t[2] for t in toks[k:k + n])
-            if key in idx:
-                hit = (n, idx[key])
-                break
-        if hit:
-            n, (canon, kind) = hit
-            nxt = toks[k + n][2] if k + n < len(toks) else ""
-            if nxt in ("region", "province", "regions", "wilaya") and kind == "city":
-                kind = "region"
-            out.append((toks[k][0], toks[k + n - 1][1], canon, kind))
-            k += n
-        else:
-            k += 1
-    return out
-
-
-def sectors_prefix(text: str) -> list[tuple[int, int, str]]:
-    """Sector terms at the start of text, joined by and/&/commas: 'Electronics and Mechatronics'.
-    Stops at the first word that is not part of a known sector (the specialisation cell)."""
-    idx = sector_index()
-    toks = [(m.start(), m.end(), fold(m.group())) for m in re.finditer(r"[\w'’&]+", text)]
-    out = []
-    k = 0
-    while k < len(toks):
-        hit = None
-        for n in range(min(4, len(toks) - k), 0, -1):
-            key = term_key(text[toks[k][0]:toks[k + n - 1][1]])
-            if key in idx:
-                hit = n
-                break
-        if hit is None:
-            break
-        out.append((toks[k][0], toks[k + hit - 1][1], idx[term_key(text[toks[k][0]:toks[k + hit - 1][1]])]))
-        k += hit
-        gap = text[toks[k - 1][1]:toks[k][0]] if k < len(toks) else ""
-        if k < len(toks) and toks[k][2] in _CONNECTOR:
-            k += 1
-        elif "," in gap or "/" in gap:
-            continue
-        else:
-            break
-    return out
-
-
 def find_tables(text: str) -> list[Table]:
     lines = _lines(text)
     blocks = _header_blocks(lines)
@@ -230,96 +151,11 @@ def find_tables(text: str) -> list[Table]:
         used_until = end_k
         if len(body) < 4:
             continue
-        rows = _rows(body, cols)
-        if rows:
-            tables.append(Table(columns=cols, header=(lines[h0].start, lines[h1 - 1].end), rows=rows,
+        found = rows(body, cols)
+        if found:
+            tables.append(Table(columns=cols, header=(lines[h0].start, lines[h1 - 1].end), rows=found,
                                 span=(lines[h0].start, body[-1].end)))
     return tables
-
-
-def _ends_sentence(s: str) -> bool:
-    return bool(re.search(r"(?<!\betc)(?<!\bInc)[.!]\)?$", s.strip())) or s.strip().endswith("etc.")
-
-
-def _rows(body: list[Line], cols: list[str]) -> list[Row]:
-    """Cut the body into rows (see the module docstring for the signals used)."""
-    width = max(len(b.text) for b in body)
-    if width < 30:
-        return []
-    wide = lambda ln: len(ln.text) >= 0.6 * width  # noqa: E731
-    has_year = "year" in cols
-    post = cols[cols.index("members") + 1:] if "members" in cols else []
-    rows: list[Row] = []
-    i, n = 0, len(body)
-    while i < n:
-        row = Row()
-        # -- name cell: up to the year (or to a line with an acronym / cluster cue without a year column)
-        while i < n and not wide(body[i]):
-            ln = body[i]
-            row.name.append(ln)
-            i += 1
-            m = _YEAR.search(ln.text)
-            if has_year and m:
-                row.year, row.year_line = int(m.group(1)), ln
-                break
-            if not has_year and re.search(r"\([A-Z0-9]{2,}\)\s*$|\b[Cc]luster\b|\b[Pp][oô]le\b", ln.text):
-                break
-            if len(row.name) > 10:
-                break
-        if has_year and row.year is None:
-            if i < n and wide(body[i]):  # lost the row structure: skip this members block
-                while i < n and wide(body[i]):
-                    i += 1
-            continue
-        # -- narrow cells before the members (sector, specialisation)
-        while i < n and not wide(body[i]):
-            if _YEAR.fullmatch(body[i].text.strip()):
-                break
-            row.pre.append(body[i])
-            i += 1
-        if i >= n or not wide(body[i]):
-            continue  # no members cell: not a row this parser understands
-        # -- members: the wide lines, the short last line of the cell, continuations after page breaks
-        while i < n:
-            while i < n:
-                ln = body[i]
-                if wide(ln):
-                    row.members.append(ln)
-                    i += 1
-                    continue
-                last = row.members[-1].text if row.members else ""
-                if _ends_sentence(last):
-                    break
-                if place_like(ln.text) and not _ends_sentence(ln.text):
-                    break
-                row.members.append(ln)
-                i += 1
-                if _ends_sentence(ln.text):
-                    break
-            # -- region: leading place-like narrow lines
-            if "region" in post:
-                while i < n and not wide(body[i]) and place_like(body[i].text):
-                    row.region.append(body[i])
-                    i += 1
-            # a wide line right after is the same members cell going on (page break, early full stop)
-            if i < n and wide(body[i]):
-                continue
-            break
-        # a bare country after a city is more likely the first word of the next name ("Morocco Numeric")
-        while len(row.region) > 1 and _only_country(row.region[-1].text):
-            row.region.pop()
-            i -= 1
-        if row.region and not places_in(" ".join(r.text for r in row.region)):
-            i -= len(row.region)
-            row.region = []
-        rows.append(row)
-    return rows
-
-
-def _only_country(s: str) -> bool:
-    ps = places_in(s)
-    return len(ps) == 1 and ps[0][3] == "country" and term_key(s) == term_key(ps[0][2]) or \
-        (len(ps) == 1 and ps[0][3] == "country" and len(term_key(s).split()) == 1)
 
 
 def name_cell(text: str, row: Row) -> tuple[Clean, int, int, str | None]:

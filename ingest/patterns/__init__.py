@@ -100,7 +100,9 @@ class Engine:
                 and not tgt.coref:
             self.relabel[tgt.m.text] = "Programme"
             tgt.m.label = "Programme"
-            tgt.m.kind = "event" if any(w in method for w in ("exhib", "presence")) else None
+            tgt.m.kind = "event" if any(w in method for w in ("exhib", "presence", "stand")) else None
+        if rtype in ("RUNS", "PARTICIPATES_IN") and tgt.m.label != "Programme":
+            return  # SCHEMA: one runs or takes part in a programme; "X has managed the Y cluster" is no edge
         self.out.append(Candidate(rtype, src.m, tgt.m, s.start, s.end, method, round(min(conf, 0.99), 3)))
 
     def _arg_at(self, s: Sent, k: int) -> Arg | None:
@@ -149,6 +151,11 @@ class Engine:
             gap = _drop_parenthesised(self.f[max(cur.ext, cur.j):nxt.i])  # "A (Tunisia), B (Morocco)"
             if len(gap) > 5 or not all(g in self.lex.LIST_CONNECTORS or g in _HEADS for g in gap):
                 break
+            if len(gap) == 2 and gap[0] in ("and", "et", ",") and first.i > s.a and gap[1] == self.f[first.i - 1] \
+                    and gap[1] in ("at", "in", "a", "au", "with", "avec", "to", "for", "pour"):
+                out.append(nxt)  # "exhibited at A and at B": the preposition repeated
+                cur = nxt
+                continue
             if not any(g in (",", "and", "et", "&", ";", "as", "ainsi", "plus") for g in gap) and gap:
                 break
             if not gap:
@@ -235,13 +242,14 @@ class Engine:
         return self._arg_ending(s, m)
 
     def _with_coactors(self, grp: list[Arg]) -> list[Arg]:
-        """A co-actor's act is its partner's too: 'X, in partnership with Y, launched P'."""
+        """A co-actor's act is its partner's too: 'X, in partnership with Y, launched P', 'X runs P
+        together with Y'."""
         for a in list(grp):
             owner = self.coactor_of.get(id(a))
-            if owner is not None:
-                for c in [owner] + self.coactors.get(id(owner), []):
-                    if c not in grp:
-                        grp.append(c)
+            for c in ([owner] + self.coactors.get(id(owner), []) if owner is not None else []) + \
+                    self.coactors.get(id(a), []):
+                if c not in grp:
+                    grp.append(c)
         return grp
 
     def _left_list(self, s: Sent, last: Arg) -> list[Arg]:
@@ -265,6 +273,8 @@ class Engine:
             return None
         first = s.args[0]
         before = self.f[s.a:first.i]
+        if len(before) >= 2 and len(before[0]) == 1 and before[1] in (":", "."):
+            before = before[2:]  # an interview's "Q:" / "A:" / "R :" prefix
         # a leading time adverbial ("Since 2020", "In March 2021,", "Depuis 2022,") is no subject
         k = 0
         while k < len(before) and (before[k] in _TIME_INTRO or _YEAR.match(before[k]) or before[k] in _MONTHS
@@ -402,6 +412,17 @@ class Engine:
         for a in range(len(right)):
             for b in range(a + 1, len(right)):
                 self.emit("PARTNERS_WITH", right[a], right[b], s, cue.method, cue.conf)
+
+    def _agent_after(self, s, cue, i, j):
+        """'we were incubated at the Nile Innovation Hub': the place named after the cue is the agent."""
+        agents, _ = self.right_list(s, j, max_fill=2, intro=False)
+        agents = [a for a in agents if a.m.label == "Organisation"]
+        if not agents:
+            return
+        patients, lf = self.left_group(s, i)
+        for a in agents[:1]:
+            for p in patients:
+                self.emit(cue.type, a, p, s, cue.method, cue.conf * (lf or 1))
 
     def _beneficiaries(self, s, cue, i, j):
         """'Beneficiaries include A, B and C' after a programme was named: they take part in it."""

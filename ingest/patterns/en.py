@@ -48,7 +48,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "participates in", "participate in", "participating in", "have participated in",
         "was selected for", "were selected for", "selected for", "selected to join", "benefited from",
         "benefits from", "benefit from", "benefiting from", "exhibited at", "exhibits at", "exhibit at",
-        "exhibiting at", "attended", "attends", "presence at", "beneficiary of", "beneficiaries of",
+        "exhibiting at", "stand at", "booth at", "pavilion at", "attended", "attends", "presence at", "beneficiary of", "beneficiaries of",
         "used the", "uses the", "winner of", "won the", "laureate of", "was admitted to", "enrolled in"]),
     ("JOIN", "verb", 0.8, "en-joined", ["joined", "joins", "has joined", "have joined"]),
     ("MEMBER_OF", "verb", 0.85, "en-member-of", [
@@ -120,7 +120,7 @@ FRAME = ["as part of the", "as part of", "under the", "within the framework of",
          "within the", "under the umbrella of"]
 ANAPHORA = {"the cluster", "this cluster", "it", "the association", "the network", "the company"}
 ANAPHORA_PROGRAMME = {"the project", "this project", "the programme", "this programme", "the program",
-                      "this program", "the initiative", "this initiative", "the accelerator", "this accelerator", "the scheme", "this scheme", "the fund", "this fund", "the call", "the competition"}
+                      "this program", "the initiative", "this initiative", "that project", "that programme", "that program", "the accelerator", "this accelerator", "the scheme", "this scheme", "the fund", "this fund", "the call", "the competition"}
 PRONOUN_SUBJECT = {"it"}
 SECTOR_NOUNS = {"sector", "sectors", "industry", "industries", "field", "fields", "activities", "cluster",
                 "clusters", "value chain", "market", "markets", "products"}
@@ -141,3 +141,6 @@ CUES.append(("PARTNERS_WITH", "signed", 0.8, "en-signatories", ["signed by", "si
 # "the jury retained five clusters for P: A, B": participants of P.
 CUES.append(("PARTICIPATES_IN", "beneficiaries", 0.75, "en-beneficiaries", ["beneficiaries include", "beneficiaries are", "beneficiaries were", "the beneficiaries include", "among the beneficiaries were", "among the beneficiaries are", "alumni include", "the winners are", "the winners were", "laureates include", "the laureates are", "participants include", "the selected clusters are", "the selected companies are"]))
 CUES.append(("PARTICIPATES_IN", "selection", 0.75, "en-selection-list", ["retained", "selected", "shortlisted", "chose", "picked", "admitted"]))
+# "incubated at X", "hosted at X": the place of incubation supports the incubated
+CUES.append(("SUPPORTS", "agent_after", 0.8, "en-incubated-at", ["incubated at", "hosted at", "incubated within",
+                                                                  "housed at", "hosted within"]))

@@ -35,7 +35,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "beneficie de", "beneficie du", "a beneficie de", "a beneficie du", "beneficient de",
         "beneficiaire de", "beneficiaire du", "laureat de", "laureat du", "laureate de", "laureate du",
         "laureats de", "laureats du", "laureat", "laureate", "laureats", "laureates", "selectionne pour", "selectionnee pour", "retenu pour", "retenue pour",
-        "expose a", "expose au", "a expose a", "a expose au"]),
+        "expose a", "expose au", "a expose a", "a expose au", "stand a", "stand au", "pavillon a", "pavillon au"]),
     ("JOIN", "verb", 0.8, "fr-adhesion", ["a rejoint", "ont rejoint", "rejoint", "adhere a", "adhere au"]),
     ("MEMBER_OF", "verb", 0.85, "fr-membre", [
         "membre de", "membre du", "membres de", "membres du", "membre fondateur de", "membre fondateur du",
@@ -103,7 +103,7 @@ OUR_MEMBERS = ["nos adherents", "nos membres", "nos membres fondateurs", "nos en
 FRAME = ["dans le cadre du", "dans le cadre de", "au titre du", "au titre de", "sous l'egide du programme",
          "dans le cadre du programme", "au titre du programme"]
 ANAPHORA = {"le cluster", "ce cluster", "l'association", "le reseau", "il", "elle", "le pole", "ce pole"}
-ANAPHORA_PROGRAMME = {"le projet", "ce projet", "le programme", "ce programme", "l'initiative", "cette initiative", "l'accelerateur", "cet accelerateur", "le dispositif", "ce dispositif", "le fonds", "ce fonds", "l'appel", "le concours"}
+ANAPHORA_PROGRAMME = {"le projet", "ce projet", "le programme", "ce programme", "l'initiative", "cette initiative", "cet accelerateur", "l'accelerateur", "le dispositif", "ce dispositif", "le fonds", "ce fonds", "l'appel", "le concours"}
 PRONOUN_SUBJECT = {"il", "elle"}
 SECTOR_NOUNS = {"cluster", "clusters"}
 SECTOR_NOUNS_BEFORE = {"secteur", "secteurs", "industrie", "industries", "filiere", "filieres", "domaine",
@@ -124,3 +124,6 @@ CUES.append(("PARTNERS_WITH", "signed", 0.8, "fr-signatories", ["signe par", "si
 # "the jury retained five clusters for P: A, B": participants of P.
 CUES.append(("PARTICIPATES_IN", "beneficiaries", 0.75, "fr-beneficiaries", ["les beneficiaires sont", "parmi les beneficiaires figurent", "parmi les beneficiaires", "les laureats sont", "parmi les laureats figurent", "parmi les laureats", "les participants sont", "les clusters selectionnes sont", "les clusters retenus sont"]))
 CUES.append(("PARTICIPATES_IN", "selection", 0.75, "fr-selection-list", ["retenu", "retenus", "retenues", "selectionne", "selectionnes", "selectionnees", "choisi", "choisis"]))
+CUES.append(("SUPPORTS", "agent_after", 0.8, "fr-incube-a", ["incube a", "incubee a", "incubes a", "heberge a",
+                                                                "hebergee a", "heberges a", "heberge au", "hebergee au",
+                                                                "incube au", "incubee au", "heberge dans", "hebergee dans"]))

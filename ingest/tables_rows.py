@@ -1,0 +1,429 @@
+"""Rows of a flattened table of clusters: cut the body lines into cells, in the header's order.
+
+A flattened table is a sequence of cell lines: the cells of a row follow each other in the column
+order of the header (name, year, sector, members, region, or any other order), a cell may span
+several lines, and no mark tells where one cell ends. Each line is scored for each column from
+what it looks like, never from the words of one table:
+- the name cell ends with the creation year when the header has a year column next to the name
+  ("… Cluster / 2014"), or holds a cluster word or an "(ACRONYM)" when it has none;
+- a sector cell is made of terms of the sector vocabulary (`sectors.tsv`);
+- a region cell is made of place names (`place_like`); a short capitalised line with no comma
+  may still be a place the gazetteer lacks;
+- a members cell is a list of names separated by commas or semicolons; in a table whose members
+  column is the wide one, its lines are the long ones;
+- a line that ends with a comma, a hyphen or a connector ("of", "and", "/"), or that starts
+  lower-case, with "(" or with a word that only ends a name ("University", "Systems"), continues
+  the cell of the line before it.
+The segmentation is the best-scoring cut (a semi-Markov dynamic programme over the cyclic column
+order), so the signals add up instead of each rule deciding alone. After a page break the members
+cell may go on after the region was already printed; that continuation is a state of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ecograph.ids import fold
+
+from .tables_items import _SUFFIX_LOWER
+from .tables_vocab import GENERIC, PLACE_WORDS, place_index, place_tokens, sector_index, term_key
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    after_break: bool = False   # a repeated header (page break) came just before
+
+
+@dataclass
+class Row:
+    name: list[Line] = field(default_factory=list)
+    pre: list[Line] = field(default_factory=list)       # sector / specialisation cells
+    members: list[Line] = field(default_factory=list)
+    region: list[Line] = field(default_factory=list)
+    year: int | None = None
+    year_line: Line | None = None
+    sector: list[Line] = field(default_factory=list)    # the lines where the sector terms start
+    sector_own: bool = False    # the sector cell is a cell of its own (not shared with a specialisation)
+
+
+# --- vocabularies ------------------------------------------------------------------------------
+
+_CONNECTOR = {"and", "et", "&", "or"}
+
+
+def place_like(text: str) -> bool:
+    """A line made only of place names and words that go with them ("Agadir region,", "park, Rabat")."""
+    toks = term_key(text).split()
+    if not toks:
+        return False
+    pt = place_tokens()
+    return all(t in pt or t in PLACE_WORDS for t in toks)
+
+
+def places_in(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, canonical, kind) of gazetteer places in text, longest match first."""
+    idx = place_index()
+    toks = [(m.start(), m.end(), term_key(m.group())) for m in re.finditer(r"[\w'’]+", text)]
+    out = []
+    k = 0
+    while k < len(toks):
+        hit = None
+        for n in range(min(5, len(toks) - k), 0, -1):
+            key = " ".join(t[2] for t in toks[k:k + n])
+            if key in idx:
+                hit = (n, idx[key])
+                break
+        if hit:
+            n, (canon, kind) = hit
+            nxt = toks[k + n][2] if k + n < len(toks) else ""
+            if nxt in ("region", "province", "regions", "wilaya") and kind == "city":
+                kind = "region"
+            out.append((toks[k][0], toks[k + n - 1][1], canon, kind))
+            k += n
+        else:
+            k += 1
+    return out
+
+
+def sectors_prefix(text: str) -> list[tuple[int, int, str]]:
+    """Sector terms at the start of text, joined by and/&/commas: 'Electronics and Mechatronics'.
+    Stops at the first word that is not part of a known sector (the specialisation cell)."""
+    idx = sector_index()
+    toks = [(m.start(), m.end(), fold(m.group())) for m in re.finditer(r"[\w'’&]+", text)]
+    out = []
+    k = 0
+    while k < len(toks):
+        hit = None
+        for n in range(min(4, len(toks) - k), 0, -1):
+            key = term_key(text[toks[k][0]:toks[k + n - 1][1]])
+            if key in idx:
+                hit = n
+                break
+        if hit is None:
+            break
+        out.append((toks[k][0], toks[k + hit - 1][1], idx[term_key(text[toks[k][0]:toks[k + hit - 1][1]])]))
+        k += hit
+        gap = text[toks[k - 1][1]:toks[k][0]] if k < len(toks) else ""
+        if k < len(toks) and toks[k][2] in _CONNECTOR:
+            k += 1
+        elif "," in gap or "/" in gap:
+            continue
+        else:
+            break
+    return out
+
+
+def _only_country(s: str) -> bool:
+    ps = places_in(s)
+    return len(ps) == 1 and ps[0][3] == "country" and len(term_key(s).split()) <= 2
+
+
+# --- what one line looks like --------------------------------------------------------------------
+
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
+          r"janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)"
+# A year closing a name or year cell: "Cluster / 2014", "(EMC) 2014", "December 2010", "2012".
+_ANCHOR = re.compile(r"(?:^|[\s/(,–-])(?:" + _MONTHS + r"\s+)?(1[89]\d{2}|20\d{2})\s*[)/.]?\s*$", re.I)
+# ... but not a year in running text ("formed in 2006"): the word before it is a preposition.
+_PROSE_BEFORE_YEAR = {"in", "since", "from", "to", "until", "by", "of", "and", "en", "depuis", "au", "de", "et",
+                      "le", "the", "than", "between", "entre", "after", "before", "avant", "apres", "après"}
+_YEAR_ONLY = re.compile(r"^\s*(?:" + _MONTHS + r"\s+)?(1[89]\d{2}|20\d{2})\s*$", re.I)
+_OPEN_WORDS = {"of", "and", "for", "the", "de", "du", "des", "d", "et", "la", "le", "les", "l", "in", "en", "à",
+               "a", "with", "to", "on", "or", "ou", "pour", "avec", "&", "al", "el", "sur", "by", "par", "from"}
+_CLUSTER_CUE = re.compile(r"\b(?:[Cc]luster|CLUSTER|[Pp][oô]le|P[OÔ]LE|[Tt]echnop[oô]le|[Aa]gropole|[Hh]aliop[oô]le)\b|"
+                          r"\([A-Z][A-Za-z0-9&-]{1,9}\)")
+_CUE_WORDS = {"cluster", "clusters", "pole", "poles", "technopole", "agropole", "haliopole"}
+_SENT_END = re.compile(r"(?<!\betc)(?<!\bInc)(?<!\bCo)(?<!\bLtd)[.!]\)?$")
+# Words that end an organisation name and cannot be one alone: a line that starts with them
+# continues the name on the line before ("Cairo / University", "Data / Systems").
+_HEADS = GENERIC | _SUFFIX_LOWER | {"co", "corp", "ltd", "inc", "sa", "sarl", "sas", "plc", "gmbh", "spa", "srl"}
+
+
+@dataclass
+class Feat:
+    wide: bool
+    place: bool
+    country: bool
+    anchor: int | None      # a year that can close a name cell
+    year_only: bool
+    sector_full: bool       # the line is made of sector terms
+    lower: bool             # starts lower-case: the cell goes on
+    head: bool              # starts with a name-closing word or "(": the name of the line before goes on
+    open_end: bool          # ends with a comma, hyphen, slash or connector: the cell goes on
+    sent_end: bool
+    member_like: bool       # capitalised names separated by commas or semicolons
+    cue: bool
+    sep: bool               # holds a list separator
+
+
+def _feat(ln: Line, wide: bool) -> Feat:
+    s = ln.text.strip()
+    words = re.findall(r"[\w'’&-]+", s)
+    low = [fold(w) for w in words]
+    m = _ANCHOR.search(s)
+    anchor = None
+    if m and len(words) <= 8 and not wide:
+        before = re.findall(r"[\w'’]+", s[:m.start(1)])
+        before = [fold(w) for w in before if not re.fullmatch(_MONTHS, w, re.I)]
+        if not before or before[-1] not in _PROSE_BEFORE_YEAR:
+            anchor = int(m.group(1))
+    first_alpha = next((c for c in s if c.isalpha()), "")
+    chunk0 = re.sub(r"\([A-Z][A-Za-z0-9&-]{1,9}\)", " ", re.split(r"[,;:]", s, maxsplit=1)[0])
+    c0 = [fold(w).strip("'’.-") for w in re.findall(r"[\w'’.&-]+", chunk0)]
+    pt = place_tokens()
+    head = s.startswith("(") or bool(c0) and all((w in _HEADS or w in _OPEN_WORDS) and w not in pt for w in c0) \
+        and not _YEAR_ONLY.match(s)
+    chunks = [c.strip() for c in re.split(r"[,;]", s) if c.strip()]
+    caps = sum(1 for c in chunks if c[:1].isupper() or c[:1].isdigit())
+    member_like = (len(chunks) >= 2 and caps >= 2) or (s.endswith((",", ";")) and caps >= 1 and s[:1].isupper())
+    secs = sectors_prefix(s)
+    sector_full = bool(secs) and not re.sub(r"[\W_]+|\band\b|\bet\b", "", s[secs[-1][1]:])
+    return Feat(
+        wide=wide, place=place_like(s), country=_only_country(s), anchor=anchor,
+        year_only=bool(_YEAR_ONLY.match(s)), sector_full=sector_full,
+        lower=first_alpha.islower() and not s[:1].isdigit(), head=head,
+        open_end=bool(re.search(r"[,;:/&–-]$", s)) or bool(low) and low[-1] in _OPEN_WORDS,
+        sent_end=bool(_SENT_END.search(s)), member_like=member_like, cue=bool(_CLUSTER_CUE.search(s)),
+        sep=bool(re.search(r"[,;:]", s)))
+
+
+def _continues(prev: Feat, cur: Feat) -> bool:
+    return prev.open_end or cur.lower or cur.head
+
+
+# --- the column layout ---------------------------------------------------------------------------
+
+@dataclass
+class Layout:
+    cells: list[str]            # cell kinds in row order: name, year, sector, spec, pre, members, region
+    name_year: bool             # the year shares the name cell ("Cluster / year of creation")
+    sector_first: bool          # in a merged sector+specialisation cell, the sector comes first
+
+
+def layout(cols: list[str]) -> Layout:
+    cells: list[str] = []
+    name_year = False
+    sector_first = True
+    for c in cols:
+        if c == "year" and cells and cells[-1] == "name":
+            name_year = True
+            continue
+        if c in ("sector", "spec") and cells and cells[-1] in ("sector", "spec"):
+            # two narrow descriptive columns share one cell: a flattened line often holds both
+            # ("Textile Textile technique"); the sector is read as the prefix of the pair
+            sector_first = cells[-1] == "sector"
+            cells[-1] = "pre"
+            continue
+        cells.append(c)
+    return Layout(cells, name_year, sector_first)
+
+
+# --- scores ----------------------------------------------------------------------------------------
+
+NEG = -1e9
+_MAX_LINES = {"name": 8, "year": 1, "sector": 4, "spec": 12, "pre": 14, "members": 45, "region": 4}
+_SKIP = {"name": -8.0, "members": -4.0}
+_SKIP_OTHER = -3.0
+_CONT = -1.5   # a members cell going on after the region, across a page break
+
+
+def _line_score(kind: str, f: Feat) -> float:
+    if kind == "members":
+        return (1.5 if f.wide else 0.0) + (1.0 if f.member_like else 0.0) - \
+            (1.0 if not f.wide and (f.place or f.sector_full) and not f.member_like else 0.0)
+    if f.wide:
+        return -8.0  # the wide lines are the members column's
+    if kind == "name":
+        return (-3.0 if f.sent_end else 0.0) + (-2.0 if f.member_like else 0.0)
+    if kind in ("sector", "spec", "pre"):
+        return -1.5 if f.member_like else 0.0
+    if kind == "region":
+        return 2.0 if f.place else (-2.0 if f.head or f.cue or f.member_like or f.sent_end else 0.0)
+    return 0.0
+
+
+class _Cells:
+    """Scores of candidate cells body[i:j] for each kind."""
+
+    def __init__(self, body: list[Line], lay: Layout, feats: list[Feat], wide_mode: bool):
+        self.body, self.lay, self.f, self.wide_mode = body, lay, feats, wide_mode
+
+    def score(self, kind: str, i: int, j: int) -> float:
+        f, body = self.f, self.body
+        base = sum(_line_score(kind, f[k]) for k in range(i, j))
+        n = j - i
+        if kind == "name":
+            return base + self._name(i, j)
+        if kind == "year":
+            return base + 3.0 if n == 1 and f[i].year_only else NEG
+        if kind in ("sector", "pre"):
+            text = " ".join(ln.text for ln in body[i:j])
+            secs = sectors_prefix(text)
+            full = bool(secs) and not re.sub(r"[\W_]+|\band\b|\bet\b", "", text[secs[-1][1]:])
+            if kind == "pre":
+                return base + (2.0 if secs else -1.0 if self.lay.sector_first else 0.0)
+            if full:
+                return base + 2.0
+            return base - (0.5 if secs else 1.0) * (n - 1) - (0.0 if n == 1 else 0.5)
+        if kind == "members":
+            extra = 0.0
+            if self.wide_mode and not f[i].wide:
+                extra -= 3.0  # in a wide-members table the cell starts with a wide line
+            for k in range(i + 1, j):
+                p, c = f[k - 1], f[k]
+                if self.wide_mode:
+                    if not c.wide and p.sent_end and not _continues(p, c):
+                        extra -= 1.5  # a short line after a full stop starts the next cell
+                elif not p.sep and not _continues(p, c):
+                    extra -= 1.5  # a new name with no separator before it: the cell has ended
+            return base + extra
+        if kind == "region":
+            extra = 0.0
+            for k in range(i, j):
+                if not f[k].place:
+                    extra -= 0.5 if k == i else 1.5  # an unknown place: keep the cell short
+                elif k > i and f[k].country and not _continues(f[k - 1], f[k]):
+                    extra -= 3.5  # "… Casablanca / Morocco Numeric": a bare country opens the next name
+            return base + extra
+        return base
+
+    def _name(self, i: int, j: int) -> float:
+        f, body = self.f, self.body
+        if any(f[k].anchor is not None for k in range(i, j - 1)) and self.lay.name_year:
+            return NEG  # one name cell holds one year
+        text = " ".join(ln.text for ln in body[i:j])
+        content = re.sub(r"\([A-Z][A-Za-z0-9&-]{1,9}\)", " ", text)
+        content = re.sub(r"(?:" + _MONTHS + r"\s+)?(?:1[89]\d{2}|20\d{2})", " ", content, flags=re.I)
+        words = [fold(w) for w in re.findall(r"[^\W\d_]+", content)]
+        if not any(w not in _CUE_WORDS and w not in _OPEN_WORDS for w in words):
+            return NEG  # "Cluster / 2014" alone is the end of a name, not a name
+        score = 0.0
+        if self.lay.name_year:
+            if f[j - 1].anchor is not None:
+                score += 4.0
+            else:
+                score -= 3.0 if any(f[k].cue for k in range(i, j)) else 6.0
+        else:
+            cues = [k for k in range(i, j) if f[k].cue]
+            if cues:
+                score += 2.0
+                for k in range(cues[-1] + 1, j):
+                    if not _continues(f[k - 1], f[k]):
+                        score -= 2.0
+            else:
+                score -= 2.0
+        # name lines after the first that do not continue it cost a little: names are short
+        return score
+
+
+def _boundary(f: list[Feat], i: int, prev_kind: str, lay: Layout) -> float:
+    """Cost of a cell boundary before body[i]."""
+    if i == 0:
+        return 0.0
+    p, c = f[i - 1], f[i]
+    if prev_kind == "name" and lay.name_year and p.anchor is not None:
+        return 0.0  # the year closes the name cell
+    cost = 0.0
+    if p.open_end:
+        cost -= 3.0
+    if c.lower:
+        cost -= 2.0
+    if c.head:
+        cost -= 2.0
+    return cost
+
+
+# --- the dynamic programme -------------------------------------------------------------------------
+
+def rows(body: list[Line], cols: list[str]) -> list[Row]:
+    if not body:
+        return []
+    lay = layout(cols)
+    cells = lay.cells
+    m = len(cells)
+    width = max(len(b.text) for b in body)
+    long_lines = sum(1 for b in body if len(b.text) >= 0.6 * width)
+    # The wide-members signal holds only when a column is clearly wider than the rest.
+    wide_mode = "members" in cells and width >= 40 and long_lines >= 2
+    feats = [_feat(b, wide_mode and len(b.text) >= 0.6 * width) for b in body]
+    sc = _Cells(body, lay, feats, wide_mode)
+    mem_pos = cells.index("members") if "members" in cells else -1
+    n = len(body)
+
+    def skip_cost(a: int, b: int) -> float:
+        """Cost of the kinds strictly between cycle positions a and b (b after a, wrapping)."""
+        cost, k = 0.0, (a + 1) % m
+        while k != b:
+            cost += _SKIP.get(cells[k], _SKIP_OTHER)
+            k = (k + 1) % m
+        return cost
+
+    # state: (cycle position of the last cell, members-continuation flag)
+    best: list[dict[tuple[int, int], tuple[float, tuple | None]]] = [dict() for _ in range(n + 1)]
+    best[0][(m - 1, 0)] = (0.0, None)
+    for i in range(n):
+        if not best[i]:
+            continue
+        for (pk, flag), (ps, _) in list(best[i].items()):
+            prev_kind = cells[pk] if not flag else "members"
+            bnd = _boundary(feats, i, prev_kind, lay)
+            targets = [(k, 0) for k in range(m)]
+            if mem_pos >= 0 and pk > mem_pos and not flag and body[i].after_break:
+                targets.append((pk, 1))
+            for k, nflag in targets:
+                kind = "members" if nflag else cells[k]
+                base = ps + bnd + (_CONT if nflag else skip_cost(pk, k))
+                if base <= NEG / 2:
+                    continue
+                for j in range(i + 1, min(n, i + _MAX_LINES[kind]) + 1):
+                    s = sc.score(kind, i, j)
+                    if s > NEG / 2:
+                        tot = base + s
+                        cur = best[j].get((k, nflag))
+                        if cur is None or tot > cur[0]:
+                            best[j][(k, nflag)] = (tot, (i, (pk, flag)))
+                    if kind == "name" and lay.name_year and feats[j - 1].anchor is not None:
+                        break  # a name cell holds one year
+    if not best[n]:
+        return []
+    # end of the table: the cells of the last row that were not printed cost their skip
+    end = max(best[n].items(), key=lambda kv: kv[1][0] + skip_cost(kv[0][0], 0))
+    path = []
+    j, st = n, end[0]
+    while best[j][st][1] is not None:
+        i, pst = best[j][st][1]
+        path.append((i, j, "members" if st[1] else cells[st[0]]))
+        j, st = i, pst
+    path.reverse()
+    return _build(body, feats, path, lay)
+
+
+def _build(body: list[Line], feats: list[Feat], path: list[tuple[int, int, str]], lay: Layout) -> list[Row]:
+    out: list[Row] = []
+    row: Row | None = None
+    for i, j, kind in path:
+        lines = body[i:j]
+        if kind == "name":
+            row = Row(name=lines)
+            out.append(row)
+            if lay.name_year and feats[j - 1].anchor is not None:
+                row.year, row.year_line = feats[j - 1].anchor, body[j - 1]
+            continue
+        if row is None:
+            continue  # cells before the first name belong to no row we can name
+        if kind == "year":
+            row.year, row.year_line = int(_YEAR_ONLY.match(lines[0].text).group(1)), lines[0]
+        elif kind in ("sector", "spec", "pre"):
+            row.pre.extend(lines)
+            if kind == "sector" or (kind == "pre" and lay.sector_first):
+                row.sector = list(lines)
+                row.sector_own = kind == "sector"
+        elif kind == "members":
+            row.members.extend(lines)
+        elif kind == "region":
+            row.region.extend(lines)
+    return out
