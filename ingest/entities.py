@@ -282,7 +282,7 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
             continue
         left = [t.f for t in toks[i:k]]
         right = toks[k + 1:j]
-        if right and right[0].f in ("of", "de", "du", "des", "d'"):
+        if right and right[0].f == "of":
             # "Representatives of the World Bank and of the Ministry": two phrases, not one name
             return _split_and(toks, i, k) + _split_and(toks, k + 2, j)
         r0 = 1 if right and right[0].f in ("the", "la", "le", "l'") else 0

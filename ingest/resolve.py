@@ -73,9 +73,22 @@ def strip_country_tag(key: str) -> str | None:
         rest = toks[:-1]
         while rest and rest[-1] in ("of", "in", "de", "du", "d"):
             rest = rest[:-1]
+        # What is left may be a bare head ("technopark casablanca" → "technopark"). Callers keep such a
+        # key apart: it may meet a name written bare, never another stripped name ("universite de
+        # toulon" and "universite de sfax" both strip to "universite").
         if rest and any(t not in places and t not in _MOVABLE for t in rest):
             return " ".join(rest)
     return None
+
+
+# Head nouns that name a kind of body, not one body: a key made only of these joins nothing.
+_HEAD_WORDS = {"university", "universite", "universidad", "universita", "technopole", "technopark", "technoparc",
+               "cluster", "pole", "chamber", "chambre", "ministry", "ministere", "agency", "agence", "bank",
+               "banque", "school", "ecole", "institute", "institut", "centre", "center", "hub", "incubator",
+               "incubateur", "municipality", "commune", "wilaya", "region", "province", "governorate", "port",
+               "office", "council", "conseil", "federation", "association", "network", "reseau", "park", "parc",
+               "zone", "faculty", "faculte", "hospital", "hopital", "commerce", "industry", "industrie",
+               "industries", "and", "et"}
 
 
 _ACR_DASH = re.compile(r"^\s*([A-Z][A-Za-z0-9&]{1,9})\s+[-–—:]\s+(\S.{3,})$")
@@ -109,6 +122,11 @@ def _significant(key: str) -> bool:
     return any(len(t) >= 2 and t not in places for t in key.split())
 
 
+def _head_only(key: str) -> bool:
+    """'technopark', 'universite': a kind of body, not one body."""
+    return bool(key) and all(t in _HEAD_WORDS for t in key.split())
+
+
 # Organisations and programmes are often confused by extraction (is "Technopole X" a body or
 # a project?); a name known under one of the two labels answers for the other.
 _SWAP = {"Organisation": "Programme", "Programme": "Organisation"}
@@ -127,6 +145,8 @@ class Resolver:
     def __init__(self, entities: list[Entity] = (), curation=None):
         self.index: dict[tuple[str, str], str] = {}   # (label, norm name) -> id
         self.loose: dict[str, str] = {}                # loose org key -> id
+        self.bare: dict[str, str] = {}                 # a bare head name ("technopark") -> id
+        self.bare_stripped: dict[str, str] = {}        # head left of a place-tagged name -> id
         self.heads: dict[str, str] = {}                # programme head key -> id
         self.entities: dict[str, Entity] = {}
         self.curation = curation
@@ -147,9 +167,12 @@ class Resolver:
             if e.label == "Programme" and (programme_head(n) or loose_key(n)):
                 self.heads.setdefault(programme_head(n) or loose_key(n), e.id)
             if e.label in _SWAP:
-                for k in (loose_key(n), loose_key(strip_country_tag(norm(n)) or "")):
-                    if k and _significant(k):
-                        self.loose.setdefault(k, e.id)
+                k = loose_key(n)
+                if k and _significant(k):
+                    (self.bare if _head_only(k) else self.loose).setdefault(k, e.id)
+                k = loose_key(strip_country_tag(norm(n)) or "")
+                if k and _significant(k):
+                    (self.bare_stripped if _head_only(k) else self.loose).setdefault(k, e.id)
 
     def learn(self, extraction: Extraction) -> None:
         for e in extraction.entities:
@@ -169,9 +192,16 @@ class Resolver:
                     return hit
         if label in _SWAP:
             for n in sorted(names):
-                for k in (loose_key(n), loose_key(strip_country_tag(norm(n)) or "")):
-                    if k and _significant(k) and k in self.loose:
-                        return self.loose[k]
+                k = loose_key(n)
+                if k and _significant(k):
+                    hit = (self.bare_stripped if _head_only(k) else self.loose).get(k)
+                    if hit:
+                        return hit
+                k = loose_key(strip_country_tag(norm(n)) or "")
+                if k and _significant(k):
+                    hit = (self.bare if _head_only(k) else self.loose).get(k)
+                    if hit:
+                        return hit
         if label == "Programme":
             for n in sorted(names):
                 k = programme_head(n) or loose_key(n)
@@ -254,16 +284,19 @@ class Resolver:
                 head = programme_head(m.canonical or m.text)
                 keys.add("^" + (head or loose_key(m.canonical or m.text)))
             if m.label in _SWAP:
-                for n in [m.canonical or m.text, strip_country_tag(norm(m.canonical or m.text))]:
-                    if n and _significant(loose_key(n)):
-                        keys.add("~" + loose_key(n))
+                k = loose_key(m.canonical or m.text)
+                if k and _significant(k):
+                    keys.add("~" + k)
+                n = strip_country_tag(norm(m.canonical or m.text))
+                if n and _significant(loose_key(n)) and not _head_only(loose_key(n)):
+                    keys.add("~" + loose_key(n))  # (two "Université de X" never meet as "université")
             known = reg.get(norm(m.canonical or m.text))
             if known is not None and known.label in (m.label, _SWAP.get(m.label)):
                 keys.add("@" + known.name)
                 # the registry's other names join too ("USMBA" meets "University … of Fes")
                 for n in (known.name, *known.aliases):
                     for v in (n, strip_country_tag(norm(n))):
-                        if v and _significant(loose_key(v)):
+                        if v and _significant(loose_key(v)) and not _head_only(loose_key(v)):
                             keys.add("~" + loose_key(v))
             group_label = "OP" if m.label in _SWAP else m.label
             for k in keys:
@@ -274,6 +307,24 @@ class Resolver:
                     union(first[kk], i)
                 else:
                     first[kk] = i
+        # "TechnoPark" meets "Technopark Casablanca" when that is the document's only such name
+        stripped_heads: dict[str, set] = defaultdict(set)
+        bare_heads: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(mentions):
+            if m.label not in _SWAP:
+                continue
+            k = loose_key(m.canonical or m.text)
+            if _head_only(k):
+                bare_heads[k].append(i)
+            n = strip_country_tag(norm(m.canonical or m.text))
+            if n and _head_only(loose_key(n)):
+                stripped_heads[loose_key(n)].add((norm(m.canonical or m.text), i))
+        for k, bare in bare_heads.items():
+            names = {nm for nm, _ in stripped_heads.get(k, ())}
+            if len(names) == 1:
+                other = next(i for _, i in stripped_heads[k])
+                for i in bare:
+                    union(i, other)
         groups: dict[int, _Group] = defaultdict(_Group)
         for i, m in enumerate(mentions):
             g = groups[find(i)]

@@ -140,7 +140,10 @@ _CUE_WORDS = {"cluster", "clusters", "pole", "poles", "technopole", "agropole", 
 _SENT_END = re.compile(r"(?<!\betc)(?<!\bInc)(?<!\bCo)(?<!\bLtd)[.!]\)?$")
 # Words that end an organisation name and cannot be one alone: a line that starts with them
 # continues the name on the line before ("Cairo / University", "Data / Systems").
-_HEADS = GENERIC | _SUFFIX_LOWER | {"co", "corp", "ltd", "inc", "sa", "sarl", "sas", "plc", "gmbh", "spa", "srl"}
+_HEADS = GENERIC | _SUFFIX_LOWER | {"co", "corp", "ltd", "inc", "sa", "sarl", "sas", "plc", "gmbh", "spa", "srl",
+                                    "institut", "universite", "ecole", "chambre", "ministere", "agence", "societe",
+                                    "compagnie", "groupement", "federation", "banque", "bank", "ministry", "chamber",
+                                    "agency", "society", "foundation", "fondation", "office"}
 
 
 @dataclass
@@ -158,6 +161,7 @@ class Feat:
     member_like: bool       # capitalised names separated by commas or semicolons
     cue: bool
     sep: bool               # holds a list separator
+    lowers: int             # lower-case words that are no connector: a name has few, a sentence many
 
 
 def _feat(ln: Line, wide: bool) -> Feat:
@@ -180,15 +184,21 @@ def _feat(ln: Line, wide: bool) -> Feat:
     chunks = [c.strip() for c in re.split(r"[,;]", s) if c.strip()]
     caps = sum(1 for c in chunks if c[:1].isupper() or c[:1].isdigit())
     member_like = (len(chunks) >= 2 and caps >= 2) or (s.endswith((",", ";")) and caps >= 1 and s[:1].isupper())
+    last = re.split(r"[,;:]", s)[-1]
+    cl = [fold(w).strip("'’.-") for w in re.findall(r"[\w'’.&-]+", re.sub(r"\([^()]*\)", " ", last))]
+    # the line ends with a name head alone ("Institut", "… University of"): the name goes on below
+    incomplete = bool(cl) and last.strip()[:1].isupper() and all(w in _HEADS or w in _OPEN_WORDS for w in cl) and not _YEAR_ONLY.match(s) \
+        and not any(w in pt for w in cl) and not re.search(r"[.)]\s*$", s)
     secs = sectors_prefix(s)
     sector_full = bool(secs) and not re.sub(r"[\W_]+|\band\b|\bet\b", "", s[secs[-1][1]:])
     return Feat(
         wide=wide, place=place_like(s), country=_only_country(s), anchor=anchor,
         year_only=bool(_YEAR_ONLY.match(s)), sector_full=sector_full,
         lower=first_alpha.islower() and not s[:1].isdigit(), head=head,
-        open_end=bool(re.search(r"[,;:/&–-]$", s)) or bool(low) and low[-1] in _OPEN_WORDS,
+        open_end=bool(re.search(r"[,;:/&–-]$", s)) or bool(low) and low[-1] in _OPEN_WORDS or incomplete,
         sent_end=bool(_SENT_END.search(s)), member_like=member_like, cue=bool(_CLUSTER_CUE.search(s)),
-        sep=bool(re.search(r"[,;:]", s)))
+        sep=bool(re.search(r"[,;:]", s)),
+        lowers=sum(1 for w in words if w[:1].islower() and fold(w) not in _OPEN_WORDS and fold(w) not in _CUE_WORDS))
 
 
 def _continues(prev: Feat, cur: Feat) -> bool:
@@ -238,7 +248,7 @@ def _line_score(kind: str, f: Feat) -> float:
     if f.wide:
         return -8.0  # the wide lines are the members column's
     if kind == "name":
-        return (-3.0 if f.sent_end else 0.0) + (-2.0 if f.member_like else 0.0)
+        return (-3.0 if f.sent_end else 0.0) + (-2.0 if f.member_like else 0.0) - 1.5 * min(f.lowers, 4)
     if kind in ("sector", "spec", "pre"):
         return -1.5 if f.member_like else 0.0
     if kind == "region":
@@ -285,7 +295,7 @@ class _Cells:
             extra = 0.0
             for k in range(i, j):
                 if not f[k].place:
-                    extra -= 0.5 if k == i else 1.5  # an unknown place: keep the cell short
+                    extra -= 0.5 if k == i else 2.0  # an unknown place: keep the cell short
                 elif k > i and f[k].country and not _continues(f[k - 1], f[k]):
                     extra -= 3.5  # "… Casablanca / Morocco Numeric": a bare country opens the next name
             return base + extra
@@ -399,15 +409,19 @@ def rows(body: list[Line], cols: list[str]) -> list[Row]:
         path.append((i, j, "members" if st[1] else cells[st[0]]))
         j, st = i, pst
     path.reverse()
-    return _build(body, feats, path, lay)
+    return _build(body, feats, path, lay, sc)
 
 
-def _build(body: list[Line], feats: list[Feat], path: list[tuple[int, int, str]], lay: Layout) -> list[Row]:
+def _build(body: list[Line], feats: list[Feat], path: list[tuple[int, int, str]], lay: Layout,
+           sc: _Cells) -> list[Row]:
     out: list[Row] = []
     row: Row | None = None
     for i, j, kind in path:
         lines = body[i:j]
         if kind == "name":
+            if sc.score("name", i, j) < 0:
+                row = None  # no year, no cluster word, or a sentence: not a row of a table of clusters
+                continue
             row = Row(name=lines)
             out.append(row)
             if lay.name_year and feats[j - 1].anchor is not None:

@@ -131,3 +131,24 @@ def test_acronym_dash_long_form_and_programme_audience_join_across_documents():
         t2, ("Integrated Export Platforms", "Organisation"), ("Growth Voucher", "Programme"))))
     assert sorted(e.id for e in e1.entities) == sorted(e.id for e in e2.entities)
     assert all(e.label == "Programme" for e in e2.entities)
+
+
+def test_institutions_of_two_cities_stay_apart_across_documents():
+    # stripping the city leaves only the head noun ("université"): that joins nothing
+    r = Resolver()
+    t1 = "L'Université de Toulon est membre du pôle."
+    e1 = r.resolve(_doc(t1, "a.txt"), t1, RawExtraction(mentions=_mentions(t1, ("Université de Toulon", "Organisation"))))
+    r.learn(e1)
+    t2 = "L'Université de Sfax est membre du cluster."
+    e2 = r.resolve(_doc(t2, "b.txt"), t2, RawExtraction(mentions=_mentions(t2, ("Université de Sfax", "Organisation"))))
+    assert e1.entities[0].id != e2.entities[0].id
+
+
+def test_bare_head_meets_the_one_place_tagged_name_of_its_document():
+    t = "Technopark Casablanca hosts startups; the TechnoPark also hosts a fablab."
+    raw = RawExtraction(mentions=_mentions(t, ("Technopark Casablanca", "Organisation"), ("TechnoPark", "Organisation")))
+    assert len(Resolver().resolve(_doc(t), t, raw).entities) == 1
+    t = "Technopark Casablanca, Technopark Rabat and the TechnoPark network."
+    raw = RawExtraction(mentions=_mentions(t, ("Technopark Casablanca", "Organisation"), ("Technopark Rabat", "Organisation"),
+                                           ("TechnoPark", "Organisation")))
+    assert len(Resolver().resolve(_doc(t), t, raw).entities) == 3
