@@ -117,6 +117,12 @@ def sectors() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Folded common given names (ingest/data/given_names.tsv): 'Leila Haddad' is a person, not an actor."""
+    return frozenset(" ".join(fold_tokens(r["name"])) for r in _tsv("given_names.tsv") if r.get("name", "").strip())
+
+
+@lru_cache(maxsize=1)
 def registry_surfaces() -> dict[str, tuple]:
     """surface fold -> (KnownEntity, needs_case): short all-caps aliases must match in capitals."""
     out = {}
@@ -573,6 +579,10 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 continue
             has_cue = is_org_cue(" ".join(words)) or any(w in _ORG_NOUNS or w in _PROG_NOUNS for w in words)
             acronym = any(_is_acronym(t) for t in text_tokens)
+            if 2 <= len(words) <= 4 and words[0] in given_names() and not has_cue and not acronym \
+                    and all(t.cap or t.f in ("el", "al", "ben", "de", "di", "da", "van", "von", "-") for t in text_tokens):
+                persons.update(words)
+                continue  # "Leila Haddad", "Karim Benali": a given name opens a person's name
             plain = [w for w in core if w not in places()[0]]
             from .kinds import classify
             strong_cue = classify(" ".join(words))[1] not in (None, "company") or \
