@@ -323,6 +323,28 @@ def _paren_acronym(toks: list[Tok], j: int, b: int) -> int | None:
     return None
 
 
+_JOB_WORDS = {"officer", "manager", "coordinator", "expert", "consultant", "professor", "researcher", "chercheur",
+              "chercheuse", "responsable", "charge", "chargee", "engineer", "ingenieur", "analyst", "spokesperson",
+              "porte-parole", "journalist", "journaliste", "author", "auteur", "minister", "ministre", "mayor", "maire"}
+_SPEECH = {"said", "says", "told", "explains", "explained", "added", "adds", "noted", "according", "by", "par",
+           "selon", "explique", "declare", "souligne", "ajoute", "precise", "indique", "affirme", "estime", "with",
+           "avec", "interviewed", "dirige", "directs", "leads", "led", "chairs", "preside", "heads", "manages",
+           "founded", "fonde", "cofounded", "cofonde", "a", "has", "is", "est"}
+
+
+def _person_context(toks, i: int, j: int, a: int, b: int) -> bool:
+    """A given-name-led name is a person where people are: after a speech verb or 'by', before one, in an
+    apposition ('Leila Haddad, project officer'), or alone on a signature line."""
+    prev = toks[i - 1].f if i > a else ""
+    nxt = toks[j].f if j < b else ""
+    if prev in _SPEECH or (j - i) >= (b - a) - 1:
+        return True
+    if nxt == "," and j + 1 < b and toks[j + 1].text[:1].islower() and \
+            any(t.f in _JOB_TITLES or t.f in _JOB_WORDS for t in toks[j + 1:min(b, j + 4)]):
+        return True  # "Leila Haddad, project officer at ANIMA"
+    return nxt in _SPEECH and nxt not in ("by", "par", "with", "avec", "a", "has", "is", "est")
+
+
 def _is_person_like(toks, i, j, a, b) -> bool:
     """Bylines, people with titles, cited authors ('Porter (1990)', 'Gallié et al.', '(Torre, 2015)')."""
     if is_org_cue(" ".join(t.f for t in toks[i:j])):
@@ -580,9 +602,10 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             has_cue = is_org_cue(" ".join(words)) or any(w in _ORG_NOUNS or w in _PROG_NOUNS for w in words)
             acronym = any(_is_acronym(t) for t in text_tokens)
             if 2 <= len(words) <= 4 and words[0] in given_names() and not has_cue and not acronym \
-                    and all(t.cap or t.f in ("el", "al", "ben", "de", "di", "da", "van", "von", "-") for t in text_tokens):
+                    and all(t.cap or t.f in ("el", "al", "ben", "de", "di", "da", "van", "von", "-") for t in text_tokens) \
+                    and _person_context(toks, i, j, a, b):
                 persons.update(words)
-                continue  # "Leila Haddad", "Karim Benali": a given name opens a person's name
+                continue  # "…, said Leila Haddad", "Karim Benali dirige …": a person, not an actor
             plain = [w for w in core if w not in places()[0]]
             from .kinds import classify
             strong_cue = classify(" ".join(words))[1] not in (None, "company") or \
