@@ -610,7 +610,9 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             from .kinds import classify
             strong_cue = classify(" ".join(words))[1] not in (None, "company") or \
                 any(w in _ORG_NOUNS or w in _PROG_NOUNS for w in words)
-            if not acronym and not strong_cue and plain and all(w in lower_vocab for w in plain) and not admin:
+            place_named = len(core) >= 2 and core[0] in places()[0] and toks[j - 1].cap
+            if not acronym and not strong_cue and plain and all(w in lower_vocab for w in plain) and not admin \
+                    and not place_named:  # ("Saïdia Aromatiques": a place and a word make a company name)
                 continue  # "Exports", "Foreign Direct Investments": common words capitalised
             from .kinds import classify
             strong_cue = classify(" ".join(words))[1] not in (None, "company")

@@ -19,6 +19,11 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nr", "vol", "fig", "eng
            "co", "jr", "sr", "approx", "art", "n°", "dh", "resp"}
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[•●▪◦‣∙·\-–—*]|\(?\d{1,2}[.)]|[a-z][.)])[ \t\u00a0]+")
 _FINAL = ".!?:;"
+# a line ending with a hyphen or a connector word is continued on the next line; searched in
+# the line's last characters only (one before the longest word, for its \b): a search over
+# the whole line tries every position of it
+_CONTINUED = re.compile(r"(?:[-–]|\b(?:of|the|and|for|de|du|des|la|le|et|in|to|a))$")
+_CONTINUED_TAIL = 4
 
 
 @dataclass(frozen=True)
@@ -77,8 +82,7 @@ def split(text: str) -> list[Sentence]:
             cur = (a, b)
         last = stripped[-1]
         prev_soft = len(stripped) >= width and last not in _FINAL
-        # a line ending with a hyphen or a connector word is always continued
-        if re.search(r"(?:[-–]|\b(?:of|the|and|for|de|du|des|la|le|et|in|to|a))$", stripped) and len(stripped) >= 30:
+        if len(stripped) >= 30 and _CONTINUED.search(stripped, len(stripped) - _CONTINUED_TAIL):
             prev_soft = True
     if cur is not None:
         blocks.append(cur)
@@ -91,6 +95,7 @@ def split(text: str) -> list[Sentence]:
 _LAST_WORD = re.compile(r"([\w.°]+)$")
 _NEXT_CHAR = re.compile(r"\s+(\S)")
 _END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+)")
+_DIGITS = re.compile(r"\d+")
 
 
 def _split_block(text: str, a: int, b: int) -> list[Sentence]:
@@ -110,7 +115,7 @@ def _split_block(text: str, a: int, b: int) -> list[Sentence]:
         c = nxt.group(1)
         if block[m.start()] == "." and (w in _ABBREV or (len(w) == 1 and w.isalpha())):
             continue  # "et al.", "E. Gallié", "fr."
-        if block[m.start()] == "." and re.fullmatch(r"\d+", w) and c.isdigit():
+        if block[m.start()] == "." and _DIGITS.fullmatch(w) and c.isdigit():
             continue
         if not (c.isupper() or c.isdigit() or c in "\"'“‘«(•-–"):
             continue

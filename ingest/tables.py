@@ -115,18 +115,18 @@ def _pieces(lines) -> list[tuple[int, int]]:
 
 
 def _row_sector(b: _Builder, row: Row, t: Table, cluster: Mention) -> None:
-    if "sector" not in t.columns or not row.pre:
+    if "sector" not in t.columns or not row.sector:
         return
-    # the sector column comes first among the narrow cells unless the header says otherwise
-    pre_cols = [c for c in t.columns if c in ("sector", "spec", "region") and
-                ("members" not in t.columns or t.columns.index(c) < t.columns.index("members"))]
-    if not pre_cols or pre_cols[0] != "sector":
-        return
-    c = Clean(b.text, _pieces(row.pre))
+    # the segmenter gives the lines where the sector cell starts (a cell of its own, or the first of a
+    # sector + specialisation pair); the sector terms are the vocabulary prefix of those lines
+    c = Clean(b.text, _pieces(row.sector))
     found = sectors_prefix(c.s)
     if not found:
         return
-    ev0 = row.year_line.start if row.year_line else c.span(0, 1)[0]
+    # evidence: from the year that closes the name (the row's anchor) to the last sector term
+    ev0 = c.span(0, 1)[0]
+    if row.year_line is not None:
+        ev0 = min(ev0, row.year_line.start)
     ev1 = c.span(found[-1][0], found[-1][1])[1]
     for s0, s1, canon in found:
         a, z = c.span(s0, s1)

@@ -131,6 +131,8 @@ _ANCHOR = re.compile(r"(?:^|[\s/(,–-])(?:" + _MONTHS + r"\s+)?(1[89]\d{2}|20\d
 # ... but not a year in running text ("formed in 2006"): the word before it is a preposition.
 _PROSE_BEFORE_YEAR = {"in", "since", "from", "to", "until", "by", "of", "and", "en", "depuis", "au", "de", "et",
                       "le", "the", "than", "between", "entre", "after", "before", "avant", "apres", "après"}
+_DATE = re.compile(r"(?:" + _MONTHS + r"\s+)?(?:1[89]\d{2}|20\d{2})", re.I)
+_ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&-]{1,9}\)")
 _YEAR_ONLY = re.compile(r"^\s*(?:" + _MONTHS + r"\s+)?(1[89]\d{2}|20\d{2})\s*$", re.I)
 _OPEN_WORDS = {"of", "and", "for", "the", "de", "du", "des", "d", "et", "la", "le", "les", "l", "in", "en", "à",
                "a", "with", "to", "on", "or", "ou", "pour", "avec", "&", "al", "el", "sur", "by", "par", "from"}
@@ -144,6 +146,12 @@ _HEADS = GENERIC | _SUFFIX_LOWER | {"co", "corp", "ltd", "inc", "sa", "sarl", "s
                                     "institut", "universite", "ecole", "chambre", "ministere", "agence", "societe",
                                     "compagnie", "groupement", "federation", "banque", "bank", "ministry", "chamber",
                                     "agency", "society", "foundation", "fondation", "office"}
+
+_ORG_HEADS = {"university", "universite", "school", "ecole", "college", "institute", "institut", "centre", "center",
+              "company", "compagnie", "societe", "group", "groupe", "ltd", "sa", "sarl", "inc", "corporation",
+              "industries", "systems", "services", "labs", "laboratory", "laboratoire", "bank", "banque", "chamber",
+              "chambre", "ministry", "ministere", "association", "federation", "agency", "agence", "authority",
+              "office", "foundation", "fondation", "academy", "faculty", "faculte"}
 
 
 @dataclass
@@ -162,6 +170,7 @@ class Feat:
     cue: bool
     sep: bool               # holds a list separator
     lowers: int             # lower-case words that are no connector: a name has few, a sentence many
+    org: bool               # holds a word that heads an organisation's name ("School", "Ltd"): no place
 
 
 def _feat(ln: Line, wide: bool) -> Feat:
@@ -198,6 +207,7 @@ def _feat(ln: Line, wide: bool) -> Feat:
         open_end=bool(re.search(r"[,;:/&–-]$", s)) or bool(low) and low[-1] in _OPEN_WORDS or incomplete,
         sent_end=bool(_SENT_END.search(s)), member_like=member_like, cue=bool(_CLUSTER_CUE.search(s)),
         sep=bool(re.search(r"[,;:]", s)),
+        org=any(w in _ORG_HEADS for w in low),
         lowers=sum(1 for w in words if w[:1].islower() and fold(w) not in _OPEN_WORDS and fold(w) not in _CUE_WORDS))
 
 
@@ -248,11 +258,12 @@ def _line_score(kind: str, f: Feat) -> float:
     if f.wide:
         return -8.0  # the wide lines are the members column's
     if kind == "name":
-        return (-3.0 if f.sent_end else 0.0) + (-2.0 if f.member_like else 0.0) - 1.5 * min(f.lowers, 4)
+        # each line costs a little: when a line may end one cell or open the name, names are short
+        return -0.3 + (-3.0 if f.sent_end else 0.0) + (-2.0 if f.member_like else 0.0) - 1.5 * min(f.lowers, 4)
     if kind in ("sector", "spec", "pre"):
         return -1.5 if f.member_like else 0.0
     if kind == "region":
-        return 2.0 if f.place else (-2.0 if f.head or f.cue or f.member_like or f.sent_end else 0.0)
+        return 2.0 if f.place else (-2.0 if f.head or f.org or f.cue or f.member_like or f.sent_end else 0.0)
     return 0.0
 
 
@@ -261,36 +272,54 @@ class _Cells:
 
     def __init__(self, body: list[Line], lay: Layout, feats: list[Feat], wide_mode: bool):
         self.body, self.lay, self.f, self.wide_mode = body, lay, feats, wide_mode
+        self._memo: dict[tuple[str, int, int], float] = {}
+        # prefix sums of the line scores, so a cell's base score costs O(1)
+        self._acc: dict[str, list[float]] = {"sector-start": [0.0] * (len(feats) + 1)}
+        for kind in ("name", "year", "sector", "spec", "pre", "members", "region"):
+            acc = [0.0]
+            for ft in feats:
+                acc.append(acc[-1] + _line_score(kind, ft))
+            self._acc[kind] = acc
 
     def score(self, kind: str, i: int, j: int) -> float:
+        key = (kind, i, j)
+        v = self._memo.get(key)
+        if v is None:
+            v = self._memo[key] = self._score(kind, i, j)
+        return v
+
+    def _score(self, kind: str, i: int, j: int) -> float:
         f, body = self.f, self.body
-        base = sum(_line_score(kind, f[k]) for k in range(i, j))
+        base = self._acc[kind][j] - self._acc[kind][i]
         n = j - i
         if kind == "name":
             return base + self._name(i, j)
         if kind == "year":
             return base + 3.0 if n == 1 and f[i].year_only else NEG
-        if kind in ("sector", "pre"):
+        if kind == "pre":
+            # a sector term starts the cell (it may wrap: "Food-processing / and cosmetic")
+            secs = self.score("sector-start", i, min(j, i + 2))
+            return base + (2.0 if secs else -1.0 if self.lay.sector_first else 0.0)
+        if kind == "sector-start":
+            return float(bool(sectors_prefix(" ".join(ln.text for ln in body[i:j]))))
+        if kind == "sector":
             text = " ".join(ln.text for ln in body[i:j])
             secs = sectors_prefix(text)
             full = bool(secs) and not re.sub(r"[\W_]+|\band\b|\bet\b", "", text[secs[-1][1]:])
-            if kind == "pre":
-                return base + (2.0 if secs else -1.0 if self.lay.sector_first else 0.0)
             if full:
                 return base + 2.0
             return base - (0.5 if secs else 1.0) * (n - 1) - (0.0 if n == 1 else 0.5)
         if kind == "members":
+            if n == 1:
+                return base - (3.0 if self.wide_mode and not f[i].wide else 0.0)
+            p, c = f[j - 2], f[j - 1]  # one line more than the cell [i, j-1]: add the new pair's cost
             extra = 0.0
-            if self.wide_mode and not f[i].wide:
-                extra -= 3.0  # in a wide-members table the cell starts with a wide line
-            for k in range(i + 1, j):
-                p, c = f[k - 1], f[k]
-                if self.wide_mode:
-                    if not c.wide and p.sent_end and not _continues(p, c):
-                        extra -= 1.5  # a short line after a full stop starts the next cell
-                elif not p.sep and not _continues(p, c):
-                    extra -= 1.5  # a new name with no separator before it: the cell has ended
-            return base + extra
+            if self.wide_mode:
+                if not c.wide and p.sent_end and not _continues(p, c):
+                    extra -= 1.5  # a short line after a full stop starts the next cell
+            elif not p.sep and not _continues(p, c):
+                extra -= 1.5  # a new name with no separator before it: the cell has ended
+            return self.score(kind, i, j - 1) + _line_score(kind, c) + extra
         if kind == "region":
             extra = 0.0
             for k in range(i, j):
@@ -306,8 +335,7 @@ class _Cells:
         if any(f[k].anchor is not None for k in range(i, j - 1)) and self.lay.name_year:
             return NEG  # one name cell holds one year
         text = " ".join(ln.text for ln in body[i:j])
-        content = re.sub(r"\([A-Z][A-Za-z0-9&-]{1,9}\)", " ", text)
-        content = re.sub(r"(?:" + _MONTHS + r"\s+)?(?:1[89]\d{2}|20\d{2})", " ", content, flags=re.I)
+        content = _DATE.sub(" ", _ACRONYM.sub(" ", text))
         words = [fold(w) for w in re.findall(r"[^\W\d_]+", content)]
         if not any(w not in _CUE_WORDS and w not in _OPEN_WORDS for w in words):
             return NEG  # "Cluster / 2014" alone is the end of a name, not a name
@@ -330,7 +358,7 @@ class _Cells:
         return score
 
 
-def _boundary(f: list[Feat], i: int, prev_kind: str, lay: Layout) -> float:
+def _boundary(f: list[Feat], i: int, prev_kind: str, lay: Layout, wide_mode: bool) -> float:
     """Cost of a cell boundary before body[i]."""
     if i == 0:
         return 0.0
@@ -344,6 +372,8 @@ def _boundary(f: list[Feat], i: int, prev_kind: str, lay: Layout) -> float:
         cost -= 2.0
     if c.head:
         cost -= 2.0
+    if prev_kind == "members" and not wide_mode and p.sep and not p.open_end:
+        cost -= 1.0  # "Bakeries, North": a narrow line wraps inside its last name, which goes on below
     return cost
 
 
@@ -378,26 +408,27 @@ def rows(body: list[Line], cols: list[str]) -> list[Row]:
     for i in range(n):
         if not best[i]:
             continue
-        for (pk, flag), (ps, _) in list(best[i].items()):
-            prev_kind = cells[pk] if not flag else "members"
-            bnd = _boundary(feats, i, prev_kind, lay)
-            targets = [(k, 0) for k in range(m)]
+        # the best way into a cell starting at line i, for each next state
+        into: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {}
+        for (pk, flag), (ps, _) in best[i].items():
+            bnd = ps + _boundary(feats, i, "members" if flag else cells[pk], lay, wide_mode)
+            targets = [((k, 0), skip_cost(pk, k)) for k in range(m)]
             if mem_pos >= 0 and pk > mem_pos and not flag and body[i].after_break:
-                targets.append((pk, 1))
-            for k, nflag in targets:
-                kind = "members" if nflag else cells[k]
-                base = ps + bnd + (_CONT if nflag else skip_cost(pk, k))
-                if base <= NEG / 2:
-                    continue
-                for j in range(i + 1, min(n, i + _MAX_LINES[kind]) + 1):
-                    s = sc.score(kind, i, j)
-                    if s > NEG / 2:
-                        tot = base + s
-                        cur = best[j].get((k, nflag))
-                        if cur is None or tot > cur[0]:
-                            best[j][(k, nflag)] = (tot, (i, (pk, flag)))
-                    if kind == "name" and lay.name_year and feats[j - 1].anchor is not None:
-                        break  # a name cell holds one year
+                targets.append(((pk, 1), _CONT))
+            for st, cost in targets:
+                if st not in into or bnd + cost > into[st][0]:
+                    into[st] = (bnd + cost, (pk, flag))
+        for (k, nflag), (base, src) in into.items():
+            kind = "members" if nflag else cells[k]
+            for j in range(i + 1, min(n, i + _MAX_LINES[kind]) + 1):
+                s = sc.score(kind, i, j)
+                if s > NEG / 2:
+                    tot = base + s
+                    cur = best[j].get((k, nflag))
+                    if cur is None or tot > cur[0]:
+                        best[j][(k, nflag)] = (tot, (i, src))
+                if kind == "name" and lay.name_year and feats[j - 1].anchor is not None:
+                    break  # a name cell holds one year
     if not best[n]:
         return []
     # end of the table: the cells of the last row that were not printed cost their skip

@@ -146,8 +146,8 @@ class Engine:
         while True:
             nxt = next((x for x in pool if x.i >= cur.ext and x is not cur), None)
             nxt = min((x for x in pool if x.i >= max(cur.ext, cur.j)), key=lambda x: x.i, default=None)
-            if nxt is None:
-                break
+            if nxt is None or nxt.coref != cur.coref:
+                break  # "du Ministère X, nous avons …": a reference is never an item of a named list
             gap = _drop_parenthesised(self.f[max(cur.ext, cur.j):nxt.i])  # "A (Tunisia), B (Morocco)"
             if len(gap) > 5 or not all(g in self.lex.LIST_CONNECTORS or g in _HEADS for g in gap):
                 break
@@ -413,6 +413,20 @@ class Engine:
             for b in range(a + 1, len(right)):
                 self.emit("PARTNERS_WITH", right[a], right[b], s, cue.method, cue.conf)
 
+    def _thanks(self, s, cue, i, j):
+        """'Je remercie X pour son soutien', 'we thank X for its support': X supports the document's body."""
+        if self.main is None:
+            return
+        words = set(self.f[j:s.b])
+        rtype = "FUNDS" if words & _FUNDING_NOUNS else "SUPPORTS" if words & _SUPPORT_NOUNS else None
+        if rtype is None:
+            return
+        thanked, _ = self.right_list(s, j, max_fill=2)
+        owner = Arg(self.main, i, j, j, coref=True)
+        for x in thanked:
+            if x.m.label == "Organisation" and not x.coref:
+                self.emit(rtype, x, owner, s, cue.method, cue.conf)
+
     def _agent_after(self, s, cue, i, j):
         """'we were incubated at the Nile Innovation Hub': the place named after the cue is the agent."""
         agents, _ = self.right_list(s, j, max_fill=2, intro=False)
@@ -517,7 +531,29 @@ class Engine:
                     and cue.type != "PARTICIPATES_IN" and cue.type != "JOIN":
                 return  # "X is funded" with no agent: nothing to link
             subj, lf = self.left_group(s, i)
+            if j < s.b and self.f[j] in ("with", "avec") and cue.type in ("RUNS", "FUNDS", "SUPPORTS"):
+                # "nous avons lancé avec l'Université X le projet P": X is a co-actor, P the object
+                co, _ = self.right_list(s, j + 1, max_fill=2, intro=False)
+                if co and subj:
+                    for y in co:
+                        self.emit("PARTNERS_WITH", subj[-1], y, s, cue.method + "-with", cue.conf * 0.9)
+                    subj = subj + [y for y in co if y.m.label == "Organisation"]
+                    j = max(max(y.ext, y.j) for y in co)
             objs, via_intro = self.right_list(s, j)
+            if not subj and objs and i - s.a <= 1:
+                # "Adhérent de Maroc Cluster depuis 2016, le CAIO …": a fronted phrase describes the subject
+                front = self._fronted_subject(s, max(max(y.ext, y.j) for y in objs))
+                subj, lf = ([front], 0.85) if front is not None else ([], 0.0)
+            if cue.type in ("JOIN", "MEMBER_OF") and objs and not subj and \
+                    any(w in _GENERIC_PLURALS for w in self.f[s.a:i]):
+                # "Trois entreprises ont rejoint le cluster cette année : A, B et C"
+                e = max(objs[0].ext, objs[0].j)
+                colon = next((t for t in range(e, min(s.b, e + 5)) if self.f[t] == ":"), None)
+                if colon is not None:
+                    newcomers, _ = self.right_list(s, colon + 1, max_fill=1, intro=False)
+                    for x in newcomers:
+                        self.emit("MEMBER_OF", x, objs[0], s, cue.method + "-list", cue.conf * 0.9)
+                    return
             if self.lang == "fr" and cue.type in ("SUPPORTS", "FUNDS") and len(subj) == 1 and subj[0].coref \
                     and self.f[subj[0].i] == "nous":
                 # "Business France et la Région Sud nous ont accompagnés": "nous" is the object here
@@ -900,6 +936,9 @@ _ORG_HEADS = {"cluster", "association", "company", "incubator", "accelerator", "
 
 _AGREEMENTS = {"memorandum", "agreement", "convention", "charter", "mou", "accord", "protocole", "charte",
                "partnership", "partenariat", "declaration", "protocol"}
+_SUPPORT_NOUNS = {"soutien", "appui", "accompagnement", "support", "backing", "help", "aide", "confiance", "trust",
+                  "assistance", "partenariat", "partnership"}
+_FUNDING_NOUNS = {"financement", "funding", "financial", "financier", "financiere", "grant", "subvention"}
 _CLOSE_QUOTES = {'"', "»", "”", "'", "’"}
 _OUR_MEMBERS_GLUE = {"are", "include", "includes", "including", "such", "as", ":", "figurent", "sont", "comptent",
                      "comme", "notamment", "incluent", "there", "we", "count", "nous", "comptons", "citons"}

@@ -144,3 +144,5 @@ CUES.append(("PARTICIPATES_IN", "selection", 0.75, "en-selection-list", ["retain
 # "incubated at X", "hosted at X": the place of incubation supports the incubated
 CUES.append(("SUPPORTS", "agent_after", 0.8, "en-incubated-at", ["incubated at", "hosted at", "incubated within",
                                                                   "housed at", "hosted within"]))
+# "Je remercie X pour son soutien": in an organisation's own text, the thanked support it.
+CUES.append(("SUPPORTS", "thanks", 0.75, "en-thanks", ["thank", "thanks", "we thank", "i thank", "grateful to", "gratitude to", "would like to thank"]))

@@ -77,7 +77,8 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
 
 LEFT_FILLER = {"est", "sont", "etait", "a", "ont", "ete", "qui", "aussi", "egalement", "deja", "notamment",
                "actuellement", "officiellement", "recemment", "(", ")", "se", "s'", "toujours", "desormais",
-               "avait", "avaient", "fut", "sera", "seront", "va", "vont"}
+               "avait", "avaient", "fut", "sera", "seront", "va", "vont", "avons", "avez", "sommes", "etes",
+               "avions", "etions", "ai", "suis", "par", "ailleurs"}
 RIGHT_FILLER = {"le", "la", "les", "l'", "du", "de", "des", "d'", "au", "aux", "un", "une", "ses", "son", "sa",
                 "leurs", "leur", "nos", "notre", "plusieurs", "differents", "differentes", "par", "en", "a",
                 "«", "“", '"', "programme", "projet", "nouveau", "nouvelle", "edition", "phase", "session",
@@ -88,7 +89,7 @@ LIST_CONNECTORS = {",", "et", "&", "ainsi", "que", "le", "la", "les", "l'", "ou"
 LIST_INTRO = ["tels que", "telles que", "tel que", "notamment", "dont", "comme", ":", "en particulier",
               "parmi lesquels", "parmi lesquelles", "a savoir"]
 BY = {"par"}
-PASSIVE_AUX = {"est", "sont", "ete", "etait", "fut", "etre", "sera"}
+PASSIVE_AUX = {"est", "sont", "ete", "etait", "fut", "etre", "sera", "sommes", "etes", "seront", "etaient"}
 COORD_AUX = {"et", "mais"}
 HEDGES = ["ne", "n'", "pas", "jamais", "plus jamais", "sans", "souhaite", "souhaitons", "souhaitent",
           "souhaiterions", "souhaiterait", "espere", "esperons", "esperent", "pourrait", "pourraient",
@@ -127,3 +128,5 @@ CUES.append(("PARTICIPATES_IN", "selection", 0.75, "fr-selection-list", ["retenu
 CUES.append(("SUPPORTS", "agent_after", 0.8, "fr-incube-a", ["incube a", "incubee a", "incubes a", "heberge a",
                                                                 "hebergee a", "heberges a", "heberge au", "hebergee au",
                                                                 "incube au", "incubee au", "heberge dans", "hebergee dans"]))
+# "Je remercie X pour son soutien": in an organisation's own text, the thanked support it.
+CUES.append(("SUPPORTS", "thanks", 0.75, "fr-thanks", ["remercie", "remercions", "remercier", "je remercie", "nous remercions", "reconnaissant a", "reconnaissants a", "gratitude a"]))
