@@ -434,7 +434,12 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
         names.extend(_sentence_names(toks, a, b, sent, mid_caps, reg_by_sent.get(si, []), place_hits, persons,
                                      lower_vocab))
     kept = []
+    place_cover = bytearray(len(toks) + 1)
+    for p in place_hits:
+        place_cover[p.i:p.j] = b"\x01" * (p.j - p.i)
     for n in names:
+        if n.source == "name" and all(place_cover[n.i:n.j]) and not n.aliases:
+            continue  # "Arous" of "Ben Arous": a known place swallowed by a connector
         inner = [r for r in reg_by_sent.get(sent_of[n.i], []) if _overlap(r, n) and not (r.i == n.i and r.j == n.j)]
         if any(r.j - r.i >= n.j - n.i or r.i < n.i or r.j > n.j for r in inner):
             continue  # a registry name is longer or crosses this chunk: the registry wins
