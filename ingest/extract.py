@@ -49,6 +49,7 @@ def _language(raw: RawDocument, toks) -> str:
     return raw.language if raw.language in ("en", "fr") else "en"
 
 
+_YEAR4 = re.compile(r"(?:19|20)\d\d")
 _DURATION = {"month", "months", "year", "years", "week", "weeks", "day", "days", "mois", "an", "ans", "semaines"}
 _APPOS_DET = {"a", "an", "the", "its", "their", "un", "une", "le", "la", "l'", "son", "sa", "leur"}
 
@@ -93,7 +94,10 @@ def _context_label(toks, ch: Chunk, a: int, b: int) -> tuple[str | None, str | N
     label, kind = _apposition_label(toks, ch, b)
     if label:
         return label, kind
-    after = [t.f for t in toks[max(ch.j, ch.ext):min(b, max(ch.j, ch.ext) + 1)]]
+    k = max(ch.j, ch.ext)
+    while k < b and (_YEAR4.fullmatch(toks[k].f) or toks[k].f in (":", "-", "–")):
+        k += 1  # "X 2025: call for applications"
+    after = [t.f for t in toks[k:min(b, k + 1)]] or [t.f for t in toks[max(ch.j, ch.ext):min(b, max(ch.j, ch.ext) + 1)]]
     before = [t.f for t in toks[max(a, ch.i - 4):ch.i] if t.text.isalnum()][-1:]  # the adjacent word only
     for w in after + before[::-1]:
         if w in _PROG_KIND and w not in ("launch", "lancement"):
@@ -131,7 +135,7 @@ def extract(raw: RawDocument) -> RawExtraction:
     ends = [t.end for t in toks]
     sents: list[Sent] = []
     ranges = []
-    for s in split(text):
+    for s in split(text, wrapped=raw.format not in ("html", "md")):
         a = bisect_left(starts, s.start)
         b = bisect_right(ends, s.end)
         if b > a:

@@ -57,10 +57,11 @@ def _full_width(text: str, lines: list[tuple[int, int]]) -> int:
     return int(m * 0.72)
 
 
-def split(text: str) -> list[Sentence]:
-    """Sentences of `text` as stripped spans of the original string."""
+def split(text: str, *, wrapped: bool = True) -> list[Sentence]:
+    """Sentences of `text` as stripped spans of the original string. `wrapped=False` for text that
+    no page ever wrapped (HTML, Markdown): there every line break the author made ends a line."""
     lines = _line_spans(text)
-    width = _full_width(text, lines)
+    width = _full_width(text, lines) if wrapped else 10 ** 9
     # 1. blocks: runs of lines joined by soft (wrap) breaks
     blocks: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None

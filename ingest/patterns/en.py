@@ -26,7 +26,10 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "coach", "mentor", "assist"]),
     ("SUPPORTS", "insert", 0.75, "en-support-insert", [
         "with the support of", "with support from", "thanks to the support of", "with the backing of",
-        "with the help of", "with the assistance of", "under the patronage of"]),
+        "with the help of", "with the assistance of", "under the patronage of", "under the aegis of",
+        "under the auspices of", "under the umbrella of"]),
+    ("SUPPORTS", "verb", 0.75, "en-associated-partner", ["is an associated partner of", "an associated partner of",
+                                                         "associate partner of", "is an associate partner of"]),
     ("FUNDS", "verb", 0.9, "en-funding", [
         "funds", "funded", "finances", "financed", "co-funded", "co-financed", "cofunded", "cofinanced",
         "co-funds", "co-finances", "finance", "fund", "co-finance", "co-fund", "subsidises", "subsidized", "subsidised", "subsidizes", "granted"]),
@@ -63,7 +66,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "partners with", "partnering with", "partnership with", "partnerships with", "agreement with",
         "convention with", "memorandum of understanding with", "mou with", "cooperates with",
         "cooperated with", "collaborates with", "collaborated with", "collaborating with",
-        "teamed up with", "together with", "jointly with", "joint projects with",
+        "teamed up with", "together with", "twinned with", "paired with", "jointly with", "joint projects with",
         "collaborative projects with", "a partnership with", "works with", "worked with",
         "cooperation agreement with", "partnership agreement with", "joined forces with"]),
     ("PARTNERS_WITH", "between", 0.85, "en-partnership-between", ["between"]),
@@ -75,7 +78,12 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "awarded a", "has the", "earned the", "earned a", "was granted the", "was granted a"]),
     ("PART_OF", "verb", 0.8, "en-part-of", [
         "is part of", "is a component of", "a component of", "is one of the components of", "is a phase of",
-        "a phase of", "is a track of", "falls under", "is a pillar of", "a pillar of", "a strand of"]),
+        "a phase of", "is a track of", "falls under", "is a pillar of", "a pillar of", "a strand of",
+        "a work package of", "is a work package of", "is one of the work packages of"] +
+        [f"{v}the {o} {n} of" for v in ("", "is ", "forms ", "constitutes ")
+         for o in ("first", "second", "third", "fourth", "pilot", "final", "new", "next", "main", "southern",
+                   "regional", "national", "mediterranean")
+         for n in ("phase", "edition", "track", "component", "pillar", "strand", "work package", "round", "stage")]),
     ("PART_OF", "reverse", 0.75, "en-includes", ["includes the", "includes", "comprises", "encompasses"]),
     ("LOCATED_IN", "verb", 0.85, "en-based-in", [
         "based in", "located in", "headquartered in", "situated in", "established in", "set up in",
@@ -88,7 +96,8 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
 ]
 
 # Words between the pieces of a relation that change nothing (auxiliaries, adverbs, articles).
-LEFT_FILLER = {"is", "are", "was", "were", "has", "have", "had", "been", "being", "be", "also", "will", "currently",
+LEFT_FILLER = {"is", "are", "was", "were", "has", "have", "had", "been", "being", "be", "also", "will", "forms",
+               "constitutes", "represents", "remains", "becomes", "became", "currently",
                "now", "already", "which", "that", "who", "officially", "actively", "recently", "jointly",
                "successfully", "directly", "further", "then", "itself", "first", "(", ")", "mainly", "always",
                "today", "still", "proudly", "formally", "initially", "originally", "strongly", "regularly",

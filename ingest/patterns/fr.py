@@ -51,7 +51,10 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "cooperent avec", "conjointement avec", "de concert avec", "travaille avec", "s'associe a",
         "s'associe avec", "signe une convention avec", "a signe une convention avec",
         "convention de cooperation avec", "accord de cooperation avec", "protocole d'accord avec",
-        "memorandum d'entente avec", "signe un accord avec", "a signe un accord avec"]),
+        "memorandum d'entente avec", "signe un accord avec", "a signe un accord avec", "jumele avec",
+        "jumelee avec"]),
+    ("SUPPORTS", "verb", 0.75, "fr-partenaire-associe", ["partenaire associe de", "partenaire associe du",
+                                                         "est partenaire associe de", "est partenaire associe du"]),
     ("PARTNERS_WITH", "between", 0.85, "fr-partenariat-entre", ["entre"]),
     ("LABELLED_BY", "verb", 0.9, "fr-labellisation", [
         "labellise", "labellisee", "labellises", "labellisees", "accredite", "accreditee", "certifie",
@@ -62,7 +65,13 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "s'est vu decerner le", "titulaire du", "titulaire de"]),
     ("PART_OF", "verb", 0.8, "fr-composante", [
         "fait partie de", "fait partie du", "est une composante de", "est une composante du",
-        "une composante de", "une composante du", "volet de", "volet du", "releve de", "releve du"]),
+        "une composante de", "une composante du", "volet de", "volet du", "releve de", "releve du"] +
+        [f"{v}{d} {o} {n} {p}" for v in ("", "est ", "constitue ", "forme ")
+         for d, o, n in (("la", "premiere", "phase"), ("la", "deuxieme", "phase"), ("la", "seconde", "phase"),
+                         ("la", "troisieme", "phase"), ("la", "phase", "pilote"), ("le", "premier", "volet"),
+                         ("le", "deuxieme", "volet"), ("le", "second", "volet"), ("la", "premiere", "edition"),
+                         ("la", "deuxieme", "edition"), ("le", "volet", "regional"), ("la", "composante", "regionale"))
+         for p in ("de", "du")]),
     ("PART_OF", "reverse", 0.75, "fr-comprend", ["comprend", "inclut", "englobe"]),
     ("LOCATED_IN", "verb", 0.85, "fr-localisation", [
         "base a", "basee a", "bases a", "situe a", "situee a", "situe au", "situee au", "implante a",
@@ -78,7 +87,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
 LEFT_FILLER = {"est", "sont", "etait", "a", "ont", "ete", "qui", "aussi", "egalement", "deja", "notamment",
                "actuellement", "officiellement", "recemment", "(", ")", "se", "s'", "toujours", "desormais",
                "avait", "avaient", "fut", "sera", "seront", "va", "vont", "avons", "avez", "sommes", "etes",
-               "avions", "etions", "ai", "suis", "par", "ailleurs"}
+               "avions", "etions", "ai", "suis", "par", "ailleurs", "constitue", "forme", "represente", "devient"}
 RIGHT_FILLER = {"le", "la", "les", "l'", "du", "de", "des", "d'", "au", "aux", "un", "une", "ses", "son", "sa",
                 "leurs", "leur", "nos", "notre", "plusieurs", "differents", "differentes", "par", "en", "a",
                 "«", "“", '"', "programme", "projet", "nouveau", "nouvelle", "edition", "phase", "session",
