@@ -531,6 +531,8 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             if j2 > i2:
                 spans.append((i2, j2))
     spans = _merge_commas(toks, spans)
+    acr_spans = _acronym_defined(toks, a, b, spans)
+    spans = [sp for sp in spans if not any(d[0] <= sp[0] < d[1] for d in acr_spans)] + acr_spans
     quoted = _quoted(toks, a, b) + _national_programmes(toks, a, b)
     spans = [s for s in spans if not any(q[0] <= s[0] and s[1] <= q[1] for q in quoted)] + quoted
     out = []
@@ -563,7 +565,7 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
         j = _trim_event_city(toks, i, j)
         words = [t.f for t in toks[i:j]]
         text_tokens = toks[i:j]
-        is_quoted = (i, j) in quoted
+        is_quoted = (i, j) in quoted or (i, j) in acr_spans
         reg = next((r for r in reg_hits if r.i == i and r.j == j), None)
         if reg is None and not is_quoted:
             core = [w for w in words if w not in CONNECTORS and w not in ("-", ",")]
@@ -620,7 +622,7 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                     and not place_named:  # ("Saïdia Aromatiques": a place and a word make a company name)
                 continue  # "Exports", "Foreign Direct Investments": common words capitalised
             from .kinds import classify
-            strong_cue = classify(" ".join(words))[1] not in (None, "company")
+            strong_cue = classify(" ".join(words))[1] not in (None, "company") or words[0] in _ORG_NOUNS
             if not strong_cue and core and all(w in GENERIC or w in _SECTOR_WORDS for w in core) \
                     and any(w in _SECTOR_WORDS for w in core):
                 continue  # "Food & Cosmetics Luxury Industries"
@@ -664,7 +666,7 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                     continue  # a capitalised first word is a name only with some evidence
                 if t.f in STARTERS:
                     continue
-        if is_quoted and not _quoted_ok(toks, i, j, a, b):
+        if is_quoted and (i, j) not in acr_spans and not _quoted_ok(toks, i, j, a, b):
             continue
         ch = Chunk(i, j, "registry" if reg else ("quoted" if is_quoted else "name"))
         if reg:
@@ -686,6 +688,42 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 consumed.update(range(j + 1, close))
         out.append(ch)
     return out
+
+
+def _acronym_defined(toks, a: int, b: int, spans) -> list[tuple[int, int]]:
+    """'l'Agence italienne pour la coopération au développement (AICS)': a long form written with
+    lower-case words, recovered from the acronym it defines (its initials spell the acronym)."""
+    out = []
+    ends = {j for _, j in spans}
+    for k in range(a + 2, b - 2):
+        if toks[k].f != "(" or toks[k + 2].f != ")" or not _is_acronym(toks[k + 1]) or k in ends:
+            continue
+        acr = [c for c in toks[k + 1].text.upper() if c.isalpha()]
+        for t in range(k - 1, max(a - 1, k - 12), -1):
+            if not toks[t].text.replace("'", "").isalpha():
+                break
+            if not toks[t].cap or toks[t].f in CONNECTORS:
+                continue
+            words = [x for x in toks[t:k] if x.f not in CONNECTORS and x.f not in ("pour", "au", "aux", "a", "en")]
+            initials = [x.text[0].upper() for x in words]
+            # all the acronym's letters in order, or all but one for a longer one (AICS is the Italian
+            # "Agenzia Italiana per la Cooperazione allo Sviluppo" written in French)
+            if initials and initials[0] == acr[0] and len(words) <= len(acr) + 2 and \
+                    _matched(acr, initials) >= len(acr) - (1 if len(acr) >= 4 else 0):
+                out.append((t, k))
+                break
+    return out
+
+
+def _matched(short: list[str], long_: list[str]) -> int:
+    """How many letters of `short` appear in order in `long_`."""
+    n, it = 0, iter(long_)
+    for c in short:
+        if c in it:
+            n += 1
+        else:
+            break
+    return n
 
 
 _EVENT_BEFORE = {"salon", "fair", "forum", "foire", "expo", "exhibition", "show", "congres", "congress", "summit",

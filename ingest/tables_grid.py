@@ -1,25 +1,24 @@
-"""Flattened PDF tables of clusters: header → rows → cells.
+"""Flattened PDF tables of clusters: header → body → rows (`tables_rows`) → cells.
 
 When a PDF table is turned into text, each table line becomes one text line with the cells of
 that line side by side or (more often, in this genre) one text line per cell line, so the cells of
 a row come one after the other: name lines, year, sector, specialisation, the members cell, the
-region. Nothing marks a cell boundary, but three things are reliable:
-- the header names the columns and their order ("Cluster / year of creation, Sector,
-  Specialisation, Members, Region") and is repeated after each page break;
-- the members column is the wide one: its lines are much longer than any other cell's lines;
-- the name cell ends with the creation year when there is a year column, and the region cell is
-  made of place names.
-Everything here works on those signals, never on the words of one particular table.
+region. Nothing marks a cell boundary. This module finds the tables: a header that names the
+columns and their order ("Cluster / year of creation, Sector, Specialisation, Members, Region",
+"Pôle / année de création, Secteur, Membres, Région", "Name Region Sector Members"), repeated
+after each page break, and the body up to a source note or running text again. `tables_rows`
+cuts the body into rows and cells from the form of each line (a year closing the name, sector
+terms, place names, comma-separated names, wide lines), never from the words of one table.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ecograph.ids import fold
 
 from .tables_items import Clean
-from .tables_rows import Line, Row, place_like, places_in, rows, sectors_prefix
+from .tables_rows import _MONTHS, Line, Row, place_like, places_in, rows, sectors_prefix
 
 __all__ = ["Line", "Row", "Table", "find_tables", "name_cell", "place_like", "places_in", "sectors_prefix"]
 
@@ -46,9 +45,6 @@ _COLUMN_WORDS = {
 _HEADER_FILLER = {"of", "and", "the", "de", "du", "des", "et", "la", "le", "les", "main", "principaux",
                   "principales", "number", "no", "n", "type", "key"}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
-_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
-          r"janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)"
 _TERMINATOR = re.compile(r"^(?:sources?\s*:|notes?\s*:|source\s|tables?\s+\d|tableau\s+\d|figure\s+\d|fig\.\s*\d)", re.I)
 
 

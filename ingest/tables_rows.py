@@ -140,13 +140,16 @@ _CLUSTER_CUE = re.compile(r"\b(?:[Cc]luster|CLUSTER|[Pp][oô]le|P[OÔ]LE|[Tt]ech
                           r"\([A-Z][A-Za-z0-9&-]{1,9}\)")
 _CUE_WORDS = {"cluster", "clusters", "pole", "poles", "technopole", "agropole", "haliopole"}
 _SENT_END = re.compile(r"(?<!\betc)(?<!\bInc)(?<!\bCo)(?<!\bLtd)[.!]\)?$")
-# Words that end an organisation name and cannot be one alone: a line that starts with them
-# continues the name on the line before ("Cairo / University", "Data / Systems").
-_HEADS = GENERIC | _SUFFIX_LOWER | {"co", "corp", "ltd", "inc", "sa", "sarl", "sas", "plc", "gmbh", "spa", "srl",
-                                    "institut", "universite", "ecole", "chambre", "ministere", "agence", "societe",
-                                    "compagnie", "groupement", "federation", "banque", "bank", "ministry", "chamber",
-                                    "agency", "society", "foundation", "fondation", "office"}
-
+# Words that may close an organisation's name and are no name alone (category words, company
+# suffixes): a line that starts with them continues the name on the line before ("Cairo /
+# University", "Data / Systems").
+_CLOSERS = GENERIC | _SUFFIX_LOWER | {"co", "corp", "ltd", "inc", "sa", "sarl", "sas", "plc", "gmbh", "spa", "srl"}
+# Words that open a name and are no name alone: a line that ends with one, after a separator,
+# leaves that name open ("Ksar Hellal, / Institut / Supérieur des …").
+_OPENERS = _CLOSERS | {"institut", "universite", "ecole", "chambre", "ministere", "agence", "societe", "compagnie",
+                       "groupement", "federation", "banque", "bank", "ministry", "chamber", "agency", "society",
+                       "foundation", "fondation", "office"}
+# Words that head an organisation's name: a line holding one is no region cell ("Business School").
 _ORG_HEADS = {"university", "universite", "school", "ecole", "college", "institute", "institut", "centre", "center",
               "company", "compagnie", "societe", "group", "groupe", "ltd", "sa", "sarl", "inc", "corporation",
               "industries", "systems", "services", "labs", "laboratory", "laboratoire", "bank", "banque", "chamber",
@@ -166,11 +169,14 @@ class Feat:
     head: bool              # starts with a name-closing word or "(": the name of the line before goes on
     open_end: bool          # ends with a comma, hyphen, slash or connector: the cell goes on
     sent_end: bool
-    member_like: bool       # capitalised names separated by commas or semicolons
+    member_like: bool       # capitalised names separated by commas or semicolons, or one name and a comma
+    listy: bool             # two capitalised names or more separated by commas or semicolons
     cue: bool
     sep: bool               # holds a list separator
     lowers: int             # lower-case words that are no connector: a name has few, a sentence many
     org: bool               # holds a word that heads an organisation's name ("School", "Ltd"): no place
+    bare_head: bool = False     # the last name on the line is a head word alone ("Institut", "University")
+    ends_sep: bool = False
 
 
 def _feat(ln: Line, wide: bool) -> Feat:
@@ -188,27 +194,37 @@ def _feat(ln: Line, wide: bool) -> Feat:
     chunk0 = re.sub(r"\([A-Z][A-Za-z0-9&-]{1,9}\)", " ", re.split(r"[,;:]", s, maxsplit=1)[0])
     c0 = [fold(w).strip("'’.-") for w in re.findall(r"[\w'’.&-]+", chunk0)]
     pt = place_tokens()
-    head = s.startswith("(") or bool(c0) and all((w in _HEADS or w in _OPEN_WORDS) and w not in pt for w in c0) \
+    head = s.startswith("(") or bool(c0) and all((w in _CLOSERS or w in _OPEN_WORDS) and w not in pt for w in c0) \
         and not _YEAR_ONLY.match(s)
     chunks = [c.strip() for c in re.split(r"[,;]", s) if c.strip()]
     caps = sum(1 for c in chunks if c[:1].isupper() or c[:1].isdigit())
     member_like = (len(chunks) >= 2 and caps >= 2) or (s.endswith((",", ";")) and caps >= 1 and s[:1].isupper())
     last = re.split(r"[,;:]", s)[-1]
     cl = [fold(w).strip("'’.-") for w in re.findall(r"[\w'’.&-]+", re.sub(r"\([^()]*\)", " ", last))]
-    # the line ends with a name head alone ("Institut", "… University of"): the name goes on below
-    incomplete = bool(cl) and last.strip()[:1].isupper() and all(w in _HEADS or w in _OPEN_WORDS for w in cl) and not _YEAR_ONLY.match(s) \
-        and not any(w in pt for w in cl) and not re.search(r"[.)]\s*$", s)
+    # the last name on the line is a head word alone ("…, Institut"): see `_opens_name`
+    bare_head = bool(cl) and last.strip()[:1].isupper() and all(w in _OPENERS or w in _OPEN_WORDS for w in cl) \
+        and not _YEAR_ONLY.match(s) and not any(w in pt for w in cl) and not re.search(r"[.)]\s*$", s)
     secs = sectors_prefix(s)
     sector_full = bool(secs) and not re.sub(r"[\W_]+|\band\b|\bet\b", "", s[secs[-1][1]:])
     return Feat(
         wide=wide, place=place_like(s), country=_only_country(s), anchor=anchor,
         year_only=bool(_YEAR_ONLY.match(s)), sector_full=sector_full,
         lower=first_alpha.islower() and not s[:1].isdigit(), head=head,
-        open_end=bool(re.search(r"[,;:/&–-]$", s)) or bool(low) and low[-1] in _OPEN_WORDS or incomplete,
-        sent_end=bool(_SENT_END.search(s)), member_like=member_like, cue=bool(_CLUSTER_CUE.search(s)),
+        open_end=bool(re.search(r"[,;:/&–-]$", s)) or bool(low) and low[-1] in _OPEN_WORDS,
+        bare_head=bare_head, ends_sep=bool(re.search(r"[,;:]$", s)),
+        sent_end=bool(_SENT_END.search(s)), member_like=member_like, listy=len(chunks) >= 2 and caps >= 2, cue=bool(_CLUSTER_CUE.search(s)),
         sep=bool(re.search(r"[,;:]", s)),
         org=any(w in _ORG_HEADS for w in low),
         lowers=sum(1 for w in words if w[:1].islower() and fold(w) not in _OPEN_WORDS and fold(w) not in _CUE_WORDS))
+
+
+def _opens_name(feats: list[Feat]) -> None:
+    """A line whose last name is a head word alone that opens a name ("Ksar Hellal, / Institut" or
+    "…, Institut") leaves that name open: the next line goes on with it. The same word closing a
+    name ("Cairo / University", "Science and / Technology") leaves nothing open."""
+    for k, f in enumerate(feats):
+        if f.bare_head and not f.ends_sep and (f.sep or k > 0 and feats[k - 1].ends_sep):
+            f.open_end = True
 
 
 def _continues(prev: Feat, cur: Feat) -> bool:
@@ -263,7 +279,8 @@ def _line_score(kind: str, f: Feat) -> float:
     if kind in ("sector", "spec", "pre"):
         return -1.5 if f.member_like else 0.0
     if kind == "region":
-        return 2.0 if f.place else (-2.0 if f.head or f.org or f.cue or f.member_like or f.sent_end else 0.0)
+        # a trailing comma is no list ("Agadir region, / Souss Massa"); two names are
+        return 2.0 if f.place else (-2.0 if f.head or f.org or f.cue or f.listy or f.sent_end else 0.0)
     return 0.0
 
 
@@ -319,6 +336,8 @@ class _Cells:
                     extra -= 1.5  # a short line after a full stop starts the next cell
             elif not p.sep and not _continues(p, c):
                 extra -= 1.5  # a new name with no separator before it: the cell has ended
+            if _continues(p, c) and c.place and not c.wide and not c.member_like:
+                extra += 1.0  # a place word inside a wrapped name ("Science and / Technology")
             return self.score(kind, i, j - 1) + _line_score(kind, c) + extra
         if kind == "region":
             extra = 0.0
@@ -387,9 +406,11 @@ def rows(body: list[Line], cols: list[str]) -> list[Row]:
     m = len(cells)
     width = max(len(b.text) for b in body)
     long_lines = sum(1 for b in body if len(b.text) >= 0.6 * width)
-    # The wide-members signal holds only when a column is clearly wider than the rest.
-    wide_mode = "members" in cells and width >= 40 and long_lines >= 2
+    # The wide-members signal holds only when one column is clearly wider than the rest and its
+    # lines are a good share of the body (not one long title line in a narrow table).
+    wide_mode = "members" in cells and width >= 40 and long_lines >= max(2, len(body) / 8)
     feats = [_feat(b, wide_mode and len(b.text) >= 0.6 * width) for b in body]
+    _opens_name(feats)
     sc = _Cells(body, lay, feats, wide_mode)
     mem_pos = cells.index("members") if "members" in cells else -1
     n = len(body)

@@ -129,6 +129,11 @@ class Engine:
                 k += 1
                 skipped += 1
                 continue
+            if k > p and self.f[k - 1] in _DETS and self.toks[k].text.isalpha() and self.toks[k].text.islower() \
+                    and self._arg_at(s, k + 1) is not None:
+                k += 1  # "dont les tanneries Tanit Cuir": a common noun before the name
+                skipped += 1
+                continue
             break
         if intro:
             # "… presence at major meetings, in particular A, B and C" / "… partners: A, B"
@@ -149,6 +154,7 @@ class Engine:
             if nxt is None or nxt.coref != cur.coref:
                 break  # "du Ministère X, nous avons …": a reference is never an item of a named list
             gap = _drop_parenthesised(self.f[max(cur.ext, cur.j):nxt.i])  # "A (Tunisia), B (Morocco)"
+            gap = _drop_descriptors(gap, self.toks[max(cur.ext, cur.j):nxt.i])  # "…, le fabricant C"
             if len(gap) > 5 or not all(g in self.lex.LIST_CONNECTORS or g in _HEADS for g in gap):
                 break
             if len(gap) == 2 and gap[0] in ("and", "et", ",") and first.i > s.a and gap[1] == self.f[first.i - 1] \
@@ -370,6 +376,12 @@ class Engine:
             # "Together with Y, we set up …": the subject follows the fronted phrase
             subj = self._fronted_subject(s, max(max(y.ext, y.j) for y in right))
             left, lf = ([subj], 0.9) if subj is not None else ([], 0.0)
+        if not left and right:
+            # "nous avons signé l'an dernier une convention de partenariat avec Y": the clause's subject
+            near = max((x for x in s.args if x.j <= i and i - x.j <= 10), key=lambda x: x.j, default=None)
+            if near is not None and near.m.label == "Organisation" and "," not in self.f[near.j:i] and \
+                    not any(w in _CLAUSE_BREAK for w in self.f[near.j:i]):
+                left, lf = [near], 0.8
         for x in left:
             for y in right:
                 self.emit("PARTNERS_WITH", x, y, s, cue.method, cue.conf * lf)
@@ -412,6 +424,18 @@ class Engine:
         for a in range(len(right)):
             for b in range(a + 1, len(right)):
                 self.emit("PARTNERS_WITH", right[a], right[b], s, cue.method, cue.conf)
+
+    def _counts(self, s, cue, i, j):
+        """'Il compte 52 adhérents, dont A et B', 'It counts 40 members, including A': A is a member."""
+        intro = next(((k, a, b) for k, a, b in self.intros(s) if j <= a <= j + 8), None)
+        if intro is None or not _MEMBER_WORDS & set(self.f[j:intro[1]]):
+            return
+        members, _ = self.right_list(s, intro[2], max_fill=3, intro=False)
+        owner, lf = self.left_group(s, i)
+        for x in members:
+            for o in owner:
+                if x.m.label == "Organisation" and not x.coref:
+                    self.emit("MEMBER_OF", x, o, s, cue.method, cue.conf * (lf or 1))
 
     def _thanks(self, s, cue, i, j):
         """'Je remercie X pour son soutien', 'we thank X for its support': X supports the document's body."""
@@ -936,6 +960,8 @@ _ORG_HEADS = {"cluster", "association", "company", "incubator", "accelerator", "
 
 _AGREEMENTS = {"memorandum", "agreement", "convention", "charter", "mou", "accord", "protocole", "charte",
                "partnership", "partenariat", "declaration", "protocol"}
+_MEMBER_WORDS = {"members", "membres", "adherents", "member", "companies", "entreprises", "firms", "enterprises",
+                 "structures", "acteurs"}
 _SUPPORT_NOUNS = {"soutien", "appui", "accompagnement", "support", "backing", "help", "aide", "confiance", "trust",
                   "assistance", "partenariat", "partnership"}
 _FUNDING_NOUNS = {"financement", "funding", "financial", "financier", "financiere", "grant", "subvention"}
@@ -955,6 +981,22 @@ def fronted_participle(toks, a: int) -> bool:
     w = toks[a].f
     return toks[a].cap and toks[a + 1].f in _FRONT_PREPS and \
         (w.endswith(("e", "ee", "es", "ees", "ed")) and len(w) > 4 and not toks[a + 1].cap)
+
+
+_DETS = {"le", "la", "les", "l'", "the", "a", "an", "un", "une", "des", "its", "ses", "their", "leurs"}
+_CLAUSE_BREAK = {"which", "that", "who", "qui", "que", "dont", "where", "ou", "but", "mais", ";", ":"}
+
+
+def _drop_descriptors(words: list[str], toks) -> list[str]:
+    """A list gap without a determiner + common noun ('le fabricant', 'the startup') before an item."""
+    out, k = [], 0
+    while k < len(words):
+        if words[k] in _DETS and k + 1 < len(words) and toks[k + 1].text.isalpha() and toks[k + 1].text.islower() \
+                and k + 2 == len(words):
+            return out  # the descriptor ends the gap: the next item follows
+        out.append(words[k])
+        k += 1
+    return out
 
 
 def _drop_parenthesised(words: list[str]) -> list[str]:

@@ -155,3 +155,6 @@ CUES.append(("SUPPORTS", "agent_after", 0.8, "en-incubated-at", ["incubated at",
                                                                   "housed at", "hosted within"]))
 # "Je remercie X pour son soutien": in an organisation's own text, the thanked support it.
 CUES.append(("SUPPORTS", "thanks", 0.75, "en-thanks", ["thank", "thanks", "we thank", "i thank", "grateful to", "gratitude to", "would like to thank"]))
+# "X compte 52 adhérents, dont A et B": the members listed after the count.
+CUES.append(("MEMBER_OF", "counts", 0.75, "en-counts-members", ["counts", "now counts", "today counts", "has over", "has more than"]))
+RIGHT_FILLER |= {"network", "cluster", "association", "federation", "alliance", "consortium"}

@@ -103,7 +103,7 @@ COORD_AUX = {"et", "mais"}
 HEDGES = ["ne", "n'", "pas", "jamais", "plus jamais", "sans", "souhaite", "souhaitons", "souhaitent",
           "souhaiterions", "souhaiterait", "espere", "esperons", "esperent", "pourrait", "pourraient",
           "devrait", "devraient", "voudrait", "voudrions", "aimerait", "aimerions", "si", "vise a", "visons",
-          "envisage", "envisageons", "projette", "compte", "comptons", "futur", "future", "prochainement",
+          "envisage", "envisageons", "projette", "comptons", "futur", "future", "prochainement",
           "eventuel", "eventuelle", "potentiel", "potentielle", "doit", "devons", "doivent", "faudrait",
           "aurait", "auraient", "besoin", "candidat", "candidature", "afin de"]
 WE = {"nous", "notre cluster", "notre association", "notre reseau", "notre organisation", "notre structure",
@@ -139,3 +139,9 @@ CUES.append(("SUPPORTS", "agent_after", 0.8, "fr-incube-a", ["incube a", "incube
                                                                 "incube au", "incubee au", "heberge dans", "hebergee dans"]))
 # "Je remercie X pour son soutien": in an organisation's own text, the thanked support it.
 CUES.append(("SUPPORTS", "thanks", 0.75, "fr-thanks", ["remercie", "remercions", "remercier", "je remercie", "nous remercions", "reconnaissant a", "reconnaissants a", "gratitude a"]))
+# "X compte 52 adhérents, dont A et B": the members listed after the count.
+CUES.append(("MEMBER_OF", "counts", 0.75, "fr-counts-members", ["compte", "compte aujourd'hui", "compte desormais", "compte plus de"]))
+RIGHT_FILLER |= {"reseau", "pole", "cluster", "association", "federation", "alliance", "consortium"}
+# "compte" is a hedge only before an infinitive ("le cluster compte rejoindre …"); "il compte 52 adhérents" is not
+HEDGES += [f"compte {v}" for v in ("participer", "rejoindre", "lancer", "devenir", "integrer", "developper", "creer",
+                                   "signer", "ouvrir", "obtenir", "candidater", "postuler", "s'", "se", "y")]
