@@ -294,7 +294,11 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
         r0 = 1 if right and right[0].f in ("the", "la", "le", "l'") else 0
         right_head = right[r0].f if len(right) > r0 else ""
         right_is_name = right_head in _ORG_NOUNS or right_head in ("ministry", "ministere", "university",
-                                                                      "universite", "bank", "banque", "office")
+                                                                      "universite", "bank", "banque", "office") or \
+            (r0 == 1 and len(right) > 1 and right[1].cap and is_org_cue(right_head))  # "et la Chambre de …"
+        if right and right[0].cap and " ".join(fold_tokens(right[0].text)) in places()[0] and len(right) >= 2 \
+                and not any(f in _COMPLEMENT for f in left):
+            return _split_and(toks, i, k) + _split_and(toks, k + 1, j)  # "Salina Sensors and Limassol Marine Labs"
         right_cue = bool(right) and is_org_cue(right[-1].f) and not is_org_cue(" ".join(left)) and \
             not (len(right) >= 2 and right[-1].f in _COMPANY_SUFFIX)  # "Airbus Helicopters et Naval Group"
         # a determiner after "and" opens a new noun phrase ("Poseidon Feeds and the Aegean Institute")
@@ -452,7 +456,11 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
                 kept.append(rest)
             continue
         owner = next((r for r in inner if r.j == n.j and r.label == "Organisation" and r.i - n.i >= 2), None)
-        if owner is not None and toks[n.i].f not in GENERIC:
+        tail = _owner_tail(toks, n) if owner is None else None
+        if tail is not None:
+            kept.append(tail)  # not in the registry: the owner is kept here
+            owner = tail
+        if owner is not None and (tail is not None or toks[n.i].f not in GENERIC):
             k = owner.i - 1
             while k > n.i and toks[k].f in ("the", "la", "le", "l'"):
                 k -= 1
@@ -482,6 +490,26 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
     places_out = [p for p in place_hits if not any(taken[p.i:p.j])]
     sectors_out = [s for s in sector_hits if not any(taken[s.i:s.j])]
     return sorted(names, key=lambda c: c.i), places_out, sectors_out
+
+
+def _owner_tail(toks, n: Chunk) -> Chunk | None:
+    """'Start Garant de la Caisse Atlas': a name without an organisation word, then 'de (la)' and a
+    name that starts with one: the second is the owner (the first is its programme)."""
+    from .kinds import classify
+    for k in range(n.i + 1, n.j - 1):
+        if toks[k].f not in ("de", "du", "d'", "of"):
+            continue
+        m = k + 1
+        while m < n.j and toks[m].f in ("the", "la", "le", "l'"):
+            m += 1
+        if m >= n.j or not toks[m].cap or m == k + 1 and toks[k].f == "of":
+            continue
+        left = " ".join(t.f for t in toks[n.i:k])
+        right = " ".join(t.f for t in toks[m:n.j])
+        if classify(left)[0] != "Organisation" and classify(toks[m].f)[0] == "Organisation" and \
+                classify(right)[1] in ("funder", "government", "association", "network", "support", "university"):
+            return Chunk(m, n.j, "name", "Organisation", classify(right)[1])
+    return None
 
 
 def _overlap(x: Chunk, y: Chunk) -> bool:

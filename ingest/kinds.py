@@ -25,7 +25,7 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     ("project", "Programme", ("project", "projet", "horizon")),
     ("cluster", "Organisation", ("cluster", "clusters", "pole", "poles", "agropole", "haliopole",
                                  "technopole", "competitiveness")),
-    ("funder", "Organisation", ("bank", "banque", "cooperation", "cooperation", "development agency",
+    ("funder", "Organisation", ("bank", "banque", "caisse", "cooperation", "cooperation", "development agency",
                                 "agence francaise de developpement", "donor", "foundation", "fondation")),
     ("government", "Organisation", ("ministry", "ministere", "minister", "government", "gouvernement",
                                     "municipality", "commune", "wilaya", "prefecture", "directorate",

@@ -45,6 +45,7 @@ _COLUMN_WORDS = {
 _HEADER_FILLER = {"of", "and", "the", "de", "du", "des", "et", "la", "le", "les", "main", "principaux",
                   "principales", "number", "no", "n", "type", "key"}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_MAX_BODY = 1500   # body lines of one table (the longest seen: about 220, over three pages)
 _TERMINATOR = re.compile(r"^(?:sources?\s*:|notes?\s*:|source\s|tables?\s+\d|tableau\s+\d|figure\s+\d|fig\.\s*\d)", re.I)
 
 
@@ -139,6 +140,8 @@ def find_tables(text: str) -> list[Table]:
                 break
             if len(body) >= 5 and len(ln.text) > 75 and len(ln.text) > 1.3 * widest:
                 break  # running text again
+            if len(body) >= _MAX_BODY:
+                break  # no table of the genre is this long: keep the row segmentation's cost bounded
             body.append(Line(ln.start, ln.end, ln.text, after_break=brk))
             brk = False
             widest = max(widest, len(ln.text))

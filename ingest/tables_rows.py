@@ -47,12 +47,12 @@ class Row:
     year: int | None = None
     year_line: Line | None = None
     sector: list[Line] = field(default_factory=list)    # the lines where the sector terms start
-    sector_own: bool = False    # the sector cell is a cell of its own (not shared with a specialisation)
 
 
 # --- vocabularies ------------------------------------------------------------------------------
 
 _CONNECTOR = {"and", "et", "&", "or"}
+_key = lru_cache(maxsize=65536)(term_key)  # the same words come back in every candidate cell
 
 
 def place_like(text: str) -> bool:
@@ -93,22 +93,22 @@ def sectors_prefix(text: str) -> list[tuple[int, int, str]]:
     """Sector terms at the start of text, joined by and/&/commas: 'Electronics and Mechatronics'.
     Stops at the first word that is not part of a known sector (the specialisation cell)."""
     idx = sector_index()
-    toks = [(m.start(), m.end(), fold(m.group())) for m in re.finditer(r"[\w'’&]+", text)]
+    toks = [(m.start(), m.end()) for m in re.finditer(r"[\w'’&]+", text)]
     out = []
     k = 0
     while k < len(toks):
         hit = None
         for n in range(min(4, len(toks) - k), 0, -1):
-            key = term_key(text[toks[k][0]:toks[k + n - 1][1]])
+            key = _key(text[toks[k][0]:toks[k + n - 1][1]])
             if key in idx:
-                hit = n
+                hit = (n, idx[key])
                 break
         if hit is None:
             break
-        out.append((toks[k][0], toks[k + hit - 1][1], idx[term_key(text[toks[k][0]:toks[k + hit - 1][1]])]))
-        k += hit
+        out.append((toks[k][0], toks[k + hit[0] - 1][1], hit[1]))
+        k += hit[0]
         gap = text[toks[k - 1][1]:toks[k][0]] if k < len(toks) else ""
-        if k < len(toks) and toks[k][2] in _CONNECTOR:
+        if k < len(toks) and fold(text[toks[k][0]:toks[k][1]]) in _CONNECTOR:
             k += 1
         elif "," in gap or "/" in gap:
             continue
@@ -176,6 +176,7 @@ class Feat:
     lowers: int             # lower-case words that are no connector: a name has few, a sentence many
     org: bool               # holds a word that heads an organisation's name ("School", "Ltd"): no place
     bare_head: bool = False     # the last name on the line is a head word alone ("Institut", "University")
+    content: bool = False       # a word besides a cluster word, a connector, a date or an (ACRONYM)
     ends_sep: bool = False
 
 
@@ -211,6 +212,8 @@ def _feat(ln: Line, wide: bool) -> Feat:
         year_only=bool(_YEAR_ONLY.match(s)), sector_full=sector_full,
         lower=first_alpha.islower() and not s[:1].isdigit(), head=head,
         open_end=bool(re.search(r"[,;:/&–-]$", s)) or bool(low) and low[-1] in _OPEN_WORDS,
+        content=any(fold(w) not in _CUE_WORDS and fold(w) not in _OPEN_WORDS
+                    for w in re.findall(r"[^\W\d_]+", _DATE.sub(" ", _ACRONYM.sub(" ", s)))),
         bare_head=bare_head, ends_sep=bool(re.search(r"[,;:]$", s)),
         sent_end=bool(_SENT_END.search(s)), member_like=member_like, listy=len(chunks) >= 2 and caps >= 2, cue=bool(_CLUSTER_CUE.search(s)),
         sep=bool(re.search(r"[,;:]", s)),
@@ -290,8 +293,9 @@ class _Cells:
     def __init__(self, body: list[Line], lay: Layout, feats: list[Feat], wide_mode: bool):
         self.body, self.lay, self.f, self.wide_mode = body, lay, feats, wide_mode
         self._memo: dict[tuple[str, int, int], float] = {}
+        self._starts: dict[tuple[int, int], bool] = {}
         # prefix sums of the line scores, so a cell's base score costs O(1)
-        self._acc: dict[str, list[float]] = {"sector-start": [0.0] * (len(feats) + 1)}
+        self._acc: dict[str, list[float]] = {}
         for kind in ("name", "year", "sector", "spec", "pre", "members", "region"):
             acc = [0.0]
             for ft in feats:
@@ -315,10 +319,10 @@ class _Cells:
             return base + 3.0 if n == 1 and f[i].year_only else NEG
         if kind == "pre":
             # a sector term starts the cell (it may wrap: "Food-processing / and cosmetic")
-            secs = self.score("sector-start", i, min(j, i + 2))
-            return base + (2.0 if secs else -1.0 if self.lay.sector_first else 0.0)
-        if kind == "sector-start":
-            return float(bool(sectors_prefix(" ".join(ln.text for ln in body[i:j]))))
+            k = (i, min(j, i + 2))
+            if k not in self._starts:
+                self._starts[k] = bool(sectors_prefix(" ".join(ln.text for ln in body[k[0]:k[1]])))
+            return base + (2.0 if self._starts[k] else -1.0 if self.lay.sector_first else 0.0)
         if kind == "sector":
             text = " ".join(ln.text for ln in body[i:j])
             secs = sectors_prefix(text)
@@ -353,10 +357,7 @@ class _Cells:
         f, body = self.f, self.body
         if any(f[k].anchor is not None for k in range(i, j - 1)) and self.lay.name_year:
             return NEG  # one name cell holds one year
-        text = " ".join(ln.text for ln in body[i:j])
-        content = _DATE.sub(" ", _ACRONYM.sub(" ", text))
-        words = [fold(w) for w in re.findall(r"[^\W\d_]+", content)]
-        if not any(w not in _CUE_WORDS and w not in _OPEN_WORDS for w in words):
+        if not any(f[k].content for k in range(i, j)):
             return NEG  # "Cluster / 2014" alone is the end of a name, not a name
         score = 0.0
         if self.lay.name_year:
@@ -373,7 +374,6 @@ class _Cells:
                         score -= 2.0
             else:
                 score -= 2.0
-        # name lines after the first that do not continue it cost a little: names are short
         return score
 
 
@@ -399,6 +399,7 @@ def _boundary(f: list[Feat], i: int, prev_kind: str, lay: Layout, wide_mode: boo
 # --- the dynamic programme -------------------------------------------------------------------------
 
 def rows(body: list[Line], cols: list[str]) -> list[Row]:
+    """The rows of a table body (repeated headers removed), for the header's column order."""
     if not body:
         return []
     lay = layout(cols)
@@ -487,7 +488,6 @@ def _build(body: list[Line], feats: list[Feat], path: list[tuple[int, int, str]]
             row.pre.extend(lines)
             if kind == "sector" or (kind == "pre" and lay.sector_first):
                 row.sector = list(lines)
-                row.sector_own = kind == "sector"
         elif kind == "members":
             row.members.extend(lines)
         elif kind == "region":

@@ -327,7 +327,8 @@ class Engine:
             return out
         cue_hits = _longest_cues([(table[doc.vocab.strings[mid]], i, j) for mid, i, j in cues_m(doc)])
         cues_by = bucket(cue_hits, lambda h: h[1])
-        hedges_by = bucket([(i, j) for _, i, j in hedge_m(doc)], lambda h: h[0])
+        # "2 May 2025" is a date, not the modal "may"
+        hedges_by = bucket([(i, j) for _, i, j in hedge_m(doc) if self.toks[i].text != "May"], lambda h: h[0])
         misc = [(doc.vocab.strings[mid], i, j) for mid, i, j in misc_m(doc)]
         intro_by = bucket([x for x in misc if x[0] == "INTRO"], lambda h: h[1])
         founded_by = bucket([x for x in misc if x[0] == "FOUNDED"], lambda h: h[1])
