@@ -202,6 +202,8 @@ _PART_NOUNS = {"track", "component", "phase", "pillar", "window", "strand", "axi
 _HEAD_NOUNS_TAIL = {"cluster", "label", "plan", "strategy", "initiative"}  # lower-case head nouns absorbed into a name ("the QOOT cluster")
 _QUOTES_OPEN = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", '"': '"'}
 _COMPLEMENT = {"of", "for", "de", "du", "des", "d'", "pour"}
+_HEAD_BEFORE_ADJ = {"ministere", "agence", "banque", "office", "societe", "conseil", "union", "chambre", "institut",
+                    "centre", "federation", "association", "fonds", "caisse", "ministry", "agency"}
 _COMPANY_SUFFIX = {"group", "groupe", "holding", "sa", "sas", "sarl", "ltd", "inc", "plc", "spa", "gmbh", "corp",
                    "srl", "llc", "ag", "bv", "nv"}
 _CLITICS = {"vous", "nous", "il", "elle", "on", "ils", "elles", "t", "je", "tu", "moi", "toi"}
@@ -271,6 +273,10 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
             if u.f in CONNECTORS and u.f != "-":
                 j += 1
                 continue
+            if u.text.islower() and j == i + 1 and toks[i].f in _HEAD_BEFORE_ADJ and u.f in places()[1] \
+                    and j + 1 < b and toks[j + 1].f in CONNECTORS:
+                j += 1  # "Ministère libanais de l'Industrie", "Agence française de développement"
+                continue
             break
         out.append((i, last))
         i = max(last, i + 1)
@@ -302,7 +308,8 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
         right_cue = bool(right) and is_org_cue(right[-1].f) and not is_org_cue(" ".join(left)) and \
             not (len(right) >= 2 and right[-1].f in _COMPANY_SUFFIX)  # "Airbus Helicopters et Naval Group"
         # a determiner after "and" opens a new noun phrase ("Poseidon Feeds and the Aegean Institute")
-        joined = (any(f in _COMPLEMENT for f in left) and not right_is_name) or \
+        joined = (any(f in _COMPLEMENT for f in left) and not right_is_name and
+                  not (r0 == 1 and len(right) > 1 and right[1].cap)) or \
                  (toks[k].f == "&" and not right_is_name) or \
                  (right_cue and len(left) <= 2 and not right_is_name and r0 == 0)
         if not joined:
@@ -833,6 +840,7 @@ def _merge_commas(toks, spans):
                 # French repeats the article: "Ministère de l'Industrie, des Mines et de l'Énergie"
                 ok = gap in ([","], [",", "and"], ["and"], [",", "et"], ["et"]) or (
                     head in ("ministry", "ministere") and 2 <= len(gap) <= 4 and gap[0] in (",", "et", "and")
+                    and gap[1] in ("des", "de", "du", "d'")  # (", des Mines", "et de l'Énergie"; not "et l'ONUDI")
                     and all(g in (",", "et", "and", "des", "de", "du", "l'", "la", "d'", "the") for g in gap[1:]))
                 if not ok or spans[n + 1][1] - spans[n + 1][0] > 4:
                     break

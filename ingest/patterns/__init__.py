@@ -157,8 +157,11 @@ class Engine:
             gap = _drop_descriptors(gap, self.toks[max(cur.ext, cur.j):nxt.i])  # "…, le fabricant C"
             if len(gap) > 5 or not all(g in self.lex.LIST_CONNECTORS or g in _HEADS for g in gap):
                 break
-            if len(gap) == 2 and gap[0] in ("and", "et", ",") and first.i > s.a and gap[1] == self.f[first.i - 1] \
-                    and gap[1] in ("at", "in", "a", "au", "with", "avec", "to", "for", "pour"):
+            before_first = self.f[first.i - 2] if first.i - 2 >= s.a and self.f[first.i - 1] in _DETS \
+                else self.f[first.i - 1]
+            gap = [g for g in gap if g not in _DETS] if gap and gap[0] in ("and", "et") else gap
+            if len(gap) == 2 and gap[0] in ("and", "et", ",") and first.i > s.a and gap[1] == before_first \
+                    and gap[1] in ("at", "in", "a", "au", "with", "avec", "to", "for", "pour", "by", "par"):
                 out.append(nxt)  # "exhibited at A and at B": the preposition repeated
                 cur = nxt
                 continue
@@ -176,6 +179,11 @@ class Engine:
         k = q - 1
         fill = 0
         coord = False
+        if k > s.a and self.f[k] in ("to", "pour") and not self._arg_ending(s, k):
+            # "A has teamed up with B to run P": the clause's subject and its co-actors
+            subj = self.subject(s)
+            if subj is not None and subj.j <= k:
+                return self._with_coactors([subj]), 0.8
         while k >= s.a and fill <= 4:
             a = self._arg_ending(s, k + 1)
             if a is not None:
@@ -240,12 +248,18 @@ class Engine:
     def _apposition_head(self, s: Sent, k: int) -> Arg | None:
         """The name before ', <det> <common words…>' ending at token k ('X, a three-year project')."""
         m = k
-        while m > s.a and k - m < 7 and self.f[m] != "," and not self._arg_ending(s, m + 1) and \
-                not self.toks[m].cap and self.f[m] not in ("and", "et", "which", "qui", "that"):
+        while m > s.a and k - m < 9 and self.f[m] != "," and self.f[m] not in ("and", "et", "which", "qui", "that"):
+            glued = m + 2 <= k and self.f[m + 1] == "-" and not self.toks[m + 1].space  # "an EU-funded project"
+            if (self._arg_ending(s, m + 1) or self.toks[m].cap) and not glued:
+                break
             m -= 1
         if m <= s.a or self.f[m] != "," or m + 1 > k or self.f[m + 1] not in _APPOS_DET:
             return None
-        return self._arg_ending(s, m)
+        head = self._arg_ending(s, m)
+        if head is None and self.f[m - 1] == ")":  # "MaghrebClust (2018–2022), an EU-funded project"
+            o = next((t for t in range(m - 2, max(s.a, m - 8), -1) if self.f[t] == "("), None)
+            head = self._arg_ending(s, o) if o is not None else None
+        return head
 
     def _with_coactors(self, grp: list[Arg]) -> list[Arg]:
         """A co-actor's act is its partner's too: 'X, in partnership with Y, launched P', 'X runs P
@@ -468,7 +482,10 @@ class Engine:
         prog = self._current_programme(s, i)
         if prog is None:
             return
-        members, _ = self.right_list(s, j, max_fill=2)
+        first = next((x for x in s.args if j <= x.i <= j + 6 and not x.coref), None)
+        if first is None or any(w in (",", ";", ".") for w in self.f[j:first.i]):
+            return  # "Parmi les bénéficiaires du premier appel figurent A, B": up to the first name
+        members = self._continue_list(s, first, s.args)
         for x in members:
             if x.m.label == "Organisation" and not x.coref:
                 self.emit("PARTICIPATES_IN", x, prog, s, cue.method, cue.conf)
@@ -522,7 +539,8 @@ class Engine:
                 patients, lf = self.last_patients, 0.85  # "P, launched by A … and financed by B"
             else:
                 patients, lf = self.left_group(s, i)
-            if not patients and i - s.a <= 1:
+            if not patients and (i - s.a <= 1 or fronted_participle(self.toks, s.a) and
+                                 not any(x.i < i for x in s.args)):
                 # "Labellisé par X depuis 2019, le PMM …": a fronted participle describes the subject
                 subj = self._fronted_subject(s, max(max(a.ext, a.j) for a in agents))
                 patients, lf = ([subj], 0.85) if subj is not None else ([], 0.0)
@@ -565,6 +583,10 @@ class Engine:
                     subj = subj + [y for y in co if y.m.label == "Organisation"]
                     j = max(max(y.ext, y.j) for y in co)
             objs, via_intro = self.right_list(s, j)
+            if not objs and subj and subj[0].i - 2 >= s.a and self.f[subj[0].i - 1] in ("dont", "whose") \
+                    and self.f[subj[0].i - 2] == ",":
+                ante = self._arg_ending(s, subj[0].i - 2)  # "le programme P, dont le CTAS est chef de file"
+                objs = [ante] if ante is not None else []
             if not subj and objs and i - s.a <= 1:
                 # "Adhérent de Maroc Cluster depuis 2016, le CAIO …": a fronted phrase describes the subject
                 front = self._fronted_subject(s, max(max(y.ext, y.j) for y in objs))
@@ -604,6 +626,12 @@ class Engine:
                 if cue.type == "PART_OF" and not (x.m.label == y.m.label == "Programme"):
                     continue
                 self.emit(t, x, y, s, cue.method, conf)
+        if cue.type == "RUNS" and len(src) >= 2 and tgt and any(y.m.label == "Programme" for y in tgt):
+            # "launched by A and B", "co-organised by A and B": a joint act, so A and B partner
+            orgs = [x for x in src if x.m.label == "Organisation"]
+            for a in range(len(orgs)):
+                for b in range(a + 1, len(orgs)):
+                    self.emit("PARTNERS_WITH", orgs[a], orgs[b], s, cue.method + "-joint", conf * 0.85)
 
     _reverse = _verb
 
@@ -687,7 +715,7 @@ class Engine:
         if not objs and pool and pool[0].i - j <= 3 and pool[0].m.label == "Programme":
             objs = [pool[0]]
         if not objs and a.i >= s.a + 2 and self.f[a.i - 1] in _APPOS_DET and self.f[a.i - 2] == ",":
-            head = self._arg_ending(s, a.i - 2)  # "WaterWise Med, a PRIMA-funded project in which …"
+            head = self._apposition_head(s, a.i - 1)  # "WaterWise Med, a PRIMA-funded project in which …"
             objs = [head] if head is not None else []
         for y in objs[:1]:
             self.emit(cue.type, a, y, s, cue.method, cue.conf)

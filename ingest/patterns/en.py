@@ -44,7 +44,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "implement", "manage", "co-ordinates", "co-ordinated", "implements", "implemented", "manages", "managed",
         "runs", "run", "operates the", "operated", "co-operated", "co-managed", "co-organises", "co-organizes", "leads", "initiated", "initiates", "steers", "steered",
         "carried out", "announced the launch of", "announce the launch of", "the launch of",
-        "is in charge of", "in charge of", "is responsible for", "responsible for",
+        "is in charge of", "in charge of", "is the lead partner of", "lead partner of", "is the lead partner", "is responsible for", "responsible for",
         "implementing"]),
     ("PARTICIPATES_IN", "verb", 0.85, "en-participation", [
         "took part in", "takes part in", "take part in", "taking part in", "participated in",

@@ -27,7 +27,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
     ("RUNS", "verb", 0.85, "fr-pilotage", [
         "lance", "lancee", "a lance", "lancent", "organise", "organisee", "organisent", "a organise",
         "coordonne", "coordonnee", "pilote", "pilotee", "gere", "geree", "met en oeuvre", "mis en oeuvre",
-        "mise en oeuvre", "porte", "portee", "anime", "animee", "initie", "initiee", "est en charge de",
+        "mise en oeuvre", "porte", "portee", "anime", "animee", "initie", "initiee", "est en charge de", "chef de file", "est chef de file", "chef de file de", "chef de file du",
         "en charge de", "responsable de", "le lancement de", "le lancement du"]),
     ("PARTICIPATES_IN", "verb", 0.85, "fr-participation", [
         "participe a", "participe au", "participent a", "participent au", "a participe a", "a participe au",
@@ -111,7 +111,8 @@ WE = {"nous", "notre cluster", "notre association", "notre reseau", "notre organ
 OUR_MEMBERS = ["nos adherents", "nos membres", "nos membres fondateurs", "nos entreprises membres",
                "parmi nos adherents", "parmi nos membres"]
 FRAME = ["dans le cadre du", "dans le cadre de", "au titre du", "au titre de", "sous l'egide du programme",
-         "dans le cadre du programme", "au titre du programme"]
+         "dans le cadre du programme", "au titre du programme", "s'inscrit dans", "s'inscrit dans le",
+         "s'inscrivent dans", "s'inscrit dans le cadre du", "s'inscrit dans le cadre de"]
 ANAPHORA = {"le cluster", "ce cluster", "l'association", "le reseau", "il", "elle", "le pole", "ce pole"}
 ANAPHORA_PROGRAMME = {"le projet", "ce projet", "le programme", "ce programme", "l'initiative", "cette initiative", "cet accelerateur", "l'accelerateur", "le dispositif", "ce dispositif", "le fonds", "ce fonds", "l'appel", "le concours"}
 PRONOUN_SUBJECT = {"il", "elle"}
