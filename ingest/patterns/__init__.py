@@ -378,6 +378,7 @@ class Engine:
             self._track_of(s)
             self._owner_of(s)
             self._place_patterns(s)
+            self._x_based(s)
             self._sector_patterns(s, hits)
         return self.out
 
@@ -555,6 +556,8 @@ class Engine:
                 self._through_programme(s, agents, patients, cue)
         elif cue.type == "LOCATED_IN":
             places, _ = self.right_list(s, j, pool=s.places, max_fill=2, intro=False)
+            if places:  # "basé à Marignane, en France": the country that qualifies the city too
+                places += [p for p in self._place_run(s, places[-1].i)[1:] if p not in places]
             left, lf = self.left_group(s, i)
             if not left and places and (i - s.a <= 1 or fronted_participle(self.toks, s.a) and
                                         not any(x.i < i for x in s.args)):  # "Basé à Toulon, notre pôle …"
@@ -763,14 +766,21 @@ class Engine:
             if year is None or self.f[i] in ("since", "depuis") and i > s.a + 1:
                 continue
             subj = None
-            if i - s.a <= 1:
-                after = [x for x in s.args if x.i > j]
-                subj = after[0] if after and after[0].i - j <= 6 else None
+            yk = next(k for k in range(j, min(s.b, j + 4)) if _YEAR.match(self.f[k]))
+            where = self._place_run(s, yk + 2) if yk + 2 < s.b and self.f[yk + 1] in ("in", "a", "au", "en") else []
+            if i - s.a <= 1 or fronted_participle(self.toks, s.a) and not any(x.i < i for x in s.args):
+                # "Créé en 2018 à Blida (Algérie), le Cluster X …": the subject follows the fronted clause
+                after = [x for x in s.args if x.i > j and x.m.label == "Organisation"]
+                subj = after[0] if after and after[0].i - j <= 14 else None
             else:
                 grp, _ = self.left_group(s, i)
                 subj = grp[-1] if grp else None
             if subj is not None and subj.m.label != "Place" and subj.m.founded is None:
                 subj.m.founded = year
+            if subj is not None and subj.m.label == "Organisation":  # "founded in 2013 in Piraeus"
+                for p in where:
+                    if self._placeable(subj, p):
+                        self.emit("LOCATED_IN", subj, p, s, f"{self.lang}-founded-in-place", 0.75)
 
     def _owner_of(self, s):
         """'le programme Innov Idea de Tamwilcom', 'the Y programme of X': the organisation runs it."""
@@ -877,12 +887,24 @@ class Engine:
                 p = next((pl for pl in s.places if pl.i == k and pl.m.kind == "country"), None)
                 if p is not None:  # "X, Egypt's first pharmaceutical cluster"
                     found, method, conf = [p], f"{self.lang}-country-possessive", 0.7
-            elif f[k] in _APPOS_DET:
+            elif f[k] in ("en", "in", "au") and e + 3 < s.b:  # "Le Cluster Cuir de Batna, en Algérie, …"
+                run = self._place_run(s, k + 1)
+                if run and run[-1].j < s.b and f[run[-1].j] in (",", ")"):
+                    found, method, conf = run, f"{self.lang}-apposition-place", 0.7
+            elif f[k] in _APPOS_DET or f[k] in _APPOS_FIRST:
                 m = k + 1
-                while m < min(s.b, k + 7) and f[m] not in (",", ".", ";") and not self._arg_at(s, m):
+                while m < min(s.b, k + 8) and f[m] not in (",", ".", ";") and not self._arg_at(s, m):
                     if f[m] in self.lex.DESCRIPTIVE_LOC | {"based"} and f[m - 1] in _ORG_HEADS | {"based"}:
                         found = self._place_run(s, m + (2 if f[m] == "based" else 1))
                         method, conf = f"{self.lang}-apposition-place", 0.7
+                        break
+                    p = next((pl for pl in s.places if pl.i == m), None)
+                    if p is not None and p.j + 1 < s.b and f[p.j] == "-" and f[p.j + 1] == "based":
+                        found, method, conf = [p], f"{self.lang}-x-based", 0.75  # "an Athens-based association"
+                        break
+                    c = self.demonym(m) if not self.toks[m].cap or self.lang == "en" else None
+                    if c is not None and (f[m - 1] in _ORG_HEADS or (m + 1 < s.b and f[m + 1] in _ORG_HEADS)):
+                        found, method, conf = [c(m)], f"{self.lang}-apposition-demonym", 0.7  # "la société libanaise"
                         break
                     m += 1
         elif e + 1 < s.b and f[e] in ("in", "a") and x.m.kind in (None, "cluster", "university", "company",
@@ -901,11 +923,27 @@ class Engine:
             if p is None:
                 break
             out.append(p)
-            if p.j + 1 < s.b and self.f[p.j] == "," and p.m.kind != "country":
-                k = p.j + 1
+            if p.m.kind == "country" or p.j + 1 >= s.b:
+                break
+            k = p.j + 1
+            if self.f[p.j] == "(":  # "Blida (Algérie)"
+                continue
+            if self.f[p.j] == "," and self.f[k] in ("en", "in", "au", "a"):  # "Marignane, en France"
+                k += 1
+                continue
+            if self.f[p.j] == ",":
                 continue
             break
         return out
+
+    def _x_based(self, s):
+        """'The Algiers-based Mitidja Agro Cluster': the place glued to '-based' places the next name."""
+        f = self.f
+        for p in s.places:
+            if p.j + 2 < s.b and f[p.j] == "-" and f[p.j + 1] == "based":
+                x = next((a for a in s.args if p.j + 2 <= a.i <= p.j + 5 and not a.coref), None)
+                if x is not None and x.m.label == "Organisation" and self._placeable(x, p):
+                    self.emit("LOCATED_IN", x, p, s, f"{self.lang}-x-based", 0.75)
 
     def _placeable(self, x: Arg, p: Arg) -> bool:
         """International actors (registry rows without a country, or from another one) are not placed."""
@@ -995,6 +1033,7 @@ _SUPPORT_NOUNS = {"soutien", "appui", "accompagnement", "support", "backing", "h
                   "assistance", "partenariat", "partnership"}
 _FUNDING_NOUNS = {"financement", "funding", "financial", "financier", "financiere", "grant", "subvention"}
 _CLOSE_QUOTES = {'"', "»", "”", "'", "’"}
+_APPOS_FIRST = {"premier", "premiere", "first", "leading", "only", "seul", "principal", "unique"}
 _OUR_MEMBERS_GLUE = {"are", "include", "includes", "including", "such", "as", ":", "figurent", "sont", "comptent",
                      "comme", "notamment", "incluent", "there", "we", "count", "nous", "comptons", "citons"}
 _APPOS_DET = {"a", "an", "the", "its", "un", "une", "le", "la", "l'", "son", "sa"}

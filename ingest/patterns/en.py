@@ -158,3 +158,4 @@ CUES.append(("SUPPORTS", "thanks", 0.75, "en-thanks", ["thank", "thanks", "we th
 # "X compte 52 adhérents, dont A et B": the members listed after the count.
 CUES.append(("MEMBER_OF", "counts", 0.75, "en-counts-members", ["counts", "now counts", "today counts", "has over", "has more than"]))
 RIGHT_FILLER |= {"network", "cluster", "association", "federation", "alliance", "consortium"}
+FOUNDED += ["since its creation in", "was created in", "was founded in", "was established in"]

@@ -146,3 +146,4 @@ RIGHT_FILLER |= {"reseau", "pole", "cluster", "association", "federation", "alli
 # "compte" is a hedge only before an infinitive ("le cluster compte rejoindre …"); "il compte 52 adhérents" is not
 HEDGES += [f"compte {v}" for v in ("participer", "rejoindre", "lancer", "devenir", "integrer", "developper", "creer",
                                    "signer", "ouvrir", "obtenir", "candidater", "postuler", "s'", "se", "y")]
+FOUNDED += ["a vu le jour en", "vu le jour en", "depuis sa creation en", "fondee en", "cree en"]
