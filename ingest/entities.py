@@ -202,6 +202,9 @@ _PART_NOUNS = {"track", "component", "phase", "pillar", "window", "strand", "axi
 _HEAD_NOUNS_TAIL = {"cluster", "label", "plan", "strategy", "initiative"}  # lower-case head nouns absorbed into a name ("the QOOT cluster")
 _QUOTES_OPEN = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", '"': '"'}
 _COMPLEMENT = {"of", "for", "de", "du", "des", "d'", "pour"}
+# heads of names that list their fields: "Ministère de l'Industrie, des Mines et de l'Énergie", "Chambre de
+# Commerce, d'Industrie et d'Agriculture de Beyrouth"
+_LIST_HEADS = {"ministry", "ministere", "chambre", "chamber"}
 _HEAD_BEFORE_ADJ = {"ministere", "agence", "banque", "office", "societe", "conseil", "union", "chambre", "institut",
                     "centre", "federation", "association", "fonds", "caisse", "ministry", "agency"}
 _COMPANY_SUFFIX = {"group", "groupe", "holding", "sa", "sas", "sarl", "ltd", "inc", "plc", "spa", "gmbh", "corp",
@@ -327,6 +330,17 @@ def _trim(toks: list[Tok], i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
+def _paren_dashed_acronym(toks: list[Tok], j: int, b: int) -> int | None:
+    """Index of ')' when toks[j:] is '( ACR - ACR … )' written without spaces."""
+    if j + 4 >= min(b, len(toks)) or toks[j].f != "(" or not _is_acronym(toks[j + 1]):
+        return None
+    k = j + 2
+    while k + 1 < min(b, len(toks)) and toks[k].f == "-" and not toks[k].space and \
+            (toks[k + 1].upper or toks[k + 1].text.isdigit()) and not toks[k + 1].space:
+        k += 2
+    return k if k > j + 2 and k < len(toks) and toks[k].f == ")" else None
+
+
 def _paren_acronym(toks: list[Tok], j: int, b: int) -> int | None:
     """Index of the acronym token when toks[j:] is '( ACR )'."""
     if j + 2 < b + 1 and j + 2 < len(toks) and toks[j].f == "(" and toks[j + 2].f == ")" and _is_acronym(toks[j + 1]):
@@ -432,7 +446,10 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
     # capitalised words seen inside sentences (not first): a sentence-initial single word is kept if seen there too
     mid_caps = set()
     for a, b, _ in sents:
-        for k in range(a + 1, b):
+        k0 = a  # a dateline ("Décembre 2023 – Faute de …") does not make the next word mid-sentence
+        while k0 < b and (not toks[k0].text.isalpha() or toks[k0].f in MONTHS):
+            k0 += 1
+        for k in range(max(a + 1, k0 + 1), b):
             if toks[k].cap and toks[k - 1].f not in (".", "!", "?"):
                 mid_caps.add(toks[k].f)
     names: list[Chunk] = []
@@ -708,10 +725,15 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             ch.label, ch.kind, ch.country = reg.label, reg.kind, reg.country
         # "Long Name (ACR)" / "ACR (Long Name)"
         acr = _paren_acronym(toks, j, b)
+        dashed = _paren_dashed_acronym(toks, j, b) if acr is None else None
         if acr is not None:
             ch.aliases = [toks[acr].text]
             ch.ext = acr + 2
             consumed.add(acr)
+        elif dashed is not None:  # "(CCIA-BML)", "(AND-PME)"
+            ch.aliases = [_surface(toks, j + 1, dashed)]
+            ch.ext = dashed + 1
+            consumed.update(range(j + 1, dashed))
         elif j + 1 < b and toks[j].f == "(" and len(words) == 1 and _is_acronym(text_tokens[0]):
             close = next((m for m in range(j + 1, min(b, j + 14)) if toks[m].f == ")"), None)
             inner = toks[j + 1:close] if close is not None else []
@@ -833,21 +855,21 @@ def _merge_commas(toks, spans):
         head = toks[i].f
         single = j - i == 1 and toks[i].cap and not toks[i].upper
         best = k
-        if head in ("ministry", "ministere") or single:
+        if head in _LIST_HEADS or single:
             n = k
             while n + 1 < len(spans):
                 gap = [t.f for t in toks[spans[n][1]:spans[n + 1][0]]]
                 # French repeats the article: "Ministère de l'Industrie, des Mines et de l'Énergie"
                 ok = gap in ([","], [",", "and"], ["and"], [",", "et"], ["et"]) or (
-                    head in ("ministry", "ministere") and 2 <= len(gap) <= 4 and gap[0] in (",", "et", "and")
+                    head in _LIST_HEADS and 2 <= len(gap) <= 4 and gap[0] in (",", "et", "and")
                     and gap[1] in ("des", "de", "du", "d'")  # (", des Mines", "et de l'Énergie"; not "et l'ONUDI")
                     and all(g in (",", "et", "and", "des", "de", "du", "l'", "la", "d'", "the") for g in gap[1:]))
-                if not ok or spans[n + 1][1] - spans[n + 1][0] > 4:
+                if not ok or spans[n + 1][1] - spans[n + 1][0] > (8 if head in _LIST_HEADS else 4):
                     break
                 n += 1
                 if "and" in gap or "et" in gap:
                     last = toks[spans[n][1] - 1].f
-                    if head in ("ministry", "ministere") or is_org_cue(last):
+                    if head in _LIST_HEADS or is_org_cue(last):
                         best = n
                     break
                 if single and spans[n][1] - spans[n][0] != 1:

@@ -118,7 +118,7 @@ GENERIC = {"cluster", "clusters", "ministry", "ministere", "government", "gouver
            "technopoles", "kingdom", "royaume", "valley", "city", "province", "provinces", "specialisation",
            "specialization", "members", "creation", "year"}
 # Capitalised words that start sentences or headings and are no part of a name.
-STARTERS = {"non", "oui", "yes", "no", "representatives", "representative", "delegates", "delegation", "officials", "participants",
+STARTERS = {"non", "oui", "yes", "no", "mesdames", "messieurs", "sans", "chers", "cheres", "dear", "faute", "representatives", "representative", "delegates", "delegation", "officials", "participants",
             "representants", "delegues", "meet", "introduce", "picture", "never", "loved", "subscribe", "building", "among", "also", "more",
             "today", "thus", "indeed", "however", "moreover", "additionally", "furthermore", "according",
             "since", "regarding", "before", "after", "during", "despite", "within", "faced", "even", "other",
