@@ -6,209 +6,35 @@ length, so offsets stay on the original). Tokens become a spaCy `Doc` of folded
 lists match across the hard line breaks of PDF text. Most organisations are in no
 list: they are found as runs of Capitalised/ALLCAPS tokens joined by connectors, then
 filtered (sentence-initial words, people, cited authors, generic words, headings).
+
+Modules, in data-flow order: `tokens.py` (the tokenizer), `gazetteers.py` (the data-file
+lookups and their PhraseMatcher), `names.py` (the capitalised-name chunker), then here:
+`detect()` runs the gazetteer, chunks each sentence (`_sentence_names`) and filters the
+chunks, including people (`_is_person_like`, `_person_context`).
 """
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-import spacy
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from .gazetteers import _SECTOR_WORDS, gazetteer, given_names, make_doc, places, registry_surfaces, sectors
+from .kinds import CONNECTORS, GENERIC, MONTHS, NON_NAME_ACRONYMS, PERSON_TITLES, STARTERS
+from .names import (Chunk, _ORG_NOUNS, _PROG_NOUNS, _acronym_defined, _is_acronym, _longest, _merge_commas,
+                    _namey, _national_programmes, _overlap, _owner_tail, _paren_acronym, _paren_dashed_acronym,
+                    _quoted, _raw_chunks, _split_and, _trim, _trim_event_city, acronym_like, is_org_cue)
+from .tokens import Tok, _surface, fold_tokens
 
-from ecograph.ids import fold
+# Re-exported: extract.py, tests and bench import these from here, as before the split. bench/ patches
+# `entities.make_doc` and `entities.gazetteer`, which detect() below looks up in this module.
+from .gazetteers import DATA, Place, nlp  # noqa: F401
+from .tokens import surface, tokenize  # noqa: F401
 
-from .kinds import (CONNECTORS, GENERIC, MONTHS, NON_NAME_ACRONYMS, PERSON_TITLES,  # noqa: F401
-                    STARTERS)
-from .registry import load_registry
-
-DATA = Path(__file__).resolve().parent / "data"
-_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u2011": "-"})
-_TOKEN = re.compile(r"(?:[A-Za-z\u00c0-\u024f]'(?=[A-Za-z\u00c0-\u024f]))|(?:[Qq]u'(?=\w))|\w+|[^\w\s]")
-
-
-@dataclass
-class Tok:
-    text: str
-    start: int
-    end: int
-    f: str            # folded form (lower-case, no accents, straight quotes)
-    space: bool       # whitespace before this token
-
-    @property
-    def cap(self) -> bool:
-        c = self.text[0]
-        return c.isupper() or (c.isdigit() and any(x.isupper() for x in self.text))
-
-    @property
-    def upper(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-@lru_cache(maxsize=200_000)
-def _fold(word: str) -> str:
-    return fold(word) or word  # a lone combining mark folds to nothing: keep it as written
-
-
-def tokenize(text: str) -> list[Tok]:
-    s = text.translate(_STRAIGHT)
-    out: list[Tok] = []
-    prev_end = 0
-    for m in _TOKEN.finditer(s):
-        f = _fold(m.group())
-        out.append(Tok(text[m.start():m.end()], m.start(), m.end(), f, m.start() > prev_end))
-        prev_end = m.end()
-    return out
-
-
-def fold_tokens(text: str) -> list[str]:
-    return [t.f for t in tokenize(text)]
-
-
-# ---------------------------------------------------------------------------------------------
-# Gazetteers
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    kind: str
-    country: str
-
-
-def _tsv(name: str) -> list[dict]:
-    path = DATA / name
-    if not path.exists():
-        return []
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
-@lru_cache(maxsize=1)
-def places() -> tuple[dict[str, Place], dict[str, Place]]:
-    """(surface fold -> Place, demonym fold -> country Place)."""
-    names, demonyms = {}, {}
-    for r in _tsv("places.tsv"):
-        p = Place(r["name"].strip(), r["kind"].strip(), (r.get("country") or "").strip() or r["name"].strip())
-        for s in [p.name, *(r.get("aliases") or "").split("|")]:
-            if s.strip():
-                names.setdefault(" ".join(fold_tokens(s)), p)
-        for s in (r.get("demonyms") or "").split("|"):
-            if s.strip():
-                demonyms[" ".join(fold_tokens(s))] = p
-    return names, demonyms
-
-
-@lru_cache(maxsize=1)
-def sectors() -> dict[str, str]:
-    """surface fold -> canonical sector name."""
-    out = {}
-    _SECTOR_WORDS.update({"luxury", "food", "cosmetics", "industries", "industry", "products"})
-    for r in _tsv("sectors.tsv"):
-        for s in [r["name"], *(r.get("aliases") or "").split("|")]:
-            if s.strip():
-                out.setdefault(" ".join(fold_tokens(s)), r["name"].strip())
-                if " " not in s.strip():
-                    _SECTOR_WORDS.add(" ".join(fold_tokens(s)))
-    return out
-
-
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Folded common given names (ingest/data/given_names.tsv): 'Leila Haddad' is a person, not an actor."""
-    return frozenset(" ".join(fold_tokens(r["name"])) for r in _tsv("given_names.tsv") if r.get("name", "").strip())
-
-
-@lru_cache(maxsize=1)
-def registry_surfaces() -> dict[str, tuple]:
-    """surface fold -> (KnownEntity, needs_case): short all-caps aliases must match in capitals."""
-    out = {}
-    for e in load_registry():
-        for s in (e.name, *e.aliases):
-            key = " ".join(fold_tokens(s))
-            if key:
-                needs_case = len(s) <= 5 and s.replace(" ", "").isupper()
-                out.setdefault(key, (e, needs_case, s))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _blank():
-    return spacy.blank("en")
-
-
-def nlp(lang: str):
-    """The blank pipeline whose vocab the matchers use, built once per process. Tokenisation is ours
-    (one regex for both languages, see `tokenize`), so one blank pipeline serves English and French;
-    building spacy.blank('fr') would only cost seconds of tokenizer-regex compilation per process."""
-    return _blank()
-
-
-@lru_cache(maxsize=4)
-def gazetteer(lang: str) -> PhraseMatcher:
-    vocab = nlp(lang).vocab
-    m = PhraseMatcher(vocab)
-    groups = {"REG": list(registry_surfaces()), "PLACE": list(places()[0]), "DEMONYM": list(places()[1]),
-              "SECTOR": list(sectors())}
-    for key, surfaces in groups.items():
-        m.add(key, [Doc(vocab, words=s.split()) for s in surfaces if s])
-    return m
-
-
-def make_doc(lang: str, toks: list[Tok]) -> Doc:
-    return Doc(nlp(lang).vocab, words=[t.f for t in toks], spaces=[True] * len(toks))
-
-
-# ---------------------------------------------------------------------------------------------
-# Word lists used by the name chunker live in kinds.py (what a name's words say).
-
-
-def is_org_cue(f: str) -> bool:
-    from .kinds import classify
-    return classify(f)[0] is not None  # classify is memoised
-
-
-@dataclass
-class Chunk:
-    i: int                 # first token index
-    j: int                 # end token index (exclusive)
-    source: str            # "registry", "place", "sector", "name", "quoted", "acronym"
-    label: str | None = None
-    kind: str | None = None
-    canonical: str | None = None
-    country: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    ext: int = 0           # token end including a defined acronym "(ACR)"
-
-
-_PROG_NOUNS = {"project", "projects", "programme", "program", "projet", "initiative", "strategy", "strategie",
-               "plan", "label", "fund", "fonds", "track", "congress", "congres", "fair", "forum", "salon",
-               "conference", "competition", "concours", "voucher", "scheme", "policy", "event", "edition",
-               "festival", "exhibition", "award", "awards", "call"}
-_ORG_NOUNS = {"cluster", "association", "group", "groupe", "company", "societe", "network", "reseau",
-              "federation", "agency", "agence", "incubator", "incubateur", "foundation", "fondation",
-              "institute", "institut", "university", "universite", "centre", "center", "startup", "firm"}
 # verbs after which a sentence-initial capitalised word is the subject, hence a name ("Nexio took part …")
 _NAME_VERBS = {"is", "was", "has", "took", "takes", "signed", "joined", "joins", "launched", "launches", "organised",
                "organized", "coordinates", "coordinated", "supports", "supported", "participated", "participates",
                "operates", "received", "obtained", "won", "funds", "funded", "finances", "financed", "manages",
                "runs", "hosts", "gathers", "partnered", "est", "a", "participe", "organise", "accompagne",
                "soutient", "finance", "regroupe", "opere", "lance", ","}
-_PART_NOUNS = {"track", "component", "phase", "pillar", "window", "strand", "axis", "module", "stream", "volet",
-               "composante", "axe", "pilier"}
 _HEAD_NOUNS_TAIL = {"cluster", "label", "plan", "strategy", "initiative"}  # lower-case head nouns absorbed into a name ("the QOOT cluster")
-_QUOTES_OPEN = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", '"': '"'}
-_COMPLEMENT = {"of", "for", "de", "du", "des", "d'", "pour"}
-# heads of names that list their fields: "Ministère de l'Industrie, des Mines et de l'Énergie", "Chambre de
-# Commerce, d'Industrie et d'Agriculture de Beyrouth"
-_LIST_HEADS = {"ministry", "ministere", "chambre", "chamber"}
-_HEAD_BEFORE_ADJ = {"ministere", "agence", "banque", "office", "societe", "conseil", "union", "chambre", "institut",
-                    "centre", "federation", "association", "fonds", "caisse", "ministry", "agency"}
-_COMPANY_SUFFIX = {"group", "groupe", "holding", "sa", "sas", "sarl", "ltd", "inc", "plc", "spa", "gmbh", "corp",
-                   "srl", "llc", "ag", "bv", "nv"}
 _CLITICS = {"vous", "nous", "il", "elle", "on", "ils", "elles", "t", "je", "tu", "moi", "toi"}
 _JOB_TITLES = {"president", "presidente", "vice-president", "director", "directeur", "directrice", "ceo", "head",
                "chairman", "chairwoman", "chair", "manager", "founder", "fondateur", "fondatrice", "secretary",
@@ -216,198 +42,9 @@ _JOB_TITLES = {"president", "presidente", "vice-president", "director", "directe
                "coordinateur", "coordinatrice", "managing", "deputy", "adjoint", "adjointe"}
 _PLACE_HEADED = {"university", "universite", "cluster", "chamber", "federation", "association", "agency",
                  "technopark", "technopole", "municipality", "polytechnic", "hospital", "port", "incubator"}
-_AND = {"and", "et", "&"}
 
 
 _COMMON_SUFFIX = re.compile(r"(tion|tions|ment|ments|ness|ity|ities|ance|ence|ing|ism|ship|ed|ics)$")
-_SECTOR_WORDS: set[str] = set()
-
-
-def _namey(t: Tok) -> bool:
-    return t.cap and t.f not in MONTHS
-
-
-def acronym_like(t: Tok) -> bool:
-    return t.upper and t.text.isalpha()
-
-
-def _is_acronym(t: Tok) -> bool:
-    if t.f in NON_NAME_ACRONYMS or re.fullmatch(r"[ivx]+", t.f):
-        return False
-    letters = [c for c in t.text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and t.text[0].isalnum() and \
-        (t.upper or any(c.isdigit() for c in t.text) or sum(c.isupper() for c in letters) >= len(letters) - 1)
-
-
-def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
-    out = []
-    i = a
-    while i < b:
-        if not _namey(toks[i]) or toks[i].f in CONNECTORS:
-            i += 1
-            continue
-        j = i + 1
-        last = j
-        while j < b:
-            u = toks[j]
-            if u.f == "-" and not u.space and j + 1 < b and not toks[j + 1].space:
-                nxt = toks[j + 1]
-                if nxt.cap or (nxt.text.isalpha() and not nxt.f.endswith("ed") and nxt.f not in ("based", "led")):
-                    j += 2
-                    last = j
-                    continue
-                # "the Track of the EU-funded project": the glued name belongs to the participle
-                k = j - 1
-                while k > i and _namey(toks[k]) and toks[k].f not in CONNECTORS:
-                    k -= 1
-                if k > i and toks[k].f in CONNECTORS:
-                    while k > i and toks[k - 1].f in CONNECTORS:
-                        k -= 1
-                    last = k
-                break
-            if _namey(u) and not (u.f in ("dr", "mr", "mrs", "ms", "prof", "mme", "mlle") and j + 1 < b
-                                  and _namey(toks[j + 1])):
-                j += 1  # (a title starts a person's name: "the Cairo Pharma Cluster Dr Hoda Mansour" is two)
-                last = j
-                continue
-            if u.text.isdigit() and j + 1 < b and _namey(toks[j + 1]) and len(u.text) == 4:
-                j += 1
-                continue
-            if u.f in CONNECTORS and u.f != "-":
-                j += 1
-                continue
-            if u.text.islower() and j == i + 1 and toks[i].f in _HEAD_BEFORE_ADJ and u.f in places()[1] \
-                    and j + 1 < b and toks[j + 1].f in CONNECTORS:
-                j += 1  # "Ministère libanais de l'Industrie", "Agence française de développement"
-                continue
-            break
-        out.append((i, last))
-        i = max(last, i + 1)
-    return out
-
-
-def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
-    """Split 'A and B' unless the 'and' sits inside one name ('Ministry of Economy and Finance');
-    split 'the Startup Track of the Blue Challenge' into the component and its programme."""
-    for k in range(i + 1, j - 1):
-        if toks[k].f in ("of", "de", "du") and toks[k - 1].f in _PART_NOUNS:
-            return _split_and(toks, i, k) + _split_and(toks, k + 1, j)
-    for k in range(i + 1, j - 1):
-        if toks[k].f not in _AND:
-            continue
-        left = [t.f for t in toks[i:k]]
-        right = toks[k + 1:j]
-        if right and right[0].f == "of":
-            # "Representatives of the World Bank and of the Ministry": two phrases, not one name
-            return _split_and(toks, i, k) + _split_and(toks, k + 2, j)
-        r0 = 1 if right and right[0].f in ("the", "la", "le", "l'") else 0
-        right_head = right[r0].f if len(right) > r0 else ""
-        right_is_name = right_head in _ORG_NOUNS or right_head in ("ministry", "ministere", "university",
-                                                                      "universite", "bank", "banque", "office") or \
-            (r0 == 1 and len(right) > 1 and right[1].cap and is_org_cue(right_head))  # "et la Chambre de …"
-        if right and right[0].cap and " ".join(fold_tokens(right[0].text)) in places()[0] and len(right) >= 2 \
-                and not any(f in _COMPLEMENT for f in left):
-            return _split_and(toks, i, k) + _split_and(toks, k + 1, j)  # "Salina Sensors and Limassol Marine Labs"
-        right_cue = bool(right) and is_org_cue(right[-1].f) and not is_org_cue(" ".join(left)) and \
-            not (len(right) >= 2 and right[-1].f in _COMPANY_SUFFIX)  # "Airbus Helicopters et Naval Group"
-        # a determiner after "and" opens a new noun phrase ("Poseidon Feeds and the Aegean Institute")
-        joined = (any(f in _COMPLEMENT for f in left) and not right_is_name and
-                  not (r0 == 1 and len(right) > 1 and right[1].cap)) or \
-                 (toks[k].f == "&" and not right_is_name) or \
-                 (right_cue and len(left) <= 2 and not right_is_name and r0 == 0)
-        if not joined:
-            return _split_and(toks, i, k) + _split_and(toks, k + 1, j)
-    return [(i, j)]
-
-
-def _trim(toks: list[Tok], i: int, j: int) -> tuple[int, int]:
-    while i < j and ((toks[i].f in CONNECTORS and not (toks[i].upper and toks[i].f != "the"))
-                     or (toks[i].f in STARTERS and not (toks[i].upper and toks[i].f not in ("the", "le", "la", "les")))
-                     or not _namey(toks[i])):
-        i += 1
-    while j > i and (toks[j - 1].f in CONNECTORS or not (_namey(toks[j - 1]) or toks[j - 1].text.isalnum())):
-        j -= 1
-    return i, j
-
-
-def _paren_dashed_acronym(toks: list[Tok], j: int, b: int) -> int | None:
-    """Index of ')' when toks[j:] is '( ACR - ACR … )' written without spaces."""
-    if j + 4 >= min(b, len(toks)) or toks[j].f != "(" or not _is_acronym(toks[j + 1]):
-        return None
-    k = j + 2
-    while k + 1 < min(b, len(toks)) and toks[k].f == "-" and not toks[k].space and \
-            (toks[k + 1].upper or toks[k + 1].text.isdigit()) and not toks[k + 1].space:
-        k += 2
-    return k if k > j + 2 and k < len(toks) and toks[k].f == ")" else None
-
-
-def _paren_acronym(toks: list[Tok], j: int, b: int) -> int | None:
-    """Index of the acronym token when toks[j:] is '( ACR )'."""
-    if j + 2 < b + 1 and j + 2 < len(toks) and toks[j].f == "(" and toks[j + 2].f == ")" and _is_acronym(toks[j + 1]):
-        return j + 1
-    return None
-
-
-_JOB_WORDS = {"officer", "manager", "coordinator", "expert", "consultant", "professor", "researcher", "chercheur",
-              "chercheuse", "responsable", "charge", "chargee", "engineer", "ingenieur", "analyst", "spokesperson",
-              "porte-parole", "journalist", "journaliste", "author", "auteur", "minister", "ministre", "mayor", "maire"}
-_SPEECH = {"said", "says", "told", "explains", "explained", "added", "adds", "noted", "according", "by", "par",
-           "selon", "explique", "declare", "souligne", "ajoute", "precise", "indique", "affirme", "estime", "with",
-           "avec", "interviewed", "dirige", "directs", "leads", "led", "chairs", "preside", "heads", "manages",
-           "founded", "fonde", "cofounded", "cofonde", "a", "has", "is", "est"}
-
-
-def _person_context(toks, i: int, j: int, a: int, b: int) -> bool:
-    """A given-name-led name is a person where people are: after a speech verb or 'by', before one, in an
-    apposition ('Leila Haddad, project officer'), or alone on a signature line."""
-    prev = toks[i - 1].f if i > a else ""
-    nxt = toks[j].f if j < b else ""
-    if prev in _SPEECH or (j - i) >= (b - a) - 1:
-        return True
-    if nxt == "," and j + 1 < b and toks[j + 1].text[:1].islower() and \
-            any(t.f in _JOB_TITLES or t.f in _JOB_WORDS for t in toks[j + 1:min(b, j + 4)]):
-        return True  # "Leila Haddad, project officer at ANIMA"
-    return nxt in _SPEECH and nxt not in ("by", "par", "with", "avec", "a", "has", "is", "est")
-
-
-def _is_person_like(toks, i, j, a, b) -> bool:
-    """Bylines, people with titles, cited authors ('Porter (1990)', 'Gallié et al.', '(Torre, 2015)')."""
-    if is_org_cue(" ".join(t.f for t in toks[i:j])):
-        return False
-    prev = toks[i - 1].f if i - 1 >= a else ""
-    prev2 = toks[i - 2].f if i - 2 >= a else ""
-    if prev in PERSON_TITLES or (prev == "." and prev2 in PERSON_TITLES):
-        return True
-    if prev == "." and i - 2 >= a and len(toks[i - 2].text) == 1 and toks[i - 2].text.isupper():
-        return True  # "E. Gallié"
-    if prev == "of" and prev2 in ("picture", "photo", "image"):
-        return True
-    nxt = [t.f for t in toks[j:min(b, j + 3)]]
-    if nxt[:2] == ["et", "al"]:
-        return True
-    if nxt[:1] == ["("] and len(nxt) > 1 and re.fullmatch(r"\d{4}", nxt[1]):
-        return True
-    k0 = i - 1
-    while k0 >= a and toks[k0].f in ("el", "al", "van", "von", "de", "ben"):
-        k0 -= 1
-    prev = toks[k0].f if k0 >= a else ""
-    if prev == "." and k0 - 1 >= a and len(toks[k0 - 1].text) == 1 and toks[k0 - 1].text.isupper():
-        return True  # "A. El Waatmani"
-    opened = next((k for k in range(i - 1, max(a - 1, i - 4), -1) if toks[k].f == "("), None)
-    if opened is not None and not is_org_cue(" ".join(t.f for t in toks[i:j])):
-        close = next((k for k in range(j, min(b, j + 12)) if toks[k].f == ")"), None)
-        if close is not None and any(re.fullmatch(r"\d{4}", t.f) for t in toks[j:close]):
-            return True
-    if prev == "(" or prev == "," or prev == ";":
-        # inside a citation: '(Name, 2014)', '(Name et al., 2015; Other, 2017)'
-        k = j
-        while k < min(b, j + 4) and toks[k].f in (",", "and", "&"):
-            k += 1
-        if k < b and re.fullmatch(r"\d{4}", toks[k].f):
-            return True
-        if k < b and _namey(toks[k]) and k + 2 < b and toks[k + 1].f == "," and re.fullmatch(r"\d{4}", toks[k + 2].f):
-            return True
-    return False
 
 
 def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> tuple[list[Chunk], list[Chunk], list[Chunk]]:
@@ -514,64 +151,6 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
     places_out = [p for p in place_hits if not any(taken[p.i:p.j])]
     sectors_out = [s for s in sector_hits if not any(taken[s.i:s.j])]
     return sorted(names, key=lambda c: c.i), places_out, sectors_out
-
-
-def _owner_tail(toks, n: Chunk) -> Chunk | None:
-    """'Start Garant de la Caisse Atlas': a name without an organisation word, then 'de (la)' and a
-    name that starts with one: the second is the owner (the first is its programme)."""
-    from .kinds import classify
-    for k in range(n.i + 1, n.j - 1):
-        if toks[k].f not in ("de", "du", "d'", "of"):
-            continue
-        m = k + 1
-        while m < n.j and toks[m].f in ("the", "la", "le", "l'"):
-            m += 1
-        if m >= n.j or not toks[m].cap or m == k + 1 and toks[k].f == "of":
-            continue
-        left = " ".join(t.f for t in toks[n.i:k])
-        right = " ".join(t.f for t in toks[m:n.j])
-        if classify(left)[0] != "Organisation" and classify(toks[m].f)[0] == "Organisation" and \
-                classify(right)[1] in ("funder", "government", "association", "network", "support", "university"):
-            return Chunk(m, n.j, "name", "Organisation", classify(right)[1])
-    return None
-
-
-def _overlap(x: Chunk, y: Chunk) -> bool:
-    return x.i < y.j and y.i < x.j
-
-
-def _longest(chunks: list[Chunk]) -> list[Chunk]:
-    """Longest first, no overlaps (a token-occupancy map keeps this linear)."""
-    out: list[Chunk] = []
-    end = max((c.j for c in chunks), default=0)
-    taken = bytearray(end + 1)
-    for c in sorted(chunks, key=lambda c: (-(c.j - c.i), c.i)):
-        if not any(taken[c.i:c.j]):
-            taken[c.i:c.j] = b"\x01" * (c.j - c.i)
-            out.append(c)
-    return sorted(out, key=lambda c: c.i)
-
-
-def _quoted(toks, a, b) -> list[tuple[int, int]]:
-    out = []
-    k = a
-    while k < b:
-        close = _QUOTES_OPEN.get(toks[k].text)
-        if close is None:
-            k += 1
-            continue
-        end = next((m for m in range(k + 1, min(b, k + 11)) if toks[m].text in (close, "\u201d", "\u2019", '"', "\u00bb")
-                    and (toks[m].text != "'" or True)), None)
-        if end is None or end - k < 2:
-            k += 1
-            continue
-        inner = toks[k + 1:end]
-        content = [t for t in inner if t.f not in CONNECTORS and t.text.isalnum()]
-        if inner and inner[0].cap and content and sum(t.cap for t in content) * 2 >= len(content) \
-                and not any(t.f in (".", "?", "!", ";") for t in inner):
-            out.append((k + 1, end))
-        k = end + 1
-    return out
 
 
 def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, lower_vocab) -> list[Chunk]:
@@ -747,84 +326,6 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
     return out
 
 
-def _acronym_defined(toks, a: int, b: int, spans) -> list[tuple[int, int]]:
-    """'l'Agence italienne pour la coopération au développement (AICS)': a long form written with
-    lower-case words, recovered from the acronym it defines (its initials spell the acronym)."""
-    out = []
-    ends = {j for _, j in spans}
-    for k in range(a + 2, b - 2):
-        if toks[k].f != "(" or toks[k + 2].f != ")" or not _is_acronym(toks[k + 1]) or k in ends:
-            continue
-        acr = [c for c in toks[k + 1].text.upper() if c.isalpha()]
-        for t in range(k - 1, max(a - 1, k - 12), -1):
-            if not toks[t].text.replace("'", "").isalpha():
-                break
-            if not toks[t].cap or toks[t].f in CONNECTORS:
-                continue
-            words = [x for x in toks[t:k] if x.f not in CONNECTORS and x.f not in ("pour", "au", "aux", "a", "en")]
-            initials = [x.text[0].upper() for x in words]
-            # all the acronym's letters in order, or all but one for a longer one (AICS is the Italian
-            # "Agenzia Italiana per la Cooperazione allo Sviluppo" written in French)
-            if initials and initials[0] == acr[0] and len(words) <= len(acr) + 2 and \
-                    _matched(acr, initials) >= len(acr) - (1 if len(acr) >= 4 else 0):
-                out.append((t, k))
-                break
-    return out
-
-
-def _matched(short: list[str], long_: list[str]) -> int:
-    """How many letters of `short` appear in order in `long_`."""
-    n, it = 0, iter(long_)
-    for c in short:
-        if c in it:
-            n += 1
-        else:
-            break
-    return n
-
-
-_EVENT_BEFORE = {"salon", "fair", "forum", "foire", "expo", "exhibition", "show", "congres", "congress", "summit",
-                 "sommet"}
-
-
-def _trim_event_city(toks, i: int, j: int) -> int:
-    """'(salon) Djazagro d'Alger', 'Africa Digital Summit d'Alger': the host city is not in an event's name."""
-    if j - i < 3 or toks[j - 2].f not in ("d'", "de") or " ".join(fold_tokens(toks[j - 1].text)) not in places()[0]:
-        return j
-    from .kinds import classify
-    head = " ".join(t.f for t in toks[i:j - 2])
-    if classify(head)[1] == "event" or (i > 0 and toks[i - 1].f in _EVENT_BEFORE):
-        return j - 2
-    return j
-
-
-def _national_programmes(toks, a, b) -> list[tuple[int, int]]:
-    """'Morocco's cluster program', 'the Moroccan cluster programme': a country's named programme."""
-    out = []
-    pl, dem = places()
-    for k in range(a, b - 2):
-        if not toks[k].cap:
-            continue
-        start = None
-        if toks[k].f in dem:
-            start, n = k, k + 1
-        elif toks[k].f in pl and pl[toks[k].f].kind == "country" and toks[k + 1].f == "'" and toks[k + 2].f == "s":
-            start, n = k, k + 3
-        if start is None:
-            continue
-        m = n
-        while m < min(b, n + 2) and toks[m].text.isalpha() and toks[m].text.islower() and toks[m].f not in CONNECTORS:
-            if toks[m].f in ("program", "programme"):
-                break
-            m += 1
-        if m > n and m < b and toks[m].f in ("program", "programme"):
-            out.append((start, m + 1))
-    return out
-
-
-def mid_caps_non_initial(mid_caps: set, t: Tok) -> set:
-    return mid_caps
-
 
 def _defines_org(toks, j, b) -> bool:
     """'Agrinnov is a cluster …', 'X est un pôle …': a copula then an organisation noun soon after."""
@@ -846,47 +347,63 @@ def _quoted_ok(toks, i, j, a, b) -> bool:
                                                                  "named", "intitule", "appele", "baptise"}))
 
 
-def _merge_commas(toks, spans):
-    """'Ministry of Industry, Trade, Investment and Digital Economy', 'Economic, Social and Environmental Council'."""
-    out = []
-    k = 0
-    while k < len(spans):
-        i, j = spans[k]
-        head = toks[i].f
-        single = j - i == 1 and toks[i].cap and not toks[i].upper
-        best = k
-        if head in _LIST_HEADS or single:
-            n = k
-            while n + 1 < len(spans):
-                gap = [t.f for t in toks[spans[n][1]:spans[n + 1][0]]]
-                # French repeats the article: "Ministère de l'Industrie, des Mines et de l'Énergie"
-                ok = gap in ([","], [",", "and"], ["and"], [",", "et"], ["et"]) or (
-                    head in _LIST_HEADS and 2 <= len(gap) <= 4 and gap[0] in (",", "et", "and")
-                    and gap[1] in ("des", "de", "du", "d'")  # (", des Mines", "et de l'Énergie"; not "et l'ONUDI")
-                    and all(g in (",", "et", "and", "des", "de", "du", "l'", "la", "d'", "the") for g in gap[1:]))
-                if not ok or spans[n + 1][1] - spans[n + 1][0] > (8 if head in _LIST_HEADS else 4):
-                    break
-                n += 1
-                if "and" in gap or "et" in gap:
-                    last = toks[spans[n][1] - 1].f
-                    if head in _LIST_HEADS or is_org_cue(last):
-                        best = n
-                    break
-                if single and spans[n][1] - spans[n][0] != 1:
-                    break
-        out.append((i, spans[best][1]))
-        k = best + 1
-    return out
+_JOB_WORDS = {"officer", "manager", "coordinator", "expert", "consultant", "professor", "researcher", "chercheur",
+              "chercheuse", "responsable", "charge", "chargee", "engineer", "ingenieur", "analyst", "spokesperson",
+              "porte-parole", "journalist", "journaliste", "author", "auteur", "minister", "ministre", "mayor", "maire"}
+_SPEECH = {"said", "says", "told", "explains", "explained", "added", "adds", "noted", "according", "by", "par",
+           "selon", "explique", "declare", "souligne", "ajoute", "precise", "indique", "affirme", "estime", "with",
+           "avec", "interviewed", "dirige", "directs", "leads", "led", "chairs", "preside", "heads", "manages",
+           "founded", "fonde", "cofounded", "cofonde", "a", "has", "is", "est"}
 
 
-def _surface(toks: list[Tok], i: int, j: int) -> str:
-    """The name as written, whitespace normalised, straight apostrophes kept as written."""
-    parts = []
-    for n, t in enumerate(toks[i:j]):
-        if n and t.space:
-            parts.append(" ")
-        parts.append(t.text)
-    return "".join(parts)
+def _person_context(toks, i: int, j: int, a: int, b: int) -> bool:
+    """A given-name-led name is a person where people are: after a speech verb or 'by', before one, in an
+    apposition ('Leila Haddad, project officer'), or alone on a signature line."""
+    prev = toks[i - 1].f if i > a else ""
+    nxt = toks[j].f if j < b else ""
+    if prev in _SPEECH or (j - i) >= (b - a) - 1:
+        return True
+    if nxt == "," and j + 1 < b and toks[j + 1].text[:1].islower() and \
+            any(t.f in _JOB_TITLES or t.f in _JOB_WORDS for t in toks[j + 1:min(b, j + 4)]):
+        return True  # "Leila Haddad, project officer at ANIMA"
+    return nxt in _SPEECH and nxt not in ("by", "par", "with", "avec", "a", "has", "is", "est")
 
 
-surface = _surface
+def _is_person_like(toks, i, j, a, b) -> bool:
+    """Bylines, people with titles, cited authors ('Porter (1990)', 'Gallié et al.', '(Torre, 2015)')."""
+    if is_org_cue(" ".join(t.f for t in toks[i:j])):
+        return False
+    prev = toks[i - 1].f if i - 1 >= a else ""
+    prev2 = toks[i - 2].f if i - 2 >= a else ""
+    if prev in PERSON_TITLES or (prev == "." and prev2 in PERSON_TITLES):
+        return True
+    if prev == "." and i - 2 >= a and len(toks[i - 2].text) == 1 and toks[i - 2].text.isupper():
+        return True  # "E. Gallié"
+    if prev == "of" and prev2 in ("picture", "photo", "image"):
+        return True
+    nxt = [t.f for t in toks[j:min(b, j + 3)]]
+    if nxt[:2] == ["et", "al"]:
+        return True
+    if nxt[:1] == ["("] and len(nxt) > 1 and re.fullmatch(r"\d{4}", nxt[1]):
+        return True
+    k0 = i - 1
+    while k0 >= a and toks[k0].f in ("el", "al", "van", "von", "de", "ben"):
+        k0 -= 1
+    prev = toks[k0].f if k0 >= a else ""
+    if prev == "." and k0 - 1 >= a and len(toks[k0 - 1].text) == 1 and toks[k0 - 1].text.isupper():
+        return True  # "A. El Waatmani"
+    opened = next((k for k in range(i - 1, max(a - 1, i - 4), -1) if toks[k].f == "("), None)
+    if opened is not None and not is_org_cue(" ".join(t.f for t in toks[i:j])):
+        close = next((k for k in range(j, min(b, j + 12)) if toks[k].f == ")"), None)
+        if close is not None and any(re.fullmatch(r"\d{4}", t.f) for t in toks[j:close]):
+            return True
+    if prev == "(" or prev == "," or prev == ";":
+        # inside a citation: '(Name, 2014)', '(Name et al., 2015; Other, 2017)'
+        k = j
+        while k < min(b, j + 4) and toks[k].f in (",", "and", "&"):
+            k += 1
+        if k < b and re.fullmatch(r"\d{4}", toks[k].f):
+            return True
+        if k < b and _namey(toks[k]) and k + 2 < b and toks[k + 1].f == "," and re.fullmatch(r"\d{4}", toks[k + 2].f):
+            return True
+    return False

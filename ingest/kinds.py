@@ -73,7 +73,7 @@ def classify(name: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-# Word lists used by the name chunker (entities.py): connectors inside names, words that are never
+# Word lists used by the name chunker (names.py, entities.py): connectors inside names, words that are never
 # names alone, sentence starters, titles that announce a person.
 
 CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "des", "d'", "l'", "la", "le", "et", "pour", "-",

@@ -1,8 +1,10 @@
-"""Structured text → MEMBER_OF / LOCATED_IN / ACTIVE_IN / SUPPORTS candidates.
+"""Structured text → MEMBER_OF / FUNDS / SUPPORTS / LOCATED_IN / ACTIVE_IN candidates.
 
-`extract_structured(text, language)` reads three structured forms of this genre:
+`extract_structured(text, language)` reads four structured forms of this genre:
 1. flattened PDF tables of clusters (`tables_grid`): each row gives MEMBER_OF (members cell),
    LOCATED_IN (region cell), ACTIVE_IN (sector cell) and SUPPORTS ("supported by A, B" in a row);
+1b. fixed-width layout tables (`tables_layout`, cells side by side in aligned columns): the same,
+   plus FUNDS from a funders column and SUPPORTS from a support / partners column;
 2. member lists after a lead-in on the same line or sentence ("Members of X: A, B, C",
    "X's members include A; B", "Nos membres : A, B", "Les membres fondateurs sont : A, B");
 3. bulleted or one-per-line lists under a "Members" / "Membres" / "Our members" heading.
@@ -10,7 +12,8 @@ A list not introduced as members gives nothing: precision comes first, a wrong e
 than a missing one. Evidence spans are the members-cell sentence, the cells of the row, or the
 list segment, so `text[start:end]` shows the reader where the edge comes from.
 
-Method names (stable): member-table, member-list, table-region, table-sector, table-supported-by.
+Method names (stable): member-table, member-list, table-region, table-sector, table-supported-by,
+table-funds, table-support.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from ecograph.ids import fold
 from .kinds import classify
 from .tables_grid import Row, Table, find_tables, name_cell, places_in, sectors_prefix
 from .tables_items import Clean, Item, _is_acronym, items_of, name_test, sentences
+from .tables_layout import CellText, LayoutTable, find_layout_tables, layout_name, layout_sectors
 from .tables_vocab import GENERIC
 from .types import Candidate, Mention, RawExtraction
 
@@ -52,12 +56,13 @@ class _Builder:
             self.out.mentions.append(m)
         return m
 
-    def org(self, clean: Clean, it: Item) -> Mention | None:
+    def org(self, clean: Clean, it: Item, default: str | None = "company") -> Mention | None:
         label, kind = classify(it.name)
         if label == "Programme":
             return None  # a member is an actor; "X Programme" in a member list is a misread
         if kind is None:
-            kind = None if _is_acronym(it.name) else "company"  # kinds.py: a member list holds companies
+            # kinds.py: a member list holds companies, a funders column funders
+            kind = None if _is_acronym(it.name) and default == "company" else default
         a, b = clean.span(it.start, it.end)
         return self.mention(it.name, a, b, kind=kind, alias=it.alias)
 
@@ -75,7 +80,12 @@ class _Builder:
 def extract_structured(text: str, language: str) -> RawExtraction:
     b = _Builder(text)
     covered: list[tuple[int, int]] = []
+    for lt in find_layout_tables(text):
+        _layout_table(b, lt)
+        covered.append(lt.span)
     for t in find_tables(text):
+        if any(a <= t.span[0] < z for a, z in covered):
+            continue  # a layout table's header can also read as a flattened table's: it is read once
         _table(b, t)
         covered.append(t.span)
     _lists(b, text, covered)
@@ -83,9 +93,10 @@ def extract_structured(text: str, language: str) -> RawExtraction:
 
 
 def table_spans(text: str) -> list[tuple[int, int]]:
-    """Where the flattened tables are (header to last row), so a sentence extractor can skip them:
-    their "sentences" are cells run together and read wrongly as prose."""
-    return [t.span for t in find_tables(text)]
+    """Where the tables are (header to last row), so a sentence extractor can skip them: their
+    "sentences" are cells run together and read wrongly as prose."""
+    spans = [t.span for t in find_layout_tables(text)]
+    return spans + [t.span for t in find_tables(text) if not any(a <= t.span[0] < z for a, z in spans)]
 
 
 # --- tables ------------------------------------------------------------------------------------
@@ -108,6 +119,59 @@ def _table(b: _Builder, t: Table) -> None:
             mc = Clean(text, _pieces(row.members))
             _member_text(b, mc, 0, len(mc.s), cluster, exclude, "member-table", table=True)
         _row_region(b, row, cluster)
+
+
+def _layout_table(b: _Builder, t: LayoutTable) -> None:
+    """One cluster per row of a layout table; every edge of a row cites the whole row."""
+    text = b.text
+    for row in t.rows:
+        if len(row.cells) < 2:
+            continue  # a name alone is a heading or a note, not a row
+        ev = row.span
+        c = CellText(text, row.cells["name"])
+        got = layout_name(c.s)
+        if got is None:
+            continue
+        i, j, alias, year = got
+        name = c.s[i:j]
+        _, kind = classify(name)
+        if kind in (None, "network", "company", "support"):
+            kind = "cluster"  # a row of a clusters table is a cluster
+        if "year" in row.cells:
+            m = re.search(r"\b(1[89]\d{2}|20\d{2})\b", CellText(text, row.cells["year"]).s)
+            year = int(m.group(1)) if m else year
+        a, z = c.span(i, j)
+        known, made = (a, z, "Organisation") in b._m, len(b.out.candidates)
+        cluster = b.mention(name, a, z, kind=kind, alias=alias, founded=year)
+        exclude = {fold(name), "the cluster", "cluster", "le cluster", "le pole"} | ({fold(alias)} if alias else set())
+        if "members" in row.cells:
+            mc = CellText(text, row.cells["members"])
+            _member_text(b, mc, 0, len(mc.s), cluster, exclude, "member-table", table=True, ev=ev)
+        for col, rtype, method, conf, default in (("funders", "FUNDS", "table-funds", CONF_TABLE, "funder"),
+                                                  ("support", "SUPPORTS", "table-support", CONF_SUPPORT, None)):
+            if col not in row.cells:
+                continue
+            fc = CellText(text, row.cells[col])
+            for it in items_of(fc.s, 0, len(fc.s), exclude):
+                if not _FUNDING_WORDS.search(it.name) and (o := b.org(fc, it, default=default)) is not None:
+                    b.cand(rtype, o, cluster, ev[0], ev[1], method, conf)
+        if "region" in row.cells:
+            rc = CellText(text, row.cells["region"])
+            for s0, s1, canon, pkind in places_in(rc.s):
+                p = b.mention(rc.s[s0:s1], *rc.span(s0, s1), label="Place", kind=pkind, canonical=canon)
+                b.cand("LOCATED_IN", cluster, p, ev[0], ev[1], "table-region", CONF_REGION)
+        if "sector" in row.cells:
+            sc = CellText(text, row.cells["sector"])
+            for s0, s1, canon in layout_sectors(sc.s):
+                sec = b.mention(sc.s[s0:s1], *sc.span(s0, s1), label="Sector", canonical=canon)
+                b.cand("ACTIVE_IN", cluster, sec, ev[0], ev[1], "table-sector", CONF_SECTOR)
+        if not known and year is None and len(b.out.candidates) == made:
+            b.out.mentions.remove(b._m.pop((a, z, "Organisation")))  # a row that says nothing ("Alpha  45  1200")
+
+
+# A funders cell may describe the funding instead of naming a funder ("Self-funded", "Own funds").
+_FUNDING_WORDS = re.compile(r"(?i)^(?:self\b|own\b|autofinanc|membership\b|members?\b|none$|various$|n/?a$)|"
+                            r"\b(?:funded|fees|cotisations?|fonds propres)\b")
 
 
 def _pieces(lines) -> list[tuple[int, int]]:
@@ -167,13 +231,14 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|est|sont
 
 
 def _member_text(b: _Builder, c: Clean, i: int, j: int, target: Mention, exclude: set[str], method: str,
-                 table: bool, conf: float | None = None) -> int:
-    """MEMBER_OF (and SUPPORTS) candidates from clean[i:j]; returns how many member edges it made."""
+                 table: bool, conf: float | None = None, ev: tuple[int, int] | None = None) -> int:
+    """MEMBER_OF (and SUPPORTS) candidates from clean[i:j]; returns how many member edges it made.
+    ev, when given, is the evidence of every edge (a layout table's row) instead of the sentence."""
     made = 0
     s = c.s
     for s0, s1 in sentences(s, i, j):
         sent = s[s0:s1]
-        ev0, ev1 = c.span(s0, s1)
+        ev0, ev1 = ev or c.span(s0, s1)
         m = _SUPPORT_CUE.search(sent)
         if m:
             for it in items_of(s, s0 + m.end(), s1, exclude):

@@ -14,12 +14,14 @@ can run anywhere. `prepared_parallel` runs it in `jobs` worker processes for
   (`_preload`), so they do not each pay the spaCy import and gazetteer build;
 - a worker that dies (a parser crashing on a hostile file, the OOM killer) costs only the
   document that killed it: its batch is retried one document per fresh process, and the
-  rest of the run goes on.
+  rest of the run goes on; workers exit when the ingest process dies (killed), instead of
+  staying behind as orphans.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -94,6 +96,16 @@ def _init_worker(known: frozenset[str], force: bool, env: dict[str, str]) -> Non
     for k in [k for k in os.environ if k.startswith("ECOGRAPH_") and k not in env]:
         del os.environ[k]
     os.environ.update(env)
+    # a killed ingest (SIGKILL, OOM) cannot shut its pool down, and workers blocked on the task
+    # queue would live on, orphaned; the parent's sentinel closes when it dies, whatever the cause
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent) -> None:
+    parent.join()
+    os._exit(1)
 
 
 def prepare_batch(sources: list[str]) -> list[Prepared]:

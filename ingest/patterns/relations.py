@@ -1,0 +1,445 @@
+"""Relation patterns: the handler of each cue mode (`_with`, `_between`, `_verb`, `_insert`, …),
+called by `Engine.run` as `_<mode>`, and the structure-only relation patterns (founded in,
+programme of, component of).
+
+A mixin of `Engine` (`engine.py`): the handlers use its argument finders (`left_group`,
+`right_list`, `subject`, `hedged`) and hand edges to its `emit`.
+"""
+from __future__ import annotations
+
+from ecograph.ids import norm
+
+from .lexicon import Arg
+from .words import (_AGREEMENTS, _APPOS_DET, _CLAUSE_BREAK, _FUNDING_NOUNS, _GENERIC_PLURALS, _MEMBER_WORDS,
+                    _NUMBERS, _OUR_MEMBERS_GLUE, _PROGRAMME_WORDS, _SUPPORT_NOUNS, _YEAR, fronted_participle)
+
+
+class RelationPatterns:
+    """The cue-mode handlers and the structure-only relation patterns of `Engine`."""
+
+    def _with(self, s, cue, i, j):
+        left, lf = self.left_group(s, i)
+        if left and all(x.coref and x.m.label == "Programme" for x in left):
+            # "X is in charge of this project within a partnership with Y": partners are X and Y
+            left, lf = self.left_group(s, min(x.i for x in left))
+        right, _ = self.right_list(s, j)
+        if not left and right and i - s.a <= 1:
+            # "Together with Y, we set up …": the subject follows the fronted phrase
+            subj = self._fronted_subject(s, max(max(y.ext, y.j) for y in right))
+            left, lf = ([subj], 0.9) if subj is not None else ([], 0.0)
+        if not left and right:
+            # "nous avons signé l'an dernier une convention de partenariat avec Y": the clause's subject
+            near = max((x for x in s.args if x.j <= i and i - x.j <= 10), key=lambda x: x.j, default=None)
+            if near is not None and near.m.label == "Organisation" and "," not in self.f[near.j:i] and \
+                    not any(w in _CLAUSE_BREAK for w in self.f[near.j:i]):
+                left, lf = [near], 0.8
+        for x in left:
+            for y in right:
+                self.emit("PARTNERS_WITH", x, y, s, cue.method, cue.conf * lf)
+        if left and right and s.args and left[-1].j <= i:
+            self.coactors.setdefault(id(left[-1]), []).extend(right)
+            for y in right:
+                self.coactor_of[id(y)] = left[-1]
+
+    def _between(self, s, cue, i, j):
+        # "partnership between A and B" / "partenariat de convention et de financement entre A et B"
+        window = self.f[max(s.a, i - 7):i]
+        nouns = {"partnership", "agreement", "cooperation", "collaboration", "convention", "memorandum",
+                 "partenariat", "accord", "cooperation", "collaboration", "mou", "partnerships", "conventions"}
+        if not nouns & set(window):
+            return
+        while j < s.b and self.f[j] in (",", "le", "la", "les", "l'", "the"):
+            j += 1  # "entre le, Cluster X et la Y" (a stray comma of the source)
+        right, _ = self.right_list(s, j, max_fill=2, intro=False)
+        if len(right) < 2:
+            return
+        funding = {"financement", "funding", "financing", "financial", "financier", "financiere"} & set(window)
+        for a in range(len(right)):
+            for b in range(a + 1, len(right)):
+                self.emit("PARTNERS_WITH", right[a], right[b], s, cue.method, cue.conf)
+        if funding:
+            funders = [x for x in right if x.m.kind == "funder"]
+            if len(funders) == 1:
+                for x in right:
+                    if x is not funders[0]:
+                        self.emit("FUNDS", funders[0], x, s, cue.method.replace("between", "funding") + "-funding"
+                                  if "between" not in cue.method else cue.method.replace("between", "funding"),
+                                  cue.conf * 0.85)
+
+    def _signed(self, s, cue, i, j):
+        """'The memorandum was signed by four clusters: A, B, C and D' → PARTNERS_WITH between all."""
+        if not _AGREEMENTS & set(self.f[max(s.a, i - 10):i]):
+            return
+        right, _ = self.right_list(s, j, max_fill=4)
+        right = [x for x in right if x.m.label == "Organisation"]
+        for a in range(len(right)):
+            for b in range(a + 1, len(right)):
+                self.emit("PARTNERS_WITH", right[a], right[b], s, cue.method, cue.conf)
+
+    def _counts(self, s, cue, i, j):
+        """'Il compte 52 adhérents, dont A et B', 'It counts 40 members, including A': A is a member."""
+        intro = next(((k, a, b) for k, a, b in self.intros(s) if j <= a <= j + 8), None)
+        if intro is None or not _MEMBER_WORDS & set(self.f[j:intro[1]]):
+            return
+        members, _ = self.right_list(s, intro[2], max_fill=3, intro=False)
+        owner, lf = self.left_group(s, i)
+        for x in members:
+            for o in owner:
+                if x.m.label == "Organisation" and not x.coref:
+                    self.emit("MEMBER_OF", x, o, s, cue.method, cue.conf * (lf or 1))
+
+    def _thanks(self, s, cue, i, j):
+        """'Je remercie X pour son soutien', 'we thank X for its support': X supports the document's body."""
+        if self.main is None:
+            return
+        words = set(self.f[j:s.b])
+        rtype = "FUNDS" if words & _FUNDING_NOUNS else "SUPPORTS" if words & _SUPPORT_NOUNS else None
+        if rtype is None:
+            return
+        thanked, _ = self.right_list(s, j, max_fill=2)
+        owner = Arg(self.main, i, j, j, coref=True)
+        for x in thanked:
+            if x.m.label == "Organisation" and not x.coref:
+                self.emit(rtype, x, owner, s, cue.method, cue.conf)
+
+    def _agent_after(self, s, cue, i, j):
+        """'we were incubated at the Nile Innovation Hub': the place named after the cue is the agent."""
+        agents, _ = self.right_list(s, j, max_fill=2, intro=False)
+        agents = [a for a in agents if a.m.label == "Organisation"]
+        if not agents:
+            return
+        patients, lf = self.left_group(s, i)
+        for a in agents[:1]:
+            for p in patients:
+                self.emit(cue.type, a, p, s, cue.method, cue.conf * (lf or 1))
+
+    def _beneficiaries(self, s, cue, i, j):
+        """'Beneficiaries include A, B and C' after a programme was named: they take part in it."""
+        prog = self._current_programme(s, i)
+        if prog is None:
+            return
+        first = next((x for x in s.args if j <= x.i <= j + 6 and not x.coref), None)
+        if first is None or any(w in (",", ";", ".") for w in self.f[j:first.i]):
+            return  # "Parmi les bénéficiaires du premier appel figurent A, B": up to the first name
+        members = self._continue_list(s, first, s.args)
+        for x in members:
+            if x.m.label == "Organisation" and not x.coref:
+                self.emit("PARTICIPATES_IN", x, prog, s, cue.method, cue.conf)
+
+    def _selection(self, s, cue, i, j):
+        """'The jury retained five clusters for the P Accelerator: A (Tunisia), B (Morocco) and C'."""
+        prog = next((x for x in s.args if j <= x.i <= j + 10 and x.m.label == "Programme"), None)
+        if prog is None:
+            return
+        e = max(prog.j, prog.ext)
+        if e >= s.b or self.f[e] != ":":
+            return
+        members, _ = self.right_list(s, e + 1, max_fill=1, intro=False)
+        for x in members:
+            if x.m.label == "Organisation" and not x.coref:
+                self.emit("PARTICIPATES_IN", x, prog, s, cue.method, cue.conf)
+
+    def _current_programme(self, s, i) -> Arg | None:
+        """The programme a sentence is about: named before the cue, else among those named in the last
+        sentences the one the document names most (not a funding frame mentioned once)."""
+        before = [x for x in s.args if x.m.label == "Programme" and x.j <= i and not x.coref]
+        if before:
+            return before[-1]
+        recent = [x for t in range(max(0, self.n - 4), self.n) for x in self.sents[t].args
+                  if x.m.label == "Programme" and not x.coref]
+        if not recent:
+            return None
+        return max(recent, key=lambda x: (self.prog_counts.get(norm(x.m.text), 0), x.i))
+
+    def _types(self, cue, target: Arg) -> str:
+        if cue.type != "JOIN":
+            return cue.type
+        return "PARTICIPATES_IN" if target.m.label == "Programme" else "MEMBER_OF"
+
+    def _verb(self, s, cue, i, j):
+        lex = self.lex
+        # passive: "<participle> [≤4 tokens, no name] by A, B"
+        k = j  # "financé à hauteur de 3 millions d'euros par X": an amount may sit before the agent
+        while k < min(s.b, j + 9) and self.f[k] not in lex.BY and not self._arg_at(s, k):
+            k += 1
+        passive = k < s.b and self.f[k] in lex.BY and (k == j or self.f[j] not in ("the", "le", "la"))
+        if cue.type in ("LOCATED_IN", "ACTIVE_IN", "PART_OF") and cue.mode == "verb":
+            passive = False
+        if passive:
+            agents, _ = self.right_list(s, k + 1, max_fill=2, intro=False)
+            if not agents:
+                return
+            for a in list(agents):  # "coordinated by A in partnership with B": a joint act is B's too
+                agents += [c for c in self.coactors.get(id(a), []) if c not in agents]
+            if self.last_patients is not None and self.f[i - 1] in ("and", "et"):
+                patients, lf = self.last_patients, 0.85  # "P, launched by A … and financed by B"
+            else:
+                patients, lf = self.left_group(s, i)
+            if not patients and (i - s.a <= 1 or fronted_participle(self.toks, s.a) and
+                                 not any(x.i < i for x in s.args)):
+                # "Labellisé par X depuis 2019, le PMM …": a fronted participle describes the subject
+                subj = self._fronted_subject(s, max(max(a.ext, a.j) for a in agents))
+                patients, lf = ([subj], 0.85) if subj is not None else ([], 0.0)
+            if patients:
+                self.last_patients = patients
+            src, tgt = agents, patients
+            conf = cue.conf * (lf or 1)
+            if cue.type == "LABELLED_BY":
+                src, tgt = patients, agents
+                self._label_programme(s, agents, k + 1 + 0, cue)
+            elif cue.type in ("SUPPORTS", "FUNDS"):
+                self._through_programme(s, agents, patients, cue)
+        elif cue.type == "LOCATED_IN":
+            places, _ = self.right_list(s, j, pool=s.places, max_fill=2, intro=False)
+            if places:  # "basé à Marignane, en France": the country that qualifies the city too
+                places += [p for p in self._place_run(s, places[-1].i)[1:] if p not in places]
+            left, lf = self.left_group(s, i)
+            if not left and places and (i - s.a <= 1 or fronted_participle(self.toks, s.a) and
+                                        not any(x.i < i for x in s.args)):  # "Basé à Toulon, notre pôle …"
+                subj = self._fronted_subject(s, max(p.j for p in places))
+                left, lf = ([subj], 0.85) if subj is not None else ([], 0.0)
+            for x in left:
+                for p in places:
+                    self.emit("LOCATED_IN", x, p, s, cue.method, cue.conf * lf)
+                    x.m.country = x.m.country or p.m.country
+            return
+        elif cue.type == "ACTIVE_IN":
+            self._active_in(s, cue, i, j)
+            return
+        else:
+            before = self.f[max(s.a, i - 2):i]
+            if cue.type not in ("MEMBER_OF",) and any(w in lex.PASSIVE_AUX for w in before) and cue.type != "RUNS" \
+                    and cue.type != "PARTICIPATES_IN" and cue.type != "JOIN":
+                return  # "X is funded" with no agent: nothing to link
+            subj, lf = self.left_group(s, i)
+            if j < s.b and self.f[j] in ("with", "avec") and cue.type in ("RUNS", "FUNDS", "SUPPORTS"):
+                # "nous avons lancé avec l'Université X le projet P": X is a co-actor, P the object
+                co, _ = self.right_list(s, j + 1, max_fill=2, intro=False)
+                if co and subj:
+                    for y in co:
+                        self.emit("PARTNERS_WITH", subj[-1], y, s, cue.method + "-with", cue.conf * 0.9)
+                    subj = subj + [y for y in co if y.m.label == "Organisation"]
+                    j = max(max(y.ext, y.j) for y in co)
+            objs, via_intro = self.right_list(s, j)
+            if not objs and subj and subj[0].i - 2 >= s.a and self.f[subj[0].i - 1] in ("dont", "whose") \
+                    and self.f[subj[0].i - 2] == ",":
+                ante = self._arg_ending(s, subj[0].i - 2)  # "le programme P, dont le CTAS est chef de file"
+                objs = [ante] if ante is not None else []
+            if not subj and objs and i - s.a <= 1:
+                # "Adhérent de Maroc Cluster depuis 2016, le CAIO …": a fronted phrase describes the subject
+                front = self._fronted_subject(s, max(max(y.ext, y.j) for y in objs))
+                subj, lf = ([front], 0.85) if front is not None else ([], 0.0)
+            if cue.type in ("JOIN", "MEMBER_OF") and objs and not subj and \
+                    any(w in _GENERIC_PLURALS for w in self.f[s.a:i]):
+                # "Trois entreprises ont rejoint le cluster cette année : A, B et C"
+                e = max(objs[0].ext, objs[0].j)
+                colon = next((t for t in range(e, min(s.b, e + 5)) if self.f[t] == ":"), None)
+                if colon is not None:
+                    newcomers, _ = self.right_list(s, colon + 1, max_fill=1, intro=False)
+                    for x in newcomers:
+                        self.emit("MEMBER_OF", x, objs[0], s, cue.method + "-list", cue.conf * 0.9)
+                    return
+            if self.lang == "fr" and cue.type in ("SUPPORTS", "FUNDS") and len(subj) == 1 and subj[0].coref \
+                    and self.f[subj[0].i] == "nous":
+                # "Business France et la Région Sud nous ont accompagnés": "nous" is the object here
+                actors, _ = self.left_group(s, subj[0].i)
+                if actors and not any(a.coref for a in actors):
+                    subj, objs, lf = actors, [subj[0]], 0.9
+            if cue.type == "MEMBER_OF" and objs:
+                # "members of Y include A, B"
+                after = objs[-1].ext if objs[-1].ext else objs[-1].j
+                if after < s.b and self.f[after] in ("include", "includes", "are", "comprise", ":", "sont", "incluent"):
+                    members, _ = self.right_list(s, after + 1, max_fill=2)
+                    for x in members:
+                        for y in objs:
+                            self.emit("MEMBER_OF", x, y, s, cue.method, cue.conf)
+                    return
+            src, tgt = subj, objs
+            conf = cue.conf * (lf or 1) * (0.9 if via_intro else 1)
+            if cue.mode == "reverse":
+                src, tgt = objs, subj
+        for x in src:
+            for y in tgt:
+                t = self._types(cue, y)
+                if cue.type == "PART_OF" and not (x.m.label == y.m.label == "Programme"):
+                    continue
+                self.emit(t, x, y, s, cue.method, conf)
+        if cue.type == "RUNS" and len(src) >= 2 and tgt and any(y.m.label == "Programme" for y in tgt):
+            # "launched by A and B", "co-organised by A and B": a joint act, so A and B partner
+            orgs = [x for x in src if x.m.label == "Organisation"]
+            for a in range(len(orgs)):
+                for b in range(a + 1, len(orgs)):
+                    self.emit("PARTNERS_WITH", orgs[a], orgs[b], s, cue.method + "-joint", conf * 0.85)
+
+    _reverse = _verb
+
+    def _through_programme(self, s, agents, patients, cue):
+        """'supported by GIZ through its P programme': GIZ runs P, and the supported take part in it."""
+        if len(agents) != 1:
+            return
+        e = max(agents[0].ext, agents[0].j)
+        if self.f[e:e + 2] not in (["through", "its"], ["via", "its"], ["under", "its"], ["a", "travers"],
+                                   ["via", "son"], ["par", "le"], ["dans", "le"]):
+            return
+        progs = [x for x in s.args if e < x.i <= e + 6 and x.m.label == "Programme" and not x.coref]
+        if not progs:
+            return
+        if self.f[e:e + 2] in (["par", "le"], ["dans", "le"]) and "son" not in self.f[e:progs[0].i]:
+            return  # only "par le biais de son P", "dans le cadre de son P": the agent's own programme
+        self.emit("RUNS", agents[0], progs[0], s, cue.method + "-own-programme", cue.conf * 0.9)
+        for p in patients:
+            self.emit("PARTICIPATES_IN", p, progs[0], s, cue.method + "-own-programme", cue.conf * 0.85)
+
+    def _label_programme(self, s, agents, k, cue):
+        """'labelled by X as part of (its|the) P' → RUNS X → P."""
+        last = agents[-1]
+        e = max(last.ext, last.j)
+        if self.f[e:e + 3] in (["as", "part", "of"], ["dans", "le", "cadre"]) and len(agents) == 1:
+            progs, _ = self.right_list(s, e + 3 + (1 if self.f[e:e + 3][0] == "dans" else 0), max_fill=3,
+                                       intro=False)
+            for p in progs[:1]:
+                if p.m.label == "Programme":
+                    self.emit("RUNS", agents[0], p, s, cue.method + "-programme", cue.conf * 0.85)
+
+    def _passive(self, s, cue, i, j):
+        self._verb(s, cue, i, j)
+
+    def _insert(self, s, cue, i, j):
+        agents, _ = self.right_list(s, j, max_fill=2, intro=False)
+        if not agents:
+            return
+        subj = self.subject(s)
+        if subj is None and self.last_patients is not None:
+            subj = self.last_patients[-1]  # "P, launched by A with the support of B": B supports P
+        if subj is None or subj in agents:
+            # "With the support of X, Y launched …": the subject follows the insert
+            last = max(max(a.ext, a.j) for a in agents)
+            if last < s.b and self.f[last] == ",":
+                subj = self._arg_at(s, last + 1) or (self._arg_at(s, last + 2) if self.f[last + 1] in ("the", "le", "la", "l'") else None)
+        if subj is None:
+            return
+        for a in agents:
+            self.emit(cue.type, a, subj, s, cue.method, cue.conf)
+
+    def _frame(self, s, cue, i, j):
+        """'P1, co-funded … under the P2 programme': P1 is a part of P2 (both must be programmes)."""
+        right, _ = self.right_list(s, j, max_fill=3, intro=False)
+        if not right or right[0].m.label != "Programme":
+            return
+        left = [x for x in s.args if max(x.ext, x.j) <= i and x.m.label == "Programme" and x.m is not right[0].m]
+        if left:
+            self.emit("PART_OF", left[-1], right[0], s, cue.method, cue.conf)
+
+    def _ours(self, s, cue, i, j):
+        """'Nos adhérents A, B et C ont …', 'Among our members are A and B': the document's organisation's."""
+        if self.main is None:
+            return
+        k = j
+        while k < s.b and self.f[k] in _OUR_MEMBERS_GLUE:
+            k += 1
+        members, _ = self.right_list(s, k, max_fill=1, intro=True)
+        owner = Arg(self.main, i, j, j, coref=True)
+        for x in members:
+            if x.m.label == "Organisation" and not x.coref:
+                self.emit("MEMBER_OF", x, owner, s, cue.method, cue.conf)
+
+    def _prefix(self, s, cue, i, j):
+        # "EU-funded project P": the name glued before the hyphen funds the next name
+        a = self._arg_ending(s, i)
+        if a is None or self.toks[i].space:
+            return
+        objs, _ = self.right_list(s, j, max_fill=3, intro=False)
+        pool = [x for x in s.args if x.i >= j]
+        if not objs and pool and pool[0].i - j <= 3 and pool[0].m.label == "Programme":
+            objs = [pool[0]]
+        if not objs and a.i >= s.a + 2 and self.f[a.i - 1] in _APPOS_DET and self.f[a.i - 2] == ",":
+            head = self._apposition_head(s, a.i - 1)  # "WaterWise Med, a PRIMA-funded project in which …"
+            objs = [head] if head is not None else []
+        for y in objs[:1]:
+            self.emit(cue.type, a, y, s, cue.method, cue.conf)
+
+    def _label(self, s, cue, i, j):
+        objs, _ = self.right_list(s, j - 1, max_fill=3, intro=False)
+        objs = [o for o in objs if o.m.label == "Programme" and o.m.kind == "label"]
+        if not objs:
+            return
+        subj, lf = self.left_group(s, i)
+        for x in subj:
+            for y in objs:
+                self.emit("LABELLED_BY", x, y, s, cue.method, cue.conf * lf)
+
+    def _selected(self, n, s):
+        """'Six clusters were selected … to benefit from this opportunity.' … 'The six clusters are A, B and C.'"""
+        f = self.f[s.a:s.b]
+        if s.question:
+            return
+        if any(w in ("selected", "selectionnes", "selectionnees", "retenus", "retenues") for w in f) \
+                and not any(self.hedged(s, k) for k in range(s.a, s.b) if self.f[k] in ("selected", "selectionnes", "retenus")):
+            k = next(k for k in range(s.a, s.b) if self.f[k] in ("selected", "selectionnes", "selectionnees", "retenus", "retenues"))
+            prog = next((x for x in s.args if x.i > k and x.m.label == "Programme" and x.i - k <= 15), None)
+            demo = any(self.f[t] in ("this", "ce", "cette", "cet") and self.f[t + 1] in _PROGRAMME_WORDS
+                       for t in range(k, min(s.b - 1, k + 25)))
+            if prog is None and demo and self.last_prog is not None and n - self.last_prog[1] <= 3:
+                prog = self.last_prog[0]
+            if prog is not None:
+                self.selection = (prog, n)
+        if self.selection is None or n - self.selection[1] > 3 or n == self.selection[1]:
+            return
+        if len(f) > 4 and f[0] in ("the", "les") and (f[1].isdigit() or f[1] in _NUMBERS) and \
+                f[2] in _GENERIC_PLURALS and f[3] in ("are", "were", "include", ":", "sont", "etaient"):
+            members, _ = self.right_list(s, s.a + 4, max_fill=1, intro=False)
+            for x in members:
+                if x.m.label == "Organisation":
+                    self.emit("PARTICIPATES_IN", x, self.selection[0], s, f"{self.lang}-selected-list", 0.75)
+
+    # --- attributes and structure-only patterns ---------------------------------------------
+    def _founded_in(self, s):
+        for _, i, j in self._founded:
+            if not (s.a <= i < s.b) or self.hedged(s, i):
+                continue
+            year = next((int(self.f[k]) for k in range(j, min(s.b, j + 4)) if _YEAR.match(self.f[k])), None)
+            if year is None or self.f[i] in ("since", "depuis") and i > s.a + 1:
+                continue
+            subj = None
+            yk = next(k for k in range(j, min(s.b, j + 4)) if _YEAR.match(self.f[k]))
+            where = self._place_run(s, yk + 2) if yk + 2 < s.b and self.f[yk + 1] in ("in", "a", "au", "en") else []
+            if i - s.a <= 1 or fronted_participle(self.toks, s.a) and not any(x.i < i for x in s.args):
+                # "Créé en 2018 à Blida (Algérie), le Cluster X …": the subject follows the fronted clause
+                after = [x for x in s.args if x.i > j and x.m.label == "Organisation"]
+                subj = after[0] if after and after[0].i - j <= 14 else None
+            else:
+                grp, _ = self.left_group(s, i)
+                subj = grp[-1] if grp else None
+            if subj is not None and subj.m.label != "Place" and subj.m.founded is None:
+                subj.m.founded = year
+            if subj is not None and subj.m.label == "Organisation":  # "founded in 2013 in Piraeus"
+                for p in where:
+                    if self._placeable(subj, p):
+                        self.emit("LOCATED_IN", subj, p, s, f"{self.lang}-founded-in-place", 0.75)
+
+    def _owner_of(self, s):
+        """'le programme Innov Idea de Tamwilcom', 'the Y programme of X': the organisation runs it."""
+        for x in s.args:
+            if x.m.label != "Programme" or x.coref:
+                continue
+            k = max(x.j, x.ext)
+            if k < s.b and self.f[k] in ("de", "du", "d'", "of"):
+                k += 1
+                while k < s.b and self.f[k] in ("the", "la", "le", "l'"):
+                    k += 1
+                y = self._arg_at(s, k)
+                glued = y is not None and y.j < s.b and self.f[y.j] == "-" and not self.toks[y.j].space
+                if y is not None and y.m.label == "Organisation" and not y.coref and not glued and \
+                        not self.hedged(s, k):
+                    self.emit("RUNS", y, x, s, f"{self.lang}-programme-of", 0.7)
+
+    def _track_of(self, s):
+        parts = {"track", "component", "phase", "pillar", "window", "strand", "axis", "volet", "composante",
+                 "axe", "pilier", "module", "stream", "lot", "sub-programme", "subprogramme"}
+        for x in s.args:
+            if x.m.label != "Programme" or self.f[x.j - 1] not in parts:
+                continue
+            if x.j < s.b and self.f[x.j] in ("of", "de", "du", "des"):
+                y = next((a for a in s.args if x.j < a.i <= x.j + 7 and a.m.label == "Programme"), None)
+                if y is not None:
+                    self.emit("PART_OF", x, y, s, f"{self.lang}-component-of", 0.8)
