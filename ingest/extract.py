@@ -188,7 +188,7 @@ def extract(raw: RawDocument) -> RawExtraction:
     doc = Doc(nlp(lang).vocab, words=[t.f for t in toks])
     refs_by: dict[int, list] = {}
     for mid, i, j in misc(doc):
-        if doc.vocab.strings[mid] in ("WE", "ANA", "ANA_PROG") and i in sent_of:
+        if doc.vocab.strings[mid] in ("WE", "ANA", "ANA_PROG", "ANA_LAST") and i in sent_of:
             refs_by.setdefault(sent_of[i], []).append((doc.vocab.strings[mid], i, j))
     first_person = any(k == "WE" for refs in refs_by.values() for k, _, _ in refs)
     main = _main_org(sents, args_by_sent, first_person)
@@ -197,6 +197,7 @@ def extract(raw: RawDocument) -> RawExtraction:
     topic_age = 0
     last_subject: Mention | None = None  # the previous sentence's subject ("It is funded by …")
     prog_topic: tuple[Mention, int] | None = None  # the programme last named ("the project is run by …")
+    last_named: Mention | None = None  # the organisation named last ("the latter")
     if main_prog is not None:
         prog_topic = (main_prog, 0)
     for n, s in enumerate(sents):
@@ -221,6 +222,8 @@ def extract(raw: RawDocument) -> RawExtraction:
                     target = topic
             elif key == "ANA_PROG" and not named and prog_topic is not None and n - prog_topic[1] <= 3:
                 target = prog_topic[0]
+            elif key == "ANA_LAST" and last_named is not None:
+                target = last_named  # "the latter", "cette dernière": the organisation named last before
             if target is not None:
                 args.append(Arg(target, i, j, j, coref=True))
         # a capitalised 'Cluster' standing alone is, in a cluster's own text, that cluster
@@ -242,6 +245,9 @@ def extract(raw: RawDocument) -> RawExtraction:
         if lead is None and s.args and s.args[0].i - s.a <= 10 and "," in [t.f for t in toks[s.a:s.args[0].i]]:
             lead = s.args[0]  # "Créé en 2016, le CMA …": the subject after a fronted clause
         last_subject = lead.m if lead is not None else None
+        named_orgs = [x for x in s.args if x.m.label == "Organisation" and not x.coref]
+        if named_orgs:
+            last_named = named_orgs[-1].m
         progs = [x for x in s.args if x.m.label == "Programme" and not x.coref]
         if progs:
             prog_topic = (progs[0].m, n)

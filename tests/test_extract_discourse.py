@@ -39,10 +39,10 @@ CASES = [
     # news: apposition heads, programme references, joint passive agents, future facts
     ("en", "txt",
      "Valletta, 2 May 2025 – SeaSkills, a two-year project financed by the Marlin Foundation, opens its first call.\n"
-     "The project is coordinated by the Malta Maritime Forum in partnership with Gozo Boatyards.\n"
+     "The project is coordinated by the Malta Maritime Cluster in partnership with Gozo Boatyards.\n"
      "A partnership between Orion Capital and the Tethys Bank will finance the Harbour Lab.\n",
-     [t("FUNDS", "Marlin Foundation", "SeaSkills"), t("RUNS", "Malta Maritime Forum", "SeaSkills"),
-      t("RUNS", "Gozo Boatyards", "SeaSkills"), t("PARTNERS_WITH", "Malta Maritime Forum", "Gozo Boatyards"),
+     [t("FUNDS", "Marlin Foundation", "SeaSkills"), t("RUNS", "Malta Maritime Cluster", "SeaSkills"),
+      t("RUNS", "Gozo Boatyards", "SeaSkills"), t("PARTNERS_WITH", "Malta Maritime Cluster", "Gozo Boatyards"),
       t("PARTNERS_WITH", "Orion Capital", "Tethys Bank"), t("FUNDS", "Orion Capital", "Harbour Lab"),
       t("FUNDS", "Tethys Bank", "Harbour Lab")],
      []),
@@ -90,6 +90,20 @@ CASES = [
      "Tetouan Mode.\n",
      [t("MEMBER_OF", "Rif Coton", "Cluster Textile du Rif"), t("MEMBER_OF", "Atlas Fil", "Cluster Textile du Rif"),
       t("MEMBER_OF", "Nador Denim", "Cluster Textile du Rif"), t("MEMBER_OF", "Tetouan Mode", "Cluster Textile du Rif")],
+     []),
+    # relative clauses about the object, co-signatories, "the latter", backing received
+    ("en", "txt",
+     "The first step was SeaLink, an accelerator that the Coral Foundation runs with money from the Reef Bank.\n"
+     "The Nexora Cluster and the Kyrenia Boat Cluster signed a memorandum of understanding in 2021.\n"
+     "Keel Robotics builds drones, and Salina Sensors makes probes. The latter joined the Nexora Cluster.\n"
+     "The Kyrenia Boat Cluster receives backing from the Harbour Federation.\n",
+     [t("RUNS", "Coral Foundation", "SeaLink"), t("PARTNERS_WITH", "Nexora Cluster", "Kyrenia Boat Cluster"),
+      t("MEMBER_OF", "Salina Sensors", "Nexora Cluster"), t("SUPPORTS", "Harbour Federation", "Kyrenia Boat Cluster")],
+     [t("MEMBER_OF", "Keel Robotics", "Nexora Cluster")]),
+    ("fr", "txt",
+     "Le cluster a intégré le programme Cap Export, que finance la Banque Atlas.\n"
+     "Le Pôle Lumière et le Cluster Optique du Rif ont signé une convention de coopération en mai.\n",
+     [t("FUNDS", "Banque Atlas", "Cap Export"), t("PARTNERS_WITH", "Pôle Lumière", "Cluster Optique du Rif")],
      []),
     # hedges stay hedges: a plan, a wish, a negation
     ("fr", "txt",

@@ -42,7 +42,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "launched", "launches", "organised", "organized", "organises", "organizes", "co-organised",
         "co-organized", "coordinates", "coordinated", "coordinate", "launch", "organise", "organize",
         "implement", "manage", "co-ordinates", "co-ordinated", "implements", "implemented", "manages", "managed",
-        "runs", "run", "operates the", "operated", "co-operated", "co-managed", "co-organises", "co-organizes", "leads", "initiated", "initiates", "steers", "steered",
+        "runs", "run", "running", "operates the", "operated", "co-operated", "co-managed", "co-organises", "co-organizes", "leads", "initiated", "initiates", "steers", "steered",
         "carried out", "announced the launch of", "announce the launch of", "the launch of",
         "is in charge of", "in charge of", "is the lead partner of", "lead partner of", "is the lead partner", "is responsible for", "responsible for",
         "implementing"]),
@@ -159,3 +159,22 @@ CUES.append(("SUPPORTS", "thanks", 0.75, "en-thanks", ["thank", "thanks", "we th
 CUES.append(("MEMBER_OF", "counts", 0.75, "en-counts-members", ["counts", "now counts", "today counts", "has over", "has more than"]))
 RIGHT_FILLER |= {"network", "cluster", "association", "federation", "alliance", "consortium"}
 FOUNDED += ["since its creation in", "was created in", "was founded in", "was established in"]
+# "A and B signed a memorandum of understanding": the signatories partner with each other
+CUES.append(("PARTNERS_WITH", "cosign", 0.8, "en-cosigned", [
+    "signed a memorandum of understanding", "signed a memorandum", "signed an agreement", "signed a partnership",
+    "signed a cooperation agreement", "signed a partnership agreement", "signed an mou", "signed a convention",
+    "have signed an agreement", "have signed a memorandum", "signed a twinning agreement", "signed a charter"]))
+CUES.append(("SUPPORTS", "agent_after", 0.8, "en-receives-support", [
+    "receives backing from", "receives support from", "received support from", "received backing from",
+    "benefits from the support of", "benefited from the support of", "is supported through"]))
+CUES.append(("FUNDS", "agent_after", 0.8, "en-receives-funding", [
+    "receives funding from", "received funding from", "receives a grant from", "received a grant from",
+    "benefits from funding from", "benefited from funding from"]))
+CUES.append(("MEMBER_OF", "verb", 0.8, "en-board", ["sits on the board of", "sit on the board of",
+                                                     "has a seat on the board of"]))
+CUES.append(("PARTNERS_WITH", "with", 0.8, "en-twinning", ["twinning agreement with", "a twinning agreement with"]))
+CUES.append(("PARTICIPATES_IN", "beneficiaries", 0.75, "en-participants", [
+    "participants included", "participants include", "among the participants were", "among the participants",
+    "among the clusters present were", "the clusters present included"]))
+RIGHT_FILLER |= {"acceleration", "incubation", "training", "support", "export", "mentoring"}
+ANAPHORA_LAST = {"the latter"}

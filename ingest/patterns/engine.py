@@ -12,15 +12,17 @@ from spacy.tokens import Doc
 from ecograph.ids import norm
 
 from ..gazetteers import nlp
+from ..kinds import classify
 from ..types import Candidate, Mention
 from .lexicon import Arg, Sent, _matchers, lexicon
+from .clauses import ClausePatterns
 from .places import PlacePatterns
 from .relations import RelationPatterns
 from .words import (_APPOS_DET, _CLOSE_QUOTES, _DETS, _GENERIC_PLURALS, _HEADS, _MONTHS, _PROGRAMME_WORDS,
                     _TIME_INTRO, _YEAR)
 
 
-class Engine(RelationPatterns, PlacePatterns):
+class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
     """Relation candidates of one document: the core here, the patterns from the two mixins."""
 
     def __init__(self, lang: str, toks, text: str, sents: list[Sent], main: Mention | None, make_sector):
@@ -37,8 +39,9 @@ class Engine(RelationPatterns, PlacePatterns):
             return
         if src.coref or tgt.coref:
             conf *= 0.85
-        if rtype in ("RUNS", "PARTICIPATES_IN") and tgt.m.label == "Organisation" and tgt.m.kind is None \
-                and not tgt.coref:
+        if rtype in ("RUNS", "PARTICIPATES_IN") and tgt.m.label == "Organisation" and not tgt.coref and \
+                (tgt.m.kind is None or tgt.m.kind == "support" and classify(tgt.m.text)[0] is None):
+            # (a kind read from the context, "SeaLink, an accelerator that X runs", yields to the verb)
             self.relabel[tgt.m.text] = "Programme"
             tgt.m.label = "Programme"
             tgt.m.kind = "event" if any(w in method for w in ("exhib", "presence", "stand")) else None
@@ -178,13 +181,15 @@ class Engine(RelationPatterns, PlacePatterns):
 
     def _fronted_subject(self, s: Sent, after: int) -> Arg | None:
         """The subject after a fronted clause: the name right after the clause's comma."""
-        k = next((t for t in range(after, min(s.b, after + 10)) if self.f[t] == ","), None)
-        if k is None:
-            return None
-        k += 1
-        while k < s.b and (self.f[k] in _APPOS_DET or self.f[k] in _PROGRAMME_WORDS) and self._arg_at(s, k) is None:
-            k += 1  # "…, le projet EcoPack …": the name after its common noun
-        return self._arg_at(s, k)
+        for k in [t for t in range(after, min(s.b, after + 25)) if self.f[t] == ","][:3]:
+            # the first comma that a name follows; an inserted phrase (", avec l'appui de X et Y,") is skipped
+            k += 1
+            while k < s.b and (self.f[k] in _APPOS_DET or self.f[k] in _PROGRAMME_WORDS) and self._arg_at(s, k) is None:
+                k += 1  # "…, le projet EcoPack …": the name after its common noun
+            a = self._arg_at(s, k)
+            if a is not None:
+                return a
+        return None
 
     def _apposition_head(self, s: Sent, k: int) -> Arg | None:
         """The name before ', <det> <common words…>' ending at token k ('X, a three-year project')."""

@@ -147,3 +147,25 @@ RIGHT_FILLER |= {"reseau", "pole", "cluster", "association", "federation", "alli
 HEDGES += [f"compte {v}" for v in ("participer", "rejoindre", "lancer", "devenir", "integrer", "developper", "creer",
                                    "signer", "ouvrir", "obtenir", "candidater", "postuler", "s'", "se", "y")]
 FOUNDED += ["a vu le jour en", "vu le jour en", "depuis sa creation en", "fondee en", "cree en"]
+CUES.append(("PARTNERS_WITH", "cosign", 0.8, "fr-cosigne", [
+    "ont signe une convention", "ont signe un accord", "ont signe un protocole", "ont signe un memorandum",
+    "ont signe une convention de partenariat", "ont signe une convention de cooperation",
+    "ont signe une charte", "signent une convention", "signent un accord"]))
+CUES.append(("SUPPORTS", "agent_after", 0.8, "fr-beneficie-appui", [
+    "beneficie de l'appui de", "beneficie de l'appui du", "beneficie du soutien de", "beneficie du soutien du",
+    "beneficie de l'accompagnement de", "beneficie de l'accompagnement du", "a beneficie de l'appui de",
+    "a beneficie du soutien de"]))
+CUES.append(("FUNDS", "agent_after", 0.8, "fr-beneficie-financement", [
+    "beneficie d'un financement de", "beneficie d'un financement du", "a beneficie d'un financement de",
+    "beneficie d'une subvention de", "beneficie d'une subvention du", "a recu une subvention de",
+    "a recu un financement de"]))
+CUES.append(("MEMBER_OF", "verb", 0.8, "fr-conseil", ["siege au conseil d'administration de",
+                                                       "siege au conseil d'administration du"]))
+CUES.append(("SUPPORTS", "verb", 0.8, "fr-accueil", ["accueille", "accueillent", "abrite", "abritent"]))
+CUES.append(("PARTNERS_WITH", "with", 0.8, "fr-jumelage", ["convention de jumelage avec", "accord de jumelage avec",
+                                                           "jumelage avec"]))
+CUES.append(("PARTICIPATES_IN", "beneficiaries", 0.75, "fr-presents", [
+    "parmi les clusters presents figuraient", "parmi les clusters presents", "parmi les participants figuraient",
+    "parmi les participants", "les participants etaient"]))
+RIGHT_FILLER |= {"acceleration", "incubation", "formation", "accompagnement", "soutien", "export", "d'"}
+ANAPHORA_LAST = {"ce dernier", "cette derniere", "ces derniers"}

@@ -71,6 +71,7 @@ def _matchers(lang: str):
             cues.add(key, [Doc(vocab, words=words)])
     hedges.add("HEDGE", [Doc(vocab, words=fold_tokens(h)) for h in lex.HEDGES])
     for name, phrases in (("INTRO", lex.LIST_INTRO), ("FOUNDED", lex.FOUNDED), ("WE", lex.WE),
-                          ("ANA", lex.ANAPHORA), ("ANA_PROG", lex.ANAPHORA_PROGRAMME)):
+                          ("ANA", lex.ANAPHORA), ("ANA_PROG", lex.ANAPHORA_PROGRAMME),
+                          ("ANA_LAST", getattr(lex, "ANAPHORA_LAST", set()))):
         misc.add(name, [Doc(vocab, words=fold_tokens(p)) for p in phrases])
     return cues, hedges, misc, table

@@ -23,6 +23,10 @@ class RelationPatterns:
             # "X is in charge of this project within a partnership with Y": partners are X and Y
             left, lf = self.left_group(s, min(x.i for x in left))
         right, _ = self.right_list(s, j)
+        if left and all(x.m.label == "Programme" and not x.coref for x in left):
+            # "We are running P together with Y": P is the object; the partners are the clause's subject and Y
+            left, lf = self.left_group(s, min(x.i for x in left) - 1)
+            left = [x for x in left if x.m.label == "Organisation"]
         if not left and right and i - s.a <= 1:
             # "Together with Y, we set up …": the subject follows the fronted phrase
             subj = self._fronted_subject(s, max(max(y.ext, y.j) for y in right))
@@ -43,7 +47,7 @@ class RelationPatterns:
 
     def _between(self, s, cue, i, j):
         # "partnership between A and B" / "partenariat de convention et de financement entre A et B"
-        window = self.f[max(s.a, i - 7):i]
+        window = self.f[max(s.a, i - 12):i]  # "une convention de partenariat a été signée le même jour entre"
         nouns = {"partnership", "agreement", "cooperation", "collaboration", "convention", "memorandum",
                  "partenariat", "accord", "cooperation", "collaboration", "mou", "partnerships", "conventions"}
         if not nouns & set(window):
@@ -254,6 +258,9 @@ class RelationPatterns:
                         for y in objs:
                             self.emit("MEMBER_OF", x, y, s, cue.method, cue.conf)
                     return
+            rel = self._relative(s, cue, i, j, subj, objs)
+            if rel is not None:  # "P, an accelerator that Berytech runs", "P, que finance l'UE"
+                subj, objs, lf = rel[0], rel[1], 0.85
             src, tgt = subj, objs
             conf = cue.conf * (lf or 1) * (0.9 if via_intro else 1)
             if cue.mode == "reverse":
