@@ -217,6 +217,12 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 continue
             if len(words) == 1 and (words[0] in NON_NAME_ACRONYMS or words[0] in MONTHS):
                 continue
+            if len(core) >= 2 and all(t.upper or t.f in CONNECTORS for t in text_tokens) and \
+                    any(t.f in CONNECTORS or t.f in ("in", "for", "on", "en", "a") for t in toks[i:j + 1]) and \
+                    not any(_is_acronym(t) and len(t.text) <= 6 and t.f not in GENERIC for t in text_tokens[:1]):
+                continue  # "COMMUNIQUÉ DE PRESSE", "GREENING INDUSTRIAL CLUSTERS IN THE …": a heading in capitals
+            if words[0] in _POSTS and not is_org_cue(" ".join(words[1:])):
+                continue  # "Director for Small Business Impact": a post, not a body
             if len(words) == 1 and acronym_like(text_tokens[0]) and j < b and toks[j].text[:1].isdigit():
                 continue  # "ISO 9001", "Horizon 2020"-style model numbers: a standard, not an actor
             if sum(c.isalpha() for c in "".join(words)) < 3 and \
@@ -282,7 +288,8 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             first_in_sentence = all(not toks[k].text.isalpha() or toks[k].f in MONTHS for k in range(a, i)) or \
                 (i > a and toks[i - 1].f in (".", "!", "?"))
             if len(words) == 1 and not acronym and has_cue and not any(c.isupper() for c in text_tokens[0].text[1:]) \
-                    and (words[0] in _ORG_NOUNS or words[0] in _PROG_NOUNS or words[0].endswith("ing")):
+                    and (words[0] in _ORG_NOUNS or words[0] in _PROG_NOUNS or words[0] in _KIND_NOUNS
+                         or words[0].endswith("ing")):
                 continue  # "Mentoring", "Incubator": the kind's own noun, capitalised, names nothing
             if len(words) == 1 and not acronym and not has_cue:
                 t = text_tokens[0]
@@ -347,6 +354,10 @@ def _quoted_ok(toks, i, j, a, b) -> bool:
                                                                  "named", "intitule", "appele", "baptise"}))
 
 
+_POSTS = {"president", "presidente", "director", "directeur", "directrice", "ceo", "chairman", "chairwoman",
+          "manager", "founder", "fondateur", "fondatrice", "secretary", "coordinator", "coordinateur", "coordinatrice"}
+_KIND_NOUNS = {"chambre", "chamber", "pepiniere", "rapport", "report", "components", "systems", "ministere",
+               "ministry", "agence", "agency", "office", "direction", "universite", "university", "ecole", "school"}
 _JOB_WORDS = {"officer", "manager", "coordinator", "expert", "consultant", "professor", "researcher", "chercheur",
               "chercheuse", "responsable", "charge", "chargee", "engineer", "ingenieur", "analyst", "spokesperson",
               "porte-parole", "journalist", "journaliste", "author", "auteur", "minister", "ministre", "mayor", "maire"}
@@ -363,9 +374,9 @@ def _person_context(toks, i: int, j: int, a: int, b: int) -> bool:
     nxt = toks[j].f if j < b else ""
     if prev in _SPEECH or (j - i) >= (b - a) - 1:
         return True
-    if nxt == "," and j + 1 < b and toks[j + 1].text[:1].islower() and \
+    if nxt == "," and j + 1 < b and \
             any(t.f in _JOB_TITLES or t.f in _JOB_WORDS for t in toks[j + 1:min(b, j + 4)]):
-        return True  # "Leila Haddad, project officer at ANIMA"
+        return True  # "Leila Haddad, project officer at ANIMA", "Marta Ricci, Director for …"
     return nxt in _SPEECH and nxt not in ("by", "par", "with", "avec", "a", "has", "is", "est")
 
 

@@ -79,7 +79,8 @@ def classify(name: str) -> tuple[str | None, str | None]:
 CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "des", "d'", "l'", "la", "le", "et", "pour", "-",
               "al", "el", "ben", "bin", "ibn",
               # Spanish, Italian and Catalan names of Mediterranean bodies ("Clúster Andaluz del Envase")
-              "del", "della", "delle", "dei", "degli", "di", "y", "per"}
+              "del", "della", "delle", "dei", "degli", "di", "y", "per",
+              "do", "da", "dos", "das"}  # Portuguese ("Cluster Agroindustrial do Ribatejo")
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
           "septembre", "octobre", "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday",
@@ -118,7 +119,7 @@ GENERIC = {"cluster", "clusters", "ministry", "ministere", "government", "gouver
            "technopoles", "kingdom", "royaume", "valley", "city", "province", "provinces", "specialisation",
            "specialization", "members", "creation", "year"}
 # Capitalised words that start sentences or headings and are no part of a name.
-STARTERS = {"non", "oui", "yes", "no", "mesdames", "messieurs", "sans", "chers", "cheres", "dear", "faute", "representatives", "representative", "delegates", "delegation", "officials", "participants",
+STARTERS = {"tout", "toute", "tous", "chaque", "every", "non", "oui", "yes", "no", "mesdames", "messieurs", "sans", "chers", "cheres", "dear", "faute", "representatives", "representative", "delegates", "delegation", "officials", "participants",
             "representants", "delegues", "meet", "introduce", "picture", "never", "loved", "subscribe", "building", "among", "also", "more",
             "today", "thus", "indeed", "however", "moreover", "additionally", "furthermore", "according",
             "since", "regarding", "before", "after", "during", "despite", "within", "faced", "even", "other",

@@ -44,6 +44,8 @@ _COMPLEMENT = {"of", "for", "de", "du", "des", "d'", "pour"}
 _LIST_HEADS = {"ministry", "ministere", "chambre", "chamber"}
 _HEAD_BEFORE_ADJ = {"ministere", "agence", "banque", "office", "societe", "conseil", "union", "chambre", "institut",
                     "centre", "federation", "association", "fonds", "caisse", "ministry", "agency"}
+_FIELD_HEADS = {"cluster", "pole", "clusters", "poles", "centre", "center", "institut", "institute", "federation",
+                "association"}
 _COMPANY_SUFFIX = {"group", "groupe", "holding", "sa", "sas", "sarl", "ltd", "inc", "plc", "spa", "gmbh", "corp",
                    "srl", "llc", "ag", "bv", "nv"}
 _AND = {"and", "et", "&"}
@@ -145,7 +147,9 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
         joined = (any(f in _COMPLEMENT for f in left) and not right_is_name and
                   not (r0 == 1 and len(right) > 1 and right[1].cap)) or \
                  (toks[k].f == "&" and not right_is_name) or \
-                 (right_cue and len(left) <= 2 and not right_is_name and r0 == 0)
+                 (right_cue and len(left) <= 2 and not right_is_name and r0 == 0) or \
+                 (left[0] in _FIELD_HEADS and len(left) == 2 and r0 == 0 and not right_is_name and
+                  not is_org_cue(right[0].f))  # "Cluster Cuir et Maroquinerie de Fès": the fields it names
         if not joined:
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)
     return [(i, j)]

@@ -24,7 +24,8 @@ from ecograph.ids import fold
 from .kinds import classify
 from .tables_grid import Row, Table, find_tables, name_cell, places_in, sectors_prefix
 from .tables_items import Clean, Item, _is_acronym, items_of, name_test, sentences
-from .tables_layout import CellText, LayoutTable, find_layout_tables, layout_name, layout_sectors
+from .tables_layout import find_layout_tables
+from .tables_layout_cells import layout_edges
 from .tables_vocab import GENERIC
 from .types import Candidate, Mention, RawExtraction
 
@@ -81,7 +82,7 @@ def extract_structured(text: str, language: str) -> RawExtraction:
     b = _Builder(text)
     covered: list[tuple[int, int]] = []
     for lt in find_layout_tables(text):
-        _layout_table(b, lt)
+        layout_edges(b, lt, _member_text)
         covered.append(lt.span)
     for t in find_tables(text):
         if any(a <= t.span[0] < z for a, z in covered):
@@ -119,59 +120,6 @@ def _table(b: _Builder, t: Table) -> None:
             mc = Clean(text, _pieces(row.members))
             _member_text(b, mc, 0, len(mc.s), cluster, exclude, "member-table", table=True)
         _row_region(b, row, cluster)
-
-
-def _layout_table(b: _Builder, t: LayoutTable) -> None:
-    """One cluster per row of a layout table; every edge of a row cites the whole row."""
-    text = b.text
-    for row in t.rows:
-        if len(row.cells) < 2:
-            continue  # a name alone is a heading or a note, not a row
-        ev = row.span
-        c = CellText(text, row.cells["name"])
-        got = layout_name(c.s)
-        if got is None:
-            continue
-        i, j, alias, year = got
-        name = c.s[i:j]
-        _, kind = classify(name)
-        if kind in (None, "network", "company", "support"):
-            kind = "cluster"  # a row of a clusters table is a cluster
-        if "year" in row.cells:
-            m = re.search(r"\b(1[89]\d{2}|20\d{2})\b", CellText(text, row.cells["year"]).s)
-            year = int(m.group(1)) if m else year
-        a, z = c.span(i, j)
-        known, made = (a, z, "Organisation") in b._m, len(b.out.candidates)
-        cluster = b.mention(name, a, z, kind=kind, alias=alias, founded=year)
-        exclude = {fold(name), "the cluster", "cluster", "le cluster", "le pole"} | ({fold(alias)} if alias else set())
-        if "members" in row.cells:
-            mc = CellText(text, row.cells["members"])
-            _member_text(b, mc, 0, len(mc.s), cluster, exclude, "member-table", table=True, ev=ev)
-        for col, rtype, method, conf, default in (("funders", "FUNDS", "table-funds", CONF_TABLE, "funder"),
-                                                  ("support", "SUPPORTS", "table-support", CONF_SUPPORT, None)):
-            if col not in row.cells:
-                continue
-            fc = CellText(text, row.cells[col])
-            for it in items_of(fc.s, 0, len(fc.s), exclude):
-                if not _FUNDING_WORDS.search(it.name) and (o := b.org(fc, it, default=default)) is not None:
-                    b.cand(rtype, o, cluster, ev[0], ev[1], method, conf)
-        if "region" in row.cells:
-            rc = CellText(text, row.cells["region"])
-            for s0, s1, canon, pkind in places_in(rc.s):
-                p = b.mention(rc.s[s0:s1], *rc.span(s0, s1), label="Place", kind=pkind, canonical=canon)
-                b.cand("LOCATED_IN", cluster, p, ev[0], ev[1], "table-region", CONF_REGION)
-        if "sector" in row.cells:
-            sc = CellText(text, row.cells["sector"])
-            for s0, s1, canon in layout_sectors(sc.s):
-                sec = b.mention(sc.s[s0:s1], *sc.span(s0, s1), label="Sector", canonical=canon)
-                b.cand("ACTIVE_IN", cluster, sec, ev[0], ev[1], "table-sector", CONF_SECTOR)
-        if not known and year is None and len(b.out.candidates) == made:
-            b.out.mentions.remove(b._m.pop((a, z, "Organisation")))  # a row that says nothing ("Alpha  45  1200")
-
-
-# A funders cell may describe the funding instead of naming a funder ("Self-funded", "Own funds").
-_FUNDING_WORDS = re.compile(r"(?i)^(?:self\b|own\b|autofinanc|membership\b|members?\b|none$|various$|n/?a$)|"
-                            r"\b(?:funded|fees|cotisations?|fonds propres)\b")
 
 
 def _pieces(lines) -> list[tuple[int, int]]:

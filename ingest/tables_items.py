@@ -256,6 +256,9 @@ def _split_plain(s: str, i: int, j: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+# Legal forms written in capitals close a company's name ("Khan Saboun SARL"): no second name.
+_LEGAL_FORMS = {"sarl", "sarlau", "suarl", "sas", "sasu", "sal", "spa", "srl", "gmbh", "plc", "ltd", "llc", "inc",
+                "corp", "bhd", "anonim", "ltdsti"}
 _SLASH_PLURAL = re.compile(r"^(.+?)/(.+?)\s+(\w+?)(ies|s)$")
 _ALLCAPS_TAIL = re.compile(r"^(.*[a-z].*?)\s+([A-Z]{4,})$")
 
@@ -281,7 +284,7 @@ def items_of(s: str, i: int = 0, j: int | None = None, exclude: set[str] = froze
         # "Air France AIRBUS": a spelled-out name followed by a capitals-only word that is not its
         # acronym is two names run together by the flattening.
         m = _ALLCAPS_TAIL.match(text)
-        if m and not _initials_match(m.group(1), m.group(2)):
+        if m and not _initials_match(m.group(1), m.group(2)) and fold(m.group(2)) not in _LEGAL_FORMS:
             for nm, x0, x1 in ((m.group(1), a, a + len(m.group(1))), (m.group(2), a + m.start(2), b)):
                 if name_test(nm):
                     out.append(Item(nm, x0, x1))

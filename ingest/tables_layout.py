@@ -1,39 +1,37 @@
-"""Fixed-width layout tables (`pdftotext -layout`, plain-text reports): header → columns → rows → cells.
+"""Fixed-width layout tables (`pdftotext -layout`, plain-text reports): header → columns → body.
 
 In this form one table row is one or a few text lines, and the cells of a line stand side by side,
-aligned in columns and separated by runs of two or more spaces:
+aligned in columns and separated by runs of two or more spaces (or by tabs):
 
     Cluster               Country   Est.   Sector       Main funders     Anchor members
-    Thessaly Food Valley  Greece    2015   Agri-food    EU, Region of    Olive Mills SA, Pelion
-    Cluster (TFVC)                                      Thessaly         Dairy, Volos Packaging
+    Nile Valley Textile   Egypt     2016   Textile      EU, Ministry     Delta Spinning SA,
+    Cluster (NVTC)                                      of Industry      Giza Dyeing Co
 
 A cell may wrap onto the next lines at the same column position; a continuation line has text only
 in some columns. The reading is positional, never by the words of one table:
 - the header is a line whose runs are column words (`_WORDS`, English and French), naming a name
   column and at least one column that carries a relation; a header word may wrap onto the line
-  below ("Main" / "funders"); a repeated header (page break) gives the columns again;
+  above or below ("Main" / "funders"); a repeated header (page break) gives the columns again,
+  another header ends the table;
 - each run of a body line goes to the column whose start is the nearest at or before it; the
   column starts are the header's, moved left to where the body's cells actually start when the
   header is centred over its column;
-- a line starts a new row when its single-valued cells (year, country, sector) are new rather
-  than the continuation of the row's cells, and its name cell is not the wrapped end of the
-  previous name (`_starts_row`); a table whose rows are separated by blank lines is cut there;
-- the body ends at a source note, a caption, or a prose line (one run across several columns).
+- the body ends at a source note, a caption, a prose line (one run across several columns) or a
+  long blank stretch; ruled lines and page numbers are skipped;
+- `tables_layout_rows` cuts the body into rows and cells, `tables_layout_cells` reads the cells.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ecograph.ids import fold
 
 from .tables_grid import _COLUMN_WORDS, _HEADER_FILLER, _TERMINATOR
-from .tables_items import _QUANTITY, Clean, name_test
-from .tables_rows import _CLOSERS, _CUE_WORDS, _OPEN_WORDS, sectors_prefix
-from .tables_vocab import GENERIC, is_place, sector_index, term_key
+from .tables_layout_rows import Column, LayoutRow, Line, Run, rows as _rows
 
-__all__ = ["CellText", "Column", "LayoutRow", "LayoutTable", "find_layout_tables", "layout_name", "layout_sectors"]
+__all__ = ["Column", "LayoutRow", "LayoutTable", "find_layout_tables"]
 
 # Column words of layout tables: the flattened-table words plus the columns that only this form
 # carries in the genre (funders, support partners) and the short headers of narrow columns
@@ -57,43 +55,12 @@ _FILLER = _HEADER_FILLER | {"anchor", "lead", "leading", "by", "par", "s", "fond
 # a year column, and "Cluster" alone the name column.
 _PRIORITY = ("funders", "members", "support", "year", "region", "sector", "spec", "name")
 RELATION_COLS = {"region", "sector", "members", "funders", "support"}
-_KEY_WEIGHT = {"year": 3.0, "region": 2.0, "sector": 1.0}   # single-valued cells: see `_starts_row`
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _RUN = re.compile(r"\S+(?: \S+)*")     # words joined by single spaces: two spaces or a tab end a cell
 _PAGE_NO = re.compile(r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", re.I)
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _RULE = re.compile(r"^[\s\-=_─━═+|*~.]+$")   # a ruled line above, below or inside a table
 _MAX_BODY = 600
-
-
-@dataclass
-class Column:
-    kind: str | None          # a key of _WORDS, or None for a column no relation reads ("Jobs")
-    x: int                    # display column where its cells start
-    words: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Run:
-    x0: int                   # display columns (tabs expanded)
-    x1: int
-    a: int                    # document offsets
-    b: int
-
-
-@dataclass
-class _Line:
-    start: int
-    end: int
-    runs: list[Run]
-    gap: bool = False         # a blank line came before it
-    cells: dict[int, list[Run]] = field(default_factory=dict)
-
-
-@dataclass
-class LayoutRow:
-    cells: dict[str, list[tuple[int, int]]]   # column kind -> document pieces, one per line, in order
-    span: tuple[int, int]                     # first to last character of the row's lines
 
 
 @dataclass
@@ -205,14 +172,14 @@ def _crossings(r: Run, xs: list[int]) -> int:
     return sum(1 for x in xs[1:] if r.x0 < x - 1 and r.x1 > x + 1)
 
 
-def _prose(ln: _Line, xs: list[int]) -> bool:
+def _prose(ln: Line, xs: list[int]) -> bool:
     """A line of running text: one run over two column starts, or a long single run over one."""
     if any(_crossings(r, xs) >= 2 for r in ln.runs):
         return True
     return len(ln.runs) == 1 and _crossings(ln.runs[0], xs) >= 1 and ln.runs[0].x1 - ln.runs[0].x0 >= 40
 
 
-def _starts(cols: list[Column], body: list[_Line]) -> list[int]:
+def _starts(cols: list[Column], body: list[Line]) -> list[int]:
     """Where each column's cells start. A header centred over its column starts to the right of
     the cells: the most frequent start of body runs between the previous header cell and this one
     is the column's real start."""
@@ -230,7 +197,7 @@ def _starts(cols: list[Column], body: list[_Line]) -> list[int]:
     return [min(x, xs[k + 1] - 1) if k + 1 < len(xs) else x for k, x in enumerate(out)]
 
 
-def _assign(text: str, ln: _Line, xs: list[int]) -> None:
+def _assign(text: str, ln: Line, xs: list[int]) -> None:
     """Each run goes to the last column starting at or before it (one character of slack). A run
     that reaches over the next column start and has a word starting exactly there is two cells
     printed with one space between them."""
@@ -251,10 +218,20 @@ def _assign(text: str, ln: _Line, xs: list[int]) -> None:
         ln.cells.setdefault(k, []).append(r)
 
 
-def _body(text: str, lines: list[tuple[int, str]], i: int, cols: list[Column]) -> tuple[list[_Line], int]:
+def _fields(pos: int, raw: str) -> list[Run | None]:
+    out, a = [], 0
+    for f in raw.split("\t"):
+        st = f.strip()
+        out.append(Run(0, 0, pos + a + f.find(st), pos + a + f.find(st) + len(st)) if st else None)
+        a += len(f) + 1
+    return out
+
+
+def _body(text: str, lines: list[tuple[int, str]], i: int, cols: list[Column],
+          tabbed: bool = False) -> tuple[list[Line], int]:
     """Body lines after the header at physical line i, and the index where the table ends."""
     xs = [c.x for c in cols]
-    body: list[_Line] = []
+    body: list[Line] = []
     gap = False
     blanks = 0
     k = i
@@ -272,22 +249,26 @@ def _body(text: str, lines: list[tuple[int, str]], i: int, cols: list[Column]) -
         if _TERMINATOR.match(s):
             break
         again = _header(text, runs)
-        if again is not None and {c.kind for c in again} >= {"name"} and _same(again, cols):
-            # a repeated header after a page break: the columns may have moved; its wrapped header
-            # words above or below are no body lines
-            if body and not gap and _merge_header_line(text, again, body[-1].runs):
+        if again is not None:
+            # a repeated header after a page break (the columns may have moved), with its wrapped
+            # header words above or below, which are no body lines; another header ends the table
+            above = bool(body) and not gap and _merge_header_line(text, again, body[-1].runs)
+            n = k + 1
+            while n < len(lines) and n - k <= 2 and _merge_header_line(text, again, _runs(*lines[n])):
+                n += 1
+            if not _same(again, cols):
+                break
+            if above:
                 body.pop()
-            k += 1
-            while k < len(lines) and _merge_header_line(text, again, _runs(*lines[k])):
-                k += 1
+            k = n
             cols[:] = again
             xs = [c.x for c in cols]
             continue
         if _RULE.match(s) or _PAGE_NO.match(s) and not _YEAR.fullmatch(s):
             k += 1
             continue
-        ln = _Line(runs[0].a, runs[-1].b, runs, gap)
-        if _prose(ln, xs):
+        ln = Line(runs[0].a, runs[-1].b, runs, gap, fields=_fields(pos, raw))
+        if _prose(ln, xs) if not tabbed else len(ln.fields) == 1 and len(s) >= 60:
             break
         body.append(ln)
         gap = False
@@ -316,98 +297,6 @@ def _resumes(text: str, lines: list[tuple[int, str]], k: int, cols: list[Column]
     return got is not None and _same(got, cols)
 
 
-# --- rows ----------------------------------------------------------------------------------------
-
-def _cell_text(text: str, runs: list[Run]) -> str:
-    return " ".join(text[r.a:r.b] for r in runs)
-
-
-def _continues(prev: str, cur: str) -> bool:
-    """The cell text cur goes on with prev: prev ends open (comma, hyphen, connector) or cur
-    starts as no cell starts (lower case, a parenthesis, an ampersand)."""
-    prev, cur = prev.rstrip(), cur.lstrip()
-    if not prev or not cur:
-        return False
-    if prev[-1] in ",;:/&-–(" or cur[0] in "(&)" or cur[0].islower():
-        return True
-    last = _WORD.findall(prev)
-    return bool(last) and fold(last[-1]) in _OPEN_WORDS
-
-
-def _name_continues(prev: str, cur: str) -> bool:
-    """A name cell line that ends the name above it: besides `_continues`, one that starts with a
-    word that closes names ("Cluster", "Association", "Group") under a name that has none yet, or
-    that is an acronym in parentheses alone."""
-    if _continues(prev, cur):
-        return True
-    first = _WORD.findall(cur)
-    had = {fold(w) for w in _WORD.findall(prev)}
-    return bool(first) and fold(first[0]) in (_CLOSERS | _CUE_WORDS) and not had & _CUE_WORDS
-
-
-def _starts_row(text: str, ln: _Line, row: dict[int, list[Run]], kinds: dict[int, str], name: int) -> bool:
-    """Does this line open a new row? Evidence adds up: a single-valued cell (year, country,
-    sector) that the row already has and that does not go on from it opens one; a line with such
-    a cell empty where the row has it filled is a continuation line; a name that ends the name
-    above (or a line without a name) continues the row."""
-    score = 0.0
-    for k, kind in kinds.items():
-        w = _KEY_WEIGHT.get(kind)
-        if w is None:
-            continue
-        if k in ln.cells:
-            if k in row and not (kind != "year" and _continues(_cell_text(text, row[k][-1:]),
-                                                                _cell_text(text, ln.cells[k]))):
-                score += w
-        elif k in row:
-            score -= w
-    if name in ln.cells:
-        if name not in row:
-            score -= 4.0  # the row's name is still to come (cells centred vertically)
-        elif _name_continues(_cell_text(text, row[name][-1:]), _cell_text(text, ln.cells[name])):
-            score -= 3.0
-        else:
-            score += 1.0
-    else:
-        score -= 2.0
-    return score > 0
-
-
-def _rows(text: str, body: list[_Line], cols: list[Column]) -> list[LayoutRow]:
-    kinds = {k: c.kind for k, c in enumerate(cols) if c.kind}
-    name = next(k for k, c in kinds.items() if c == "name")
-    gaps = sum(1 for ln in body[1:] if ln.gap)
-    # rows separated by blank lines (but not every line double-spaced): a blank line cuts a row
-    blank_mode = gaps >= 2 and gaps <= 0.8 * (len(body) - 1)
-    groups: list[list[_Line]] = []
-    cur: dict[int, list[Run]] = {}
-    for ln in body:
-        new = not groups or (blank_mode and ln.gap) or _starts_row(text, ln, cur, kinds, name)
-        if new:
-            groups.append([])
-            cur = {}
-        groups[-1].append(ln)
-        for k, rs in ln.cells.items():
-            cur.setdefault(k, []).extend(rs)
-    # a group without a name is the end of the row before it (a page break, a wrapped cell)
-    merged: list[list[_Line]] = []
-    for g in groups:
-        if merged and not any(name in ln.cells for ln in g):
-            merged[-1].extend(g)
-        else:
-            merged.append(g)
-    out = []
-    for g in merged:
-        cells: dict[str, list[tuple[int, int]]] = {}
-        for ln in g:
-            for k, rs in sorted(ln.cells.items()):
-                if k in kinds:
-                    cells.setdefault(kinds[k], []).extend((r.a, r.b) for r in rs)
-        if "name" in cells:
-            out.append(LayoutRow(cells, (g[0].start, g[-1].end)))
-    return out
-
-
 # --- tables --------------------------------------------------------------------------------------
 
 def find_layout_tables(text: str) -> list[LayoutTable]:
@@ -425,80 +314,24 @@ def find_layout_tables(text: str) -> list[LayoutTable]:
             h0 = i - 1
         while h1 < len(lines) and h1 - i <= 2 and _merge_header_line(text, cols, _runs(*lines[h1])):
             h1 += 1
-        body, end = _body(text, lines, h1, cols)
+        # cells cut at tabs (a table pasted from a word processor): the n-th field is the n-th column,
+        # whatever the widths; positions only mean something when spaces align the cells
+        tabbed = raw.strip().count("\t") == len(cols) - 1 and "  " not in raw.strip()
+        body, end = _body(text, lines, h1, cols, tabbed)
         if not _usable(cols) or len(body) < 1:
             i = h1
             continue
         xs = _starts(cols, body)
         for ln in body:
-            _assign(text, ln, xs)
+            if tabbed:
+                ln.cells = {min(n, len(cols) - 1): [r] for n, r in enumerate(ln.fields) if r is not None}
+            else:
+                _assign(text, ln, xs)
         for c, x in zip(cols, xs):
             c.x = x
-        rows = _rows(text, body, cols)
+        rows = _rows(text, body, cols, tabbed)
         if rows:
             hstart = next(r.a for r in _runs(*lines[h0]))
             out.append(LayoutTable(cols, rows, (hstart, rows[-1].span[1])))
         i = max(end, h1)
-    return out
-
-
-# --- cells -------------------------------------------------------------------------------------
-
-class CellText(Clean):
-    """The text of a cell wrapped over lines. A span stops at the end of the line piece where it
-    starts: between two pieces of a cell lie the other cells of the line, and a mention spanning
-    them would overlap (and be merged with) the names printed there."""
-
-    def __init__(self, text: str, pieces: list[tuple[int, int]]):
-        super().__init__(text, pieces)
-        self.pieces = pieces
-
-    def span(self, i: int, j: int) -> tuple[int, int]:
-        a, z = super().span(i, j)
-        p1 = next((p1 for p0, p1 in self.pieces if p0 <= a < p1), z)
-        return a, min(z, p1)
-
-
-def layout_name(s: str) -> tuple[int, int, str | None, int | None] | None:
-    """(start, end, acronym, year) of the name in a name cell, or None when the cell names no
-    actor: "Thessaly Food Valley Cluster (TFVC)", "Pôle des énergies du Sud, 2012". The column says
-    it is a name, so lower-case words are allowed when a cluster word vouches for it."""
-    i, j = 0, len(s.rstrip())
-    year = None
-    m = re.search(r"[\s,(/–-]*\(?(1[89]\d{2}|20\d{2})\)?\s*$", s[:j])
-    if m and m.start() > 0:
-        year, j = int(m.group(1)), m.start()
-    alias = None
-    m = re.search(r"\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)\s*$", s[:j])
-    if m and m.start() > 0:
-        alias, j = m.group(1), m.start()
-    while i < j and s[i] in " -–•*·":
-        i += 1
-    name = s[i:j].strip()
-    words = _WORD.findall(name)
-    if not words or len(words) > 12 or not name[:1].isupper() or _QUANTITY.match(words[0]):
-        return None
-    if all(fold(w) in GENERIC for w in words) or is_place(name) or re.search(r"[.!?]$", name):
-        return None   # "Total", "Other clusters", "Greece": a summary row or a place, not an actor
-    if not (name_test(name) or {fold(w) for w in words} & _CUE_WORDS):
-        return None
-    return i, i + len(name), alias, year
-
-
-def layout_sectors(s: str) -> list[tuple[int, int, str | None]]:
-    """(start, end, canonical) of the sectors of a sector cell: the vocabulary's terms in each part
-    of the cell; a cell with no known term is one sector named as written when it is short."""
-    idx = sector_index()
-    out = []
-    for m in re.finditer(r"[^,;/]+", s):
-        part = m.group()
-        off = m.start() + len(part) - len(part.lstrip())
-        for a, b, canon in sectors_prefix(part.strip()):
-            out.append((off + a, off + b, canon))
-        if not out and term_key(part) in idx:
-            out.append((off, off + len(part.strip()), idx[term_key(part)]))
-    if not out:
-        words = _WORD.findall(s)
-        if 0 < len(words) <= 4 and not re.search(r"\d", s) and s[:1].isupper():
-            out.append((0, len(s), None))
     return out
