@@ -25,6 +25,7 @@ from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction
 
 from .tables import CONF_LIST_IMPLICIT, extract_structured
+from .tables_layout import find_layout_tables
 
 _PROG_KIND = {"project": "project", "projects": "project", "projet": "project", "programme": "programme",
               "program": "programme", "initiative": "policy", "strategy": "policy", "strategie": "policy",
@@ -360,6 +361,14 @@ def _merge_structured(mine: RawExtraction, text: str, lang: str, main: Mention |
         theirs = extract_structured(text, lang)
     except Exception:  # a defect there must not lose the sentence-level extraction
         return mine
+    # a fixed-width table's lines are cells, not prose: what the sentence reader made of them goes
+    layout = [t.span for t in find_layout_tables(text)]
+    if layout:
+        inside = lambda a, z: any(x <= a and z <= y for x, y in layout)  # noqa: E731
+        mine = RawExtraction(mentions=[m for m in mine.mentions if not inside(m.start, m.end)],
+                             candidates=[c for c in mine.candidates if not inside(c.start, c.end)
+                                         and not inside(c.source.start, c.source.end)
+                                         and not inside(c.target.start, c.target.end)])
     spans = sorted(((m.start, m.end, m) for m in theirs.mentions), key=lambda x: (x[0], x[1]))
     starts = [a for a, _, _ in spans]
 

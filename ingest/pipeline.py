@@ -19,7 +19,7 @@ from ecograph.model import Document
 
 from .readers import SUPPORTED_SUFFIXES
 from .resolve import Resolver
-from .workers import Prepared, prepare, prepared_parallel
+from .workers import Prepared, prepare, prepared_parallel, prestart
 
 # Periodic flushes: at most every FLUSH_SECONDS (<= 0: after every document, which the
 # crash-safety test uses), and spaced so that at most FLUSH_SHARE of the run is spent in them.
@@ -105,8 +105,10 @@ def ingest(store, paths: Iterable[str | os.PathLike], *,
     disk full) and configuration errors stop the run: what was stored stays, a rerun
     completes the job."""
     report = IngestReport()
-    resolver = resolver or Resolver.for_store(store)
     todo = collect_paths(paths)
+    if jobs > 1 and len(todo) > 1:
+        prestart()  # the workers' server warms up while the resolver indexes the store
+    resolver = resolver or Resolver.for_store(store)
     # a text is one document whatever path it is read from: a copy at a second path is
     # "unchanged", so reruns never flip the stored source between the two paths
     known = frozenset(d.id for d in store.documents())

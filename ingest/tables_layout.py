@@ -61,6 +61,7 @@ _PAGE_NO = re.compile(r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _RULE = re.compile(r"^[\s\-=_─━═+|*~.]+$")   # a ruled line above, below or inside a table
 _MAX_BODY = 600
+_MAX_COLS = 16    # more cells than any table of the genre has columns: not a header
 
 
 @dataclass
@@ -104,8 +105,13 @@ def _runs(pos: int, raw: str) -> list[Run]:
 # --- the header ----------------------------------------------------------------------------------
 
 def _run_words(text: str, r: Run) -> list[str]:
-    # a parenthesis qualifies a header cell ("Cluster (acronym)", "Funding (EUR m)"): not its name
-    return [fold(w) for w in _WORD.findall(re.sub(r"\([^()]*\)", " ", text[r.a:r.b]))]
+    """The words of a header cell. A parenthesis qualifies it ("Cluster (acronym)", "Funding
+    (EUR m)") and is no part of its name; an acronym in parentheses ("Cluster (GTC)") makes it a
+    name cell, and its words are then no header words."""
+    s = text[r.a:r.b]
+    if re.search(r"\([A-Z][A-Z0-9&-]{1,9}\)", s):
+        return ["(" + s + ")"]
+    return [fold(w) for w in _WORD.findall(re.sub(r"\([^()]*\)", " ", s))]
 
 
 def _kind_of(words: list[str]) -> str | None:
@@ -124,7 +130,7 @@ def _headerish(words: list[str]) -> bool:
 def _header(text: str, runs: list[Run]) -> list[Column] | None:
     """The columns a line names, or None. Most runs are column words; one run in three may be a
     column no relation reads ("Jobs", "Turnover"). The name column and a relation column are needed."""
-    if len(runs) < 2:
+    if not 2 <= len(runs) <= _MAX_COLS:
         return None
     cols, unknown = [], 0
     for r in runs:
@@ -249,6 +255,8 @@ def _body(text: str, lines: list[tuple[int, str]], i: int, cols: list[Column],
         if _TERMINATOR.match(s):
             break
         again = _header(text, runs)
+        if again is not None and not _same(again, cols) and (not gap or any(c.kind is None for c in again)):
+            again = None  # a body line that reads like a header ("Cluster  Region of"): it is a body line
         if again is not None:
             # a repeated header after a page break (the columns may have moved), with its wrapped
             # header words above or below, which are no body lines; another header ends the table
@@ -267,6 +275,8 @@ def _body(text: str, lines: list[tuple[int, str]], i: int, cols: list[Column],
         if _RULE.match(s) or _PAGE_NO.match(s) and not _YEAR.fullmatch(s):
             k += 1
             continue
+        if len(runs) > 3 * len(cols):
+            break  # far more cells than columns: no line of this table
         ln = Line(runs[0].a, runs[-1].b, runs, gap, fields=_fields(pos, raw))
         if _prose(ln, xs) if not tabbed else len(ln.fields) == 1 and len(s) >= 60:
             break
@@ -319,7 +329,7 @@ def find_layout_tables(text: str) -> list[LayoutTable]:
         tabbed = raw.strip().count("\t") == len(cols) - 1 and "  " not in raw.strip()
         body, end = _body(text, lines, h1, cols, tabbed)
         if not _usable(cols) or len(body) < 1:
-            i = h1
+            i = max(end, h1)  # what _body walked over was headers, rules and blanks: not read again
             continue
         xs = _starts(cols, body)
         for ln in body:

@@ -37,7 +37,7 @@ class CellText(Clean):
     def __init__(self, text: str, pieces: list[tuple[int, int]], seps: set[int] = frozenset()):
         super().__init__(text, pieces)
         self.pieces = pieces
-        # a line break that ends a list item reads as "; " (the space that joins the pieces there)
+        # a line break that ends a list item reads as ";" (in place of the space that joins the pieces)
         ends = {pieces[i][1] for i in seps}
         self.s = "".join(";" if ch == " " and p in ends else ch for ch, p in zip(self.s, self.pos))
 
@@ -49,7 +49,7 @@ class CellText(Clean):
 
 def layout_name(s: str) -> tuple[int, int, str | None, int | None] | None:
     """(start, end, acronym, year) of the name in a name cell, or None when the cell names no
-    actor: "Thessaly Food Valley Cluster (TFVC)", "Pôle des énergies du Sud, 2012". The column says
+    actor: "Nile Valley Textile Cluster (NVTC)", "Pôle des énergies du Sud, 2012". The column says
     it is a name, so lower-case words are allowed when a cluster word vouches for it."""
     i, j = 0, len(s.rstrip())
     year = None
@@ -81,9 +81,9 @@ def layout_sectors(s: str) -> list[tuple[int, int, str | None]]:
     for m in re.finditer(r"[^,;/]+", s):
         part = m.group()
         off = m.start() + len(part) - len(part.lstrip())
-        for a, b, canon in sectors_prefix(part.strip()):
-            out.append((off + a, off + b, canon))
-        if not out and term_key(part) in idx:
+        found = sectors_prefix(part.strip())
+        out.extend((off + a, off + b, canon) for a, b, canon in found)
+        if not found and term_key(part) in idx:
             out.append((off, off + len(part.strip()), idx[term_key(part)]))
     if not out:
         words = _WORD.findall(s)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ecograph.ids import fold
 
 from .tables_rows import _CLOSERS, _CUE_WORDS, _OPEN_WORDS
+from .tables_vocab import is_place
 
 __all__ = ["Column", "LayoutRow", "Line", "Run", "rows"]
 
@@ -119,6 +120,10 @@ def _starts_row(text: str, ln: Line, row: dict[int, list[Run]], kinds: dict[int,
     return score > 0
 
 
+def _section(s: str) -> bool:
+    return is_place(s) or len(s.split()) >= 2 and s.isupper() and "(" not in s
+
+
 def _recentre(text: str, groups: list[list[Line]], name: int) -> None:
     """Cells centred (or bottom-aligned) in their row: the first body line has no name, so a
     row's cells also start above its name line. The lines after a row's last name line go to the
@@ -164,8 +169,14 @@ def rows(text: str, body: list[Line], cols: list[Column], tabbed: bool = False) 
     blank_mode = gaps >= 2 and gaps <= 0.8 * (len(body) - 1)
     groups: list[list[Line]] = []
     cur: dict[int, list[Run]] = {}
+    section = False
     for ln in body:
-        new = not groups or (blank_mode and ln.gap) or _starts_row(text, ln, cur, kinds, name)
+        if set(ln.cells) == {name} and _section(_cell_text(text, ln.cells[name])) and \
+                not (name in cur and _continues(_cell_text(text, cur[name]), _cell_text(text, ln.cells[name]))):
+            section = True   # "Tunisia" or "NORTH AFRICA" alone: a heading that groups the rows below
+            continue
+        new = not groups or section or (blank_mode and ln.gap) or _starts_row(text, ln, cur, kinds, name)
+        section = False
         if new:
             groups.append([])
             cur = {}
@@ -181,8 +192,8 @@ def rows(text: str, body: list[Line], cols: list[Column], tabbed: bool = False) 
             merged[-1].extend(g)
         else:
             merged.append(g)
-    # how wide a line of each column may be: to the next column (two spaces apart); the last
-    # column, to its widest line
+    # how wide a line of each column may be: to the next column, two spaces apart (the last column
+    # has no right edge)
     widths: dict[int, int | None] = {k: None if tabbed or k + 1 == len(cols) else cols[k + 1].x - cols[k].x - 2
                                      for k in kinds}
     commas = {k for ln in body for k, rs in ln.cells.items() for r in rs if re.search(r"[,;]", text[r.a:r.b])}

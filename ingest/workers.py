@@ -119,11 +119,24 @@ def batch_size(n: int, workers: int) -> int:
     return max(1, min(MAX_BATCH, n // (workers * 4)))
 
 
-def _pool(workers: int, known: frozenset[str], force: bool) -> ProcessPoolExecutor:
-    # forkserver, not fork: the ingest process may hold threads (the Neo4j driver's), and
-    # forking a threaded process can deadlock the child
+def prestart() -> None:
+    """Start the server workers fork from, now: it imports and warms the extractor (~1-2 s of
+    CPU) in its own process while the caller goes on (opening the store, indexing it)."""
+    _context()
+    from multiprocessing import forkserver
+    forkserver.ensure_running()
+
+
+def _context():
+    # forkserver, not fork: the ingest process may hold threads (the Neo4j driver's, the pool's
+    # own), and forking a threaded process can deadlock the child
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload([_PRELOAD])  # no effect once this process's forkserver runs
+    return ctx
+
+
+def _pool(workers: int, known: frozenset[str], force: bool) -> ProcessPoolExecutor:
+    ctx = _context()
     env = {k: v for k, v in os.environ.items() if k.startswith("ECOGRAPH_")}
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
                                initargs=(known, force, env))
