@@ -29,6 +29,9 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: in
     from ..config import curation_file
 
     total = len(collect_paths(paths))
+    if jobs > 1 and total > 1:
+        from ecograph.ingest.workers import prestart
+        prestart()  # the workers' server imports and warms the extractor while the store opens
     with open_writable(ctx) as store:
         resolver = Resolver.for_store(store, curation=Curation.load(curation_file(ctx.obj["store_url"])))
         with click.progressbar(length=total, label="ingesting", file=sys.stderr,
