@@ -1,8 +1,12 @@
 """Research questions over any `GraphStore`: one function per answer, store first, options keyword-only.
 
-Every function reads the store through `store.to_networkx()` (see `view.GraphView`),
-so it gives the same answer on the embedded store and on Neo4j. Results are lists
-of dataclasses; `records(rows)` turns them into dicts for `pandas.DataFrame`.
+Every function reads the store through a `view.GraphView`, so it gives the same answer
+on the embedded store and on Neo4j: questions about one or two entities (partners,
+common partners, path, ego, members, clusters, profile) read just their neighbourhood
+(`store.neighbourhood` / `store.adjacent`); whole-graph questions read
+`store.to_networkx()`, cached while the store does not change. Names resolve through
+an index cached the same way (`lookup`). Results are lists of dataclasses;
+`records(rows)` turns them into dicts for `pandas.DataFrame`.
 """
 from .ego import EgoMember, ego, ego_graph
 from .lookup import find_entity, search_names

@@ -9,8 +9,7 @@ import networkx as nx
 from ecograph.model import CORE_TYPES
 
 from . import options
-from .lookup import find_entity
-from .view import GraphView
+from .view import GraphView, around
 
 
 @dataclass
@@ -24,11 +23,10 @@ class EgoMember:
     id: str
 
 
-def _ego(store, name: str, depth: int, types) -> tuple[GraphView, nx.MultiDiGraph]:
+def _ego(store, name: str, depth: int, types, evidence: bool = True) -> tuple[GraphView, nx.MultiDiGraph]:
     types = options.relation_types(types, CORE_TYPES)
     depth = options.depth(depth)
-    view = GraphView(store)
-    center = find_entity(store, name).id
+    view, (center,) = around(store, [name], label=None, depth=depth, types=types, evidence=evidence)
     dist = nx.single_source_shortest_path_length(view.undirected(types), center, cutoff=depth)
     sub = nx.MultiDiGraph()
     sub.graph.update(view.G.graph)
@@ -38,6 +36,10 @@ def _ego(store, name: str, depth: int, types) -> tuple[GraphView, nx.MultiDiGrap
     for u, v, k in view.edges(types):
         if u in dist and v in dist:
             sub.add_edge(u, v, key=k, **view.G.edges[u, v, k])
+    # the documents this subgraph cites or mentions, not every document of the store
+    cited = {e.get("document") for _, _, ev in sub.edges(data="evidence") for e in ev or ()}
+    cited.update(d for _, m in sub.nodes(data="mentions") for d in m or ())
+    sub.graph["documents"] = {d: doc for d, doc in view.documents.items() if d in cited}
     return view, sub
 
 
@@ -45,17 +47,18 @@ def ego_graph(store, org: str, *, depth: int = 1, types=None) -> nx.MultiDiGraph
     """The subgraph of everything within `depth` hops of `org` over `types` (default: core
     relations), with every relation of those types among its nodes.
 
-    Same shape as `store.to_networkx()` (node and edge attributes, documents in
-    `graph["documents"]`), plus node attribute `distance` and graph attributes
-    `center`, `depth`, `types`."""
+    Same shape as `store.to_networkx()` (node and edge attributes; in
+    `graph["documents"]` the documents its relations cite or its entities mention),
+    plus node attribute `distance` and graph attributes `center`, `depth`, `types`."""
     return _ego(store, org, depth, types)[1]
 
 
 def ego(store, org: str, *, depth: int = 1, types=None) -> list[EgoMember]:
     """Who is in `org`'s ego network, nearest first."""
-    view, sub = _ego(store, org, depth, types)
-    simple = nx.Graph(sub.to_undirected())
-    simple.remove_edges_from(nx.selfloop_edges(simple))
+    view, sub = _ego(store, org, depth, types, evidence=False)  # rows cite nothing: structure only
+    simple = nx.Graph()  # edges only: to_undirected() would deep-copy every attribute
+    simple.add_nodes_from(sub)
+    simple.add_edges_from((u, v) for u, v in sub.edges() if u != v)
     rows = [EgoMember(name=view.name(n), label=view.label(n), kind=view.kind(n), country=view.country(n),
                       distance=d, degree=simple.degree(n), id=n)
             for n, d in sub.nodes(data="distance")]

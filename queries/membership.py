@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from ecograph.model import ORG_KINDS
 
 from . import options
-from .lookup import find_entity
-from .view import GraphView
+from .evidence import cited
+from .view import around
 
 ORG = "Organisation"
 
@@ -30,7 +30,7 @@ def _kind_order(kind: str | None) -> int:
     return ORG_KINDS.index(kind) if kind in ORG_KINDS else len(ORG_KINDS)
 
 
-@dataclass
+@cited()
 class Member:
     cluster: str
     member: str
@@ -39,11 +39,6 @@ class Member:
     country: str | None
     cluster_id: str
     member_id: str
-    sentence: str = ""
-    source: str = ""
-    method: str = ""
-    confidence: float = 0.0
-    evidence_count: int = 0
 
 
 @dataclass
@@ -54,7 +49,7 @@ class KindCount:
     share: float
 
 
-@dataclass
+@cited()
 class Membership:
     org: str
     cluster: str
@@ -62,19 +57,13 @@ class Membership:
     country: str | None
     org_id: str
     cluster_id: str
-    sentence: str = ""
-    source: str = ""
-    method: str = ""
-    confidence: float = 0.0
-    evidence_count: int = 0
 
 
 def members(store, cluster: str, *, kind=None) -> list[Member]:
     """Members of `cluster` (MEMBER_OF edges into it), grouped by kind then name;
     `kind` keeps only some kinds ("company" or "university,research")."""
     wanted = options.kinds(kind, ORG_KINDS)
-    view = GraphView(store)
-    c = find_entity(store, cluster, label=ORG).id
+    view, (c,) = around(store, [cluster], label=ORG, depth=1, types=("MEMBER_OF",))
     rows = []
     for u, v, k in view.in_edges(c, ("MEMBER_OF",)):
         if wanted is not None and view.kind(u) not in wanted:
@@ -97,8 +86,7 @@ def member_mix(store, cluster: str) -> list[KindCount]:
 
 def clusters(store, org: str) -> list[Membership]:
     """What `org` is a member of (clusters first, then networks, associations ...)."""
-    view = GraphView(store)
-    o = find_entity(store, org, label=ORG).id
+    view, (o,) = around(store, [org], label=ORG, depth=1, types=("MEMBER_OF",))
     rows = [Membership(org=view.name(o), cluster=view.name(v), kind=view.kind(v),
                        country=view.country(v), org_id=o, cluster_id=v, **view.cite(u, v, k))
             for u, v, k in view.out_edges(o, ("MEMBER_OF",))]

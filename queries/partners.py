@@ -8,20 +8,19 @@ sit on the way and are named in `via`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ecograph.ids import norm
 from ecograph.model import SYMMETRIC
 
 from . import options
-from .lookup import find_entity
-from .view import GraphView, arrow
+from .evidence import cited
+from .lookup import resolve
+from .view import GraphView, arrow, around, full_view
 
 DEFAULT_TYPES = ("PARTNERS_WITH",)
 ORG = "Organisation"
 
 
-@dataclass
+@cited()
 class Partner:
     """One partner reached from `org`; the evidence is that of the last hop (via -> partner)."""
     org: str
@@ -34,34 +33,20 @@ class Partner:
     via: str  # intermediaries from org to partner, " > "-joined; "" at depth 1
     org_id: str
     partner_id: str
-    sentence: str = ""
-    source: str = ""
-    method: str = ""
-    confidence: float = 0.0
-    evidence_count: int = 0
 
 
-@dataclass
+@cited("{}_a", "{}_b")
 class CommonPartner:
+    """A partner of both; `_a` columns cite its tie to `a`, `_b` to `b`."""
     partner: str
     kind: str | None
     country: str | None
     type_a: str
     type_b: str
     partner_id: str
-    sentence_a: str = ""
-    source_a: str = ""
-    method_a: str = ""
-    confidence_a: float = 0.0
-    evidence_count_a: int = 0
-    sentence_b: str = ""
-    source_b: str = ""
-    method_b: str = ""
-    confidence_b: float = 0.0
-    evidence_count_b: int = 0
 
 
-@dataclass
+@cited()
 class CrossBorderTie:
     org_a: str
     country_a: str
@@ -71,21 +56,16 @@ class CrossBorderTie:
     arrow: str
     org_a_id: str
     org_b_id: str
-    sentence: str = ""
-    source: str = ""
-    method: str = ""
-    confidence: float = 0.0
-    evidence_count: int = 0
 
 
 def partners(store, org: str | None = None, *, depth: int = 1, types=None) -> list[Partner]:
     """Partners of `org` up to `depth` hops, nearest first; every partner pair when `org` is None."""
     types = options.relation_types(types, DEFAULT_TYPES)
     depth = options.depth(depth)
-    view = GraphView(store)
     if org is None:
-        return _pairs(view, types)
-    center = find_entity(store, org, label=ORG).id
+        return _pairs(full_view(store), types)
+    # the neighbourhood to `depth` holds every tie of the nodes the search expands
+    view, (center,) = around(store, [org], label=ORG, depth=depth, types=types)
     H = view.undirected(types)
     # Breadth-first with neighbours in name order, so the reported route is stable
     parent: dict[str, str] = {center: center}
@@ -137,8 +117,7 @@ def _pairs(view: GraphView, types: tuple[str, ...]) -> list[Partner]:
 def common_partners(store, a: str, b: str, *, types=None) -> list[CommonPartner]:
     """Organisations directly tied to both `a` and `b`, with the evidence for each tie."""
     types = options.relation_types(types, DEFAULT_TYPES)
-    view = GraphView(store)
-    ea, eb = find_entity(store, a, label=ORG).id, find_entity(store, b, label=ORG).id
+    view, (ea, eb) = around(store, [a, b], label=ORG, depth=1, types=types)
     H = view.undirected(types)
     shared = (set(H.neighbors(ea)) & set(H.neighbors(eb))) - {ea, eb}
     rows = []
@@ -149,14 +128,8 @@ def common_partners(store, a: str, b: str, *, types=None) -> list[CommonPartner]
         ub, vb, kb, _ = view.hop(eb, n, types)
         rows.append(CommonPartner(partner=view.name(n), kind=view.kind(n), country=view.country(n),
                                   type_a=ka, type_b=kb, partner_id=n,
-                                  **_suffixed(view.cite(ua, va, ka), "_a"),
-                                  **_suffixed(view.cite(ub, vb, kb), "_b")))
+                                  **view.cite(ua, va, ka, "{}_a"), **view.cite(ub, vb, kb, "{}_b")))
     return rows
-
-
-def _suffixed(cite: dict, suffix: str) -> dict:
-    """Evidence columns of one side of a two-sided row: sentence_a, source_a, ..."""
-    return {k + suffix: v for k, v in cite.items()}
 
 
 def cross_border(store, org: str | None = None, *, types=None) -> list[CrossBorderTie]:
@@ -165,8 +138,8 @@ def cross_border(store, org: str | None = None, *, types=None) -> list[CrossBord
     An organisation's country is its `country` attribute or that of the place it is
     LOCATED_IN; a tie where either country is unknown is left out, not guessed."""
     types = options.relation_types(types, DEFAULT_TYPES)
-    view = GraphView(store)
-    only = find_entity(store, org, label=ORG).id if org is not None else None
+    view = full_view(store)
+    only = resolve(store, org, label=ORG) if org is not None else None
     H = view.undirected(types)
     rows = []
     for a, b in H.edges:

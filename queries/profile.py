@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ecograph.errors import NotFound
 from ecograph.model import SYMMETRIC
 
-from .lookup import find_entity
-from .view import GraphView
+from .options import TRAVERSABLE
+from .view import around
 
 
 @dataclass
@@ -50,17 +51,17 @@ class Profile:
 
 def profile(store, name: str) -> Profile:
     """The profile of the entity `name` designates (forgiving match; id accepted)."""
-    view = GraphView(store)
-    e = find_entity(store, name)
-    n = e.id
-    attrs = view.G.nodes[n] if n in view.G else {}
+    view, (n,) = around(store, [name], label=None, depth=1, types=TRAVERSABLE)
+    if n not in view.G:  # removed between the lookup and the read
+        raise NotFound(name, [])
+    attrs = view.G.nodes[n]
     docs = [DocumentMention(source=view.sources.get(d, d), title=view.documents.get(d, {}).get("title", ""),
                             count=c, document_id=d)
-            for d, c in (attrs.get("mentions") or e.mentions).items()]
+            for d, c in (attrs.get("mentions") or {}).items()]
     docs.sort(key=lambda d: (-d.count, d.source))
     rels = []
-    edges = [("out", u, v, k, v) for u, v, k in view.G.out_edges(n, keys=True)] if n in view.G else []
-    edges += [("in", u, v, k, u) for u, v, k in view.G.in_edges(n, keys=True) if u != v] if n in view.G else []
+    edges = [("out", u, v, k, v) for u, v, k in view.G.out_edges(n, keys=True)]
+    edges += [("in", u, v, k, u) for u, v, k in view.G.in_edges(n, keys=True) if u != v]
     for direction, u, v, k, other in edges:
         if k in SYMMETRIC:
             direction = "both"  # stored one way by id order; the direction means nothing
@@ -72,8 +73,9 @@ def profile(store, name: str) -> Profile:
                                         other_id=other, document_id=ev.get("document", "")))
     rels.sort(key=lambda r: (("out", "both", "in").index(r.direction), r.type, r.other.casefold(), r.other_id,
                              -r.confidence, r.source))
-    return Profile(id=n, label=e.label, name=e.name, kind=e.kind, aliases=sorted(e.aliases),
-                   country=view.country(n) or e.country, founded=e.founded,
+    return Profile(id=n, label=attrs["label"], name=attrs["name"], kind=attrs.get("kind"),
+                   aliases=sorted(attrs.get("aliases") or []), country=view.country(n) or attrs.get("country"),
+                   founded=attrs.get("founded"),
                    places=[view.name(p) for p in view.targets(n, "LOCATED_IN")],
                    sectors=[view.name(s) for s in view.targets(n, "ACTIVE_IN")],
                    documents=docs, relations=rels)

@@ -7,11 +7,10 @@ row then names the part in `part` so nothing is silently merged.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import options
-from .lookup import find_entity
-from .view import GraphView
+from .evidence import cited
+from .lookup import resolve
+from .view import GraphView, full_view
 
 ORG, PROG = "Organisation", "Programme"
 ROLES = {"RUNS": "runs", "FUNDS": "funds", "PARTICIPATES_IN": "participates",
@@ -19,7 +18,7 @@ ROLES = {"RUNS": "runs", "FUNDS": "funds", "PARTICIPATES_IN": "participates",
 DEFAULT_TYPES = tuple(ROLES)
 
 
-@dataclass
+@cited()
 class ProgrammeTie:
     org: str
     role: str
@@ -29,15 +28,11 @@ class ProgrammeTie:
     type: str
     org_id: str
     programme_id: str
-    sentence: str = ""
-    source: str = ""
-    method: str = ""
-    confidence: float = 0.0
-    evidence_count: int = 0
 
 
-@dataclass
+@cited("funder_{}", "participant_{}")
 class Chain:
+    """funder_ columns cite the funding, participant_ columns the participation."""
     funder: str
     programme: str
     participant: str
@@ -45,16 +40,6 @@ class Chain:
     funder_id: str
     programme_id: str
     participant_id: str
-    funder_sentence: str = ""
-    funder_source: str = ""
-    funder_method: str = ""
-    funder_confidence: float = 0.0
-    funder_evidence_count: int = 0
-    participant_sentence: str = ""
-    participant_source: str = ""
-    participant_method: str = ""
-    participant_confidence: float = 0.0
-    participant_evidence_count: int = 0
 
 
 def _role_order(rtype: str) -> int:
@@ -98,8 +83,8 @@ def _tie(view: GraphView, u: str, v: str, k: str) -> ProgrammeTie:
 def programmes(store, org: str, *, types=None) -> list[ProgrammeTie]:
     """Programmes `org` runs, funds, takes part in, supports or is labelled by."""
     types = options.relation_types(types, DEFAULT_TYPES)
-    view = GraphView(store)
-    o = find_entity(store, org, label=ORG).id
+    view = full_view(store)
+    o = resolve(store, org, label=ORG)
     rows = [_tie(view, u, v, k) for u, v, k in view.out_edges(o, types) if view.label(v) == PROG]
     rows.sort(key=lambda r: (_role_order(r.type), r.programme.casefold(), r.programme_id))
     return rows
@@ -109,8 +94,8 @@ def participants(store, programme: str, *, types=("PARTICIPATES_IN",), parts: bo
     """Organisations tied to `programme` (by default: taking part in it), including those
     in its parts unless `parts=False`; `types="all"`-style lists add runners, funders ..."""
     types = options.relation_types(types, ("PARTICIPATES_IN",))
-    view = GraphView(store)
-    p = find_entity(store, programme, label=PROG).id
+    view = full_view(store)
+    p = resolve(store, programme, label=PROG)
     scope = _parts(view, p) if parts else [p]
     rows = [_tie(view, u, v, k) for q in scope for u, v, k in view.in_edges(q, types)
             if view.label(u) == ORG]
@@ -125,10 +110,10 @@ def chains(store, funder=None, participant=None, *, programme: str | None = None
     funders and participants ("which EU- or GIZ-funded programmes did CE3M take part in?":
     `chains(store, funder=["EU", "GIZ"], participant="CE3M")`)."""
     funding_types = options.relation_types(funding_types, ("FUNDS",))
-    view = GraphView(store)
-    funders = {find_entity(store, n, label=ORG).id for n in options.names(funder)} or None
-    takers = {find_entity(store, n, label=ORG).id for n in options.names(participant)} or None
-    only = find_entity(store, programme, label=PROG).id if programme else None
+    view = full_view(store)
+    funders = {resolve(store, n, label=ORG) for n in options.names(funder)} or None
+    takers = {resolve(store, n, label=ORG) for n in options.names(participant)} or None
+    only = resolve(store, programme, label=PROG) if programme else None
     best: dict[tuple[str, str, str], Chain] = {}
     for f, p, fk in view.edges(funding_types):
         if view.label(p) != PROG or (funders is not None and f not in funders):
@@ -145,8 +130,8 @@ def chains(store, funder=None, participant=None, *, programme: str | None = None
                 best[key] = Chain(funder=view.name(f), programme=view.name(p), participant=view.name(o),
                                   part="" if q == p else view.name(q),
                                   funder_id=f, programme_id=p, participant_id=o,
-                                  **view.cite(f, p, fk, prefix="funder_"),
-                                  **view.cite(o, q, ok, prefix="participant_"))
+                                  **view.cite(f, p, fk, "funder_{}"),
+                                  **view.cite(o, q, ok, "participant_{}"))
     return sorted(best.values(), key=lambda c: (c.funder.casefold(), c.programme.casefold(),
                                                 c.participant.casefold(), c.funder_id,
                                                 c.programme_id, c.participant_id))

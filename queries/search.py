@@ -9,8 +9,8 @@ from ecograph.ids import norm
 from ecograph.model import LABELS
 
 from . import options
-from .lookup import search_names
-from .view import GraphView
+from .lookup import similar
+from .view import full_view
 
 
 @dataclass
@@ -37,10 +37,10 @@ def search(store, query: str | None = None, *, label: str | None = None, kind=No
             raise EcographError(f"unknown label {label!r}", hint="one of " + ", ".join(LABELS))
         label = match[0]
     wanted = options.kinds(kind)
-    view = GraphView(store)
+    view = full_view(store)
     if query:
         # ask for plenty: the filters below may drop most of the close names
-        scored = [(e.id, s) for e, s in search_names(store, query, label=label, limit=10_000, cutoff=60.0)]
+        scored = similar(store, query, label=label, limit=10_000, cutoff=60.0)
     else:
         scored = [(n, None) for n in sorted(view.G.nodes, key=view.sort_key)
                   if view.label(n) != "Document" and (label is None or view.label(n) == label)]

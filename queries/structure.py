@@ -16,7 +16,7 @@ from ecograph.errors import EcographError
 from ecograph.model import CORE_TYPES, LABELS
 
 from . import options
-from .view import GraphView
+from .view import full_view
 
 ORG = "Organisation"
 SEED = 42  # fixed so communities (and sampled betweenness) are the same run after run
@@ -88,7 +88,7 @@ def centrality(store, *, by: str = "degree", top: int | None = 20, types=None,
     if label is not None and label not in LABELS:
         raise EcographError(f"unknown label {label!r}", hint="one of " + ", ".join(LABELS))
     types = options.relation_types(types, CORE_TYPES)
-    view = GraphView(store)
+    view = full_view(store)
     H = view.undirected(types)
     btw = _betweenness(H)
     nodes = [n for n in H.nodes if H.degree(n) and (label is None or view.label(n) == label)]
@@ -109,7 +109,7 @@ def communities(store, *, types=None, resolution: float = 1.0, seed: int = SEED)
     """Louvain communities (fixed seed) of the tied part of the graph, largest first;
     within one, the most connected first."""
     types = options.relation_types(types, CORE_TYPES)
-    view = GraphView(store)
+    view = full_view(store)
     H = view.undirected(types)
     tied = H.subgraph([n for n in H.nodes if H.degree(n)])
     if tied.number_of_nodes() == 0:
@@ -124,7 +124,7 @@ def communities(store, *, types=None, resolution: float = 1.0, seed: int = SEED)
 
 def connected_clusters(store, *, top: int | None = 20) -> list[ClusterRank]:
     """Organisations of kind `cluster` ranked by how many distinct entities they are tied to."""
-    view = GraphView(store)
+    view = full_view(store)
     H = view.undirected(CORE_TYPES)
     P = view.undirected(("PARTNERS_WITH",))
     rows = []
@@ -144,7 +144,7 @@ def connected_clusters(store, *, top: int | None = 20) -> list[ClusterRank]:
 
 def isolated(store) -> list[Isolated]:
     """Organisations with no core relation (they may still have a place or a sector)."""
-    view = GraphView(store)
+    view = full_view(store)
     H = view.undirected(CORE_TYPES)
     rows = [Isolated(name=view.name(n), kind=view.kind(n), country=view.country(n),
                      documents=len(view.G.nodes[n].get("mentions") or {}), id=n)
@@ -156,7 +156,7 @@ def isolated(store) -> list[Isolated]:
 def stats(store) -> list[Stat]:
     """Counts: documents (by language), entities by label, kinds by label, relations by
     type, evidence records."""
-    view = GraphView(store)
+    view = full_view(store)
     rows = [Stat("documents", "documents", len(view.documents))]
     langs = Counter(d.get("language") or "unknown" for d in view.documents.values())
     rows += [Stat("documents", f"language:{k}", n) for k, n in sorted(langs.items())]

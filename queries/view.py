@@ -1,37 +1,63 @@
-"""The store read once as networkx, with what every query needs: names, countries,
+"""The store read as networkx, with what every query needs: names, countries,
 the evidence to cite for a relation, and undirected traversal views.
 
 Queries are written once over this view, never per store. Nodes and edges are
 re-inserted in sorted order so that networkx algorithms (BFS order, shortest
 paths, Louvain with a seed) give the same answer whichever store produced the graph.
+
+Two kinds of view, same class:
+- `full_view(store)`: the whole graph (`store.to_networkx()`), for the global
+  questions (communities, centrality, all pairs). Cached per store while
+  `store.read_version()` is unchanged, so repeated questions do not rebuild it.
+- `local_view(store, ids, ...)` / `around(store, names, ...)`: only a neighbourhood
+  (`store.neighbourhood()`), for questions about one or two entities. A local view
+  holds every relation of the traversed types around the entities it was read for,
+  so a query that stays inside that neighbourhood gets the answer the full view
+  would give (same sorted insertion order, same BFS order).
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import asdict, is_dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 import networkx as nx
 
 from ecograph.model import SYMMETRIC
 
+from . import lookup
+from .evidence import columns as evidence_columns
+
+#: What `country()` reads besides the node itself: its places.
+CONTEXT = ("LOCATED_IN",)
 
 
 class GraphView:
-    """One snapshot of a store: `G` (MultiDiGraph, edge key = relation type) and document sources."""
+    """One snapshot of a store: `G` (MultiDiGraph, edge key = relation type) and document sources.
 
-    def __init__(self, store):
-        self.store = store
-        raw = store.to_networkx()
+    `graph`: a graph shaped like `store.to_networkx()` (a neighbourhood, say); by default the whole store."""
+
+    def __init__(self, store, graph: nx.MultiDiGraph | None = None):
+        # weakly: a view cached per store (full_view) must not keep its store alive
+        self._store = weakref.ref(store)
+        raw = store.to_networkx() if graph is None else graph
+        self.version = raw.graph.get("version")
         self.G = nx.MultiDiGraph()
-        self.G.graph.update(raw.graph)
+        self.G.graph.update((k, v) for k, v in raw.graph.items() if k != "version")
         for n in sorted(raw.nodes):
             self.G.add_node(n, **raw.nodes[n])
         for u, v, k, d in sorted(raw.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
             self.G.add_edge(u, v, key=k, **d)
-        docs = raw.graph.get("documents") or {d.id: d.to_dict() for d in store.documents()}
+        docs = raw.graph.get("documents")
+        if docs is None:
+            docs = {d.id: d.to_dict() for d in store.documents()}
         self.documents: dict[str, dict] = dict(docs)
         self.sources = {k: d.get("source", k) for k, d in docs.items()}
         self._undirected: dict[tuple[str, ...], nx.Graph] = {}
+
+    @property
+    def store(self):
+        return self._store()
 
     # --- nodes ----------------------------------------------------------------
     def name(self, n: str) -> str:
@@ -97,15 +123,12 @@ class GraphView:
         out.sort(key=lambda e: (-float(e.get("confidence") or 0), e["source"], e.get("start", 0)))
         return out
 
-    def cite(self, u: str, v: str, rtype: str, prefix: str = "") -> dict[str, Any]:
-        """The evidence columns of a row: the most confident sentence, its document's source,
-        method, confidence, and how many evidence records back the relation."""
+    def cite(self, u: str, v: str, rtype: str, pattern: str = "{}") -> dict[str, Any]:
+        """The evidence columns of a row (see `evidence`): the most confident sentence,
+        its document's source, method, confidence, and how many records back the relation;
+        `pattern` names them for rows that cite two relations ("funder_{}")."""
         ev = self.evidence(u, v, rtype)
-        best = ev[0] if ev else {}
-        row = {"sentence": best.get("sentence", ""), "source": best.get("source", ""),
-               "method": best.get("method", ""), "confidence": float(best.get("confidence") or 0.0),
-               "evidence_count": len(ev)}
-        return {prefix + k: val for k, val in row.items()} if prefix else row
+        return evidence_columns(ev[0] if ev else {}, len(ev), pattern)
 
     # --- traversal ------------------------------------------------------------
     def undirected(self, types: Iterable[str]) -> nx.Graph:
@@ -147,3 +170,58 @@ def arrow(rtype: str, forward: bool) -> str:
 def records(rows: Iterable[Any]) -> list[dict]:
     """Plain dicts of result rows (dataclasses or dicts), ready for `pandas.DataFrame(...)`."""
     return [asdict(r) if is_dataclass(r) else dict(r) for r in rows]
+
+
+# --- which view a query reads ----------------------------------------------------
+
+_FULL: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # store -> (version, GraphView)
+
+
+def full_view(store) -> GraphView:
+    """The whole graph, rebuilt only when the store changed (`read_version()`; a store
+    that cannot say, e.g. one without the method, is read again every time)."""
+    version = store.read_version() if hasattr(store, "read_version") else None
+    try:
+        hit = _FULL.get(store)
+    except TypeError:
+        hit = None
+    if hit is not None and version is not None and hit[0] == version:
+        return hit[1]
+    view = GraphView(store)
+    view.version = version
+    if version is not None:
+        try:
+            _FULL[store] = (version, view)
+        except TypeError:
+            pass
+    return view
+
+
+def local_view(store, ids: Iterable[str], *, depth: int, types: Sequence[str],
+               context: Sequence[str] = CONTEXT, evidence: bool = True) -> GraphView:
+    """Everything within `depth` hops of `ids` over `types` (direction ignored), every
+    relation of `types` among it, and the `context` relations of each member. Without
+    `evidence` the relations cite nothing: for questions about structure only."""
+    if not hasattr(store, "neighbourhood"):
+        return full_view(store)
+    return GraphView(store, store.neighbourhood(ids, depth=depth, types=tuple(types), context=tuple(context),
+                                                evidence=evidence))
+
+
+def around(store, names: Sequence[str], *, label: str | None, depth: int, types: Sequence[str],
+           context: Sequence[str] = CONTEXT, evidence: bool = True) -> tuple[GraphView, list[str]]:
+    """Resolve `names` and read their neighbourhood (see `local_view`).
+
+    The name index is trusted as last built, and checked against the state the
+    neighbourhood was read in: if the store changed in between, the names are
+    resolved again (and the neighbourhood re-read if that changes them). One read
+    of the store when nothing changed, which is what makes this fast on Neo4j."""
+    versioned = hasattr(store, "read_version")  # else nothing is cached: the first lookup is fresh
+    ids = [lookup.resolve(store, n, label=label, fresh=not versioned) for n in names]
+    view = local_view(store, ids, depth=depth, types=types, context=context, evidence=evidence)
+    if versioned and (view.version is None or lookup.name_index(store, fresh=False).version != view.version):
+        again = [lookup.resolve(store, n, label=label) for n in names]
+        if again != ids:
+            ids = again
+            view = local_view(store, ids, depth=depth, types=types, context=context, evidence=evidence)
+    return view, ids

@@ -256,9 +256,6 @@ def test_replacing_a_document_by_source_keeps_the_others(store):
     assert (pw.source, pw.target) == ("org:orion", "org:vega")  # stored once, smaller id first
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: entity aliases/kind/country are not yet kept per "
-                   "document, so forgetting a document leaves the attributes only it supplied (edges and "
-                   "mentions are removed correctly)")
 def test_forgotten_document_leaves_no_alias_or_attribute_behind(store, tmp_path):
     """After forgetting a document the store equals one that never saw it.
 

@@ -1,11 +1,13 @@
 """The query commands through click: table / JSON / CSV on stdout, talk on stderr, exit codes.
 
-Uses the invented ecosystem of test_queries.py in an embedded store at a temporary path."""
+Uses the invented ecosystem of test_queries.py, in an embedded store at a temporary path
+and in Neo4j (the queries read the two differently: same output expected)."""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
 
 import pytest
 from click.testing import CliRunner
@@ -13,16 +15,28 @@ from click.testing import CliRunner
 from ecograph.cli import cli
 from ecograph.store.embedded import EmbeddedStore
 
+from conftest import _need
 from test_queries import DOC_A, DOC_B, load_example
 
 
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("cli") / "store"
-    s = EmbeddedStore(path, writable=True)
+@pytest.fixture(scope="module", params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store_path(request, tmp_path_factory) -> str:
+    if request.param == "embedded":
+        path = tmp_path_factory.mktemp("cli") / "store"
+        s = EmbeddedStore(path, writable=True)
+        load_example(s)
+        s.close()
+        yield str(path)
+        return
+    url = os.environ.get("NEO4J_URI")
+    _need(bool(url), "NEO4J_URI is not set: run `make neo4j-start && source .neo4j/env`")
+    from ecograph.store.neo4j import Neo4jStore
+    s = Neo4jStore(url)
+    s.clear()
     load_example(s)
+    yield url
+    s.clear()
     s.close()
-    return str(path)
 
 
 @pytest.fixture

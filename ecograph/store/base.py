@@ -8,10 +8,11 @@ each store calls them, so the embedded store and Neo4j give the same answers.
 """
 from __future__ import annotations
 
-from typing import Iterable, Protocol, runtime_checkable
+from typing import Any, Callable, Iterable, NamedTuple, Protocol, runtime_checkable
 
 import networkx as nx
 
+from ..errors import StoreError
 from ..model import Document, Entity, Evidence, Extraction, Relation
 
 
@@ -48,27 +49,98 @@ class GraphStore(Protocol):
 
 
 # --- merge rules -------------------------------------------------------------
+#
+# An entity's merged attributes (name, aliases, kind, country, founded) are a fold of
+# what each document says about it, oldest document first. Stores keep each document's
+# `Attributes` (its "record") beside the merged view, so that when a document is
+# forgotten or replaced the view is folded again from the documents that remain: an
+# alias or a country only that document gave goes with it.
+#
+# Order: every document has a place (`seq`) in the order documents were added; a
+# document that replaces another (same source, or the same id again) takes the place of
+# the one it replaces, so re-ingesting a corpus, with or without --force, in any order,
+# folds in the same order and gives the same graph. A record under the key "" is the
+# "unattributed" description (data loaded without provenance, or an entity still linked
+# after its last document went): it folds first and is never removed by a forget.
 
-def merge_entity(old: Entity | None, new: Entity) -> Entity:
-    """Combine a stored entity with a new document's view of it.
+class Attributes(NamedTuple):
+    """What one document says about an entity: the merged part of an `Entity`."""
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+    country: str | None = None
+    founded: int | None = None
 
-    The first name stays canonical (ids must not drift); aliases accumulate;
-    a specific kind beats `other`/None; known attributes are kept."""
+    @classmethod
+    def of(cls, e: Entity) -> "Attributes":
+        return cls(e.name, tuple(sorted(set(e.aliases))), e.kind, e.country, e.founded)
+
+
+def combine(old: Attributes | None, new: Attributes) -> Attributes:
+    """THE merge rule, for stored-with-new and for folding documents in order.
+
+    The first name stays canonical (ids must not drift); other names and aliases
+    accumulate; a specific kind beats `other`/None; the first known country and founding
+    year are kept. Associative, so folding a document's records one at a time or all at
+    once gives the same result."""
     if old is None:
-        return Entity(id=new.id, label=new.label, name=new.name, kind=new.kind,
-                      aliases=sorted(set(new.aliases) - {new.name}), country=new.country,
-                      founded=new.founded, mentions=dict(new.mentions))
+        return Attributes(new.name, tuple(sorted(set(new.aliases) - {new.name})), new.kind,
+                          new.country, new.founded)
     aliases = set(old.aliases) | set(new.aliases)
     if new.name != old.name:
         aliases.add(new.name)
     aliases.discard(old.name)
     kind = old.kind if old.kind not in (None, "other") else (new.kind or old.kind)
-    mentions = dict(old.mentions)
+    return Attributes(old.name, tuple(sorted(aliases)), kind,
+                      old.country if old.country is not None else new.country,
+                      old.founded if old.founded is not None else new.founded)
+
+
+def fold(records: Iterable[tuple[Any, Attributes]]) -> Attributes | None:
+    """Fold (sort key, record) pairs in key order; None when there is none.
+
+    Keys are (seq, document id): `seq` is the document's place, -1 for the "" record."""
+    out = None
+    for _, a in sorted(records, key=lambda kv: kv[0]):
+        out = combine(out, a)
+    return out
+
+
+def with_attributes(e: Entity, a: Attributes) -> Entity:
+    return Entity(id=e.id, label=e.label, name=a.name, kind=a.kind, aliases=list(a.aliases),
+                  country=a.country, founded=a.founded, mentions=dict(e.mentions))
+
+
+def merge_entity(old: Entity | None, new: Entity) -> Entity:
+    """Combine a stored entity with a new document's view of it (`combine`), mentions united."""
+    first = old if old is not None else new
+    a = combine(Attributes.of(old) if old is not None else None, Attributes.of(new))
+    mentions = dict(old.mentions) if old is not None else {}
     mentions.update(new.mentions)
-    return Entity(id=old.id, label=old.label, name=old.name, kind=kind, aliases=sorted(aliases),
-                  country=old.country if old.country is not None else new.country,
-                  founded=old.founded if old.founded is not None else new.founded,
-                  mentions=mentions)
+    return Entity(id=first.id, label=first.label, name=a.name, kind=a.kind, aliases=list(a.aliases),
+                  country=a.country, founded=a.founded, mentions=mentions)
+
+
+def contributions(extraction: Extraction) -> list[Entity]:
+    """Each entity one document contributes, once per id (repeats folded in order, as
+    `merge_entity` folds them), and mentioned in that document at least once: its record
+    is kept with that mention (in Neo4j on the MENTIONED_IN relationship)."""
+    out: dict[str, Entity] = {}
+    for e in extraction.entities:
+        out[e.id] = merge_entity(out.get(e.id), e)
+    for e in out.values():
+        e.mentions.setdefault(extraction.document.id, 1)
+    return list(out.values())
+
+
+def refold(entity: Entity, records: dict[str, Attributes],
+           key: Callable[[str], tuple]) -> tuple[Entity, dict[str, Attributes]]:
+    """An entity after some of its records went, folded again from the rest (`key`: a
+    document id -> its sort key). One that no document describes any more but a relation
+    still names keeps its last description, unattributed (the "" record)."""
+    if not records:
+        records = {"": Attributes.of(entity)}
+    return with_attributes(entity, fold((key(d), a) for d, a in records.items())), records
 
 
 def merge_relation(old: Relation | None, new: Relation) -> Relation:
@@ -78,13 +150,6 @@ def merge_relation(old: Relation | None, new: Relation) -> Relation:
         seen.setdefault(e.key(), e)
     ev = sorted(seen.values(), key=lambda e: (e.document, e.start, e.end, e.method))
     return Relation(type=new.type, source=new.source, target=new.target, evidence=ev)
-
-
-def without_document(entity: Entity, doc_id: str) -> Entity:
-    m = {k: v for k, v in entity.mentions.items() if k != doc_id}
-    return Entity(id=entity.id, label=entity.label, name=entity.name, kind=entity.kind,
-                  aliases=list(entity.aliases), country=entity.country, founded=entity.founded,
-                  mentions=m)
 
 
 def relation_without_document(rel: Relation, doc_id: str) -> Relation:
@@ -104,7 +169,6 @@ def exchange(documents: Iterable[Document], entities: Iterable[Entity],
 
 
 def parse_exchange(data: dict) -> tuple[list[Document], list[Entity], list[Relation]]:
-    from ..errors import StoreError
     if not isinstance(data, dict) or data.get("schema_version") != 1:
         raise StoreError("not an ecograph exchange file (schema_version 1 expected)")
     try:
@@ -114,6 +178,87 @@ def parse_exchange(data: dict) -> tuple[list[Document], list[Entity], list[Relat
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"malformed exchange data: {exc!r}") from exc
     return docs, ents, rels
+
+
+# --- per-document records across files and loads ------------------------------
+
+#: Top-level key of the records section: the embedded store writes it into its file, `load`
+#: accepts it; `export()` leaves it out (the exchange format is SCHEMA.md's, and a
+#: researcher's export has no use for it).
+PROVENANCE = "provenance"
+
+
+def stored_state(data: dict) -> tuple[list[Document], list[Entity], list[Relation],
+                                      dict[str, dict[str, Attributes]]]:
+    """`parse_exchange` plus each entity's records, for `load` and for opening a store file.
+
+    Documents come back once per id, in the order they were added (a document's `seq` is
+    its index). The optional section is `{"order": [document ids, oldest first],
+    "records": {entity id: [record, ...]}}`, a record being `{"document": id or null,
+    "name", "aliases", "kind", "country", "founded"}` with empty fields and a name equal
+    to the entity's left out. An entity it does not list, or lists at odds with the
+    entity's own attributes (an export, a file from an older version, a hand edit), is
+    taken as described wholly by every document that mentions it: forgetting one of them
+    then keeps its attributes while another remains, as older versions did."""
+    docs, ents, rels = parse_exchange(data)
+    try:
+        prov = data.get(PROVENANCE) or {}
+        order = [d for d in prov.get("order") or [] if isinstance(d, str)]
+        given = prov.get("records") or {}
+        # a name left out is the entity's: None until the entity is known
+        parsed = {eid: [(r.get("document") or "", Attributes(
+                    r.get("name"), tuple(sorted(set(r.get("aliases") or ()))),
+                    r.get("kind"), r.get("country"), r.get("founded"))) for r in recs]
+                  for eid, recs in given.items()}
+    except (AttributeError, TypeError) as exc:
+        raise StoreError(f"malformed {PROVENANCE!r} section: {exc!r}",
+                         hint=f"delete the {PROVENANCE!r} key from the file: the graph loads without it") from exc
+    by_id = {d.id: d for d in docs}
+    rank: dict[str, int] = {}
+    for d in [*order, *by_id]:
+        if d in by_id:
+            rank.setdefault(d, len(rank))
+    key = lambda d: (rank.get(d, -1), d)  # noqa: E731 ("" folds first)
+    records: dict[str, dict[str, Attributes]] = {}
+    for e in ents:
+        view = combine(None, Attributes.of(e))
+        recs = None
+        if e.id in parsed:
+            recs = {doc: a._replace(name=e.name) if a.name is None else a
+                    for doc, a in parsed[e.id] if doc == "" or (doc in rank and doc in e.mentions)}
+            if not recs or fold((key(d), a) for d, a in recs.items()) != view:
+                recs = None
+        if recs is None:
+            recs = {d: view for d in e.mentions if d in rank} or {"": view}
+        if len(recs) > 1:
+            recs = dict(sorted(recs.items(), key=lambda kv: key(kv[0])))
+        records[e.id] = recs
+    return sorted(by_id.values(), key=lambda d: rank[d.id]), ents, rels, records
+
+
+def provenance(order: list[str], entities: Iterable[tuple[Entity, dict[str, Attributes]]]) -> dict:
+    """The section `stored_state` reads, listing only the entities it could not assume."""
+    known = set(order)
+    rank = {d: i for i, d in enumerate(order)}
+    out: dict[str, list[dict]] = {}
+    for e, recs in sorted(entities, key=lambda x: x[0].id):
+        view = combine(None, Attributes.of(e))
+        if set(recs) == ({d for d in e.mentions if d in known} or {""}) and all(a == view for a in recs.values()):
+            continue
+        out[e.id] = [_record_dict(d, a, e.name) for d, a in sorted(recs.items(), key=lambda kv: (rank.get(kv[0], -1), kv[0]))]
+    return {"order": list(order), "records": out}
+
+
+def _record_dict(doc: str, a: Attributes, name: str) -> dict:
+    d: dict[str, Any] = {"document": doc or None}
+    if a.name != name:
+        d["name"] = a.name
+    if a.aliases:
+        d["aliases"] = list(a.aliases)
+    for k in ("kind", "country", "founded"):
+        if getattr(a, k) is not None:
+            d[k] = getattr(a, k)
+    return d
 
 
 def build_networkx(entities: Iterable[Entity], relations: Iterable[Relation],

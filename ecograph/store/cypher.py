@@ -9,9 +9,13 @@ whitelists (and cached), never from what a document or a user said.
 
 Graph shape (see `ecograph.store.neo4j` for the full evidence model):
 - entity nodes `(:Organisation|Programme|Place|Sector|Person {id, name, kind,
-  aliases, country, founded})`, unique `id` per label;
-- `(:Document {id, source, title, language, ingested_at})`;
-- `(entity)-[:MENTIONED_IN {count}]->(:Document)`;
+  aliases, country, founded})`, unique `id` per label (and `base_*` for an
+  unattributed description: see `ecograph.store.neo4j_rows`);
+- `(:Document {id, source, title, language, ingested_at, seq, loose})`: `seq` its
+  place in the order documents were added, `loose` if it states a relation between
+  entities it does not list (see REMOVE_READ);
+- `(entity)-[:MENTIONED_IN {count, name, aliases, kind, country, founded}]->(:Document)`:
+  the count, and what that document says about the entity;
 - `(source)-[:TYPE {ev_document, ev_sentence, ev_start, ev_end, ev_method,
   ev_confidence, evidence_count, confidence}]->(target)` for every type in
   `RELATION_TYPES` except MENTIONED_IN.
@@ -54,6 +58,7 @@ def constraint_statements() -> list[str]:
     out = [f"CREATE CONSTRAINT ecograph_{x.lower()}_id IF NOT EXISTS "
            f"FOR (n:{label(x)}) REQUIRE n.id IS UNIQUE" for x in LABELS]
     out.append("CREATE INDEX ecograph_document_source IF NOT EXISTS FOR (d:`Document`) ON (d.source)")
+    out.append("CREATE INDEX ecograph_document_seq IF NOT EXISTS FOR (d:`Document`) ON (d.seq)")
     return out
 
 
@@ -62,17 +67,11 @@ def constraint_statements() -> list[str]:
 DOCUMENTS = "MATCH (d:`Document`) RETURN d {.*} AS d ORDER BY d.id"
 DOCUMENT_BY_ID = "MATCH (d:`Document` {id: $id}) RETURN d {.*} AS d"
 DOCUMENT_BY_SOURCE = "MATCH (d:`Document` {source: $source}) RETURN d {.*} AS d ORDER BY d.id LIMIT 1"
-# The documents an `add` replaces: same source (re-ingest of a changed file) or same id.
-DOCUMENTS_TO_REPLACE = """
-MATCH (d:`Document`) WHERE d.source = $source OR d.id = $id
-RETURN d.id AS id
-"""
 CREATE_DOCUMENTS = """
 UNWIND $rows AS row
 MERGE (d:`Document` {id: row.id})
 SET d += row
 """
-DELETE_DOCUMENT = "MATCH (d:`Document` {id: $id}) DETACH DELETE d"
 
 # --- entities ------------------------------------------------------------------
 
@@ -111,6 +110,9 @@ MATCH (n:__L__) WHERE n.id IN $ids
 RETURN n.id AS id, '__NAME__' AS label""")
 
 
+# write_entities / write_mentions / write_relations: MERGE-based row writers (rows from
+# `store.neo4j_rows`) for loading into a graph that is not empty; the store itself writes
+# through ADD_* and load_* below, bench/queries_bench.py bulk-loads with these.
 @lru_cache(maxsize=None)
 def write_entities(name: str) -> str:
     """Create or update entity nodes of one label; `null` values remove a property."""
@@ -128,21 +130,28 @@ UNWIND $rows AS row
 MATCH (n:{label(name)} {{id: row.id}})
 MATCH (d:`Document` {{id: row.document}})
 MERGE (n)-[m:`MENTIONED_IN`]->(d)
-SET m.count = row.count
+SET m += row.props
 """
 
 
-# Entities a document mentions: the candidates for removal when it is forgotten.
-ENTITIES_MENTIONED_BY = """
-MATCH (n)-[:`MENTIONED_IN`]->(:`Document` {id: $id})
-RETURN elementId(n) AS eid
+# An entity's view, unattributed description and records, to fold it again (see
+# neo4j_rows): each distinct record once, at its first document ([seq, id, name,
+# aliases, kind, country, founded]). Folding a record again changes nothing
+# (store.base.combine), so a hub that thousands of documents describe alike costs a
+# few rows, not thousands.
+_RECORDS = """UNWIND $eids AS eid
+MATCH (n) WHERE elementId(n) = eid
+CALL { WITH n
+  OPTIONAL MATCH (n)-[m:`MENTIONED_IN`]->(d:`Document`) WHERE m.name IS NOT NULL
+  WITH [m.name, coalesce(m.aliases, []), m.kind, m.country, m.founded] AS rec, [d.seq, d.id] AS at
+  WHERE at[1] IS NOT NULL
+  WITH rec, min(at) AS first
+  RETURN collect(first + rec) AS records }
+RETURN eid, labels(n) AS labels, records,
+       n {.id, .name, .aliases, .kind, .country, .founded,
+          .base_name, .base_aliases, .base_kind, .base_country, .base_founded} AS n
 """
-# An entity nothing mentions and nothing links any more goes (same rule as the embedded store).
-DELETE_ORPHANS = """
-UNWIND $eids AS eid
-MATCH (n) WHERE elementId(n) = eid AND NOT (n)--()
-DELETE n
-"""
+ENTITY_RECORDS = _RECORDS
 
 # --- relations -----------------------------------------------------------------
 
@@ -174,16 +183,6 @@ RETURN {_REL_RETURN}
 
 
 @lru_cache(maxsize=None)
-def read_relations(type_: str, source_label: str, target_label: str) -> str:
-    """Stored relations of one type between given (source, target) id pairs."""
-    return f"""
-UNWIND $keys AS k
-MATCH (s:{label(source_label)} {{id: k.source}})-[r:{rel_type(type_)}]->(t:{label(target_label)} {{id: k.target}})
-RETURN {_REL_RETURN}
-"""
-
-
-@lru_cache(maxsize=None)
 def write_relations(type_: str, source_label: str, target_label: str) -> str:
     """Create or update relations of one type; the row's props replace the evidence arrays."""
     return f"""
@@ -195,23 +194,184 @@ SET r += row.props
 """
 
 
-# Relations carrying evidence from one document: the list property has no index,
-# so this scans relationships; fine for a research corpus, and only on replace/forget.
-RELATIONS_WITH_EVIDENCE_FROM = f"""
+# --- the write path: few statements per document -----------------------------
+#
+# `add` is one transaction per document (crash safety) and, for a new document, three
+# statements: ADD_PREPARE (what it replaces, its place in the fold order, the stored
+# entities it names), ADD_ENTITIES (the document, its entities with their records on
+# MENTIONED_IN, and the stored relations it adds evidence to) and ADD_RELATIONS
+# (merged evidence written back; absent relationships CREATEd: the entity writes of
+# ADD_ENTITIES hold the node locks that keep a concurrent add from creating them
+# meanwhile). Rows travel in map parameters keyed by label or relation type (a
+# missing key UNWINDs nothing); the per-label and per-type parts are spliced from the
+# whitelists. Nodes are found by unique id or by elementId; relationships only by a
+# typed expand from a node: Neo4j plans `elementId(r) = x` as a scan of every
+# relationship when its statistics saw an empty graph, and keeps that plan.
+# `CALL { WITH x ... }` (not `CALL (x) { ... }`, which needs 5.23+) runs on every Neo4j 5.
+
+_VIEW = "n {.id, .name, .aliases, .kind, .country, .founded}"
+_REL_ROW = ("{eid: elementId(r), type: type(r), source: s.id, target: t.id, s: elementId(s), "
+            "t: elementId(t), r: properties(r)}")
+
+
+def _per_label(body: str, sep: str = "\n") -> str:
+    return sep.join(body.replace("__L__", label(x)).replace("__NAME__", x) for x in ENTITY_LABELS)
+
+
+def _per_type(body: str, sep: str = "\n") -> str:
+    return sep.join(body.replace("__T__", rel_type(t)).replace("__TYPE__", t) for t in EDGE_TYPES)
+
+
+ADD_PREPARE = f"""
+OPTIONAL MATCH (d:`Document`) WHERE d.source = $source OR d.id = $id
+WITH collect(d {{.id, .seq}}) AS replaced
+OPTIONAL MATCH (last:`Document`) WHERE last.seq IS NOT NULL
+WITH replaced, last ORDER BY last.seq DESC LIMIT 1
+WITH replaced, coalesce(last.seq + 1, 0) AS next
+CALL {{
+  CALL {{
+{_per_label("    MATCH (n:__L__) WHERE n.id IN $ids RETURN '__NAME__' AS label, n", chr(10) + "    UNION ALL" + chr(10))}
+  }}
+  RETURN collect({{label: label, eid: elementId(n), n: {_VIEW}}}) AS views
+}}
+RETURN replaced, next, views
+"""
+
+ADD_ENTITIES = f"""
+MERGE (d:`Document` {{id: $doc.id}})
+SET d += $doc
+WITH d
+{_per_label('''CALL {
+  WITH d
+  UNWIND $entities.__NAME__ AS row
+  MERGE (n:__L__ {id: row.id})
+  SET n += row.props
+  CREATE (n)-[m:`MENTIONED_IN`]->(d)
+  SET m = row.mention
+  WITH n, row
+  CALL { WITH n, row
+    UNWIND row.others AS o
+    MATCH (od:`Document` {id: o.document})
+    MERGE (n)-[om:`MENTIONED_IN`]->(od)
+    SET om.count = o.count }
+  RETURN collect([row.id, elementId(n)]) AS eids___NAME__
+}''')}
+CALL {{
+  CALL {{
+{_per_type('''    UNWIND $keys.__TYPE__ AS k
+    MATCH (s) WHERE elementId(s) = k.s
+    MATCH (s)-[r:__T__]->(t) WHERE elementId(t) = k.t
+    RETURN r, s, t''', chr(10) + "    UNION ALL" + chr(10))}
+  }}
+  RETURN collect({_REL_ROW}) AS rels
+}}
+RETURN {" + ".join(f"eids_{x}" for x in ENTITY_LABELS)} AS eids, rels
+"""
+
+_UPDATE_RELATIONS = """CALL {
+  UNWIND $updates.__TYPE__ AS row
+  MATCH (s) WHERE elementId(s) = row.s
+  MATCH (s)-[r:__T__]->(t) WHERE elementId(t) = row.t
+  SET r += row.props
+}"""
+ADD_RELATIONS = _per_type(_UPDATE_RELATIONS) + "\n" + _per_type("""CALL {
+  UNWIND $created.__TYPE__ AS row
+  MATCH (s) WHERE elementId(s) = row.s
+  MATCH (t) WHERE elementId(t) = row.t
+  CREATE (s)-[r:__T__]->(t)
+  SET r = row.props
+}""")
+
+# Forget: the document's mentions, and the relations with its evidence found around the
+# entities it mentions (each relation a document states names one of its own entities,
+# unless the document is flagged `loose`, or predates the flag (no `seq`): then
+# REMOVE_SCAN looks at every relationship, as the list property has no index).
+REMOVE_READ = f"""
+MATCH (d:`Document` {{id: $id}})
+CALL {{ WITH d
+  OPTIONAL MATCH (n)-[:`MENTIONED_IN`]->(d)
+  RETURN collect(elementId(n)) AS mentioned }}
+CALL {{ WITH d
+  OPTIONAL MATCH (n)-[:`MENTIONED_IN`]->(d)
+  OPTIONAL MATCH (n)-[r]-()
+  WHERE type(r) IN $types AND d.id IN r.ev_document
+  WITH DISTINCT r WHERE r IS NOT NULL
+  WITH r, startNode(r) AS s, endNode(r) AS t
+  RETURN collect({_REL_ROW}) AS rels }}
+RETURN mentioned, rels, d.seq IS NULL OR coalesce(d.loose, false) AS scan
+"""
+REMOVE_SCAN = f"""
 MATCH (s:{_ENTITY_ALT})-[r]->(t:{_ENTITY_ALT})
 WHERE type(r) IN $types AND $id IN r.ev_document
-RETURN elementId(r) AS eid, {_REL_RETURN}
+RETURN {_REL_ROW} AS rel
 """
-UPDATE_RELATIONS_BY_EID = """
+# Evidence written back or relations dropped, the document deleted, entities nothing
+# mentions or links deleted; then the survivors' records, to fold them again.
+REMOVE_WRITE = _per_type(_UPDATE_RELATIONS) + "\n" + _per_type("""CALL {
+  UNWIND $deletes.__TYPE__ AS row
+  MATCH (s) WHERE elementId(s) = row.s
+  MATCH (s)-[r:__T__]->(t) WHERE elementId(t) = row.t
+  DELETE r
+}""") + """
+CALL { MATCH (d:`Document` {id: $id}) DETACH DELETE d }
+CALL { UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid AND NOT (n)--() DELETE n }
+""" + _RECORDS
+# Documents an older version wrote have no `seq` and their mentions no record: placed
+# before every other document (in id order) and flagged `loose` (nobody checked their
+# relations), their mentions get the record that version assumed, the entity's whole
+# view; so do entities nothing mentions, as their unattributed description. Run before
+# the first write of a store object; a no-op once nothing is left to convert.
+MIGRATE_OLDER_DOCUMENTS = f"""
+OPTIONAL MATCH (d:`Document`) WHERE d.seq IS NULL
+WITH d ORDER BY d.id
+WITH collect(d) AS older
+CALL {{ WITH older
+  UNWIND range(0, size(older) - 1) AS i
+  WITH older[i] AS d, i - size(older) AS seq
+  SET d.seq = seq, d.loose = true
+  WITH d
+  MATCH (n)-[m:`MENTIONED_IN`]->(d) WHERE m.name IS NULL
+  SET m += n {{.name, .aliases, .kind, .country, .founded}} }}
+CALL {{ WITH older
+  WITH older WHERE size(older) > 0
+  MATCH (n:{_ENTITY_ALT}) WHERE n.base_name IS NULL AND NOT (n)-[:`MENTIONED_IN`]->()
+  SET n.base_name = n.name, n.base_aliases = n.aliases, n.base_kind = n.kind,
+      n.base_country = n.country, n.base_founded = n.founded }}
+RETURN size(older) AS converted
+"""
+UPDATE_ENTITIES_BY_EID = """
 UNWIND $rows AS row
-MATCH ()-[r]->() WHERE elementId(r) = row.eid
-SET r += row.props
+MATCH (n) WHERE elementId(n) = row.eid
+SET n += row.props
 """
-DELETE_RELATIONS_BY_EID = """
-UNWIND $eids AS eid
-MATCH ()-[r]->() WHERE elementId(r) = eid
-DELETE r
+
+
+# `load`: the graph was just cleared (same transaction), so nodes and relationships are
+# CREATEd, not MERGEd, in batches of thousands of rows.
+@lru_cache(maxsize=None)
+def load_entities(name: str) -> str:
+    return f"""
+UNWIND $rows AS row
+CREATE (n:{label(name)})
+SET n = row.props
+WITH n, row
+UNWIND row.mentions AS mm
+MATCH (d:`Document` {{id: mm.document}})
+CREATE (n)-[m:`MENTIONED_IN`]->(d)
+SET m = mm.props
 """
+
+
+@lru_cache(maxsize=None)
+def load_relations(type_: str, source_label: str, target_label: str) -> str:
+    return f"""
+UNWIND $rows AS row
+MATCH (s:{label(source_label)} {{id: row.source}})
+MATCH (t:{label(target_label)} {{id: row.target}})
+CREATE (s)-[r:{rel_type(type_)}]->(t)
+SET r = row.props
+"""
+
 
 # --- whole graph ---------------------------------------------------------------
 
@@ -223,6 +383,14 @@ WITH n LIMIT $batch
 DETACH DELETE n
 RETURN count(*) AS deleted
 """
+# The same for relationships first (ours: they start at our nodes), so that no batch
+# deletes a hub with its thousands of relationships at once.
+CLEAR_RELATIONSHIPS_BATCH = f"""
+MATCH (:{_OWN_ALT})-[r]->()
+WITH r LIMIT $batch
+DELETE r
+RETURN count(*) AS deleted
+"""
 # Inside one transaction (used by `load`, which must be all-or-nothing).
 CLEAR_IN_TX = f"MATCH (n:{_OWN_ALT}) DETACH DELETE n"
 
@@ -231,3 +399,104 @@ CLEAR_IN_TX = f"MATCH (n:{_OWN_ALT}) DETACH DELETE n"
 #: Prefix that makes Neo4j plan a statement without running it: the read-only check.
 EXPLAIN = "EXPLAIN "
 PROCEDURE_MODES = "SHOW PROCEDURES YIELD name, mode WHERE name IN $names RETURN name, mode"
+
+# --- local reads for the research queries (READ transactions; see store.neo4j_read) -
+#
+# A query about one organisation reads its neighbourhood, not the whole graph. In a
+# pattern, relationship types and the bounds of a variable-length hop cannot be
+# parameters: the types are spliced from the EDGE_TYPES whitelist and the depth as
+# a checked integer; everything else (ids) travels as parameters.
+
+# Seed nodes by id, whatever their label: one indexed seek per label (as in _union_per_label),
+# in a COLLECT subquery (a plain CALL {} subquery is deprecated in Neo4j 5.23+, and
+# the CALL () {} that replaces it does not exist before).
+_SEEDS = ("UNWIND COLLECT {\n" + "\n  UNION\n".join(
+    f"  MATCH (c:{label(x)}) WHERE c.id IN $ids RETURN c" for x in ENTITY_LABELS) + "\n} AS c")
+
+
+def _edge_alt(types: tuple[str, ...]) -> str:
+    """`A`|`B` for a pattern, only from relation types between entities."""
+    if not types:
+        raise ValueError("no relation type")
+    for t in types:
+        if t not in EDGE_TYPES:
+            raise ValueError(f"not an ecograph relation type between entities: {t!r}")
+    return "|".join(rel_type(t) for t in types)
+
+
+def _depth(depth: int) -> int:
+    if type(depth) is not int or depth < 0:  # bool is an int: refused too
+        raise ValueError(f"not a depth: {depth!r}")
+    return depth
+
+
+@lru_cache(maxsize=256)
+def neighbourhood(types: tuple[str, ...], depth: int, context: tuple[str, ...] = (),
+                  evidence: bool = True) -> str:
+    """The entities within `depth` hops of the seeds `$ids` over `types` (direction
+    ignored), and those their `context` relations reach outside that ball. One record,
+    `rows`: per entity [labels, properties, mentions, types, targets, properties of its
+    outgoing relations of `types` to others in the ball and of `context` types, the
+    documents those relations cite or the entity is mentioned in]. Without `evidence`:
+    no relationship properties and no documents (structure only). One statement, one
+    round trip, one record of lists: the driver decodes that much faster than a record
+    per entity, or maps with their keys."""
+    alt = _edge_alt(types)
+    item = "{t: type(r), m: m.id, p: properties(r)}" if evidence else "{t: type(r), m: m.id}"
+    rels = f"[(n)-[r:{alt}]->(m) WHERE m IN ball | {item}]"
+    ends = "[]"
+    if context:
+        ctx = _edge_alt(context)
+        rels += f" + [(n)-[r:{ctx}]->(m:{_ENTITY_ALT}) | {item}]"
+        ends = f"[(b)-[:{ctx}]->(m:{_ENTITY_ALT}) WHERE NOT m IN ball | m]"
+    props, documents = "[]", "[]"
+    if evidence:
+        props = "[x IN rels | x.p]"
+        documents = """COLLECT {
+         UNWIND rels AS x
+         UNWIND x.p.ev_document AS doc
+         MATCH (d:`Document` {id: doc})
+         RETURN d {.*} AS d
+         UNION
+         MATCH (n)-[:`MENTIONED_IN`]->(d:`Document`)
+         RETURN d {.*} AS d
+       }"""
+    # collect(DISTINCT b) right after the variable-length hop lets Neo4j expand it
+    # breadth-first with pruning instead of enumerating every path
+    return f"""
+{_SEEDS}
+MATCH (c)-[:{alt}*0..{_depth(depth)}]-(b:{_ENTITY_ALT})
+WITH collect(DISTINCT b) AS ball
+WITH ball, reduce(acc = [], b IN ball | acc + {ends}) AS ends
+UNWIND ball + ends AS n
+WITH DISTINCT n, ball, n IN ball AS inside
+WITH n, CASE WHEN inside THEN {rels} ELSE [] END AS rels
+WITH n, rels, {documents} AS documents
+RETURN collect([labels(n), n {{.*}}, {_MENTIONS}, [x IN rels | x.t], [x IN rels | x.m], {props},
+                documents]) AS rows
+"""
+
+
+@lru_cache(maxsize=256)
+def adjacent(types: tuple[str, ...], among: bool = False) -> str:
+    """Relations of `types` touching the seeds `$ids` (with `among`: only those whose other
+    end is in `$among`), ends only (a breadth-first step), as one row of parallel lists."""
+    where = "WHERE m.id IN $among" if among else ""
+    return f"""
+{_SEEDS}
+MATCH (c)-[r:{_edge_alt(types)}]-(m:{_ENTITY_ALT})
+{where}
+WITH DISTINCT r
+RETURN collect(type(r)) AS types, collect(startNode(r).id) AS sources, collect(endNode(r).id) AS targets
+"""
+
+
+# Names and aliases of every entity: the name index that resolves what researchers type.
+# Three parallel lists per label, not a row per entity: decoding 100k records in the
+# driver takes seconds, 100k list items a fraction of that.
+ENTITY_NAMES = _union_per_label("""
+MATCH (n:__L__)
+RETURN '__NAME__' AS label, collect(n.id) AS ids, collect(coalesce(n.name, '')) AS names,
+       collect(coalesce(n.aliases, [])) AS aliases""")
+# The cheapest read: its bookmark says which committed state the database is in.
+STATE = "RETURN 1 AS one"

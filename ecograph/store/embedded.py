@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -39,9 +40,13 @@ class EmbeddedStore:
         self.writable = writable
         self._lock_fd: int | None = None
         self._dirty = False
-        self.G = nx.MultiDiGraph()  # node attr "entity", edge key = type, edge attr "relation"
+        # node attrs "entity" (the merged view) and "records" (document id -> base.Attributes,
+        # what each document says about it); edge key = type, edge attr "relation"
+        self.G = nx.MultiDiGraph()
         self._docs: dict[str, Document] = {}
         self._by_source: dict[str, str] = {}  # source -> doc id: `add` looks it up for every document
+        self._seq: dict[str, int] = {}  # doc id -> its place in the fold order (base: order)
+        self._next_seq = 0
         if writable:
             self._acquire_lock()
         try:
@@ -91,6 +96,10 @@ class EmbeddedStore:
         if not self.writable:
             raise StoreError(f"{self.path} was opened read-only")
         data = self.export()
+        # the exchange dict plus the per-document records, which exports leave out
+        data[base.PROVENANCE] = base.provenance(
+            sorted(self._docs, key=self._seq.__getitem__),
+            ((a["entity"], a["records"]) for _, a in self.G.nodes(data=True)))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.path.parent)
         try:
@@ -143,15 +152,26 @@ class EmbeddedStore:
 
     def add(self, extraction: Extraction) -> None:
         doc = extraction.document
-        old = self.document_by_source(doc.source)
-        if old is not None:
-            self._remove(old.id)
-        if doc.id in self._docs:
-            self._remove(doc.id)
+        replaced = sorted({d.id for d in (self.document_by_source(doc.source), self._docs.get(doc.id))
+                           if d is not None})
+        # a replacement takes the place of what it replaces, so the fold order stays (base: order)
+        seq = min((self._seq[d] for d in replaced), default=None)
+        for d in replaced:
+            self._remove(d)
+        if seq is None:
+            seq, self._next_seq = self._next_seq, self._next_seq + 1
         self._docs[doc.id] = Document(doc.id, doc.source, doc.title, doc.language, doc.ingested_at)
         self._by_source[doc.source] = doc.id
-        for e in extraction.entities:
-            self._put_entity(base.merge_entity(self.entity(e.id), e))
+        self._seq[doc.id] = seq
+        for e in base.contributions(extraction):
+            node = self.G.nodes.get(e.id)
+            old = node.get("entity") if node else None
+            records = dict(node["records"]) if old is not None else {}
+            records[doc.id] = base.Attributes.of(e)
+            merged = base.merge_entity(old, e)
+            if replaced and old is not None:  # not the newest record: fold them all, in order
+                merged = base.with_attributes(merged, base.fold((self._key(d), a) for d, a in records.items()))
+            self._put_entity(merged, records)
         for r in extraction.relations:
             self._put_relation(base.merge_relation(self._relation(r.key), r))
         self._dirty = True
@@ -176,15 +196,22 @@ class EmbeddedStore:
                     self.G.remove_edge(u, v, k)
         for n, ent in list(self.G.nodes(data="entity")):
             if doc_id in ent.mentions:
-                ent = base.without_document(ent, doc_id)
+                # a new Entity, not an edit: callers may still hold the one `entities()` gave
+                ent = replace(ent, mentions={d: c for d, c in ent.mentions.items() if d != doc_id})
                 if ent.mentions or self.G.degree(n):
-                    self.G.nodes[n]["entity"] = ent
+                    records = {d: a for d, a in self.G.nodes[n]["records"].items() if d != doc_id}
+                    self._put_entity(*base.refold(ent, records, self._key))
                 else:
                     self.G.remove_node(n)
+        self._seq.pop(doc_id, None)
+
+    def _key(self, doc_id: str) -> tuple[int, str]:
+        """Sort key of a record: its document's place; the "" record first."""
+        return self._seq.get(doc_id, -1), doc_id
 
     # --- entities and relations ----------------------------------------------
-    def _put_entity(self, e: Entity) -> None:
-        self.G.add_node(e.id, entity=e)
+    def _put_entity(self, e: Entity, records: dict[str, base.Attributes]) -> None:
+        self.G.add_node(e.id, entity=e, records=records)
 
     def _put_relation(self, r: Relation) -> None:
         self.G.add_edge(r.source, r.target, key=r.type, relation=r)
@@ -226,11 +253,13 @@ class EmbeddedStore:
         self._dirty = True
 
     def _load(self, data: dict) -> None:
-        docs, ents, rels = base.parse_exchange(data)
+        docs, ents, rels, records = base.stored_state(data)  # docs in the order they were added
         self._docs = {d.id: d for d in docs}
         self._by_source = {d.source: d.id for d in docs}
+        self._seq = {d.id: i for i, d in enumerate(docs)}
+        self._next_seq = len(docs)
         for e in ents:
-            self._put_entity(e)
+            self._put_entity(e, records[e.id])
         for r in rels:
             if r.source not in self.G or r.target not in self.G:
                 raise StoreError(f"{self.path}: relation {r.key} names an unknown entity")
@@ -240,4 +269,79 @@ class EmbeddedStore:
         self.G = nx.MultiDiGraph()
         self._docs = {}
         self._by_source = {}
+        self._seq = {}
+        self._next_seq = 0
         self._dirty = True
+
+    # --- read side: version and local reads for the queries ------------------
+    #: Counts changes, so caches of derived views (the queries' name index and
+    #: whole-graph view) know when they are stale. Every mutation already marks the
+    #: store dirty for `save()`; the `_dirty` setter counts those marks, so the write
+    #: methods need not know that caches exist.
+    version: int = 0
+
+    @property
+    def _dirty(self) -> bool:
+        return self.__dict__.get("_dirty_flag", False)
+
+    @_dirty.setter
+    def _dirty(self, value: bool) -> None:
+        if value:
+            self.version += 1
+        self.__dict__["_dirty_flag"] = bool(value)
+
+    def read_version(self) -> int:
+        return self.version
+
+    def neighbourhood(self, ids, *, depth: int, types, context=(), evidence: bool = True) -> nx.MultiDiGraph:
+        """Entities within `depth` hops of `ids` over relations of `types` (direction
+        ignored), every relation of `types` among them, and their outgoing `context`
+        relations with the entities those reach; shaped like `to_networkx()`, with the
+        documents these cite or mention and `graph["version"]`. Without `evidence`:
+        relations carry none and no documents come along (structure only)."""
+        wanted, ctx = set(types), set(context)
+        ball = {i for i in ids if i in self.G}
+        frontier = set(ball)
+        for _ in range(depth):
+            reached = set()
+            for n in frontier:
+                reached.update(m for _, m, k in self.G.out_edges(n, keys=True) if k in wanted)
+                reached.update(m for m, _, k in self.G.in_edges(n, keys=True) if k in wanted)
+            frontier = reached - ball
+            if not frontier:
+                break
+            ball |= frontier
+        entities = {n: self.G.nodes[n]["entity"] for n in ball}
+        relations = []
+        for n in ball:
+            for _, m, k, rel in self.G.out_edges(n, keys=True, data="relation"):
+                if (k in wanted and m in ball) or k in ctx:
+                    relations.append(rel)
+                    entities.setdefault(m, self.G.nodes[m]["entity"])
+        if evidence:
+            cited = {ev.document for r in relations for ev in r.evidence}
+            cited.update(d for e in entities.values() for d in e.mentions)
+        else:
+            relations, cited = [Relation(r.type, r.source, r.target) for r in relations], set()
+        G = base.build_networkx(sorted(entities.values(), key=lambda e: e.id),
+                                sorted(relations, key=lambda r: r.key),
+                                [self._docs[d] for d in sorted(cited) if d in self._docs])
+        G.graph["version"] = self.version
+        return G
+
+    def adjacent(self, ids, types, *, among=None) -> list[tuple[str, str, str]]:
+        """(source, target, type) of every relation of `types` touching `ids` (with `among`:
+        only those whose other end is in `among`): one breadth-first step."""
+        wanted, out = set(types), set()
+        ends = set(among) if among is not None else None
+        for n in ids:
+            if n in self.G:
+                out.update((n, m, k) for _, m, k in self.G.out_edges(n, keys=True)
+                           if k in wanted and (ends is None or m in ends))
+                out.update((m, n, k) for m, _, k in self.G.in_edges(n, keys=True)
+                           if k in wanted and (ends is None or m in ends))
+        return sorted(out)
+
+    def entity_names(self) -> list[tuple[str, str, str, list[str]]]:
+        """(id, label, name, aliases) of every entity, by id: what name lookup needs."""
+        return sorted((e.id, e.label, e.name, list(e.aliases)) for _, e in self.G.nodes(data="entity"))

@@ -4,10 +4,12 @@ Why it looks like this
 ----------------------
 * Same answers as `EmbeddedStore`: the merge rules live once in `store.base`.
   `add()` runs ONE managed write transaction per document (`execute_write`, so
-  the driver retries it on transient errors): it reads the entities and
-  relations the document touches, merges them in Python with `base.merge_*`,
-  and writes them back with UNWIND batches. Replacing or forgetting a document
-  is the same read-merge-write, inside the same transaction.
+  the driver retries it on transient errors) of three statements: read what the
+  document touches, write its entities (reading back the relations it adds
+  evidence to), write its relations; the merging happens in Python
+  (`store.neo4j_rows`). Replacing or forgetting a document is the same
+  read-merge-write, inside the same transaction. Round trips, not rows, were
+  the cost: one statement per label and relation type made ~20 per document.
 * No user text in Cypher: every statement is in `store.cypher`; labels and
   relationship types come from the whitelists in `ecograph.model`.
 * Credentials only from the environment (`NEO4J_USERNAME`, default `neo4j`;
@@ -44,7 +46,8 @@ one UNWIND away:
 
 Entities are nodes labelled Organisation / Programme / Place / Sector / Person
 with `id, name, kind, aliases, country, founded`; mentions are
-`(entity)-[:MENTIONED_IN {count}]->(:Document)`. A mention of a document that
+`(entity)-[:MENTIONED_IN {count, ...}]->(:Document)`, also holding what that
+document says about the entity (see `store.neo4j_rows`). A mention of a document that
 is not in the store has nowhere to point and is not kept (the embedded store
 keeps it); `add()` and `load()` of consistent data never produce one.
 """
@@ -53,30 +56,27 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections import defaultdict
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 import networkx as nx
 
 from ..config import NEO4J_SCHEMES
 from ..errors import EcographError, QueryRefused, StoreError
-from ..model import Document, Entity, Evidence, Extraction, Relation
+from ..model import Document, Entity, Extraction, Relation
 from . import base
 from . import cypher as Q
+from . import neo4j_rows as NR
+# under their old names too: neo4j_read and bench/queries_bench.py use them
+from .neo4j_rows import (BATCH, batches as _batches, entity as _entity, entity_row as _entity_row,  # noqa: F401
+                         relation as _relation, relation_props as _relation_props)
 
-BATCH = 1000
 # The driver logs connection failures at ERROR; with no logging configured, Python's
 # last-resort handler would print them to stderr. We report through exceptions instead;
 # an application that configures logging still receives them.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 _START_HINT = ("is the server running and is the URL right? For the development server: "
                "`bash scripts/neo4j.sh start && source .neo4j/env`")
-
-
-def _batches(rows: list, size: int = BATCH) -> Iterator[list]:
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
 
 
 # --- records <-> model ---------------------------------------------------------
@@ -86,38 +86,8 @@ def _document(p: dict) -> Document:
                     language=p.get("language", ""), ingested_at=p.get("ingested_at", ""))
 
 
-def _entity(label: str, p: dict, mentions: list) -> Entity:
-    return Entity(id=p["id"], label=label, name=p.get("name", ""), kind=p.get("kind"),
-                  aliases=list(p.get("aliases") or []), country=p.get("country"),
-                  founded=p.get("founded"),
-                  mentions={d: int(c) for d, c in mentions if d is not None})
-
-
 def _entity_label(labels: list[str]) -> str:
     return next(x for x in Q.ENTITY_LABELS if x in labels)
-
-
-def _relation(row: dict) -> Relation:
-    p = row["r"]
-    cols = [p.get(k) or [] for k in ("ev_document", "ev_sentence", "ev_start", "ev_end",
-                                     "ev_method", "ev_confidence")]
-    ev = [Evidence(document=d, sentence=s, start=int(a), end=int(b), method=m, confidence=float(c))
-          for d, s, a, b, m, c in zip(*cols)]
-    return Relation(type=row["type"], source=row["source"], target=row["target"], evidence=ev)
-
-
-def _entity_row(e: Entity) -> dict:
-    return {"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
-            "country": e.country, "founded": e.founded}
-
-
-def _relation_props(r: Relation) -> dict:
-    ev = r.evidence
-    return {"ev_document": [e.document for e in ev], "ev_sentence": [e.sentence for e in ev],
-            "ev_start": [int(e.start) for e in ev], "ev_end": [int(e.end) for e in ev],
-            "ev_method": [e.method for e in ev],
-            "ev_confidence": [float(e.confidence) for e in ev],
-            "evidence_count": len(ev), "confidence": float(r.confidence)}
 
 
 def _plain(v: Any) -> Any:
@@ -160,6 +130,7 @@ class Neo4jStore:
             raise StoreError("the Neo4j URL must not contain credentials",
                              hint="put them in NEO4J_USERNAME / NEO4J_PASSWORD")
         self.url = url
+        self._converted = False  # see _convert_older_documents
         self._user = os.environ.get("NEO4J_USERNAME") or "neo4j"
         self._database = os.environ.get("NEO4J_DATABASE") or None
         password = os.environ.get("NEO4J_PASSWORD")
@@ -272,90 +243,68 @@ class Neo4jStore:
         for r in extraction.relations:
             _check_type(r.type)
         self._write(self._add_tx, f"adding {extraction.document.source}", extraction)
+        self._converted = True
 
     def forget(self, doc_id: str) -> bool:
-        return self._write(self._forget_tx, f"forgetting {doc_id}", doc_id)
+        found = self._write(self._forget_tx, f"forgetting {doc_id}", doc_id)
+        self._converted = True
+        return found
 
     def _forget_tx(self, tx, doc_id: str) -> bool:
-        if not tx.run(Q.DOCUMENT_BY_ID, id=doc_id).data():
-            return False
-        self._remove_tx(tx, doc_id)
-        return True
+        self._convert_older_documents(tx)
+        return self._remove_tx(tx, doc_id)
+
+    def _convert_older_documents(self, tx) -> None:
+        """Give what an older version wrote the records it lacks (cypher.MIGRATE_OLDER_DOCUMENTS),
+        in the first write transaction of this object: readers never write."""
+        if not self._converted:
+            tx.run(Q.MIGRATE_OLDER_DOCUMENTS).consume()
 
     def _add_tx(self, tx, ex: Extraction) -> None:
+        """ADD_PREPARE, ADD_ENTITIES, ADD_RELATIONS (see `store.cypher`), after the removal
+        of the documents it replaces; the merging happens in Python (`store.neo4j_rows`)."""
+        self._convert_older_documents(tx)
         doc = ex.document
-        for row in tx.run(Q.DOCUMENTS_TO_REPLACE, source=doc.source, id=doc.id).data():
-            self._remove_tx(tx, row["id"])
-        tx.run(Q.CREATE_DOCUMENTS, rows=[doc.to_dict()]).consume()
+        contributed = base.contributions(ex)
+        ids = sorted({e.id for e in contributed} | {x for r in ex.relations for x in (r.source, r.target)})
+        prep = tx.run(Q.ADD_PREPARE, source=doc.source, id=doc.id, ids=ids).single()
+        replaced = prep["replaced"]
+        # a replacement takes the place of what it replaces, so the fold order stays (store.base)
+        seq = min((r["seq"] for r in replaced if r["seq"] is not None), default=None)
+        folded: dict[str, dict] = {}
+        if replaced:
+            for r in replaced:
+                self._remove_tx(tx, r["id"])
+            prep = tx.run(Q.ADD_PREPARE, source=doc.source, id=doc.id, ids=ids).single()
+            mine = {e.id for e in contributed}
+            eids = [v["eid"] for v in prep["views"] if v["n"]["id"] in mine]
+            if seq is not None and eids:  # not the newest document: its entities are folded again
+                folded = {r["eid"]: r for r in tx.run(Q.ENTITY_RECORDS, eids=eids).data()}
+        plan = NR.add_plan(ex, prep["next"] if seq is None else seq, contributed,
+                           {v["n"]["id"]: v for v in prep["views"]}, folded)
+        res = tx.run(Q.ADD_ENTITIES, doc=plan.doc, entities=plan.entities, keys=plan.keys).single()
+        updates, created = NR.relation_writes(plan, res["eids"], res["rels"])
+        if updates or created:
+            tx.run(Q.ADD_RELATIONS, updates=updates, created=created).consume()
 
-        stored = {e.id: e for e in self._entities_by_ids(tx, {e.id for e in ex.entities})}
-        merged: dict[str, Entity] = {}
-        for e in ex.entities:  # in order, exactly as the embedded store folds them
-            merged[e.id] = base.merge_entity(merged[e.id] if e.id in merged else stored.get(e.id), e)
-        self._write_entities(tx, list(merged.values()), stored)
-
-        labels = {i: e.label for i, e in merged.items()}
-        ends = {x for r in ex.relations for x in (r.source, r.target)} - labels.keys()
-        if ends:
-            labels.update({r["id"]: r["label"] for r in tx.run(Q.LABELS_OF_IDS, ids=sorted(ends)).data()})
-        groups: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
-        for r in ex.relations:
-            for end in (r.source, r.target):
-                if end not in labels:
-                    raise StoreError(f"relation {r.type} {r.source} -> {r.target} names an unknown entity {end!r}")
-            groups[(r.type, labels[r.source], labels[r.target])].append(r)
-        for (t, sl, tl), rels in groups.items():
-            keys = sorted({(r.source, r.target) for r in rels})
-            old = {(x.source, x.target): x for x in map(_relation, tx.run(
-                Q.read_relations(t, sl, tl), keys=[{"source": s, "target": o} for s, o in keys]).data())}
-            new: dict[tuple[str, str], Relation] = {}
-            for r in rels:
-                k = (r.source, r.target)
-                new[k] = base.merge_relation(new[k] if k in new else old.get(k), r)
-            rows = [{"source": r.source, "target": r.target, "props": _relation_props(r)} for r in new.values()]
-            for chunk in _batches(rows):
-                tx.run(Q.write_relations(t, sl, tl), rows=chunk).consume()
-
-    def _remove_tx(self, tx, doc_id: str) -> None:
-        """A document's mentions and evidence go; what nothing supports any more goes with them."""
-        candidates = [r["eid"] for r in tx.run(Q.ENTITIES_MENTIONED_BY, id=doc_id).data()]
-        updates, deletes = [], []
-        for row in tx.run(Q.RELATIONS_WITH_EVIDENCE_FROM, id=doc_id, types=list(Q.EDGE_TYPES)).data():
-            rel = base.relation_without_document(_relation(row), doc_id)
-            if rel.evidence:
-                updates.append({"eid": row["eid"], "props": _relation_props(rel)})
-            else:
-                deletes.append(row["eid"])
-        for chunk in _batches(updates):
-            tx.run(Q.UPDATE_RELATIONS_BY_EID, rows=chunk).consume()
-        for chunk in _batches(deletes):
-            tx.run(Q.DELETE_RELATIONS_BY_EID, eids=chunk).consume()
-        tx.run(Q.DELETE_DOCUMENT, id=doc_id).consume()
-        for chunk in _batches(candidates):
-            tx.run(Q.DELETE_ORPHANS, eids=chunk).consume()
+    def _remove_tx(self, tx, doc_id: str) -> bool:
+        """A document's mentions and evidence go; what nothing supports any more goes with
+        them; the entities that stay are folded again from the documents that remain."""
+        types = list(Q.EDGE_TYPES)
+        found = tx.run(Q.REMOVE_READ, id=doc_id, types=types).single()
+        if found is None:
+            return False
+        rels = {r["eid"]: r for r in found["rels"]}
+        if found["scan"]:
+            rels.update((r["rel"]["eid"], r["rel"]) for r in tx.run(Q.REMOVE_SCAN, id=doc_id, types=types))
+        updates, deletes = NR.without_document(rels.values(), doc_id)
+        stay = tx.run(Q.REMOVE_WRITE, id=doc_id, eids=found["mentioned"], updates=updates, deletes=deletes).data()
+        rows = [x for x in (NR.refolded(r, _entity_label(r["labels"])) for r in stay) if x is not None]
+        for chunk in _batches(rows):
+            tx.run(Q.UPDATE_ENTITIES_BY_EID, rows=chunk).consume()
+        return True
 
     # --- entities and relations ----------------------------------------------
-    def _entities_by_ids(self, tx, ids: Iterable[str]) -> list[Entity]:
-        ids = sorted(set(ids))
-        if not ids:
-            return []
-        return [_entity(r["label"], r["n"], r["mentions"]) for r in tx.run(Q.ENTITIES_BY_IDS, ids=ids).data()]
-
-    def _write_entities(self, tx, entities: list[Entity], stored: dict[str, Entity]) -> None:
-        by_label: dict[str, list[dict]] = defaultdict(list)
-        mentions: dict[str, list[dict]] = defaultdict(list)
-        for e in entities:
-            by_label[e.label].append(_entity_row(e))
-            before = stored[e.id].mentions if e.id in stored else {}
-            mentions[e.label].extend({"id": e.id, "document": d, "count": int(c)}
-                                     for d, c in sorted(e.mentions.items()) if before.get(d) != c)
-        for lab, rows in by_label.items():
-            for chunk in _batches(rows):
-                tx.run(Q.write_entities(lab), rows=chunk).consume()
-        for lab, rows in mentions.items():
-            for chunk in _batches(rows):
-                tx.run(Q.write_mentions(lab), rows=chunk).consume()
-
     def entity(self, entity_id: str) -> Entity | None:
         rows = self._read(Q.ENTITIES_BY_IDS, "reading an entity", ids=[entity_id])
         return _entity(rows[0]["label"], rows[0]["n"], rows[0]["mentions"]) if rows else None
@@ -397,8 +346,7 @@ class Neo4jStore:
 
     def load(self, data: dict) -> None:
         """Replace everything with an exchange dict, all or nothing (one transaction)."""
-        docs, ents, rels = base.parse_exchange(data)
-        docs_by_id = {d.id: d for d in docs}
+        docs, ents, rels, records = base.stored_state(data)  # docs once each, in the order they were added
         ents_by_id = {e.id: e for e in ents}
         rels_by_key = {r.key: r for r in rels}
         for e in ents_by_id.values():
@@ -408,27 +356,30 @@ class Neo4jStore:
             for end in (r.source, r.target):
                 if end not in ents_by_id:
                     raise StoreError(f"relation {r.key} names an unknown entity {end!r}")
-        self._write(self._load_tx, "loading the graph", list(docs_by_id.values()),
-                    list(ents_by_id.values()), list(rels_by_key.values()))
+        self._write(self._load_tx, "loading the graph", docs, list(ents_by_id.values()),
+                    list(rels_by_key.values()), records)
 
-    def _load_tx(self, tx, docs: list[Document], ents: list[Entity], rels: list[Relation]) -> None:
+    def _load_tx(self, tx, docs: list[Document], ents: list[Entity], rels: list[Relation],
+                 records: dict[str, dict[str, base.Attributes]]) -> None:
+        """Cleared in this same transaction, so everything is CREATEd, in big batches."""
         tx.run(Q.CLEAR_IN_TX).consume()
-        for chunk in _batches([d.to_dict() for d in docs]):
+        doc_rows, nodes, groups = NR.load_rows(docs, ents, rels, records)
+        for chunk in _batches(doc_rows, NR.LOAD_BATCH):
             tx.run(Q.CREATE_DOCUMENTS, rows=chunk).consume()
-        self._write_entities(tx, ents, {})
-        labels = {e.id: e.label for e in ents}
-        groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-        for r in rels:
-            groups[(r.type, labels[r.source], labels[r.target])].append(
-                {"source": r.source, "target": r.target, "props": _relation_props(r)})
+        for lab, rows in nodes.items():
+            for chunk in _batches(rows, NR.LOAD_BATCH):
+                tx.run(Q.load_entities(lab), rows=chunk).consume()
         for (t, sl, tl), rows in groups.items():
-            for chunk in _batches(rows):
-                tx.run(Q.write_relations(t, sl, tl), rows=chunk).consume()
+            for chunk in _batches(rows, NR.LOAD_BATCH):
+                tx.run(Q.load_relations(t, sl, tl), rows=chunk).consume()
 
     def clear(self) -> None:
-        """Delete ecograph's nodes (our labels only), in batches so a large graph fits in memory."""
+        """Delete ecograph's relationships, then its nodes (our labels only), a batch per
+        transaction: deleting hubs with their relationships overflowed the transaction memory."""
         with self._errors("clearing the graph"), self._session() as s:
-            while s.execute_write(lambda tx: tx.run(Q.CLEAR_BATCH, batch=5000).single()["deleted"]):
+            while s.execute_write(lambda tx: tx.run(Q.CLEAR_RELATIONSHIPS_BATCH, batch=10_000).single()["deleted"]):
+                pass
+            while s.execute_write(lambda tx: tx.run(Q.CLEAR_BATCH, batch=10_000).single()["deleted"]):
                 pass
 
     # --- researchers' read-only Cypher --------------------------------------
@@ -502,6 +453,23 @@ class Neo4jStore:
             if bad:
                 raise QueryRefused(f"refused: procedure {', '.join(bad)} is not read-only",
                                    hint="only procedures Neo4j declares READ may be called")
+
+    # --- local reads for the queries (code in store.neo4j_read) --------------
+    def read_version(self):
+        from . import neo4j_read
+        return neo4j_read.read_version(self)
+
+    def neighbourhood(self, ids, *, depth: int, types, context=(), evidence: bool = True) -> nx.MultiDiGraph:
+        from . import neo4j_read
+        return neo4j_read.neighbourhood(self, ids, depth=depth, types=types, context=context, evidence=evidence)
+
+    def adjacent(self, ids, types, *, among=None) -> list[tuple[str, str, str]]:
+        from . import neo4j_read
+        return neo4j_read.adjacent(self, ids, types, among=among)
+
+    def entity_names(self) -> list[tuple[str, str, str, list[str]]]:
+        from . import neo4j_read
+        return neo4j_read.entity_names(self)
 
 
 def _operators(plan: dict) -> Iterator[tuple[str, str | None]]:
