@@ -334,10 +334,14 @@ def test_neo4j_ingest_killed_midway_then_rerun(neo4j_store, neo4j_url, corpus, r
     # Aim inside the span of a clean Neo4j run, measured here (a few statements per
     # document made it as fast as the embedded reference), stratified like the embedded
     # kills; the shorter delays go to cycles 1 and 3, which resume a partial store
-    t0 = time.monotonic()
-    res = run_ingest(neo4j_url, [corpus], env, timeout=300)
-    took = time.monotonic() - t0
-    assert res.returncode == 0, res.stderr
+    # (timed on a warm second run: the first one pays for a cold server and cold caches, and the
+    # kills aimed inside its span would all land after a warm run has ended)
+    for _ in range(2):
+        neo4j_store.clear()
+        t0 = time.monotonic()
+        res = run_ingest(neo4j_url, [corpus], env, timeout=300)
+        took = time.monotonic() - t0
+        assert res.returncode == 0, res.stderr
     neo4j_store.clear()
     lo = min(0.8 * timings["startup"], 0.5 * took)
     spread = sorted(lo + (0.9 * took - lo) * (i + rnd.random()) / 4 for i in range(4))
