@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 LABELS = ("Organisation", "Programme", "Place", "Sector", "Document", "Person")
@@ -86,6 +87,10 @@ class Entity:
                    mentions={m["document"]: int(m["count"]) for m in d.get("mentions", [])})
 
 
+_EVIDENCE_ORDER = attrgetter("document", "start", "end", "method")
+RELATION_ORDER = attrgetter("type", "source", "target")  # == key, without a property call per item
+
+
 @dataclass
 class Relation:
     type: str
@@ -107,7 +112,7 @@ class Relation:
         return max((e.confidence for e in self.evidence), default=0.0)
 
     def to_dict(self) -> dict[str, Any]:
-        ev = sorted(self.evidence, key=lambda e: (e.document, e.start, e.end, e.method))
+        ev = self.evidence if len(self.evidence) < 2 else sorted(self.evidence, key=_EVIDENCE_ORDER)
         return {"type": self.type, "source": self.source, "target": self.target,
                 "evidence": [e.to_dict() for e in ev]}
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ecograph.errors import EcographError
+from ecograph.heap import fewer_collections
 from ecograph.model import Document
 
 from .readers import SUPPORTED_SUFFIXES
@@ -105,6 +106,11 @@ def ingest(store, paths: Iterable[str | os.PathLike], *,
     input order, so the graph is the same whatever `jobs` is. Store errors (server gone,
     disk full) and configuration errors stop the run: what was stored stays, a rerun
     completes the job."""
+    with fewer_collections():  # ecograph.heap says why
+        return _ingest(store, paths, progress, resolver, force, jobs)
+
+
+def _ingest(store, paths, progress, resolver, force, jobs) -> IngestReport:
     report = IngestReport()
     todo = collect_paths(paths)
     if jobs > 1 and len(todo) > 1:

@@ -19,6 +19,7 @@ can run anywhere. `prepared_parallel` runs it in `jobs` worker processes for
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -28,6 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from ecograph import heap
 from ecograph.errors import EcographError, ReadError
 from ecograph.ids import document_id
 
@@ -96,6 +98,7 @@ def _init_worker(known: frozenset[str], force: bool, env: dict[str, str]) -> Non
     for k in [k for k in os.environ if k.startswith("ECOGRAPH_") and k not in env]:
         del os.environ[k]
     os.environ.update(env)
+    gc.set_threshold(*heap.THRESHOLDS)  # this process only ever extracts (ecograph.heap says why)
     # a killed ingest (SIGKILL, OOM) cannot shut its pool down, and workers blocked on the task
     # queue would live on, orphaned; the parent's sentinel closes when it dies, whatever the cause
     parent = multiprocessing.parent_process()

@@ -100,3 +100,24 @@ def test_cli_missing_path_and_unreadable_store(tmp_path):
     res = CliRunner().invoke(cli, ["--store", str(bad), "ingest", str(EXAMPLES)], env=env)
     assert res.exit_code == 1 and "cannot load the store" in res.stderr
     assert (bad / "graph.json").read_text(encoding="utf-8") == "{not json"
+
+
+def test_ingest_collects_garbage_less_often_and_puts_the_callers_settings_back(embedded_store):
+    import gc
+    from ecograph import heap
+    seen = []
+    before = gc.get_threshold()
+    gc.set_threshold(1234, 5, 6)
+    try:
+        ingest(embedded_store, [EXAMPLES], progress=lambda _: seen.append(gc.get_threshold()))
+        assert seen and set(seen) == {heap.THRESHOLDS}
+        assert gc.get_threshold() == (1234, 5, 6)
+        with heap.fewer_collections():  # also after a failure inside the block
+            try:
+                with heap.fewer_collections((999, 9, 9)):
+                    raise ValueError
+            except ValueError:
+                assert gc.get_threshold() == heap.THRESHOLDS
+        assert gc.get_threshold() == (1234, 5, 6)
+    finally:
+        gc.set_threshold(*before)

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, NamedTuple, Protocol, runtime_checka
 import networkx as nx
 
 from ..errors import StoreError
-from ..model import Document, Entity, Evidence, Extraction, Relation
+from ..model import RELATION_ORDER, Document, Entity, Evidence, Extraction, Relation
 
 
 @runtime_checkable
@@ -32,7 +32,8 @@ class GraphStore(Protocol):
         """Make everything added so far durable (a no-op where `add` commits)."""
 
     def forget(self, doc_id: str) -> bool:
-        """Remove a document's mentions and evidence; drop what nothing supports any more."""
+        """Remove a document's mentions, evidence and the entity attributes only it gave;
+        drop what nothing supports any more."""
 
     def entity(self, entity_id: str) -> Entity | None: ...
     def entities(self, *, label: str | None = None) -> list[Entity]: ...
@@ -163,7 +164,7 @@ def exchange(documents: Iterable[Document], entities: Iterable[Entity],
     return {
         "schema_version": 1,
         "entities": [e.to_dict() for e in sorted(entities, key=lambda e: e.id)],
-        "relations": [r.to_dict() for r in sorted(relations, key=lambda r: r.key)],
+        "relations": [r.to_dict() for r in sorted(relations, key=RELATION_ORDER)],
         "documents": [d.to_dict() for d in sorted(documents, key=lambda d: d.id)],
     }
 

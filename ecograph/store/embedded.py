@@ -1,6 +1,9 @@
 """The embedded store: a networkx graph in memory, persisted as the SCHEMA exchange JSON.
 
-Writes replace the file atomically (temp file, fsync, rename), so a crash leaves
+The file is `export()` plus a `provenance` section: the order documents were added
+and what each document says about the entities whose attributes several documents
+gave (`store.base.stored_state` reads it; a file without it, from an older version,
+loads as before). Writes replace the file atomically (temp file, fsync, rename), so a crash leaves
 either the old graph or the new one. A lock file serialises writers: a second
 `ingest` on the same store waits for the first instead of losing its work.
 """
@@ -14,10 +17,12 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 import networkx as nx
 
-from ..errors import StoreError
+from ..errors import EcographError, StoreError
+from ..heap import fewer_collections
 from ..model import Document, Entity, Extraction, Relation
 from . import base
 
@@ -81,13 +86,14 @@ class EmbeddedStore:
     def _read(self) -> None:
         if not self.path.exists():
             return
-        try:
-            with open(self.path, encoding="utf-8") as f:
-                data = json.load(f)
-        except (OSError, ValueError) as exc:
-            raise StoreError(f"cannot load the store {self.path}: {exc}",
-                             hint="the file is not valid ecograph JSON; restore it or point --store elsewhere") from exc
-        self._load(data)
+        with fewer_collections():  # opening a large store: ecograph.heap says why
+            try:
+                with open(self.path, encoding="utf-8") as f:
+                    data = json.load(f)
+            except (OSError, ValueError) as exc:
+                raise StoreError(f"cannot load the store {self.path}: {exc}",
+                                 hint="the file is not valid ecograph JSON; restore it or point --store elsewhere") from exc
+            self._load(data)
 
     def save(self) -> None:
         """Write the graph if it changed: temp file in the same folder, fsync, atomic rename."""
@@ -95,16 +101,26 @@ class EmbeddedStore:
             return
         if not self.writable:
             raise StoreError(f"{self.path} was opened read-only")
+        with fewer_collections():
+            self._write(self._saved_form())
+        self._dirty = False
+
+    def _saved_form(self) -> dict:
         data = self.export()
         # the exchange dict plus the per-document records, which exports leave out
         data[base.PROVENANCE] = base.provenance(
             sorted(self._docs, key=self._seq.__getitem__),
             ((a["entity"], a["records"]) for _, a in self.G.nodes(data=True)))
+        return data
+
+    def _write(self, data: dict) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+                # dumps, not dump: only the one-shot encoder is the C one (3x faster here); the
+                # string costs the file's size in memory, once, beside a graph several times that
+                f.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
                 f.flush()
                 os.fsync(f.fileno())
             os.replace(tmp, self.path)
@@ -117,7 +133,6 @@ class EmbeddedStore:
             if os.path.exists(tmp):
                 os.unlink(tmp)
             raise
-        self._dirty = False
 
     def flush(self) -> None:
         """Make everything added so far durable."""
@@ -151,6 +166,9 @@ class EmbeddedStore:
         return self._docs.get(doc_id) if doc_id is not None else None
 
     def add(self, extraction: Extraction) -> None:
+        self._atomically(f"storing {extraction.document.source}", self._add, extraction)
+
+    def _add(self, extraction: Extraction) -> None:
         doc = extraction.document
         replaced = sorted({d.id for d in (self.document_by_source(doc.source), self._docs.get(doc.id))
                            if d is not None})
@@ -174,14 +192,33 @@ class EmbeddedStore:
             self._put_entity(merged, records)
         for r in extraction.relations:
             self._put_relation(base.merge_relation(self._relation(r.key), r))
-        self._dirty = True
 
     def forget(self, doc_id: str) -> bool:
         if doc_id not in self._docs:
             return False
-        self._remove(doc_id)
-        self._dirty = True
+        self._atomically(f"forgetting {doc_id}", self._remove, doc_id)
         return True
+
+    def _atomically(self, doing: str, change: Callable[..., None], *args) -> None:
+        """Run one in-memory change all or nothing. The graph has no undo log, so a change
+        that fails part-way (a defect, an interrupt) puts the store back to its last saved
+        state rather than leave (and later save) half a document; work added since the last
+        flush is dropped with it, and the error says a rerun completes the job."""
+        self._dirty = True  # first: bumps `version`, so no cached query view looks current mid-change
+        try:
+            change(*args)
+        except BaseException as exc:
+            self._reset_to_saved()
+            if isinstance(exc, Exception) and not isinstance(exc, EcographError):
+                raise StoreError(f"{self.path}: {doing} failed ({type(exc).__name__}: {exc})",
+                                 hint="the store was put back to its last saved state; "
+                                      "rerun the command to complete the job") from exc
+            raise
+
+    def _reset_to_saved(self) -> None:
+        self.clear()  # marks dirty, which bumps the version: caches drop what they hold
+        self._read()
+        self._dirty = False
 
     def _remove(self, doc_id: str) -> None:
         gone = self._docs.pop(doc_id, None)
@@ -248,9 +285,11 @@ class EmbeddedStore:
         return base.exchange(self.documents(), self.entities(), self.relations())
 
     def load(self, data: dict) -> None:
-        self.clear()
-        self._load(data)
-        self._dirty = True
+        def replace_all(data: dict) -> None:
+            self.clear()
+            with fewer_collections():
+                self._load(data)
+        self._atomically("loading an exchange file", replace_all, data)
 
     def _load(self, data: dict) -> None:
         docs, ents, rels, records = base.stored_state(data)  # docs in the order they were added
