@@ -67,7 +67,8 @@ def run(quick: bool, command: str) -> Result:
     res.columns = ["nodes", "edges", "reps", "render_map median s", "render_map max s", "HTML MB",
                    "interactive median s", "interactive max s"]
     res.notes.append("Graphs: `bench/synthetic.py` (seed 3) cut to the N best-connected nodes. Above 300 "
-                     "nodes `render_map` computes positions in Python and turns physics off.")
+                     "nodes `render_map` computes positions in Python (force layout with grid/FFT "
+                     "repulsion once the core passes 500 nodes) and turns physics off.")
     res.notes.append("Interactive = from `page.goto(file://...)` until `body.ready` (set with `window.ecograph.ready`) "
                      "(map.js: first `afterDrawing` with physics off, `stabilizationIterationsDone` with "
                      "physics on), headless Chromium via Playwright, every non-file request blocked, "

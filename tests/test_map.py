@@ -156,19 +156,15 @@ def test_hostile_strings_only_appear_escaped(example_graph, tmp_path):
         assert raw not in html, raw
     # the title is HTML-escaped in <title> and <h1>
     assert "<title>&lt;img src=x onerror=alert(&#39;title&#39;)&gt; &amp; map</title>" in html
-    # exactly our own script elements: the vis bundle, 4 JSON blocks, our code
+    # exactly our own script elements: the vis bundle, 2 JSON blocks, our code
     assert script_tags(html) == [{}, {"type": "application/json", "id": "ecograph-data"},
-                                 {"type": "application/json", "id": "vis-nodes"},
-                                 {"type": "application/json", "id": "vis-edges"},
                                  {"type": "application/json", "id": "vis-options"}, {}]
     # and the data still holds the exact names, for JSON.parse in the page
+    # (map.js builds the vis items and their plain-text tooltips from them:
+    # test_map_browser checks those in the page)
     data = embedded_json(html, "ecograph-data")
     names = {n["name"] for n in data["nodes"].values()}
     assert set(HOSTILE.values()) <= names
-    vis_nodes = embedded_json(html, "vis-nodes")
-    assert {n["label"] for n in vis_nodes} >= set(HOSTILE.values())
-    # tooltips are plain text (vis shows string titles with innerText)
-    assert all("\n" in n["title"] for n in vis_nodes)
 
 
 def test_script_json_cannot_close_script():
@@ -180,27 +176,53 @@ def test_script_json_cannot_close_script():
 def test_map_content_styles_legend_and_evidence(example_graph, tmp_path):
     html = render_map(example_graph, tmp_path / "m.html").read_text(encoding="utf-8")
     data = embedded_json(html, "ecograph-data")
-    vis_nodes = {n["id"]: n for n in embedded_json(html, "vis-nodes")}
-    vis_edges = embedded_json(html, "vis-edges")
-    assert len(vis_nodes) == example_graph.number_of_nodes()
-    assert len(vis_edges) == example_graph.number_of_edges()
     assert 'id="legend"' in html and 'id="search-input"' in html and 'id="details"' in html
-    assert vis_nodes["org:baobab"]["shape"] == "dot" and vis_nodes["prog:savanna"]["shape"] == "diamond"
-    assert vis_nodes["org:baobab"]["color"]["background"] != vis_nodes["org:kora"]["color"]["background"]
-    assert vis_nodes["org:baobab"]["size"] > vis_nodes["org:lagoon"]["size"]  # sized by degree
-    styles = {e["label"]: (e["color"]["color"], e["dashes"]) for e in vis_edges}
-    assert styles["partners with"] != styles["supports"]
-    pair = [e for e in vis_edges if {e["from"], e["to"]} == {"org:baobab", "org:teranga"}]
-    assert len(pair) == 2 and any(e["smooth"].get("type") == "curvedCW" for e in pair)
+    assert len(data["nodes"]) == example_graph.number_of_nodes()
+    assert len(data["edges"]) == example_graph.number_of_edges()
+    # node style comes from its group: shape says what it is, colour which kind
+    groups = {g["key"]: g for g in data["groups"]}
+    node = lambda i: data["nodes"][i]  # noqa: E731
+    assert groups[node("org:baobab")["group"]]["shape"] == "dot"
+    assert groups[node("prog:savanna")["group"]]["shape"] == "diamond"
+    assert groups[node("org:baobab")["group"]]["colour"] != groups[node("org:kora")["group"]]["colour"]
+    assert node("org:baobab")["degree"] == example_graph.degree("org:baobab")
+    assert node("org:baobab")["degree"] > node("org:lagoon")["degree"]  # sizes by degree
+    # relation style per type
+    styles = {t["type"]: (t["colour"], t["dashes"]) for t in data["types"]}
+    assert styles["PARTNERS_WITH"] != styles["SUPPORTS"] and styles["SUPPORTS"][1] == [8, 5]
+    assert data["edgeLabels"] is True
+    # a second relation between one pair is bent (map.js: a curvedCW edge)
+    pair = [e for e in data["edges"].values() if {e["from"], e["to"]} == {"org:baobab", "org:teranga"}]
+    assert len(pair) == 2 and sorted(e.get("bend", 0) for e in pair) == [0, 1]
     assert {g["name"] for g in data["groups"]} >= {"Organisation · cluster", "Programme · programme", "Place", "Sector"}
     assert {t["type"] for t in data["types"]} >= {"PARTNERS_WITH", "MEMBER_OF", "FUNDS"}
     assert data["countries"] == ["Côte d'Ivoire", "Finland", "Senegal"]
     assert data["sectors"] == ["agri-food"]
     assert data["nodes"]["org:lagoon"]["sectors"] == ["agri-food"]
+    assert data["nodes"]["place:dakar"]["country"] is None
     funds = next(e for e in data["edges"].values() if e["type"] == "FUNDS")
     assert funds["evidence"][0]["sentence"].startswith("The Green Savanna Programme is financed")
     assert data["documents"]["doc:a"]["source"] == "notes/baobab-profile.txt"
     assert data["physics"] is True
+    assert all("x" not in n for n in data["nodes"].values())  # live physics places them
+    options = embedded_json(html, "vis-options")
+    assert options["edges"]["smooth"] == {"enabled": True, "type": "continuous"}
+    assert options["interaction"]["hideEdgesOnDrag"] is False
+
+
+def test_country_and_sectors_match_the_per_node_helpers(example_graph, tmp_path):
+    from ecograph.visualizations.map import node_country, node_sectors
+    G = example_graph
+    G.add_node("place:senegal", label="Place", name="Senegal", kind="country")
+    G.add_node("org:nowhere", label="Organisation", name="Nowhere Ltd", kind="company")
+    G.add_edge("org:nowhere", "place:dakar", key="LOCATED_IN", type="LOCATED_IN", evidence=[])
+    G.add_edge("org:nowhere", "place:senegal", key="LOCATED_IN", type="LOCATED_IN", evidence=[])
+    G.add_edge("org:nowhere", "sector:agri-food", key="ACTIVE_IN", type="ACTIVE_IN", evidence=[])
+    data = embedded_json(render_map(G, tmp_path / "m.html").read_text(encoding="utf-8"), "ecograph-data")
+    for n in G:
+        assert data["nodes"][n]["country"] == node_country(G, n), n
+        assert data["nodes"][n]["sectors"] == node_sectors(G, n), n
+    assert data["nodes"]["org:nowhere"]["country"] == "Senegal"
 
 
 def test_subgraph_filters(example_graph):
@@ -248,17 +270,53 @@ def test_large_graph_gets_positions_and_no_physics(tmp_path):
     options = embedded_json(html, "vis-options")
     assert options["physics"]["enabled"] is False
     assert options["layout"]["improvedLayout"] is False
-    vis_nodes = embedded_json(html, "vis-nodes")
-    assert len(vis_nodes) == 420
-    assert all(isinstance(n.get("x"), float) and isinstance(n.get("y"), float) for n in vis_nodes)
-    xs = [n["x"] for n in vis_nodes]
+    # big maps: straight edges, hidden while dragging or zooming
+    assert options["edges"]["smooth"] == {"enabled": False}
+    assert options["interaction"]["hideEdgesOnDrag"] is True
+    assert options["interaction"]["hideEdgesOnZoom"] is True
+    data = embedded_json(html, "ecograph-data")
+    nodes = list(data["nodes"].values())
+    assert len(nodes) == 420 and data["large"] is True
+    assert all(isinstance(n.get("x"), float) and isinstance(n.get("y"), float) for n in nodes)
+    xs = [n["x"] for n in nodes]
     assert max(xs) - min(xs) > 500  # spread out in canvas pixels, not a unit square
-    assert len({(n["x"], n["y"]) for n in vis_nodes}) > 400
-    assert "label" not in embedded_json(html, "vis-edges")[0]  # edge labels off when crowded
+    assert len({(n["x"], n["y"]) for n in nodes}) > 400
+    assert data["edgeLabels"] is False  # edge labels off when crowded
+    # each fact once: a name is in the page once, not again in vis items and tooltips
+    assert html.count('"Cluster 7"') == 1 and html.count('"Member 123"') == 1
     # small graphs keep live physics unless asked otherwise
     small = render_map(_big_graph(2, 10), tmp_path / "s.html", physics=False).read_text(encoding="utf-8")
     assert embedded_json(small, "vis-options")["physics"]["enabled"] is False
-    assert all("x" in n for n in embedded_json(small, "vis-nodes"))
+    assert all("x" in n for n in embedded_json(small, "ecograph-data")["nodes"].values())
+
+
+def test_same_graph_same_page(tmp_path):
+    G = _big_graph(30, 600)
+    a = render_map(G, tmp_path / "a.html").read_bytes()
+    b = render_map(G, tmp_path / "b.html").read_bytes()
+    assert a == b
+
+
+def test_layout_on_big_cores_uses_the_grid_and_keeps_neighbours_close(monkeypatch):
+    """The grid (FFT) repulsion for big cores, tried on a small lattice by lowering the
+    threshold: deterministic, every node placed apart, neighbours near each other."""
+    import numpy as np
+    from ecograph.visualizations import layout
+    G = nx.convert_node_labels_to_integers(nx.grid_2d_graph(24, 24))  # 576 nodes, no leaves
+    calls = []
+    grid_fr = layout._grid_fr
+    monkeypatch.setattr(layout, "_grid_fr", lambda *a: calls.append(a[0]) or grid_fr(*a))
+    monkeypatch.setattr(layout, "GRID_FROM", 100)
+    pos = layout.positions(G, seed=3)
+    assert calls == [576]
+    assert pos == layout.positions(G, seed=3)
+    assert len(set(pos.values())) == 576
+    P = np.array([pos[v] for v in G])
+    edge = np.median([np.hypot(*(P[u] - P[v])) for u, v in G.edges()])
+    rng = np.random.default_rng(0)
+    pairs = rng.integers(0, 576, size=(2000, 2))
+    random_pair = np.median(np.hypot(*(P[pairs[:, 0]] - P[pairs[:, 1]]).T))
+    assert edge < 0.2 * random_pair, (edge, random_pair)
 
 
 @pytest.mark.slow
@@ -274,4 +332,4 @@ def test_empty_graph_renders(tmp_path):
     G = nx.MultiDiGraph()
     G.graph["documents"] = {}
     html = render_map(G, tmp_path / "e.html").read_text(encoding="utf-8")
-    assert embedded_json(html, "vis-nodes") == []
+    assert embedded_json(html, "ecograph-data")["nodes"] == {}

@@ -107,6 +107,25 @@ def test_map_opens_offline_with_legend_search_and_evidence(browser, example_map,
     assert page.evaluate("network.body.data.nodes.length") == G.number_of_nodes()
     assert page.title() == "<script>alert('title')</script> Baobab"
 
+    # the vis items map.js built from the data block: style per group and type
+    node = lambda i: page.evaluate("(i) => nodes.get(i)", i)  # noqa: E731
+    assert node("org:baobab")["shape"] == "dot" and node("prog:savanna")["shape"] == "diamond"
+    assert node("org:baobab")["color"]["background"] != node("org:kora")["color"]["background"]
+    assert node("org:baobab")["size"] > node("org:lagoon")["size"]  # sized by degree
+    assert node("org:baobab")["title"].split("\n") == [
+        "Baobab Agritech Cluster", "Organisation · cluster", "country: Senegal",
+        f"{G.degree('org:baobab')} relations · click for evidence"]
+    vis_edges = page.evaluate("edges.get()")
+    styles = {e["label"]: (e["color"]["color"], e["dashes"]) for e in vis_edges}
+    assert styles["partners with"] != styles["supports"] and styles["supports"][1] == [8, 5]
+    pair = [e for e in vis_edges if {e["from"], e["to"]} == {"org:baobab", "org:teranga"}]
+    assert len(pair) == 2 and [e.get("smooth", {}).get("type") for e in pair].count("curvedCW") == 1
+    funds = next(e for e in vis_edges if e["label"] == "funds")
+    assert funds["title"] == ("Nordic Development Fund → FUNDS → Green Savanna Programme\n"
+                              "1 evidence · confidence 0.80")
+    assert funds["arrows"]["to"]["enabled"] is True
+    assert page.evaluate("(i) => network.body.edges[i].options.color.opacity", funds["id"]) == 0.85
+
     # legend: one row per node group and per relation type, each a working filter
     data = page.evaluate("window.ecograph.data")
     assert page.locator("#legend .legend-row").count() == len(data["groups"]) + len(data["types"])
@@ -203,6 +222,44 @@ def test_filters_hide_and_show(browser, example_map):
     page.select_option("#filter-sector", "agri-food")
     visible = set(page.evaluate("nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
     assert {"org:lagoon", "sector:agri-food"} <= visible and "org:nordic" not in visible
+    browser.assert_clean()
+
+
+def test_dashes_keep_their_screen_size_when_zoomed_out(browser, example_map):
+    """vis draws dash lengths in canvas units: zoomed far out they become sub-pixel,
+    invisible and very slow to draw. Below zoom 1 map.js scales them back up."""
+    path, G, names = example_map
+    page = browser.page
+    browser.open(path)
+    page.evaluate("network.setOptions({physics: false})")
+    eid = page.evaluate("edges.get().find(e => e.label === 'supports').id")
+    dashes = "(i) => network.body.edges[i].options.dashes"
+    page.evaluate("network.moveTo({scale: 0.1, animation: false}); network.redraw()")
+    assert page.evaluate(dashes, eid) == pytest.approx([80, 50])
+    page.evaluate("network.moveTo({scale: 2, animation: false}); network.redraw()")
+    assert page.evaluate(dashes, eid) == [8, 5]
+    assert page.evaluate("window.ecograph.data.types.find(t => t.type === 'SUPPORTS').dashes") == [8, 5]
+    browser.assert_clean()
+
+
+def test_a_filter_change_is_one_redraw(browser, tmp_path):
+    """vis redraws synchronously on each DataSet update when physics is off; a filter
+    change updates nodes and edges but must cost one frame, and opening the page none."""
+    G = _big_graph(8, 400)
+    path = render_map(G, tmp_path / "big.html")
+    page = browser.page
+    browser.open(path)
+    page.evaluate("window.draws = 0; network.on('afterDrawing', () => { window.draws += 1; })")
+    page.locator("#legend input[data-key='Organisation:company']").uncheck()
+    assert page.evaluate("window.draws") == 1
+    assert page.evaluate("nodes.get({filter: n => !n.hidden}).length") == 8
+    page.locator("#legend input[data-key='Organisation:company']").check()
+    assert page.evaluate("window.draws") == 2
+    assert page.evaluate("nodes.get({filter: n => !n.hidden}).length") == G.number_of_nodes()
+    # nothing changes, nothing is updated or redrawn
+    page.evaluate("window.ecograph.applyFilters()")
+    assert page.evaluate("window.draws") == 2
+    assert page.locator("#map-stats").inner_text().startswith(f"{G.number_of_nodes()} of {G.number_of_nodes()} nodes")
     browser.assert_clean()
 
 

@@ -1,8 +1,9 @@
 """Interactive ecosystem maps: one self-contained HTML file that opens offline and safely.
 
-The page is built with pyvis 0.3.2 (its node/edge model and its inlined
-vis-network 9.1.2 bundle) but rendered through our own template,
-`assets/map.html.j2`, because pyvis's stock template
+The page uses pyvis 0.3.2's vis-network 9.1.2 bundle, inlined, but neither
+pyvis's Network objects (map.js builds the vis items from our data block: see
+`render_map`) nor its template: we render `assets/map.html.j2`, because pyvis's
+stock template
 - links Bootstrap from a CDN even with `cdn_resources="in_line"` (no offline use),
 - inserts `heading` raw, and
 - switches every tooltip to `innerHTML` as soon as one node title contains
@@ -19,7 +20,6 @@ would load something from another host.
 from __future__ import annotations
 
 import json
-import math
 import os
 import tempfile
 from html.parser import HTMLParser
@@ -30,8 +30,6 @@ import networkx as nx
 import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
-from pyvis.edge import Edge
-from pyvis.network import Network
 
 from ecograph.errors import EcographError, NotFound
 
@@ -159,14 +157,18 @@ def group_name(label: str, kind: str | None) -> str:
     return f"{label} · {kind}" if kind else label
 
 
-def _node_title(attrs: dict, country: str | None, degree: int) -> str:
-    """Plain-text tooltip (vis-network shows string titles with innerText)."""
-    label, kind = group_of(attrs)
-    lines = [attrs.get("name") or "", group_name(label, kind or attrs.get("kind"))]
-    if country:
-        lines.append(f"country: {country}")
-    lines.append(f"{degree} relation{'s' if degree != 1 else ''} · click for evidence")
-    return "\n".join(lines)
+def _ends(G: nx.MultiDiGraph) -> tuple[dict, dict]:
+    """{node: country it is LOCATED_IN} and {node: sorted sectors it is ACTIVE_IN}, in one
+    pass over the edges (what `node_country`/`node_sectors` find node by node)."""
+    located, sectors = {}, {}
+    for u, v, k in G.edges(keys=True):
+        if k == "LOCATED_IN" and u not in located:
+            va = G.nodes[v]
+            if va.get("label") == "Place" and va.get("kind") == "country":
+                located[u] = va.get("name")
+        elif k == "ACTIVE_IN":
+            sectors.setdefault(u, set()).add(G.nodes[v].get("name") or str(v))
+    return located, {n: sorted(s) for n, s in sectors.items()}
 
 
 # --- rendering ---------------------------------------------------------------
@@ -178,88 +180,92 @@ def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bo
 
     physics=None: live physics up to `large_threshold` nodes; above it positions
     come from `layout.positions` and physics is off, so big maps open at once.
-    Returns the path written. Raises MapError if the file cannot be written."""
+    Returns the path written. Raises MapError if the file cannot be written.
+
+    The page carries each fact once, in the `ecograph-data` block: nodes (with
+    degree and position), edges (with evidence), and one style per node group and
+    relation type. map.js builds vis-network's node and edge items, tooltips
+    included, from it; pre-rendering them here doubled the file for nothing."""
     path = Path(path)
     large = G.number_of_nodes() > large_threshold
     use_physics = (not large) if physics is None else bool(physics)
     pos = layout.positions(G, seed=seed) if (large or not use_physics) else {}
     if edge_labels is None:
         edge_labels = G.number_of_edges() <= EDGE_LABEL_LIMIT
+    located, active_in = _ends(G)
 
-    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     info_nodes, groups = {}, {}
     for n, attrs in G.nodes(data=True):
         label, kind = group_of(attrs)
-        colour, shape = group_style(label, kind)
         gkey = f"{label}:{kind or ''}"
-        g = groups.setdefault(gkey, {"key": gkey, "name": group_name(label, kind),
-                                     "colour": colour, "shape": shape, "count": 0})
+        g = groups.get(gkey)
+        if g is None:
+            colour, shape = group_style(label, kind)
+            g = groups[gkey] = {"key": gkey, "name": group_name(label, kind),
+                                "colour": colour, "shape": shape, "count": 0}
         g["count"] += 1
-        degree = G.degree(n)
-        country = node_country(G, n)
-        name = attrs.get("name") or str(n)
-        extra = {"x": pos[n][0], "y": pos[n][1]} if n in pos else {}
-        net.add_node(str(n), label=name, shape=shape, size=round(10 + 5 * math.sqrt(degree), 1),
-                     color={"background": colour, "border": "#333333",
-                            "highlight": {"background": colour, "border": "#000000"}},
-                     title=_node_title(attrs, country, degree), **extra)
-        info_nodes[str(n)] = {
-            "name": name, "label": label, "kind": attrs.get("kind"), "group": gkey,
-            "country": country, "sectors": node_sectors(G, n),
-            "founded": attrs.get("founded"), "aliases": list(attrs.get("aliases") or []),
-            "mentions": attrs.get("mentions") or {}}
+        if attrs.get("country"):
+            country = attrs["country"]
+        elif label == "Place" and attrs.get("kind") == "country":
+            country = attrs.get("name")
+        else:
+            country = located.get(n)
+        sectors = [attrs.get("name") or str(n)] if label == "Sector" else active_in.get(n, [])
+        info = {"name": attrs.get("name") or str(n), "label": label, "kind": attrs.get("kind"),
+                "group": gkey, "country": country, "sectors": sectors, "degree": G.degree(n),
+                "founded": attrs.get("founded"), "aliases": list(attrs.get("aliases") or []),
+                "mentions": attrs.get("mentions") or {}}
+        if n in pos:
+            info["x"], info["y"] = pos[n]
+        info_nodes[str(n)] = info
 
     info_edges, types = {}, {}
     pair_count: dict[frozenset, int] = {}
     for i, (u, v, k, attrs) in enumerate(G.edges(keys=True, data=True)):
         rtype = attrs.get("type") or str(k)
-        colour, dashes, width, arrow = EDGE_STYLES.get(rtype, DEFAULT_EDGE_STYLE)
-        t = types.setdefault(rtype, {"type": rtype, "colour": colour, "dashes": dashes,
-                                     "count": 0})
+        t = types.get(rtype)
+        if t is None:
+            colour, dashes, width, arrow = EDGE_STYLES.get(rtype, DEFAULT_EDGE_STYLE)
+            t = types[rtype] = {"type": rtype, "colour": colour, "dashes": dashes, "width": width,
+                                "arrow": arrow, "count": 0}
         t["count"] += 1
-        evidence = list(attrs.get("evidence") or [])
-        eid = f"e{i}"
+        info = {"type": rtype, "from": str(u), "to": str(v),
+                "evidence": list(attrs.get("evidence") or []), "confidence": attrs.get("confidence")}
         # several relation types between one pair: bend each by a different amount
-        nth = pair_count.get(frozenset((u, v)), 0)
-        pair_count[frozenset((u, v))] = nth + 1
-        smooth = ({"enabled": True, "type": "curvedCW", "roundness": 0.15 * nth}
-                  if nth else ({"enabled": False} if large else {"enabled": True, "type": "continuous"}))
-        src, dst = G.nodes[u].get("name") or u, G.nodes[v].get("name") or v
-        options = {"id": eid, "color": {"color": colour, "highlight": colour, "opacity": 0.85},
-                   "dashes": dashes, "width": width, "smooth": smooth,
-                   "arrows": {"to": {"enabled": arrow, "scaleFactor": 0.6}},
-                   "title": f"{src} → {rtype} → {dst}\n{len(evidence)} evidence · "
-                            f"confidence {float(attrs.get('confidence') or 0):.2f}"}
-        if edge_labels:
-            options["label"] = rtype.replace("_", " ").lower()
-            options["font"] = {"size": 10, "color": "#555555", "strokeWidth": 3, "align": "middle"}
-        # Edge() directly: Network.add_edge rebuilds the node id list per call (O(n*m))
-        net.edges.append(Edge(str(u), str(v), True, **options).options)
-        info_edges[eid] = {"type": rtype, "from": str(u), "to": str(v), "evidence": evidence,
-                           "confidence": attrs.get("confidence")}
+        pair = frozenset((u, v))
+        nth = pair_count.get(pair, 0)
+        pair_count[pair] = nth + 1
+        if nth:
+            info["bend"] = nth
+        info_edges[f"e{i}"] = info
 
-    net.options = _vis_options(use_physics, large)
     documents = {d: {"source": m.get("source", ""), "title": m.get("title", "")}
                  for d, m in (G.graph.get("documents") or {}).items()}
-    data = {"title": title, "physics": use_physics, "large": large,
+    data = {"title": title, "physics": use_physics, "large": large, "edgeLabels": bool(edge_labels),
             "nodes": info_nodes, "edges": info_edges, "documents": documents,
             "groups": sorted(groups.values(), key=lambda g: (g["name"])),
             "types": sorted(types.values(), key=lambda t: t["type"]),
             "countries": sorted({c for c in (i["country"] for i in info_nodes.values()) if c}),
             "sectors": sorted({s for i in info_nodes.values() for s in i["sectors"]})}
-    html = _render_html(net, title, data)
+    html = _render_html(title, data, _vis_options(use_physics, large))
     check_offline(html)
     _write(path, html)
     return path
 
 
 def _vis_options(physics: bool, large: bool) -> dict:
+    """Network-wide vis options; what every node or edge shares lives here, not per item."""
     opts = {
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
                         "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
         "nodes": {"font": {"size": 14, "face": "sans-serif", "strokeWidth": 3,
                            "strokeColor": "#ffffff"}, "borderWidth": 1},
-        "edges": {"selectionWidth": 2},
+        "edges": {"selectionWidth": 2, "color": {"opacity": 0.85},
+                  "arrows": {"to": {"scaleFactor": 0.6}},
+                  # straight lines on big maps: curves cost a bezier per edge per frame
+                  "smooth": {"enabled": False} if large else {"enabled": True, "type": "continuous"},
+                  "font": {"size": 10, "color": "#555555", "strokeWidth": 3, "align": "middle"}},
+        # improvedLayout clusters and runs Kamada-Kawai on load even when positions are given
         "layout": {"improvedLayout": not large, "randomSeed": 7},
     }
     if physics:
@@ -293,9 +299,9 @@ def _inline(code: str, what: str) -> str:
     return code
 
 
-def _render_html(net: Network, title: str, data: dict) -> str:
-    """pyvis built the vis nodes/edges/options; we render them with our own template
-    (autoescape on for every {{ }}), not `net.generate_html`, for the reasons above."""
+def _render_html(title: str, data: dict, options: dict) -> str:
+    """Our own template (autoescape on for every {{ }}), not pyvis's `generate_html`,
+    for the reasons above."""
     env = Environment(loader=FileSystemLoader(str(ASSETS)),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     return env.get_template("map.html.j2").render(
@@ -305,9 +311,7 @@ def _render_html(net: Network, title: str, data: dict) -> str:
         map_js=Markup(_inline(_asset("map.js"), "map.js")),
         map_css=Markup(_inline(_asset("map.css"), "map.css")),
         data_json=Markup(script_json(data)),
-        nodes_json=Markup(script_json(net.nodes)),
-        edges_json=Markup(script_json(net.edges)),
-        options_json=Markup(script_json(net.options)),
+        options_json=Markup(script_json(options)),
     )
 
 

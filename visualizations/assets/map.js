@@ -8,8 +8,6 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
   function readJSON(id) { return JSON.parse(document.getElementById(id).textContent); }
   var DATA = readJSON("ecograph-data");
   options = readJSON("vis-options");
-  nodes = new vis.DataSet(readJSON("vis-nodes"));
-  edges = new vis.DataSet(readJSON("vis-edges"));
   var container = document.getElementById("mynetwork");
   var api = { ready: false, data: DATA };
   window.ecograph = api;
@@ -34,6 +32,64 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
     if (incident[e.from]) incident[e.from].push(eid);
     if (incident[e.to] && e.to !== e.from) incident[e.to].push(eid);
   });
+
+  // ---- vis items, built here from DATA (the page carries each fact once) ----
+  // Titles are plain strings: vis-network shows them with innerText.
+  var groupStyle = {}, typeStyle = {};
+  DATA.groups.forEach(function (g) { groupStyle[g.key] = g; });
+  // One dash array per relation type, shared by all its edges: vis keeps a reference
+  // to it, so `scaleDashes` below restyles every edge of a type by editing one array.
+  var dashArrays = {};
+  DATA.types.forEach(function (t) {
+    typeStyle[t.type] = t;
+    dashArrays[t.type] = t.dashes ? t.dashes.slice() : false;
+  });
+  function nodeTitle(n) {
+    var lines = [n.name, n.kind ? n.label + " · " + n.kind : n.label];
+    if (n.country) lines.push("country: " + n.country);
+    lines.push(n.degree + " relation" + (n.degree === 1 ? "" : "s") + " · click for evidence");
+    return lines.join("\n");
+  }
+  function edgeTitle(e) {
+    var from = DATA.nodes[e.from], to = DATA.nodes[e.to];
+    return (from ? from.name : e.from) + " → " + e.type + " → " + (to ? to.name : e.to) + "\n" +
+      e.evidence.length + " evidence · confidence " + Number(e.confidence || 0).toFixed(2);
+  }
+  var nodeItems = Object.keys(DATA.nodes).map(function (id) {
+    var n = DATA.nodes[id], g = groupStyle[n.group];
+    var item = { id: id, label: n.name, shape: g.shape, title: nodeTitle(n),
+                 size: Math.round(10 * (10 + 5 * Math.sqrt(n.degree))) / 10,
+                 color: { background: g.colour, border: "#333333",
+                          highlight: { background: g.colour, border: "#000000" } } };
+    if (typeof n.x === "number") { item.x = n.x; item.y = n.y; }
+    return item;
+  });
+  var edgeItems = Object.keys(DATA.edges).map(function (eid) {
+    var e = DATA.edges[eid], t = typeStyle[e.type];
+    var item = { id: eid, from: e.from, to: e.to, title: edgeTitle(e), width: t.width,
+                 color: { color: t.colour, highlight: t.colour }, dashes: dashArrays[e.type],
+                 arrows: { to: { enabled: t.arrow } } };
+    if (e.bend) item.smooth = { enabled: true, type: "curvedCW", roundness: 0.15 * e.bend };
+    if (DATA.edgeLabels) item.label = e.type.replace(/_/g, " ").toLowerCase();
+    return item;
+  });
+  nodes = new vis.DataSet(nodeItems);
+  edges = new vis.DataSet(edgeItems);
+
+  // Dash lengths are canvas units, so zoomed out to a big map (scale ~0.01) an [8, 5]
+  // pattern turns into hundredth-of-a-pixel dashes: invisible, and so slow to rasterise
+  // that one frame of 50,000 edges took 13 s. Below zoom 1 we keep dashes their zoom-1
+  // size on screen instead, before each frame; at zoom 1 and above nothing changes.
+  var dashFactor = 1;
+  function scaleDashes() {
+    var f = Math.max(1, 1 / network.getScale());
+    if (!isFinite(f) || Math.abs(f - dashFactor) < 1e-9 * f) return;
+    dashFactor = f;
+    DATA.types.forEach(function (t) {
+      var a = dashArrays[t.type];
+      if (a) for (var i = 0; i < a.length; i++) a[i] = t.dashes[i] * f;
+    });
+  }
 
   // ---- legend with filter checkboxes ----
   var shownGroups = {}, shownTypes = {};
@@ -85,8 +141,16 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
     applyFilters();
   });
 
-  // ---- filters: one pass computing hidden flags, one DataSet update each ----
-  var visibleNodes = {};
+  // ---- filters: one pass computing hidden flags, then only the items that change ----
+  var visibleNodes = {}, hiddenNodes = {}, hiddenEdges = {};
+  // With physics off, vis redraws the whole network synchronously on every DataSet
+  // update (a second or more at 10,000 nodes): both updates, then one frame.
+  function batch(fn) {
+    var emitter = network && network.body && network.body.emitter;
+    if (!emitter) { fn(); return; }
+    emitter.emit("_blockRedraw");
+    try { fn(); } finally { emitter.emit("_allowRedraw"); network.redraw(); }
+  }
   function applyFilters() {
     var country = countrySel.value, sector = sectorSel.value;
     var base = {};
@@ -113,27 +177,40 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
     });
     visibleNodes = vis_;
     var nUpd = [], eUpd = [], nShown = 0, eShown = 0;
-    Object.keys(vis_).forEach(function (id) { nUpd.push({ id: id, hidden: !vis_[id] }); if (vis_[id]) nShown++; });
+    Object.keys(vis_).forEach(function (id) {
+      var hide = !vis_[id];
+      if (hide !== !!hiddenNodes[id]) { nUpd.push({ id: id, hidden: hide }); hiddenNodes[id] = hide; }
+      if (!hide) nShown++;
+    });
     Object.keys(DATA.edges).forEach(function (eid) {
       var e = DATA.edges[eid];
-      var show = shownTypes[e.type] !== false && vis_[e.from] && vis_[e.to];
-      eUpd.push({ id: eid, hidden: !show });
-      if (show) eShown++;
+      var hide = !(shownTypes[e.type] !== false && vis_[e.from] && vis_[e.to]);
+      if (hide !== !!hiddenEdges[eid]) { eUpd.push({ id: eid, hidden: hide }); hiddenEdges[eid] = hide; }
+      if (!hide) eShown++;
     });
-    nodes.update(nUpd);
-    edges.update(eUpd);
+    if (nUpd.length || eUpd.length) {
+      batch(function () {
+        if (nUpd.length) nodes.update(nUpd);
+        if (eUpd.length) edges.update(eUpd);
+      });
+    }
     document.getElementById("map-stats").textContent =
       nShown + " of " + nodes.length + " nodes · " + eShown + " of " + edges.length + " relations";
   }
   api.applyFilters = applyFilters;
 
   // ---- search ----
-  var names = [];
-  Object.keys(DATA.nodes).forEach(function (id) {
-    var n = DATA.nodes[id];
-    names.push({ id: id, key: fold(n.name), primary: true });
-    (n.aliases || []).forEach(function (a) { names.push({ id: id, key: fold(a), primary: false }); });
-  });
+  var names = null;   // built on the first search, not while the page opens
+  function searchIndex() {
+    if (names) return names;
+    names = [];
+    Object.keys(DATA.nodes).forEach(function (id) {
+      var n = DATA.nodes[id];
+      names.push({ id: id, key: fold(n.name), primary: true });
+      (n.aliases || []).forEach(function (a) { names.push({ id: id, key: fold(a), primary: false }); });
+    });
+    return names;
+  }
   var datalist = document.getElementById("search-names");
   Object.keys(DATA.nodes).map(function (id) { return DATA.nodes[id].name; }).sort()
     .slice(0, 5000).forEach(function (name) { var o = el("option"); o.value = name; datalist.appendChild(o); });
@@ -142,7 +219,7 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
     var q = fold(query);
     if (!q) return null;
     var best = null, bestScore = 0;
-    names.forEach(function (c) {
+    searchIndex().forEach(function (c) {
       var score = c.key === q ? 4 : c.key.indexOf(q) === 0 ? 3 : c.key.indexOf(q) > 0 ? 2 : 0;
       if (score && c.primary) score += 0.5;
       if (score > bestScore || (score === bestScore && best && c.key.length < best.key.length)) {
@@ -258,6 +335,7 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
 
   // ---- the network ----
   network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  network.on("beforeDrawing", scaleDashes);
   network.on("click", function (params) {
     if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
