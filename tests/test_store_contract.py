@@ -289,3 +289,8 @@ def test_random_histories_agree(embedded_store, neo4j_store, ops):
                 s.add(copy.deepcopy(op))
     assert neo4j_store.export() == embedded_store.export()
     assert _graph_view(neo4j_store.to_networkx()) == _graph_view(embedded_store.to_networkx())
+
+
+def test_both_stores_speak_both_protocols(store):
+    from ecograph.store.base import GraphStore, LocalReads
+    assert isinstance(store, GraphStore) and isinstance(store, LocalReads)

@@ -49,6 +49,29 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
+@runtime_checkable
+class LocalReads(Protocol):
+    """Reads a store may add so that questions about a few entities need not build the
+    whole graph (`queries/` checks for each method and falls back to `to_networkx()`).
+    Both stores have them; Neo4j also answers `resolve_names`, `named_neighbourhood` and
+    `shortest_path_nodes` in the database (see `neo4j_read`), each returning None when it
+    cannot decide so the queries use the portable path."""
+
+    def read_version(self) -> Any:
+        """A value that changes whenever the content changes (None: unknown, do not cache)."""
+
+    def neighbourhood(self, ids: Iterable[str], *, depth: int, types: Iterable[str],
+                      context: Iterable[str] = (), evidence: bool = True) -> nx.MultiDiGraph:
+        """Entities within `depth` hops of `ids` over `types`, shaped like `to_networkx()`."""
+
+    def adjacent(self, ids: Iterable[str], types: Iterable[str], *,
+                 among: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
+        """(source, target, type) of the relations of `types` touching `ids`: one step."""
+
+    def entity_names(self) -> list[tuple[str, str, str, list[str]]]:
+        """(id, label, name, aliases) of every entity: what name lookup indexes."""
+
+
 # --- merge rules -------------------------------------------------------------
 #
 # An entity's merged attributes (name, aliases, kind, country, founded) are a fold of
