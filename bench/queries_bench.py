@@ -1,14 +1,17 @@
 """Benchmark 3: query latency on a synthetic graph (100k organisations / 500k relations)
 on both stores, side by side in one run:
 
-- "whole graph per call (as shipped)": the query functions on the store seen through
-  the plain `GraphStore` protocol (`WholeGraphOnly`: no local reads, no version, so no
-  cache): every call reads `to_networkx()` and scans every entity to match a name,
-  which is what `queries/` did before the local reads;
-- "queries/ (local reads + caches)": the same functions on the store itself: a cached
-  name index and `store.neighbourhood` / `store.adjacent` reads;
-- on Neo4j also the raw Cypher neighbourhood reads the first prototype measured (a
-  lower bound: no evidence, no names, an arbitrary shortest path)."""
+- "queries/ (shipped)": the query functions as researchers call them, with names
+  (`partners(store, name)`, ...), on the store itself: on Neo4j one auto-commit read
+  that resolves the names in the database and reads the neighbourhood
+  (`store.neo4j_read`), on the embedded store its cached name index and local reads;
+- on Neo4j also the raw Cypher the first prototype measured, each sample one
+  auto-commit statement on a session like the store's (a lower bound: no names, no
+  evidence, an arbitrary shortest path), alternating with the shipped call so that
+  the machine's load falls on both alike;
+- the first query of a fresh process (opening the store, then one `partners()`), and
+  the embedded store's memory at that size;
+- the answers of both stores compared, sample by sample (they hold the same graph)."""
 from __future__ import annotations
 
 import gc
@@ -18,7 +21,6 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
 from . import synthetic
@@ -42,46 +44,10 @@ RETURN [n IN nodes(p) | n.id] AS ids""",
 MATCH (c:Organisation {{id: $a}})-[:{CORE}*1..2]-(n)
 RETURN DISTINCT n.id AS id""",
 }
-SHIPPED = "whole graph per call (as shipped)"
-NEW = "queries/ (local reads + caches)"
+NEW = "queries/ (shipped)"
 RAW = "raw Cypher read (lower bound, bench only)"
-
-
-class WholeGraphOnly:
-    """A store seen through the `GraphStore` protocol only, as `queries/` used stores before
-    the local reads: `to_networkx()` on every call, names matched by scanning every entity."""
-
-    def __init__(self, store):
-        self._store = store
-
-    def __getattr__(self, name):
-        if name in ("neighbourhood", "adjacent", "read_version", "entity_names"):
-            raise AttributeError(name)
-        return getattr(self._store, name)
-
-
-def lat(fn, n: int, *, budget: float, warmup: int = 1) -> list[float]:
-    """Latencies (s) of fn(i) for i = 0..n-1, stopping early once `budget` seconds are spent
-    (at least one sample), after `warmup` calls on arguments not among the measured ones
-    (skipped when one call is already slow)."""
-    out: list[float] = []
-    spent = 0.0
-    for w in range(warmup):
-        t = time.perf_counter()
-        fn(n + w)
-        if time.perf_counter() - t > budget / 4:
-            break
-    for i in range(n):
-        # no gc.collect() per sample: with ~1.5 GB of live objects it takes seconds (the big
-        # static data is gc.freeze()-d after loading instead)
-        t = time.perf_counter()
-        fn(i)
-        dt = time.perf_counter() - t
-        out.append(dt)
-        spent += dt
-        if spent > budget:
-            break
-    return out
+#: samples whose answers are compared between the stores
+COMPARED = 20
 
 
 def _queries(b: dict):
@@ -107,18 +73,10 @@ def _cypher_args(b: dict, q: str, i: int) -> dict:
     return {"a": a, "b": c}
 
 
-def _compare(Q: dict, store, shipped_answers: dict[str, list]) -> bool:
-    """The new answers equal the whole-graph ones for every sample the slow path ran."""
-    same = True
-    for name, answers in shipped_answers.items():
-        for i, expected in answers:
-            same &= _rows_of(Q[name](store, i)) == expected
-    return same
-
-
 def _alternating(fns: dict[str, object], n: int, *, budget: float, warmup: int) -> dict[str, list[float]]:
     """Latencies of several ways to answer the same question, sample i of each in turn, so
-    that the load of this shared machine falls on all of them alike."""
+    that the load of this shared machine falls on all of them alike. Warm-up samples are
+    other arguments than the measured ones."""
     for fn in fns.values():
         for w in range(warmup):
             fn(n + w)
@@ -136,52 +94,39 @@ def _alternating(fns: dict[str, object], n: int, *, budget: float, warmup: int) 
     return out
 
 
-def _measure(rows: list, store_name: str, store, Q: dict, *, slow_n: int, fast_n: int, slow_budget: float,
-             shipped_queries, notes: dict, raw: dict | None = None) -> None:
-    """Whole graph per call (before), then the queries as they are now, alternating with
-    the raw Cypher reads in `raw` (Neo4j) when given."""
-    whole = WholeGraphOnly(store)
-    answers: dict[str, list] = defaultdict(list)
-    for name in shipped_queries:
-        def call(i, fn=Q[name], name=name):
-            answers[name].append((i, _rows_of(fn(whole, i))))
-        xs = lat(call, slow_n, budget=slow_budget, warmup=0)
-        rows.append(_row(store_name, name, SHIPPED, xs))
-    for name in Q:
-        if name not in shipped_queries:
-            rows.append({"store": store_name, "query": name, "how": SHIPPED, "n": 0, "p50 ms": float("nan"),
-                         "p95 ms": float("nan"), "note": "not run: the same whole-graph read as partners"})
-    t = time.perf_counter()
-    Q["partners"](store, len(Q) * 1000)  # builds the name index (and nothing else)
-    first = time.perf_counter() - t
-    raw_rows = []
+def _measure(rows: list, store_name: str, store, Q: dict, *, fast_n: int, budget: float,
+             raw: dict | None = None) -> dict[str, list]:
+    """The shipped queries, alternating with the raw Cypher reads in `raw` (Neo4j) when
+    given; returns the answers of the first COMPARED samples of each query."""
+    raw_rows, answers = [], {}
     for name, fn in Q.items():
         ways = {NEW: lambda i, fn=fn: fn(store, i)}
         if raw is not None:
             ways[RAW] = lambda i, name=name: raw[name](i)
-        xs = _alternating(ways, fast_n, budget=120, warmup=30)
-        rows.append(_row(store_name, name, NEW, xs[NEW],
-                         note=f"first call {first:.1f} s (builds the name index)" if name == "partners" else ""))
+        xs = _alternating(ways, fast_n, budget=budget, warmup=min(30, fast_n))
+        rows.append(_row(store_name, name, NEW, xs[NEW], note=f"load {os.getloadavg()[0]:.1f} after"))
         if raw is not None:
             raw_rows.append(_row(store_name, name, RAW, xs[RAW]))
+        answers[name] = [_rows_of(fn(store, i)) for i in range(min(COMPARED, fast_n))]
     rows.extend(raw_rows)
-    notes[store_name] = _compare(Q, store, answers)
+    return answers
 
 
 def run(quick: bool, command: str, target) -> Result:
     n_orgs = 500 if quick else 100_000
     res = Result("queries", f"3. Query latency: {n_orgs:,} organisations, ~{5 * n_orgs:,} relations", command)
     rows: list[dict] = []
+    load_start = os.getloadavg()
     t = time.perf_counter()
     data = synthetic.generate(n_orgs, seed=7)
     b = data.pop("bench")
     t_gen = time.perf_counter() - t
     n_ent, n_rel = len(data["entities"]), len(data["relations"])
-    slow_budget = 10.0 if quick else 100.0
     fast_n = 10 if quick else 100
-    slow_n = 2 if quick else 3
+    budget = 10.0 if quick else 120.0
     Q = _queries(b)
-    same: dict[str, bool] = {}
+    answers: dict[str, dict] = {}
+    first: dict[str, str] = {}
 
     # --- embedded ----------------------------------------------------------------------
     from ecograph.store.embedded import EmbeddedStore
@@ -196,9 +141,8 @@ def run(quick: bool, command: str, target) -> Result:
         t = time.perf_counter()
         store.save()
         t_save = time.perf_counter() - t
-        rss = _rss_child(tmp / "store", b)
-        _measure(rows, "embedded", store, Q, slow_n=slow_n, fast_n=fast_n, slow_budget=slow_budget,
-                 shipped_queries=list(Q), notes=same)
+        rss, first["embedded"] = _rss_child(tmp / "store", b)
+        answers["embedded"] = _measure(rows, "embedded", store, Q, fast_n=fast_n, budget=budget)
         store.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -215,27 +159,29 @@ def run(quick: bool, command: str, target) -> Result:
         old = {k: os.environ.get(k) for k in env}
         os.environ.update(env)
         try:
+            from neo4j import READ_ACCESS
             from ecograph.store.neo4j import Neo4jStore
             ns = Neo4jStore(env["NEO4J_URI"])
             try:
                 ns.clear()
                 t = time.perf_counter()
                 bulk_load(ns, data)
+                _await_indexes(ns)
                 t_nload = time.perf_counter() - t
                 rows.append({"store": "neo4j", "query": "bulk load (UNWIND, 10k rows per tx)", "how": "",
                              "n": 1, "p50 ms": ms(t_nload), "p95 ms": ms(t_nload),
                              "note": f"{n_rel / t_nload:,.0f} relations/s"})
+                first["neo4j"] = _first_child(env, b)
                 drv = ns._driver
 
                 def raw_read(name: str):
-                    def one(i):
-                        with drv.session(database=ns._database) as s:
-                            return s.execute_read(lambda tx: tx.run(CYPHER[name], _cypher_args(b, name, i)).data())
+                    def one(i):  # auto-commit: one round trip, as the store's reads
+                        with drv.session(database=ns._database, bookmark_manager=ns._bookmarks,
+                                         default_access_mode=READ_ACCESS) as s:
+                            return s.run(CYPHER[name], _cypher_args(b, name, i)).data()
                     return one
-                # the whole-graph read takes minutes at full size: partners once, as the before figure
-                _measure(rows, "neo4j", ns, Q, slow_n=slow_n if quick else 1, fast_n=fast_n,
-                         slow_budget=slow_budget, shipped_queries=list(Q) if quick else ["partners"],
-                         notes=same, raw={name: raw_read(name) for name in CYPHER})
+                answers["neo4j"] = _measure(rows, "neo4j", ns, Q, fast_n=fast_n, budget=budget,
+                                            raw={name: raw_read(name) for name in CYPHER})
                 try:  # a private, throw-away server: failing to empty it loses nothing
                     ns.clear()
                 except Exception as exc:
@@ -255,30 +201,30 @@ def run(quick: bool, command: str, target) -> Result:
     def p50(store_name: str, how: str, query: str = "partners"):
         return next((r["p50 ms"] for r in rows if (r["store"], r["how"], r["query"]) == (store_name, how, query)
                      and r["n"]), None)
-    neo_new, neo_old, emb_new, emb_old = p50("neo4j", NEW), p50("neo4j", SHIPPED), p50("embedded", NEW), p50("embedded", SHIPPED)
+    neo, neo_raw, emb = p50("neo4j", NEW), p50("neo4j", RAW), p50("embedded", NEW)
     res.targets = [("partners p50 ≤ 5 ms on Neo4j (queries/)",
-                    f"{neo_new:.2f} ms" if neo_new is not None else "not measured",
-                    (neo_new <= 5) if neo_new is not None else None),
-                   ("partners p50 on Neo4j, whole graph per call (before)",
-                    f"{neo_old:,.0f} ms" if neo_old is not None else "not measured", None),
-                   ("embedded partners p50 (queries/; before)",
-                    f"{emb_new:.2f} ms; {emb_old:,.0f} ms" if emb_new is not None and emb_old is not None
-                    else "not measured", None)]
+                    f"{neo:.2f} ms" if neo is not None else "not measured",
+                    (neo <= 5) if neo is not None else None),
+                   ("partners p50 on Neo4j, raw Cypher (lower bound)",
+                    f"{neo_raw:.2f} ms" if neo_raw is not None else "not measured", None),
+                   ("embedded partners p50 (queries/)", f"{emb:.2f} ms" if emb is not None else "not measured", None)]
+    same = ("not compared (Neo4j not measured)" if "neo4j" not in answers else
+            ", ".join(f"{q}: {'yes' if answers['embedded'][q] == answers['neo4j'][q] else 'NO'}" for q in Q))
     res.notes += [
         f"Graph: `bench/synthetic.py` seed 7: {n_ent:,} entities ({n_orgs:,} organisations), {n_rel:,} relations, "
         f"{len(data['documents']):,} documents; generated in {t_gen:.1f} s. Embedded `store.load()` took "
         f"{t_load:.1f} s, saving it as JSON {t_save:.1f} s.",
         f"Embedded store memory (fresh process opening the saved store): {rss}.",
-        "n = samples (different organisations / pairs per sample); p95 is nearest-rank, so with few "
-        "samples it is the slowest one. Slow paths stop sampling after a time budget "
-        f"({slow_budget:.0f} s per query).",
+        "First query of a fresh process (open the store, then one `partners()` by name): "
+        + "; ".join(f"{k}: {v}" for k, v in first.items()) + ".",
+        f"n = samples (different organisations / pairs per sample, after {min(30, fast_n)} warm-up calls on "
+        f"others); p95 is nearest-rank. Load average (1/5/15 min) at the start: "
+        + "/".join(f"{x:.1f}" for x in load_start) + "; at the end: "
+        + "/".join(f"{x:.1f}" for x in os.getloadavg()) + f" ({os.cpu_count()} CPUs).",
         "Queries take names (as researchers type them): `partners(store, name)`, "
         "`common_partners(store, a, b)` (two members of one cluster), `path(store, id_a, id_b)` "
         "(random pairs, core relation types), `ego(store, name, depth=2)`.",
-        "The name index is built once per store state (`read_version()`: the embedded store's change "
-        "counter, a Neo4j read's bookmark); later calls reuse it while nothing changes.",
-        "Answers of the local reads equal the whole-graph answers for every sample the slow path ran: "
-        + ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in same.items()) + ".",
+        f"Same answers on both stores for the first {COMPARED} samples of each query: {same}.",
     ]
     if neo_note:
         res.notes.append(neo_note)
@@ -296,8 +242,10 @@ def _row(store: str, query: str, how: str, xs: list[float], note: str = "") -> d
 
 
 def bulk_load(ns, data: dict, batch: int = 10_000) -> None:
-    """Load an exchange dict into Neo4j the fast way: UNWIND batches in separate transactions,
-    with the statements and row builders `Neo4jStore.load` uses (`store.cypher`, `store.neo4j_rows`)."""
+    """Load an exchange dict into an empty Neo4j the fast way: the statements and rows
+    `Neo4jStore.load` uses (`store.cypher`, `store.neo4j_rows.load_rows`), but in a
+    transaction per batch (one transaction of 500k relationships would exceed the bench
+    server's transaction memory)."""
     from ecograph.store import cypher as Q
     from ecograph.store import neo4j_rows as NR
     from ecograph.store.base import stored_state
@@ -310,39 +258,64 @@ def bulk_load(ns, data: dict, batch: int = 10_000) -> None:
             with drv.session(database=ns._database) as s:
                 s.execute_write(lambda tx: tx.run(query, rows=chunk).consume())
 
-    write(Q.CREATE_DOCUMENTS, [{**d.to_dict(), "seq": i} for i, d in enumerate(docs)])
-    by_label: dict[str, list] = defaultdict(list)
-    mentions: dict[str, list] = defaultdict(list)
-    for e in ents:
-        recs = records.get(e.id, {})
-        by_label[e.label].append({**NR.entity_row(e), **NR.base_props(recs.get(""))})
-        mentions[e.label].extend({"id": e.id, "document": d, "props": NR.mention_props(c, recs.get(d))}
-                                 for d, c in sorted(e.mentions.items()))
-    for lab, rows in by_label.items():
-        write(Q.write_entities(lab), rows)
-    for lab, rows in mentions.items():
-        write(Q.write_mentions(lab), rows)
-    labels = {e.id: e.label for e in ents}
-    groups: dict[tuple, list] = defaultdict(list)
-    for r in rels:
-        groups[(r.type, labels[r.source], labels[r.target])].append(
-            {"source": r.source, "target": r.target, "props": NR.relation_props(r)})
+    doc_rows, nodes, groups = NR.load_rows(docs, ents, rels, records)
+    write(Q.CREATE_DOCUMENTS, doc_rows)
+    for lab, rows in nodes.items():
+        write(Q.load_entities(lab), rows)
     for (t, sl, tl), rows in groups.items():
-        write(Q.write_relations(t, sl, tl), rows)
+        write(Q.load_relations(t, sl, tl), rows)
 
 
-def _rss_child(store_dir: Path, b: dict) -> str:
+def _await_indexes(ns) -> None:
+    """The name-key indexes are filled in the background after a bulk load: wait, so the
+    samples measure the indexed lookup."""
+    with ns._driver.session(database=ns._database) as s:
+        s.run("CALL db.awaitIndexes(600)").consume()
+
+
+def _rss_child(store_dir: Path, b: dict) -> tuple[str, str]:
+    """(memory line, first-query line) of the embedded store, in a fresh process."""
     org = b["names"][b["orgs"][0]]
     out = subprocess.run([PY, "-m", "bench.queries_bench", "rss", str(store_dir), org], cwd=ROOT,
                          capture_output=True, text=True)
     if out.returncode != 0:
+        failed = f"(measurement failed: {out.stderr.strip().splitlines()[-1:]})"
+        return failed, failed
+    d = json.loads(out.stdout.strip().splitlines()[-1])
+    return ((f"RSS {d['before']:.0f} MiB after imports → {d['open']:.0f} MiB with the store open "
+             f"(**+{d['open'] - d['before']:.0f} MiB**) → {d['local']:.0f} MiB after a first `partners()` "
+             f"(name index) → {d['full']:.0f} MiB with the cached whole-graph view the global queries use "
+             f"(`full_view`, built in {d['full_s']:.1f} s); JSON file {d['file_mb']:.0f} MB"),
+            f"open {d['open_s']:.1f} s, first `partners()` {d['local_s']:.2f} s (builds the name index)")
+
+
+def _first_child(env: dict, b: dict) -> str:
+    """Neo4j: open the store and ask one `partners()` in a fresh process (names resolved
+    in the database, no index to build)."""
+    org = b["names"][b["orgs"][1]]
+    out = subprocess.run([PY, "-m", "bench.queries_bench", "first", env["NEO4J_URI"], org], cwd=ROOT,
+                         capture_output=True, text=True, env={**os.environ, **env})
+    if out.returncode != 0:
         return f"(measurement failed: {out.stderr.strip().splitlines()[-1:]})"
     d = json.loads(out.stdout.strip().splitlines()[-1])
-    return (f"RSS {d['before']:.0f} MiB after imports → {d['open']:.0f} MiB with the store open "
-            f"(**+{d['open'] - d['before']:.0f} MiB**; opening took {d['open_s']:.1f} s) → {d['local']:.0f} MiB "
-            f"after a first `partners()` (name index, {d['local_s']:.1f} s) → {d['full']:.0f} MiB with the cached "
-            f"whole-graph view the global queries use (`full_view`, built in {d['full_s']:.1f} s); "
-            f"JSON file {d['file_mb']:.0f} MB")
+    return (f"open {d['open_s']:.2f} s (connect, check the schema), first `partners()` "
+            f"{1000 * d['first_s']:.0f} ms, second {1000 * d['second_s']:.1f} ms")
+
+
+def _first_main(url: str, org: str) -> None:
+    from ecograph.queries.partners import partners
+    from ecograph.store.neo4j import Neo4jStore
+    t = time.perf_counter()
+    s = Neo4jStore(url)
+    open_s = time.perf_counter() - t
+    t = time.perf_counter()
+    partners(s, org)
+    first_s = time.perf_counter() - t
+    t = time.perf_counter()
+    partners(s, org)
+    second_s = time.perf_counter() - t
+    s.close()
+    print(json.dumps({"open_s": open_s, "first_s": first_s, "second_s": second_s}))
 
 
 def _rss_main(store_dir: str, org: str) -> None:
@@ -375,3 +348,5 @@ if __name__ == "__main__":
     import sys
     if sys.argv[1] == "rss":
         _rss_main(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "first":
+        _first_main(sys.argv[2], sys.argv[3])

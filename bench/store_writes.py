@@ -8,8 +8,8 @@ kind of data, so a change to the write path shows up:
   30 % of the relations stated by a second document (evidence merged into an existing
   relationship) and hub entities (clusters, funders) described by many documents;
 * `forget()`: every 10th document;
-* per-row baseline: every relationship with its own MERGE statement, one transaction,
-  nodes already there (the statement shape of `cypher.write_relations`).
+* per-row baseline: every relationship with its own statement, one transaction, nodes
+  already there: `cypher.load_relations`, the statement `load()` sends, one row each.
 
 Each variant (code tree x driver) runs in its own child process, alternating, so both
 see the same server and load; figures are medians over all repetitions.
@@ -64,19 +64,22 @@ def _extractions(data: dict, seed: int = 5) -> list:
 
 
 def _per_row(store, data: dict) -> float:
-    """Seconds to write every relation with its own MERGE statement, in one transaction."""
+    """Seconds to write every relation with its own statement (`load()`'s, one row), in one transaction."""
     from ecograph.store import cypher as Q
-    from ecograph.store.neo4j import _relation_props
+    from ecograph.store import neo4j_rows as NR
     from ecograph.model import Relation
     labels = {e["id"]: e["label"] for e in data["entities"]}
     rels = [Relation.from_dict(r) for r in data["relations"]]
-    # labels and type from the whitelists (Q.label / Q.rel_type check them); values as parameters
-    stmt = "MATCH (s:{sl} {{id: $source}}) MATCH (t:{tl} {{id: $target}}) MERGE (s)-[r:{t}]->(t) SET r += $props"
+    if hasattr(NR, "relation_values"):
+        def row(r):
+            return {"s": r.source, "t": r.target, "p": NR.relation_values(r)}
+    else:  # a --before tree from before relation rows carried lists
+        def row(r):
+            return {"source": r.source, "target": r.target, "props": NR.relation_props(r)}
 
     def work(tx):
         for r in rels:
-            q = stmt.format(sl=Q.label(labels[r.source]), tl=Q.label(labels[r.target]), t=Q.rel_type(r.type))
-            tx.run(q, source=r.source, target=r.target, props=_relation_props(r)).consume()
+            tx.run(Q.load_relations(r.type, labels[r.source], labels[r.target]), rows=[row(r)]).consume()
 
     with store._session() as s:
         t0 = time.perf_counter()
@@ -121,10 +124,17 @@ def _child(orgs: int, reps: int) -> dict:
     return out
 
 
-def _spawn(orgs: int, reps: int, paths: list[Path]) -> dict:
-    env = dict(os.environ)
-    if paths:
-        env["PYTHONPATH"] = os.pathsep.join([*map(str, paths), env.get("PYTHONPATH", "")])
+def _use_tree(tree: str) -> None:
+    """Import `ecograph` from `tree`. An editable install puts a finder on sys.meta_path that
+    answers before PYTHONPATH is looked at: with it, both variants would run the working tree."""
+    sys.meta_path[:] = [f for f in sys.meta_path if not type(f).__module__.startswith("__editable__")]
+    sys.path.insert(0, tree)
+
+
+def _spawn(orgs: int, reps: int, tree: Path, overlay: Path | None) -> dict:
+    env = {**os.environ, "BENCH_ECOGRAPH_TREE": str(tree)}
+    if overlay is not None:  # the driver is a plain install: PYTHONPATH comes first
+        env["PYTHONPATH"] = os.pathsep.join([str(overlay), env.get("PYTHONPATH", "")])
     r = subprocess.run([PY, "-m", "bench.store_writes", "child", str(orgs), str(reps)], cwd=ROOT, env=env,
                        capture_output=True, text=True)
     if r.returncode != 0:
@@ -140,40 +150,48 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=2, help="child processes per variant, alternating")
     ap.add_argument("--no-rust-ext", action="store_true")
     a = ap.parse_args(argv)
-    from .neo4j_writes import rust_overlay
-    overlay, what = (None, "not requested") if a.no_rust_ext else rust_overlay()
-    trees = ([("before", Path(a.before))] if a.before else []) + [("after", None)]
-    drivers = [("pure Python driver", None)] + ([("neo4j-rust-ext", overlay)] if overlay else [])
+    from .neo4j_writes import driver_overlay
+    pure, _ = driver_overlay(False)  # without neo4j-rust-ext even when it is installed
+    overlay, what = (None, "not requested") if a.no_rust_ext else driver_overlay(True)
+    trees = ([("before", Path(a.before).resolve())] if a.before else []) + [("after", None)]
+    drivers = [("pure Python driver", pure)] + ([("neo4j-rust-ext", overlay)] if overlay else [])
     runs: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    variants = [(t, tp, d, op) for t, tp in trees for d, op in drivers]
     try:
-        for _ in range(a.rounds):
-            for tree, tp in trees:
-                for drv, op in drivers:
-                    r = _spawn(a.orgs, a.reps, [p for p in (tp, op) if p])
-                    if r["rust"] != (op is not None):
-                        raise RuntimeError("the rust overlay did not load as asked")
-                    runs[(tree, drv)].append(r)
+        for i in range(a.rounds):  # ABBA: every other round runs the variants in reverse order
+            for tree, tp, drv, op in (variants if i % 2 == 0 else variants[::-1]):
+                r = _spawn(a.orgs, a.reps, tp or ROOT, op)
+                if not r["tree"].startswith(str(tp or ROOT)):
+                    raise RuntimeError(f"the {tree} variant imported ecograph from {r['tree']}")
+                if r["rust"] != (op is overlay):
+                    raise RuntimeError("the driver overlay did not load neo4j-rust-ext as asked")
+                runs[(tree, drv)].append(r)
     finally:
-        if overlay is not None:
-            import shutil
-            shutil.rmtree(overlay, ignore_errors=True)
+        import shutil
+        for o in (pure, overlay):
+            if o is not None:
+                shutil.rmtree(o, ignore_errors=True)
     any_run = next(iter(runs.values()))[0]
     n, docs, ev = any_run["relations"], any_run["documents"], any_run["evidence"]
     print(f"{n:,} relations, {docs} documents ({ev:,} relation statements) from bench/synthetic.py "
           f"--orgs {a.orgs}; {a.rounds} child processes x {a.reps} repetitions per variant; rust-ext: {what}")
-    print("| code | driver | per-row MERGE rel/s | load() rel/s | load ÷ per-row | add() docs/s | "
-          "add() rel statements/s | forget() s per doc |")
+    print("| code | driver | per-row rel/s | load() rel/s | load ÷ per-row | add() docs/s | "
+          "add() rel statements/s | forget() ms per doc |")
     print("|---|---|---|---|---|---|---|---|")
-    for (tree, drv), rs in runs.items():
+    for (tree, drv), rs in sorted(runs.items(), key=lambda kv: (kv[0][0] != "before", kv[0][1])):
         m = {k: median([x for r in rs for x in r[k]]) for k in ("per_row", "load", "add", "forget")}
+        # the ratio within each repetition (same moment, same server load), then the median
+        ratio = median([p / l for r in rs for p, l in zip(r["per_row"], r["load"])])
         print(f"| {tree} | {drv} | {n / m['per_row']:,.0f} | {n / m['load']:,.0f} | "
-              f"{m['per_row'] / m['load']:.1f}× | {docs / m['add']:,.1f} | {ev / m['add']:,.0f} | "
-              f"{m['forget'] / len(range(0, docs, 10)):.3f} |")
+              f"{ratio:.1f}× | {docs / m['add']:,.1f} | {ev / m['add']:,.0f} | "
+              f"{1000 * m['forget'] / len(range(0, docs, 10)):.0f} |")
     return 0
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["child"]:
-        print(json.dumps(_child(int(sys.argv[2]), int(sys.argv[3]))))
+        _use_tree(os.environ["BENCH_ECOGRAPH_TREE"])
+        import ecograph
+        print(json.dumps({**_child(int(sys.argv[2]), int(sys.argv[3])), "tree": ecograph.__file__}))
     else:
         sys.exit(main())

@@ -150,7 +150,13 @@ def _resolve(index: NameIndex, name: str, label: str | None) -> str:
 def resolve(store: GraphStore, name: str, *, label: str | None = None, fresh: bool = True) -> str:
     """The id of the one entity `name` designates (see `find_entity`). With `fresh=False`
     the last index built is trusted for a match (the caller re-checks the version it
-    then reads), but never for a miss: an error is only raised from a fresh index."""
+    then reads), but never for a miss: an error is only raised from a fresh index.
+    A store that resolves names itself (`resolve_names`: Neo4j, same rules, indexed) is
+    asked first; the index is built only when it cannot decide (a miss, several)."""
+    if hasattr(store, "resolve_names"):
+        found = store.resolve_names([name], label=label)
+        if found is not None:
+            return found[0]
     index = name_index(store, fresh=fresh)
     try:
         return _resolve(index, name, label)

@@ -39,12 +39,14 @@ def path(store, a: str, b: str, *, types=None, all_shortest: bool = False, limit
     """The hops of a shortest path from `a` to `b` (or of up to `limit` of them with
     `all_shortest`) over `types` (default: the core relations). No path: an empty list."""
     types = options.relation_types(types, CORE_TYPES)
-    name_index(store)  # one check that the index is current, for both names
-    s, t = resolve(store, a, fresh=False), resolve(store, b, fresh=False)
+    s, t = _ends(store, a, b)
     if s == t:
         raise EcographError(f"{a!r} and {b!r} are the same entity ({s})")
     if hasattr(store, "adjacent"):
-        on_paths = _on_shortest_paths(store, s, t, types)
+        # the database's own search when it has one (one read), else breadth-first here
+        on_paths = store.shortest_path_nodes(s, t, types) if hasattr(store, "shortest_path_nodes") else None
+        if on_paths is None:
+            on_paths = _on_shortest_paths(store, s, t, types)
         if on_paths is None:
             return []
         view = local_view(store, on_paths, depth=0, types=types, context=())
@@ -62,6 +64,15 @@ def path(store, a: str, b: str, *, types=None, all_shortest: bool = False, limit
             rows.append(Hop(path=i, step=j, from_name=view.name(x), type=k, arrow=arr,
                             to_name=view.name(y), from_id=x, to_id=y, **view.cite(u, v, k)))
     return rows
+
+
+def _ends(store, a: str, b: str) -> tuple[str, str]:
+    """Both names resolved: by the store in one read if it can (see `lookup.resolve`)."""
+    found = store.resolve_names([a, b]) if hasattr(store, "resolve_names") else None
+    if found is not None:
+        return found[0], found[1]
+    name_index(store)  # one check that the index is current, for both names
+    return resolve(store, a, fresh=False), resolve(store, b, fresh=False)
 
 
 # A frontier at least this large is first asked only for the relations that reach the

@@ -215,7 +215,7 @@ def test_cypher_answers_reads(graph):
     assert sorted((r["o.name"], r["p.name"]) for r in rows) == [("CE3M", "GIZ"), ("GIZ", "CE3M")]
     rows = graph.run_read_query("MATCH (o:Organisation {name: $name}) RETURN o", {"name": "GIZ"})
     assert rows == [{"o": {"_labels": ["Organisation"], "id": "org:giz", "name": "GIZ", "kind": "funder",
-                           "aliases": []}}]
+                           "aliases": [], "name_key": "giz"}}]  # name_key: the indexed lookup key
     assert graph.run_read_query("CALL db.relationshipTypes()")  # read-only procedures are fine
 
 

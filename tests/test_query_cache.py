@@ -157,3 +157,15 @@ def test_cached_views_do_not_keep_a_store_alive(tmp_path):
     del store
     gc.collect()
     assert ref() is None
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_written_without_name_keys_still_answers(neo4j_store):
+    """A graph written by a version that did not store `name_key`/`alias_keys` (the keys
+    names are resolved by in the database): the queries fall back to the name index."""
+    load_example(neo4j_store)
+    before = ask(neo4j_store)
+    with neo4j_store._driver.session(database=neo4j_store._database) as s:
+        s.run("MATCH (n) REMOVE n.name_key, n.alias_keys").consume()
+    assert neo4j_store.resolve_names([HELIX]) is None  # the database no longer decides alone
+    assert ask(neo4j_store) == before

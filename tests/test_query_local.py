@@ -23,7 +23,8 @@ from ecograph.queries.profile import profile
 from ecograph.queries.view import records
 from ecograph.model import allowed, RELATION_TYPES
 
-LOCAL_READS = ("neighbourhood", "adjacent", "read_version", "entity_names")
+LOCAL_READS = ("neighbourhood", "adjacent", "read_version", "entity_names", "resolve_names",
+               "named_neighbourhood", "shortest_path_nodes")
 
 
 class WholeGraphOnly:

@@ -9,8 +9,8 @@ whitelists (and cached), never from what a document or a user said.
 
 Graph shape (see `ecograph.store.neo4j` for the full evidence model):
 - entity nodes `(:Organisation|Programme|Place|Sector|Person {id, name, kind,
-  aliases, country, founded})`, unique `id` per label (and `base_*` for an
-  unattributed description: see `ecograph.store.neo4j_rows`);
+  aliases, country, founded, name_key, alias_keys})`, unique `id` per label, indexed
+  name keys (see NAMED), and `base_*` for an unattributed description (`neo4j_rows`);
 - `(:Document {id, source, title, language, ingested_at, seq, loose})`: `seq` its
   place in the order documents were added, `loose` if it states a relation between
   entities it does not list (see REMOVE_READ);
@@ -57,6 +57,11 @@ def constraint_statements() -> list[str]:
     """One uniqueness constraint on `id` per label (names are ours, so IF NOT EXISTS is exact)."""
     out = [f"CREATE CONSTRAINT ecograph_{x.lower()}_id IF NOT EXISTS "
            f"FOR (n:{label(x)}) REQUIRE n.id IS UNIQUE" for x in LABELS]
+    # names as researchers type them, resolved in the database (see NAMED below)
+    out += [f"CREATE INDEX ecograph_{x.lower()}_name_key IF NOT EXISTS FOR (n:{label(x)}) ON (n.name_key)"
+            for x in ENTITY_LABELS]
+    out += [f"CREATE TEXT INDEX ecograph_{x.lower()}_alias_keys IF NOT EXISTS FOR (n:{label(x)}) ON (n.alias_keys)"
+            for x in ENTITY_LABELS]
     out.append("CREATE INDEX ecograph_document_source IF NOT EXISTS FOR (d:`Document`) ON (d.source)")
     out.append("CREATE INDEX ecograph_document_seq IF NOT EXISTS FOR (d:`Document`) ON (d.seq)")
     return out
@@ -110,36 +115,12 @@ MATCH (n:__L__) WHERE n.id IN $ids
 RETURN n.id AS id, '__NAME__' AS label""")
 
 
-# write_entities / write_mentions / write_relations: MERGE-based row writers (rows from
-# `store.neo4j_rows`) for loading into a graph that is not empty; the store itself writes
-# through ADD_* and load_* below, bench/queries_bench.py bulk-loads with these.
-@lru_cache(maxsize=None)
-def write_entities(name: str) -> str:
-    """Create or update entity nodes of one label; `null` values remove a property."""
-    return f"""
-UNWIND $rows AS row
-MERGE (n:{label(name)} {{id: row.id}})
-SET n += row
-"""
-
-
-@lru_cache(maxsize=None)
-def write_mentions(name: str) -> str:
-    return f"""
-UNWIND $rows AS row
-MATCH (n:{label(name)} {{id: row.id}})
-MATCH (d:`Document` {{id: row.document}})
-MERGE (n)-[m:`MENTIONED_IN`]->(d)
-SET m += row.props
-"""
-
-
 # An entity's view, unattributed description and records, to fold it again (see
 # neo4j_rows): each distinct record once, at its first document ([seq, id, name,
 # aliases, kind, country, founded]). Folding a record again changes nothing
 # (store.base.combine), so a hub that thousands of documents describe alike costs a
 # few rows, not thousands.
-_RECORDS = """UNWIND $eids AS eid
+ENTITY_RECORDS = """UNWIND $eids AS eid
 MATCH (n) WHERE elementId(n) = eid
 CALL { WITH n
   OPTIONAL MATCH (n)-[m:`MENTIONED_IN`]->(d:`Document`) WHERE m.name IS NOT NULL
@@ -151,11 +132,18 @@ RETURN eid, labels(n) AS labels, records,
        n {.id, .name, .aliases, .kind, .country, .founded,
           .base_name, .base_aliases, .base_kind, .base_country, .base_founded} AS n
 """
-ENTITY_RECORDS = _RECORDS
 
 # --- relations -----------------------------------------------------------------
 
 _REL_RETURN = "type(r) AS type, s.id AS source, t.id AS target, properties(r) AS r"
+
+#: A relationship's properties, in the order relation rows carry their values
+#: (`{s, t, p: neo4j_rows.relation_values(r)}`; a list packs about twice as fast in
+#: the driver as a map with its keys). Written by name: `SET r = map` makes Neo4j plan an
+#: Eager (it cannot tell which keys a map sets) that buffers every row of the batch.
+REL_PROPS = ("ev_document", "ev_sentence", "ev_start", "ev_end", "ev_method", "ev_confidence",
+             "evidence_count", "confidence")
+_SET_REL = "SET " + ", ".join(f"r.{k} = row.p[{i}]" for i, k in enumerate(REL_PROPS))
 
 ALL_RELATIONS = f"""
 MATCH (s:{_ENTITY_ALT})-[r]->(t:{_ENTITY_ALT})
@@ -182,18 +170,6 @@ RETURN {_REL_RETURN}
 """
 
 
-@lru_cache(maxsize=None)
-def write_relations(type_: str, source_label: str, target_label: str) -> str:
-    """Create or update relations of one type; the row's props replace the evidence arrays."""
-    return f"""
-UNWIND $rows AS row
-MATCH (s:{label(source_label)} {{id: row.source}})
-MATCH (t:{label(target_label)} {{id: row.target}})
-MERGE (s)-[r:{rel_type(type_)}]->(t)
-SET r += row.props
-"""
-
-
 # --- the write path: few statements per document -----------------------------
 #
 # `add` is one transaction per document (crash safety) and, for a new document, three
@@ -212,6 +188,11 @@ SET r += row.props
 _VIEW = "n {.id, .name, .aliases, .kind, .country, .founded}"
 _REL_ROW = ("{eid: elementId(r), type: type(r), source: s.id, target: t.id, s: elementId(s), "
             "t: elementId(t), r: properties(r)}")
+# A stored relationship from its ends' elementIds: both ends bound first (the subquery),
+# so Neo4j expands from the one with fewer relationships (Expand(Into)); otherwise it plans
+# an expand of every relationship of `s` whatever its degree (a hub), filtered on `t`.
+_REL_BY_ENDS = ("MATCH (s) WHERE elementId(s) = row.s\n  MATCH (t) WHERE elementId(t) = row.t\n"
+                "  CALL { WITH s, t MATCH (s)-[r:__T__]->(t) RETURN r }")
 
 
 def _per_label(body: str, sep: str = "\n") -> str:
@@ -258,9 +239,8 @@ WITH d
 }''')}
 CALL {{
   CALL {{
-{_per_type('''    UNWIND $keys.__TYPE__ AS k
-    MATCH (s) WHERE elementId(s) = k.s
-    MATCH (s)-[r:__T__]->(t) WHERE elementId(t) = k.t
+{_per_type('''    UNWIND $keys.__TYPE__ AS row
+    ''' + _REL_BY_ENDS + '''
     RETURN r, s, t''', chr(10) + "    UNION ALL" + chr(10))}
   }}
   RETURN collect({_REL_ROW}) AS rels
@@ -268,19 +248,18 @@ CALL {{
 RETURN {" + ".join(f"eids_{x}" for x in ENTITY_LABELS)} AS eids, rels
 """
 
-_UPDATE_RELATIONS = """CALL {
+_UPDATE_RELATIONS = f"""CALL {{
   UNWIND $updates.__TYPE__ AS row
-  MATCH (s) WHERE elementId(s) = row.s
-  MATCH (s)-[r:__T__]->(t) WHERE elementId(t) = row.t
-  SET r += row.props
-}"""
-ADD_RELATIONS = _per_type(_UPDATE_RELATIONS) + "\n" + _per_type("""CALL {
+  {_REL_BY_ENDS}
+  {_SET_REL}
+}}"""
+ADD_RELATIONS = _per_type(_UPDATE_RELATIONS) + "\n" + _per_type(f"""CALL {{
   UNWIND $created.__TYPE__ AS row
   MATCH (s) WHERE elementId(s) = row.s
   MATCH (t) WHERE elementId(t) = row.t
   CREATE (s)-[r:__T__]->(t)
-  SET r = row.props
-}""")
+  {_SET_REL}
+}}""")
 
 # Forget: the document's mentions, and the relations with its evidence found around the
 # entities it mentions (each relation a document states names one of its own entities,
@@ -307,15 +286,14 @@ RETURN {_REL_ROW} AS rel
 """
 # Evidence written back or relations dropped, the document deleted, entities nothing
 # mentions or links deleted; then the survivors' records, to fold them again.
-REMOVE_WRITE = _per_type(_UPDATE_RELATIONS) + "\n" + _per_type("""CALL {
+REMOVE_WRITE = _per_type(_UPDATE_RELATIONS) + "\n" + _per_type(f"""CALL {{
   UNWIND $deletes.__TYPE__ AS row
-  MATCH (s) WHERE elementId(s) = row.s
-  MATCH (s)-[r:__T__]->(t) WHERE elementId(t) = row.t
+  {_REL_BY_ENDS}
   DELETE r
-}""") + """
+}}""") + """
 CALL { MATCH (d:`Document` {id: $id}) DETACH DELETE d }
 CALL { UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid AND NOT (n)--() DELETE n }
-""" + _RECORDS
+""" + ENTITY_RECORDS
 # Documents an older version wrote have no `seq` and their mentions no record: placed
 # before every other document (in id order) and flagged `loose` (nobody checked their
 # relations), their mentions get the record that version assumed, the entity's whole
@@ -366,10 +344,10 @@ SET m = mm.props
 def load_relations(type_: str, source_label: str, target_label: str) -> str:
     return f"""
 UNWIND $rows AS row
-MATCH (s:{label(source_label)} {{id: row.source}})
-MATCH (t:{label(target_label)} {{id: row.target}})
+MATCH (s:{label(source_label)} {{id: row.s}})
+MATCH (t:{label(target_label)} {{id: row.t}})
 CREATE (s)-[r:{rel_type(type_)}]->(t)
-SET r = row.props
+{_SET_REL}
 """
 
 
@@ -413,6 +391,37 @@ PROCEDURE_MODES = "SHOW PROCEDURES YIELD name, mode WHERE name IN $names RETURN 
 _SEEDS = ("UNWIND COLLECT {\n" + "\n  UNION\n".join(
     f"  MATCH (c:{label(x)}) WHERE c.id IN $ids RETURN c" for x in ENTITY_LABELS) + "\n} AS c")
 
+# Names as typed, resolved in the database with the rules of `queries.lookup` (an id; else
+# the one entity with that normalised name or alias, of the wanted `$label` if any; else the
+# one of those whose name it is): `$names` = [{id: the name if it may be an id, key: its
+# `ids.norm`, bar: "|key|"}]. Every entity node carries `name_key` (norm of its name, range
+# index) and `alias_keys` ("|norm|norm|" of its aliases, text index: CONTAINS); both are
+# written with its other properties (`store.neo4j_rows.entity_row`). `picked`: one id per
+# name, '' where the rules do not decide (no match, several): the caller falls back to its
+# own index, which also says "did you mean". `seeds`: the picked ids, none if one is ''.
+NAMED = """UNWIND range(0, size($names) - 1) AS i
+WITH i, $names[i] AS q
+WITH i, COLLECT {
+""" + "\n  UNION\n".join(
+    f"  MATCH (n:{label(x)}) WHERE n.id = q.id OR n.name_key = q.key OR n.alias_keys CONTAINS q.bar\n"
+    f"  RETURN [n.id, '{x}', CASE WHEN n.id = q.id THEN 'id' WHEN n.name_key = q.key THEN 'name' ELSE 'alias' END] AS hit"
+    for x in ENTITY_LABELS) + """
+} AS hits
+WITH i, [h IN hits WHERE h[2] = 'id'] AS byid, [h IN hits WHERE h[2] <> 'id' AND ($label IS NULL OR h[1] = $label)] AS ex
+WITH i, CASE WHEN size(byid) > 0 THEN byid[0][0] WHEN size(ex) = 1 THEN ex[0][0]
+             WHEN size([h IN ex WHERE h[2] = 'name']) = 1 THEN [h IN ex WHERE h[2] = 'name'][0][0]
+             ELSE '' END AS id
+ORDER BY i
+WITH collect(id) AS picked
+WITH picked, CASE WHEN '' IN picked THEN [] ELSE picked END AS seeds
+"""
+RESOLVE = NAMED + "RETURN picked"
+# Entities without `name_key` (written by an older version): while there are any, a name
+# may match one the database cannot see, so names are resolved by the caller's index.
+NAME_KEYS_MISSING = "RETURN " + " + ".join(
+    f"COUNT {{ MATCH (n:{label(x)}) }} - COUNT {{ MATCH (n:{label(x)}) WHERE n.name_key IS NOT NULL }}"
+    for x in ENTITY_LABELS) + " AS missing"
+
 
 def _edge_alt(types: tuple[str, ...]) -> str:
     """`A`|`B` for a pattern, only from relation types between entities."""
@@ -432,7 +441,7 @@ def _depth(depth: int) -> int:
 
 @lru_cache(maxsize=256)
 def neighbourhood(types: tuple[str, ...], depth: int, context: tuple[str, ...] = (),
-                  evidence: bool = True) -> str:
+                  evidence: bool = True, named: bool = False) -> str:
     """The entities within `depth` hops of the seeds `$ids` over `types` (direction
     ignored), and those their `context` relations reach outside that ball. One record,
     `rows`: per entity [labels, properties, mentions, types, targets, properties of its
@@ -440,7 +449,8 @@ def neighbourhood(types: tuple[str, ...], depth: int, context: tuple[str, ...] =
     documents those relations cite or the entity is mentioned in]. Without `evidence`:
     no relationship properties and no documents (structure only). One statement, one
     round trip, one record of lists: the driver decodes that much faster than a record
-    per entity, or maps with their keys."""
+    per entity, or maps with their keys. `named`: seeds from `$names` (see NAMED), and
+    the ids picked for them in `picked` (null if none was)."""
     alt = _edge_alt(types)
     item = "{t: type(r), m: m.id, p: properties(r)}" if evidence else "{t: type(r), m: m.id}"
     rels = f"[(n)-[r:{alt}]->(m) WHERE m IN ball | {item}]"
@@ -461,19 +471,23 @@ def neighbourhood(types: tuple[str, ...], depth: int, context: tuple[str, ...] =
          MATCH (n)-[:`MENTIONED_IN`]->(d:`Document`)
          RETURN d {.*} AS d
        }"""
+    # `picked` rides along, aggregated where rows are (so no seed still gives one record)
+    seeds, keep, agg = _SEEDS, "", ""
+    if named:
+        seeds, keep, agg = NAMED + _SEEDS.replace("$ids", "seeds"), ", picked", ", head(collect(picked)) AS picked"
     # collect(DISTINCT b) right after the variable-length hop lets Neo4j expand it
     # breadth-first with pruning instead of enumerating every path
     return f"""
-{_SEEDS}
+{seeds}
 MATCH (c)-[:{alt}*0..{_depth(depth)}]-(b:{_ENTITY_ALT})
-WITH collect(DISTINCT b) AS ball
-WITH ball, reduce(acc = [], b IN ball | acc + {ends}) AS ends
+WITH collect(DISTINCT b) AS ball{agg}
+WITH ball, reduce(acc = [], b IN ball | acc + {ends}) AS ends{keep}
 UNWIND ball + ends AS n
-WITH DISTINCT n, ball, n IN ball AS inside
-WITH n, CASE WHEN inside THEN {rels} ELSE [] END AS rels
-WITH n, rels, {documents} AS documents
+WITH DISTINCT n, ball, n IN ball AS inside{keep}
+WITH n, CASE WHEN inside THEN {rels} ELSE [] END AS rels{keep}
+WITH n, rels, {documents} AS documents{keep}
 RETURN collect([labels(n), n {{.*}}, {_MENTIONS}, [x IN rels | x.t], [x IN rels | x.m], {props},
-                documents]) AS rows
+                documents]) AS rows{agg}
 """
 
 
@@ -488,6 +502,23 @@ MATCH (c)-[r:{_edge_alt(types)}]-(m:{_ENTITY_ALT})
 {where}
 WITH DISTINCT r
 RETURN collect(type(r)) AS types, collect(startNode(r).id) AS sources, collect(endNode(r).id) AS targets
+"""
+
+
+@lru_cache(maxsize=64)
+def on_shortest_paths(types: tuple[str, ...]) -> str:
+    """Ids of the nodes on shortest `$a`-`$b` paths over `types` (direction ignored), from
+    at most `$cap` paths (the database's bidirectional search, one round trip); `paths`
+    says how many were read: `$cap` means maybe not all, none maybe farther than 15 hops."""
+    end = "COLLECT {\n" + "\n  UNION\n".join(
+        f"  MATCH (c:{label(x)}) WHERE c.id = $__ RETURN c" for x in ENTITY_LABELS) + "\n}[0]"
+    return f"""
+WITH {end.replace("$__", "$a")} AS a, {end.replace("$__", "$b")} AS b
+MATCH p = allShortestPaths((a)-[:{_edge_alt(types)}*..15]-(b))
+WHERE all(x IN nodes(p) WHERE x:{_ENTITY_ALT})
+WITH p LIMIT $cap
+UNWIND nodes(p) AS n
+RETURN count(DISTINCT p) AS paths, collect(DISTINCT n.id) AS ids
 """
 
 

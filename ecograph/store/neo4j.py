@@ -345,7 +345,8 @@ class Neo4jStore:
         return base.exchange(self.documents(), self.entities(), self.relations())
 
     def load(self, data: dict) -> None:
-        """Replace everything with an exchange dict, all or nothing (one transaction)."""
+        """Replace everything with an exchange dict, all or nothing (one transaction); a
+        `provenance` section (an embedded store's file) keeps its per-document records."""
         docs, ents, rels, records = base.stored_state(data)  # docs once each, in the order they were added
         ents_by_id = {e.id: e for e in ents}
         rels_by_key = {r.key: r for r in rels}
@@ -470,6 +471,19 @@ class Neo4jStore:
     def entity_names(self) -> list[tuple[str, str, str, list[str]]]:
         from . import neo4j_read
         return neo4j_read.entity_names(self)
+
+    def resolve_names(self, names, *, label=None) -> list[str] | None:
+        from . import neo4j_read
+        return neo4j_read.resolve_names(self, names, label=label)
+
+    def shortest_path_nodes(self, a: str, b: str, types, *, cap: int = 1000):
+        from . import neo4j_read
+        return neo4j_read.shortest_path_nodes(self, a, b, types, cap=cap)
+
+    def named_neighbourhood(self, names, *, label, depth: int, types, context=(), evidence: bool = True):
+        from . import neo4j_read
+        return neo4j_read.named_neighbourhood(self, names, label=label, depth=depth, types=types,
+                                              context=context, evidence=evidence)
 
 
 def _operators(plan: dict) -> Iterator[tuple[str, str | None]]:

@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..errors import StoreError
+from ..ids import norm
 from ..model import Entity, Evidence, Extraction, Relation
 from . import base
 from .base import Attributes
+from .cypher import REL_PROPS
 
 BATCH = 1000
 #: rows per statement in `load` (one transaction, a fresh graph: bigger batches, fewer round trips)
@@ -37,7 +39,15 @@ def batches(rows: list, size: int = BATCH) -> Iterator[list]:
 
 def entity_row(e: Entity) -> dict:
     return {"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
-            "country": e.country, "founded": e.founded}
+            "country": e.country, "founded": e.founded, **name_keys(e)}
+
+
+def name_keys(e: Entity) -> dict:
+    """The indexed keys names are resolved by in the database (`cypher.NAMED`; queries
+    side): `name_key` the normalised name, `alias_keys` "|alias|alias|" normalised (None
+    removes it). Every write of an entity's properties goes through `entity_row`."""
+    return {"name_key": norm(e.name),
+            "alias_keys": "|" + "|".join(norm(a) for a in e.aliases) + "|" if e.aliases else None}
 
 
 def base_props(a: Attributes | None) -> dict:
@@ -63,6 +73,12 @@ def relation_props(r: Relation) -> dict:
             "ev_method": [e.method for e in ev],
             "ev_confidence": [float(e.confidence) for e in ev],
             "evidence_count": len(ev), "confidence": float(r.confidence)}
+
+
+def relation_values(r: Relation) -> list:
+    """`relation_props` as a list in `cypher.REL_PROPS` order (the `p` of a relation row)."""
+    p = relation_props(r)
+    return [p[k] for k in REL_PROPS]
 
 
 def _attributes(p: dict, prefix: str = "") -> Attributes:
@@ -161,9 +177,9 @@ def relation_writes(plan: AddPlan, eids: list, stored: list[dict]) -> tuple[dict
     for k, r in plan.relations.items():
         if k in old:
             merged = base.merge_relation(relation(old[k]), r)
-            updates[r.type].append({"s": old[k]["s"], "t": old[k]["t"], "props": relation_props(merged)})
+            updates[r.type].append({"s": old[k]["s"], "t": old[k]["t"], "p": relation_values(merged)})
         else:
-            created[r.type].append({"s": ids[r.source], "t": ids[r.target], "props": relation_props(r)})
+            created[r.type].append({"s": ids[r.source], "t": ids[r.target], "p": relation_values(r)})
     return dict(updates), dict(created)
 
 
@@ -176,7 +192,7 @@ def without_document(rels: Iterable[dict], doc_id: str) -> tuple[dict, dict]:
     for row in rels:
         rel = base.relation_without_document(relation(row), doc_id)
         if rel.evidence:
-            updates[row["type"]].append({"s": row["s"], "t": row["t"], "props": relation_props(rel)})
+            updates[row["type"]].append({"s": row["s"], "t": row["t"], "p": relation_values(rel)})
         else:
             deletes[row["type"]].append({"s": row["s"], "t": row["t"]})
     return dict(updates), dict(deletes)
@@ -217,5 +233,5 @@ def load_rows(docs: list, ents: list[Entity], rels: list[Relation],
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for r in rels:
         groups[(r.type, labels[r.source], labels[r.target])].append(
-            {"source": r.source, "target": r.target, "props": relation_props(r)})
+            {"s": r.source, "t": r.target, "p": relation_values(r)})
     return doc_rows, dict(nodes), dict(groups)
