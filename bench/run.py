@@ -30,8 +30,8 @@ BENCHES = ["ingest", "neo4j_writes", "queries", "map", "scale"]  # sections 1..5
 class Neo4jTarget:
     """Where the Neo4j benchmarks run: a private instance (started on first use) or NEO4J_URI."""
 
-    def __init__(self, mode: str):
-        self.mode = mode
+    def __init__(self, mode: str, pagecache: str = "512m"):
+        self.mode, self.pagecache = mode, pagecache
         self.inst = None
         self.env: dict[str, str] | None = None
         self.private = False
@@ -43,7 +43,7 @@ class Neo4jTarget:
         from . import neo4j_instance
         if self.mode in ("auto", "own") and neo4j_instance.available():
             try:
-                self.inst = neo4j_instance.Neo4jInstance().start()
+                self.inst = neo4j_instance.Neo4jInstance(pagecache=self.pagecache).start()
                 self.env, self.private = self.inst.env(), True
                 return self.env
             except Exception as exc:  # fall back to NEO4J_URI
@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"), help="markdown output (default BENCHMARKS.md)")
     ap.add_argument("--neo4j", choices=["auto", "own", "env"], default="auto",
                     help="auto: private instance if the jars exist, else NEO4J_URI")
+    ap.add_argument("--neo4j-pagecache", default="512m", metavar="SIZE",
+                    help="page cache of the private Neo4j server (default 512m; Neo4j's advice is "
+                         "the size of the store files)")
     ap.add_argument("--no-rust-ext", action="store_true", help="skip the neo4j-rust-ext comparison")
     ap.add_argument("--combine", nargs="+", metavar="MD",
                     help="no benchmark: write --out from the sections of earlier outputs (later files win)")
@@ -81,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         combine([Path(x) for x in a.combine], Path(a.out))
         return 0
     names = a.only or BENCHES
-    target = Neo4jTarget(a.neo4j)
+    target = Neo4jTarget(a.neo4j, a.neo4j_pagecache)
     results: list[Result] = []
     failures = []
     m0 = machine()
@@ -211,7 +214,7 @@ def _write(path: Path, results: list[Result], m: dict, command: str, quick: bool
         "of repetitions, and ratios are measured side by side in the same run).",
         "",
         "Neo4j: " + ("a private Neo4j 5.26 Community server started by `bench/neo4j_instance.py` "
-                     "(same jars as `scripts/neo4j.sh`, heap 1 GiB, page cache 512 MiB, own data folder "
+                     f"(same jars as `scripts/neo4j.sh`, heap 1 GiB, page cache {target.pagecache}, own data folder "
                      "under /tmp, deleted afterwards)." if target.private or (merge and not target.env) else
                      ("the server in NEO4J_URI (benchmarks use their own unique labels)." if target.env
                       else (f"not available ({target.problem})." if target.problem else "not used in this run."))),

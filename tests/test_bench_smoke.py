@@ -45,3 +45,25 @@ def test_benchmark_runs_quick(name, tmp_path):
         assert "neo4j" in text.lower() and "Skipped" not in text
     after = (ROOT / "BENCHMARKS.md").read_bytes() if (ROOT / "BENCHMARKS.md").exists() else None
     assert before == after, "the smoke run must not touch BENCHMARKS.md"
+
+
+def test_partners_parts_runs_small():
+    """The diagnostic behind section 3's 'part by part' figures (a private server of its own)."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        from bench import neo4j_instance
+        have_jars = neo4j_instance.available()
+    finally:
+        sys.path.remove(str(ROOT))
+    if not have_jars:
+        if IN_CI:
+            pytest.fail("no Neo4j jars for bench.partners_parts (CI must run every test)")
+        pytest.skip("no Neo4j jars")
+    r = subprocess.run([sys.executable, "-m", "bench.partners_parts", "--orgs", "400", "--samples", "3"],
+                       cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-4000:]
+    rows = [ln for ln in r.stdout.splitlines() if ln.startswith("| ")]
+    assert [ln.split(" | ")[0] for ln in rows] == ["| partners() (shipped)", "| its statement alone",
+                                                    "| statement seeded by id",
+                                                    "| statement, cited documents only"]
+    assert all(ln.endswith(" ms |") for ln in rows)
