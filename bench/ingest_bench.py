@@ -23,7 +23,6 @@ def _corpus(folder: Path, n_synth: int, shared_copies: int) -> tuple[list[Path],
     docs = corpus_gen.generate(n_synth, seed=11)
     paths = corpus_gen.write(docs, folder)
     if SHARED_CORPUS.is_dir() and shared_copies:
-        from ecograph.ingest.readers import read
         for k in range(shared_copies):
             for src in sorted(SHARED_CORPUS.iterdir()):
                 if src.is_file() and not src.name.startswith("."):
@@ -65,11 +64,14 @@ def _ingest_once(paths, jobs: int) -> tuple[float, float]:
 
 
 def _clocked(fn) -> tuple[float, float]:
-    """(wall, CPU) seconds of one call, with the garbage collector as the ingest runs it (on):
-    the baseline and the pipeline are timed under the same conditions."""
-    t, c = time.perf_counter(), time.process_time()
-    fn()
-    return time.perf_counter() - t, time.process_time() - c
+    """(wall, CPU) seconds of one call, with the garbage collector as `ingest()` runs it
+    (`ecograph.heap.fewer_collections`): the baseline and the pipeline are timed under the
+    same conditions."""
+    from ecograph.heap import fewer_collections
+    with fewer_collections():
+        t, c = time.perf_counter(), time.process_time()
+        fn()
+        return time.perf_counter() - t, time.process_time() - c
 
 
 def run_throughput(quick: bool, command: str) -> Result:
@@ -119,7 +121,7 @@ def run_throughput(quick: bool, command: str) -> Result:
             rows.append({"what": what, "reps": len(ts), "median s": m, "min s": min(ts),
                          "CPU s (median)": median(cpus) if cpus else float("nan"),
                          "words/s (median)": words / m,
-                         "× spaCy (median of per-rep ratios)": median(ratios) if ratios else (base / m)})
+                         "× spaCy": median(ratios) if ratios else (base / m)})
         row(f"bare spaCy `nlp(lang).pipe(texts)` (`ecograph.ingest.entities.nlp`: "
             f"{nlp('en').pipe_names or 'blank'} pipeline), warm", wall(spacy_t), cpu(spacy_t), [1.0] * reps)
         row("`extract(raw)` only (no read/resolve/store), warm", wall(extract_t), cpu(extract_t),
@@ -155,6 +157,8 @@ def run_throughput(quick: bool, command: str) -> Result:
         res.notes.append(f"jobs=2 CPU seconds (median): ingest process {median(cpu(j2)):.2f}, workers and their "
                          f"forkserver {median([x[2] for x in j2]):.2f}; jobs=1: {median(cpu(j1)):.2f}. The "
                          "model takes wall = max(ingest process, (ingest process + workers) / 2).")
+        res.notes.append("× spaCy: the median of per-repetition ratios for the warm rows (spaCy, extract and "
+                         "ingest run back to back in each repetition); for the cold rows, the ratio of medians.")
         res.notes.append(f"Ratios are medians of per-repetition ratios (each repetition runs spaCy, extract and "
                          f"ingest back to back); the same ratio in CPU seconds of the process, which other "
                          f"people's load on this shared machine disturbs less: {cpu_ratio:.3f}×. "
@@ -300,7 +304,7 @@ def run_scale(quick: bool, command: str) -> Result:
     tmp = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     try:
         docs = corpus_gen.generate(n, seed=5)
-        paths = corpus_gen.write(docs, tmp / "corpus")
+        corpus_gen.write(docs, tmp / "corpus")
         words = sum(d.words for d in docs)
         store = EmbeddedStore(tmp / "store", writable=True)
         # timed without a profiler (cProfile slows the ingest process, the serial part, ~2x and
@@ -308,14 +312,7 @@ def run_scale(quick: bool, command: str) -> Result:
         from .ingest_stages import Clock, TimedStore, instrumented
         clock = Clock()
         timed_store = TimedStore(store, clock)
-        flushes = []
-        inner_flush = timed_store.flush
-
-        def counted_flush():
-            t0 = time.perf_counter()
-            inner_flush()
-            flushes.append(time.perf_counter() - t0)
-        timed_store.flush = counted_flush
+        flushes = timed_store.flushes
         with instrumented(clock):
             t, c = time.perf_counter(), time.process_time()
             rep = ingest(timed_store, [str(tmp / "corpus")], jobs=2)

@@ -125,15 +125,19 @@ class TimedStore:
         self._s, self._c = store, clock
         self.add = clock.wrap("store add", store.add)
         flush = clock.wrap("flush", store.flush)
-        self.flush_wall = 0.0
+        self.flushes: list[float] = []  # wall seconds of each flush (it also waits for the disk)
 
         def timed_flush():
             t = time.perf_counter()
             try:
                 flush()
             finally:
-                self.flush_wall += time.perf_counter() - t
+                self.flushes.append(time.perf_counter() - t)
         self.flush = timed_flush
+
+    @property
+    def flush_wall(self) -> float:
+        return sum(self.flushes)
 
     def __getattr__(self, name):
         return getattr(self._s, name)

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from . import synthetic
-from .common import Result, median, pct
+from .common import Result, median
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",

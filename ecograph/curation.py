@@ -124,7 +124,12 @@ class Curation:
         return Extraction(document=ext.document, entities=ents, relations=rels)
 
     def apply_to_store(self, store) -> None:
-        """Apply the decisions to what is stored now (merges and rejects; splits need a re-ingest)."""
+        """Apply the decisions to what is stored now (merges and rejects; splits need a re-ingest).
+
+        Known limit: this reloads the store from its export, which has no per-document
+        attribute records, so afterwards every document counts as describing each entity
+        whole: a later `forget` keeps aliases or a country only the forgotten document gave
+        (re-ingesting the corpus restores exact provenance)."""
         docs, ents, rels = base.parse_exchange(store.export())
         by_id = {e.id: e for e in ents}
         ents2, rels2 = self.apply_parts(ents, rels, known=by_id)

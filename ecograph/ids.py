@@ -36,7 +36,7 @@ def fold(text: str) -> str:
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)  # big enough for a 100k-entity store's names and aliases: re-indexing finds them folded
 def norm(name: str) -> str:
     """Case-, accent-, quote- and punctuation-insensitive key of a name."""
     s = fold(name.translate(_QUOTES))

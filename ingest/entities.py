@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .gazetteers import _SECTOR_WORDS, gazetteer, given_names, make_doc, places, registry_surfaces, sectors
-from .kinds import CONNECTORS, GENERIC, MONTHS, NON_NAME_ACRONYMS, PERSON_TITLES, STARTERS
+from .kinds import CONNECTORS, GENERIC, MONTHS, NON_NAME_ACRONYMS, PERSON_TITLES, STARTERS, classify
 from .names import (Chunk, _ORG_NOUNS, _PROG_NOUNS, _acronym_defined, _is_acronym, _longest, _merge_commas,
                     _namey, _national_programmes, _overlap, _owner_tail, _paren_acronym, _paren_dashed_acronym,
                     _quoted, _raw_chunks, _split_and, _trim, _trim_event_city, acronym_like, is_org_cue)
@@ -83,7 +83,7 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
     # capitalised words seen inside sentences (not first): a sentence-initial single word is kept if seen there too
     mid_caps = set()
     for a, b, _ in sents:
-        k0 = a  # a dateline ("Décembre 2023 – Faute de …") does not make the next word mid-sentence
+        k0 = a  # a dateline ("Juin 2024 – Malgré la …") does not make the next word mid-sentence
         while k0 < b and (not toks[k0].text.isalpha() or toks[k0].f in MONTHS):
             k0 += 1
         for k in range(max(a + 1, k0 + 1), b):
@@ -175,7 +175,7 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             continue  # "Pouvez-vous", "Participez-vous": a verb with its pronoun
         if toks[i].f in ("dr", "mr", "mrs", "ms", "prof", "mme", "mlle", "me", "pr") and j - i >= 2:
             persons.update(t.f for t in toks[i + 1:j])
-            continue  # "Dr Hoda Mansour": a person
+            continue  # "Dr Rania Khoury": a person
         t0 = i
         while t0 < j and toks[t0].f in _JOB_TITLES:
             t0 += 1
@@ -220,9 +220,9 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             if len(core) >= 2 and all(t.upper or t.f in CONNECTORS for t in text_tokens) and \
                     any(t.f in CONNECTORS or t.f in ("in", "for", "on", "en", "a") for t in toks[i:j + 1]) and \
                     not any(_is_acronym(t) and len(t.text) <= 6 and t.f not in GENERIC for t in text_tokens[:1]):
-                continue  # "COMMUNIQUÉ DE PRESSE", "GREENING INDUSTRIAL CLUSTERS IN THE …": a heading in capitals
+                continue  # "RAPPORT D'ACTIVITÉ DU RÉSEAU", "STRENGTHENING MARITIME CLUSTERS IN THE …": a heading in capitals
             if words[0] in _POSTS and not is_org_cue(" ".join(words[1:])):
-                continue  # "Director for Small Business Impact": a post, not a body
+                continue  # "Director for Regional Innovation": a post, not a body
             if len(words) == 1 and acronym_like(text_tokens[0]) and j < b and toks[j].text[:1].isdigit():
                 continue  # "ISO 9001", "Horizon 2020"-style model numbers: a standard, not an actor
             if sum(c.isalpha() for c in "".join(words)) < 3 and \
@@ -251,14 +251,12 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 persons.update(words)
                 continue  # "…, said Leila Haddad", "Karim Benali dirige …": a person, not an actor
             plain = [w for w in core if w not in places()[0]]
-            from .kinds import classify
             strong_cue = classify(" ".join(words))[1] not in (None, "company") or \
                 any(w in _ORG_NOUNS or w in _PROG_NOUNS for w in words)
             place_named = len(core) >= 2 and core[0] in places()[0] and toks[j - 1].cap
             if not acronym and not strong_cue and plain and all(w in lower_vocab for w in plain) and not admin \
-                    and not place_named:  # ("Saïdia Aromatiques": a place and a word make a company name)
+                    and not place_named:  # ("Nabeul Céramiques": a place and a word make a company name)
                 continue  # "Exports", "Foreign Direct Investments": common words capitalised
-            from .kinds import classify
             strong_cue = classify(" ".join(words))[1] not in (None, "company") or words[0] in _ORG_NOUNS
             if not strong_cue and core and all(w in GENERIC or w in _SECTOR_WORDS for w in core) \
                     and any(w in _SECTOR_WORDS for w in core):
@@ -284,7 +282,7 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 if 2 <= len(words) <= 3 and all(t.text[0].isupper() and t.text[1:].islower() for t in text_tokens):
                     persons.update(words)
                 continue  # a whole heading line without any name cue: a title, a byline
-            # a word after "No." or after a dateline ("Décembre 2023 – Faute de …") starts a sentence too
+            # a word after "No." or after a dateline ("Juin 2024 – Malgré la …") starts a sentence too
             first_in_sentence = all(not toks[k].text.isalpha() or toks[k].f in MONTHS for k in range(a, i)) or \
                 (i > a and toks[i - 1].f in (".", "!", "?"))
             if len(words) == 1 and not acronym and has_cue and not any(c.isupper() for c in text_tokens[0].text[1:]) \
@@ -316,7 +314,7 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
             ch.aliases = [toks[acr].text]
             ch.ext = acr + 2
             consumed.add(acr)
-        elif dashed is not None:  # "(CCIA-BML)", "(AND-PME)"
+        elif dashed is not None:  # "(CCI-SSE)", "(NAEP-TN)"
             ch.aliases = [_surface(toks, j + 1, dashed)]
             ch.ext = dashed + 1
             consumed.update(range(j + 1, dashed))
@@ -344,7 +342,6 @@ def _defines_org(toks, j, b) -> bool:
 
 
 def _quoted_ok(toks, i, j, a, b) -> bool:
-    from .kinds import classify
     words = " ".join(t.f for t in toks[i:j])
     if classify(words)[0] is not None:
         return True
@@ -376,7 +373,7 @@ def _person_context(toks, i: int, j: int, a: int, b: int) -> bool:
         return True
     if nxt == "," and j + 1 < b and \
             any(t.f in _JOB_TITLES or t.f in _JOB_WORDS for t in toks[j + 1:min(b, j + 4)]):
-        return True  # "Leila Haddad, project officer at ANIMA", "Marta Ricci, Director for …"
+        return True  # "Leila Haddad, project officer at ANIMA", "Sofia Lindqvist, Director for …"
     return nxt in _SPEECH and nxt not in ("by", "par", "with", "avec", "a", "has", "is", "est")
 
 

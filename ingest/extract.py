@@ -67,7 +67,7 @@ def _apposition_label(toks, ch: Chunk, b: int) -> tuple[str | None, str | None]:
     else:
         return None, None
     if first + 2 < b and toks[first].cap and toks[first + 1].f == "-" and toks[first + 2].f.endswith("ed"):
-        first += 3  # "X, a PRIMA-funded project": the funder's name is no part of the noun phrase
+        first += 3  # "X, an EU-funded project": the funder's name is no part of the noun phrase
     for n, t in enumerate(toks[first:min(b, first + 6)], start=first):
         if t.f in (",", ".", ";", "(", "and", "et") or t.cap:
             break
@@ -240,7 +240,7 @@ def extract(raw: RawDocument) -> RawExtraction:
             topic_age += 1
         lead = s.args[0] if s.args and s.args[0].i - s.a <= 3 else None
         if s.b - s.a > 3 and fronted_participle(toks, s.a):
-            # "Porté par le CEPA …, le projet X aide …": the subject is after the fronted clause
+            # "Porté par le CTNB …, le projet X aide …": the subject is after the fronted clause
             comma = next((k for k in range(s.a, s.b) if toks[k].f == ","), None)
             lead = next((x for x in s.args if comma is not None and x.i > comma and x.i - comma <= 4), None)
         if lead is None and s.args and s.args[0].i - s.a <= 10 and "," in [t.f for t in toks[s.a:s.args[0].i]]:

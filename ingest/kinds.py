@@ -78,9 +78,9 @@ def classify(name: str) -> tuple[str | None, str | None]:
 
 CONNECTORS = {"of", "for", "and", "&", "the", "de", "du", "des", "d'", "l'", "la", "le", "et", "pour", "-",
               "al", "el", "ben", "bin", "ibn",
-              # Spanish, Italian and Catalan names of Mediterranean bodies ("Clúster Andaluz del Envase")
+              # Spanish, Italian and Catalan names of Mediterranean bodies ("Clúster Murciano del Mueble")
               "del", "della", "delle", "dei", "degli", "di", "y", "per",
-              "do", "da", "dos", "das"}  # Portuguese ("Cluster Agroindustrial do Ribatejo")
+              "do", "da", "dos", "das"}  # Portuguese ("Cluster Vinícola do Alentejo")
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
           "septembre", "octobre", "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday",

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteers import places
-from .kinds import CONNECTORS, MONTHS, NON_NAME_ACRONYMS, STARTERS
+from .kinds import CONNECTORS, MONTHS, NON_NAME_ACRONYMS, STARTERS, classify
 from .tokens import Tok, fold_tokens
 
 
@@ -40,7 +40,7 @@ _PART_NOUNS = {"track", "component", "phase", "pillar", "window", "strand", "axi
 _QUOTES_OPEN = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", '"': '"'}
 _COMPLEMENT = {"of", "for", "de", "du", "des", "d'", "pour"}
 # heads of names that list their fields: "Ministère de l'Industrie, des Mines et de l'Énergie", "Chambre de
-# Commerce, d'Industrie et d'Agriculture de Beyrouth"
+# Commerce, d'Industrie et de Services de Nabeul"
 _LIST_HEADS = {"ministry", "ministere", "chambre", "chamber"}
 _HEAD_BEFORE_ADJ = {"ministere", "agence", "banque", "office", "societe", "conseil", "union", "chambre", "institut",
                     "centre", "federation", "association", "fonds", "caisse", "ministry", "agency"}
@@ -52,7 +52,6 @@ _AND = {"and", "et", "&"}
 
 
 def is_org_cue(f: str) -> bool:
-    from .kinds import classify
     return classify(f)[0] is not None  # classify is memoised
 
 
@@ -100,7 +99,7 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
                 break
             if _namey(u) and not (u.f in ("dr", "mr", "mrs", "ms", "prof", "mme", "mlle") and j + 1 < b
                                   and _namey(toks[j + 1])):
-                j += 1  # (a title starts a person's name: "the Cairo Pharma Cluster Dr Hoda Mansour" is two)
+                j += 1  # (a title starts a person's name: "the Jordan Stone Cluster Dr Rania Khoury" is two)
                 last = j
                 continue
             if u.text.isdigit() and j + 1 < b and _namey(toks[j + 1]) and len(u.text) == 4:
@@ -111,7 +110,7 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
                 continue
             if u.text.islower() and j == i + 1 and toks[i].f in _HEAD_BEFORE_ADJ and u.f in places()[1] \
                     and j + 1 < b and toks[j + 1].f in CONNECTORS:
-                j += 1  # "Ministère libanais de l'Industrie", "Agence française de développement"
+                j += 1  # "Ministère tunisien de l'Agriculture", "Agence française de développement"
                 continue
             break
         out.append((i, last))
@@ -143,13 +142,13 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)  # "Salina Sensors and Limassol Marine Labs"
         right_cue = bool(right) and is_org_cue(right[-1].f) and not is_org_cue(" ".join(left)) and \
             not (len(right) >= 2 and right[-1].f in _COMPANY_SUFFIX)  # "Airbus Helicopters et Naval Group"
-        # a determiner after "and" opens a new noun phrase ("Poseidon Feeds and the Aegean Institute")
+        # a determiner after "and" opens a new noun phrase ("Salina Foods and the Kyrenia Institute")
         joined = (any(f in _COMPLEMENT for f in left) and not right_is_name and
                   not (r0 == 1 and len(right) > 1 and right[1].cap)) or \
                  (toks[k].f == "&" and not right_is_name) or \
                  (right_cue and len(left) <= 2 and not right_is_name and r0 == 0) or \
                  (left[0] in _FIELD_HEADS and len(left) == 2 and r0 == 0 and not right_is_name and
-                  not is_org_cue(right[0].f))  # "Cluster Cuir et Maroquinerie de Fès": the fields it names
+                  not is_org_cue(right[0].f))  # "Cluster Textile et Habillement de Monastir": the fields it names
         if not joined:
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)
     return [(i, j)]
@@ -199,7 +198,7 @@ def _merge_commas(toks, spans):
                 # French repeats the article: "Ministère de l'Industrie, des Mines et de l'Énergie"
                 ok = gap in ([","], [",", "and"], ["and"], [",", "et"], ["et"]) or (
                     head in _LIST_HEADS and 2 <= len(gap) <= 4 and gap[0] in (",", "et", "and")
-                    and gap[1] in ("des", "de", "du", "d'")  # (", des Mines", "et de l'Énergie"; not "et l'ONUDI")
+                    and gap[1] in ("des", "de", "du", "d'")  # (", des Mines", "et de l'Énergie"; not "et l'ADRN")
                     and all(g in (",", "et", "and", "des", "de", "du", "l'", "la", "d'", "the") for g in gap[1:]))
                 if not ok or spans[n + 1][1] - spans[n + 1][0] > (8 if head in _LIST_HEADS else 4):
                     break
@@ -217,7 +216,7 @@ def _merge_commas(toks, spans):
 
 
 def _acronym_defined(toks, a: int, b: int, spans) -> list[tuple[int, int]]:
-    """'l'Agence italienne pour la coopération au développement (AICS)': a long form written with
+    """'l'Agence régionale pour la promotion des industries du Sahel (ARPIS)': a long form written with
     lower-case words, recovered from the acronym it defines (its initials spell the acronym)."""
     out = []
     ends = {j for _, j in spans}
@@ -232,8 +231,8 @@ def _acronym_defined(toks, a: int, b: int, spans) -> list[tuple[int, int]]:
                 continue
             words = [x for x in toks[t:k] if x.f not in CONNECTORS and x.f not in ("pour", "au", "aux", "a", "en")]
             initials = [x.text[0].upper() for x in words]
-            # all the acronym's letters in order, or all but one for a longer one (AICS is the Italian
-            # "Agenzia Italiana per la Cooperazione allo Sviluppo" written in French)
+            # all the acronym's letters in order, or all but one for a longer one (an acronym of the name in
+            # another language, with the name written here in French)
             if initials and initials[0] == acr[0] and len(words) <= len(acr) + 2 and \
                     _matched(acr, initials) >= len(acr) - (1 if len(acr) >= 4 else 0):
                 out.append((t, k))
@@ -260,8 +259,8 @@ def _quoted(toks, a, b) -> list[tuple[int, int]]:
         if close is None:
             k += 1
             continue
-        end = next((m for m in range(k + 1, min(b, k + 11)) if toks[m].text in (close, "\u201d", "\u2019", '"', "\u00bb")
-                    and (toks[m].text != "'" or True)), None)
+        end = next((m for m in range(k + 1, min(b, k + 11))
+                    if toks[m].text in (close, "\u201d", "\u2019", '"', "\u00bb")), None)
         if end is None or end - k < 2:
             k += 1
             continue
@@ -303,10 +302,9 @@ _EVENT_BEFORE = {"salon", "fair", "forum", "foire", "expo", "exhibition", "show"
 
 
 def _trim_event_city(toks, i: int, j: int) -> int:
-    """'(salon) Djazagro d'Alger', 'Africa Digital Summit d'Alger': the host city is not in an event's name."""
+    """'(salon) Sahel Expo d'Alger', 'Africa Digital Summit d'Alger': the host city is not in an event's name."""
     if j - i < 3 or toks[j - 2].f not in ("d'", "de") or " ".join(fold_tokens(toks[j - 1].text)) not in places()[0]:
         return j
-    from .kinds import classify
     head = " ".join(t.f for t in toks[i:j - 2])
     if classify(head)[1] == "event" or (i > 0 and toks[i - 1].f in _EVENT_BEFORE):
         return j - 2
@@ -316,7 +314,6 @@ def _trim_event_city(toks, i: int, j: int) -> int:
 def _owner_tail(toks, n: Chunk) -> Chunk | None:
     """'Start Garant de la Caisse Atlas': a name without an organisation word, then 'de (la)' and a
     name that starts with one: the second is the owner (the first is its programme)."""
-    from .kinds import classify
     for k in range(n.i + 1, n.j - 1):
         if toks[k].f not in ("de", "du", "d'", "of"):
             continue

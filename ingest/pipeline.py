@@ -120,11 +120,11 @@ def _ingest(store, paths, progress, resolver, force, jobs) -> IngestReport:
     # "unchanged", so reruns never flip the stored source between the two paths
     known = frozenset(d.id for d in store.documents())
     sources = [s for s, problem in todo if problem is None]
-    problems = {s: problem for s, problem in todo if problem is not None}
-    for source in problems:
-        if progress:
-            progress(source)
-        report.failed.append((source, problems[source]))
+    for source, problem in todo:
+        if problem is not None:
+            if progress:
+                progress(source)
+            report.failed.append((source, problem))
     policy = FlushPolicy()
     for prep in _prepared(sources, known, force, jobs):
         if prep.fatal is not None:

@@ -145,7 +145,7 @@ _SENT_END = re.compile(r"(?<!\betc)(?<!\bInc)(?<!\bCo)(?<!\bLtd)[.!]\)?$")
 # University", "Data / Systems").
 _CLOSERS = GENERIC | _SUFFIX_LOWER | {"co", "corp", "ltd", "inc", "sa", "sarl", "sas", "plc", "gmbh", "spa", "srl"}
 # Words that open a name and are no name alone: a line that ends with one, after a separator,
-# leaves that name open ("Ksar Hellal, / Institut / Supérieur des …").
+# leaves that name open ("Menzel Temime, / Institut / Supérieur des …").
 _OPENERS = _CLOSERS | {"institut", "universite", "ecole", "chambre", "ministere", "agence", "societe", "compagnie",
                        "groupement", "federation", "banque", "bank", "ministry", "chamber", "agency", "society",
                        "foundation", "fondation", "office"}
@@ -222,7 +222,7 @@ def _feat(ln: Line, wide: bool) -> Feat:
 
 
 def _opens_name(feats: list[Feat]) -> None:
-    """A line whose last name is a head word alone that opens a name ("Ksar Hellal, / Institut" or
+    """A line whose last name is a head word alone that opens a name ("Menzel Temime, / Institut" or
     "…, Institut") leaves that name open: the next line goes on with it. The same word closing a
     name ("Cairo / University", "Science and / Technology") leaves nothing open."""
     for k, f in enumerate(feats):

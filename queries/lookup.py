@@ -7,7 +7,6 @@ does not change: matching one name must not list and fold 100k entities each tim
 from __future__ import annotations
 
 import weakref
-from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -17,9 +16,6 @@ from ecograph.ids import norm
 from ecograph.model import Entity
 from ecograph.store.base import GraphStore
 
-# Names rarely change from one state of a store to the next, so re-indexing after
-# a change finds most of them folded already.
-_norm = lru_cache(maxsize=1 << 18)(norm)
 
 
 class _Row(NamedTuple):
@@ -34,7 +30,7 @@ class NameIndex:
 
     def __init__(self, version, rows):
         self.version = version
-        self.rows = [_Row(i, lab, name, tuple(_norm(n) for n in [name, *aliases]))
+        self.rows = [_Row(i, lab, name, tuple(norm(n) for n in [name, *aliases]))
                      for i, lab, name, aliases in sorted(rows) if lab != "Document"]
         self.by_id = {r.id: r for r in self.rows}
         self.by_norm: dict[str, list[_Row]] = {}
@@ -89,7 +85,7 @@ def name_index(store: GraphStore, *, fresh: bool = True) -> NameIndex:
 
 
 def _close(index: NameIndex, query: str, label: str | None, limit: int, cutoff: float) -> list[tuple[_Row, float]]:
-    q = _norm(query)
+    q = norm(query)
     choices, owners = index.choices(label)
     best: dict[str, tuple[_Row, float]] = {}
     for _, score, i in process.extract(q, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=cutoff):
@@ -117,7 +113,7 @@ def search_names(store: GraphStore, query: str, *, label: str | None = None,
 def _resolve(index: NameIndex, name: str, label: str | None) -> str:
     if ":" in name and name in index.by_id:
         return name
-    q = _norm(name)
+    q = norm(name)
     exact = index.exact(q, label)
     if len(exact) == 1:
         return exact[0].id
@@ -147,13 +143,15 @@ def _resolve(index: NameIndex, name: str, label: str | None) -> str:
     raise NotFound(name, suggestions)
 
 
-def resolve(store: GraphStore, name: str, *, label: str | None = None, fresh: bool = True) -> str:
+def resolve(store: GraphStore, name: str, *, label: str | None = None, fresh: bool = True,
+            store_first: bool = True) -> str:
     """The id of the one entity `name` designates (see `find_entity`). With `fresh=False`
     the last index built is trusted for a match (the caller re-checks the version it
     then reads), but never for a miss: an error is only raised from a fresh index.
     A store that resolves names itself (`resolve_names`: Neo4j, same rules, indexed) is
-    asked first; the index is built only when it cannot decide (a miss, several)."""
-    if hasattr(store, "resolve_names"):
+    asked first (unless the caller just asked it: `store_first=False`); the index is
+    built only when it cannot decide (a miss, several)."""
+    if store_first and hasattr(store, "resolve_names"):
         found = store.resolve_names([name], label=label)
         if found is not None:
             return found[0]

@@ -72,7 +72,9 @@ def _ends(store, a: str, b: str) -> tuple[str, str]:
     if found is not None:
         return found[0], found[1]
     name_index(store)  # one check that the index is current, for both names
-    return resolve(store, a, fresh=False), resolve(store, b, fresh=False)
+    asked = hasattr(store, "resolve_names")  # and it could not decide: not again per name
+    return (resolve(store, a, fresh=False, store_first=not asked),
+            resolve(store, b, fresh=False, store_first=not asked))
 
 
 # A frontier at least this large is first asked only for the relations that reach the

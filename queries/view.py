@@ -218,16 +218,18 @@ def around(store, names: Sequence[str], *, label: str | None, depth: int, types:
     of the store when nothing changed. A store that resolves names itself
     (`named_neighbourhood`: Neo4j, with the same rules, in the statement that reads
     the neighbourhood) is asked first: one round trip, and no index of every name."""
-    if hasattr(store, "named_neighbourhood") and hasattr(store, "neighbourhood"):
+    asked = hasattr(store, "named_neighbourhood") and hasattr(store, "neighbourhood")
+    if asked:
         got = store.named_neighbourhood(list(names), label=label, depth=depth, types=tuple(types),
                                         context=tuple(context), evidence=evidence)
         if got is not None:  # None: the store cannot decide (a miss, several, an older store)
             return GraphView(store, got[0]), got[1]
     versioned = hasattr(store, "read_version")  # else nothing is cached: the first lookup is fresh
-    ids = [lookup.resolve(store, n, label=label, fresh=not versioned) for n in names]
+    # the store said it cannot decide: asking it again per name would be the same question
+    ids = [lookup.resolve(store, n, label=label, fresh=not versioned, store_first=not asked) for n in names]
     view = local_view(store, ids, depth=depth, types=types, context=context, evidence=evidence)
     if versioned and (view.version is None or lookup.name_index(store, fresh=False).version != view.version):
-        again = [lookup.resolve(store, n, label=label) for n in names]
+        again = [lookup.resolve(store, n, label=label, store_first=not asked) for n in names]
         if again != ids:
             ids = again
             view = local_view(store, ids, depth=depth, types=types, context=context, evidence=evidence)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI
+from conftest import IN_CI, _need
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCHES = ["ingest", "neo4j_writes", "queries", "map", "scale"]
@@ -55,10 +55,7 @@ def test_partners_parts_runs_small():
         have_jars = neo4j_instance.available()
     finally:
         sys.path.remove(str(ROOT))
-    if not have_jars:
-        if IN_CI:
-            pytest.fail("no Neo4j jars for bench.partners_parts (CI must run every test)")
-        pytest.skip("no Neo4j jars")
+    _need(have_jars, "no Neo4j jars for bench.partners_parts")
     r = subprocess.run([sys.executable, "-m", "bench.partners_parts", "--orgs", "400", "--samples", "3"],
                        cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-4000:]

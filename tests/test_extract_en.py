@@ -157,3 +157,23 @@ def test_an_unresolved_anaphor_gives_no_edge():
     # no title names the document's organisation, so 'The cluster' stays unresolved
     got = triples("The cluster is supported by Expertise France and the Tunisian Ministry of Industry.")
     assert not {x for x in got if x[0] == "SUPPORTS"}
+
+
+@pytest.mark.parametrize("sentence, year_of", [
+    ("Nexora was created in 2016 by the Harbour Foundation.", {"nexora": 2016, "harbour foundation": None}),
+    ("Nexora was founded in 2013 and works with Delta Robotics.", {"nexora": 2013, "delta robotics": None}),
+    ("Le Cluster Vega a été créé en 2011 avec l'appui de la Fondation Horizon.",
+     {"cluster vega": 2011, "fondation horizon": None}),
+])
+def test_founding_year_goes_to_the_subject_only(sentence, year_of):
+    r = run(sentence, "fr" if " le " in f" {sentence.lower()} " else "en")
+    got = {norm(m.canonical or m.text): m.founded for m in r.mentions}
+    for name, year in year_of.items():
+        assert name in got, (name, got)
+        assert got[name] == year, (name, got)
+
+
+def test_founded_in_a_place_gives_one_located_in():
+    r = run("Nexora, a maritime cluster, was founded in 2013 in Piraeus.")
+    located = [c for c in r.candidates if c.type == "LOCATED_IN"]
+    assert [(norm(c.source.text), norm(c.target.text)) for c in located] == [("nexora", "piraeus")]

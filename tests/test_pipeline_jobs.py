@@ -12,7 +12,7 @@ from ecograph.ingest import pipeline, workers
 from ecograph.ingest.pipeline import FlushPolicy, ingest
 from ecograph.store.embedded import EmbeddedStore
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+from test_pipeline import EXAMPLES, _export
 
 
 def _corpus(folder: Path, n: int = 10) -> list[Path]:
@@ -24,13 +24,6 @@ def _corpus(folder: Path, n: int = 10) -> list[Path]:
                      f"Orion Cluster is funded by the Northern Development Bank.\n", encoding="utf-8")
         out.append(p)
     return out
-
-
-def _export(store) -> dict:
-    data = store.export()
-    for d in data["documents"]:
-        d.pop("ingested_at")
-    return data
 
 
 def test_jobs_give_the_same_graph_as_one_process(tmp_path):

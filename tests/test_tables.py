@@ -23,6 +23,11 @@ def triples(raw, type_=None):
     return out
 
 
+def pairs(*items):
+    """Expected (a, b) pairs, normalised as `triples` gives them."""
+    return {(norm(a), norm(b)) for a, b in items}
+
+
 def members_of(raw, target):
     return {s for t, s, o in triples(raw, "MEMBER_OF") if o == norm(target)}
 

@@ -11,16 +11,13 @@ from ecograph.ids import norm
 from ecograph.ingest.tables import extract_structured, table_spans
 from ecograph.ingest.tables_layout import find_layout_tables
 
+from test_tables import pairs, triples
+
 METHODS = {"member-table", "table-region", "table-sector", "table-funds", "table-support", "table-supported-by"}
 
 
 def edges(raw, type_):
-    return {(norm(c.source.canonical or c.source.text), norm(c.target.canonical or c.target.text))
-            for c in raw.candidates if c.type == type_}
-
-
-def pairs(*items):
-    return {(norm(a), norm(b)) for a, b in items}
+    return {(s, o) for _, s, o in triples(raw, type_)}
 
 
 def check_rows(text, raw):

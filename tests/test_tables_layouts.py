@@ -6,25 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from ecograph.ids import norm
 from ecograph.ingest.tables import extract_structured, table_spans
 
-from test_tables import check_evidence, flat
+from test_tables import check_evidence, flat, pairs, triples
 
 
 def got(raw):
-    out = {"MEMBER_OF": set(), "LOCATED_IN": set(), "ACTIVE_IN": set()}
-    for c in raw.candidates:
-        if c.type in out:
-            out[c.type].add((norm(c.target.canonical or c.target.text) if c.type == "MEMBER_OF"
-                             else norm(c.source.canonical or c.source.text),
-                             norm(c.source.canonical or c.source.text) if c.type == "MEMBER_OF"
-                             else norm(c.target.canonical or c.target.text)))
-    return out
-
-
-def pairs(*items):
-    return {(norm(a), norm(b)) for a, b in items}
+    """{type: pairs}, MEMBER_OF as (cluster, member), the others as (cluster, place or sector)."""
+    t = triples(raw)
+    return {"MEMBER_OF": {(o, s) for k, s, o in t if k == "MEMBER_OF"},
+            "LOCATED_IN": {(s, o) for k, s, o in t if k == "LOCATED_IN"},
+            "ACTIVE_IN": {(s, o) for k, s, o in t if k == "ACTIVE_IN"}}
 
 
 # --- 3. a narrow table: every cell a column of about twenty characters -------------------------

@@ -36,6 +36,7 @@ import numpy as np
 BLOCK = 256           # rows per repulsion block: BLOCK * n floats per temporary
 GRID_FROM = 500       # cores bigger than this: grid (FFT) repulsion instead of all pairs
 GRID_SWEEPS = 100     # cooling sweeps with grid repulsion (cheap, so all cores get the same)
+EXACT_SWEEPS = 150    # cooling sweeps with exact all-pairs repulsion (cores up to GRID_FROM)
 NODE_GAP = 45.0       # canvas pixels kept around a node without leaves
 LEAF_STEP = 26.0      # sunflower spacing between leaves, canvas pixels
 GOLDEN = math.pi * (3 - math.sqrt(5))
@@ -82,8 +83,8 @@ def _component(H: nx.Graph, comp: list, seed: int, iterations: int | None) -> di
         if n > GRID_FROM:
             xy = _grid_fr(n, edges, mass, iterations or GRID_SWEEPS, seed)
         else:
-            # each sweep is O(n^2); 150 sweeps (the cap) for every core below GRID_FROM
-            iters = iterations or max(20, min(150, int(1.2e9 / (n * n))))
+            # each sweep is O(n^2), affordable for every core up to GRID_FROM
+            iters = iterations or EXACT_SWEEPS
             xy = _blocked_fr(n, edges, mass, iters, seed)
         xy = xy * _scale(xy, ring)
     out = {}

@@ -76,13 +76,16 @@ class MapError(EcographError):
 
 # --- focused subgraphs -------------------------------------------------------
 
-def node_country(G: nx.MultiDiGraph, n) -> str | None:
-    """The node's `country` attribute, else the country it is LOCATED_IN, else None."""
+def node_country(G: nx.MultiDiGraph, n, located: dict | None = None) -> str | None:
+    """The node's `country` attribute, else the country it is LOCATED_IN, else None.
+    `located`: that last part precomputed for every node (`_ends`)."""
     attrs = G.nodes[n]
     if attrs.get("country"):
         return attrs["country"]
     if attrs.get("label") == "Place" and attrs.get("kind") == "country":
         return attrs.get("name")
+    if located is not None:
+        return located.get(n)
     for _, t, k in G.out_edges(n, keys=True):
         ta = G.nodes[t]
         if k == "LOCATED_IN" and ta.get("label") == "Place" and ta.get("kind") == "country":
@@ -90,11 +93,14 @@ def node_country(G: nx.MultiDiGraph, n) -> str | None:
     return None
 
 
-def node_sectors(G: nx.MultiDiGraph, n) -> list[str]:
-    """Names of the sectors a node is ACTIVE_IN (a Sector node counts as its own sector)."""
+def node_sectors(G: nx.MultiDiGraph, n, active_in: dict | None = None) -> list[str]:
+    """Names of the sectors a node is ACTIVE_IN (a Sector node counts as its own sector).
+    `active_in`: those names precomputed for every node (`_ends`)."""
     attrs = G.nodes[n]
     if attrs.get("label") == "Sector":
         return [attrs.get("name") or str(n)]
+    if active_in is not None:
+        return active_in.get(n, [])
     return sorted({G.nodes[t].get("name") or str(t)
                    for _, t, k in G.out_edges(n, keys=True) if k == "ACTIVE_IN"})
 
@@ -204,13 +210,7 @@ def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bo
             g = groups[gkey] = {"key": gkey, "name": group_name(label, kind),
                                 "colour": colour, "shape": shape, "count": 0}
         g["count"] += 1
-        if attrs.get("country"):
-            country = attrs["country"]
-        elif label == "Place" and attrs.get("kind") == "country":
-            country = attrs.get("name")
-        else:
-            country = located.get(n)
-        sectors = [attrs.get("name") or str(n)] if label == "Sector" else active_in.get(n, [])
+        country, sectors = node_country(G, n, located), node_sectors(G, n, active_in)
         info = {"name": attrs.get("name") or str(n), "label": label, "kind": attrs.get("kind"),
                 "group": gkey, "country": country, "sectors": sectors, "degree": G.degree(n),
                 "founded": attrs.get("founded"), "aliases": list(attrs.get("aliases") or []),

@@ -188,7 +188,7 @@ class EmbeddedStore:
             records[doc.id] = base.Attributes.of(e)
             merged = base.merge_entity(old, e)
             if replaced and old is not None:  # not the newest record: fold them all, in order
-                merged = base.with_attributes(merged, base.fold((self._key(d), a) for d, a in records.items()))
+                merged = base.refold(merged, records, self._key)[0]
             self._put_entity(merged, records)
         for r in extraction.relations:
             self._put_relation(base.merge_relation(self._relation(r.key), r))

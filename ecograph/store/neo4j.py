@@ -67,9 +67,7 @@ from ..model import Document, Entity, Extraction, Relation
 from . import base
 from . import cypher as Q
 from . import neo4j_rows as NR
-# under their old names too: neo4j_read and bench/queries_bench.py use them
-from .neo4j_rows import (BATCH, batches as _batches, entity as _entity, entity_row as _entity_row,  # noqa: F401
-                         relation as _relation, relation_props as _relation_props)
+from .neo4j_rows import batches as _batches, entity as _entity, relation as _relation
 
 # The driver logs connection failures at ERROR; with no logging configured, Python's
 # last-resort handler would print them to stderr. We report through exceptions instead;

@@ -35,7 +35,8 @@ import networkx as nx
 from ..ids import norm
 from . import base
 from . import cypher as Q
-from .neo4j import _document, _entity, _entity_label, _relation
+from .neo4j import _document, _entity_label
+from .neo4j_rows import entity as _entity, relation as _relation
 
 #: How long a read is retried on transient errors (the driver's default for managed ones).
 RETRY_TIME = 15.0

@@ -52,7 +52,7 @@ class ClausePatterns:
         return None
 
     def _cosign(self, s, cue, i, j):
-        """'The TFVC and the IZCEC signed a memorandum of understanding': the signatories partner.
+        """'The CROC and the PONW signed a memorandum of understanding': the signatories partner.
         'A signed an agreement with B' (this cue is longer than 'agreement with', so it is handled
         here): A partners with B."""
         w = next((t for t in range(j, min(s.b, j + 6)) if self.f[t] in ("with", "avec")), None)

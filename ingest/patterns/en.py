@@ -158,7 +158,7 @@ CUES.append(("SUPPORTS", "thanks", 0.75, "en-thanks", ["thank", "thanks", "we th
 # "X compte 52 adhérents, dont A et B": the members listed after the count.
 CUES.append(("MEMBER_OF", "counts", 0.75, "en-counts-members", ["counts", "now counts", "today counts", "has over", "has more than"]))
 RIGHT_FILLER |= {"network", "cluster", "association", "federation", "alliance", "consortium"}
-FOUNDED += ["since its creation in", "was created in", "was founded in", "was established in"]
+FOUNDED += ["since its creation in"]  # "was founded in": the bare "founded in" matches (longer cues would fire twice)
 # "A and B signed a memorandum of understanding": the signatories partner with each other
 CUES.append(("PARTNERS_WITH", "cosign", 0.8, "en-cosigned", [
     "signed a memorandum of understanding", "signed a memorandum", "signed an agreement", "signed a partnership",

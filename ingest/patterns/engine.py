@@ -75,7 +75,7 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
                 continue
             if k > p and self.f[k - 1] in _DETS and self.toks[k].text.isalpha() and self.toks[k].text.islower() \
                     and self._arg_at(s, k + 1) is not None:
-                k += 1  # "dont les tanneries Tanit Cuir": a common noun before the name
+                k += 1  # "dont les poteries Nabeul Argile": a common noun before the name
                 skipped += 1
                 continue
             break
@@ -93,7 +93,6 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
         out = [first]
         cur = first
         while True:
-            nxt = next((x for x in pool if x.i >= cur.ext and x is not cur), None)
             nxt = min((x for x in pool if x.i >= max(cur.ext, cur.j)), key=lambda x: x.i, default=None)
             if nxt is None or nxt.coref != cur.coref:
                 break  # "du Ministère X, nous avons …": a reference is never an item of a named list
@@ -185,7 +184,7 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
             # the first comma that a name follows; an inserted phrase (", avec l'appui de X et Y,") is skipped
             k += 1
             while k < s.b and (self.f[k] in _APPOS_DET or self.f[k] in _PROGRAMME_WORDS) and self._arg_at(s, k) is None:
-                k += 1  # "…, le projet EcoPack …": the name after its common noun
+                k += 1  # "…, le projet Blue Skills …": the name after its common noun
             a = self._arg_at(s, k)
             if a is not None:
                 return a
@@ -202,7 +201,7 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
         if m <= s.a or self.f[m] != "," or m + 1 > k or self.f[m + 1] not in _APPOS_DET:
             return None
         head = self._arg_ending(s, m)
-        if head is None and self.f[m - 1] == ")":  # "MaghrebClust (2018–2022), an EU-funded project"
+        if head is None and self.f[m - 1] == ")":  # "MedLink (2021–2024), an EU-funded project"
             o = next((t for t in range(m - 2, max(s.a, m - 8), -1) if self.f[t] == "("), None)
             head = self._arg_ending(s, o) if o is not None else None
         return head

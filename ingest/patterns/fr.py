@@ -146,7 +146,7 @@ RIGHT_FILLER |= {"reseau", "pole", "cluster", "association", "federation", "alli
 # "compte" is a hedge only before an infinitive ("le cluster compte rejoindre …"); "il compte 52 adhérents" is not
 HEDGES += [f"compte {v}" for v in ("participer", "rejoindre", "lancer", "devenir", "integrer", "developper", "creer",
                                    "signer", "ouvrir", "obtenir", "candidater", "postuler", "s'", "se", "y")]
-FOUNDED += ["a vu le jour en", "vu le jour en", "depuis sa creation en", "fondee en", "cree en"]
+FOUNDED += ["a vu le jour en", "vu le jour en", "depuis sa creation en"]
 CUES.append(("PARTNERS_WITH", "cosign", 0.8, "fr-cosigne", [
     "ont signe une convention", "ont signe un accord", "ont signe un protocole", "ont signe un memorandum",
     "ont signe une convention de partenariat", "ont signe une convention de cooperation",

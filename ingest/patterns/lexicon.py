@@ -72,6 +72,6 @@ def _matchers(lang: str):
     hedges.add("HEDGE", [Doc(vocab, words=fold_tokens(h)) for h in lex.HEDGES])
     for name, phrases in (("INTRO", lex.LIST_INTRO), ("FOUNDED", lex.FOUNDED), ("WE", lex.WE),
                           ("ANA", lex.ANAPHORA), ("ANA_PROG", lex.ANAPHORA_PROGRAMME),
-                          ("ANA_LAST", getattr(lex, "ANAPHORA_LAST", set()))):
+                          ("ANA_LAST", lex.ANAPHORA_LAST)):
         misc.add(name, [Doc(vocab, words=fold_tokens(p)) for p in phrases])
     return cues, hedges, misc, table

@@ -65,8 +65,8 @@ class PlacePatterns:
                     subj.m.country = subj.m.country or p.m.country
 
     def _place_after_name(self, s, x: Arg, e: int):
-        """Places written right after a name: 'X (Lyon, France)', 'X, a seafood cluster from Málaga, Spain',
-        'X, Egypt's first pharmaceutical cluster', 'the X Cluster in Naples, Italy'."""
+        """Places written right after a name: 'X (Lyon, France)', 'X, a wine cluster from Porto, Portugal',
+        'X, Jordan's first stone cluster', 'the X Cluster in Zadar, Croatia'."""
         f = self.f
         if x.m.label != "Organisation":
             return
@@ -88,9 +88,9 @@ class PlacePatterns:
             k = e + 1
             if self.toks[k].cap and f[k + 1:k + 3] == ["'", "s"]:
                 p = next((pl for pl in s.places if pl.i == k and pl.m.kind == "country"), None)
-                if p is not None:  # "X, Egypt's first pharmaceutical cluster"
+                if p is not None:  # "X, Jordan's first stone cluster"
                     found, method, conf = [p], f"{self.lang}-country-possessive", 0.7
-            elif f[k] in ("en", "in", "au") and e + 3 < s.b:  # "Le Cluster Cuir de Batna, en Algérie, …"
+            elif f[k] in ("en", "in", "au") and e + 3 < s.b:  # "Le Cluster Liège de Tabarka, en Tunisie, …"
                 run = self._place_run(s, k + 1)
                 if run and run[-1].j < s.b and f[run[-1].j] in (",", ")"):
                     found, method, conf = run, f"{self.lang}-apposition-place", 0.7
@@ -103,11 +103,11 @@ class PlacePatterns:
                         break
                     p = next((pl for pl in s.places if pl.i == m), None)
                     if p is not None and p.j + 1 < s.b and f[p.j] == "-" and f[p.j + 1] == "based":
-                        found, method, conf = [p], f"{self.lang}-x-based", 0.75  # "an Athens-based association"
+                        found, method, conf = [p], f"{self.lang}-x-based", 0.75  # "a Valletta-based association"
                         break
                     c = self.demonym(m) if not self.toks[m].cap or self.lang == "en" else None
                     if c is not None and (f[m - 1] in _ORG_HEADS or (m + 1 < s.b and f[m + 1] in _ORG_HEADS)):
-                        found, method, conf = [c(m)], f"{self.lang}-apposition-demonym", 0.7  # "la société libanaise"
+                        found, method, conf = [c(m)], f"{self.lang}-apposition-demonym", 0.7  # "une startup marocaine"
                         break
                     m += 1
         elif e + 1 < s.b and f[e] in ("in", "a") and x.m.kind in (None, "cluster", "university", "company",
@@ -119,7 +119,7 @@ class PlacePatterns:
                 x.m.country = x.m.country or p.m.country
 
     def _place_run(self, s, k: int) -> list:
-        """'Málaga, Spain': a place and the places that qualify it, from token k."""
+        """'Porto, Portugal': a place and the places that qualify it, from token k."""
         out = []
         while k < s.b:
             p = next((pl for pl in s.places if pl.i == k), None)
@@ -129,9 +129,9 @@ class PlacePatterns:
             if p.m.kind == "country" or p.j + 1 >= s.b:
                 break
             k = p.j + 1
-            if self.f[p.j] == "(":  # "Blida (Algérie)"
+            if self.f[p.j] == "(":  # "Sfax (Tunisie)"
                 continue
-            if self.f[p.j] == "," and self.f[k] in ("en", "in", "au", "a"):  # "Marignane, en France"
+            if self.f[p.j] == "," and self.f[k] in ("en", "in", "au", "a"):  # "Sousse, en Tunisie"
                 k += 1
                 continue
             if self.f[p.j] == ",":

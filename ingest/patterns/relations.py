@@ -47,7 +47,7 @@ class RelationPatterns:
 
     def _between(self, s, cue, i, j):
         # "partnership between A and B" / "partenariat de convention et de financement entre A et B"
-        window = self.f[max(s.a, i - 12):i]  # "une convention de partenariat a été signée le même jour entre"
+        window = self.f[max(s.a, i - 12):i]  # "un accord de coopération a été signé hier à Tunis lors du salon entre"
         nouns = {"partnership", "agreement", "cooperation", "collaboration", "convention", "memorandum",
                  "partenariat", "accord", "cooperation", "collaboration", "mou", "partnerships", "conventions"}
         if not nouns & set(window):
@@ -195,7 +195,7 @@ class RelationPatterns:
                 self._through_programme(s, agents, patients, cue)
         elif cue.type == "LOCATED_IN":
             places, _ = self.right_list(s, j, pool=s.places, max_fill=2, intro=False)
-            if places:  # "basé à Marignane, en France": the country that qualifies the city too
+            if places:  # "basé à Sousse, en Tunisie": the country that qualifies the city too
                 places += [p for p in self._place_run(s, places[-1].i)[1:] if p not in places]
             left, lf = self.left_group(s, i)
             if not left and places and (i - s.a <= 1 or fronted_participle(self.toks, s.a) and
@@ -227,10 +227,10 @@ class RelationPatterns:
             objs, via_intro = self.right_list(s, j)
             if not objs and subj and subj[0].i - 2 >= s.a and self.f[subj[0].i - 1] in ("dont", "whose") \
                     and self.f[subj[0].i - 2] == ",":
-                ante = self._arg_ending(s, subj[0].i - 2)  # "le programme P, dont le CTAS est chef de file"
+                ante = self._arg_ending(s, subj[0].i - 2)  # "le projet P, dont Nour Tech est chef de file"
                 objs = [ante] if ante is not None else []
             if not subj and objs and i - s.a <= 1:
-                # "Adhérent de Maroc Cluster depuis 2016, le CAIO …": a fronted phrase describes the subject
+                # "Adhérent de Maroc Cluster depuis 2016, le Cluster X …": a fronted phrase describes the subject
                 front = self._fronted_subject(s, max(max(y.ext, y.j) for y in objs))
                 subj, lf = ([front], 0.85) if front is not None else ([], 0.0)
             if cue.type in ("JOIN", "MEMBER_OF") and objs and not subj and \
@@ -360,7 +360,7 @@ class RelationPatterns:
         if not objs and pool and pool[0].i - j <= 3 and pool[0].m.label == "Programme":
             objs = [pool[0]]
         if not objs and a.i >= s.a + 2 and self.f[a.i - 1] in _APPOS_DET and self.f[a.i - 2] == ",":
-            head = self._apposition_head(s, a.i - 1)  # "WaterWise Med, a PRIMA-funded project in which …"
+            head = self._apposition_head(s, a.i - 1)  # "MedLink, an EU-funded project in which …"
             objs = [head] if head is not None else []
         for y in objs[:1]:
             self.emit(cue.type, a, y, s, cue.method, cue.conf)
@@ -404,22 +404,23 @@ class RelationPatterns:
         for _, i, j in self._founded:
             if not (s.a <= i < s.b) or self.hedged(s, i):
                 continue
-            year = next((int(self.f[k]) for k in range(j, min(s.b, j + 4)) if _YEAR.match(self.f[k])), None)
-            if year is None or self.f[i] in ("since", "depuis") and i > s.a + 1:
+            yk = next((k for k in range(j, min(s.b, j + 4)) if _YEAR.match(self.f[k])), None)
+            if yk is None or self.f[i] in ("since", "depuis") and i > s.a + 1:
                 continue
-            subj = None
-            yk = next(k for k in range(j, min(s.b, j + 4)) if _YEAR.match(self.f[k]))
+            year, subj = int(self.f[yk]), None
             where = self._place_run(s, yk + 2) if yk + 2 < s.b and self.f[yk + 1] in ("in", "a", "au", "en") else []
             if i - s.a <= 1 or fronted_participle(self.toks, s.a) and not any(x.i < i for x in s.args):
-                # "Créé en 2018 à Blida (Algérie), le Cluster X …": the subject follows the fronted clause
+                # "Créé en 2016 à Tozeur (Tunisie), le Cluster X …": the subject follows the fronted clause
                 after = [x for x in s.args if x.i > j and x.m.label == "Organisation"]
                 subj = after[0] if after and after[0].i - j <= 14 else None
             else:
+                # the nearest of the subject group before the cue: its co-actors ("… and works
+                # with Y") come after it and were not founded then
                 grp, _ = self.left_group(s, i)
-                subj = grp[-1] if grp else None
+                subj = max((x for x in grp if x.i < i), key=lambda x: x.i, default=None)
             if subj is not None and subj.m.label != "Place" and subj.m.founded is None:
                 subj.m.founded = year
-            if subj is not None and subj.m.label == "Organisation":  # "founded in 2013 in Piraeus"
+            if subj is not None and subj.m.label == "Organisation":  # "founded in 2015 in Larnaca"
                 for p in where:
                     if self._placeable(subj, p):
                         self.emit("LOCATED_IN", subj, p, s, f"{self.lang}-founded-in-place", 0.75)
