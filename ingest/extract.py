@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from .entities import (Chunk, _ORG_NOUNS, _PROG_NOUNS, detect, nlp, places, surface, tokenize)
 from .kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
+from .frames import frame_candidates, parse_sentences, veto
 from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction
 
@@ -143,6 +144,7 @@ def extract(raw: RawDocument) -> RawExtraction:
             sents.append(Sent(a, b, s.start, s.end, question=s.text.rstrip().endswith("?"), heading=s.heading))
             ranges.append((a, b, s))
     names, place_chunks, sector_chunks = detect(toks, ranges, lang)
+    docs, names = _parse_and_veto(lang, text, toks, sents, names)
 
     # --- mentions ------------------------------------------------------------------------
     sent_of = {}
@@ -294,6 +296,7 @@ def extract(raw: RawDocument) -> RawExtraction:
     eng.demonym = demonym
     eng.country_tail = country_tail
     candidates = eng.run()
+    candidates += _new_frame_edges(candidates, frame_candidates(lang, sents, docs, toks))
     relabelled = {norm(t) for t in eng.relabel}
     for m, _ in pending:  # one label per name: a programme named as such once is one everywhere
         if norm(m.text) in relabelled and m.label == "Organisation" and m.kind is None:
@@ -304,6 +307,33 @@ def extract(raw: RawDocument) -> RawExtraction:
     mentions.extend(sector_mentions.values())
     out = RawExtraction(mentions=mentions, candidates=candidates)
     return _merge_structured(out, text, lang, main, first_person)
+
+
+def _parse_and_veto(lang: str, text: str, toks, sents: list[Sent], names: list[Chunk]):
+    """Parse each sentence that names an actor (once: the frames read the same trees), and drop the
+    names the trained pipeline shows are no actor (a person, a common word; see `frames/vetoes.py`)."""
+    firsts = [s.a for s in sents]
+    where = [bisect_right(firsts, ch.i) - 1 for ch in names]
+    wanted = [False] * len(sents)
+    for n in where:
+        wanted[n] = True
+    docs = parse_sentences(lang, text, [(s.start, s.end) for s in sents], wanted)
+    kept = []
+    for ch, n in zip(names, where):
+        doc = docs.get(n)
+        if doc is not None and ch.source == "name" and \
+                veto(doc, toks[ch.i].start - sents[n].start, toks[ch.j - 1].end - sents[n].start,
+                     surface(toks, ch.i, ch.j)):
+            continue
+        kept.append(ch)
+    return docs, kept
+
+
+def _new_frame_edges(rules: list[Candidate], frames: list[Candidate]) -> list[Candidate]:
+    """The parse-based frames add what the cue rules did not say about a pair in that sentence; where a
+    rule already related the two mentions there, the rule's reading stands."""
+    said = {(c.start, frozenset((id(c.source), id(c.target)))) for c in rules}
+    return [c for c in frames if (c.start, frozenset((id(c.source), id(c.target)))) not in said]
 
 
 def _main_org(sents: list[Sent], args_by_sent, first_person: bool) -> Mention | None:

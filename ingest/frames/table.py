@@ -1,0 +1,114 @@
+"""The frame tables (`ingest/data/frames_<lang>.json`): read and checked once, at import.
+
+A frame is one row: the trigger lemmas and parts of speech, a handler `mode`, the relation types it
+may give (the first whose SCHEMA label rule fits the two ends), the argument roles it reads, and a
+confidence. A misspelled mode, role or relation type fails here, not inside one document.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ecograph.model import RELATION_TYPES
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+MODES = ("joint", "directed", "members_include")
+ROLES = ("agent", "patient", "holder")  # and "prep:w1,w2" (objects of these prepositions)
+_ROW_KEYS = {"name", "lemmas", "pos", "mode", "type", "conf", "source", "target", "object", "governors",
+             "particle", "member_nouns", "co_agents"}
+_LANG_KEYS = {"language", "with_preps", "source_preps", "signatory_nouns", "signatory_preps", "behalf_words",
+              "hedge_modals", "hedge_heads", "frames"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    mode: str
+    types: tuple[str, ...]
+    conf: float
+    source: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    object: frozenset[str] = frozenset()     # the verb counts only with one of these as its object
+    governors: frozenset[str] = frozenset()  # a noun counts only under one of these words
+    particle: frozenset[str] = frozenset()   # "team up", "join forces"
+    member_nouns: frozenset[str] = frozenset()
+    co_agents: bool = False  # "with Y" beside the agent is a co-actor of the act
+
+
+@dataclass(frozen=True)
+class FrameTable:
+    language: str
+    frames: tuple[Frame, ...]
+    with_preps: frozenset[str]
+    signatory_nouns: frozenset[str]
+    signatory_preps: frozenset[str]
+    hedge_modals: frozenset[str]
+    hedge_heads: frozenset[str]
+    by_lemma: dict = field(default_factory=dict)
+
+
+class FrameTableError(ValueError):
+    pass
+
+
+def _check_role(role: str, where: str) -> str:
+    if role in ROLES or role.startswith("prep:") and len(role) > 5:
+        return role
+    raise FrameTableError(f"{where}: unknown role {role!r} (roles: {', '.join(ROLES)}, prep:WORDS)")
+
+
+def _frame(row: dict, where: str) -> Frame:
+    unknown = set(row) - _ROW_KEYS
+    if unknown:
+        raise FrameTableError(f"{where}: unknown keys {sorted(unknown)}")
+    for key in ("name", "lemmas", "pos", "mode", "type", "conf"):
+        if key not in row:
+            raise FrameTableError(f"{where}: missing {key!r}")
+    where = f"{where} ({row['name']})"
+    if row["mode"] not in MODES:
+        raise FrameTableError(f"{where}: unknown mode {row['mode']!r} (modes: {', '.join(MODES)})")
+    bad = [t for t in row["type"] if t not in RELATION_TYPES]
+    if bad or not row["type"]:
+        raise FrameTableError(f"{where}: unknown relation types {bad}")
+    if not 0 < float(row["conf"]) <= 1:
+        raise FrameTableError(f"{where}: conf must be in (0, 1]")
+    if row["mode"] == "directed" and not (row.get("source") and row.get("target")):
+        raise FrameTableError(f"{where}: a directed frame needs source and target roles")
+    roles = tuple(_check_role(r, where) for r in row.get("source", [])), \
+        tuple(_check_role(r, where) for r in row.get("target", []))
+    return Frame(row["name"], frozenset(row["lemmas"]), frozenset(row["pos"]), row["mode"], tuple(row["type"]),
+                 float(row["conf"]), roles[0], roles[1], frozenset(row.get("object", ())),
+                 frozenset(row.get("governors", ())), frozenset(row.get("particle", ())),
+                 frozenset(row.get("member_nouns", ())), bool(row.get("co_agents", False)))
+
+
+def parse_table(data: dict, where: str) -> FrameTable:
+    unknown = set(data) - _LANG_KEYS
+    if unknown:
+        raise FrameTableError(f"{where}: unknown keys {sorted(unknown)}")
+    frames = tuple(_frame(r, f"{where} frame {n}") for n, r in enumerate(data["frames"]))
+    by_lemma: dict[str, list[Frame]] = {}
+    for f in frames:
+        for lemma in f.lemmas:
+            by_lemma.setdefault(lemma, []).append(f)
+    return FrameTable(data["language"], frames, frozenset(data["with_preps"]), frozenset(data["signatory_nouns"]),
+                      frozenset(data["signatory_preps"]), frozenset(data["hedge_modals"]),
+                      frozenset(data["hedge_heads"]), by_lemma)
+
+
+@lru_cache(maxsize=4)
+def table(lang: str) -> FrameTable | None:
+    path = DATA / f"frames_{lang}.json"
+    if not path.exists():
+        return None
+    return parse_table(json.loads(path.read_text(encoding="utf-8")), path.name)
+
+
+def check_all() -> None:
+    """Every shipped table, checked at import of the frames package."""
+    for path in sorted(DATA.glob("frames_*.json")):
+        table(path.stem.split("_", 1)[1])

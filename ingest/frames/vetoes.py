@@ -1,0 +1,61 @@
+"""Name vetoes: small, named filters that the trained pipeline's tags and entities make possible.
+Each takes the parsed sentence and a candidate name's character span in it and says whether the
+name is no actor. Only names found by the capitalised-name finder are checked: a registry entry, a
+quoted title or a defined acronym was named as such by the text."""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Doc, Span
+
+from ..kinds import classify
+
+_PERSON = {"PERSON", "PER"}
+_ACTOR_ENTS = {"ORG", "MISC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "GPE", "LOC"}
+
+
+def _span(doc: Doc, a: int, b: int) -> Span | None:
+    return doc.char_span(a, b, alignment_mode="expand")
+
+
+_POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "manager", "minister", "founder", "head",
+          "directeur", "directrice", "président", "présidente", "ministre", "fondateur", "fondatrice", "general",
+          "général", "générale", "coordinator", "coordinateur", "coordinatrice"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "pr", "sir", "madame", "monsieur"}
+
+
+def is_person(doc: Doc, a: int, b: int, name: str) -> bool:
+    """'M. Karim Alaoui', 'Maria Ben Salah Director General', 'Jane Roe, director of …': the pipeline calls
+    it a person, no word of it says organisation, and the text backs it: an honorific before it, a post
+    in apposition, or a post glued to it. (The small pipelines call many unknown firm names persons, and
+    'Nour Tech' starts with a given name: neither alone is enough.)"""
+    sp = _span(doc, a, b)
+    if sp is None or classify(name)[0] is not None:
+        return False
+    if not sum(t.ent_type_ in _PERSON for t in sp) * 2 > len(sp):
+        return False
+    before = doc[sp.start - 1].lower_.rstrip(".") if sp.start > 0 else ""
+    post = any(c.dep_ == "appos" and c.lower_ in _POSTS and c.i >= sp.end for t in sp for c in t.children)
+    glued = any(t.lower_ in _POSTS for t in sp[1:])
+    return before in _HONORIFICS or post or glued
+
+
+def is_common_word(doc: Doc, a: int, b: int, name: str) -> bool:
+    """'Read', 'Participate', 'Feb': one capitalised word that the pipeline tags as no proper noun and
+    no entity (a heading's or a sentence's first word)."""
+    sp = _span(doc, a, b)
+    if sp is None or len(sp) != 1 or classify(name)[0] is not None:
+        return False
+    t = sp[0]
+    return t.pos_ not in ("PROPN", "X") and not t.ent_type_ and not (t.text.isupper() and len(t.text) <= 5)
+
+
+VETOES: dict[str, Callable[[Doc, int, int, str], bool]] = {
+    "person": is_person,
+    "common-word": is_common_word,
+}
+
+
+def veto(doc: Doc, a: int, b: int, name: str) -> str | None:
+    """The name of the first veto that rejects this name, or None."""
+    return next((key for key, fn in VETOES.items() if fn(doc, a, b, name)), None)

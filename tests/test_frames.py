@@ -1,0 +1,141 @@
+"""Parse-based relation frames (ingest/frames): tables of invented English and French sentences →
+expected (type, source, target) triples, negatives included (negation, wish, modal, co-occurrence, a
+person as an actor), and the frame tables' own checks. None of these sentences comes from a corpus."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ecograph.errors import EcographError
+from ecograph.ids import norm
+from ecograph.ingest.extract import extract
+from ecograph.ingest.frames import pipelines
+from ecograph.ingest.frames.table import DATA, FrameTableError, parse_table
+from ecograph.ingest.types import RawDocument
+
+
+def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
+    r = extract(RawDocument(source="t.txt", text=text, title="t", language=lang))
+    out = set()
+    for c in r.candidates:
+        s, o = norm(c.source.canonical or c.source.text), norm(c.target.canonical or c.target.text)
+        out.add((c.type, s, o))
+        if c.type == "PARTNERS_WITH":
+            out.add((c.type, o, s))
+    return out
+
+
+def t(rtype, s, o):
+    return (rtype, norm(s), norm(o))
+
+
+EN = [
+    ("Orion Digital Agency (ODA) has concluded a partnership agreement with the Vega Numeric Cluster.",
+     [t("PARTNERS_WITH", "Orion Digital Agency", "Vega Numeric Cluster")]),
+    ("Alpha Robotics, Beta Labs and the Gamma Institute signed a memorandum of cooperation last week.",
+     [t("PARTNERS_WITH", "Alpha Robotics", "Beta Labs"), t("PARTNERS_WITH", "Alpha Robotics", "Gamma Institute"),
+      t("PARTNERS_WITH", "Beta Labs", "Gamma Institute")]),
+    ("The agreement was signed between John Smith, president of the Sigma Cluster, and Jane Roe, director of the "
+     "Omega Institute.", [t("PARTNERS_WITH", "Sigma Cluster", "Omega Institute")]),
+    ("The Blue Growth Accelerator is funded by the Northwind Foundation and the Southern Bank.",
+     [t("FUNDS", "Northwind Foundation", "Blue Growth Accelerator"), t("FUNDS", "Southern Bank", "Blue Growth Accelerator")]),
+    ("Lumen Soft received funding from the Harbor Development Bank.",
+     [t("FUNDS", "Harbor Development Bank", "Lumen Soft")]),
+    ("The Cedar Innovation Hub supports the Byblos Agritech Cluster.",
+     [t("SUPPORTS", "Cedar Innovation Hub", "Byblos Agritech Cluster")]),
+    ("Kestrel Ventures joined the Mediterranean Drone Cluster in 2022.",
+     [t("MEMBER_OF", "Kestrel Ventures", "Mediterranean Drone Cluster")]),
+    ("Members of the Kappa Textile Cluster include Zeta Motors, Eta Systems and the University of Thetaville.",
+     [t("MEMBER_OF", "Zeta Motors", "Kappa Textile Cluster"), t("MEMBER_OF", "Eta Systems", "Kappa Textile Cluster")]),
+    ("The Harbor Tech Cluster and the Nile Software Association have agreed to cooperate on export training.",
+     [t("PARTNERS_WITH", "Harbor Tech Cluster", "Nile Software Association")]),
+]
+
+FR = [
+    ("Une convention-cadre a été signée entre M. Karim Alaoui, président du Cluster Solaris, et Mme Nadia Bennis, "
+     "directrice de l'Institut Vega.", [t("PARTNERS_WITH", "Cluster Solaris", "Institut Vega")]),
+    ("Le projet Horizon Vert est financé par l'Agence Orion et cofinancé par la Banque Atlas.",
+     [t("FUNDS", "Agence Orion", "Horizon Vert"), t("FUNDS", "Banque Atlas", "Horizon Vert")]),
+    ("Le Cluster Zeta a conclu un partenariat avec l'Université de Thetaville.",
+     [t("PARTNERS_WITH", "Cluster Zeta", "Université de Thetaville")]),
+    ("Le Technopark de Sousse accompagne la startup Nexa Robotics depuis deux ans.",
+     [t("SUPPORTS", "Technopark de Sousse", "Nexa Robotics")]),
+]
+
+NEGATIVE = [
+    ("Orion Digital Agency hopes to sign an agreement with the Vega Numeric Cluster.", "en", "PARTNERS_WITH"),
+    ("Orion Digital Agency did not sign an agreement with the Vega Numeric Cluster.", "en", "PARTNERS_WITH"),
+    ("Orion Digital Agency could partner with the Vega Numeric Cluster next year.", "en", "PARTNERS_WITH"),
+    ("Orion Digital Agency and the Vega Numeric Cluster attended the opening ceremony.", "en", None),
+    ("Did Orion Digital Agency sign an agreement with the Vega Numeric Cluster?", "en", None),
+    ("L'Agence Orion souhaite signer une convention avec le Cluster Zeta.", "fr", "PARTNERS_WITH"),
+    ("Le Cluster Zeta n'a pas signé d'accord avec l'Université de Thetaville.", "fr", "PARTNERS_WITH"),
+    ("Le Cluster Zeta et l'Université de Thetaville étaient présents à la cérémonie.", "fr", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", EN)
+def test_english_frames(text, expected):
+    got = triples(text, "en")
+    assert set(expected) <= got, f"missing {set(expected) - got}"
+
+
+@pytest.mark.parametrize("text,expected", FR)
+def test_french_frames(text, expected):
+    got = triples(text, "fr")
+    assert set(expected) <= got, f"missing {set(expected) - got}"
+
+
+@pytest.mark.parametrize("text,lang,rtype", NEGATIVE)
+def test_no_edge_from_hedged_or_cooccurring_actors(text, lang, rtype):
+    got = {x for x in triples(text, lang) if rtype is None or x[0] == rtype}
+    assert not got
+
+
+def test_a_person_who_signs_is_no_organisation():
+    got = triples("Mr John Smith signed an agreement with the Vega Numeric Cluster.", "en")
+    assert not any("john smith" in (s, o) for _, s, o in got)
+
+
+def _shipped(lang):
+    return json.loads((DATA / f"frames_{lang}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("mutate,message", [
+    (lambda d: d["frames"][0].update(mode="jiont"), "unknown mode"),
+    (lambda d: d["frames"][0].update(type=["PARTNER_WITH"]), "unknown relation types"),
+    (lambda d: d["frames"][4].update(source=["agnet"]), "unknown role"),
+    (lambda d: d["frames"][0].update(colour="red"), "unknown keys"),
+    (lambda d: d["frames"][0].pop("lemmas"), "missing 'lemmas'"),
+])
+def test_a_misspelled_frame_fails_when_the_table_is_read(mutate, message):
+    for lang in ("en", "fr"):
+        parse_table(_shipped(lang), lang)  # the shipped tables pass
+        bad = _shipped(lang)
+        mutate(bad)
+        with pytest.raises(FrameTableError, match=message):
+            parse_table(bad, lang)
+
+
+def test_a_named_pipeline_that_is_not_installed_is_a_clear_error(monkeypatch):
+    monkeypatch.setenv("ECOGRAPH_SPACY_EN", "en_no_such_pipeline")
+    pipelines.pipeline.cache_clear()
+    try:
+        with pytest.raises(EcographError, match="en_no_such_pipeline"):
+            pipelines.pipeline("en")
+    finally:
+        monkeypatch.delenv("ECOGRAPH_SPACY_EN")
+        pipelines.pipeline.cache_clear()
+
+
+def test_frames_can_be_turned_off(monkeypatch):
+    text = "Orion Digital Agency (ODA) has concluded a partnership agreement with the Vega Numeric Cluster."
+    monkeypatch.setenv("ECOGRAPH_SPACY_EN", "none")
+    pipelines.pipeline.cache_clear()
+    try:
+        r = extract(RawDocument(source="t.txt", text=text, title="t", language="en"))
+        assert not any(c.method.startswith("frame-") for c in r.candidates)
+    finally:
+        monkeypatch.delenv("ECOGRAPH_SPACY_EN")
+        pipelines.pipeline.cache_clear()
