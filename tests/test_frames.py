@@ -48,11 +48,20 @@ EN = [
      [t("MEMBER_OF", "Kestrel Ventures", "Mediterranean Drone Cluster")]),
     ("Members of the Kappa Textile Cluster include Zeta Motors, Eta Systems and the University of Thetaville.",
      [t("MEMBER_OF", "Zeta Motors", "Kappa Textile Cluster"), t("MEMBER_OF", "Eta Systems", "Kappa Textile Cluster")]),
+    ("Alpha Robotics, Beta Labs and the Gamma Institute signed a memorandum of cooperation to organise the first "
+     "edition of the Delta Forum.",
+     [t("RUNS", "Alpha Robotics", "Delta Forum"), t("RUNS", "Beta Labs", "Delta Forum"),
+      t("RUNS", "Gamma Institute", "Delta Forum"), t("PARTNERS_WITH", "Beta Labs", "Gamma Institute")]),
+    ("The Harbour Cluster runs the Blue Skills Programme together with the Aegean Shipyards Association.",
+     [t("RUNS", "Aegean Shipyards Association", "Blue Skills Programme"),
+      t("PARTNERS_WITH", "Harbour Cluster", "Aegean Shipyards Association")]),
     ("The Harbor Tech Cluster and the Nile Software Association have agreed to cooperate on export training.",
      [t("PARTNERS_WITH", "Harbor Tech Cluster", "Nile Software Association")]),
 ]
 
 FR = [
+    ("Le Cluster Zeta a signé un accord de partenariat avec son homologue français, le Pôle Nova Mer.",
+     [t("PARTNERS_WITH", "Cluster Zeta", "Pôle Nova Mer")]),
     ("Une convention-cadre a été signée entre M. Karim Alaoui, président du Cluster Solaris, et Mme Nadia Bennis, "
      "directrice de l'Institut Vega.", [t("PARTNERS_WITH", "Cluster Solaris", "Institut Vega")]),
     ("Le projet Horizon Vert est financé par l'Agence Orion et cofinancé par la Banque Atlas.",

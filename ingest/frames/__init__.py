@@ -98,20 +98,44 @@ class _Reader:
             out.extend(self.mention(g, 0))
         return out
 
+    def _detached_apposition(self, t):
+        """'avec son homologue français, le Pôle Q': a noisy tree hangs the name beside the noun, not under it."""
+        doc, k = self.doc, t.right_edge.i + 1
+        if t.pos_ != "NOUN" or k + 1 >= len(doc) or doc[k].text != ",":
+            return None
+        k += 1
+        while k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        if k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].head.i == t.head.i:
+            return doc[k]
+        return None
+
     def mention(self, t, depth: int) -> list:
         hit = self.at(t)
         if hit:
             return hit
-        for c in t.children:  # "l'association Kappa": the name hangs under a common noun
+        if t.dep_ == "appos" and t.pos_ == "NOUN":
+            return self.mention(t.head, depth + 1)  # "P, an Interreg project coordinated by Y": P is meant
+        for c in t.children:  # "l'association Kappa", "the startup Nexa": the name follows a common noun
             if c.dep_ in ("compound", "flat", "flat:name", "nmod", "appos", "amod") and c.pos_ == "PROPN" \
-                    and abs(c.i - t.i) <= 2:
+                    and 0 < c.i - t.i <= 2:
                 hit = self.at(c)
                 if hit:
                     return hit
         if depth >= 2:
             return []
-        # a signatory stands for the organisation in their title: "M. X, président du Cluster Y"
         tab = self.tab
+        if t.lemma_.lower() in tab.container_nouns or t.lower_ in tab.container_nouns:
+            inner = [x for o in prep_objects(t, {"of", "de", "du", "des", "d'"}) for x in self.mention(o, depth + 1)]
+            if inner:
+                return inner
+        appos = [x for c in t.children if c.dep_ == "appos" and c.i > t.i for x in self.mention(c, depth + 1)]
+        if appos and t.pos_ == "NOUN":
+            return appos  # "its French counterpart, Q": the name in apposition
+        detached = self._detached_apposition(t)
+        if detached is not None:
+            return self.mention(detached, depth + 1)
+        # a signatory stands for the organisation in their title: "M. X, président du Cluster Y"
         titles = [t] if t.lemma_.lower() in tab.signatory_nouns or t.lower_ in tab.signatory_nouns else []
         if t.i in self.person or t.pos_ in ("PROPN", "NOUN") or titles:
             titles += [c for c in t.children if c.dep_ == "appos" and

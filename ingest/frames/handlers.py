@@ -45,8 +45,24 @@ def holders(noun: Token, frame: Frame, by_words) -> list[Token]:
     words = {gov.lemma_.lower()} | ({prep.lower_} if prep is not None else set()) | {c.lower_ for c in case}
     if frame.governors and not words & frame.governors:
         return []
-    got = agents(gov, by_words)
-    return got if got else patients(gov)
+    return patients(gov) if is_passive(gov) else agents(gov, by_words)
+
+
+_BETWEEN = {"between", "among", "amongst", "entre", "parmi"}
+_JOINT_NOUNS = {"partnership", "collaboration", "cooperation", "association", "partenariat", "coopération",
+                "association", "concert", "conjunction", "liaison"}
+
+
+def co_actors(t: Token, tab: FrameTable) -> list[Token]:
+    """'… together with Y', 'in partnership with Y', 'en partenariat avec Y', 'aux côtés de Y'."""
+    out = prep_objects(t, tab.with_preps - _BETWEEN)
+    for o in patients(t):  # "runs P together with Y": the tree may hang the co-actor on P
+        out += [x for x in prep_objects(o, tab.with_preps - _BETWEEN)
+                if any(c.lower_ in ("together", "jointly", "ensemble", "conjointement") for c in x.head.children)]
+    for n in prep_objects(t, {"in", "en"}):
+        if n.lemma_.lower() in _JOINT_NOUNS:
+            out += prep_objects(n, tab.with_preps - _BETWEEN)
+    return out
 
 
 @handler("directed")
@@ -55,8 +71,7 @@ def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tu
     tgts = [x for r in frame.target for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
     if frame.co_agents and srcs and not is_passive(t):
         # "X runs P together with Y": a joint act is everyone's (SCHEMA); the co-actors partner
-        co = [x for tok in prep_objects(t, tab.with_preps - {"between", "among", "amongst", "entre", "parmi"})
-              for x in read(tok)]
+        co = [x for tok in co_actors(t, tab) for x in read(tok)]
         pairs = [(c, g) for c in co for g in tgts]
         if pairs:
             return [(s, g) for s in srcs for g in tgts] + pairs + \

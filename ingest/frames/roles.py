@@ -70,9 +70,9 @@ def patients(t: Token) -> list[Token]:
 def governor(noun: Token) -> Token | None:
     """The verb (or the preposition's verb) a noun depends on: 'X signed [an agreement]', 'with [funding] from'."""
     h = noun.head
-    if h is noun:
+    if h.i == noun.i:
         return None
-    if h.dep_ in ("prep",) and h.head is not h:
+    if h.dep_ in ("prep",) and h.head.i != h.i:
         return h.head if h.head.pos_ in ("VERB", "AUX") else None
     return h if h.pos_ in ("VERB", "AUX") else None
 
@@ -99,10 +99,10 @@ def hedged(t: Token, modals, heads) -> bool:
                 return True
             if c.dep_.startswith("aux") and c.lemma_.lower() in modals:
                 return True
-        if "Mood=Cnd" in str(cur.morph) or cur is not t and _is_hedge_head(cur, heads):
+        if "Mood=Cnd" in str(cur.morph) or cur.i != t.i and _is_hedge_head(cur, heads):
             return True
         if cur.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl", "dobj", "obj", "pobj", "prep", "nsubj",
-                        "nsubjpass", "nsubj:pass", "attr", "obl", "obl:arg", "nmod") and cur.head is not cur:
+                        "nsubjpass", "nsubj:pass", "attr", "obl", "obl:arg", "nmod") and cur.head.i != cur.i:
             if cur.head.lemma_.lower() in modals:
                 return True
             cur = cur.head

@@ -18,7 +18,7 @@ MODES = ("joint", "directed", "members_include")
 ROLES = ("agent", "patient", "holder")  # and "prep:w1,w2" (objects of these prepositions)
 _ROW_KEYS = {"name", "lemmas", "pos", "mode", "type", "conf", "source", "target", "object", "governors",
              "particle", "member_nouns", "co_agents"}
-_LANG_KEYS = {"language", "with_preps", "source_preps", "signatory_nouns", "signatory_preps", "behalf_words",
+_LANG_KEYS = {"language", "container_nouns", "with_preps", "source_preps", "signatory_nouns", "signatory_preps", "behalf_words",
               "hedge_modals", "hedge_heads", "frames"}
 
 
@@ -48,6 +48,7 @@ class FrameTable:
     signatory_preps: frozenset[str]
     hedge_modals: frozenset[str]
     hedge_heads: frozenset[str]
+    container_nouns: frozenset[str]  # "the first edition of P", "la deuxième phase de P": P is meant
     by_lemma: dict = field(default_factory=dict)
 
 
@@ -97,7 +98,7 @@ def parse_table(data: dict, where: str) -> FrameTable:
             by_lemma.setdefault(lemma, []).append(f)
     return FrameTable(data["language"], frames, frozenset(data["with_preps"]), frozenset(data["signatory_nouns"]),
                       frozenset(data["signatory_preps"]), frozenset(data["hedge_modals"]),
-                      frozenset(data["hedge_heads"]), by_lemma)
+                      frozenset(data["hedge_heads"]), frozenset(data["container_nouns"]), by_lemma)
 
 
 @lru_cache(maxsize=4)

@@ -24,7 +24,12 @@ _POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "manager", "
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "pr", "sir", "madame", "monsieur"}
 
 
-def is_person(doc: Doc, a: int, b: int, name: str) -> bool:
+def _coined(text: str) -> bool:
+    """'JoMedTech', 'EU4Health', 'iNovLab': inner capitals or digits make a coined name, never a common word."""
+    return any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:]) and not text.isupper()
+
+
+def is_person(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
     """'M. Karim Alaoui', 'Maria Ben Salah Director General', 'Jane Roe, director of …': the pipeline calls
     it a person, no word of it says organisation, and the text backs it: an honorific before it, a post
     in apposition, or a post glued to it. (The small pipelines call many unknown firm names persons, and
@@ -40,22 +45,45 @@ def is_person(doc: Doc, a: int, b: int, name: str) -> bool:
     return before in _HONORIFICS or post or glued
 
 
-def is_common_word(doc: Doc, a: int, b: int, name: str) -> bool:
+def is_common_word(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
     """'Read', 'Participate', 'Feb': one capitalised word that the pipeline tags as no proper noun and
     no entity (a heading's or a sentence's first word)."""
     sp = _span(doc, a, b)
     if sp is None or len(sp) != 1 or classify(name)[0] is not None:
         return False
     t = sp[0]
+    if _coined(t.text):
+        return False
     return t.pos_ not in ("PROPN", "X") and not t.ent_type_ and not (t.text.isupper() and len(t.text) <= 5)
 
 
-VETOES: dict[str, Callable[[Doc, int, int, str], bool]] = {
+def is_role_phrase(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
+    """'Cluster Manager of X', 'Directeur Général de Y': a post, not the organisation it is a post in."""
+    sp = _span(doc, a, b)
+    if sp is None or len(sp) < 3:
+        return False
+    return any(t.lower_ in _POSTS and nxt.lower_ in ("of", "de", "du", "des", "d'", "at") for t, nxt in zip(sp, sp[1:]))
+
+
+def is_heading_phrase(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
+    """'Unveiling the Future', 'Triumphs and Future Roadmap': capitalised words of a title line that no
+    word calls an organisation and the pipeline finds no entity in."""
+    sp = _span(doc, a, b)
+    if not heading or sp is None or len(sp) < 2 or classify(name)[0] is not None:
+        return False
+    if any(t.text in (",", ";") for t in doc):
+        return False  # a list line ("A, B, C") flattened from a table is no title
+    return not any(t.ent_type_ or _coined(t.text) for t in sp)
+
+
+VETOES: dict[str, Callable[[Doc, int, int, str, bool], bool]] = {
     "person": is_person,
     "common-word": is_common_word,
+    "role-phrase": is_role_phrase,
+    "heading-phrase": is_heading_phrase,
 }
 
 
-def veto(doc: Doc, a: int, b: int, name: str) -> str | None:
+def veto(doc: Doc, a: int, b: int, name: str, heading: bool = False) -> str | None:
     """The name of the first veto that rejects this name, or None."""
-    return next((key for key, fn in VETOES.items() if fn(doc, a, b, name)), None)
+    return next((key for key, fn in VETOES.items() if fn(doc, a, b, name, heading)), None)
