@@ -55,6 +55,12 @@ EN = [
     ("The Harbour Cluster runs the Blue Skills Programme together with the Aegean Shipyards Association.",
      [t("RUNS", "Aegean Shipyards Association", "Blue Skills Programme"),
       t("PARTNERS_WITH", "Harbour Cluster", "Aegean Shipyards Association")]),
+    ("The Sirius Food Cluster is a partner in the Aqua Valley Project.",
+     [t("PARTICIPATES_IN", "Sirius Food Cluster", "Aqua Valley Project")]),
+    ("The Coral Robotics Cluster was one of the first beneficiaries of the Green Scale Programme.",
+     [t("PARTICIPATES_IN", "Coral Robotics Cluster", "Green Scale Programme")]),
+    ("The Seabird Programme is coordinated by the Valletta Enterprise Agency together with the Jordan Export Council.",
+     [t("RUNS", "Valletta Enterprise Agency", "Seabird Programme"), t("RUNS", "Jordan Export Council", "Seabird Programme")]),
     ("The Harbor Tech Cluster and the Nile Software Association have agreed to cooperate on export training.",
      [t("PARTNERS_WITH", "Harbor Tech Cluster", "Nile Software Association")]),
 ]
@@ -68,6 +74,8 @@ FR = [
      [t("FUNDS", "Agence Orion", "Horizon Vert"), t("FUNDS", "Banque Atlas", "Horizon Vert")]),
     ("Le Cluster Zeta a conclu un partenariat avec l'Université de Thetaville.",
      [t("PARTNERS_WITH", "Cluster Zeta", "Université de Thetaville")]),
+    ("Le Cluster Oasis Numérique est lauréat du programme Horizon Export.",
+     [t("PARTICIPATES_IN", "Cluster Oasis Numérique", "Horizon Export")]),
     ("Le Technopark de Sousse accompagne la startup Nexa Robotics depuis deux ans.",
      [t("SUPPORTS", "Technopark de Sousse", "Nexa Robotics")]),
 ]
@@ -129,22 +137,57 @@ def test_a_misspelled_frame_fails_when_the_table_is_read(mutate, message):
 
 def test_a_named_pipeline_that_is_not_installed_is_a_clear_error(monkeypatch):
     monkeypatch.setenv("ECOGRAPH_SPACY_EN", "en_no_such_pipeline")
-    pipelines.pipeline.cache_clear()
+    pipelines._load.cache_clear()
     try:
         with pytest.raises(EcographError, match="en_no_such_pipeline"):
             pipelines.pipeline("en")
     finally:
         monkeypatch.delenv("ECOGRAPH_SPACY_EN")
-        pipelines.pipeline.cache_clear()
+        pipelines._load.cache_clear()
 
 
 def test_frames_can_be_turned_off(monkeypatch):
     text = "Orion Digital Agency (ODA) has concluded a partnership agreement with the Vega Numeric Cluster."
     monkeypatch.setenv("ECOGRAPH_SPACY_EN", "none")
-    pipelines.pipeline.cache_clear()
+    pipelines._load.cache_clear()
     try:
         r = extract(RawDocument(source="t.txt", text=text, title="t", language="en"))
         assert not any(c.method.startswith("frame-") for c in r.candidates)
     finally:
         monkeypatch.delenv("ECOGRAPH_SPACY_EN")
-        pipelines.pipeline.cache_clear()
+        pipelines._load.cache_clear()
+
+
+from ecograph.ingest.frames.vetoes import VETOES, veto  # noqa: E402
+from ecograph.ingest.frames.pipelines import pipeline  # noqa: E402
+
+# (sentence, name in it, the veto that must reject it or None when the name must stay)
+VETO_TABLE = [
+    ("en", "Mr Karim Haddad signed the agreement for the Vega Numeric Cluster.", "Karim Haddad", "person"),
+    ("en", "Maria Ben Salah Director General opened the forum.", "Maria Ben Salah Director General", "person"),
+    ("en", "Read more about the programme on our website.", "Read", "common-word"),
+    ("en", "Participate in the second call before March.", "Participate", "common-word"),
+    ("en", "The deadline is 12 Feb 2025.", "Feb", "date-or-amount"),
+    ("en", "She was appointed Cluster Manager of the Vega Numeric Cluster in 2020.",
+     "Cluster Manager of the Vega Numeric Cluster", "role-phrase"),
+    ("en", "Lumen Soft received funding from the Harbor Development Bank.", "Lumen Soft", None),
+    ("en", "Meet JoMedica, the cluster of medical device makers.", "JoMedica", None),
+    ("en", "Kestrel Ventures joined the Mediterranean Drone Cluster in 2022.", "Kestrel Ventures", None),
+    ("fr", "La société Nour Tech est membre du Cluster Agro Souss.", "Nour Tech", None),
+    ("fr", "M. Karim Alaoui, président du Cluster Solaris, a signé la convention.", "Karim Alaoui", "person"),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,name,expected", VETO_TABLE)
+def test_name_vetoes(lang, sentence, name, expected):
+    doc = pipeline(lang)(sentence)
+    a = sentence.index(name)
+    assert veto(doc, a, a + len(name), name) == expected
+
+
+def test_a_title_line_without_entities_is_no_name_but_a_coined_name_in_it_is():
+    doc = pipeline("en")("Triumphs and Hidden Treasures")
+    assert veto(doc, 0, len("Triumphs and Hidden Treasures"), "Triumphs and Hidden Treasures", True) == "heading-phrase"
+    doc = pipeline("en")("Meet JoMedica at the fair")
+    assert veto(doc, 5, 13, "JoMedica", True) is None
+    assert set(VETOES) == {"person", "common-word", "date-or-amount", "role-phrase", "heading-phrase"}

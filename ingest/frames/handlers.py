@@ -49,6 +49,7 @@ def holders(noun: Token, frame: Frame, by_words) -> list[Token]:
 
 
 _BETWEEN = {"between", "among", "amongst", "entre", "parmi"}
+_TOGETHER = {"together", "jointly", "ensemble", "conjointement"}
 _JOINT_NOUNS = {"partnership", "collaboration", "cooperation", "association", "partenariat", "coopération",
                 "association", "concert", "conjunction", "liaison"}
 
@@ -56,9 +57,11 @@ _JOINT_NOUNS = {"partnership", "collaboration", "cooperation", "association", "p
 def co_actors(t: Token, tab: FrameTable) -> list[Token]:
     """'… together with Y', 'in partnership with Y', 'en partenariat avec Y', 'aux côtés de Y'."""
     out = prep_objects(t, tab.with_preps - _BETWEEN)
+    if is_passive(t):  # "P is coordinated by X together with Y": only a marked co-actor
+        out = [x for x in out if any(c.lower_ in _TOGETHER for c in x.head.children)]
     for o in patients(t):  # "runs P together with Y": the tree may hang the co-actor on P
         out += [x for x in prep_objects(o, tab.with_preps - _BETWEEN)
-                if any(c.lower_ in ("together", "jointly", "ensemble", "conjointement") for c in x.head.children)]
+                if any(c.lower_ in _TOGETHER for c in x.head.children)]
     for n in prep_objects(t, {"in", "en"}):
         if n.lemma_.lower() in _JOINT_NOUNS:
             out += prep_objects(n, tab.with_preps - _BETWEEN)
@@ -69,7 +72,7 @@ def co_actors(t: Token, tab: FrameTable) -> list[Token]:
 def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple]:
     srcs = [x for r in frame.source for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
     tgts = [x for r in frame.target for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
-    if frame.co_agents and srcs and not is_passive(t):
+    if frame.co_agents and srcs:
         # "X runs P together with Y": a joint act is everyone's (SCHEMA); the co-actors partner
         co = [x for tok in co_actors(t, tab) for x in read(tok)]
         pairs = [(c, g) for c in co for g in tgts]

@@ -28,10 +28,14 @@ def setting(lang: str) -> str | None:
     return os.environ.get(f"ECOGRAPH_SPACY_{lang.upper()}", "").strip() or None
 
 
-@lru_cache(maxsize=4)
 def pipeline(lang: str):
     """The trained pipeline for `lang`, or None when the user turned frames off for it."""
-    named = setting(lang)
+    return _load(lang, setting(lang))
+
+
+@lru_cache(maxsize=8)
+def _load(lang: str, named: str | None):
+    """Loaded once per process and setting (workers fork from a server that loaded them already)."""
     if named and named.lower() == "none":
         return None
     names = (named,) if named else DEFAULTS.get(lang, ())

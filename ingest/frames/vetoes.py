@@ -57,6 +57,17 @@ def is_common_word(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
     return t.pos_ not in ("PROPN", "X") and not t.ent_type_ and not (t.text.isupper() and len(t.text) <= 5)
 
 
+_NOT_ACTORS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def is_date_or_amount(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
+    """'Feb', 'Q3 2024', 'EUR 2 Million': the pipeline reads a date, an amount or a number."""
+    sp = _span(doc, a, b)
+    if sp is None or classify(name)[0] is not None:
+        return False
+    return all(t.ent_type_ in _NOT_ACTORS for t in sp)
+
+
 def is_role_phrase(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
     """'Cluster Manager of X', 'Directeur Général de Y': a post, not the organisation it is a post in."""
     sp = _span(doc, a, b)
@@ -73,12 +84,13 @@ def is_heading_phrase(doc: Doc, a: int, b: int, name: str, heading: bool) -> boo
         return False
     if any(t.text in (",", ";") for t in doc):
         return False  # a list line ("A, B, C") flattened from a table is no title
-    return not any(t.ent_type_ or _coined(t.text) for t in sp)
+    return not any(t.ent_type_ in _ACTOR_ENTS or _coined(t.text) for t in sp)
 
 
 VETOES: dict[str, Callable[[Doc, int, int, str, bool], bool]] = {
     "person": is_person,
     "common-word": is_common_word,
+    "date-or-amount": is_date_or_amount,
     "role-phrase": is_role_phrase,
     "heading-phrase": is_heading_phrase,
 }
