@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ecograph.ids import entity_id, norm
-from ecograph.model import Document, Entity, Evidence, Extraction, Relation, allowed
+from ecograph.ids import entity_id, fold, norm
+from ecograph.model import (ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Document, Entity, Evidence, Extraction,
+                            Relation, allowed, kind_rank)
 
-from .kinds import classify
+from .kinds import GENERIC, LIST_KIND_NOUNS, LIST_VERBS, STARTERS, classify
 from .registry import DATA, KnownEntity, registry_index
 from .types import Mention, RawExtraction
 
@@ -82,6 +84,108 @@ def strip_country_tag(key: str) -> str | None:
     return None
 
 
+# Quotes and stray punctuation around a name are typography, not the name ("“Atlas” Cluster,").
+_QUOTE_CHARS = "\"'“”«»„‟‘’`"
+_EDGE_JUNK = _QUOTE_CHARS + ",;:·•*|/\\-–— \t"
+_LEADING_QUOTED = re.compile(r"^[\"“«‘']\s*([^\"”»’']{2,40}?)\s*[\"”»’']\s+(\S.{3,})$")
+
+
+def clean_name(name: str) -> tuple[str, list[str]]:
+    """(name as the documents mean it, other names it carries).
+
+    '“Atlas” Agile Trade Link Alliance' → ('Agile Trade Link Alliance', ['Atlas']): a quoted short name
+    before its long expansion; '« Cluster Bleu »' → 'Cluster Bleu'; 'Orion Morocco' → ('Orion',
+    ['Orion Morocco']): a bare trailing country or city tags where a body is, not what it is (the
+    place stays in the aliases and the country attribute). A tag after "of"/"de" is part of the name
+    ("Embassy of Spain"), and so is one whose removal leaves a head or a common word ("Startup Maroc")."""
+    extra: list[str] = []
+    m = _LEADING_QUOTED.match(name.strip())
+    if m and " " in m.group(2).strip():
+        extra.append(m.group(1).strip())
+        name = m.group(2)
+    cleaned = name.strip(_EDGE_JUNK)
+    if not cleaned:
+        return name.strip(), extra
+    if any(q in cleaned for q in _QUOTE_CHARS[:-1] if q not in "'’"):
+        cleaned = re.sub(r"\s+", " ", re.sub(r"[\"“”«»„‟]", " ", cleaned)).strip()
+    stripped = _untagged(cleaned)
+    if stripped:
+        extra.append(cleaned)
+        cleaned = stripped
+    return cleaned, extra
+
+
+def _untagged(name: str) -> str | None:
+    """'Orion Morocco' → 'Orion' (see clean_name); None when the tag belongs to the name."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    to_place, places = _place_words()
+    last = norm(words[-1])
+    if last not in places or last in to_place and to_place[last] != last and last not in places:
+        return None
+    if norm(words[-2]) in ("of", "in", "de", "du", "d", "des", "en", "for", "pour", "and", "et") or \
+            words[-2].endswith(("'", "’", "-")):
+        return None
+    rest = " ".join(words[:-1]).rstrip(" ,-–")
+    key = norm(rest)
+    if not key or _head_only(loose_key(rest)) or not _significant(key):
+        return None
+    if len(key.split()) == 1 and (key in _COMMON_WORDS or classify(rest)[1] is not None or len(key) < 3):
+        return None  # "Startup Maroc", "Invest Tunisia": the tag is part of a short brand
+    return rest
+
+
+# Qualifiers that tell two bodies of the same sort apart: places and compass words
+# ("Northern …" ≠ "Southern …", "… of Spain" ≠ "… of Italy").
+_COMPASS = {"north": "n", "northern": "n", "nord": "n", "south": "s", "southern": "s", "sud": "s",
+            "east": "e", "eastern": "e", "est": "e", "orient": "e", "oriental": "e", "west": "w", "western": "w",
+            "ouest": "w", "occidental": "w", "central": "c", "centre": "c", "center": "c"}
+
+
+@lru_cache(maxsize=1)
+def _place_facts() -> dict[str, tuple[str, str]]:
+    """place key → (kind, country key) from ingest/data/places.tsv."""
+    path = DATA / "places.tsv"
+    out: dict[str, tuple[str, str]] = {}
+    if path.exists():
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        for r in csv.DictReader(lines, delimiter="\t"):
+            out.setdefault(norm(r["name"]), (r.get("kind") or "", norm(r.get("country") or r["name"])))
+    return out
+
+
+def qualifiers(name: str) -> frozenset[str]:
+    """What places a name: 'c:<country>' and 'p:<city or region>' marks (demonyms folded to their
+    country), and compass marks '@n', '@s' … ("Northern …")."""
+    to_place, places = _place_words()
+    facts = _place_facts()
+    out = set()
+    toks = norm(name).split()
+    for i, t in enumerate(toks):
+        if t in _COMPASS and (t not in ("centre", "center", "est") or i == 0):
+            out.add("@" + _COMPASS[t])  # "Centre X" is a head, not a qualifier, except in first place
+            continue
+        key = to_place.get(t, t if t in places and len(t) > 2 else None)
+        if key is None:
+            continue
+        kind, country = facts.get(key, ("", key))
+        out.add("c:" + country)
+        if kind and kind != "country":
+            out.add("p:" + key)
+    return frozenset(out)
+
+
+def clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two qualifier sets that cannot name one body: different countries, different cities or
+    regions, different compass marks (each only when both sides have one)."""
+    for prefix in ("c:", "p:", "@"):
+        x, y = {q for q in a if q.startswith(prefix)}, {q for q in b if q.startswith(prefix)}
+        if x and y and not x & y:
+            return True
+    return False
+
+
 # Head nouns that name a kind of body, not one body: a key made only of these joins nothing.
 _HEAD_WORDS = {"university", "universite", "universidad", "universita", "technopole", "technopark", "technoparc",
                "cluster", "pole", "chamber", "chambre", "ministry", "ministere", "agency", "agence", "bank",
@@ -131,6 +235,7 @@ def _head_only(key: str) -> bool:
 # Organisations and programmes are often confused by extraction (is "Technopole X" a body or
 # a project?); a name known under one of the two labels answers for the other.
 _SWAP = {"Organisation": "Programme", "Programme": "Organisation"}
+_COMMON_WORDS = frozenset(GENERIC) | frozenset(STARTERS) | {"invest", "export", "digital", "green", "smart"}
 
 
 @dataclass
@@ -138,6 +243,7 @@ class _Group:
     """Mentions of one entity within one document."""
     mentions: list[Mention] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
+    kinds: list[str] = field(default_factory=list)  # what the text calls it ("the clusters are …")
 
 
 class Resolver:
@@ -184,37 +290,46 @@ class Resolver:
 
     # --- lookups -------------------------------------------------------------
     def _known_id(self, label: str, names: set[str]) -> str | None:
+        """The stored entity these names denote, never one whose qualifiers clash with theirs."""
+        quals = frozenset().union(*(qualifiers(n) for n in names)) if names else frozenset()
+        for hit in self._hits(label, names):
+            e = self.entities.get(hit)
+            if e is None or not clash(quals, frozenset().union(*(qualifiers(n) for n in (e.name, *e.aliases)))):
+                return hit
+        return None
+
+    def _hits(self, label: str, names: set[str]):
+        """Candidate ids, best evidence first: an exact name, a loose key, a programme head."""
         labels = (label, _SWAP[label]) if label in _SWAP else (label,)
         names = {n for n in names if norm(n)}
         for lab in labels:
             for n in sorted(names):
                 hit = self.index.get((lab, norm(n)))
                 if hit:
-                    return hit
+                    yield hit
         if label in _SWAP:
             for n in sorted(names):
                 k = loose_key(n)
                 if k and _significant(k):
                     hit = (self.bare_stripped if _head_only(k) else self.loose).get(k)
                     if hit:
-                        return hit
+                        yield hit
                 k = loose_key(strip_country_tag(norm(n)) or "")
                 if k and _significant(k):
                     hit = (self.bare if _head_only(k) else self.loose).get(k)
                     if hit:
-                        return hit
+                        yield hit
         if label == "Programme":
             for n in sorted(names):
                 k = programme_head(n) or loose_key(n)
                 if k and k in self.heads:
-                    return self.heads[k]
-        return None
+                    yield self.heads[k]
 
     # --- the work ------------------------------------------------------------
     def resolve(self, doc: Document, text: str, raw: RawExtraction) -> Extraction:
         reg = registry_index()
         self._split = self.curation.split_names if self.curation is not None else {}
-        groups = self._group(raw.mentions, reg)
+        groups = self._group(raw.mentions, reg, text)
         entities: dict[str, Entity] = {}
         mention_entity: dict[int, str] = {}
         for g in groups:
@@ -251,9 +366,17 @@ class Resolver:
             ext = self.curation.apply(ext)
         return ext
 
-    def _group(self, mentions: list[Mention], reg: dict[str, KnownEntity]) -> list[_Group]:
-        """Union-find over a document's mentions: same key, acronym link, registry entry, loose key."""
+    def _group(self, mentions: list[Mention], reg: dict[str, KnownEntity], text: str = "") -> list[_Group]:
+        """Union-find over a document's mentions: same key, acronym link, registry entry, loose key,
+        a quoted expansion; never across clashing qualifiers (`clash`)."""
         parent = list(range(len(mentions)))
+        for m in mentions:
+            if m.label in _SWAP:
+                name, extra = clean_name(m.canonical or m.text)
+                if extra or name != (m.canonical or m.text):
+                    m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
+        quals = [frozenset().union(qualifiers(m.canonical or m.text), *(qualifiers(a) for a in m.aliases))
+                 for m in mentions]
 
         def find(i):
             while parent[i] != i:
@@ -263,8 +386,12 @@ class Resolver:
 
         def union(i, j):
             a, b = find(i), find(j)
-            if a != b:
+            if a != b and not clash(quals[a], quals[b]):
                 parent[max(a, b)] = min(a, b)
+                quals[min(a, b)] = quals[a] | quals[b]
+
+        for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions):
+            union(i, j)
 
         first: dict[tuple[str, str], int] = {}
         split = self._split
@@ -327,15 +454,18 @@ class Resolver:
                 for i in bare:
                     union(i, other)
         groups: dict[int, _Group] = defaultdict(_Group)
+        listed = _listed_kinds(mentions, text)
         for i, m in enumerate(mentions):
             g = groups[find(i)]
+            if i in listed:
+                g.kinds.append(listed[i])
             g.mentions.append(m)
             g.names.add(m.canonical or m.text)
             g.names.update(m.aliases)
         return list(groups.values())
 
     def _entity_for(self, g: _Group, doc_id: str, reg: dict[str, KnownEntity]) -> tuple[str, Entity]:
-        label = Counter(m.label for m in g.mentions).most_common(1)[0][0]
+        label = _group_label(g)
         known = next((reg[norm(n)] for n in sorted(g.names)
                       if norm(n) in reg and reg[norm(n)].label in (label, _SWAP.get(label))), None)
         if known is not None:
@@ -363,9 +493,7 @@ class Resolver:
             eid = entity_id(label, name)
         kind = None
         if label in ("Organisation", "Programme", "Place"):
-            kind = (known.kind if known else None) or _first(m.kind for m in g.mentions) or classify(name)[1]
-            if kind is None and label != "Place":
-                kind = "other"
+            kind = _group_kind(g, label, name, known)
         aliases = sorted({n for n in g.names if norm(n) != norm(name)} |
                          ({a for a in known.aliases} if known else set()))
         ent = Entity(id=eid, label=label, name=name, kind=kind if label != "Sector" else None,
@@ -374,6 +502,33 @@ class Resolver:
                      founded=_first(m.founded for m in g.mentions),
                      mentions={doc_id: len(g.mentions)})
         return eid, ent
+
+
+def _group_label(g: _Group) -> str:
+    """The mentions' majority label; Organisation and Programme swap only when the names' own
+    words say so (every name with a cue word cues the other label: "… Cluster", "… Programme")."""
+    label = Counter(m.label for m in g.mentions).most_common(1)[0][0]
+    if label in _SWAP:
+        cued = {classify(n)[0] for n in g.names} - {None}
+        if cued == {_SWAP[label]}:
+            return _SWAP[label]
+    return label
+
+
+def _group_kind(g: _Group, label: str, name: str, known: KnownEntity | None) -> str | None:
+    """The registry's kind, else the strongest (`model.KIND_PRECEDENCE`) of what the mentions'
+    context and the names' own words say and that fits the label; `other` when nothing does."""
+    if known is not None and known.kind and known.label == label:
+        return known.kind
+    fits = {"Organisation": ORG_KINDS, "Programme": PROGRAMME_KINDS, "Place": PLACE_KINDS}[label]
+    # a place-tagged form says nothing of kind ("Orion Morocco" is no company for its "Morocco"):
+    # a mention's kind that only repeats its own words is judged again on the cleaned names
+    said = [m.kind for m in g.mentions if m.kind != classify(m.text)[1]] + g.kinds + \
+        [classify(_untagged(n) or n)[1] for n in sorted(g.names | {name})]
+    said = [k for k in said if k in fits]
+    if not said:
+        return None if label == "Place" else "other"
+    return min(said, key=kind_rank)
 
 
 def _first(values):
@@ -402,3 +557,88 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+_OPEN_QUOTE = re.compile(r"\s*(?:[,:(]\s*)?[“«\"‘]\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.I)
+_CLOSE_QUOTE = re.compile(r"\s*[”»\"’]")
+
+
+def _quoted_expansions(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """Pairs (short, long) written 'SHORT “the LONG NAME”' or 'SHORT (« LONG »)': the quoted
+    expansion names the same body."""
+    if not text:
+        return []
+    order = sorted((i for i, m in enumerate(mentions) if m.label in _SWAP), key=lambda i: mentions[i].start)
+    out = []
+    for a, b in zip(order, order[1:]):
+        ma, mb = mentions[a], mentions[b]
+        if ma.end <= mb.start and _OPEN_QUOTE.fullmatch(text[ma.end:mb.start]) and \
+                _CLOSE_QUOTE.match(text, mb.end) and len(norm(mb.text).split()) > len(norm(ma.text).split()):
+            out.append((a, b))
+    return out
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_SKIP_IN_INITIALS = {"of", "de", "du", "des", "d", "l", "la", "le", "les", "the", "and", "et", "for", "pour",
+                     "en", "in", "a", "au", "aux", "on", "sur"}
+
+
+def _initials_keys(name: str) -> set[str]:
+    """'Chambre de Commerce et d'Industrie Ardent' → {'ccia', 'cci ardent', 'cc industrie ardent'}:
+    the initials of a leading run of words, then the words left, as an acronym would abbreviate it."""
+    words = [w for w in norm(name).split() if w not in _SKIP_IN_INITIALS]
+    return {"".join(w[0] for w in words[:k]) + (" " + " ".join(words[k:]) if words[k:] else "")
+            for k in range(2, len(words) + 1)}
+
+
+def _acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(acronym mention, long mention) pairs of one document: 'MDX' and 'Maritime Data Exchange',
+    'CCI Ardent' and 'Chambre de Commerce et d'Industrie Ardent': the document uses both forms."""
+    longs: dict[str, list[int]] = defaultdict(list)
+    shorts: list[tuple[str, int]] = []
+    for i, m in enumerate(mentions):
+        if m.label not in _SWAP:
+            continue
+        name = m.canonical or m.text
+        first, _, rest = name.partition(" ")
+        if _ACRONYM.match(first) and sum(c.isalpha() for c in first) >= 2:
+            shorts.append(((first.lower().replace("&", "") + (" " + norm(rest) if rest else "")).strip(), i))
+        else:
+            for k in _initials_keys(name):
+                longs[k].append(i)
+    return [(i, j) for key, i in shorts for j in longs.get(key, ())]
+
+
+_LIST_CUE = re.compile(r"\b(" + "|".join(LIST_KIND_NOUNS) + r")\s*(?:(?:" + "|".join(LIST_VERBS) +
+                       r"|membres|members|partenaires|partners)\b\s*:?|:)", re.I)
+
+
+def _listed_kinds(mentions: list[Mention], text: str) -> dict[int, str]:
+    """mention index → kind, for names listed after "the N clusters are", « les pôles : »: up to the
+    end of the sentence, only names, commas and "and"/"et" between them."""
+    if not text:
+        return {}
+    folded = fold(text)  # same length as text for the letters the cue words use
+    if len(folded) != len(text):
+        return {}
+    out: dict[int, str] = {}
+    order = sorted((i for i, m in enumerate(mentions) if m.label in _SWAP), key=lambda i: mentions[i].start)
+    starts = [mentions[i].start for i in order]
+    for cue in _LIST_CUE.finditer(folded):
+        kind = LIST_KIND_NOUNS[cue.group(1).lower()]
+        pos = cue.end()
+        k = bisect_left(starts, pos)
+        while k < len(order):
+            m = mentions[order[k]]
+            if not re.fullmatch(r"[\s,;]*(?:(?:and|et|&|as well as|ainsi que)\s+)?", text[pos:m.start]):
+                break
+            out[order[k]] = kind
+            pos = m.end
+            k += 1
+            # a parenthesised acronym after a listed name belongs to it
+            paren = re.match(r"\s*\([^()]{1,15}\)", text[pos:])
+            if paren:
+                pos += paren.end()
+            while k < len(order) and mentions[order[k]].start < pos:
+                k += 1
+    return out

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, NamedTuple, Protocol, runtime_checka
 import networkx as nx
 
 from ..errors import StoreError
-from ..model import RELATION_ORDER, Document, Entity, Evidence, Extraction, Relation
+from ..model import RELATION_ORDER, Document, kind_rank, Entity, Evidence, Extraction, Relation
 
 
 @runtime_checkable
@@ -104,8 +104,9 @@ def combine(old: Attributes | None, new: Attributes) -> Attributes:
     """THE merge rule, for stored-with-new and for folding documents in order.
 
     The first name stays canonical (ids must not drift); other names and aliases
-    accumulate; a specific kind beats `other`/None; the first known country and founding
-    year are kept. Associative, so folding a document's records one at a time or all at
+    accumulate; the kind of stronger evidence wins (`model.KIND_PRECEDENCE`; on a tie the
+    older), so one document calling a cluster "X Morocco" cannot make it a company; the
+    first known country and founding year are kept. Associative, so folding a document's records one at a time or all at
     once gives the same result."""
     if old is None:
         return Attributes(new.name, tuple(sorted(set(new.aliases) - {new.name})), new.kind,
@@ -114,7 +115,7 @@ def combine(old: Attributes | None, new: Attributes) -> Attributes:
     if new.name != old.name:
         aliases.add(new.name)
     aliases.discard(old.name)
-    kind = old.kind if old.kind not in (None, "other") else (new.kind or old.kind)
+    kind = new.kind if kind_rank(new.kind) < kind_rank(old.kind) else old.kind
     return Attributes(old.name, tuple(sorted(aliases)), kind,
                       old.country if old.country is not None else new.country,
                       old.founded if old.founded is not None else new.founded)
