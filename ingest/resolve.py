@@ -90,7 +90,7 @@ _EDGE_JUNK = _QUOTE_CHARS + ",;:·•*|/\\-–— \t"
 _LEADING_QUOTED = re.compile(r"^[\"“«‘']\s*([^\"”»’']{2,40}?)\s*[\"”»’']\s+(\S.{3,})$")
 
 
-def clean_name(name: str) -> tuple[str, list[str]]:
+def clean_name(name: str, untag: bool = True) -> tuple[str, list[str]]:
     """(name as the documents mean it, other names it carries).
 
     '“Atlas” Agile Trade Link Alliance' → ('Agile Trade Link Alliance', ['Atlas']): a quoted short name
@@ -108,7 +108,7 @@ def clean_name(name: str) -> tuple[str, list[str]]:
         return name.strip(), extra
     if any(q in cleaned for q in _QUOTE_CHARS[:-1] if q not in "'’"):
         cleaned = re.sub(r"\s+", " ", re.sub(r"[\"“”«»„‟]", " ", cleaned)).strip()
-    stripped = _untagged(cleaned)
+    stripped = _untagged(cleaned) if untag else None  # programmes: "Plan Vert Maroc" is a name
     if stripped:
         extra.append(cleaned)
         cleaned = stripped
@@ -177,11 +177,12 @@ def qualifiers(name: str) -> frozenset[str]:
 
 
 def clash(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two qualifier sets that cannot name one body: different countries, different cities or
-    regions, different compass marks (each only when both sides have one)."""
+    """Two qualifier sets that cannot name one body: each side has a country the other lacks
+    ("… of France in Morocco" / "… of France in Tunisia"), or a city or region, or a compass mark.
+    A side with fewer marks is a shorter name of the same body ("Orvalis" / "Orvalis Tunisia")."""
     for prefix in ("c:", "p:", "@"):
         x, y = {q for q in a if q.startswith(prefix)}, {q for q in b if q.startswith(prefix)}
-        if x and y and not x & y:
+        if x - y and y - x:
             return True
     return False
 
@@ -325,6 +326,22 @@ class Resolver:
                 if k and k in self.heads:
                     yield self.heads[k]
 
+    def _free_name(self, g: _Group, label: str, name: str, eid: str,
+                   taken: dict[str, Entity]) -> tuple[str, str]:
+        """A new body whose name's id belongs to another one (kept apart by `clash`: "Orvalis"
+        in Tunisia when "Orvalis" is the one in Morocco) goes by its qualified name instead."""
+        other = self.entities.get(eid) or taken.get(eid)
+        if other is None:
+            return name, eid
+        mine = frozenset().union(*(qualifiers(n) for n in g.names))
+        if not clash(mine, frozenset().union(*(qualifiers(n) for n in (other.name, *other.aliases)))):
+            return name, eid
+        for n in sorted(g.names, key=lambda n: (-len(qualifiers(n)), -len(n), n)):
+            e2 = entity_id(label, n)
+            if e2 not in self.entities and e2 not in taken:
+                return n, e2
+        return name, eid
+
     # --- the work ------------------------------------------------------------
     def resolve(self, doc: Document, text: str, raw: RawExtraction) -> Extraction:
         reg = registry_index()
@@ -333,7 +350,7 @@ class Resolver:
         entities: dict[str, Entity] = {}
         mention_entity: dict[int, str] = {}
         for g in groups:
-            eid, ent = self._entity_for(g, doc.id, reg)
+            eid, ent = self._entity_for(g, doc.id, reg, entities)
             if eid in entities:
                 entities[eid] = _merge_doc_entity(entities[eid], ent)
             else:
@@ -363,7 +380,7 @@ class Resolver:
                 relations[r.key] = r
         ext = Extraction(document=doc, entities=list(entities.values()), relations=list(relations.values()))
         if self.curation is not None:
-            ext = self.curation.apply(ext)
+            ext = self.curation.apply(ext, known=self.entities)
         return ext
 
     def _group(self, mentions: list[Mention], reg: dict[str, KnownEntity], text: str = "") -> list[_Group]:
@@ -371,8 +388,8 @@ class Resolver:
         a quoted expansion; never across clashing qualifiers (`clash`)."""
         parent = list(range(len(mentions)))
         for m in mentions:
-            if m.label in _SWAP:
-                name, extra = clean_name(m.canonical or m.text)
+            if m.label == "Organisation" or (m.label == "Programme" and not (m.canonical or m.text).isupper()):
+                name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation")
                 if extra or name != (m.canonical or m.text):
                     m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
         quals = [frozenset().union(qualifiers(m.canonical or m.text), *(qualifiers(a) for a in m.aliases))
@@ -412,9 +429,9 @@ class Resolver:
                 head = programme_head(m.canonical or m.text)
                 keys.add("^" + (head or loose_key(m.canonical or m.text)))
             if m.label in _SWAP:
-                k = loose_key(m.canonical or m.text)
-                if k and _significant(k):
-                    keys.add("~" + k)
+                for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
+                    if k and _significant(k):
+                        keys.add("~" + k)
                 n = strip_country_tag(norm(m.canonical or m.text))
                 if n and _significant(loose_key(n)) and not _head_only(loose_key(n)):
                     keys.add("~" + loose_key(n))  # (two "Université de X" never meet as "université")
@@ -464,7 +481,8 @@ class Resolver:
             g.names.update(m.aliases)
         return list(groups.values())
 
-    def _entity_for(self, g: _Group, doc_id: str, reg: dict[str, KnownEntity]) -> tuple[str, Entity]:
+    def _entity_for(self, g: _Group, doc_id: str, reg: dict[str, KnownEntity],
+                    taken: dict[str, Entity] = {}) -> tuple[str, Entity]:
         label = _group_label(g)
         known = next((reg[norm(n)] for n in sorted(g.names)
                       if norm(n) in reg and reg[norm(n)].label in (label, _SWAP.get(label))), None)
@@ -491,6 +509,7 @@ class Resolver:
         else:
             name = _preferred_name(g.mentions)
             eid = entity_id(label, name)
+            name, eid = self._free_name(g, label, name, eid, taken)
         kind = None
         if label in ("Organisation", "Programme", "Place"):
             kind = _group_kind(g, label, name, known)

@@ -42,8 +42,12 @@ class GraphStore(Protocol):
 
     def to_networkx(self) -> nx.MultiDiGraph: ...
     def export(self) -> dict: ...
+    def saved_state(self) -> dict:
+        """`export()` plus the per-document records (`PROVENANCE`): `load` of it changes nothing."""
+
     def load(self, data: dict) -> None:
-        """Replace the whole content with an exchange-format dict."""
+        """Replace the whole content with an exchange-format dict (with a `PROVENANCE`
+        section, its per-document records too)."""
 
     def clear(self) -> None: ...
     def close(self) -> None: ...
