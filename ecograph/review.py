@@ -65,6 +65,14 @@ def _core(name: str) -> str:
     return " ".join(sorted(words))
 
 
+def _similar(x: str, y: str) -> float:
+    """Similarity of two distinctive-word strings: spelling (token_sort_ratio), or 100 when one's
+    words are all among the other's ("halivert" in "halivert seafood")."""
+    if set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()):
+        return 100.0
+    return fuzz.token_sort_ratio(x, y)
+
+
 def _close(acronym: str, initials: str) -> bool:
     """'mdxc' and 'mdc': one letter more, same first and last letters (a word added to a name)."""
     short, long_ = sorted((acronym, initials), key=len)
@@ -93,7 +101,14 @@ class _Profile:
         self.neighbours = neighbours
 
 
-def _evidence(a: _Profile, b: _Profile) -> tuple[float, list[str]] | None:
+def _rare(a: _Profile, b: _Profile, df: dict[str, int]) -> bool:
+    """A one-word likeness counts only for a word few entities' names carry ("Halivert", not
+    "development"): at most the two of them."""
+    shared = {w for c, _ in a.core for w in c.split()} & {w for c, _ in b.core for w in c.split()}
+    return any(df.get(w, 0) <= 2 for w in shared)
+
+
+def _evidence(a: _Profile, b: _Profile, df: dict[str, int]) -> tuple[float, list[str]] | None:
     """(score, reasons) for one pair, None when it must not be proposed."""
     from ecograph.ingest.resolve import clash
     if a.e.id in b.neighbours or clash(a.quals, b.quals):
@@ -111,9 +126,9 @@ def _evidence(a: _Profile, b: _Profile) -> tuple[float, list[str]] | None:
     # names compared on their distinctive words: "Delta Textile Cluster" and "Delta Textile" are
     # close, "Delta Cluster" and "Gamma Cluster" are not, whatever the shared head
     # "X Fund" is no "X University"; one shared ordinary word ("promotion") is weak evidence
-    sim, words = max(((fuzz.token_sort_ratio(x, y), min(len(x.split()), len(y.split())))
+    sim, words = max(((_similar(x, y), min(len(x.split()), len(y.split())))
                       for x, kx in a.core for y, ky in b.core if not (kx and ky and kx != ky)), default=(0, 0))
-    if sim >= 80:
+    if sim >= 85 and (words >= 2 or _rare(a, b, df)):
         score += _WEIGHTS["names"] * (sim - 60) / 40 * (1 if words >= 2 else 0.5)
         why.append(f"similar names ({sim:.0f})")
     if not why:
@@ -144,10 +159,15 @@ def candidate_merges(store, *, limit: int = 50, min_score: float = 0.2) -> list[
     for e in store.entities():
         if e.label in ("Organisation", "Programme"):
             by_label[e.label].append(_Profile(e, neighbours.get(e.id, set())))
+    df: dict[str, int] = defaultdict(int)  # how many entities' distinctive words hold each word
+    for profiles in by_label.values():
+        for p in profiles:
+            for w in {w for c, _ in p.core for w in c.split()}:
+                df[w] += 1
     rows = []
     for label, profiles in by_label.items():
         for a, b in _blocked_pairs(profiles):
-            ev = _evidence(a, b)
+            ev = _evidence(a, b, df)
             if ev is not None and ev[0] >= min_score:
                 rows.append({"type": label, "source": a.e.name, "target": b.e.name, "confidence": ev[0],
                              "detail": ", ".join(ev[1]), "source_id": a.e.id, "target_id": b.e.id})
@@ -159,7 +179,9 @@ def _blocked_pairs(profiles: list[_Profile]):
     """Pairs sharing a name word, an acronym/initials or a neighbour: the others have no evidence."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
-        for t in p.tokens | {"#" + x for x in p.acronyms | p.initials} | {"@" + n for n in p.neighbours}:
+        close = {"^" + x[0] + x[-1] + str(len(x) // 2) for x in p.acronyms | p.initials}  # 'mdxc' ~ 'mdc'
+        close |= {"^" + x[0] + x[-1] + str((len(x) - 1) // 2) for x in p.acronyms | p.initials}
+        for t in p.tokens | {"#" + x for x in p.acronyms | p.initials} | {"@" + n for n in p.neighbours} | close:
             blocks[t].append(i)
     seen = set()
     for members in blocks.values():
