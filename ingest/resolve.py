@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ecograph.ids import entity_id, fold, norm
+from ecograph.store.base import fuller_name
 from ecograph.model import (ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Document, Entity, Evidence, Extraction,
                             Relation, allowed, kind_rank)
 
@@ -222,6 +223,18 @@ def programme_head(name: str) -> str | None:
     return None
 
 
+# A programme is named with or without its own kind word: "Zephyr", "Zephyr Program", "Project Zephyr".
+_PROGRAMME_WORDS = {"programme", "program", "programmes", "programs", "project", "projet", "projects", "projets"}
+
+
+def programme_key(name: str) -> str:
+    """Key of a programme's name: its head before "for" (`programme_head`), else its loose key,
+    without the words programme/project when something significant is left."""
+    k = programme_head(name) or loose_key(name)
+    rest = " ".join(t for t in k.split() if t not in _PROGRAMME_WORDS)
+    return rest if rest and _significant(rest) else k
+
+
 def _significant(key: str) -> bool:
     """A loose key may join names only if it keeps a word that is not a place or a cue."""
     to_place, places = _place_words()
@@ -272,8 +285,8 @@ class Resolver:
             if not norm(n):  # a name of punctuation only would join unrelated entities
                 continue
             self.index.setdefault((e.label, norm(n)), e.id)
-            if e.label == "Programme" and (programme_head(n) or loose_key(n)):
-                self.heads.setdefault(programme_head(n) or loose_key(n), e.id)
+            if e.label == "Programme" and programme_key(n):
+                self.heads.setdefault(programme_key(n), e.id)
             if e.label in _SWAP:
                 k = loose_key(n)
                 if k and _significant(k):
@@ -286,7 +299,9 @@ class Resolver:
         for e in extraction.entities:
             old = self.entities.get(e.id)
             if old is not None:
-                e = Entity(id=e.id, label=e.label, name=old.name, aliases=sorted(set(old.aliases) | set(e.aliases) | {e.name}))
+                name = e.name if fuller_name(old.name, e.name) else old.name
+                e = Entity(id=e.id, label=e.label, name=name,
+                           aliases=sorted((set(old.aliases) | set(e.aliases) | {e.name, old.name}) - {name}))
             self._remember(e)
 
     # --- lookups -------------------------------------------------------------
@@ -322,7 +337,7 @@ class Resolver:
                         yield hit
         if label == "Programme":
             for n in sorted(names):
-                k = programme_head(n) or loose_key(n)
+                k = programme_key(n)
                 if k and k in self.heads:
                     yield self.heads[k]
 
@@ -426,8 +441,7 @@ class Resolver:
                 m.canonical, m.aliases = sp[0], sorted(set(m.aliases) | {sp[1]})
             keys = {norm(m.canonical or m.text)} | {norm(a) for a in m.aliases}
             if m.label == "Programme":
-                head = programme_head(m.canonical or m.text)
-                keys.add("^" + (head or loose_key(m.canonical or m.text)))
+                keys.add("^" + programme_key(m.canonical or m.text))
             if m.label in _SWAP:
                 for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
                     if k and _significant(k):
@@ -501,6 +515,9 @@ class Resolver:
         if eid is not None and eid in self.entities:
             name = self.entities[eid].name
             label = self.entities[eid].label  # a known entity keeps its label
+            here = _preferred_name(g.mentions)
+            if fuller_name(name, here):
+                name = here  # this document writes the name in full (the store's merge rule keeps it)
         elif eid is not None:
             pass  # a split name keeps its own id
         elif known is not None:

@@ -51,6 +51,9 @@ VARIANTS = [
     ("Marvella Cluster", "le cluster Marvella", ORG, "same cross"),
     ("Tanaris Cluster Lebanon", "Cluster Tanaris", ORG, "same cross"),
     ("Ostral Valley Agency", "OVA", ORG, "same"),
+    ("Zephyr", "Zephyr Program", PROG, "same cross"),
+    ("Project Zephyr", "Zephyr Program", PROG, "same cross"),
+    ("Programme Alizé", "projet Alizé", PROG, "same cross"),
 ]
 
 # (a, b, label): two bodies
@@ -87,6 +90,8 @@ NEAR_MISSES = [
     ("Startup Maroc", "Startup Tunisie", ORG),
     ("Embassy of Spain in Tunis", "Embassy of Italy in Tunis", ORG),
     ("Plan Vert Maroc", "Plan Vert Tunisie", PROG),
+    ("Programme Zephyr Maroc", "Programme Zephyr Tunisie", PROG),
+    ("Zephyr Program", "Boreas Program", PROG),
 ]
 
 

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, NamedTuple, Protocol, runtime_checka
 import networkx as nx
 
 from ..errors import StoreError
+from ..ids import norm
 from ..model import RELATION_ORDER, Document, kind_rank, Entity, Evidence, Extraction, Relation
 
 
@@ -107,22 +108,33 @@ class Attributes(NamedTuple):
 def combine(old: Attributes | None, new: Attributes) -> Attributes:
     """THE merge rule, for stored-with-new and for folding documents in order.
 
-    The first name stays canonical (ids must not drift); other names and aliases
-    accumulate; the kind of stronger evidence wins (`model.KIND_PRECEDENCE`; on a tie the
+    The first name stays canonical (ids never change), unless a later one is its fuller form
+    (`fuller_name`: "Atlas" → "Atlas Cluster"); other names and aliases accumulate; the kind of stronger evidence wins (`model.KIND_PRECEDENCE`; on a tie the
     older), so one document calling a cluster "X Morocco" cannot make it a company; the
     first known country and founding year are kept. Associative, so folding a document's records one at a time or all at
     once gives the same result."""
     if old is None:
         return Attributes(new.name, tuple(sorted(set(new.aliases) - {new.name})), new.kind,
                           new.country, new.founded)
-    aliases = set(old.aliases) | set(new.aliases)
-    if new.name != old.name:
-        aliases.add(new.name)
-    aliases.discard(old.name)
+    name = new.name if fuller_name(old.name, new.name) else old.name
+    aliases = set(old.aliases) | set(new.aliases) | {old.name, new.name}
+    aliases.discard(name)
     kind = new.kind if kind_rank(new.kind) < kind_rank(old.kind) else old.kind
-    return Attributes(old.name, tuple(sorted(aliases)), kind,
+    return Attributes(name, tuple(sorted(aliases)), kind,
                       old.country if old.country is not None else new.country,
                       old.founded if old.founded is not None else new.founded)
+
+
+# Words that complete a bare name into the one people use: "Atlas" is "Atlas Cluster".
+_NAME_HEADS = frozenset({"cluster", "pole", "technopole"})
+
+
+def fuller_name(old: str, new: str) -> bool:
+    """Whether `new` is `old` with its kind word added ("Atlas" → "Atlas Cluster" / "Cluster
+    Atlas"): a strict order (more words), so folding a record again never changes the name."""
+    a, b = norm(old).split(), norm(new).split()
+    extra = set(b) - set(a)
+    return bool(a) and set(a) <= set(b) and len(b) > len(a) and bool(extra) and extra <= _NAME_HEADS
 
 
 def fold(records: Iterable[tuple[Any, Attributes]]) -> Attributes | None:
