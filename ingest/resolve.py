@@ -422,7 +422,7 @@ class Resolver:
                 parent[max(a, b)] = min(a, b)
                 quals[min(a, b)] = quals[a] | quals[b]
 
-        for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions):
+        for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions):
             union(i, j)
 
         first: dict[tuple[str, str], int] = {}
@@ -678,3 +678,24 @@ def _listed_kinds(mentions: list[Mention], text: str) -> dict[int, str]:
             while k < len(order) and mentions[order[k]].start < pos:
                 k += 1
     return out
+
+
+def _place_head_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """'the Nador cluster' meets 'Nador Marine Robotics Cluster' when that is the document's only
+    cluster named with that place: a place and a head alone are a short reference."""
+    to_place, places = _place_words()
+    fulls: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    shorts: list[tuple[tuple[str, str], int]] = []
+    for i, m in enumerate(mentions):
+        if m.label not in _SWAP:
+            continue
+        toks = [t for t in norm(m.canonical or m.text).split() if t not in _MOVABLE or t in ("cluster", "pole")]
+        heads = [t for t in toks if t in _HEAD_WORDS and t not in ("and", "et")]
+        where = [t for t in toks if t in places]
+        if len(heads) != 1 or len(where) != 1:
+            continue
+        if len(toks) == 2:
+            shorts.append(((where[0], heads[0]), i))
+        else:
+            fulls[(where[0], heads[0])].setdefault(norm(m.canonical or m.text), i)
+    return [(i, next(iter(fulls[k].values()))) for k, i in shorts if len(fulls.get(k, ())) == 1]

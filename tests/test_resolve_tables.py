@@ -54,6 +54,8 @@ VARIANTS = [
     ("Zephyr", "Zephyr Program", PROG, "same cross"),
     ("Project Zephyr", "Zephyr Program", PROG, "same cross"),
     ("Programme Alizé", "projet Alizé", PROG, "same cross"),
+    ("Nador Marine Robotics Cluster", "Nador cluster", ORG, "same"),
+    ("Pôle Agadir Mer", "pôle Agadir", ORG, "same"),
 ]
 
 # (a, b, label): two bodies
@@ -92,6 +94,8 @@ NEAR_MISSES = [
     ("Plan Vert Maroc", "Plan Vert Tunisie", PROG),
     ("Programme Zephyr Maroc", "Programme Zephyr Tunisie", PROG),
     ("Zephyr Program", "Boreas Program", PROG),
+    ("Sfax Olive Cluster", "Sousse cluster", ORG),
+    ("Tunis Robotics Cluster", "Tunis Agency", ORG),
 ]
 
 
