@@ -56,7 +56,7 @@ def _core(name: str) -> str:
     """A name's distinctive words, sorted: without heads and cue words ("cluster", "university"),
     places and small words."""
     from ecograph.ingest.kinds import GENERIC, classify
-    from ecograph.ingest.resolve import qualifiers
+    from ecograph.ingest.name_keys import qualifiers
     words = []
     for w in norm(name).split():
         if w in _SMALL or w in GENERIC or qualifiers(w) or (len(w) > 3 and classify(w)[1] is not None):
@@ -87,7 +87,7 @@ class _Profile:
 
     def __init__(self, e, neighbours: set[str]):
         from ecograph.ingest.kinds import classify
-        from ecograph.ingest.resolve import qualifiers
+        from ecograph.ingest.name_keys import qualifiers
         self.e = e
         self.names = [e.name, *e.aliases]
         self.keys = {norm(n) for n in self.names if norm(n)}
@@ -110,7 +110,7 @@ def _rare(a: _Profile, b: _Profile, df: dict[str, int]) -> bool:
 
 def _evidence(a: _Profile, b: _Profile, df: dict[str, int]) -> tuple[float, list[str]] | None:
     """(score, reasons) for one pair, None when it must not be proposed."""
-    from ecograph.ingest.resolve import clash
+    from ecograph.ingest.name_keys import clash
     if a.e.id in b.neighbours or clash(a.quals, b.quals):
         return None
     why, score = [], 0.0
