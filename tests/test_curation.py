@@ -134,3 +134,29 @@ def test_cli_set_confirm_review(tmp_path):
     assert r.exit_code != 0 and "not a kind of Organisation" in r.output
     data = json.loads((tmp_path / "store" / "curation.json").read_text())
     assert data["confirms"][0]["type"] == "MEMBER_OF" and data["sets"][0]["country"] == "Morocco"
+
+
+@pytest.mark.neo4j
+def test_curated_ingest_and_curation_give_the_same_graph_on_both_stores(embedded_store, neo4j_store, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Kelvo and Tanit Mills are members of the Orvalis Cluster in Morocco.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("The OVC Network works with Brevia Labs. Kelvo joined the OVC Network.\n",
+                                  encoding="utf-8")
+    cur = Curation(path=tmp_path / "curation.json")
+    exports = []
+    for store in (embedded_store, neo4j_store):
+        ingest(store, [corpus], resolver=Resolver.for_store(store, curation=cur))
+        names = {e.name: e for e in store.entities()}
+        if not cur.merges:
+            cur.merge(names["OVC Network"].id, names["Orvalis Cluster"].id)
+            cur.set(names["Orvalis Cluster"], kind="association", country="Morocco")
+        cur.apply_to_store(store)
+        store.forget(next(d.id for d in store.documents() if d.source.endswith("b.txt")))
+        data = store.export()
+        for d in data["documents"]:
+            d.pop("ingested_at", None)
+        exports.append(data)
+    assert exports[0] == exports[1]
+    e = next(e for e in exports[0]["entities"] if e["name"] == "Orvalis Cluster")
+    assert (e["kind"], e["country"], e["aliases"]) == ("association", "Morocco", [])
