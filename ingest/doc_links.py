@@ -75,9 +75,8 @@ def _listed_kinds(mentions: list[Mention], text: str) -> dict[int, str]:
     end of the sentence, only names, commas and "and"/"et" between them."""
     if not text:
         return {}
-    folded = fold(text)  # same length as text for the letters the cue words use
-    if len(folded) != len(text):
-        return {}
+    # folded letter by letter, so positions stay those of `text` ("œ" → "o")
+    folded = text.lower() if text.isascii() else "".join((fold(c) or c)[0] for c in text)
     out: dict[int, str] = {}
     order = sorted((i for i, m in enumerate(mentions) if m.label in _SWAP), key=lambda i: mentions[i].start)
     starts = [mentions[i].start for i in order]

@@ -107,6 +107,7 @@ def clean_name(name: str, untag: bool = True) -> tuple[str, list[str]]:
     return cleaned, extra
 
 
+@lru_cache(maxsize=1 << 16)
 def _untagged(name: str) -> str | None:
     """'Orion Morocco' → 'Orion' (see clean_name); None when the tag belongs to the name."""
     words = name.split()
@@ -147,6 +148,7 @@ def _place_facts() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def qualifiers(name: str) -> frozenset[str]:
     """What places a name: 'c:<country>' and 'p:<city or region>' marks (demonyms folded to their
     country), and compass marks '@n', '@s' … ("Northern …")."""

@@ -186,7 +186,7 @@ def test_a_place_tag_is_an_alias_never_the_name():
 
 
 @pytest.mark.parametrize("text,name,kind", [
-    ("Les pôles membres : Halivert, Agrinova et Texa.", "Agrinova", "cluster"),
+    ("Cœur du réseau. Les pôles membres : Halivert, Agrinova et Texa.", "Agrinova", "cluster"),
     ("The partner universities are Brevia Tech and Ostral.", "Ostral", "university"),
     ("Two associations: Ardent Weavers and Solenna.", "Solenna", "association"),
 ])
