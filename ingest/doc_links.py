@@ -76,7 +76,7 @@ def _listed_kinds(mentions: list[Mention], text: str) -> dict[int, str]:
     if not text:
         return {}
     # folded letter by letter, so positions stay those of `text` ("œ" → "o")
-    folded = text.lower() if text.isascii() else "".join((fold(c) or c)[0] for c in text)
+    folded = text.translate({ord(c): (fold(c) or c)[0] for c in set(text)})
     out: dict[int, str] = {}
     order = sorted((i for i, m in enumerate(mentions) if m.label in _SWAP), key=lambda i: mentions[i].start)
     starts = [mentions[i].start for i in order]
