@@ -334,11 +334,13 @@ def _group_kind(g: _Group, label: str, name: str, known: KnownEntity | None) -> 
     if known is not None and known.kind and known.label == label:
         return known.kind
     fits = {"Organisation": ORG_KINDS, "Programme": PROGRAMME_KINDS, "Place": PLACE_KINDS}[label]
-    # a place-tagged form says nothing of kind ("Orion Morocco" is no company for its "Morocco"):
-    # a mention's kind that only repeats its own words is judged again on the cleaned names
+    # a place-tagged form is weak evidence of kind ("Orion Morocco": a company for its "Morocco"?):
+    # a mention's kind that only repeats its own words is judged again on the cleaned names, and
+    # the tagged form's own answer counts only when nothing else says anything
     said = [m.kind for m in g.mentions if m.kind != classify(m.text)[1]] + g.kinds + \
         [classify(_untagged(n) or n)[1] for n in sorted(g.names | {name})]
-    said = [k for k in said if k in fits]
+    said = [k for k in said if k in fits] or \
+        [k for k in [m.kind for m in g.mentions] + [classify(n)[1] for n in sorted(g.names)] if k in fits]
     if not said:
         return None if label == "Place" else "other"
     return min(said, key=kind_rank)
