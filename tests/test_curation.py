@@ -160,3 +160,20 @@ def test_curated_ingest_and_curation_give_the_same_graph_on_both_stores(embedded
     assert exports[0] == exports[1]
     e = next(e for e in exports[0]["entities"] if e["name"] == "Orvalis Cluster")
     assert (e["kind"], e["country"], e["aliases"]) == ("association", "Morocco", [])
+
+
+def test_the_python_api_twins_the_commands(tmp_path):
+    import ecograph
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Kelvo is a member of the Orvalis Cluster.\n", encoding="utf-8")
+    with ecograph.open(str(tmp_path / "store"), writable=True) as g:
+        g.ingest([str(corpus)])
+        g.set("Orvalis Cluster", kind="association")
+        g.confirm("Kelvo", "MEMBER_OF", "Orvalis Cluster")
+        assert g.find("Orvalis Cluster").kind == "association"
+        assert not [r for r in g.review(below=1.01) if r["what"] == "edge"]  # the confirmed edge is not listed
+        g.reject("Kelvo", "MEMBER_OF", "Orvalis Cluster")
+        assert g.members("Orvalis Cluster") == []
+    data = json.loads((tmp_path / "store" / "curation.json").read_text())
+    assert data["confirms"] == [] and len(data["rejects"]) == 1

@@ -1,4 +1,5 @@
-"""Curation commands: review, merge, split, set, reject, confirm. Decisions go to curation.json beside the store."""
+"""Curation commands: review, merge, split, set, reject, confirm. Decisions go to curation.json beside
+the store; each command is a thin shell over `ecograph.curation` (which `ecograph.api.Graph` calls too)."""
 from __future__ import annotations
 
 import click
@@ -19,13 +20,12 @@ def _curation(ctx):
 @format_options
 @click.pass_context
 def review_cmd(ctx, below: float, limit: int, fmt: str) -> None:
-    """List low-confidence edges and candidate merges to check by hand."""
+    """List low-confidence edges and candidate merges (ranked by evidence) to check by hand."""
     from ..review import candidate_merges, low_confidence_edges
     from ..store import open_store
     with open_store(ctx.obj["store_url"]) as store:
-        confirmed = _curation(ctx).confirmed
         rows = [{"what": "edge", **r} for r in low_confidence_edges(store, below=below, limit=limit,
-                                                                   confirmed=confirmed)]
+                                                                   confirmed=_curation(ctx).confirmed)]
         rows += [{"what": "merge?", **r} for r in candidate_merges(store, limit=limit)]
     emit(rows, fmt, columns=["what", "type", "source", "target", "confidence", "detail"])
 
@@ -37,16 +37,11 @@ def review_cmd(ctx, below: float, limit: int, fmt: str) -> None:
 @click.pass_context
 def merge_cmd(ctx, keep: str, other: str, reason: str) -> None:
     """Record that OTHER is the same entity as KEEP, and apply it now."""
-    from ecograph.queries.lookup import find_entity
+    from ..curation import merge_entities
     from ..store import open_store
     cur = _curation(ctx)
     with open_store(ctx.obj["store_url"], writable=True) as store:
-        a, b = find_entity(store, keep), find_entity(store, other)
-        if a.label != b.label:
-            raise click.ClickException(f"cannot merge a {b.label} into a {a.label}")
-        cur.merge(b.id, a.id, reason)
-        cur.save()
-        cur.apply_to_store(store)
+        a, b = merge_entities(store, cur, keep, other, reason)
     click.echo(f"merged {b.name} ({b.id}) into {a.name} ({a.id}); recorded in {cur.path}", err=True)
 
 
@@ -73,39 +68,22 @@ def split_cmd(ctx, name: str, label: str, reason: str) -> None:
 @click.pass_context
 def set_cmd(ctx, name: str, new_name: str | None, kind: str | None, country: str | None, reason: str) -> None:
     """Fix the canonical name, kind or country of the entity NAME, and apply it now."""
-    from ecograph.queries.lookup import find_entity
+    from ..curation import set_entity
     from ..store import open_store
     cur = _curation(ctx)
     with open_store(ctx.obj["store_url"], writable=True) as store:
-        e = find_entity(store, name)
-        cur.set(e, name=new_name, kind=kind, country=country, reason=reason)
-        cur.save()
-        cur.apply_to_store(store)
+        e = set_entity(store, cur, name, new_name=new_name, kind=kind, country=country, reason=reason)
     click.echo(f"set {e.name} ({e.id}); recorded in {cur.path}", err=True)
 
 
-def _edge_decision(ctx, source: str, rtype: str, target: str, reason: str, confirm: bool):
-    from ecograph.queries.lookup import find_entity
-    from ..errors import EcographError
-    from ..model import RELATION_TYPES, Relation
+def _edge(ctx, source: str, rtype: str, target: str, reason: str, confirm: bool) -> None:
+    from ..curation import edge_decision
     from ..store import open_store
-    rtype = rtype.upper()
-    if rtype not in RELATION_TYPES:
-        raise click.BadParameter(f"unknown relation type; one of {', '.join(RELATION_TYPES)}", param_hint="TYPE")
     cur = _curation(ctx)
     with open_store(ctx.obj["store_url"], writable=True) as store:
-        s, t = find_entity(store, source), find_entity(store, target)
-        if confirm:
-            key = Relation(type=rtype, source=s.id, target=t.id).key
-            if not store.relations(type=rtype, source=key[1], target=key[2]):
-                raise EcographError(f"no {rtype} edge between {s.name} and {t.name} to confirm",
-                                    hint="`ecograph review` lists the edges to check")
-            cur.confirm(rtype, s.id, t.id, reason)
-        else:
-            cur.reject(rtype, s.id, t.id, reason)
-        cur.save()
-        cur.apply_to_store(store)
-    return s, t, cur
+        s, t = edge_decision(store, cur, source, rtype, target, confirm=confirm, reason=reason)
+    what = "confirmed" if confirm else "rejected"
+    click.echo(f"{what} {s.name} -{rtype.upper()}-> {t.name}; recorded in {cur.path}", err=True)
 
 
 @cli.command("confirm")
@@ -116,8 +94,7 @@ def _edge_decision(ctx, source: str, rtype: str, target: str, reason: str, confi
 @click.pass_context
 def confirm_cmd(ctx, source: str, rtype: str, target: str, reason: str) -> None:
     """Record that the edge SOURCE -TYPE-> TARGET was checked and is right (review stops listing it)."""
-    s, t, cur = _edge_decision(ctx, source, rtype, target, reason, confirm=True)
-    click.echo(f"confirmed {s.name} -{rtype.upper()}-> {t.name}; recorded in {cur.path}", err=True)
+    _edge(ctx, source, rtype, target, reason, confirm=True)
 
 
 @cli.command("reject")
@@ -128,5 +105,4 @@ def confirm_cmd(ctx, source: str, rtype: str, target: str, reason: str) -> None:
 @click.pass_context
 def reject_cmd(ctx, source: str, rtype: str, target: str, reason: str) -> None:
     """Record that the edge SOURCE -TYPE-> TARGET is wrong, and remove it now."""
-    s, t, cur = _edge_decision(ctx, source, rtype, target, reason, confirm=False)
-    click.echo(f"rejected {s.name} -{rtype.upper()}-> {t.name}; recorded in {cur.path}", err=True)
+    _edge(ctx, source, rtype, target, reason, confirm=False)
