@@ -131,7 +131,10 @@ _NAME_HEADS = frozenset({"cluster", "pole", "technopole"})
 
 def fuller_name(old: str, new: str) -> bool:
     """Whether `new` is `old` with its kind word added ("Atlas" → "Atlas Cluster" / "Cluster
-    Atlas"): a strict order (more words), so folding a record again never changes the name."""
+    Atlas"; not after an acronym): a strict order (more words), so folding a record again never
+    changes the name."""
+    if old.isupper() and " " not in old.strip():
+        return False  # an acronym ("CE3M") is the name people use, with or without "Cluster"
     a, b = norm(old).split(), norm(new).split()
     extra = set(b) - set(a)
     return bool(a) and set(a) <= set(b) and len(b) > len(a) and bool(extra) and extra <= _NAME_HEADS
