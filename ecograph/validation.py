@@ -149,7 +149,8 @@ def wilson(p: float, n: float, z: float = Z95) -> tuple[float, float]:
     denom = 1 + z2 / n
     centre = (p + z2 / (2 * n)) / denom
     half = z / denom * math.sqrt(max(p * (1 - p) / n + z2 / (4 * n * n), 0.0))
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    # at p = 0 or 1 one bound is exact; floating point would leave it a hair off
+    return (0.0 if p <= 0 else max(0.0, centre - half), 1.0 if p >= 1 else min(1.0, centre + half))
 
 
 @dataclass
@@ -270,8 +271,8 @@ def _fig(p: Proportion) -> str:
     return f"{p.value:.2f} (95 % CI {p.low:.2f}–{p.high:.2f}, n = {p.judged})"
 
 
-_STRATA_WORDS = {"type": "relation type", "confidence": "confidence band", "document": "source document",
-                 "kind": "kind"}
+_STRATA_WORDS = {"edges": {"type": "relation type", "confidence": "confidence band", "document": "source document"},
+                 "entities": {"type": "label and kind", "document": "the document mentioning them most"}}
 
 
 def methods_paragraph(s: Score) -> str:
@@ -281,10 +282,12 @@ def methods_paragraph(s: Score) -> str:
     types = "" if m["types"] in ("", "ALL") else f" of type {m['types'].replace(',', ', ')}"
     drawn = f"a random sample of {s.items} of the {m['population']} {what}{types} in the graph (seed {m['seed']}"
     if m["stratify"] not in ("", "none"):
-        drawn += (f"; stratified by {_STRATA_WORDS.get(m['stratify'], m['stratify'])} with equal allocation, "
+        drawn += (f"; stratified by {_STRATA_WORDS[what].get(m['stratify'], m['stratify'])} with equal allocation, "
                   "estimates weighted by stratum size, intervals on the effective sample size")
     judged = head.judged + head.unsure
-    parts = [f"We validated the graph on {drawn}). Each item was judged against its evidence sentence: "
+    against = ("its evidence sentence" if what == "edges"
+               else "a sentence naming it, its documents and the names of similar entities")
+    parts = [f"We validated the graph on {drawn}). Each item was judged against {against}: "
              f"{head.correct} correct, {head.wrong} wrong, {head.unsure} unsure"
              + (f", {s.items - judged} not judged" if s.items > judged else "") + "."]
     if what == "edges":

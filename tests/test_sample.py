@@ -263,3 +263,19 @@ def test_cli_html_entities_and_errors(cli_store, tmp_path):
     assert r.exit_code == 2 and "give -o FILE.html" in r.output
     r = run(cli_store, "sample", "--types", "FUNDS,NOPE")
     assert r.exit_code == 1 and "unknown relation type NOPE" in r.output
+
+
+def test_the_api_twin(tmp_path, monkeypatch):
+    import ecograph
+    monkeypatch.setenv("ECOGRAPH_CURATION", str(tmp_path / "curation.json"))
+    with ecograph.open(str(tmp_path / "store"), writable=True) as g:
+        build_example(g.store)
+        s = g.sample(5, stratify="type", seed=3)
+        assert s.rows == draw_edges(g.store, 5, stratify="type", seed=3).rows
+        path = write_sample_csv(s, tmp_path / "s.csv")
+        judge(path, {"e1": "wrong", "e2": "correct"})
+        result = g.score_sample(path, apply=True)
+        assert (result.lines[0].correct, result.lines[0].wrong) == (1, 1)
+        gone = next(r for r in s.rows if r["id"] == "e1")
+        assert (gone["type"], gone["source_id"], gone["target_id"]) not in {r.key for r in g.store.relations()}
+        assert g.score_sample(path).lines[0].wrong == 1  # the rejected edge still counts as sampled
