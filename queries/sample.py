@@ -336,7 +336,8 @@ def check(store, sample: JudgedSample, rejected=frozenset()) -> None:
             parts.append(f"{len(gone)} sampled {sample.what} no longer exist: " + "; ".join(gone[:10])
                          + ("; …" if len(gone) > 10 else ""))
         if changed:
-            parts.append(f"{len(changed)} rest on different evidence now: " + "; ".join(changed[:10])
+            how = "rest on different evidence now" if sample.what == "edges" else "changed name or kind"
+            parts.append(f"{len(changed)} {how}: " + "; ".join(changed[:10])
                          + ("; …" if len(changed) > 10 else ""))
         raise SampleError(f"{sample.path}: the store {store.url} changed since this sample was drawn: "
                           + "; and ".join(parts), hint=hint)

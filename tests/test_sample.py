@@ -279,3 +279,25 @@ def test_the_api_twin(tmp_path, monkeypatch):
         gone = next(r for r in s.rows if r["id"] == "e1")
         assert (gone["type"], gone["source_id"], gone["target_id"]) not in {r.key for r in g.store.relations()}
         assert g.score_sample(path).lines[0].wrong == 1  # the rejected edge still counts as sampled
+
+
+def test_kappa_from_a_verdict_2_column_and_mismatched_copies(embedded_store, tmp_path):
+    build_example(embedded_store)
+    path = write_sample_csv(draw_edges(embedded_store, 4, seed=1), tmp_path / "s.csv")
+    judge(path, {"e1": "correct", "e2": "correct", "e3": "wrong", "e4": "unsure"})
+    judge(path, {"e1": "correct", "e2": "wrong", "e3": "wrong", "e4": "unsure"}, column="verdict_2")
+    _, result = score_sample(embedded_store, path)
+    # po = 3/4; A: c 2 w 1 u 1, B: c 1 w 2 u 1 -> pe = (2 + 2 + 1) / 16; kappa = (12 - 5) / (16 - 5)
+    assert result.agreement["n"] == 4 and result.agreement["kappa"] == pytest.approx(7 / 11)
+    other = write_sample_csv(draw_edges(embedded_store, 4, seed=2), tmp_path / "other.csv")
+    with pytest.raises(SampleError, match="is not the same sample as"):
+        score_sample(embedded_store, path, other)
+
+
+def test_entity_sample_refused_when_an_entity_changed(embedded_store, tmp_path):
+    build_example(embedded_store)
+    path = write_sample_csv(draw_entities(embedded_store, 100, seed=1), tmp_path / "e.csv")
+    score_sample(embedded_store, path)
+    embedded_store.forget("doc:b")  # the hostile organisations go; Kora Seeds stays
+    with pytest.raises(SampleError, match=r"sampled entities no longer exist: .*<script>alert\(1\)</script> \(row n"):
+        score_sample(embedded_store, path)
