@@ -99,11 +99,20 @@ def verdict(value: str | None, where: str) -> str:
     return v
 
 
+def number(cell) -> float:
+    """A number from a cell, also as a spreadsheet in a decimal-comma locale saves it ('0,85')."""
+    return float(str(cell).strip().replace(",", "."))
+
+
 def read_sample(path: str | Path) -> JudgedSample:
     """Read a judged sample file; every problem names the file and the row."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:  # -sig: spreadsheets add a BOM
-            rows = list(csv.DictReader(f))
+            header = f.readline()
+            f.seek(0)
+            # a spreadsheet in a French or German locale saves with ';'
+            delimiter = max((",", ";", "\t"), key=header.count)
+            rows = list(csv.DictReader(f, delimiter=delimiter))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise SampleError(f"{path}: cannot read the sample: {exc}") from exc
     if not rows:
@@ -122,7 +131,7 @@ def read_sample(path: str | Path) -> JudgedSample:
             if col in row:
                 row[col] = verdict(row[col], where)
         try:
-            row["weight"] = float(row["weight"] or 1)
+            row["weight"] = number(row["weight"] or 1)
         except ValueError as exc:
             raise SampleError(f"{where}: weight {row['weight']!r} is not a number") from exc
     return JudgedSample(str(path), meta, rows)
@@ -245,7 +254,7 @@ def _grouped(measure: str, rows: list[dict], key, order=None) -> list[Proportion
 def _edge_lines(rows: list[dict]) -> list[Proportion]:
     def band(r):
         try:
-            return confidence_band(float(r.get("confidence") or 0))
+            return confidence_band(number(r.get("confidence") or 0))
         except ValueError:
             return "unknown"
     return ([proportion("precision", "all edges", [(r["verdict"], r["weight"]) for r in rows])]

@@ -301,3 +301,19 @@ def test_entity_sample_refused_when_an_entity_changed(embedded_store, tmp_path):
     embedded_store.forget("doc:b")  # the hostile organisations go; Kora Seeds stays
     with pytest.raises(SampleError, match=r"sampled entities no longer exist: .*<script>alert\(1\)</script> \(row n"):
         score_sample(embedded_store, path)
+
+
+def test_a_file_saved_by_a_spreadsheet_in_a_french_locale(embedded_store, tmp_path):
+    build_example(embedded_store)
+    path = write_sample_csv(draw_edges(embedded_store, 6, seed=1, stratify="type"), tmp_path / "s.csv")
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        r["verdict"], r["weight"], r["confidence"] = "c", r["weight"].replace(".", ","), r["confidence"].replace(".", ",")
+    with open(tmp_path / "fr.csv", "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter=";")
+        w.writeheader()
+        w.writerows(rows)
+    _, result = score_sample(embedded_store, tmp_path / "fr.csv")
+    assert result.lines[0].correct == 6
+    assert sum(p.judged for p in result.lines if p.measure == "precision by confidence") == 6
