@@ -19,6 +19,11 @@ KNOWN_KINDS = sorted(set(ORG_KINDS) | set(PROGRAMME_KINDS) | set(PLACE_KINDS) | 
 
 @contextmanager
 def _store(ctx: click.Context, *, writable: bool = False):
+    if not writable:
+        from .session import reading
+        with reading(ctx) as store:
+            yield store
+        return
     from ..store import open_store
     store = open_store(ctx.obj["store_url"], writable=writable)
     try:
