@@ -336,5 +336,5 @@ def show_cmd(ctx, name, fmt):
             out.write(f"{key + ':':12}{value}\n")
     out.write(f"\ndocuments ({len(p.documents)}):\n")
     emit([asdict(d) for d in p.documents], "table", columns=["source", "title", "count"], stream=out)
-    out.write(f"\nrelations ({len(p.relations)} evidence records):\n")
+    out.write(f"\nrelations ({len(p.relations)} sentences):\n")
     emit([asdict(r) for r in p.relations], "table", columns=rel_cols, stream=out)
