@@ -116,3 +116,28 @@ def test_empty_store_is_named(tmp_path):
     (where / "graph.json").write_text('{"schema_version": 1, "entities": [], "relations": [], "documents": []}')
     r = CliRunner().invoke(cli, ["--store", str(where), "partners", "CE3M"])
     assert r.exit_code == 1 and f"the store {where} is empty" in r.stderr
+
+
+def test_show_one_line_per_sentence_with_methods_together(tmp_path):
+    text = "CE3M is a member of the Moroccan Cluster of Electronics. CE3M works with CGEM."
+    s1 = text.index(".") + 1
+    ev = lambda start, end, method, conf: {"document": "doc:names", "sentence": text[start:end],  # noqa: E731
+                                           "start": start, "end": end, "method": method, "confidence": conf}
+    data = {"schema_version": 1, "documents": [{"id": "doc:names", "source": "n.txt", "title": "n", "language": "en"}],
+            "entities": [{"id": "org:" + str(i), "label": "Organisation", "kind": k, "name": n, "aliases": a,
+                          "mentions": [{"document": "doc:names", "count": 1}]}
+                         for i, (n, k, a) in enumerate(ORGS) if n in ("CE3M", "Moroccan Cluster of Electronics", "CGEM")],
+            "relations": [{"type": "MEMBER_OF", "source": "org:6", "target": "org:8",
+                           "evidence": [ev(0, s1, "en-member", 0.8), ev(0, s1, "table-member", 0.9)]},
+                          {"type": "PARTNERS_WITH", "source": "org:6", "target": "org:7",
+                           "evidence": [ev(s1 + 1, len(text), "en-partner", 0.7)]}]}
+    s = EmbeddedStore(tmp_path / "store", writable=True)
+    s.load(data)
+    s.close()
+    r = CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "show", "CE3M"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    rows = [ln for ln in r.stdout.splitlines() if ln.startswith(("out ", "in ", "both "))]
+    assert len(rows) == 2, r.stdout
+    member = next(ln for ln in rows if "MEMBER_OF" in ln)
+    assert "en-member, table-member" in member and member.rstrip().endswith("0.9")
+    assert "relations (2 sentences)" in r.stdout
