@@ -146,7 +146,7 @@ def test_map_types_core_and_no_isolated(tmp_path):
     assert r.exit_code == 0, r.output
     assert "nodes" in r.stderr
     bad = runner.invoke(cli, [*base, "-o", str(tmp_path / "x.html"), "--types", "FRIENDS_WITH"])
-    assert bad.exit_code == 1 and "unknown relation type 'FRIENDS_WITH'" in bad.stderr
+    assert bad.exit_code == 2 and "unknown relation type 'FRIENDS_WITH'" in bad.stderr and "core" in bad.stderr
     kept = runner.invoke(cli, [*base, "-o", str(tmp_path / "a.html"), "--kind", "company"])
     dropped = runner.invoke(cli, [*base, "-o", str(tmp_path / "b.html"), "--kind", "company", "--no-isolated"])
     count = lambda res: int(res.stderr.split(": ")[1].split(" nodes")[0])  # noqa: E731

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from . import cli
-from ..errors import StoreError
+from ..errors import EcographError, StoreError
 from ..model import LABELS, ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS
 
 KNOWN_KINDS = sorted(set(ORG_KINDS) | set(PROGRAMME_KINDS) | set(PLACE_KINDS) | {l.lower() for l in LABELS})
@@ -69,7 +69,10 @@ def map_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, type
     from ecograph.queries.options import relation_types
     from ecograph.visualizations.map import render_map, subgraph, without_isolated
 
-    type_list = list(relation_types(types, ())) if types else None  # as every command: core, all
+    try:  # as every command takes them: names, core, all
+        type_list = list(relation_types(types, ())) if types else None
+    except EcographError as exc:
+        raise click.BadParameter(f"{exc}; {exc.hint}", param_hint="--types") from exc
     kind_list = _csv_list(kinds, KNOWN_KINDS, "kind", "--kind", upper=False)
     with _store(ctx) as store:
         focus_entity = find_entity(store, focus) if focus else None
