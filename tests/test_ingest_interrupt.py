@@ -43,12 +43,16 @@ def _documents(store: str, env: dict) -> list[str]:
     return sorted(d["source"] for d in json.loads(out)["documents"])
 
 
-@pytest.mark.parametrize("jobs,group", [(1, False), (2, True)], ids=["jobs1-sigint", "jobs2-ctrl-c-group"])
-def test_ctrl_c_keeps_finished_documents_and_a_rerun_resumes(tmp_path, jobs, group):
+@pytest.mark.parametrize("jobs,group,where", [
+    (1, False, "embedded"), (2, True, "embedded"),
+    pytest.param(1, True, "neo4j", marks=pytest.mark.neo4j)], ids=["jobs1-sigint", "jobs2-ctrl-c-group", "neo4j"])
+def test_ctrl_c_keeps_finished_documents_and_a_rerun_resumes(tmp_path, jobs, group, where, request):
     corpus = tmp_path / "corpus"
     write_corpus(corpus, n=N_DOCS)
     env = _env(tmp_path)
     store = str(tmp_path / "store")
+    if where == "neo4j":
+        store = request.getfixturevalue("neo4j_store").url  # cleared before and after
     cmd = [ECOGRAPH, "--store", store, "ingest", "--progress", "--jobs", str(jobs), str(corpus)]
     code, err = _interrupt_after(cmd, env, STOP_AFTER, group=group)
     assert code == 130, err
@@ -81,6 +85,32 @@ def test_progress_lines_only_when_asked(tmp_path):
     assert re.search(r"\[2/3\] ingested .*news-001\.txt \(\d+\.\d docs/s, \d+:\d\d left\)", forced.stderr)
     quiet = subprocess.run(base + ["--quiet", "--force", str(corpus)], env=env, capture_output=True, text=True)
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_terminal_gets_a_bar_redrawn_in_place(tmp_path):
+    """The real command with stderr on a pseudo-terminal: a bar, no per-document lines."""
+    import pty
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, n=5)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([ECOGRAPH, "--store", str(tmp_path / "store"), "ingest", str(corpus)],
+                            env=_env(tmp_path), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    assert proc.wait(timeout=120) == 0
+    text = out.decode("utf-8", "replace")
+    assert "\r\x1b[K" in text and re.search(r"\d/5 \[[#-]{20}\] \d+\.\d docs/s", text), text
+    assert "[1/5]" not in text  # per-document lines are for non-terminals only
+    assert "5 ingested, 0 unchanged, 0 failed" in text
 
 
 def test_terminal_bar_is_drawn_in_place():
