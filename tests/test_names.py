@@ -51,22 +51,39 @@ FIRST = [
 ]
 
 
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("names") / "store"
+def _names_data() -> dict:
     doc = {"id": "doc:names", "source": "names.txt", "title": "names", "language": "en"}
     entities = [{"id": "org:" + str(i), "label": "Organisation", "kind": kind, "name": name, "aliases": aliases,
                  "mentions": [{"document": "doc:names", "count": 1}]} for i, (name, kind, aliases) in enumerate(ORGS)]
+    return {"schema_version": 1, "entities": entities, "relations": [], "documents": [doc]}
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("names") / "store"
     s = EmbeddedStore(path, writable=True)
-    s.load({"schema_version": 1, "entities": entities, "relations": [], "documents": [doc]})
+    s.load(_names_data())
     s.close()
     return str(path)
 
 
-@pytest.fixture(scope="module")
-def store(store_path):
-    s = EmbeddedStore(store_path)
+@pytest.fixture(scope="module", params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def store(request, store_path):
+    """Both stores give the same first answers (Neo4j resolves exact names itself)."""
+    if request.param == "embedded":
+        s = EmbeddedStore(store_path)
+        yield s
+        s.close()
+        return
+    import os
+    from conftest import _need
+    from ecograph.store.neo4j import Neo4jStore
+    _need(bool(os.environ.get("NEO4J_URI")), "NEO4J_URI is not set: run `make neo4j-start && source .neo4j/env`")
+    s = Neo4jStore(os.environ["NEO4J_URI"])
+    s.clear()
+    s.load(_names_data())
     yield s
+    s.clear()
     s.close()
 
 
