@@ -13,13 +13,9 @@ import click
 
 from . import cli
 from .output import emit, format_options
+from .session import reading
 
 SCORE_COLUMNS = ["measure", "group", "judged", "correct", "wrong", "unsure", "value", "low", "high"]
-
-
-def _open(ctx, *, writable: bool = False):
-    from ..store import open_store
-    return open_store(ctx.obj["store_url"], writable=writable)
 
 
 @cli.group("sample", invoke_without_command=True)
@@ -53,12 +49,14 @@ def sample_cmd(ctx, size, output, what, types, stratify, seed, fmt) -> None:
     if what == "entities" and types:
         raise click.UsageError("--types applies to samples of edges")
     type_list = types.split(",") if types else None
-    with _open(ctx) as store:
+    with reading(ctx) as store:
         if what == "edges":
             sample = draw_edges(store, size, types=type_list, stratify=stratify, seed=seed)
         else:
             sample = draw_entities(store, size, stratify=stratify, seed=seed)
     m = sample.meta
+    if not m["population"]:
+        click.echo(f"warning: the store holds no {what} to sample" + (" of those types" if types else ""), err=True)
     if output == "-":
         judge.sample_csv(sample, sys.stdout)
     elif fmt == "html":
@@ -98,7 +96,7 @@ def score_cmd(ctx, files, methods, apply_, fmt) -> None:
     if len(files) > 2:
         raise click.UsageError("give one judged sample, or two copies judged by two people")
     curation = Curation.load(curation_file(ctx.obj["store_url"]))
-    with _open(ctx, writable=apply_) as store:
+    with reading(ctx, writable=apply_) as store:
         sample, result = score_sample(store, files[0], files[1] if len(files) == 2 else None, curation=curation)
         paragraph = methods_paragraph(result)
         if methods:
