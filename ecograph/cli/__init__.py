@@ -45,7 +45,7 @@ def cli(ctx: click.Context, store_url: str | None) -> None:
 
 
 def _register() -> None:
-    from . import core, query, maps, cypher, curation, report  # noqa: F401  (each adds its commands)
+    from . import core, query, maps, cypher, curation, report, sample  # noqa: F401  (each adds its commands)
 
 
 _register()
