@@ -31,12 +31,13 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: in
     One bad file is reported and skipped; the exit code is 1 if any failed. Ctrl-C keeps
     the documents finished so far (exit code 130); the same command then resumes."""
     from ..curation import Curation
-    from ecograph.ingest.pipeline import Interrupted, collect_paths, ingest
+    from ecograph.ingest.pipeline import Interrupted, files_to_ingest, ingest
     from ecograph.ingest.resolve import Resolver
     from ..config import curation_file
     from .progress import ProgressDisplay
 
-    if jobs > 1 and len(collect_paths(paths)) > 1:
+    todo = files_to_ingest(paths)  # no supported file at all: said before the store is created
+    if jobs > 1 and len(todo) > 1:
         from ecograph.ingest.workers import prestart
         prestart()  # the workers' server imports and warms the extractor while the store opens
     live = sys.stderr.isatty()
