@@ -191,3 +191,14 @@ def test_a_title_line_without_entities_is_no_name_but_a_coined_name_in_it_is():
     doc = pipeline("en")("Meet JoMedica at the fair")
     assert veto(doc, 5, 13, "JoMedica", True) is None
     assert set(VETOES) == {"person", "common-word", "date-or-amount", "role-phrase", "heading-phrase"}
+
+
+@pytest.mark.parametrize("lang,line,name,expected", [
+    ("en", "Nadia Haddad (University of Sfax) and Marco Bellini (University of Bologna)", "Marco Bellini", "person"),
+    ("en", "The report was written by Leila Mansour for the cluster.", "Leila Mansour", "person"),
+    ("en", "Karim Labs joined the cluster in 2021.", "Karim Labs", None),
+])
+def test_person_signals(lang, line, name, expected):
+    doc = pipeline(lang)(line)
+    a = line.index(name)
+    assert veto(doc, a, a + len(name), name) == expected

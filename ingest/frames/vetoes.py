@@ -8,7 +8,9 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span
 
+from ..gazetteers import given_names
 from ..kinds import classify
+from ..tokens import fold_tokens
 
 _PERSON = {"PERSON", "PER"}
 _ACTOR_ENTS = {"ORG", "MISC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "GPE", "LOC"}
@@ -21,6 +23,12 @@ def _span(doc: Doc, a: int, b: int) -> Span | None:
 _POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "manager", "minister", "founder", "head",
           "directeur", "directrice", "président", "présidente", "ministre", "fondateur", "fondatrice", "general",
           "général", "générale", "coordinator", "coordinateur", "coordinatrice"}
+# the last word of many firm names that the small pipelines take for a surname ("Nour Tech")
+_FIRM_WORDS = {"tech", "technologies", "soft", "software", "labs", "lab", "systems", "solutions", "motors", "foods",
+               "group", "consulting", "digital", "industries", "services", "design", "studio", "studios", "media",
+               "energy", "robotics", "ventures", "capital", "partners", "invest", "engineering", "logistics",
+               "pharma", "bio", "telecom", "electronics", "textile", "textiles", "agro", "sensors", "devices",
+               "interactive", "games", "works", "frames", "marine", "oils", "holding", "sarl", "sa", "ltd"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "pr", "sir", "madame", "monsieur"}
 
 
@@ -30,19 +38,24 @@ def _coined(text: str) -> bool:
 
 
 def is_person(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
-    """'M. Karim Alaoui', 'Maria Ben Salah Director General', 'Jane Roe, director of …': the pipeline calls
-    it a person, no word of it says organisation, and the text backs it: an honorific before it, a post
-    in apposition, or a post glued to it. (The small pipelines call many unknown firm names persons, and
-    'Nour Tech' starts with a given name: neither alone is enough.)"""
+    """'M. Karim Alaoui', 'Maria Ben Salah Director General', 'Jane Roe, director of …', a byline 'Nadia
+    Haddad (University of X)': the pipeline calls it a person, no word of it says organisation, and the
+    text backs it: an honorific, a post in apposition or glued to it, an affiliation in brackets, or a
+    known given name. (The small pipelines call many unknown firm names persons: the tag alone is not
+    enough, and a firm word at the end or a kind noun before it ("la société Nour Tech") keeps it.)"""
     sp = _span(doc, a, b)
     if sp is None or classify(name)[0] is not None:
         return False
     if not sum(t.ent_type_ in _PERSON for t in sp) * 2 > len(sp):
         return False
     before = doc[sp.start - 1].lower_.rstrip(".") if sp.start > 0 else ""
+    if before and classify(before)[0] is not None or sp[-1].lower_ in _FIRM_WORDS:
+        return False
     post = any(c.dep_ == "appos" and c.lower_ in _POSTS and c.i >= sp.end for t in sp for c in t.children)
     glued = any(t.lower_ in _POSTS for t in sp[1:])
-    return before in _HONORIFICS or post or glued
+    affiliation = sp.end < len(doc) and doc[sp.end].text == "(" and 2 <= len(sp) <= 3
+    given = 2 <= len(sp) <= 3 and " ".join(fold_tokens(sp[0].text)) in given_names()
+    return before in _HONORIFICS or post or glued or affiliation or given
 
 
 def is_common_word(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
