@@ -18,6 +18,7 @@ from ecograph.errors import EcographError
 from ecograph.heap import fewer_collections
 from ecograph.model import Document
 
+from .metadata import apply as _apply_metadata
 from .readers import SUPPORTED_SUFFIXES
 from .resolve import Resolver
 from .workers import Prepared, prepare, prepared_parallel, prestart
@@ -33,6 +34,7 @@ class IngestReport:
     ingested: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line reason)
+    warnings: list[str] = field(default_factory=list)  # e.g. "a.html: date 'soon' ignored (...)"
     entities: int = 0
     relations: int = 0
 
@@ -97,7 +99,8 @@ def collect_paths(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str | N
 
 def ingest(store, paths: Iterable[str | os.PathLike], *,
            progress: Callable[[str], None] | None = None,
-           resolver: Resolver | None = None, force: bool = False, jobs: int = 1) -> IngestReport:
+           resolver: Resolver | None = None, force: bool = False, jobs: int = 1,
+           described: dict[str, dict[str, str]] | None = None) -> IngestReport:
     """Ingest files and folders into `store`. Returns what happened to each document.
 
     An unchanged document (same source, same text) is skipped unless `force` (after a
@@ -105,12 +108,13 @@ def ingest(store, paths: Iterable[str | os.PathLike], *,
     run in that many worker processes; resolution and storage stay in this process, in
     input order, so the graph is the same whatever `jobs` is. Store errors (server gone,
     disk full) and configuration errors stop the run: what was stored stays, a rerun
-    completes the job."""
+    completes the job. `described`: source -> metadata a manifest states (title, url,
+    published, site), which overrides what the document says about itself."""
     with fewer_collections():  # ecograph.heap says why
-        return _ingest(store, paths, progress, resolver, force, jobs)
+        return _ingest(store, paths, progress, resolver, force, jobs, described or {})
 
 
-def _ingest(store, paths, progress, resolver, force, jobs) -> IngestReport:
+def _ingest(store, paths, progress, resolver, force, jobs, described) -> IngestReport:
     report = IngestReport()
     todo = collect_paths(paths)
     if jobs > 1 and len(todo) > 1:
@@ -143,7 +147,11 @@ def _ingest(store, paths, progress, resolver, force, jobs) -> IngestReport:
             report.unchanged.append(prep.source)  # ingested earlier in this same run
             continue
         doc = Document(id=prep.doc_id, source=prep.source, title=raw.title, language=raw.language,
-                       ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                       ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                       url=raw.url, published=raw.published, site=raw.site)
+        report.warnings.extend(raw.warnings)
+        if prep.source in described:
+            report.warnings.extend(describe(doc, described[prep.source], prep.source))
         try:
             extraction = resolver.resolve(doc, raw.text, prep.extraction)
         except Exception as exc:  # a resolver defect must not stop the other documents
@@ -158,6 +166,13 @@ def _ingest(store, paths, progress, resolver, force, jobs) -> IngestReport:
     report.entities = len(store.entities())
     report.relations = len(store.relations())
     return report
+
+
+def describe(doc: Document, found: dict[str, str], name: str) -> list[str]:
+    """Apply a manifest's fields to `doc`; the warnings about fields it could not use."""
+    warnings: list[str] = []
+    _apply_metadata(doc, found, name, warnings)
+    return warnings
 
 
 def _prepared(sources: list[str], known: frozenset[str], force: bool, jobs: int) -> Iterator[Prepared]:

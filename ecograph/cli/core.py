@@ -14,15 +14,22 @@ def open_writable(ctx: click.Context):
 
 
 @cli.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--manifest", type=click.Path(dir_okay=False), metavar="CSV",
+              help="A CSV of documents and what you know of them: columns path (or url), url, date, title, site.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for reading and extraction.")
 @click.option("--force", is_flag=True, help="Re-extract documents even when unchanged (after curation or an upgrade).")
 @click.pass_context
-def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: int) -> None:
+def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: int, manifest: str | None) -> None:
     """Read documents (txt, md, html, pdf; folders are walked) into the graph.
 
     One bad file is reported and skipped; the exit code is 1 if any failed."""
+    from ecograph.ingest.manifest import Manifest, read_manifest
+    if not paths and not manifest:
+        raise click.UsageError("give files or folders to ingest, or --manifest CSV")
+    listed = read_manifest(manifest) if manifest else Manifest()
+    paths = tuple(paths) + tuple(listed.sources)
     from ..curation import Curation
     from ecograph.ingest.pipeline import collect_paths, ingest
     from ecograph.ingest.resolve import Resolver
@@ -38,7 +45,11 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: in
                                show_pos=True, item_show_func=lambda s: s and s[-40:]) as bar:
             def progress(source: str) -> None:
                 bar.update(1, source)
-            report = ingest(store, paths, progress=progress, resolver=resolver, force=force, jobs=jobs)
+            report = ingest(store, paths, progress=progress, resolver=resolver, force=force, jobs=jobs,
+                            described=listed.described)
+    report.failed[:0] = listed.failed
+    for message in report.warnings:
+        click.echo(f"warning: {message}", err=True)
     for source, why in report.failed:
         click.echo(f"error: {source}: {why}", err=True)
     click.echo(f"{len(report.ingested)} ingested, {len(report.unchanged)} unchanged, "
