@@ -11,7 +11,10 @@ edges  key = relation type; `relation` (the type; not `type`, which GEXF reserve
        for directed/undirected), `label` (the type again, for display), `evidence` (int, number of evidence records),
        `confidence` (float, the best), `first_source` / `last_source` (source of
        the earliest / latest ingested document backing the relation), `sentence`
-       (the first evidence sentence), `method` (its extractor)
+       (the first evidence sentence), `method` (its extractor); where known,
+       `title` / `url` / `published` (of that sentence's document), `first_seen` /
+       `last_seen` (earliest / latest publication date of the evidence documents)
+       and `years` (those its sentences state, "; "-joined): `edge_time`
 
 An attribute whose value is unknown is left out for that node, not written as
 an empty value, so `networkx.read_graphml(..., force_multigraph=True)` and
@@ -28,6 +31,7 @@ from typing import IO
 
 import networkx as nx
 
+from ecograph.dates import relation_time
 from ecograph.errors import EcographError
 
 FORMATS = ("json", "graphml", "gexf", "csv")
@@ -35,6 +39,9 @@ ALIAS_SEP = "; "
 KUMU_SEP = "|"    # Kumu splits multi-value fields (tags, aliases) on "|"
 NODE_COLUMNS = ["Label", "Type", "Kind", "Country", "Founded", "Aliases", "ID"]
 EDGE_COLUMNS = ["From", "To", "Type", "Evidence", "Source", "Confidence"]
+# citation and time columns, after Kumu's own (see `edge_time`)
+CITE_COLUMNS = {"Title": "title", "URL": "url", "Published": "published",
+                "First seen": "first_seen", "Last seen": "last_seen", "Years": "years"}
 
 
 class ExportError(EcographError):
@@ -58,6 +65,24 @@ def read_exchange(stream: IO[str], name: str = "input") -> dict:
         raise ExportError(f"{name}: not an ecograph exchange file (schema_version 1 expected)",
                           hint="import takes the file written by `ecograph export --format json`")
     return data
+
+
+def exchange_with_time(data: dict) -> dict:
+    """The exchange dict as seen through the time window in force (`queries.options.
+    between`: evidence outside it left out, and relations left with none), each relation
+    with its `first_seen` / `last_seen` / `years` where known (extra fields SCHEMA.md allows)."""
+    from ecograph.dates import evidence_in
+    from ecograph.queries.options import current_period
+    period = current_period()
+    docs = {d["id"]: d for d in data.get("documents", [])}
+    relations = []
+    for r in data.get("relations", []):
+        evidence = [e for e in r.get("evidence", []) if not period or evidence_in(period, e, docs)]
+        if not evidence:
+            continue
+        when = relation_time(evidence, docs)
+        relations.append({**r, "evidence": evidence, **{k: v for k, v in when.items() if v}})
+    return {**data, "relations": relations}
 
 
 # --- GraphML / GEXF ----------------------------------------------------------
@@ -98,6 +123,7 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
             attrs["last_source"] = str(docs.get(last_doc, {}).get("source") or last_doc)
             attrs["sentence"] = str(by_time[0].get("sentence") or "")
             attrs["method"] = str(by_time[0].get("method") or "")
+            attrs.update(edge_time(by_time, docs))
         F.add_edge(str(u), str(v), key=str(k), **attrs)
     return F
 
@@ -108,6 +134,20 @@ def write_graphml(G: nx.MultiDiGraph, target: str | os.PathLike | IO[bytes]) -> 
 
 def write_gexf(G: nx.MultiDiGraph, target: str | os.PathLike | IO[bytes]) -> None:
     nx.write_gexf(flat_graph(G), target, encoding="utf-8", prettyprint=True)
+
+
+def edge_time(evidence: list[dict], docs: dict) -> dict[str, str]:
+    """Citation and time attributes of an edge (the known ones only): the first evidence
+    record's document title/url/published, and `ecograph.dates.relation_time`."""
+    first = docs.get(evidence[0]["document"], {}) if evidence else {}
+    out = {k: str(first[k]) for k in ("title", "url", "published") if first.get(k)}
+    when = relation_time(evidence, docs)
+    for k in ("first_seen", "last_seen"):
+        if when[k]:
+            out[k] = str(when[k])
+    if when["years"]:
+        out["years"] = ALIAS_SEP.join(map(str, when["years"]))
+    return out
 
 
 # --- CSV for Kumu ------------------------------------------------------------
@@ -154,7 +194,7 @@ def kumu_tables(G: nx.MultiDiGraph) -> tuple[list[list[str]], list[list[str]]]:
                           _cell(a.get("country")),
                           "" if a.get("founded") is None else str(int(a["founded"])),
                           _cell(KUMU_SEP.join(a.get("aliases") or [])), _cell(n)])
-    edge_rows = [EDGE_COLUMNS]
+    edge_rows = [EDGE_COLUMNS + list(CITE_COLUMNS)]
     for u, v, k, a in sorted(G.edges(keys=True, data=True), key=lambda t: (str(t[2]), str(t[0]), str(t[1]))):
         evidence = sorted(a.get("evidence") or [],
                           key=lambda e: (order.get(e["document"], ("", e["document"])), e.get("start", 0)))
@@ -166,8 +206,13 @@ def kumu_tables(G: nx.MultiDiGraph) -> tuple[list[list[str]], list[list[str]]]:
         edge_rows.append([_cell(ref(u)), _cell(ref(v)), _cell(a.get("type") or k),
                           _cell(evidence[0].get("sentence") if evidence else ""),
                           _cell(KUMU_SEP.join(sources)),
-                          f"{float(a.get('confidence') or 0.0):.3f}"])
+                          f"{float(a.get('confidence') or 0.0):.3f}"] + _cite_cells(evidence, docs))
     return node_rows, edge_rows
+
+
+def _cite_cells(evidence: list[dict], docs: dict) -> list[str]:
+    when = edge_time(evidence, docs)
+    return [_cell(when.get(k, "").replace(ALIAS_SEP, KUMU_SEP)) for k in CITE_COLUMNS.values()]
 
 
 def write_csv(G: nx.MultiDiGraph, target: str | os.PathLike) -> tuple[Path, Path]:
