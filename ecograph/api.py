@@ -26,6 +26,8 @@ from ecograph.queries.search import search
 from ecograph.queries.structure import centrality, communities, connected_clusters, isolated, stats
 from ecograph.queries.view import records
 from ecograph.queries.lookup import find_entity
+from ecograph.queries.options import between
+from ecograph.queries.timeline import timeline
 
 
 class Graph:
@@ -136,6 +138,16 @@ class Graph:
         return profile(self.store, name)
 
     profile = show
+
+    # --- time -----------------------------------------------------------------
+    def timeline(self, name: str, *, types=None):
+        return timeline(self.store, name, types=types)
+
+    @staticmethod
+    def between(since=None, until=None):
+        """`with g.between("2019", "2020"):` every question inside reads only the relations
+        their evidence dates in that window (the CLI's --since/--until)."""
+        return between(since, until)
 
 
 def open(url: str | None = None, *, writable: bool = False) -> Graph:  # noqa: A001 - mirrors ecograph.open

@@ -96,8 +96,11 @@ def fields(pairs) -> dict[str, str]:
     """Our fields from (key, value) pairs whose keys are any of `_KEYS` (first one wins)."""
     out: dict[str, str] = {}
     for key, value in pairs:
-        ours = _KEYS.get(str(key).strip().lower().replace("-", "_").replace(" ", "_"))
+        key = str(key).strip().lower().replace("-", "_").replace(" ", "_")
         value = str(value).strip().strip("\"'").strip()
+        ours = _KEYS.get(key)
+        if key in ("source", "from"):  # "Source: https://..." is an address, "Source: Le Monde" a site
+            ours = "url" if web_url(value) else "site"
         if ours and value and ours not in out:
             out[ours] = value
     return out
@@ -215,7 +218,7 @@ def _text_header(text: str) -> dict[str, str]:
     pairs = []
     for line in lines:
         m = _PAIR.match(line)
-        if m and m.group(1).strip().lower().replace(" ", "_").replace("-", "_") in _KEYS:
+        if m and m.group(1).strip().lower().replace(" ", "_").replace("-", "_") in (*_KEYS, "source"):
             pairs.append(m.groups())
     out = fields(pairs)
     if lines and "title" not in out and parse_date(lines[0]) and len(lines) > 1 and not _PAIR.match(lines[1]):

@@ -137,9 +137,11 @@ def write_gexf(G: nx.MultiDiGraph, target: str | os.PathLike | IO[bytes]) -> Non
 
 
 def edge_time(evidence: list[dict], docs: dict) -> dict[str, str]:
-    """Citation and time attributes of an edge (the known ones only): the first evidence
-    record's document title/url/published, and `ecograph.dates.relation_time`."""
-    first = docs.get(evidence[0]["document"], {}) if evidence else {}
+    """Citation and time attributes of an edge (the known ones only): title/url/published
+    of the first evidence document that states a URL (else of the first one), and
+    `ecograph.dates.relation_time`."""
+    cited = [docs.get(e["document"]) or {} for e in evidence]
+    first = next((d for d in cited if d.get("url")), cited[0] if cited else {})
     out = {k: str(first[k]) for k in ("title", "url", "published") if first.get(k)}
     when = relation_time(evidence, docs)
     for k in ("first_seen", "last_seen"):
