@@ -357,6 +357,7 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
     details.appendChild(p);
     var conf = typeof e.confidence === "number" ? e.confidence.toFixed(2) : "–";
     details.appendChild(el("p", "kind", e.evidence.length + " evidence · confidence " + conf));
+    if (e.years && e.years.length) details.appendChild(el("p", "kind", "dated: " + e.years.join(", ")));
     details.appendChild(evidenceList(e.evidence, 50));
   }
   api.showNode = showNode;
