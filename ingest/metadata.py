@@ -127,7 +127,9 @@ def _html(html: str) -> dict[str, str]:
                       if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")), None)
     times = [t.get("datetime") for t in tree.iter("time") if t.get("datetime")]
     traf = _trafilatura_metadata(tree)
-    out["title"] = meta.get("og:title") or traf.get("title") or ""
+    # the reader's title (og:title, else <title>) stands; trafilatura's only when there is none
+    has_title = any((t.text_content() or "").strip() for t in tree.iter("title"))
+    out["title"] = meta.get("og:title") or ("" if has_title else traf.get("title") or "")
     out["url"] = canonical or meta.get("og:url") or traf.get("url") or ""
     out["published"] = (meta.get("article:published_time") or meta.get("datepublished")
                         or traf.get("date") or (times[0] if times else "") or meta.get("date") or "")

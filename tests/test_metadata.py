@@ -30,7 +30,7 @@ in 2019, and the two clusters cooperate on export training for their members.</p
 <p>The Atlas Mechatronics Cluster is a member of the Mediterranean Cluster Network.</p>
 </article><footer>© Maghreb Tech Weekly</footer></body></html>"""
 
-JSON_LD = """<!doctype html><html><head><meta charset="utf-8"><title>Blog</title>
+JSON_LD = """<!doctype html><html><head><meta charset="utf-8">
 <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
  "headline": "Cedar Software Cluster joins the network", "datePublished": "2018-06-12",
  "url": "https://cedar.example.com/news/network",

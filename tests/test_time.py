@@ -3,8 +3,10 @@
 The small graph has known dates and runs on both stores."""
 from __future__ import annotations
 
+import csv
 import json
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -138,11 +140,19 @@ def test_cli_since_until_on_queries_maps_and_exports(tmp_path):
     rows = json.loads(run("timeline", "A", "--json", "--since", "2018"))
     assert [(r["other"], r["when"]) for r in rows] == [("C", "2018"), ("B", "2021-02")]  # B: only its 2021 evidence
     data = json.loads(run("export", "--since", "2017", "--until", "2019"))
-    assert [(r["source"], r["target"], r.get("years")) for r in data["relations"]] == [("org:a", "org:c", [2018])]
-    data = json.loads(run("export"))
-    ab = next(r for r in data["relations"] if r["target"] == "org:b")
-    assert (ab["first_seen"], ab["last_seen"]) == ("2015-06", "2021-02")
-    assert "first_seen" not in next(r for r in data["relations"] if r["target"] == "org:d")
+    assert [(r["source"], r["target"]) for r in data["relations"]] == [("org:a", "org:c")]
+    assert len(json.loads(run("export"))["relations"]) == 3
+    run("export", "--format", "graphml", "-o", str(tmp_path / "g.graphml"), "--until", "2016")
+    G = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    (_, _, ab), = G.edges(data=True)
+    assert (ab["first_seen"], ab["last_seen"], ab["published"], ab["url"]) == (
+        "2015-06", "2015-06", "2015-06", "https://ex.org/old")
+    run("export", "--format", "csv", "-o", str(tmp_path / "k.csv"))
+    with open(tmp_path / "k-edges.csv", encoding="utf-8") as f:
+        rows = {(r["From"], r["To"]): r for r in csv.DictReader(f)}
+    assert (rows["A", "B"]["First seen"], rows["A", "B"]["Last seen"], rows["A", "B"]["Years"]) == ("2015-06", "2021-02", "")
+    assert (rows["A", "C"]["First seen"], rows["A", "C"]["Years"]) == ("2021-02", "2018")
+    assert rows["A", "D"]["First seen"] == ""
     run("map", "-o", str(tmp_path / "m.html"), "--until", "2016")
     html = (tmp_path / "m.html").read_text(encoding="utf-8")
     assert "signed a convention" in html and "renewed their agreement" not in html

@@ -67,21 +67,23 @@ def read_exchange(stream: IO[str], name: str = "input") -> dict:
     return data
 
 
-def exchange_with_time(data: dict) -> dict:
+def exchange_within(data: dict) -> dict:
     """The exchange dict as seen through the time window in force (`queries.options.
-    between`: evidence outside it left out, and relations left with none), each relation
-    with its `first_seen` / `last_seen` / `years` where known (extra fields SCHEMA.md allows)."""
+    between`, the CLI's --since/--until): evidence records outside it left out, and the
+    relations left with none. Without a window, `data` itself: the export stays the
+    store's own exchange form (documents carry their `published` dates; a relation's
+    first/last seen and stated years derive from them, `ecograph.dates.relation_time`)."""
     from ecograph.dates import evidence_in
     from ecograph.queries.options import current_period
     period = current_period()
+    if not period:
+        return data
     docs = {d["id"]: d for d in data.get("documents", [])}
     relations = []
     for r in data.get("relations", []):
-        evidence = [e for e in r.get("evidence", []) if not period or evidence_in(period, e, docs)]
-        if not evidence:
-            continue
-        when = relation_time(evidence, docs)
-        relations.append({**r, "evidence": evidence, **{k: v for k, v in when.items() if v}})
+        evidence = [e for e in r.get("evidence", []) if evidence_in(period, e, docs)]
+        if evidence:
+            relations.append({**r, "evidence": evidence})
     return {**data, "relations": relations}
 
 

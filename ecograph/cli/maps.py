@@ -94,7 +94,7 @@ def export_cmd(ctx: click.Context, fmt: str, output: str) -> None:
         raise click.UsageError("--format csv writes two files: give -o FILE.csv or -o FOLDER/")
     with _store(ctx) as store:
         if fmt == "json":
-            data = exports.exchange_with_time(store.export())  # and --since/--until
+            data = exports.exchange_within(store.export())  # and --since/--until
             payload = exports.exchange_json(data).encode("utf-8")
             summary = (f"{len(data['entities'])} entities, {len(data['relations'])} relations, "
                        f"{len(data['documents'])} documents")
