@@ -100,7 +100,8 @@ def collect_paths(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str | N
 def ingest(store, paths: Iterable[str | os.PathLike], *,
            progress: Callable[[str], None] | None = None,
            resolver: Resolver | None = None, force: bool = False, jobs: int = 1,
-           described: dict[str, dict[str, str]] | None = None) -> IngestReport:
+           described: dict[str, dict[str, str]] | None = None,
+           named: dict[str, tuple[str, str | None]] | None = None) -> IngestReport:
     """Ingest files and folders into `store`. Returns what happened to each document.
 
     An unchanged document (same source, same text) is skipped unless `force` (after a
@@ -109,12 +110,14 @@ def ingest(store, paths: Iterable[str | os.PathLike], *,
     input order, so the graph is the same whatever `jobs` is. Store errors (server gone,
     disk full) and configuration errors stop the run: what was stored stays, a rerun
     completes the job. `described`: source -> metadata a manifest states (title, url,
-    published, site), which overrides what the document says about itself."""
+    published, site), which overrides what the document says about itself. `named`:
+    path -> (source, url) for files that stand for something else (a fetched page's cached
+    copy: stored, reported and replaced under its URL; `url` unless the page states one)."""
     with fewer_collections():  # ecograph.heap says why
-        return _ingest(store, paths, progress, resolver, force, jobs, described or {})
+        return _ingest(store, paths, progress, resolver, force, jobs, described or {}, named or {})
 
 
-def _ingest(store, paths, progress, resolver, force, jobs, described) -> IngestReport:
+def _ingest(store, paths, progress, resolver, force, jobs, described, named) -> IngestReport:
     report = IngestReport()
     todo = collect_paths(paths)
     if jobs > 1 and len(todo) > 1:
@@ -133,6 +136,10 @@ def _ingest(store, paths, progress, resolver, force, jobs, described) -> IngestR
     for prep in _prepared(sources, known, force, jobs):
         if prep.fatal is not None:
             raise EcographError(prep.fatal[0], hint=prep.fatal[1])
+        fetched_url = cached = None
+        if prep.source in named:
+            cached = prep.source
+            prep.source, fetched_url = named[cached]
         if progress:
             progress(prep.source)
         if prep.problem is not None:
@@ -148,8 +155,8 @@ def _ingest(store, paths, progress, resolver, force, jobs, described) -> IngestR
             continue
         doc = Document(id=prep.doc_id, source=prep.source, title=raw.title, language=raw.language,
                        ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                       url=raw.url, published=raw.published, site=raw.site)
-        report.warnings.extend(raw.warnings)
+                       url=raw.url or fetched_url, published=raw.published, site=raw.site)
+        report.warnings.extend(w.replace(cached, prep.source) if cached else w for w in raw.warnings)
         if prep.source in described:
             report.warnings.extend(describe(doc, described[prep.source], prep.source))
         try:
