@@ -61,15 +61,21 @@ class Graph:
     def to_networkx(self) -> nx.MultiDiGraph:
         return self.store.to_networkx()
 
-    def ingest(self, paths: Iterable[str], *, force: bool = False):
-        """Read documents into the graph (open with `writable=True`); returns the IngestReport."""
+    def ingest(self, paths: Iterable[str] = (), *, force: bool = False, urls_file: str | None = None,
+               manifest: str | None = None, offline: bool = False):
+        """Read files, folders and web pages (http/https URLs among `paths`, or `urls_file`;
+        cached beside the store), and a manifest's rows, into the graph (open with
+        `writable=True`); returns the IngestReport, as `ecograph ingest` does."""
         from ecograph.config import curation_file
         from ecograph.curation import Curation
-        from ecograph.ingest.pipeline import ingest
         from ecograph.ingest.resolve import Resolver
+        from ecograph.ingest.sources import ingest_sources
+        from ecograph.ingest.web import WebClient, cache_dir
         paths = [paths] if isinstance(paths, str) else list(paths)
         resolver = Resolver.for_store(self.store, curation=Curation.load(curation_file(self.store.url)))
-        return ingest(self.store, paths, resolver=resolver, force=force)
+        client = WebClient(cache_dir(self.store.url), offline=offline)
+        return ingest_sources(self.store, paths, client=client, urls_file=urls_file, manifest=manifest,
+                              resolver=resolver, force=force)
 
     # --- partners -------------------------------------------------------------
     def partners(self, org: str | None = None, *, depth: int = 1, types=None):
