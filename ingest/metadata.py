@@ -223,8 +223,13 @@ def _text_header(text: str) -> dict[str, str]:
         if m and m.group(1).strip().lower().replace(" ", "_").replace("-", "_") in (*_KEYS, "source"):
             pairs.append(m.groups())
     out = fields(pairs)
-    if lines and "title" not in out and parse_date(lines[0]) and len(lines) > 1 and not _PAIR.match(lines[1]):
-        out["title"] = lines[1]   # a date line first: the title is the next line
+    header = [line for line in lines if parse_date(line) or any(line == ":".join(p) or line.startswith(p[0] + ":")
+                                                                  for p in pairs)]
+    if "title" not in out and lines and lines[0] in header:
+        # the header opens the text: the title is the first line after it
+        rest = [line for line in lines if line not in header]
+        if rest and len(rest[0]) <= 200:
+            out["title"] = rest[0]
     if "published" not in out:
         date = next((line for line in lines[:3] if parse_date(line)), None)
         if date:
