@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from ecograph.dates import parse_date
@@ -62,6 +63,9 @@ def describe(doc: RawDocument, data: bytes) -> RawDocument:
             found = front_matter(decode(doc.source, data).replace("\r\n", "\n"))[0]
         else:
             found = _text_header(doc.text)
+            if "title" not in found and _HEADING_SKIP.match(doc.title):
+                # "Abstract. The emergence of ...", "• energy": no title; the file's name says more
+                found["title"] = first_heading("\n".join(doc.text.split("\n")[:5])) or _stem_title(doc.source)
     except Exception:  # noqa: BLE001 - metadata is a bonus: a parser's failure leaves the document as read
         found = {}
     return apply(doc, found, doc.source, doc.warnings)
@@ -195,6 +199,11 @@ def first_heading(text: str) -> str:
 
 
 # --- Markdown and plain text ------------------------------------------------------------
+
+def _stem_title(source: str) -> str:
+    stem = re.sub(r"[-_]+", " ", Path(source).stem).strip()
+    return stem[:1].upper() + stem[1:]
+
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.{0,20000}?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _PAIR = re.compile(r"^([A-Za-zÀ-ÿ_][\w -]{0,40}?)\s*:\s*(.+?)\s*$")

@@ -235,3 +235,12 @@ def test_document_from_dict_ignores_odd_metadata():
     d = Document.from_dict({"id": "doc:x", "source": "x", "url": 5, "published": "", "site": None})
     assert (d.url, d.published, d.site) == (None, None, None)
     assert "url" not in d.to_dict()
+
+
+def test_plain_text_without_a_title_line_is_named_after_its_file(tmp_path):
+    doc = read(write(tmp_path, "moroccan-clusters-paper.txt",
+                     "Abstract. The emergence of cluster policy around the world is inspired by Silicon Valley.\n"
+                     "The Atlas Mechatronics Cluster is a member of the Mediterranean Cluster Network.\n"))
+    assert doc.title == "Moroccan clusters paper"
+    doc = read(write(tmp_path, "notes.txt", "• energy\n• water\nThe Souss Cluster is a member of the network.\n"))
+    assert doc.title == "Notes"
