@@ -109,6 +109,11 @@ def test_time_filters_on_both_stores(store):
     with between(since="2021"):
         row, = partners(store, "A")
         assert row.sentence == "A and B renewed their agreement." and row.evidence_count == 1
+    # a path only over relations inside the window: B-A-C until 2016 has no A--C
+    from ecograph.queries.paths import path
+    assert [h.to_name for h in path(store, "B", "C")] == ["A", "C"]
+    with between(until="2016"):
+        assert path(store, "B", "C") == []
     # the window in force is per block: outside it, everything again
     assert _partner_names(store) == ["B", "C", "D"]
 
@@ -137,6 +142,8 @@ def test_cli_since_until_on_queries_maps_and_exports(tmp_path):
 
     rows = json.loads(run("partners", "A", "--until", "2016", "--json"))
     assert [r["partner"] for r in rows] == ["B"]
+    rows = json.loads(run("show", "A", "--until", "2016", "--json"))["relations"]
+    assert [(r["other"], r["published"], r["url"]) for r in rows] == [("B", "2015-06", "https://ex.org/old")]
     rows = json.loads(run("timeline", "A", "--json", "--since", "2018"))
     assert [(r["other"], r["when"]) for r in rows] == [("C", "2018"), ("B", "2021-02")]  # B: only its 2021 evidence
     data = json.loads(run("export", "--since", "2017", "--until", "2019"))
