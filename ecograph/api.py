@@ -28,6 +28,8 @@ from ecograph.queries.view import records
 from ecograph.queries.lookup import find_entity
 from ecograph.queries.options import between
 from ecograph.queries.timeline import timeline
+from ecograph.queries.sample import draw_edges, draw_entities
+from ecograph.queries.validate import apply_verdicts, score_sample
 
 
 class Graph:
@@ -154,6 +156,33 @@ class Graph:
         """`with g.between("2019", "2020"):` every question inside reads only the relations
         their evidence dates in that window (the CLI's --since/--until)."""
         return between(since, until)
+    # --- validation -----------------------------------------------------------
+    def sample(self, n: int = 100, *, what: str = "edges", types=None, stratify: str | None = None,
+               seed: int | None = None):
+        """A reproducible random sample to judge by hand (`ecograph sample`). Write it with
+        `ecograph.visualizations.judge.write_sample_csv(s, path)` or `render_judge(s, path)`."""
+        if what == "edges":
+            return draw_edges(self.store, n, types=types, stratify=stratify, seed=seed)
+        return draw_entities(self.store, n, stratify=stratify, seed=seed)
+
+    def score_sample(self, path, other=None, *, apply: bool = False):
+        """The figures of a judged sample (`ecograph sample score`): a `validation.Score`
+        (`.records()`, `.to_dict()`, `validation.methods_paragraph(score)`). Refused if the
+        store changed since the sample was drawn. `apply`: wrong edges become rejects in
+        curation.json (open with `writable=True`)."""
+        from ecograph.config import curation_file
+        from ecograph.curation import Curation
+        curation = Curation.load(curation_file(self.store.url))
+        sample, result = score_sample(self.store, path, other, curation=curation)
+        if apply:
+            apply_verdicts(self.store, sample, curation)
+        return result
+
+    # --- pages ----------------------------------------------------------------
+    def report(self, path, *, focus: str | None = None, depth: int = 2, top: int = 10):
+        """Write the ecosystem report (`ecograph report`); returns its path."""
+        from ecograph.visualizations.report import render_report
+        return render_report(self.store, path, focus=focus, depth=depth, top=top)
 
 
 def open(url: str | None = None, *, writable: bool = False) -> Graph:  # noqa: A001 - mirrors ecograph.open

@@ -11,7 +11,7 @@ import os
 from typing import Callable, Iterable
 
 from .manifest import Manifest, read_manifest
-from .pipeline import IngestReport, collect_paths, ingest
+from .pipeline import IngestReport, Progress, collect_paths, ingest
 from .web import FetchError, WebClient, looks_like_url, read_url_list
 
 
@@ -25,7 +25,7 @@ def split_args(args: Iterable[str | os.PathLike]) -> tuple[list[str], list[str]]
 
 def ingest_sources(store, args: Iterable[str | os.PathLike] = (), *, client: WebClient | None = None,
                    urls_file: str | None = None, manifest: str | None = None,
-                   progress: Callable[[str], None] | None = None, **options) -> IngestReport:
+                   progress: Callable[[Progress], None] | None = None, **options) -> IngestReport:
     """Ingest files, folders, URLs and a manifest's rows into `store` (`options`: those of
     `pipeline.ingest`: resolver, force, jobs). URLs need `client` (where pages are cached)."""
     paths, urls = split_args(args)
@@ -41,15 +41,16 @@ def ingest_sources(store, args: Iterable[str | os.PathLike] = (), *, client: Web
                 raise FetchError(url, "no page cache to fetch into")
             page = client.fetch(url)
         except FetchError as exc:
-            if progress:
-                progress(url)
             failed.append((url, exc.reason))
             continue
         if page.note:
             warnings.append(f"{url}: {page.note}")
         named[page.path] = (url, page.final_url)
         paths.append(page.path)
-    report = ingest(store, paths, progress=progress, described=listed.described, named=named, **options)
+    if paths or not failed:
+        report = ingest(store, paths, progress=progress, described=listed.described, named=named, **options)
+    else:  # every source failed before reading: nothing for the loop to do
+        report = IngestReport(entities=len(store.entities()), relations=len(store.relations()))
     report.failed[:0] = listed.failed + failed
     report.warnings[:0] = warnings
     return report

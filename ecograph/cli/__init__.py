@@ -13,7 +13,8 @@ from ..errors import EcographError
 
 
 class EcographGroup(click.Group):
-    """Translates every `EcographError` into a one-line message with a hint, exit code 1."""
+    """Translates every `EcographError` into a one-line message with a hint, exit code 1;
+    Ctrl-C into exit code 130."""
 
     def invoke(self, ctx):
         try:
@@ -23,6 +24,9 @@ class EcographGroup(click.Group):
             if exc.hint:
                 err.message += f"\n  hint: {exc.hint}"
             raise err from exc
+        except KeyboardInterrupt:  # Ctrl-C outside a command that handles it: the shell's code
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
         except BrokenPipeError:  # `ecograph export | head`: not an error
             sys.stderr.close()
             ctx.exit(0)
@@ -41,7 +45,7 @@ def cli(ctx: click.Context, store_url: str | None) -> None:
 
 
 def _register() -> None:
-    from . import core, query, maps, cypher, curation  # noqa: F401  (each adds its commands)
+    from . import core, query, maps, cypher, curation, report, sample  # noqa: F401  (each adds its commands)
     from . import timeline  # noqa: F401
     timeline.add_period_options()  # --since/--until on the commands that read relations
 
