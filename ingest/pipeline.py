@@ -17,7 +17,7 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -165,9 +165,10 @@ def _ingest(store, paths, progress, resolver, force, jobs, described=None, named
     resolver = resolver or Resolver.for_store(store)
     # a text is one document whatever path it is read from: a copy at a second path is
     # "unchanged", so reruns never flip the stored source between the two paths
-    known = frozenset(d.id for d in store.documents())
-    tell = _Teller(progress, len(todo))
     meta = _Metadata(described or {}, named or {})
+    meta.restated = meta.changes(store)  # stored documents a manifest now describes otherwise
+    known = frozenset(d.id for d in store.documents()) - meta.restated
+    tell = _Teller(progress, len(todo))
     for source, problem in todo:
         if problem is not None:
             report.failed.append((source, problem))
@@ -221,7 +222,8 @@ def _store_one(store, prep: Prepared, report, resolver, force, meta: "_Metadata"
     if prep.problem is not None:
         report.failed.append((prep.source, prep.problem))
         return "failed"
-    if prep.unchanged or (not force and store.get_document(prep.doc_id) is not None):
+    if prep.unchanged or (not force and prep.doc_id not in meta.restated
+                          and store.get_document(prep.doc_id) is not None):
         report.unchanged.append(prep.source)  # (or ingested earlier in this same run)
         return "unchanged"
     raw = prep.raw
@@ -239,6 +241,7 @@ def _store_one(store, prep: Prepared, report, resolver, force, meta: "_Metadata"
     with interrupts_deferred():  # a document is stored whole, and then counted as kept
         store.add(extraction)
         resolver.learn(extraction)
+        meta.restated -= {doc.id}  # once per run
         report.ingested.append(prep.source)
     return "ingested"
 
@@ -248,6 +251,20 @@ class _Metadata:
     """What the caller knows about some documents (`ingest`'s `described` and `named`)."""
     described: dict[str, dict[str, str]]
     named: dict[str, tuple[str, str | None]]
+    restated: frozenset[str] = frozenset()
+
+    def changes(self, store) -> frozenset[str]:
+        """Ids of stored documents whose title/url/date/site the manifest changes: read
+        again although their text is unchanged, so the new description is stored."""
+        out = set()
+        for source, found in self.described.items():
+            doc = store.document_by_source(source)
+            if doc is not None:
+                copy = replace(doc)
+                describe(copy, found, source)
+                if any(getattr(copy, k) != getattr(doc, k) for k in ("title", "url", "published", "site")):
+                    out.add(doc.id)
+        return frozenset(out)
 
     def rename(self, prep: Prepared) -> tuple[str | None, str | None]:
         """A cached page's copy takes its URL as source: (the URL fetched, the copy's path)."""

@@ -244,3 +244,18 @@ def test_plain_text_without_a_title_line_is_named_after_its_file(tmp_path):
     assert doc.title == "Moroccan clusters paper"
     doc = read(write(tmp_path, "notes.txt", "• energy\n• water\nThe Souss Cluster is a member of the network.\n"))
     assert doc.title == "Notes"
+
+
+def test_a_later_manifest_describes_documents_already_ingested(tmp_path):
+    write(tmp_path, "docs/a.txt", "Rif Motion Systems is a member of the Atlas Mechatronics Cluster.\n")
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--store", store, "ingest", str(tmp_path / "docs")]).exit_code == 0
+    path = _manifest(tmp_path, [["path", "date", "title"], ["docs/a.txt", "2020-02", "Members"]])
+    res = runner.invoke(cli, ["--store", store, "ingest", "--manifest", path])
+    assert res.exit_code == 0 and "1 ingested" in res.output, res.output
+    res = runner.invoke(cli, ["--store", store, "ingest", "--manifest", path])
+    assert "1 unchanged" in res.output   # described as stored: nothing to do
+    data = json.loads(runner.invoke(cli, ["--store", store, "export"]).stdout)
+    (doc,) = data["documents"]
+    assert (doc["title"], doc["published"]) == ("Members", "2020-02")
