@@ -80,6 +80,38 @@ class Graph:
                               resolver=resolver, force=force)
 
     # --- partners -------------------------------------------------------------
+    # --- curation (the decisions go to curation.json beside the store, as in the shell) ---------
+    def _curation(self):
+        from ecograph.config import curation_file
+        from ecograph.curation import Curation
+        return Curation.load(curation_file(self.store.url))
+
+    def review(self, *, below: float = 0.7, limit: int = 50) -> list[dict]:
+        """Low-confidence edges and candidate merges (ranked by evidence), as `ecograph review`."""
+        from ecograph.review import candidate_merges, low_confidence_edges
+        confirmed = self._curation().confirmed
+        return ([{"what": "edge", **r} for r in low_confidence_edges(self.store, below=below, limit=limit,
+                                                                    confirmed=confirmed)] +
+                [{"what": "merge?", **r} for r in candidate_merges(self.store, limit=limit)])
+
+    def merge(self, keep: str, other: str, *, reason: str = ""):
+        from ecograph.curation import merge_entities
+        return merge_entities(self.store, self._curation(), keep, other, reason)
+
+    def set(self, name: str, *, new_name: str | None = None, kind: str | None = None,
+            country: str | None = None, reason: str = ""):
+        from ecograph.curation import set_entity
+        return set_entity(self.store, self._curation(), name, new_name=new_name, kind=kind,
+                          country=country, reason=reason)
+
+    def reject(self, source: str, rtype: str, target: str, *, reason: str = ""):
+        from ecograph.curation import edge_decision
+        return edge_decision(self.store, self._curation(), source, rtype, target, confirm=False, reason=reason)
+
+    def confirm(self, source: str, rtype: str, target: str, *, reason: str = ""):
+        from ecograph.curation import edge_decision
+        return edge_decision(self.store, self._curation(), source, rtype, target, confirm=True, reason=reason)
+
     def partners(self, org: str | None = None, *, depth: int = 1, types=None):
         return partners(self.store, org, depth=depth, types=types)
 

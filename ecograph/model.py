@@ -11,6 +11,17 @@ ORG_KINDS = ("cluster", "company", "university", "research", "government",
              "association", "funder", "support", "network", "other")
 PROGRAMME_KINDS = ("programme", "project", "policy", "fund", "label", "event", "other")
 PLACE_KINDS = ("country", "region", "city")
+# When documents (or the names of one entity) disagree on its kind, the kind resting on the
+# stronger evidence wins: a text calling a body a cluster, a university, a ministry, an association
+# or an event says what it is; "company" (often from a corporate or place word: "X Morocco") and
+# "other" are fallbacks. Used by the store's merge rule (store.base.combine) and by resolution.
+KIND_PRECEDENCE = ("cluster", "university", "government", "association", "event", "funder", "research",
+                   "network", "support", "policy", "fund", "label", "programme", "project", "company", "other")
+
+
+def kind_rank(kind: str | None) -> int:
+    """Lower is stronger; None and unknown kinds rank last."""
+    return KIND_PRECEDENCE.index(kind) if kind in KIND_PRECEDENCE else len(KIND_PRECEDENCE)
 
 # type -> (allowed source labels, allowed target labels)
 RELATION_TYPES: dict[str, tuple[frozenset, frozenset]] = {

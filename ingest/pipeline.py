@@ -129,6 +129,16 @@ def collect_paths(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str | N
     return out
 
 
+def files_to_ingest(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str | None]]:
+    """`collect_paths`, or `NothingToIngest` (naming the supported suffixes) if that is empty."""
+    paths = list(paths)
+    todo = collect_paths(paths)
+    if not todo:
+        raise NothingToIngest("no supported file found in " + ", ".join(map(str, paths)),
+                              hint="ecograph reads " + ", ".join(sorted(SUPPORTED_SUFFIXES)))
+    return todo
+
+
 def ingest(store, paths: Iterable[str | os.PathLike], *,
            progress: Callable[[Progress], None] | None = None,
            resolver: Resolver | None = None, force: bool = False, jobs: int = 1,
@@ -156,10 +166,7 @@ def ingest(store, paths: Iterable[str | os.PathLike], *,
 
 def _ingest(store, paths, progress, resolver, force, jobs, described=None, named=None) -> IngestReport:
     report = IngestReport()
-    todo = collect_paths(paths)
-    if not todo:
-        raise NothingToIngest("no supported file found in " + ", ".join(map(str, paths)),
-                              hint="ecograph reads " + ", ".join(sorted(SUPPORTED_SUFFIXES)))
+    todo = files_to_ingest(paths)
     if jobs > 1 and len(todo) > 1:
         prestart()  # the workers' server warms up while the resolver indexes the store
     resolver = resolver or Resolver.for_store(store)

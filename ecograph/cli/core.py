@@ -39,7 +39,7 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: in
     keeps the documents finished so far (exit code 130); the same command then resumes."""
     from ..curation import Curation
     from ecograph.ingest import sources
-    from ecograph.ingest.pipeline import Interrupted
+    from ecograph.ingest.pipeline import Interrupted, files_to_ingest
     from ecograph.ingest.web import WebClient, cache_dir
     from ecograph.ingest.resolve import Resolver
     from ..config import curation_file
@@ -47,6 +47,9 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: in
 
     if not paths and not manifest and not urls_file:
         raise click.UsageError("give files, folders or URLs to ingest, or --urls FILE, or --manifest CSV")
+    local, urls = sources.split_args(paths)
+    if not (urls or manifest or urls_file):
+        files_to_ingest(local)  # no supported file at all: said before the store is created
     if jobs > 1 and sources.count(paths, urls_file=urls_file, manifest=manifest) > 1:
         from ecograph.ingest.workers import prestart
         prestart()  # the workers' server imports and warms the extractor while the store opens

@@ -105,6 +105,11 @@ class EmbeddedStore:
             self._write(self._saved_form())
         self._dirty = False
 
+    def saved_state(self) -> dict:
+        """`export()` plus the per-document records (`store.base.PROVENANCE`), for a reload that
+        keeps them (curation)."""
+        return self._saved_form()
+
     def _saved_form(self) -> dict:
         data = self.export()
         # the exchange dict plus the per-document records, which exports leave out
