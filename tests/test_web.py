@@ -211,3 +211,16 @@ def test_cached_copy_stands_in_when_the_server_fails(site, tmp_path):
     assert again.note.startswith("using the copy fetched") and "HTTP 503" in again.note
     with pytest.raises(FetchError, match="not in the cache"):
         client(tmp_path, offline=True).fetch(site.base + "/never.html")
+
+
+def test_manifest_url_rows_are_fetched_and_described(site, tmp_path):
+    manifest = tmp_path / "sources.csv"
+    manifest.write_text(f"url,date,title\n{site.base}/news.html,2020-10,Partnership news\n"
+                        f"{site.base}/missing.html,,\n", encoding="utf-8")
+    store = tmp_path / "store"
+    res = CliRunner().invoke(cli, ["--store", str(store), "ingest", "--manifest", str(manifest)])
+    assert res.exit_code == 1 and f"error: {site.base}/missing.html: HTTP 404" in res.output, res.output
+    with EmbeddedStore(store) as s:
+        (doc,) = s.documents()
+    assert (doc.source, doc.url, doc.published, doc.title, doc.site) == (
+        site.base + "/news.html", site.base + "/news.html", "2020-10", "Partnership news", "Atlas Weekly")
