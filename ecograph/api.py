@@ -26,6 +26,8 @@ from ecograph.queries.search import search
 from ecograph.queries.structure import centrality, communities, connected_clusters, isolated, stats
 from ecograph.queries.view import records
 from ecograph.queries.lookup import find_entity
+from ecograph.queries.options import between
+from ecograph.queries.timeline import timeline
 from ecograph.queries.sample import draw_edges, draw_entities
 from ecograph.queries.validate import apply_verdicts, score_sample
 
@@ -61,15 +63,21 @@ class Graph:
     def to_networkx(self) -> nx.MultiDiGraph:
         return self.store.to_networkx()
 
-    def ingest(self, paths: Iterable[str], *, force: bool = False):
-        """Read documents into the graph (open with `writable=True`); returns the IngestReport."""
+    def ingest(self, paths: Iterable[str] = (), *, force: bool = False, urls_file: str | None = None,
+               manifest: str | None = None, offline: bool = False):
+        """Read files, folders and web pages (http/https URLs among `paths`, or `urls_file`;
+        cached beside the store), and a manifest's rows, into the graph (open with
+        `writable=True`); returns the IngestReport, as `ecograph ingest` does."""
         from ecograph.config import curation_file
         from ecograph.curation import Curation
-        from ecograph.ingest.pipeline import ingest
         from ecograph.ingest.resolve import Resolver
+        from ecograph.ingest.sources import ingest_sources
+        from ecograph.ingest.web import WebClient, cache_dir
         paths = [paths] if isinstance(paths, str) else list(paths)
         resolver = Resolver.for_store(self.store, curation=Curation.load(curation_file(self.store.url)))
-        return ingest(self.store, paths, resolver=resolver, force=force)
+        client = WebClient(cache_dir(self.store.url), offline=offline)
+        return ingest_sources(self.store, paths, client=client, urls_file=urls_file, manifest=manifest,
+                              resolver=resolver, force=force)
 
     # --- partners -------------------------------------------------------------
     # --- curation (the decisions go to curation.json beside the store, as in the shell) ---------
@@ -171,6 +179,15 @@ class Graph:
 
     profile = show
 
+    # --- time -----------------------------------------------------------------
+    def timeline(self, name: str, *, types=None):
+        return timeline(self.store, name, types=types)
+
+    @staticmethod
+    def between(since=None, until=None):
+        """`with g.between("2019", "2020"):` every question inside reads only the relations
+        their evidence dates in that window (the CLI's --since/--until)."""
+        return between(since, until)
     # --- validation -----------------------------------------------------------
     def sample(self, n: int = 100, *, what: str = "edges", types=None, stratify: str | None = None,
                seed: int | None = None):

@@ -134,6 +134,10 @@ class Relation:
                              for e in d.get("evidence", [])])
 
 
+#: What a document may say about itself (SCHEMA.md), present only when known: never guessed.
+DOCUMENT_META = ("url", "published", "site")
+
+
 @dataclass
 class Document:
     id: str
@@ -142,15 +146,23 @@ class Document:
     language: str
     ingested_at: str = ""
     text: str | None = field(default=None, repr=False)  # not persisted in the graph
+    url: str | None = None        # the page it came from (http/https)
+    published: str | None = None  # ISO date: YYYY, YYYY-MM or YYYY-MM-DD
+    site: str | None = None       # publisher or site name
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "source": self.source, "title": self.title,
-                "language": self.language, "ingested_at": self.ingested_at}
+        d = {"id": self.id, "source": self.source, "title": self.title,
+             "language": self.language, "ingested_at": self.ingested_at}
+        for k in DOCUMENT_META:
+            if getattr(self, k):
+                d[k] = getattr(self, k)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Document":
         return cls(id=d["id"], source=d["source"], title=d.get("title", ""),
-                   language=d.get("language", ""), ingested_at=d.get("ingested_at", ""))
+                   language=d.get("language", ""), ingested_at=d.get("ingested_at", ""),
+                   **{k: d[k] if isinstance(d.get(k), str) and d[k] else None for k in DOCUMENT_META})
 
 
 @dataclass

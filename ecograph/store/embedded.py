@@ -183,7 +183,7 @@ class EmbeddedStore:
             self._remove(d)
         if seq is None:
             seq, self._next_seq = self._next_seq, self._next_seq + 1
-        self._docs[doc.id] = Document(doc.id, doc.source, doc.title, doc.language, doc.ingested_at)
+        self._docs[doc.id] = replace(doc, text=None)
         self._by_source[doc.source] = doc.id
         self._seq[doc.id] = seq
         for e in base.contributions(extraction):

@@ -80,8 +80,7 @@ _START_HINT = ("is the server running and is the URL right? For the development 
 # --- records <-> model ---------------------------------------------------------
 
 def _document(p: dict) -> Document:
-    return Document(id=p["id"], source=p.get("source", ""), title=p.get("title", ""),
-                    language=p.get("language", ""), ingested_at=p.get("ingested_at", ""))
+    return Document.from_dict({"source": "", **p})
 
 
 def _entity_label(labels: list[str]) -> str:
