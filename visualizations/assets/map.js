@@ -495,6 +495,8 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
     var hub = DATA.focus || ids.reduce(function (a, b) { return DATA.nodes[b].degree > DATA.nodes[a].degree ? b : a; });
     var need = LEGIBLE / labelSize(DATA.nodes[hub]);
     if (network.getScale() < need) network.moveTo({ position: network.getPositions([hub])[hub], scale: need });
+    // a handful of nodes fitted to the page would blow their labels up past the canvas: natural size
+    else if (network.getScale() > 1) network.moveTo({ scale: 1 });
   }
   function ready() {
     if (api.ready) return;
