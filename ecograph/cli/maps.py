@@ -111,11 +111,7 @@ def export_cmd(ctx: click.Context, fmt: str, output: str) -> None:
         sys.stdout.buffer.flush()
         click.echo(f"exported {summary} ({fmt})", err=True)
         return
-    try:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_bytes(payload)
-    except OSError as exc:
-        raise exports.ExportError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    exports.write_atomically(output, lambda f: f.write(payload))  # never half a file
     click.echo(f"wrote {output}: {summary} ({fmt})", err=True)
 
 
@@ -134,6 +130,9 @@ def import_cmd(ctx: click.Context, file: str) -> None:
     else:
         with open(file, encoding="utf-8") as f:  # bad UTF-8 is a ValueError: "not JSON"
             data = exports.read_exchange(f, file)
+    from ..exchange import validate
+    for warning in validate(data, "stdin" if file == "-" else file):
+        click.echo(f"warning: {warning}", err=True)
     with _store(ctx, writable=True) as store:
         docs, ents = store.documents(), store.entities()
         if docs or ents:

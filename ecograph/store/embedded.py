@@ -22,6 +22,7 @@ from typing import Callable
 import networkx as nx
 
 from ..errors import EcographError, StoreError
+from ..exchange import validate
 from ..heap import fewer_collections
 from ..model import Document, Entity, Extraction, Relation
 from . import base
@@ -285,6 +286,7 @@ class EmbeddedStore:
         return base.exchange(self.documents(), self.entities(), self.relations())
 
     def load(self, data: dict) -> None:
+        validate(data)  # the whole file, before anything changes
         def replace_all(data: dict) -> None:
             self.clear()
             with fewer_collections():

@@ -63,6 +63,7 @@ import networkx as nx
 
 from ..config import NEO4J_SCHEMES
 from ..errors import EcographError, QueryRefused, StoreError
+from ..exchange import validate
 from ..model import Document, Entity, Extraction, Relation
 from . import base
 from . import cypher as Q
@@ -345,6 +346,7 @@ class Neo4jStore:
     def load(self, data: dict) -> None:
         """Replace everything with an exchange dict, all or nothing (one transaction); a
         `provenance` section (an embedded store's file) keeps its per-document records."""
+        validate(data)  # the whole file, before anything is written
         docs, ents, rels, records = base.stored_state(data)  # docs once each, in the order they were added
         ents_by_id = {e.id: e for e in ents}
         rels_by_key = {r.key: r for r in rels}
