@@ -11,6 +11,7 @@ files; each problem names the entity, relation or document and the field.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Iterator
 
 from .errors import StoreError
@@ -67,9 +68,11 @@ def _problems(data: Any) -> Iterator[str]:
         if not isinstance(data.get(key), list):
             yield f"{key!r} must be a list, got {_kind(data.get(key)) if key in data else 'nothing'}"
         lists[key] = data.get(key) if isinstance(data.get(key), list) else []
+    yield from _not_unicode(data)
     docs = yield from _documents(lists["documents"])
     labels = yield from _entities(lists["entities"], docs)
     yield from _relations(lists["relations"], docs, labels)
+    yield from _unsupported(lists["entities"], lists["relations"])
 
 
 def _documents(items: list) -> Iterator[str]:
@@ -170,6 +173,16 @@ def _relations(items: list, docs: set[str], labels: dict[str, str]) -> Iterator[
         yield from _evidence(where, r.get("evidence"), docs)
 
 
+def _unsupported(entities: list, relations: list) -> Iterator[str]:
+    """Every entity comes from a document: a mention, or a relation (whose evidence cites
+    one). One with neither could never be forgotten: nothing ties it to a document."""
+    linked = {r.get(end) for r in relations if isinstance(r, dict) for end in ("source", "target")}
+    for e in entities:
+        if isinstance(e, dict) and _nonempty(e.get("id")) and not e.get("mentions") and e["id"] not in linked:
+            yield (f"entity {e['id']!r}: no mention and no relation: no document supports it "
+                   "(give its mentions)")
+
+
 def _evidence(where: str, evidence: Any, docs: set[str]) -> Iterator[str]:
     if not isinstance(evidence, list) or not evidence:
         yield f"{where}: evidence must be a non-empty list (a relation without evidence does not exist)"
@@ -194,6 +207,25 @@ def _evidence(where: str, evidence: Any, docs: set[str]) -> Iterator[str]:
         c = ev.get("confidence")
         if type(c) not in (int, float) or not math.isfinite(c) or not 0 <= c <= 1:
             yield f"{at}: confidence must be a number from 0 to 1, got {_show(c)}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _not_unicode(data: Any) -> Iterator[str]:
+    """Strings holding a lone surrogate (JSON's "\\ud800" escape) cannot be stored or
+    written as UTF-8: the first few, by their place in the file."""
+    stack, found = [("", data)], 0
+    while stack and found < 3:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((f"{path}.{k}", v) for k, v in value.items())
+            stack.extend((f"{path} (a key)", k) for k in value)
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in enumerate(value))
+        elif isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
+            found += 1
+            yield f"{path.lstrip('.')}: not valid Unicode (a lone surrogate, e.g. \\ud800)"
 
 
 def _nonempty(value: Any) -> bool:

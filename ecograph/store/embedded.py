@@ -225,6 +225,7 @@ class EmbeddedStore:
         gone = self._docs.pop(doc_id, None)
         if gone is not None and self._by_source.get(gone.source) == doc_id:
             del self._by_source[gone.source]
+        ends = set()  # of dropped relations: an entity no document mentions goes with its last one
         for u, v, k, rel in list(self.G.edges(keys=True, data="relation")):
             if any(e.document == doc_id for e in rel.evidence):
                 rel = base.relation_without_document(rel, doc_id)
@@ -232,6 +233,10 @@ class EmbeddedStore:
                     self.G.edges[u, v, k]["relation"] = rel
                 else:
                     self.G.remove_edge(u, v, k)
+                    ends.update((u, v))
+        for n in ends:
+            if n in self.G and not self.G.degree(n) and not self.G.nodes[n]["entity"].mentions:
+                self.G.remove_node(n)
         for n, ent in list(self.G.nodes(data="entity")):
             if doc_id in ent.mentions:
                 # a new Entity, not an edit: callers may still hold the one `entities()` gave

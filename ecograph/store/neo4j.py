@@ -297,7 +297,9 @@ class Neo4jStore:
         if found["scan"]:
             rels.update((r["rel"]["eid"], r["rel"]) for r in tx.run(Q.REMOVE_SCAN, id=doc_id, types=types))
         updates, deletes = NR.without_document(rels.values(), doc_id)
-        stay = tx.run(Q.REMOVE_WRITE, id=doc_id, eids=found["mentioned"], updates=updates, deletes=deletes).data()
+        ends = sorted({row[x] for rows in deletes.values() for row in rows for x in ("s", "t")})
+        stay = tx.run(Q.REMOVE_WRITE, id=doc_id, eids=found["mentioned"], ends=ends,
+                      updates=updates, deletes=deletes).data()
         rows = [x for x in (NR.refolded(r, _entity_label(r["labels"])) for r in stay) if x is not None]
         for chunk in _batches(rows):
             tx.run(Q.UPDATE_ENTITIES_BY_EID, rows=chunk).consume()
