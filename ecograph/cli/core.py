@@ -39,10 +39,13 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: in
             def progress(source: str) -> None:
                 bar.update(1, source)
             report = ingest(store, paths, progress=progress, resolver=resolver, force=force, jobs=jobs)
+    for source, why in report.skipped:
+        click.echo(f"skipped: {source}: {why}", err=True)
     for source, why in report.failed:
         click.echo(f"error: {source}: {why}", err=True)
+    skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
     click.echo(f"{len(report.ingested)} ingested, {len(report.unchanged)} unchanged, "
-               f"{len(report.failed)} failed; the graph has {report.entities} entities and "
+               f"{len(report.failed)} failed{skipped}; the graph has {report.entities} entities and "
                f"{report.relations} relations", err=True)
     if report.failed:
         ctx.exit(1)
