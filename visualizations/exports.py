@@ -147,18 +147,27 @@ def write_atomically(path: str | os.PathLike, write, *, mode: str = "wb", **open
     """`write(file)` into a temporary file beside `path`, then rename it to `path`; on any
     failure (a full disk: ENOSPC) the temporary file goes and `path` is left as it was.
     Raises `ExportError` naming `path` for the operating system's errors."""
-    path = Path(path)
+    write_all([(path, write)], mode=mode, **open_args)
+
+
+def write_all(files, *, mode: str = "wb", **open_args) -> None:
+    """`write_atomically` for several (path, write) pairs that belong together (the two
+    Kumu tables): every one is written to its temporary file before any is renamed."""
+    done: list[tuple[str, Path]] = []
+    path = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}-", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, mode, **open_args) as f:
-            write(f)
-        os.replace(tmp, path)
+        for path, write in files:
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}-", suffix=".tmp", dir=path.parent)
+            done.append((tmp, path))
+            with os.fdopen(fd, mode, **open_args) as f:
+                write(f)
+        for tmp, target in done:
+            os.replace(tmp, target)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
+        for tmp, _ in done:
+            Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise
@@ -228,10 +237,10 @@ def write_csv(G: nx.MultiDiGraph, target: str | os.PathLike) -> tuple[Path, Path
     """Write the two Kumu tables next to `target` (see `csv_paths`); returns their paths."""
     nodes_path, edges_path = csv_paths(target)
     node_rows, edge_rows = kumu_tables(G)
-    for path, rows in ((nodes_path, node_rows), (edges_path, edge_rows)):
-        # plain UTF-8, no BOM: a BOM would become part of the first header for most readers
-        write_atomically(path, lambda f, rows=rows: csv.writer(f).writerows(rows),
-                         mode="w", encoding="utf-8", newline="")
+    # plain UTF-8, no BOM: a BOM would become part of the first header for most readers
+    write_all([(path, lambda f, rows=rows: csv.writer(f).writerows(rows))
+               for path, rows in ((nodes_path, node_rows), (edges_path, edge_rows))],
+              mode="w", encoding="utf-8", newline="")
     return nodes_path, edges_path
 
 

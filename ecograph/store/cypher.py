@@ -378,7 +378,10 @@ CLEAR_IN_TX = f"MATCH (n:{_OWN_ALT}) DETACH DELETE n"
 
 #: Prefix that makes Neo4j plan a statement without running it: the read-only check.
 EXPLAIN = "EXPLAIN "
-PROCEDURE_MODES = "SHOW PROCEDURES YIELD name, mode WHERE name IN $names RETURN name, mode"
+#: Our own running query (tagged with transaction metadata), to stop it on Ctrl-C.
+OWN_TRANSACTIONS = ("SHOW TRANSACTIONS YIELD transactionId, metaData "
+                    "WHERE metaData.ecograph_run = $run RETURN transactionId AS id")
+TERMINATE_TRANSACTIONS = "TERMINATE TRANSACTIONS $ids"
 
 # --- local reads for the research queries (READ transactions; see store.neo4j_read) -
 #

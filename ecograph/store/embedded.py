@@ -115,8 +115,11 @@ class EmbeddedStore:
         return data
 
     def _write(self, data: dict) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.path.parent)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.path.parent)
+        except OSError as exc:
+            raise StoreError(f"cannot save the store {self.path}: {exc.strerror or exc}") from None
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 # dumps, not dump: only the one-shot encoder is the C one (3x faster here); the
@@ -130,9 +133,13 @@ class EmbeddedStore:
                 os.fsync(dfd)
             finally:
                 os.close(dfd)
-        except BaseException:
+        except BaseException as exc:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+            if isinstance(exc, OSError):  # a full disk (ENOSPC), a quota, a file size limit
+                raise StoreError(f"cannot save the store {self.path}: {exc.strerror or exc}",
+                                 hint="free some space and rerun the command: the file on disk "
+                                      "still holds the last saved state") from None
             raise
 
     def flush(self) -> None:
@@ -152,8 +159,14 @@ class EmbeddedStore:
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
-        self.close()
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            self.close()
+        except StoreError:
+            if exc_type is None:
+                raise
+            # already failing (e.g. the save that failed a moment ago, on a full disk):
+            # the first error is the one to report; the lock is released all the same
 
     # --- documents -----------------------------------------------------------
     def documents(self) -> list[Document]:

@@ -56,6 +56,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import uuid
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -387,34 +388,53 @@ class Neo4jStore:
 
     # --- researchers' read-only Cypher --------------------------------------
     def run_read_query(self, query: str, params: dict | None = None, *,
-                       timeout: float | None = 300.0) -> list[dict]:
-        """Run a researcher's Cypher, refusing anything that could write.
+                       timeout: float | None = 60.0, limit: int | None = None) -> "QueryRows":
+        """Run a researcher's Cypher, refusing anything that could write or reveal the server.
 
-        Enforced here, not in the CLI, so every caller gets it: Neo4j plans the
-        statement (EXPLAIN, nothing runs) and it must be a read query ('r'),
-        with no LOAD CSV (reads server files / URLs), no batched transactions,
-        no TERMINATE, and only procedures Neo4j itself declares READ. Then it
-        runs in a READ access-mode transaction, which the server enforces as a
-        last line. Values become plain Python (nodes and relationships: dicts)."""
-        from neo4j import unit_of_work
+        Enforced here, not in the CLI, so every caller gets it: Neo4j plans the statement
+        (EXPLAIN, nothing runs) and it must be a read query ('r') whose operators are all
+        known to be harmless: no LOAD CSV (reads server files / URLs), no batched
+        transactions, no TERMINATE, only the SHOW commands and procedures listed in
+        SAFE_COMMANDS / SAFE_PROCEDURES (Neo4j's own READ label is not enough:
+        db.stats.collect switches query recording on, SHOW TRANSACTIONS shows other
+        sessions' queries and parameters). Then it runs in a READ access-mode transaction
+        (the server's last line) with `timeout` seconds as its transaction timeout; rows
+        are fetched as they come and at most `limit` are kept (`QueryRows.cut` says the
+        result was cut). On Ctrl-C the transaction is terminated on the server, not left
+        running. Values become plain Python (nodes and relationships: dicts)."""
         if not isinstance(query, str) or not query.strip():
             raise QueryRefused("empty Cypher query")
         params = dict(params or {})
         summary = self._plan(query, params)
         self._check_read_only(summary)
-
-        @unit_of_work(timeout=timeout)
-        def work(tx):
-            return [{k: _plain(v) for k, v in rec.items()} for rec in tx.run(query, params)]
-
         from neo4j.exceptions import ClientError
+        tag = uuid.uuid4().hex  # finds this transaction on the server, to stop it on Ctrl-C
         with self._errors("running the query"), self._session(read=True) as s:
+            tx = s.begin_transaction(timeout=timeout, metadata={"ecograph_run": tag})
             try:
-                return s.execute_read(work)
+                return _fetch(tx.run(query, params), limit)
+            except KeyboardInterrupt:
+                self._terminate(tag)
+                raise
             except ClientError as exc:
                 if exc.code == "Neo.ClientError.Statement.AccessMode":
                     raise QueryRefused("refused by Neo4j: the statement tried to write") from None
+                if "TransactionTimedOut" in (exc.code or ""):
+                    raise QueryRefused(f"the query ran past its time limit ({timeout:g} s) and was stopped",
+                                       hint="raise it with --timeout SECONDS, or narrow the query") from None
                 raise
+            finally:
+                tx.close()  # rolls back: nothing was written
+
+    def _terminate(self, tag: str) -> None:
+        """Stop our own running transaction on the server (best effort: we are exiting)."""
+        try:
+            with self._driver.session(database=self._database) as s:
+                ids = [r["id"] for r in s.run(Q.OWN_TRANSACTIONS, run=tag)]
+                if ids:
+                    s.run(Q.TERMINATE_TRANSACTIONS, ids=ids).consume()
+        except Exception:  # noqa: BLE001 - the server-side timeout still bounds it
+            pass
 
     def _plan(self, query: str, params: dict):
         from neo4j.exceptions import ClientError
@@ -435,7 +455,6 @@ class Neo4jStore:
             raise QueryRefused(f"refused: this statement would {kinds.get(summary.query_type, 'not only read')}; "
                                "`ecograph cypher` only reads",
                                hint="change the graph with `ecograph ingest`, `forget` or `import`")
-        procs: set[str] = set()
         for op, details in _operators(summary.plan or {}):
             if op == "LoadCSV":
                 raise QueryRefused("refused: LOAD CSV reads files or URLs on the server",
@@ -444,18 +463,16 @@ class Neo4jStore:
                 raise QueryRefused("refused: CALL { } IN TRANSACTIONS is not allowed here")
             if op.startswith("Terminate"):  # TERMINATE TRANSACTIONS plans as 'r' but kills others' work
                 raise QueryRefused("refused: TERMINATE stops other users' transactions")
+            if op.startswith("Show") and op not in SAFE_COMMANDS:
+                raise QueryRefused(f"refused: {_command_name(op)} shows the server's state or other "
+                                   "sessions' work", hint="allowed: " + ", ".join(map(_command_name, sorted(SAFE_COMMANDS))))
             if op == "ProcedureCall":
                 m = re.match(r"\s*([\w.]+)\s*\(", details or "")
                 if not m:
                     raise QueryRefused("refused: cannot tell which procedure this calls")
-                procs.add(m.group(1))
-        if procs:
-            modes = {r["name"]: r["mode"] for r in self._read(Q.PROCEDURE_MODES, "checking procedures",
-                                                             names=sorted(procs))}
-            bad = sorted(p for p in procs if modes.get(p) != "READ")
-            if bad:
-                raise QueryRefused(f"refused: procedure {', '.join(bad)} is not read-only",
-                                   hint="only procedures Neo4j declares READ may be called")
+                if m.group(1) not in SAFE_PROCEDURES:
+                    raise QueryRefused(f"refused: procedure {m.group(1)} is not on the list of safe procedures",
+                                       hint="allowed: " + ", ".join(sorted(SAFE_PROCEDURES)))
 
     # --- local reads for the queries (code in store.neo4j_read) --------------
     def read_version(self):
@@ -486,6 +503,35 @@ class Neo4jStore:
         from . import neo4j_read
         return neo4j_read.named_neighbourhood(self, names, label=label, depth=depth, types=types,
                                               context=context, evidence=evidence)
+
+
+#: What `ecograph cypher` may call: procedures and SHOW commands that only describe the
+#: graph's schema. An allow-list, because Neo4j labels READ things that change or reveal the
+#: server (db.stats.collect/clear/retrieve, SHOW TRANSACTIONS, SHOW SETTINGS).
+SAFE_PROCEDURES = frozenset({"db.labels", "db.relationshipTypes", "db.propertyKeys",
+                             "db.schema.visualization", "db.schema.nodeTypeProperties",
+                             "db.schema.relTypeProperties"})
+SAFE_COMMANDS = frozenset({"ShowIndexes", "ShowConstraints", "ShowProcedures", "ShowFunctions"})
+
+
+def _command_name(operator: str) -> str:
+    """"ShowTransactions" -> "SHOW TRANSACTIONS"."""
+    return " ".join(re.findall(r"[A-Z][a-z]*", operator)).upper()
+
+
+class QueryRows(list):
+    """The rows of a researcher's query; `cut` is True when more rows than the limit came."""
+    cut = False
+
+
+def _fetch(result, limit: int | None) -> QueryRows:
+    rows = QueryRows()
+    for rec in result:
+        if limit is not None and len(rows) >= limit:
+            rows.cut = True  # the rest stays on the server: the transaction is rolled back
+            break
+        rows.append({k: _plain(v) for k, v in rec.items()})
+    return rows
 
 
 def _operators(plan: dict) -> Iterator[tuple[str, str | None]]:
