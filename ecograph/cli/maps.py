@@ -124,6 +124,7 @@ def import_cmd(ctx: click.Context, file: str) -> None:
     Importing into a store that already holds data is refused: merging two
     graphs needs their documents, so ingest those instead."""
     from ecograph.visualizations import exports
+    from ..config import redact
 
     if file == "-":
         data = exports.read_exchange(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8"), "stdin")
@@ -137,7 +138,7 @@ def import_cmd(ctx: click.Context, file: str) -> None:
         docs, ents = store.documents(), store.entities()
         if docs or ents:
             raise StoreError(
-                f"the store {store.url} already holds {len(docs)} documents and {len(ents)} entities; "
+                f"the store {redact(store.url)} already holds {len(docs)} documents and {len(ents)} entities; "
                 "import only fills an empty store",
                 hint="import into a new store (ecograph --store NEW_FOLDER import FILE), "
                      "or re-ingest the documents into this one")

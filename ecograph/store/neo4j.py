@@ -62,7 +62,7 @@ from typing import Any, Iterator
 
 import networkx as nx
 
-from ..config import NEO4J_SCHEMES
+from ..config import NEO4J_SCHEMES, redact, scrub
 from ..errors import EcographError, QueryRefused, StoreError
 from ..exchange import validate
 from ..model import Document, Entity, Extraction, Relation
@@ -141,7 +141,7 @@ class Neo4jStore:
                 connection_timeout=connection_timeout, notifications_min_severity="OFF",
                 user_agent="ecograph")
         except (ConfigurationError, ValueError) as exc:
-            raise StoreError(f"invalid Neo4j URL {url!r}: {exc}") from None
+            raise StoreError(scrub(f"invalid Neo4j URL {redact(url)!r}: {exc}", url)) from None
         finally:
             del password, auth
         self._bookmarks = GraphDatabase.bookmark_manager()
@@ -159,7 +159,7 @@ class Neo4jStore:
         """Driver exceptions -> `StoreError` with a hint. Messages name the URL and user, never the password."""
         from neo4j.exceptions import (AuthError, ClientError, DriverError, IncompleteCommit,
                                       Neo4jError, ServiceUnavailable, SessionExpired)
-        where = f"Neo4j at {self.url}" + (f" (database {self._database!r})" if self._database else "")
+        where = f"Neo4j at {redact(self.url)}" + (f" (database {self._database!r})" if self._database else "")
         try:
             yield
         except EcographError:
