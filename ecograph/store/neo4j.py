@@ -117,7 +117,8 @@ def _plain(v: Any) -> Any:
 class Neo4jStore:
     """A `GraphStore` in a Neo4j 5 database. Connectivity and schema are checked at construction."""
 
-    def __init__(self, url: str, *, max_retry_time: float = 15.0, connection_timeout: float = 10.0):
+    def __init__(self, url: str, *, max_retry_time: float = 15.0, connection_timeout: float = 10.0,
+                 tx_timeout: float | None = 300.0):
         from neo4j import GraphDatabase
         from neo4j.exceptions import ConfigurationError
 
@@ -130,6 +131,12 @@ class Neo4jStore:
             raise StoreError("the Neo4j URL must not contain credentials",
                              hint="put them in NEO4J_USERNAME / NEO4J_PASSWORD")
         self.url = url
+        # Bounds, so a stopped server (kill -STOP, a frozen VM) gives an error, not a hang:
+        # connecting (TCP, Bolt handshake, login) and getting a pooled connection are bounded
+        # here; a read in flight by the receive timeout Neo4j 5 announces to drivers
+        # (connection.recv_timeout_seconds, 120 s by default); each write transaction by
+        # `tx_timeout` on the server; and the managed transactions' retries by max_retry_time.
+        self._tx_timeout = tx_timeout
         self._converted = False  # see _convert_older_documents
         self._user = os.environ.get("NEO4J_USERNAME") or "neo4j"
         self._database = os.environ.get("NEO4J_DATABASE") or None
@@ -138,7 +145,8 @@ class Neo4jStore:
         try:
             self._driver = GraphDatabase.driver(
                 url, auth=auth, max_transaction_retry_time=max_retry_time,
-                connection_timeout=connection_timeout, notifications_min_severity="OFF",
+                connection_timeout=connection_timeout,
+                connection_acquisition_timeout=3 * connection_timeout, notifications_min_severity="OFF",
                 user_agent="ecograph")
         except (ConfigurationError, ValueError) as exc:
             raise StoreError(scrub(f"invalid Neo4j URL {redact(url)!r}: {exc}", url)) from None
@@ -169,6 +177,10 @@ class Neo4jStore:
                              hint="check NEO4J_USERNAME and NEO4J_PASSWORD (development server: "
                                   "`source .neo4j/env`)") from exc
         except ClientError as exc:
+            if "TransactionTimedOut" in (exc.code or ""):
+                raise StoreError(f"{where}: the transaction ran past its time limit while {doing} "
+                                 "and was rolled back", hint="rerun the command; if it recurs, the "
+                                 "server may be overloaded") from exc
             if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
                 raise StoreError(f"{where}: the database {self._database or '(default)'!r} does not exist",
                                  hint="unset NEO4J_DATABASE to use the server's default database, "
@@ -194,9 +206,11 @@ class Neo4jStore:
         with self._errors(doing), self._session(read=True) as s:
             return s.execute_read(lambda tx: tx.run(query, params).data())
 
-    def _write(self, fn, doing: str, *args):
+    def _write(self, fn, doing: str, *args, timeout: float | None = -1):
+        from neo4j import unit_of_work
+        timeout = self._tx_timeout if timeout == -1 else timeout
         with self._errors(doing), self._session() as s:
-            return s.execute_write(fn, *args)
+            return s.execute_write(unit_of_work(timeout=timeout)(fn), *args)
 
     def _ensure_schema(self) -> None:
         """Uniqueness constraints on `id` for every label (IF NOT EXISTS: cheap when present).
@@ -360,8 +374,9 @@ class Neo4jStore:
             for end in (r.source, r.target):
                 if end not in ents_by_id:
                     raise StoreError(f"relation {r.key} names an unknown entity {end!r}")
+        # the whole graph in one transaction: as long as it takes (a million entities: a minute)
         self._write(self._load_tx, "loading the graph", docs, list(ents_by_id.values()),
-                    list(rels_by_key.values()), records)
+                    list(rels_by_key.values()), records, timeout=None)
 
     def _load_tx(self, tx, docs: list[Document], ents: list[Entity], rels: list[Relation],
                  records: dict[str, dict[str, base.Attributes]]) -> None:
