@@ -205,3 +205,25 @@ def test_xml_text_keeps_what_xml_can_hold():
     assert exports.xml_text("a\tb\nc") == "a\tb\nc"
     assert exports.xml_text("a\x00b\x1fc\r\nd\re") == "a\ufffdb\ufffdc\nd\ne"
     assert exports.xml_text("é🚀\u202e") == "é🚀\u202e"
+
+
+# --- maps past a stated size ----------------------------------------------------------
+
+def many(n: int) -> dict:
+    data = good()
+    for i in range(n):
+        data["entities"].append({"id": f"org:n{i}", "label": "Organisation", "name": f"Node {i}",
+                                 "mentions": [{"document": "doc:1", "count": 1}]})
+    return data
+
+
+def test_a_map_past_the_node_limit_is_refused_unless_forced(tmp_path, monkeypatch):
+    url = str(tmp_path / "store")
+    assert import_data(url, tmp_path, many(30)).exit_code == 0
+    monkeypatch.setenv("ECOGRAPH_MAP_MAX_NODES", "20")
+    out = tmp_path / "m.html"
+    r = run(url, "map", "-o", str(out))
+    assert r.exit_code == 1 and "33 nodes" in r.output and "--focus" in r.output and not out.exists()
+    assert run(url, "map", "-o", str(out), "--focus", "Alpha").exit_code == 0 and out.exists()
+    out.unlink()
+    assert run(url, "map", "-o", str(out), "--force").exit_code == 0 and out.exists()

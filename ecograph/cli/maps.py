@@ -52,12 +52,14 @@ def _csv_list(value: str | None, allowed: list[str], what: str, option: str, *,
 @click.option("--title", help="Page title (default: ecograph map, or the focus name).")
 @click.option("--physics/--no-physics", default=None,
               help="Force live layout on/off (default: on up to 300 nodes, precomputed above).")
+@click.option("--force", is_flag=True, help="Draw even past 20,000 nodes (a page that size is barely usable).")
 @click.pass_context
 def map_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, types: str | None,
-            kinds: str | None, country: str | None, title: str | None, physics: bool | None) -> None:
+            kinds: str | None, country: str | None, title: str | None, physics: bool | None,
+            force: bool) -> None:
     """Draw the graph as an interactive HTML map: legend, search, filters, evidence on click."""
     from ecograph.queries.lookup import find_entity
-    from ecograph.visualizations.map import render_map, subgraph
+    from ecograph.visualizations.map import check_size, render_map, subgraph
 
     type_list = _csv_list(types, sorted(RELATION_TYPES), "relation type", "--types", upper=True)
     kind_list = _csv_list(kinds, KNOWN_KINDS, "kind", "--kind", upper=False)
@@ -70,6 +72,7 @@ def map_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, type
     if focus_entity or type_list or kind_list or country:
         G = subgraph(G, focus=focus_entity.id if focus_entity else None, depth=depth,
                      types=type_list, kinds=kind_list, country=country)
+    check_size(G, force=force)
     if not title:
         title = f"ecograph: {focus_entity.name}" if focus_entity else "ecograph map"
     path = render_map(G, output, title=title, physics=physics)
@@ -132,8 +135,12 @@ def import_cmd(ctx: click.Context, file: str) -> None:
         with open(file, encoding="utf-8") as f:  # bad UTF-8 is a ValueError: "not JSON"
             data = exports.read_exchange(f, file)
     from ..exchange import validate
+    from ecograph.visualizations.map import MAX_NODES
     for warning in validate(data, "stdin" if file == "-" else file):
         click.echo(f"warning: {warning}", err=True)
+    if len(data["entities"]) > MAX_NODES:
+        click.echo(f"warning: {len(data['entities'])} entities: `ecograph map` of the whole graph "
+                   "will be refused; draw parts with --focus NAME (or pass --force)", err=True)
     with _store(ctx, writable=True) as store:
         docs, ents = store.documents(), store.entities()
         if docs or ents:
