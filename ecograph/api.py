@@ -137,6 +137,12 @@ class Graph:
 
     profile = show
 
+    # --- pages ----------------------------------------------------------------
+    def report(self, path, *, focus: str | None = None, depth: int = 2, top: int = 10):
+        """Write the ecosystem report (`ecograph report`); returns its path."""
+        from ecograph.visualizations.report import render_report
+        return render_report(self.store, path, focus=focus, depth=depth, top=top)
+
 
 def open(url: str | None = None, *, writable: bool = False) -> Graph:  # noqa: A001 - mirrors ecograph.open
     """Open a store by URL (a folder, or neo4j://…; default $ECOGRAPH_STORE / $ECOGRAPH_HOME)."""

@@ -4,11 +4,19 @@ One bad document is recorded in the report and the loop goes on; a document is
 stored whole or not at all (the store's `add` is atomic), and the store is
 flushed periodically so an interrupted run loses only its last stretch of work and
 a rerun completes it (see `FlushPolicy` for how often).
+
+Progress is reported through a callback (`Progress` events: the CLI draws them), and an
+interrupt (Ctrl-C) keeps every document completed so far: the store is flushed and
+`Interrupted` (a `KeyboardInterrupt` carrying the report) is raised. Storing one document
+is never cut in half by a Ctrl-C: the interrupt waits until that document is stored.
 """
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -40,6 +48,30 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of an ingest, for a progress display. `outcome` is None when `source` is
+    starting, else "ingested", "unchanged" or "failed" (then `done` counts it)."""
+    done: int
+    total: int
+    source: str
+    outcome: str | None = None
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest. Everything in `report.ingested` is stored (flushed) and a
+    rerun with the same paths resumes: those documents are then "unchanged"."""
+
+    def __init__(self, report: IngestReport, total: int):
+        super().__init__()
+        self.report = report
+        self.total = total
+
+
+class NothingToIngest(EcographError):
+    """The paths named no supported file at all (an empty folder, only .docx files...)."""
 
 
 class FlushPolicy:
@@ -140,7 +172,7 @@ def collect_paths(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str | N
 
 
 def ingest(store, paths: Iterable[str | os.PathLike], *,
-           progress: Callable[[str], None] | None = None,
+           progress: Callable[[Progress], None] | None = None,
            resolver: Resolver | None = None, force: bool = False, jobs: int = 1) -> IngestReport:
     """Ingest files and folders into `store`. Returns what happened to each document.
 
@@ -149,7 +181,10 @@ def ingest(store, paths: Iterable[str | os.PathLike], *,
     run in that many worker processes; resolution and storage stay in this process, in
     input order, so the graph is the same whatever `jobs` is. Store errors (server gone,
     disk full) and configuration errors stop the run: what was stored stays, a rerun
-    completes the job."""
+    completes the job.
+
+    `progress` gets a `Progress` before and after each document. Raises `NothingToIngest`
+    when the paths hold no supported file, `Interrupted` on Ctrl-C (what was done is kept)."""
     with fewer_collections():  # ecograph.heap says why
         return _ingest(store, paths, progress, resolver, force, jobs)
 
@@ -157,51 +192,103 @@ def ingest(store, paths: Iterable[str | os.PathLike], *,
 def _ingest(store, paths, progress, resolver, force, jobs) -> IngestReport:
     report = IngestReport()
     todo = collect_paths(paths)
+    if not todo:
+        raise NothingToIngest("no supported file found in " + ", ".join(map(str, paths)),
+                              hint="ecograph reads " + ", ".join(sorted(SUPPORTED_SUFFIXES)))
     if jobs > 1 and len(todo) > 1:
         prestart()  # the workers' server warms up while the resolver indexes the store
     resolver = resolver or Resolver.for_store(store)
     # a text is one document whatever path it is read from: a copy at a second path is
     # "unchanged", so reruns never flip the stored source between the two paths
     known = frozenset(d.id for d in store.documents())
-    sources = [s for s, problem in todo if problem is None]
+    tell = _Teller(progress, len(todo))
     for source, problem in todo:
         if problem is not None:
-            if progress:
-                progress(source)
-            (report.skipped if isinstance(problem, Skipped) else report.failed).append((source, problem))
-    policy = FlushPolicy()
-    for prep in _prepared(sources, known, force, jobs):
-        if prep.fatal is not None:
-            raise EcographError(prep.fatal[0], hint=prep.fatal[1])
-        if progress:
-            progress(prep.source)
-        if prep.problem is not None:
-            report.failed.append((prep.source, prep.problem))
-            continue
-        if prep.unchanged:
-            report.unchanged.append(prep.source)
-            continue
-        raw = prep.raw
-        old = store.get_document(prep.doc_id)
-        if old is not None and not force:
-            report.unchanged.append(prep.source)  # ingested earlier in this same run
-            continue
-        doc = Document(id=prep.doc_id, source=prep.source, title=raw.title, language=raw.language,
-                       ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-        try:
-            extraction = resolver.resolve(doc, raw.text, prep.extraction)
-        except Exception as exc:  # a resolver defect must not stop the other documents
-            report.failed.append((prep.source, f"internal error while resolving ({type(exc).__name__}: {exc})"))
-            continue
-        store.add(extraction)
-        resolver.learn(extraction)
-        report.ingested.append(prep.source)
-        if policy.due():
-            policy.flush(store)
-    store.flush()  # always: the periodic ones are a bound on lost work, this one is the result
+            skipped = isinstance(problem, Skipped)
+            (report.skipped if skipped else report.failed).append((source, problem))
+            tell.finished(source, "skipped" if skipped else "failed")
+    sources = [s for s, problem in todo if problem is None]
+    try:
+        _store_each(store, _prepared(sources, known, force, jobs), report, resolver, force, tell, sources)
+    except KeyboardInterrupt:
+        with interrupts_deferred():
+            store.flush()  # what was stored is kept: a rerun finds it "unchanged"
+        raise Interrupted(report, len(todo)) from None
+    with interrupts_deferred():
+        store.flush()  # always: the periodic ones are a bound on lost work, this one is the result
     report.entities = len(store.entities())
     report.relations = len(store.relations())
     return report
+
+
+class _Teller:
+    """Sends `Progress` events, counting finished documents."""
+
+    def __init__(self, progress, total: int):
+        self.progress, self.total, self.done = progress, total, 0
+
+    def starting(self, source: str) -> None:
+        if self.progress:
+            self.progress(Progress(self.done, self.total, source))
+
+    def finished(self, source: str, outcome: str) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(Progress(self.done, self.total, source, outcome))
+
+
+def _store_each(store, prepared: Iterator[Prepared], report, resolver, force, tell, sources) -> None:
+    policy = FlushPolicy()
+    for i in range(len(sources)):
+        tell.starting(sources[i])
+        prep = next(prepared)
+        if prep.fatal is not None:
+            raise EcographError(prep.fatal[0], hint=prep.fatal[1])
+        outcome = _store_one(store, prep, report, resolver, force)
+        if outcome == "ingested" and policy.due():
+            with interrupts_deferred():
+                policy.flush(store)
+        tell.finished(prep.source, outcome)
+
+
+def _store_one(store, prep: Prepared, report, resolver, force) -> str:
+    if prep.problem is not None:
+        report.failed.append((prep.source, prep.problem))
+        return "failed"
+    if prep.unchanged or (not force and store.get_document(prep.doc_id) is not None):
+        report.unchanged.append(prep.source)  # (or ingested earlier in this same run)
+        return "unchanged"
+    raw = prep.raw
+    doc = Document(id=prep.doc_id, source=prep.source, title=raw.title, language=raw.language,
+                   ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    try:
+        extraction = resolver.resolve(doc, raw.text, prep.extraction)
+    except Exception as exc:  # a resolver defect must not stop the other documents
+        report.failed.append((prep.source, f"internal error while resolving ({type(exc).__name__}: {exc})"))
+        return "failed"
+    with interrupts_deferred():  # a document is stored whole, and then counted as kept
+        store.add(extraction)
+        resolver.learn(extraction)
+        report.ingested.append(prep.source)
+    return "ingested"
+
+
+@contextmanager
+def interrupts_deferred():
+    """Hold back Ctrl-C (SIGINT) for the duration, then raise it: a write in progress
+    finishes. Only in the main thread, and only when SIGINT means KeyboardInterrupt."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+        yield
+        return
+    caught: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _prepared(sources: list[str], known: frozenset[str], force: bool, jobs: int) -> Iterator[Prepared]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -142,6 +143,9 @@ def _init_worker(known: frozenset[str], force: bool, env: dict[str, str]) -> Non
         del os.environ[k]
     os.environ.update(env)
     gc.set_threshold(*heap.THRESHOLDS)  # this process only ever extracts (ecograph.heap says why)
+    # Ctrl-C on a terminal reaches the whole process group: the ingest process handles it
+    # (keeps what is done, stops the pool); a worker dying of it would only add tracebacks
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # a killed ingest (SIGKILL, OOM) cannot shut its pool down, and workers blocked on the task
     # queue would live on, orphaned; the parent's sentinel closes when it dies, whatever the cause
     parent = multiprocessing.parent_process()

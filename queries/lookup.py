@@ -7,14 +7,24 @@ does not change: matching one name must not list and fold 100k entities each tim
 from __future__ import annotations
 
 import weakref
-from typing import NamedTuple
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator, NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from ecograph.errors import Ambiguous, NotFound
 from ecograph.ids import norm
 from ecograph.model import Entity
+from ecograph.ingest.kinds import CONNECTORS, GENERIC
 from ecograph.store.base import GraphStore
+
+# Words that say what sort of thing a name is, not which one ("cluster", "ministry", "of"):
+# similarity is measured on the other words, so "Menra" finds "Cluster Menara" before
+# "Ministry of Economy", and "search menara" does not rank ministries by their shared "of".
+_FILLER = frozenset(GENERIC | CONNECTORS | {"the", "and", "et"})
+ACRONYM_SCORE = 90.0  # a query equal to a name's initials: close, but never taken unasked
+WORD_MATCH = 70.0     # how alike (fuzz.ratio) a query word and a name's word must be to count
 
 
 
@@ -23,6 +33,17 @@ class _Row(NamedTuple):
     label: str
     name: str
     norms: tuple[str, ...]  # norm of the name, then of each alias, in stored order
+
+
+def core(n: str) -> str:
+    """The words of a normalised name that tell it apart (all of them if none does)."""
+    words = [w for w in n.split() if w not in _FILLER]
+    return " ".join(words) if words else n
+
+
+def initials(n: str) -> str:
+    words = [w for w in n.split() if w not in CONNECTORS and w not in ("the", "and")]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
 class NameIndex:
@@ -38,6 +59,8 @@ class NameIndex:
             for q in dict.fromkeys(r.norms):
                 self.by_norm.setdefault(q, []).append(r)
         self._choices: dict[str | None, tuple[dict[int, str], list[_Row]]] = {}
+        self._words: dict[str | None, tuple[dict[str, list[int]], dict[int, int]]] = {}
+        self._initials: dict[str | None, dict[str, list[_Row]]] = {}
 
     def exact(self, q: str, label: str | None) -> list[_Row]:
         return [r for r in self.by_norm.get(q, ()) if label is None or r.label == label]
@@ -54,6 +77,30 @@ class NameIndex:
                         owners.append(r)
             self._choices[label] = (choices, owners)
         return self._choices[label]
+
+    def words(self, label: str | None) -> tuple[dict[str, list[int]], dict[int, int]]:
+        """Each telling word (`core`) -> the `choices` holding it; and how many such words each has."""
+        if label not in self._words:
+            where: dict[str, list[int]] = {}
+            sizes: dict[int, int] = {}
+            for i, n in self.choices(label)[0].items():
+                words = set(core(n).split())
+                sizes[i] = len(words)
+                for w in words:
+                    where.setdefault(w, []).append(i)
+            self._words[label] = (where, sizes)
+        return self._words[label]
+
+    def by_initials(self, label: str | None) -> dict[str, list[_Row]]:
+        if label not in self._initials:
+            out: dict[str, list[_Row]] = {}
+            for r in self.rows:
+                if label is None or r.label == label:
+                    for key in dict.fromkeys(initials(n) for n in r.norms):
+                        if key:
+                            out.setdefault(key, []).append(r)
+            self._initials[label] = out
+        return self._initials[label]
 
 
 _INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -84,17 +131,59 @@ def name_index(store: GraphStore, *, fresh: bool = True) -> NameIndex:
     return index
 
 
+def _telling(q: str) -> list[str]:
+    """The query's words that tell names apart: not filler, nor a misspelt filler ("clustr")."""
+    out = []
+    for w in q.split():
+        if w in _FILLER:
+            continue
+        near = process.extractOne(w, _FILLER, scorer=fuzz.ratio, score_cutoff=WORD_MATCH + 15)
+        if near is None or len(w) < 5:
+            out.append(w)
+    return out
+
+
+def _by_words(index: NameIndex, words: list[str], label: str | None) -> dict[int, float]:
+    """Choice -> score: for each query word the closest word of the name (0 if none is
+    within WORD_MATCH), averaged, times a little for how much of the name was matched."""
+    where, sizes = index.words(label)
+    per_choice: dict[int, list[float]] = {}
+    for k, w in enumerate(words):
+        for found, score, _ in process.extract(w, where.keys(), scorer=fuzz.ratio, score_cutoff=WORD_MATCH,
+                                               limit=None):
+            for i in where[found]:
+                got = per_choice.setdefault(i, [0.0] * len(words))
+                got[k] = max(got[k], score)
+    return {i: sum(got) / len(words) * (0.9 + 0.1 * sum(1 for g in got if g) / max(sizes[i], 1))
+            for i, got in per_choice.items()}
+
+
 def _close(index: NameIndex, query: str, label: str | None, limit: int, cutoff: float) -> list[tuple[_Row, float]]:
+    """The names closest to `query`, scored 0..100 on the words that tell names apart
+    (`_by_words`; a query of filler words only is compared whole); an exact name or alias
+    100, a query equal to a name's initials `ACRONYM_SCORE`; ties go to the closer whole name."""
     q = norm(query)
     choices, owners = index.choices(label)
     best: dict[str, tuple[_Row, float]] = {}
-    for _, score, i in process.extract(q, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=cutoff):
-        r = owners[i]
-        if choices[i] == q:
-            score = 100.0
-        if r.id not in best or best[r.id][1] < score:
-            best[r.id] = (r, float(score))
-    return sorted(best.values(), key=lambda t: (-t[1], t[0].name))[:limit]
+
+    def offer(r: _Row, score: float) -> None:
+        if score >= cutoff and (r.id not in best or best[r.id][1] < score):
+            best[r.id] = (r, round(float(score), 1))
+
+    words = _telling(q)
+    if words:
+        for i, score in _by_words(index, words, label).items():
+            offer(owners[i], score)
+    else:
+        for _, score, i in process.extract(q, choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=cutoff):
+            offer(owners[i], score)
+    for r in index.exact(q, label):
+        offer(r, 100.0)
+    if " " not in q and 2 <= len(q) <= 8:
+        for r in index.by_initials(label).get(q, ()):
+            offer(r, ACRONYM_SCORE)
+    ranked = sorted(best.values(), key=lambda t: (-t[1], -fuzz.ratio(q, t[0].norms[0]), t[0].name))
+    return ranked[:limit]
 
 
 def similar(store: GraphStore, query: str, *, label: str | None = None,
@@ -108,6 +197,27 @@ def search_names(store: GraphStore, query: str, *, label: str | None = None,
     """Entities whose name or alias resembles `query`, best first, with a 0..100 score."""
     found = [(store.entity(i), s) for i, s in similar(store, query, label=label, limit=limit, cutoff=cutoff)]
     return [(e, s) for e, s in found if e is not None]
+
+
+_APPROXIMATE: ContextVar[list | None] = ContextVar("ecograph_approximate_names", default=None)
+
+
+@contextmanager
+def approximate_matches() -> Iterator[list[tuple[str, str, str]]]:
+    """Collects (name asked, name used, id) for each name resolved meanwhile that was not an
+    exact name or alias (a typo, a word of a name): the CLI tells the user which entity answered."""
+    token = _APPROXIMATE.set([])
+    try:
+        yield _APPROXIMATE.get()
+    finally:
+        _APPROXIMATE.reset(token)
+
+
+def _approximate(name: str, r: _Row) -> str:
+    notes = _APPROXIMATE.get()
+    if notes is not None and (name, r.name, r.id) not in notes:
+        notes.append((name, r.name, r.id))
+    return r.id
 
 
 def _resolve(index: NameIndex, name: str, label: str | None) -> str:
@@ -129,12 +239,12 @@ def _resolve(index: NameIndex, name: str, label: str | None) -> str:
         whole = [r for r in index.rows if (label is None or r.label == label)
                  and any(words <= set(n.split()) for n in r.norms)]
         if len(whole) == 1:
-            return whole[0].id
+            return _approximate(name, whole[0])
         if 1 < len(whole) <= 10:
             raise Ambiguous(name, [f"{r.name} ({r.id})" for r in sorted(whole, key=lambda r: r.name)])
     close = _close(index, name, label, 5, 70.0)
     if close and close[0][1] >= 95 and (len(close) == 1 or close[1][1] < close[0][1] - 5):
-        return close[0][0].id
+        return _approximate(name, close[0][0])
     suggestions = [r.name for r, _ in close]
     if label is not None:
         # "partners THE NEXT SOCIETY": the name exists, but as another label; say so

@@ -21,7 +21,8 @@ class DocumentMention:
 
 @dataclass
 class ProfileRelation:
-    """One evidence record of one relation touching the entity."""
+    """One sentence behind one relation touching the entity; `method` lists every extractor
+    that read the relation in that sentence ("a, b"), `confidence` is the highest."""
     direction: str  # "out" (the entity is the source), "in", or "both" (symmetric)
     type: str
     other: str
@@ -49,6 +50,19 @@ class Profile:
     relations: list[ProfileRelation] = field(default_factory=list)
 
 
+def _add_sentence(rels: dict[tuple, ProfileRelation], r: ProfileRelation) -> None:
+    """One row per sentence: a second method reading the same relation there joins the first."""
+    key = (r.direction, r.type, r.other_id, r.document_id, r.sentence)
+    seen = rels.get(key)
+    if seen is None:
+        rels[key] = r
+        return
+    methods = seen.method.split(", ")
+    if r.method not in methods:
+        seen.method = ", ".join(sorted([*methods, r.method]))
+    seen.confidence = max(seen.confidence, r.confidence)
+
+
 def profile(store, name: str) -> Profile:
     """The profile of the entity `name` designates (forgiving match; id accepted)."""
     view, (n,) = around(store, [name], label=None, depth=1, types=TRAVERSABLE)
@@ -59,18 +73,18 @@ def profile(store, name: str) -> Profile:
                             count=c, document_id=d)
             for d, c in (attrs.get("mentions") or {}).items()]
     docs.sort(key=lambda d: (-d.count, d.source))
-    rels = []
+    rels: dict[tuple, ProfileRelation] = {}
     edges = [("out", u, v, k, v) for u, v, k in view.G.out_edges(n, keys=True)]
     edges += [("in", u, v, k, u) for u, v, k in view.G.in_edges(n, keys=True) if u != v]
     for direction, u, v, k, other in edges:
         if k in SYMMETRIC:
             direction = "both"  # stored one way by id order; the direction means nothing
         for ev in view.evidence(u, v, k):
-            rels.append(ProfileRelation(direction=direction, type=k, other=view.name(other),
-                                        other_label=view.label(other), sentence=ev.get("sentence", ""),
-                                        source=ev["source"], method=ev.get("method", ""),
-                                        confidence=float(ev.get("confidence") or 0.0),
-                                        other_id=other, document_id=ev.get("document", "")))
+            _add_sentence(rels, ProfileRelation(
+                direction=direction, type=k, other=view.name(other), other_label=view.label(other),
+                sentence=ev.get("sentence", ""), source=ev["source"], method=ev.get("method", ""),
+                confidence=float(ev.get("confidence") or 0.0), other_id=other, document_id=ev.get("document", "")))
+    rels = list(rels.values())
     rels.sort(key=lambda r: (("out", "both", "in").index(r.direction), r.type, r.other.casefold(), r.other_id,
                              -r.confidence, r.source))
     return Profile(id=n, label=attrs["label"], name=attrs["name"], kind=attrs.get("kind"),

@@ -87,8 +87,13 @@ def centrality(store, *, by: str = "degree", top: int | None = 20, types=None,
         raise EcographError(f"cannot rank by {by!r}", hint="use degree or betweenness")
     if label is not None and label not in LABELS:
         raise EcographError(f"unknown label {label!r}", hint="one of " + ", ".join(LABELS))
-    types = options.relation_types(types, CORE_TYPES)
-    view = full_view(store)
+    return central_in(full_view(store), by=by, top=top, types=options.relation_types(types, CORE_TYPES),
+                      label=label)
+
+
+def central_in(view, *, by: str = "degree", top: int | None = 20, types=CORE_TYPES,
+               label: str | None = ORG) -> list[Central]:
+    """`centrality` over a view (the whole store, or part of it: `ecograph report --focus`)."""
     H = view.undirected(types)
     btw = _betweenness(H)
     nodes = [n for n in H.nodes if H.degree(n) and (label is None or view.label(n) == label)]
@@ -124,7 +129,11 @@ def communities(store, *, types=None, resolution: float = 1.0, seed: int = SEED)
 
 def connected_clusters(store, *, top: int | None = 20) -> list[ClusterRank]:
     """Organisations of kind `cluster` ranked by how many distinct entities they are tied to."""
-    view = full_view(store)
+    return clusters_in(full_view(store), top=top)
+
+
+def clusters_in(view, *, top: int | None = 20) -> list[ClusterRank]:
+    """`connected_clusters` over a view."""
     H = view.undirected(CORE_TYPES)
     P = view.undirected(("PARTNERS_WITH",))
     rows = []

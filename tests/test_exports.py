@@ -88,6 +88,14 @@ def test_graphml_and_gexf_round_trip_with_networkx(graph, tmp_path, fmt):
     assert got == want
     assert isinstance(R.nodes["org:baobab"]["founded"], int)
     assert isinstance(R.edges["org:nordic", "prog:savanna", "FUNDS"]["confidence"], float)
+    # Gephi's edge weight: the evidence count, a number
+    assert all(isinstance(a["weight"], float) and a["weight"] == a["evidence"] >= 1
+               for _, _, a in R.edges(data=True))
+    text = path.read_text(encoding="utf-8")
+    if fmt == "gexf":  # the GEXF edge's own weight attribute, which Gephi reads
+        assert 'weight="1.0"' in text
+    else:
+        assert 'attr.name="weight" attr.type="double"' in text
     # hostile text survives as data
     assert {R.nodes[i]["label"] for i in HOSTILE} == set(HOSTILE.values())
 
@@ -99,13 +107,19 @@ def test_csv_tables_for_kumu(graph, tmp_path):
         nodes = list(csv.reader(f))
     with open(edges_path, encoding="utf-8", newline="") as f:
         edges = list(csv.DictReader(f))
-    assert nodes[0] == ["Label", "Type", "Kind", "Country", "Founded", "Aliases", "ID"]
-    assert list(edges[0].keys()) == ["From", "To", "Type", "Evidence", "Source", "Confidence"]
+    # Kumu colours by Type: the kind; the entity class beside it
+    assert nodes[0] == ["Label", "Type", "Class", "Country", "Founded", "Aliases", "ID"]
+    assert list(edges[0].keys()) == ["From", "To", "Type", "Direction", "Evidence", "Source", "Confidence"]
     rows = {r[6]: r for r in nodes[1:]}
-    assert rows["org:baobab"] == ["Baobab Agritech Cluster", "Organisation", "cluster", "Senegal", "2016", "BAC", "org:baobab"]
+    assert rows["org:baobab"] == ["Baobab Agritech Cluster", "cluster", "Organisation", "Senegal", "2016", "BAC", "org:baobab"]
+    assert rows["prog:savanna"][1:3] == ["programme", "Programme"] and rows["place:dakar"][1:3] == ["city", "Place"]
+    assert rows["sector:agri-food"][1:3] == ["sector", "Sector"]
+    assert {e["Direction"] for e in edges if e["Type"] == "PARTNERS_WITH"} == {"mutual"}
+    assert {e["Direction"] for e in edges if e["Type"] != "PARTNERS_WITH"} == {"directed"}
     assert rows["org:lagoon"][3] == "Côte d'Ivoire"
     funds = next(e for e in edges if e["Type"] == "FUNDS")
     assert funds == {"From": "Nordic Development Fund", "To": "Green Savanna Programme", "Type": "FUNDS",
+                     "Direction": "directed",
                      "Evidence": "The Green Savanna Programme is financed by the Nordic Development Fund.",
                      "Source": "notes/baobab-profile.txt", "Confidence": "0.800"}
     labels = {r[0] for r in nodes[1:]}
@@ -123,10 +137,13 @@ def test_csv_uses_ids_when_names_collide_and_defuses_formulas(tmp_path):
     for i, name in (("org:ace-1", "ACE"), ("prog:ace", "ACE"), ("org:calc", "=HYPERLINK(\"x\")")):
         G.add_node(i, label="Organisation", name=name, kind=None, aliases=[], country=None,
                    founded=None, mentions={})
-    G.add_edge("org:calc", "org:ace-1", key="MEMBER_OF", type="MEMBER_OF", evidence=[], confidence=0.0)
+    ev = {"document": "doc:x", "sentence": "ACE, founded in\n2010,\r\n  is a member.", "start": 0, "end": 1,
+          "method": "t", "confidence": 0.5}
+    G.add_edge("org:calc", "org:ace-1", key="MEMBER_OF", type="MEMBER_OF", evidence=[ev], confidence=0.5)
     node_rows, edge_rows = exports.kumu_tables(G)
-    assert edge_rows[1][:3] == ["'=HYPERLINK(\"x\")", "org:ace-1", "MEMBER_OF"]
-    assert ["'=HYPERLINK(\"x\")", "Organisation", "", "", "", "", "org:calc"] in node_rows
+    assert edge_rows[1][:5] == ["'=HYPERLINK(\"x\")", "org:ace-1", "MEMBER_OF", "directed",
+                                "ACE, founded in 2010, is a member."]  # evidence on one line
+    assert ["'=HYPERLINK(\"x\")", "organisation", "Organisation", "", "", "", "org:calc"] in node_rows
 
 
 def test_cli_json_export_import_export_is_identical(store_dir, tmp_path):

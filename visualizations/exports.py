@@ -9,6 +9,7 @@ nodes  `label` (the display name: Gephi shows the attribute called label),
        `founded` (int), `aliases` ("; "-joined), `mentions` (int, total count)
 edges  key = relation type; `relation` (the type; not `type`, which GEXF reserves
        for directed/undirected), `label` (the type again, for display), `evidence` (int, number of evidence records),
+       `weight` (float, the evidence count again: Gephi sizes edges by it),
        `confidence` (float, the best), `first_source` / `last_source` (source of
        the earliest / latest ingested document backing the relation), `sentence`
        (the first evidence sentence), `method` (its extractor)
@@ -39,12 +40,15 @@ from typing import IO
 import networkx as nx
 
 from ecograph.errors import EcographError
+from ecograph.model import SYMMETRIC
 
 FORMATS = ("json", "graphml", "gexf", "csv")
 ALIAS_SEP = "; "
 KUMU_SEP = "|"    # Kumu splits multi-value fields (tags, aliases) on "|"
-NODE_COLUMNS = ["Label", "Type", "Kind", "Country", "Founded", "Aliases", "ID"]
-EDGE_COLUMNS = ["From", "To", "Type", "Evidence", "Source", "Confidence"]
+# Kumu colours elements by `Type`: the kind (cluster, company, university, city...), the
+# entity class beside it; connections: `Direction` is Kumu's "directed" or "mutual"
+NODE_COLUMNS = ["Label", "Type", "Class", "Country", "Founded", "Aliases", "ID"]
+EDGE_COLUMNS = ["From", "To", "Type", "Direction", "Evidence", "Source", "Confidence"]
 
 
 class ExportError(EcographError):
@@ -112,7 +116,7 @@ def flat_graph(G: nx.MultiDiGraph, *, text=str) -> nx.MultiDiGraph:
     for u, v, k, a in G.edges(keys=True, data=True):
         evidence = list(a.get("evidence") or [])
         rtype = text(a.get("type") or k)
-        attrs = {"relation": rtype, "label": rtype, "evidence": len(evidence),
+        attrs = {"relation": rtype, "label": rtype, "evidence": len(evidence), "weight": float(len(evidence)),
                  "confidence": float(a.get("confidence") or 0.0)}
         if evidence:
             by_time = sorted(evidence, key=lambda e: (order.get(e["document"], ("", e["document"])),
@@ -176,9 +180,10 @@ def write_all(files, *, mode: str = "wb", **open_args) -> None:
 # --- CSV for Kumu ------------------------------------------------------------
 
 def _cell(value) -> str:
-    """Text for a CSV cell. A leading = + - @ (or tab/CR) makes spreadsheets run the cell
-    as a formula ("CSV injection"), so such text gets a leading apostrophe."""
-    s = "" if value is None else str(value)
+    """Text for a CSV cell, on one line (a sentence may span lines in its document). A
+    leading = + - @ makes spreadsheets run the cell as a formula ("CSV injection"), so
+    such text gets a leading apostrophe."""
+    s = "" if value is None else " ".join(str(value).split())
     if s and s[0] in "=+-@\t\r":
         return "'" + s
     return s
@@ -213,7 +218,8 @@ def kumu_tables(G: nx.MultiDiGraph) -> tuple[list[list[str]], list[list[str]]]:
 
     node_rows = [NODE_COLUMNS]
     for n, a in sorted(G.nodes(data=True), key=lambda t: str(t[0])):
-        node_rows.append([_cell(a.get("name") or n), _cell(a.get("label")), _cell(a.get("kind")),
+        node_rows.append([_cell(a.get("name") or n), _cell(a.get("kind") or str(a.get("label") or "").lower()),
+                          _cell(a.get("label")),
                           _cell(a.get("country")),
                           "" if a.get("founded") is None else str(int(a["founded"])),
                           _cell(KUMU_SEP.join(a.get("aliases") or [])), _cell(n)])
@@ -226,7 +232,8 @@ def kumu_tables(G: nx.MultiDiGraph) -> tuple[list[list[str]], list[list[str]]]:
             s = str(docs.get(e["document"], {}).get("source") or e["document"])
             if s not in sources:
                 sources.append(s)
-        edge_rows.append([_cell(ref(u)), _cell(ref(v)), _cell(a.get("type") or k),
+        rtype = a.get("type") or k
+        edge_rows.append([_cell(ref(u)), _cell(ref(v)), _cell(rtype), "mutual" if rtype in SYMMETRIC else "directed",
                           _cell(evidence[0].get("sentence") if evidence else ""),
                           _cell(KUMU_SEP.join(sources)),
                           f"{float(a.get('confidence') or 0.0):.3f}"])

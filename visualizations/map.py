@@ -39,6 +39,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 VIS_LIB = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 LARGE_GRAPH = 300        # above this many nodes: positions from Python, physics off
 EDGE_LABEL_LIMIT = 150   # edge labels on canvas only while they stay legible
+LABEL_CULL_PX = 8        # node labels smaller than this on screen are not drawn
 # Past this many nodes a whole-graph map is refused unless forced: 10,000 nodes make a 19 MB
 # page that opens in seconds; a million made a 251 MB page no browser can use.
 MAX_NODES = 20_000
@@ -71,6 +72,28 @@ EDGE_STYLES = {
     "MENTIONED_IN": ("#cccccc", [1, 6], 1.0, True),
 }
 DEFAULT_EDGE_STYLE = ("#888888", [4, 4], 1.0, True)
+# relation type -> how the side panel reads it from the source, and from the target:
+# the node shown is the subject ("has member ONCF", not "← member of ONCF")
+PHRASES = {
+    "PARTNERS_WITH": ("partners with", "partners with"),
+    "MEMBER_OF": ("member of", "has member"),
+    "SUPPORTS": ("supports", "supported by"),
+    "FUNDS": ("funds", "funded by"),
+    "RUNS": ("runs", "run by"),
+    "PARTICIPATES_IN": ("participates in", "has participant"),
+    "PART_OF": ("part of", "has part"),
+    "LABELLED_BY": ("labelled by", "labels"),
+    "LOCATED_IN": ("located in", "location of"),
+    "ACTIVE_IN": ("active in", "sector of"),
+    "MENTIONED_IN": ("mentioned in", "mentions"),
+}
+# views the page offers in one click: relation types shown, nodes left without any hidden
+PRESETS = [
+    {"key": "clusters", "name": "clusters and their members", "types": ["MEMBER_OF", "PART_OF"]},
+    {"key": "partnerships", "name": "partnerships", "types": ["PARTNERS_WITH"]},
+    {"key": "funding", "name": "funding chains", "types": ["FUNDS", "RUNS", "PARTICIPATES_IN", "PART_OF"]},
+]
+FILE_MODE = 0o644  # maps are shared: readable by others (as far as the umask allows)
 
 
 class MapError(EcographError):
@@ -150,6 +173,13 @@ def subgraph(G: nx.MultiDiGraph, *, focus=None, depth: int = 1,
     return H
 
 
+def without_isolated(G: nx.MultiDiGraph, keep=None) -> nx.MultiDiGraph:
+    """G without the nodes that have no relation at all (`keep`, e.g. the focus, stays)."""
+    H = G.copy()
+    H.remove_nodes_from([n for n in list(H) if H.degree(n) == 0 and n != keep])
+    return H
+
+
 # --- styling -----------------------------------------------------------------
 
 def group_of(attrs: dict) -> tuple[str, str | None]:
@@ -196,12 +226,13 @@ def check_size(G: nx.MultiDiGraph, *, force: bool = False, limit: int | None = N
 
 def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bool | None = None,
                large_threshold: int = LARGE_GRAPH, seed: int = 7,
-               edge_labels: bool | None = None) -> Path:
+               edge_labels: bool | None = None, focus: str | None = None) -> Path:
     """Write G (from `store.to_networkx()` or `subgraph`) as an interactive HTML map.
 
     physics=None: live physics up to `large_threshold` nodes; above it positions
     come from `layout.positions` and physics is off, so big maps open at once.
     Returns the path written. Raises MapError if the file cannot be written.
+    `focus`: the id of the node the map is about (marked, selected when the page opens).
 
     The page carries each fact once, in the `ecograph-data` block: nodes (with
     degree and position), edges (with evidence), and one style per node group and
@@ -256,7 +287,8 @@ def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bo
 
     documents = {d: {"source": m.get("source", ""), "title": m.get("title", "")}
                  for d, m in (G.graph.get("documents") or {}).items()}
-    data = {"title": title, "physics": use_physics, "large": large, "edgeLabels": bool(edge_labels),
+    data = {"title": title, "physics": use_physics, "focus": str(focus) if focus in G else None,
+            "phrases": PHRASES, "presets": PRESETS, "large": large, "edgeLabels": bool(edge_labels),
             "nodes": info_nodes, "edges": info_edges, "documents": documents,
             "groups": sorted(groups.values(), key=lambda g: (g["name"])),
             "types": sorted(types.values(), key=lambda t: t["type"]),
@@ -273,8 +305,11 @@ def _vis_options(physics: bool, large: bool) -> dict:
     opts = {
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
                         "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
+        # labels under LABEL_CULL_PX on screen are not drawn (they appear on zoom); map.js
+        # sizes each label by the node's relations
         "nodes": {"font": {"size": 14, "face": "sans-serif", "strokeWidth": 3,
-                           "strokeColor": "#ffffff"}, "borderWidth": 1},
+                           "strokeColor": "#ffffff"}, "borderWidth": 1,
+                  "scaling": {"label": {"drawThreshold": LABEL_CULL_PX, "maxVisible": 28}}},
         "edges": {"selectionWidth": 2, "color": {"opacity": 0.85},
                   "arrows": {"to": {"scaleFactor": 0.6}},
                   # straight lines on big maps: curves cost a bezier per edge per frame
@@ -356,6 +391,12 @@ def check_offline(html: str) -> None:
                        hint="this is a bug in ecograph's map template; please report it")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _write(path: Path, html: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -363,6 +404,7 @@ def _write(path: Path, html: str) -> None:
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(html)
+            os.chmod(tmp, FILE_MODE & ~_umask())  # mkstemp makes it 0600
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

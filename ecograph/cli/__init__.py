@@ -14,7 +14,8 @@ from ..errors import EcographError
 
 
 class EcographGroup(click.Group):
-    """Translates every `EcographError` into a one-line message with a hint, exit code 1."""
+    """Translates every `EcographError` into a one-line message with a hint, exit code 1;
+    Ctrl-C into exit code 130."""
 
     def invoke(self, ctx):
         try:
@@ -26,6 +27,9 @@ class EcographGroup(click.Group):
             if exc.hint:
                 err.message += f"\n  hint: {scrub(exc.hint, url)}"
             raise err from exc
+        except KeyboardInterrupt:  # Ctrl-C outside a command that handles it: the shell's code
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
         except BrokenPipeError:  # `ecograph export | head`: not an error
             sys.stderr.close()
             ctx.exit(0)
@@ -44,7 +48,7 @@ def cli(ctx: click.Context, store_url: str | None) -> None:
 
 
 def _register() -> None:
-    from . import core, query, maps, cypher, curation  # noqa: F401  (each adds its commands)
+    from . import core, query, maps, cypher, curation, report  # noqa: F401  (each adds its commands)
 
 
 _register()

@@ -1,6 +1,7 @@
 """Commands that change the store: ingest, forget."""
 from __future__ import annotations
 
+import shlex
 import sys
 
 import click
@@ -18,37 +19,64 @@ def open_writable(ctx: click.Context):
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for reading and extraction.")
 @click.option("--force", is_flag=True, help="Re-extract documents even when unchanged (after curation or an upgrade).")
+@click.option("--progress/--no-progress", "show_progress", default=None,
+              help="Show progress on stderr [default: a bar when stderr is a terminal]; "
+                   "forced off a terminal: one line per document.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary; only errors.")
 @click.pass_context
-def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: int) -> None:
+def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: int,
+               show_progress: bool | None, quiet: bool) -> None:
     """Read documents (txt, md, html, pdf; folders are walked) into the graph.
 
-    One bad file is reported and skipped; the exit code is 1 if any failed."""
+    One bad file is reported and skipped; the exit code is 1 if any failed. Ctrl-C keeps
+    the documents finished so far (exit code 130); the same command then resumes."""
     from ..curation import Curation
-    from ecograph.ingest.pipeline import collect_paths, ingest
+    from ecograph.ingest.pipeline import Interrupted, collect_paths, ingest
     from ecograph.ingest.resolve import Resolver
     from ..config import curation_file
+    from .progress import ProgressDisplay
 
-    total = len(collect_paths(paths))
-    if jobs > 1 and total > 1:
+    if jobs > 1 and len(collect_paths(paths)) > 1:
         from ecograph.ingest.workers import prestart
         prestart()  # the workers' server imports and warms the extractor while the store opens
-    with open_writable(ctx) as store:
-        resolver = Resolver.for_store(store, curation=Curation.load(curation_file(ctx.obj["store_url"])))
-        with click.progressbar(length=total, label="ingesting", file=sys.stderr,
-                               show_pos=True, item_show_func=lambda s: s and s[-40:]) as bar:
-            def progress(source: str) -> None:
-                bar.update(1, source)
-            report = ingest(store, paths, progress=progress, resolver=resolver, force=force, jobs=jobs)
-    for source, why in report.skipped:
+    live = sys.stderr.isatty()
+    display = None if quiet or show_progress is False or not (show_progress or live) \
+        else ProgressDisplay(sys.stderr, live=live)
+    try:
+        with open_writable(ctx) as store:
+            resolver = Resolver.for_store(store, curation=Curation.load(curation_file(ctx.obj["store_url"])))
+            report = ingest(store, paths, progress=display, resolver=resolver, force=force, jobs=jobs)
+    except Interrupted as stop:
+        _interrupted(stop, display)
+        ctx.exit(130)
+    finally:
+        if display:
+            display.close()
+    for source, why in report.skipped:  # deliberately not read (links out of a folder, /proc…)
         click.echo(f"skipped: {source}: {why}", err=True)
     for source, why in report.failed:
         click.echo(f"error: {source}: {why}", err=True)
-    skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
-    click.echo(f"{len(report.ingested)} ingested, {len(report.unchanged)} unchanged, "
-               f"{len(report.failed)} failed{skipped}; the graph has {report.entities} entities and "
-               f"{report.relations} relations", err=True)
+    if not quiet:
+        skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
+        click.echo(f"{len(report.ingested)} ingested, {len(report.unchanged)} unchanged, "
+                   f"{len(report.failed)} failed{skipped}; the graph has {report.entities} entities and "
+                   f"{report.relations} relations", err=True)
     if report.failed:
         ctx.exit(1)
+
+
+def _interrupted(stop, display) -> None:
+    if display:
+        display.close()
+    r = stop.report
+    done = len(r.ingested) + len(r.unchanged) + len(r.failed)
+    for source, why in r.failed:
+        click.echo(f"error: {source}: {why}", err=True)
+    again = " ".join(shlex.quote(a) for a in ["ecograph", *sys.argv[1:]])
+    click.echo(f"interrupted after {done} of {stop.total} documents: {len(r.ingested)} ingested in this run "
+               f"are kept ({len(r.unchanged)} were already there, {len(r.failed)} failed)", err=True)
+    click.echo(f"to resume, run the same command again (finished documents are skipped as unchanged):\n  {again}",
+               err=True)
 
 
 @cli.command("forget")

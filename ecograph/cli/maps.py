@@ -11,14 +11,19 @@ from pathlib import Path
 import click
 
 from . import cli
-from ..errors import StoreError
-from ..model import LABELS, ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, RELATION_TYPES
+from ..errors import EcographError, StoreError
+from ..model import LABELS, ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS
 
 KNOWN_KINDS = sorted(set(ORG_KINDS) | set(PROGRAMME_KINDS) | set(PLACE_KINDS) | {l.lower() for l in LABELS})
 
 
 @contextmanager
 def _store(ctx: click.Context, *, writable: bool = False):
+    if not writable:
+        from .session import reading
+        with reading(ctx) as store:
+            yield store
+        return
     from ..store import open_store
     store = open_store(ctx.obj["store_url"], writable=writable)
     try:
@@ -46,22 +51,29 @@ def _csv_list(value: str | None, allowed: list[str], what: str, option: str, *,
 @click.option("--focus", metavar="NAME", help="Centre on one entity (name, alias or id): its ego network.")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 6),
               help="Hops around --focus.")
-@click.option("--types", metavar="TYPE,...", help="Only these relation types, e.g. PARTNERS_WITH,MEMBER_OF.")
+@click.option("--types", metavar="TYPE,...",
+              help="Only these relation types, e.g. PARTNERS_WITH,MEMBER_OF, or core / all.")
 @click.option("--kind", "kinds", metavar="KIND,...", help="Only nodes of these kinds, e.g. cluster,university.")
 @click.option("--country", help="Only nodes in this country (and programmes/sectors next to them).")
 @click.option("--title", help="Page title (default: ecograph map, or the focus name).")
+@click.option("--isolated/--no-isolated", default=True, show_default=True,
+              help="Keep nodes that have no relation (on the map after the other filters).")
 @click.option("--physics/--no-physics", default=None,
               help="Force live layout on/off (default: on up to 300 nodes, precomputed above).")
 @click.option("--force", is_flag=True, help="Draw even past 20,000 nodes (a page that size is barely usable).")
 @click.pass_context
 def map_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, types: str | None,
             kinds: str | None, country: str | None, title: str | None, physics: bool | None,
-            force: bool) -> None:
+            isolated: bool, force: bool) -> None:
     """Draw the graph as an interactive HTML map: legend, search, filters, evidence on click."""
     from ecograph.queries.lookup import find_entity
-    from ecograph.visualizations.map import check_size, render_map, subgraph
+    from ecograph.queries.options import relation_types
+    from ecograph.visualizations.map import check_size, render_map, subgraph, without_isolated
 
-    type_list = _csv_list(types, sorted(RELATION_TYPES), "relation type", "--types", upper=True)
+    try:  # as every command takes them: names, core, all
+        type_list = list(relation_types(types, ())) if types else None
+    except EcographError as exc:
+        raise click.BadParameter(f"{exc}; {exc.hint}", param_hint="--types") from exc
     kind_list = _csv_list(kinds, KNOWN_KINDS, "kind", "--kind", upper=False)
     with _store(ctx) as store:
         focus_entity = find_entity(store, focus) if focus else None
@@ -72,10 +84,12 @@ def map_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, type
     if focus_entity or type_list or kind_list or country:
         G = subgraph(G, focus=focus_entity.id if focus_entity else None, depth=depth,
                      types=type_list, kinds=kind_list, country=country)
+    if not isolated:
+        G = without_isolated(G, keep=focus_entity.id if focus_entity else None)
     check_size(G, force=force)
     if not title:
         title = f"ecograph: {focus_entity.name}" if focus_entity else "ecograph map"
-    path = render_map(G, output, title=title, physics=physics)
+    path = render_map(G, output, title=title, physics=physics, focus=focus_entity.id if focus_entity else None)
     click.echo(f"wrote {path}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", err=True)
 
 

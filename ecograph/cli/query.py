@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 
 import click
@@ -20,14 +19,9 @@ from .output import emit, format_options
 EVIDENCE = ["sentence", "source", "method", "confidence"]
 
 
-@contextmanager
 def _store(ctx: click.Context):
-    from ..store import open_store
-    store = open_store(ctx.obj["store_url"])
-    try:
-        yield store
-    finally:
-        store.close()
+    from .session import reading
+    return reading(ctx)
 
 
 def evidence_option(f):
@@ -342,5 +336,5 @@ def show_cmd(ctx, name, fmt):
             out.write(f"{key + ':':12}{value}\n")
     out.write(f"\ndocuments ({len(p.documents)}):\n")
     emit([asdict(d) for d in p.documents], "table", columns=["source", "title", "count"], stream=out)
-    out.write(f"\nrelations ({len(p.relations)} evidence records):\n")
+    out.write(f"\nrelations ({len(p.relations)} sentences):\n")
     emit([asdict(r) for r in p.relations], "table", columns=rel_cols, stream=out)

@@ -55,12 +55,28 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
     return (from ? from.name : e.from) + " → " + e.type + " → " + (to ? to.name : e.to) + "\n" +
       e.evidence.length + " evidence · confidence " + Number(e.confidence || 0).toFixed(2);
   }
+  // Label size grows with the node's relations (canvas units): at the first view the
+  // largest nodes' labels are legible; vis culls the others (scaling.label.drawThreshold,
+  // in screen pixels) until one zooms in.
+  var maxDegree = 1;
+  Object.keys(DATA.nodes).forEach(function (id) { maxDegree = Math.max(maxDegree, DATA.nodes[id].degree); });
+  var LABEL_MIN = 14, LABEL_MAX = 40, LEGIBLE = 12;
+  function labelSize(n) { return Math.round(LABEL_MIN + (LABEL_MAX - LABEL_MIN) * Math.sqrt(n.degree / maxDegree)); }
+  api.labelSize = function (id) { return labelSize(DATA.nodes[id]); };
   var nodeItems = Object.keys(DATA.nodes).map(function (id) {
     var n = DATA.nodes[id], g = groupStyle[n.group];
     var item = { id: id, label: n.name, shape: g.shape, title: nodeTitle(n),
                  size: Math.round(10 * (10 + 5 * Math.sqrt(n.degree))) / 10,
+                 font: { size: labelSize(n) },
                  color: { background: g.colour, border: "#333333",
                           highlight: { background: g.colour, border: "#000000" } } };
+    if (id === DATA.focus) {   // the node the map is about: a thick dark ring, bold label
+      item.borderWidth = 5;
+      item.color.border = "#111111";
+      item.font = { size: Math.max(labelSize(n), 24), bold: true, multi: false };
+      item.label = "◎ " + n.name;
+      item.title = "focus of this map\n" + item.title;
+    }
     if (typeof n.x === "number") { item.x = n.x; item.y = n.y; }
     return item;
   });
@@ -133,11 +149,28 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
   }
   var countrySel = fillSelect("filter-country", DATA.countries);
   var sectorSel = fillSelect("filter-sector", DATA.sectors);
+  var isolatedBox = document.getElementById("filter-isolated");
+  isolatedBox.addEventListener("change", applyFilters);
+  var presetSel = document.getElementById("filter-preset");
+  DATA.presets.forEach(function (p) { var o = el("option", null, p.name); o.value = p.key; presetSel.appendChild(o); });
+  function setTypes(types) {   // check exactly these relation types (null: all)
+    document.querySelectorAll("#legend-edges input[type=checkbox]").forEach(function (b) {
+      b.checked = !types || types.indexOf(b.dataset.key) >= 0;
+      shownTypes[b.dataset.key] = b.checked;
+    });
+  }
+  presetSel.addEventListener("change", function () {
+    var preset = DATA.presets.filter(function (p) { return p.key === presetSel.value; })[0];
+    setTypes(preset ? preset.types : null);
+    isolatedBox.checked = !!preset;   // a preset shows the nodes its relations join, only
+    applyFilters();
+  });
+  api.preset = function (key) { presetSel.value = key || ""; presetSel.dispatchEvent(new Event("change")); };
   document.getElementById("filter-reset").addEventListener("click", function () {
     document.querySelectorAll("#legend input[type=checkbox]").forEach(function (b) {
       b.checked = true; b.dispatchEvent(new Event("change"));
     });
-    countrySel.value = ""; sectorSel.value = "";
+    countrySel.value = ""; sectorSel.value = ""; presetSel.value = ""; isolatedBox.checked = false;
     applyFilters();
   });
 
@@ -175,6 +208,17 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
         return shownTypes[e.type] !== false && base[other] && strict(other);
       });
     });
+    function edgeShown(eid) {
+      var e = DATA.edges[eid];
+      return shownTypes[e.type] !== false && vis_[e.from] && vis_[e.to];
+    }
+    if (isolatedBox.checked) {   // hide nodes left without any relation on screen
+      var connected = {};
+      Object.keys(vis_).forEach(function (id) {
+        connected[id] = vis_[id] && (id === DATA.focus || incident[id].some(edgeShown));
+      });
+      vis_ = connected;
+    }
     visibleNodes = vis_;
     var nUpd = [], eUpd = [], nShown = 0, eShown = 0;
     Object.keys(vis_).forEach(function (id) {
@@ -276,6 +320,12 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
     dl.appendChild(el("dt", null, term));
     dl.appendChild(el("dd", null, Array.isArray(value) ? value.join("; ") : value));
   }
+  // how a relation reads with the shown node as its subject: "has member X", "member of X"
+  function relationPhrase(e, out) {
+    var p = DATA.phrases[e.type];
+    return p ? p[out ? 0 : 1] : (out ? "→ " : "← ") + e.type.replace(/_/g, " ").toLowerCase();
+  }
+  api.relationPhrase = relationPhrase;
   function showNode(id) {
     var n = DATA.nodes[id];
     if (!n) return;
@@ -301,8 +351,7 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
       var e = DATA.edges[eid];
       var out = e.from === id, other = DATA.nodes[out ? e.to : e.from];
       var li = el("li");
-      var a = el("button", "rel-link",
-        (out ? "→ " : "← ") + e.type.replace(/_/g, " ").toLowerCase() + " " + (other ? other.name : ""));
+      var a = el("button", "rel-link", relationPhrase(e, out) + " " + (other ? other.name : ""));
       a.type = "button";
       a.addEventListener("click", function () { network.selectEdges([eid]); showEdge(eid); });
       li.appendChild(a);
@@ -333,6 +382,73 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
   api.showNode = showNode;
   api.showEdge = showEdge;
 
+  // ---- saving the current view (PNG, SVG) for slides ----
+  function download(blob, name) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+  }
+  function viewPNG(done) {   // the canvas as drawn, on white
+    var src = container.querySelector("canvas");
+    var c = document.createElement("canvas");
+    c.width = src.width; c.height = src.height;
+    var ctx = c.getContext("2d");
+    ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, c.width, c.height);
+    ctx.drawImage(src, 0, 0);
+    c.toBlob(done, "image/png");
+  }
+  var SVGNS = "http://www.w3.org/2000/svg";
+  function svgEl(tag, attrs, text) {
+    var e = document.createElementNS(SVGNS, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) e.textContent = text;   // text, never markup
+    return e;
+  }
+  // What is on screen now: the visible nodes and relations inside the view, labels that
+  // are drawn at this zoom; positions in canvas units, the view box the screen.
+  function viewSVG() {
+    var w = container.clientWidth, h = container.clientHeight, scale = network.getScale();
+    var tl = network.DOMtoCanvas({ x: 0, y: 0 }), br = network.DOMtoCanvas({ x: w, y: h });
+    var pos = network.getPositions();
+    var svg = svgEl("svg", { xmlns: SVGNS, width: w, height: h,
+                             viewBox: [tl.x, tl.y, br.x - tl.x, br.y - tl.y].join(" ") });
+    svg.appendChild(svgEl("rect", { x: tl.x, y: tl.y, width: br.x - tl.x, height: br.y - tl.y, fill: "#ffffff" }));
+    var gEdges = svgEl("g", { "stroke-linecap": "round" }), gNodes = svgEl("g", {}), gText = svgEl("g", {
+      "font-family": "sans-serif", "text-anchor": "middle", stroke: "#ffffff", "stroke-width": 3,
+      "paint-order": "stroke" });
+    Object.keys(DATA.edges).forEach(function (eid) {
+      var e = DATA.edges[eid], t = typeStyle[e.type], a = pos[e.from], b = pos[e.to];
+      if (hiddenEdges[eid] || !a || !b) return;
+      var attrs = { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: t.colour, "stroke-width": t.width };
+      if (t.dashes) attrs["stroke-dasharray"] = t.dashes.join(" ");
+      gEdges.appendChild(svgEl("line", attrs));
+    });
+    Object.keys(DATA.nodes).forEach(function (id) {
+      var n = DATA.nodes[id], p = pos[id], g = groupStyle[n.group];
+      if (hiddenNodes[id] || !p) return;
+      var r = 10 + 5 * Math.sqrt(n.degree);
+      gNodes.appendChild(svgEl("circle", { cx: p.x, cy: p.y, r: r, fill: g.colour,
+                                           stroke: id === DATA.focus ? "#111111" : "#333333",
+                                           "stroke-width": id === DATA.focus ? 5 : 1 }));
+      var size = labelSize(n);
+      if (size * scale >= options.nodes.scaling.label.drawThreshold - 1 || id === DATA.focus) {
+        gText.appendChild(svgEl("text", { x: p.x, y: p.y + r + size, "font-size": size }, n.name));
+      }
+    });
+    svg.appendChild(gEdges); svg.appendChild(gNodes); svg.appendChild(gText);
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg);
+  }
+  api.viewSVG = viewSVG;
+  document.getElementById("save-png").addEventListener("click", function () {
+    viewPNG(function (blob) { download(blob, "ecograph-map.png"); });
+  });
+  document.getElementById("save-svg").addEventListener("click", function () {
+    download(new Blob([viewSVG()], { type: "image/svg+xml" }), "ecograph-map.svg");
+  });
+
   // ---- the network ----
   network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   network.on("beforeDrawing", scaleDashes);
@@ -340,10 +456,21 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
     if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
   });
+  // Fitted to a big graph, even the largest labels are specks: zoom in on the best
+  // connected node (or the focus) until its label is LEGIBLE pixels high.
+  function legibleStart() {
+    var ids = Object.keys(DATA.nodes);
+    if (!ids.length) return;
+    var hub = DATA.focus || ids.reduce(function (a, b) { return DATA.nodes[b].degree > DATA.nodes[a].degree ? b : a; });
+    var need = LEGIBLE / labelSize(DATA.nodes[hub]);
+    if (network.getScale() < need) network.moveTo({ position: network.getPositions([hub])[hub], scale: need });
+  }
   function ready() {
     if (api.ready) return;
-    api.ready = true;
     if (DATA.physics) network.setOptions({ physics: { stabilization: false } });
+    legibleStart();
+    if (DATA.focus && DATA.nodes[DATA.focus]) { network.selectNodes([DATA.focus]); showNode(DATA.focus); }
+    api.ready = true;
     document.body.classList.add("ready");
   }
   if (DATA.physics) {
