@@ -53,11 +53,10 @@ keeps it); `add()` and `load()` of consistent data never produce one.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-import re
 import uuid
-from contextlib import contextmanager
 from typing import Any, Iterator
 
 import networkx as nx
@@ -68,6 +67,7 @@ from ..exchange import validate
 from ..model import Document, Entity, Extraction, Relation
 from . import base
 from . import cypher as Q
+from . import neo4j_query as NQ
 from . import neo4j_rows as NR
 from .neo4j_rows import batches as _batches, entity as _entity, relation as _relation
 
@@ -162,7 +162,7 @@ class Neo4jStore:
             raise
 
     # --- plumbing ------------------------------------------------------------
-    @contextmanager
+    @contextlib.contextmanager
     def _errors(self, doing: str) -> Iterator[None]:
         """Driver exceptions -> `StoreError` with a hint. Messages name the URL and user, never the password."""
         from neo4j.exceptions import (AuthError, ClientError, DriverError, IncompleteCommit,
@@ -403,20 +403,15 @@ class Neo4jStore:
 
     # --- researchers' read-only Cypher --------------------------------------
     def run_read_query(self, query: str, params: dict | None = None, *,
-                       timeout: float | None = 60.0, limit: int | None = None) -> "QueryRows":
+                       timeout: float | None = 60.0, limit: int | None = None) -> NQ.QueryRows:
         """Run a researcher's Cypher, refusing anything that could write or reveal the server.
 
         Enforced here, not in the CLI, so every caller gets it: Neo4j plans the statement
-        (EXPLAIN, nothing runs) and it must be a read query ('r') whose operators are all
-        known to be harmless: no LOAD CSV (reads server files / URLs), no batched
-        transactions, no TERMINATE, only the SHOW commands and procedures listed in
-        SAFE_COMMANDS / SAFE_PROCEDURES (Neo4j's own READ label is not enough:
-        db.stats.collect switches query recording on, SHOW TRANSACTIONS shows other
-        sessions' queries and parameters). Then it runs in a READ access-mode transaction
-        (the server's last line) with `timeout` seconds as its transaction timeout; rows
-        are fetched as they come and at most `limit` are kept (`QueryRows.cut` says the
-        result was cut). On Ctrl-C the transaction is terminated on the server, not left
-        running. Values become plain Python (nodes and relationships: dicts)."""
+        (EXPLAIN, nothing runs) and `neo4j_query.check_read_only` refuses it unless it only
+        reads and calls only allowed procedures and SHOW commands. Then it runs in a READ
+        transaction (the server's last line) with `timeout` seconds as its transaction
+        timeout; at most `limit` rows are fetched (`QueryRows.cut` says the result was cut),
+        as plain Python. On Ctrl-C the transaction is terminated on the server."""
         if not isinstance(query, str) or not query.strip():
             raise QueryRefused("empty Cypher query")
         params = dict(params or {})
@@ -427,7 +422,7 @@ class Neo4jStore:
         with self._errors("running the query"), self._session(read=True) as s:
             tx = s.begin_transaction(timeout=timeout, metadata={"ecograph_run": tag})
             try:
-                return _fetch(tx.run(query, params), limit)
+                return NQ.fetch(tx.run(query, params), limit, _plain)
             except KeyboardInterrupt:
                 self._terminate(tag)
                 raise
@@ -443,13 +438,10 @@ class Neo4jStore:
 
     def _terminate(self, tag: str) -> None:
         """Stop our own running transaction on the server (best effort: we are exiting)."""
-        try:
-            with self._driver.session(database=self._database) as s:
-                ids = [r["id"] for r in s.run(Q.OWN_TRANSACTIONS, run=tag)]
-                if ids:
-                    s.run(Q.TERMINATE_TRANSACTIONS, ids=ids).consume()
-        except Exception:  # noqa: BLE001 - the server-side timeout still bounds it
-            pass
+        with contextlib.suppress(Exception), self._driver.session(database=self._database) as s:
+            ids = [r["id"] for r in s.run(Q.OWN_TRANSACTIONS, run=tag)]  # the timeout bounds it anyway
+            if ids:
+                s.run(Q.TERMINATE_TRANSACTIONS, ids=ids).consume()
 
     def _plan(self, query: str, params: dict):
         from neo4j.exceptions import ClientError
@@ -465,29 +457,7 @@ class Neo4jStore:
                 raise
 
     def _check_read_only(self, summary) -> None:
-        kinds = {"w": "write", "rw": "read and write", "s": "change the schema or the server"}
-        if summary.query_type != "r":
-            raise QueryRefused(f"refused: this statement would {kinds.get(summary.query_type, 'not only read')}; "
-                               "`ecograph cypher` only reads",
-                               hint="change the graph with `ecograph ingest`, `forget` or `import`")
-        for op, details in _operators(summary.plan or {}):
-            if op == "LoadCSV":
-                raise QueryRefused("refused: LOAD CSV reads files or URLs on the server",
-                                   hint="load data with `ecograph ingest` or `ecograph import`")
-            if op in ("TransactionForeach", "TransactionApply"):
-                raise QueryRefused("refused: CALL { } IN TRANSACTIONS is not allowed here")
-            if op.startswith("Terminate"):  # TERMINATE TRANSACTIONS plans as 'r' but kills others' work
-                raise QueryRefused("refused: TERMINATE stops other users' transactions")
-            if op.startswith("Show") and op not in SAFE_COMMANDS:
-                raise QueryRefused(f"refused: {_command_name(op)} shows the server's state or other "
-                                   "sessions' work", hint="allowed: " + ", ".join(map(_command_name, sorted(SAFE_COMMANDS))))
-            if op == "ProcedureCall":
-                m = re.match(r"\s*([\w.]+)\s*\(", details or "")
-                if not m:
-                    raise QueryRefused("refused: cannot tell which procedure this calls")
-                if m.group(1) not in SAFE_PROCEDURES:
-                    raise QueryRefused(f"refused: procedure {m.group(1)} is not on the list of safe procedures",
-                                       hint="allowed: " + ", ".join(sorted(SAFE_PROCEDURES)))
+        NQ.check_read_only(summary)  # the allow-list and the operators refused: store.neo4j_query
 
     # --- local reads for the queries (code in store.neo4j_read) --------------
     def read_version(self):
@@ -518,41 +488,6 @@ class Neo4jStore:
         from . import neo4j_read
         return neo4j_read.named_neighbourhood(self, names, label=label, depth=depth, types=types,
                                               context=context, evidence=evidence)
-
-
-#: What `ecograph cypher` may call: procedures and SHOW commands that only describe the
-#: graph's schema. An allow-list, because Neo4j labels READ things that change or reveal the
-#: server (db.stats.collect/clear/retrieve, SHOW TRANSACTIONS, SHOW SETTINGS).
-SAFE_PROCEDURES = frozenset({"db.labels", "db.relationshipTypes", "db.propertyKeys",
-                             "db.schema.visualization", "db.schema.nodeTypeProperties",
-                             "db.schema.relTypeProperties"})
-SAFE_COMMANDS = frozenset({"ShowIndexes", "ShowConstraints", "ShowProcedures", "ShowFunctions"})
-
-
-def _command_name(operator: str) -> str:
-    """"ShowTransactions" -> "SHOW TRANSACTIONS"."""
-    return " ".join(re.findall(r"[A-Z][a-z]*", operator)).upper()
-
-
-class QueryRows(list):
-    """The rows of a researcher's query; `cut` is True when more rows than the limit came."""
-    cut = False
-
-
-def _fetch(result, limit: int | None) -> QueryRows:
-    rows = QueryRows()
-    for rec in result:
-        if limit is not None and len(rows) >= limit:
-            rows.cut = True  # the rest stays on the server: the transaction is rolled back
-            break
-        rows.append({k: _plain(v) for k, v in rec.items()})
-    return rows
-
-
-def _operators(plan: dict) -> Iterator[tuple[str, str | None]]:
-    yield plan.get("operatorType", "").split("@", 1)[0], (plan.get("args") or {}).get("Details")
-    for child in plan.get("children") or []:
-        yield from _operators(child)
 
 
 def _check_label(label: str) -> None:
