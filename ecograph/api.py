@@ -26,6 +26,10 @@ from ecograph.queries.search import search
 from ecograph.queries.structure import centrality, communities, connected_clusters, isolated, stats
 from ecograph.queries.view import records
 from ecograph.queries.lookup import find_entity
+from ecograph.queries.options import between
+from ecograph.queries.timeline import timeline
+from ecograph.queries.sample import draw_edges, draw_entities
+from ecograph.queries.validate import apply_verdicts, score_sample
 
 
 class Graph:
@@ -59,17 +63,55 @@ class Graph:
     def to_networkx(self) -> nx.MultiDiGraph:
         return self.store.to_networkx()
 
-    def ingest(self, paths: Iterable[str], *, force: bool = False):
-        """Read documents into the graph (open with `writable=True`); returns the IngestReport."""
+    def ingest(self, paths: Iterable[str] = (), *, force: bool = False, urls_file: str | None = None,
+               manifest: str | None = None, offline: bool = False):
+        """Read files, folders and web pages (http/https URLs among `paths`, or `urls_file`;
+        cached beside the store), and a manifest's rows, into the graph (open with
+        `writable=True`); returns the IngestReport, as `ecograph ingest` does."""
         from ecograph.config import curation_file
         from ecograph.curation import Curation
-        from ecograph.ingest.pipeline import ingest
         from ecograph.ingest.resolve import Resolver
+        from ecograph.ingest.sources import ingest_sources
+        from ecograph.ingest.web import WebClient, cache_dir
         paths = [paths] if isinstance(paths, str) else list(paths)
         resolver = Resolver.for_store(self.store, curation=Curation.load(curation_file(self.store.url)))
-        return ingest(self.store, paths, resolver=resolver, force=force)
+        client = WebClient(cache_dir(self.store.url), offline=offline)
+        return ingest_sources(self.store, paths, client=client, urls_file=urls_file, manifest=manifest,
+                              resolver=resolver, force=force)
 
     # --- partners -------------------------------------------------------------
+    # --- curation (the decisions go to curation.json beside the store, as in the shell) ---------
+    def _curation(self):
+        from ecograph.config import curation_file
+        from ecograph.curation import Curation
+        return Curation.load(curation_file(self.store.url))
+
+    def review(self, *, below: float = 0.7, limit: int = 50) -> list[dict]:
+        """Low-confidence edges and candidate merges (ranked by evidence), as `ecograph review`."""
+        from ecograph.review import candidate_merges, low_confidence_edges
+        confirmed = self._curation().confirmed
+        return ([{"what": "edge", **r} for r in low_confidence_edges(self.store, below=below, limit=limit,
+                                                                    confirmed=confirmed)] +
+                [{"what": "merge?", **r} for r in candidate_merges(self.store, limit=limit)])
+
+    def merge(self, keep: str, other: str, *, reason: str = ""):
+        from ecograph.curation import merge_entities
+        return merge_entities(self.store, self._curation(), keep, other, reason)
+
+    def set(self, name: str, *, new_name: str | None = None, kind: str | None = None,
+            country: str | None = None, reason: str = ""):
+        from ecograph.curation import set_entity
+        return set_entity(self.store, self._curation(), name, new_name=new_name, kind=kind,
+                          country=country, reason=reason)
+
+    def reject(self, source: str, rtype: str, target: str, *, reason: str = ""):
+        from ecograph.curation import edge_decision
+        return edge_decision(self.store, self._curation(), source, rtype, target, confirm=False, reason=reason)
+
+    def confirm(self, source: str, rtype: str, target: str, *, reason: str = ""):
+        from ecograph.curation import edge_decision
+        return edge_decision(self.store, self._curation(), source, rtype, target, confirm=True, reason=reason)
+
     def partners(self, org: str | None = None, *, depth: int = 1, types=None):
         return partners(self.store, org, depth=depth, types=types)
 
@@ -136,6 +178,37 @@ class Graph:
         return profile(self.store, name)
 
     profile = show
+
+    # --- time -----------------------------------------------------------------
+    def timeline(self, name: str, *, types=None):
+        return timeline(self.store, name, types=types)
+
+    @staticmethod
+    def between(since=None, until=None):
+        """`with g.between("2019", "2020"):` every question inside reads only the relations
+        their evidence dates in that window (the CLI's --since/--until)."""
+        return between(since, until)
+    # --- validation -----------------------------------------------------------
+    def sample(self, n: int = 100, *, what: str = "edges", types=None, stratify: str | None = None,
+               seed: int | None = None):
+        """A reproducible random sample to judge by hand (`ecograph sample`). Write it with
+        `ecograph.visualizations.judge.write_sample_csv(s, path)` or `render_judge(s, path)`."""
+        if what == "edges":
+            return draw_edges(self.store, n, types=types, stratify=stratify, seed=seed)
+        return draw_entities(self.store, n, stratify=stratify, seed=seed)
+
+    def score_sample(self, path, other=None, *, apply: bool = False):
+        """The figures of a judged sample (`ecograph sample score`): a `validation.Score`
+        (`.records()`, `.to_dict()`, `validation.methods_paragraph(score)`). Refused if the
+        store changed since the sample was drawn. `apply`: wrong edges become rejects in
+        curation.json (open with `writable=True`)."""
+        from ecograph.config import curation_file
+        from ecograph.curation import Curation
+        curation = Curation.load(curation_file(self.store.url))
+        sample, result = score_sample(self.store, path, other, curation=curation)
+        if apply:
+            apply_verdicts(self.store, sample, curation)
+        return result
 
     # --- pages ----------------------------------------------------------------
     def report(self, path, *, focus: str | None = None, depth: int = 2, top: int = 10):

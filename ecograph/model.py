@@ -11,6 +11,17 @@ ORG_KINDS = ("cluster", "company", "university", "research", "government",
              "association", "funder", "support", "network", "other")
 PROGRAMME_KINDS = ("programme", "project", "policy", "fund", "label", "event", "other")
 PLACE_KINDS = ("country", "region", "city")
+# When documents (or the names of one entity) disagree on its kind, the kind resting on the
+# stronger evidence wins: a text calling a body a cluster, a university, a ministry, an association
+# or an event says what it is; "company" (often from a corporate or place word: "X Morocco") and
+# "other" are fallbacks. Used by the store's merge rule (store.base.combine) and by resolution.
+KIND_PRECEDENCE = ("cluster", "university", "government", "association", "event", "funder", "research",
+                   "network", "support", "policy", "fund", "label", "programme", "project", "company", "other")
+
+
+def kind_rank(kind: str | None) -> int:
+    """Lower is stronger; None and unknown kinds rank last."""
+    return KIND_PRECEDENCE.index(kind) if kind in KIND_PRECEDENCE else len(KIND_PRECEDENCE)
 
 # type -> (allowed source labels, allowed target labels)
 RELATION_TYPES: dict[str, tuple[frozenset, frozenset]] = {
@@ -123,6 +134,10 @@ class Relation:
                              for e in d.get("evidence", [])])
 
 
+#: What a document may say about itself (SCHEMA.md), present only when known: never guessed.
+DOCUMENT_META = ("url", "published", "site")
+
+
 @dataclass
 class Document:
     id: str
@@ -131,15 +146,23 @@ class Document:
     language: str
     ingested_at: str = ""
     text: str | None = field(default=None, repr=False)  # not persisted in the graph
+    url: str | None = None        # the page it came from (http/https)
+    published: str | None = None  # ISO date: YYYY, YYYY-MM or YYYY-MM-DD
+    site: str | None = None       # publisher or site name
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "source": self.source, "title": self.title,
-                "language": self.language, "ingested_at": self.ingested_at}
+        d = {"id": self.id, "source": self.source, "title": self.title,
+             "language": self.language, "ingested_at": self.ingested_at}
+        for k in DOCUMENT_META:
+            if getattr(self, k):
+                d[k] = getattr(self, k)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Document":
         return cls(id=d["id"], source=d["source"], title=d.get("title", ""),
-                   language=d.get("language", ""), ingested_at=d.get("ingested_at", ""))
+                   language=d.get("language", ""), ingested_at=d.get("ingested_at", ""),
+                   **{k: d[k] if isinstance(d.get(k), str) and d[k] else None for k in DOCUMENT_META})
 
 
 @dataclass

@@ -1,18 +1,34 @@
-"""What a curator should look at: low-confidence edges and pairs of entities that may be one."""
+"""What a curator should look at: low-confidence edges and pairs of entities that may be one.
+
+Candidate merges are ranked by evidence, strongest first:
+- a shared acronym (one's name is the initials of the other's, or both carry the same acronym);
+- shared members or partners (the same neighbours over MEMBER_OF / PARTNERS_WITH / PART_OF …);
+- the same place (country attribute);
+- similar names, but never across a distinguishing qualifier (another country or city,
+  Northern/Southern: `ingest.resolve.clash`).
+Pairs that are linked by a relation (a cluster and its member) or whose kinds disagree are
+left out or pushed down: two bodies in one relation are two bodies.
+"""
 from __future__ import annotations
 
+from collections import defaultdict
 from itertools import combinations
 
 from rapidfuzz import fuzz
 
 from .ids import norm
 
+_LINKS = ("MEMBER_OF", "PARTNERS_WITH", "PART_OF", "SUPPORTS", "FUNDS", "RUNS", "PARTICIPATES_IN", "LABELLED_BY")
+_SMALL = {"of", "de", "du", "des", "d", "l", "and", "et", "for", "pour", "la", "le", "les", "the", "en", "in"}
+_WEIGHTS = {"acronym": 0.45, "names": 0.35, "neighbours": 0.3, "place": 0.1, "kind": 0.05}
 
-def low_confidence_edges(store, *, below: float = 0.7, limit: int = 50) -> list[dict]:
+
+def low_confidence_edges(store, *, below: float = 0.7, limit: int = 50, confirmed=frozenset()) -> list[dict]:
+    """Edges under `below`, weakest first, except those a curator confirmed ((type, source, target))."""
     names = {e.id: e.name for e in store.entities()}
     rows = []
     for r in store.relations():
-        if r.type == "MENTIONED_IN" or r.confidence >= below:
+        if r.type == "MENTIONED_IN" or r.confidence >= below or r.key in confirmed:
             continue
         ev = max(r.evidence, key=lambda e: e.confidence)
         rows.append({"type": r.type, "source": names.get(r.source, r.source),
@@ -23,27 +39,155 @@ def low_confidence_edges(store, *, below: float = 0.7, limit: int = 50) -> list[
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in norm(name).split() if w not in {"of", "de", "du", "des", "and", "et", "for", "la", "le"})
+    return "".join(w[0] for w in norm(name).split() if w not in _SMALL)
 
 
-def candidate_merges(store, *, threshold: float = 88.0, limit: int = 50) -> list[dict]:
-    """Same-label pairs whose names are close, or where one is the initials of the other."""
-    rows = []
-    by_label: dict[str, list] = {}
+def _acronyms(names: list[str]) -> set[str]:
+    """Names written as acronyms ('MDX', 'CCI-X' → 'ccix')."""
+    out = set()
+    for n in names:
+        s = n.replace("-", "").replace("&", "").replace(".", "")
+        if 3 <= len(s) <= 8 and s.isupper() and s.isalnum():
+            out.add(s.lower())
+    return out
+
+
+def _core(name: str) -> str:
+    """A name's distinctive words, sorted: without heads and cue words ("cluster", "university"),
+    places and small words."""
+    from ecograph.ingest.kinds import GENERIC, classify
+    from ecograph.ingest.name_keys import qualifiers
+    words = []
+    for w in norm(name).split():
+        if w in _SMALL or w in GENERIC or qualifiers(w) or (len(w) > 3 and classify(w)[1] is not None):
+            continue
+        words.append(w)
+    return " ".join(sorted(words))
+
+
+def _similar(x: str, y: str) -> float:
+    """Similarity of two distinctive-word strings: spelling (token_sort_ratio), or 100 when one's
+    words are all among the other's ("halivert" in "halivert seafood")."""
+    if set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()):
+        return 100.0
+    return fuzz.token_sort_ratio(x, y)
+
+
+def _close(acronym: str, initials: str) -> bool:
+    """'mdxc' and 'mdc': one letter more, same first and last letters (a word added to a name)."""
+    short, long_ = sorted((acronym, initials), key=len)
+    if len(long_) - len(short) != 1 or short[0] != long_[0] or short[-1] != long_[-1]:
+        return False
+    it = iter(long_)
+    return all(c in it for c in short)
+
+
+class _Profile:
+    """What the ranking compares about one entity."""
+
+    def __init__(self, e, neighbours: set[str]):
+        from ecograph.ingest.kinds import classify
+        from ecograph.ingest.name_keys import qualifiers
+        self.e = e
+        self.names = [e.name, *e.aliases]
+        self.keys = {norm(n) for n in self.names if norm(n)}
+        self.acronyms = _acronyms(self.names)
+        self.initials = {i for i in (_initials(n) for n in self.names if len(norm(n).split()) >= 3) if len(i) >= 3}
+        self.quals = frozenset().union(*(qualifiers(n) for n in self.names))
+        self.tokens = {t for k in self.keys for t in k.split() if t not in _SMALL and len(t) > 2}
+        # the distinctive words of each full name, with the kind its own words give
+        self.core = {(_core(n), classify(n)[1]) for n in self.names if norm(n) not in self.acronyms}
+        self.core = {(c, k) for c, k in self.core if len(c) >= 4}
+        self.neighbours = neighbours
+
+
+def _rare(a: _Profile, b: _Profile, df: dict[str, int]) -> bool:
+    """A one-word likeness counts only for a word few entities' names carry ("Halivert", not
+    "development"): at most the two of them."""
+    shared = {w for c, _ in a.core for w in c.split()} & {w for c, _ in b.core for w in c.split()}
+    return any(df.get(w, 0) <= 2 for w in shared)
+
+
+def _evidence(a: _Profile, b: _Profile, df: dict[str, int]) -> tuple[float, list[str]] | None:
+    """(score, reasons) for one pair, None when it must not be proposed."""
+    from ecograph.ingest.name_keys import clash
+    if a.e.id in b.neighbours or clash(a.quals, b.quals):
+        return None
+    why, score = [], 0.0
+    if a.acronyms & (b.initials | b.acronyms) or b.acronyms & a.initials:
+        score += _WEIGHTS["acronym"]
+        why.append("shared acronym")
+    elif any(_close(x, y) for x in a.acronyms for y in b.initials) or \
+            any(_close(x, y) for x in b.acronyms for y in a.initials):
+        score += _WEIGHTS["acronym"] / 2
+        why.append("close acronym")
+    elif a.acronyms and b.acronyms:
+        score -= 0.15  # two different acronyms: two bodies, unless other evidence says otherwise
+    # names compared on their distinctive words: "Delta Textile Cluster" and "Delta Textile" are
+    # close, "Delta Cluster" and "Gamma Cluster" are not, whatever the shared head
+    # "X Fund" is no "X University"; one shared ordinary word ("promotion") is weak evidence
+    sim, words = max(((_similar(x, y), min(len(x.split()), len(y.split())))
+                      for x, kx in a.core for y, ky in b.core if not (kx and ky and kx != ky)), default=(0, 0))
+    if sim >= 85 and (words >= 2 or _rare(a, b, df)):
+        score += _WEIGHTS["names"] * (sim - 60) / 40 * (1 if words >= 2 else 0.5)
+        why.append(f"similar names ({sim:.0f})")
+    if not why:
+        return None  # members, partners and places alone make siblings, not duplicates
+    shared = a.neighbours & b.neighbours
+    if shared:
+        score += _WEIGHTS["neighbours"] * min(1.0, len(shared) / 2)
+        why.append(f"{len(shared)} shared member(s)/partner(s)")
+    if a.e.country and a.e.country == b.e.country:
+        score += _WEIGHTS["place"]
+        why.append("same country")
+    specific = {a.e.kind, b.e.kind} - {None, "other", "company"}
+    if len(specific) == 2:
+        score -= 0.2  # a university and a cluster
+    elif a.e.kind == b.e.kind and specific:
+        score += _WEIGHTS["kind"]
+    return round(score, 3), why
+
+
+def candidate_merges(store, *, limit: int = 50, min_score: float = 0.2) -> list[dict]:
+    """Same-label pairs that may be one entity, best evidence first (see the module doc)."""
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for r in store.relations():
+        if r.type in _LINKS:
+            neighbours[r.source].add(r.target)
+            neighbours[r.target].add(r.source)
+    by_label: dict[str, list[_Profile]] = defaultdict(list)
     for e in store.entities():
         if e.label in ("Organisation", "Programme"):
-            by_label.setdefault(e.label, []).append(e)
-    for label, ents in by_label.items():
-        if len(ents) > 3000:  # quadratic; curators review small graphs, large ones by search
-            ents = ents[:3000]
-        for a, b in combinations(ents, 2):
-            na, nb = norm(a.name), norm(b.name)
-            score = fuzz.token_set_ratio(na, nb)
-            acronym = (len(na) <= 6 and na.replace(" ", "") == _initials(b.name)) or \
-                      (len(nb) <= 6 and nb.replace(" ", "") == _initials(a.name))
-            if score >= threshold or acronym:
-                rows.append({"type": label, "source": a.name, "target": b.name,
-                             "confidence": round(score / 100, 2),
-                             "detail": "acronym of the other" if acronym else "similar names"})
-    rows.sort(key=lambda x: -x["confidence"])
+            by_label[e.label].append(_Profile(e, neighbours.get(e.id, set())))
+    df: dict[str, int] = defaultdict(int)  # how many entities' distinctive words hold each word
+    for profiles in by_label.values():
+        for p in profiles:
+            for w in {w for c, _ in p.core for w in c.split()}:
+                df[w] += 1
+    rows = []
+    for label, profiles in by_label.items():
+        for a, b in _blocked_pairs(profiles):
+            ev = _evidence(a, b, df)
+            if ev is not None and ev[0] >= min_score:
+                rows.append({"type": label, "source": a.e.name, "target": b.e.name, "confidence": ev[0],
+                             "detail": ", ".join(ev[1]), "source_id": a.e.id, "target_id": b.e.id})
+    rows.sort(key=lambda x: (-x["confidence"], x["source"], x["target"]))
     return rows[:limit]
+
+
+def _blocked_pairs(profiles: list[_Profile]):
+    """Pairs sharing a name word, an acronym/initials or a neighbour: the others have no evidence."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):
+        close = {"^" + x[0] + x[-1] + str(len(x) // 2) for x in p.acronyms | p.initials}  # 'mdxc' ~ 'mdc'
+        close |= {"^" + x[0] + x[-1] + str((len(x) - 1) // 2) for x in p.acronyms | p.initials}
+        for t in p.tokens | {"#" + x for x in p.acronyms | p.initials} | {"@" + n for n in p.neighbours} | close:
+            blocks[t].append(i)
+    seen = set()
+    for members in blocks.values():
+        if len(members) > 200:  # a word every name has ("cluster") blocks nothing
+            continue
+        for i, j in combinations(members, 2):
+            if (i, j) not in seen:
+                seen.add((i, j))
+                yield profiles[i], profiles[j]

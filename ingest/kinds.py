@@ -73,6 +73,19 @@ def classify(name: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# A sentence that introduces a list with a plural kind noun says what each listed body is:
+# "The four clusters are A, B and C", « Les pôles membres : A, B et C ». Noun → kind.
+LIST_KIND_NOUNS = {"clusters": "cluster", "poles": "cluster", "technopoles": "cluster",
+                   "universities": "university", "universites": "university", "ministries": "government",
+                   "ministeres": "government", "associations": "association", "federations": "association",
+                   "banks": "funder", "banques": "funder", "donors": "funder", "bailleurs": "funder",
+                   "incubators": "support", "incubateurs": "support", "accelerators": "support",
+                   "networks": "network", "reseaux": "network", "companies": "company", "entreprises": "company",
+                   "firms": "company", "societes": "company", "laboratories": "research", "laboratoires": "research"}
+LIST_VERBS = ("are", "were", "include", "includes", "included", "being", "sont", "etaient", "comprennent",
+              "incluent", "regroupe", "regroupent")
+
+
 # Word lists used by the name chunker (names.py, entities.py): connectors inside names, words that are never
 # names alone, sentence starters, titles that announce a person.
 

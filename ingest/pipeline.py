@@ -17,7 +17,7 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -26,6 +26,7 @@ from ecograph.errors import EcographError
 from ecograph.heap import fewer_collections
 from ecograph.model import Document
 
+from .metadata import apply as _apply_metadata
 from .readers import SUPPORTED_SUFFIXES
 from .resolve import Resolver
 from .workers import Prepared, prepare, prepared_parallel, prestart
@@ -42,6 +43,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, why it was not read)
+    warnings: list[str] = field(default_factory=list)  # e.g. "a.html: date 'soon' ignored (...)"
     entities: int = 0
     relations: int = 0
 
@@ -171,9 +173,21 @@ def collect_paths(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str | N
     return out
 
 
+def files_to_ingest(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str | None]]:
+    """`collect_paths`, or `NothingToIngest` (naming the supported suffixes) if that is empty."""
+    paths = list(paths)
+    todo = collect_paths(paths)
+    if not todo:
+        raise NothingToIngest("no supported file found in " + ", ".join(map(str, paths)),
+                              hint="ecograph reads " + ", ".join(sorted(SUPPORTED_SUFFIXES)))
+    return todo
+
+
 def ingest(store, paths: Iterable[str | os.PathLike], *,
            progress: Callable[[Progress], None] | None = None,
-           resolver: Resolver | None = None, force: bool = False, jobs: int = 1) -> IngestReport:
+           resolver: Resolver | None = None, force: bool = False, jobs: int = 1,
+           described: dict[str, dict[str, str]] | None = None,
+           named: dict[str, tuple[str, str | None]] | None = None) -> IngestReport:
     """Ingest files and folders into `store`. Returns what happened to each document.
 
     An unchanged document (same source, same text) is skipped unless `force` (after a
@@ -184,23 +198,27 @@ def ingest(store, paths: Iterable[str | os.PathLike], *,
     completes the job.
 
     `progress` gets a `Progress` before and after each document. Raises `NothingToIngest`
-    when the paths hold no supported file, `Interrupted` on Ctrl-C (what was done is kept)."""
+    when the paths hold no supported file, `Interrupted` on Ctrl-C (what was done is kept).
+
+    `described`: source -> metadata a manifest states (title, url, published, site), which
+    overrides what the document says about itself. `named`: path -> (source, url) for
+    files that stand for something else (a fetched page's cached copy: stored, reported
+    and replaced under its URL; `url` unless the page states one)."""
     with fewer_collections():  # ecograph.heap says why
-        return _ingest(store, paths, progress, resolver, force, jobs)
+        return _ingest(store, paths, progress, resolver, force, jobs, described or {}, named or {})
 
 
-def _ingest(store, paths, progress, resolver, force, jobs) -> IngestReport:
+def _ingest(store, paths, progress, resolver, force, jobs, described=None, named=None) -> IngestReport:
     report = IngestReport()
-    todo = collect_paths(paths)
-    if not todo:
-        raise NothingToIngest("no supported file found in " + ", ".join(map(str, paths)),
-                              hint="ecograph reads " + ", ".join(sorted(SUPPORTED_SUFFIXES)))
+    todo = files_to_ingest(paths)
     if jobs > 1 and len(todo) > 1:
         prestart()  # the workers' server warms up while the resolver indexes the store
     resolver = resolver or Resolver.for_store(store)
     # a text is one document whatever path it is read from: a copy at a second path is
     # "unchanged", so reruns never flip the stored source between the two paths
-    known = frozenset(d.id for d in store.documents())
+    meta = _Metadata(described or {}, named or {})
+    meta.restated = meta.changes(store)  # stored documents a manifest now describes otherwise
+    known = frozenset(d.id for d in store.documents()) - meta.restated
     tell = _Teller(progress, len(todo))
     for source, problem in todo:
         if problem is not None:
@@ -209,7 +227,7 @@ def _ingest(store, paths, progress, resolver, force, jobs) -> IngestReport:
             tell.finished(source, "skipped" if skipped else "failed")
     sources = [s for s, problem in todo if problem is None]
     try:
-        _store_each(store, _prepared(sources, known, force, jobs), report, resolver, force, tell, sources)
+        _store_each(store, _prepared(sources, known, force, jobs), report, resolver, force, tell, sources, meta)
     except KeyboardInterrupt:
         with interrupts_deferred():
             store.flush()  # what was stored is kept: a rerun finds it "unchanged"
@@ -237,30 +255,36 @@ class _Teller:
             self.progress(Progress(self.done, self.total, source, outcome))
 
 
-def _store_each(store, prepared: Iterator[Prepared], report, resolver, force, tell, sources) -> None:
+def _store_each(store, prepared: Iterator[Prepared], report, resolver, force, tell, sources, meta) -> None:
     policy = FlushPolicy()
     for i in range(len(sources)):
         tell.starting(sources[i])
         prep = next(prepared)
         if prep.fatal is not None:
             raise EcographError(prep.fatal[0], hint=prep.fatal[1])
-        outcome = _store_one(store, prep, report, resolver, force)
+        outcome = _store_one(store, prep, report, resolver, force, meta)
         if outcome == "ingested" and policy.due():
             with interrupts_deferred():
                 policy.flush(store)
         tell.finished(prep.source, outcome)
 
 
-def _store_one(store, prep: Prepared, report, resolver, force) -> str:
+def _store_one(store, prep: Prepared, report, resolver, force, meta: "_Metadata") -> str:
+    fetched_url, cached = meta.rename(prep)
     if prep.problem is not None:
         report.failed.append((prep.source, prep.problem))
         return "failed"
-    if prep.unchanged or (not force and store.get_document(prep.doc_id) is not None):
+    if prep.unchanged or (not force and prep.doc_id not in meta.restated
+                          and store.get_document(prep.doc_id) is not None):
         report.unchanged.append(prep.source)  # (or ingested earlier in this same run)
         return "unchanged"
     raw = prep.raw
     doc = Document(id=prep.doc_id, source=prep.source, title=raw.title, language=raw.language,
-                   ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                   ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                   url=raw.url or fetched_url, published=raw.published, site=raw.site)
+    report.warnings.extend(w.replace(cached, prep.source) if cached else w for w in raw.warnings)
+    if prep.source in meta.described:
+        report.warnings.extend(describe(doc, meta.described[prep.source], prep.source))
     try:
         extraction = resolver.resolve(doc, raw.text, prep.extraction)
     except Exception as exc:  # a resolver defect must not stop the other documents
@@ -269,8 +293,45 @@ def _store_one(store, prep: Prepared, report, resolver, force) -> str:
     with interrupts_deferred():  # a document is stored whole, and then counted as kept
         store.add(extraction)
         resolver.learn(extraction)
+        meta.restated -= {doc.id}  # once per run
         report.ingested.append(prep.source)
     return "ingested"
+
+
+@dataclass
+class _Metadata:
+    """What the caller knows about some documents (`ingest`'s `described` and `named`)."""
+    described: dict[str, dict[str, str]]
+    named: dict[str, tuple[str, str | None]]
+    restated: frozenset[str] = frozenset()
+
+    def changes(self, store) -> frozenset[str]:
+        """Ids of stored documents whose title/url/date/site the manifest changes: read
+        again although their text is unchanged, so the new description is stored."""
+        out = set()
+        for source, found in self.described.items():
+            doc = store.document_by_source(source)
+            if doc is not None:
+                copy = replace(doc)
+                describe(copy, found, source)
+                if any(getattr(copy, k) != getattr(doc, k) for k in ("title", "url", "published", "site")):
+                    out.add(doc.id)
+        return frozenset(out)
+
+    def rename(self, prep: Prepared) -> tuple[str | None, str | None]:
+        """A cached page's copy takes its URL as source: (the URL fetched, the copy's path)."""
+        if prep.source not in self.named:
+            return None, None
+        cached = prep.source
+        prep.source, url = self.named[cached]
+        return url, cached
+
+
+def describe(doc: Document, found: dict[str, str], name: str) -> list[str]:
+    """Apply a manifest's fields to `doc`; the warnings about fields it could not use."""
+    warnings: list[str] = []
+    _apply_metadata(doc, found, name, warnings)
+    return warnings
 
 
 @contextmanager

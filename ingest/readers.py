@@ -18,6 +18,7 @@ from pathlib import Path
 from ecograph.errors import EcographError, ReadError
 from . import limits
 from .decoding import SAMPLE as _SAMPLE, decode as _decode, quiet as _quiet
+from .metadata import describe, strip_front_matter
 from .types import RawDocument
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
@@ -42,14 +43,15 @@ def read(path: str, *, max_bytes: int | None = None) -> RawDocument:
     else:
         text = _normalise(_decode(source, data))
         if fmt == "md":
+            text = strip_front_matter(text)  # metadata, not prose (ingest/metadata.py reads it)
             title = _markdown_title(text)
             text = strip_markdown(text)
     text = _normalise(text)
     if not text.strip():
         raise ReadError(source, "empty document")
     title = _clean_title(title) or _first_line(text) or Path(source).stem
-    return RawDocument(source=source, text=text, title=title,
-                       language=detect_language(text), format=fmt)
+    return describe(RawDocument(source=source, text=text, title=title,
+                                language=detect_language(text), format=fmt), data)
 
 
 # --- loading --------------------------------------------------------------------------

@@ -2,135 +2,31 @@
 
 Keys are normalised names (`ecograph.ids.norm`: case, accents, punctuation). Mentions
 join one entity when they share a key, when one is an acronym defined for the other
-("Long Name (ACR)"), when the registry lists them as aliases, or when a loose form
-matches ("Cluster MENARA" / "Menara Cluster": the cue word `cluster` moved; "MDFC
-Morocco" → "MDFC" when "MDFC" is known: a trailing country tag). Curation decisions
-(`ecograph merge/split/reject`) are applied last, so they survive every rebuild.
+("Long Name (ACR)", or both forms in one document), when the registry lists them as
+aliases, when a loose form matches ("Cluster Atlas" / "Atlas Cluster": the cue word moved;
+"Atlas Morocco" → "Atlas": a place tag, kept as an alias), or when the document links them
+(`doc_links`: a quoted expansion, "the <place> cluster"). No join ever crosses a
+distinguishing qualifier (`name_keys.clash`: another country or city, Northern/Southern).
+Kinds come from the strongest evidence (`model.KIND_PRECEDENCE`). Curation decisions
+(`ecograph merge/split/set/reject`) are applied last, so they survive every rebuild.
 """
 from __future__ import annotations
 
-import csv
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ecograph.ids import entity_id, norm
-from ecograph.model import Document, Entity, Evidence, Extraction, Relation, allowed
+from ecograph.model import (ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Document, Entity, Evidence, Extraction,
+                            Relation, allowed, kind_rank)
+from ecograph.store.base import fuller_name
 
+from .doc_links import _acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions
 from .kinds import classify
-from .registry import DATA, KnownEntity, registry_index
+from .name_keys import (_SWAP, _head_only, _significant, _untagged, clash, clean_name,  # noqa: F401
+                        loose_key, programme_head, programme_key, qualifiers, split_acronym_dash,
+                        strip_country_tag)
+from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction
-
-# Words that move or come and go in a name without changing what it names:
-# "Cluster MENARA" / "Menara Cluster", "Technopole of Oujda" / "Oujda Technopole",
-# "Pôle Agadir Haliopôle" / "Agadir Haliopôle". Corporate forms ("Group", "SA") are NOT movable:
-# "X Group" and "X Tunisia" are usually a parent and its subsidiary, two legal entities.
-_MOVABLE = {"cluster", "pole", "the", "le", "la", "les", "l", "du", "de", "des", "d", "of", "in", "for", "s"}
-# Regnal and ordinal numbers written several ways ("Hassan 1st", "Hassan I", "Hassan 1er").
-_ORDINALS = {"1st": "i", "1er": "i", "first": "i", "2nd": "ii", "2": "ii", "1": "i"}
-
-
-@lru_cache(maxsize=1)
-def _place_words() -> tuple[dict[str, str], frozenset[str]]:
-    """(demonym or alias → canonical place key, set of place keys) from ingest/data/places.tsv."""
-    path = DATA / "places.tsv"
-    to_place: dict[str, str] = {}
-    keys: set[str] = set()
-    if path.exists():
-        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-        for r in csv.DictReader(lines, delimiter="\t"):
-            k = norm(r["name"])
-            keys.add(k)
-            for a in (r.get("aliases") or "").split("|") + (r.get("demonyms") or "").split("|"):
-                if a.strip():
-                    to_place[norm(a)] = k
-                    keys.add(norm(a))
-    return to_place, frozenset(keys)
-
-
-@lru_cache(maxsize=1 << 16)  # ~100 calls per document on the same few names (a third of resolve time)
-def loose_key(name: str) -> str:
-    """Order-, cue-word- and spelling-insensitive key for Organisation/Programme names.
-
-    Demonyms become their country ("Moroccan" → "morocco"), possessives and
-    movable words go, ordinals are unified, tokens are sorted."""
-    to_place, _ = _place_words()
-    toks = []
-    for t in norm(name).split():
-        t = _ORDINALS.get(t, t)
-        t = to_place.get(t, t)
-        if t not in _MOVABLE:
-            toks.append(t)
-    return " ".join(sorted(toks))
-
-
-def strip_country_tag(key: str) -> str | None:
-    """'qoot lebanon' → 'qoot', 'textile technique du sahel tunis' → '…sahel': a trailing place
-    name tags where an organisation is, not what it is. None when nothing would be left."""
-    to_place, places = _place_words()
-    toks = key.split()
-    if len(toks) >= 2 and (toks[-1] in places or toks[-1] in to_place):
-        rest = toks[:-1]
-        while rest and rest[-1] in ("of", "in", "de", "du", "d"):
-            rest = rest[:-1]
-        # What is left may be a bare head ("technopark casablanca" → "technopark"). Callers keep such a
-        # key apart: it may meet a name written bare, never another stripped name ("universite de
-        # toulon" and "universite de sfax" both strip to "universite").
-        if rest and any(t not in places and t not in _MOVABLE for t in rest):
-            return " ".join(rest)
-    return None
-
-
-# Head nouns that name a kind of body, not one body: a key made only of these joins nothing.
-_HEAD_WORDS = {"university", "universite", "universidad", "universita", "technopole", "technopark", "technoparc",
-               "cluster", "pole", "chamber", "chambre", "ministry", "ministere", "agency", "agence", "bank",
-               "banque", "school", "ecole", "institute", "institut", "centre", "center", "hub", "incubator",
-               "incubateur", "municipality", "commune", "wilaya", "region", "province", "governorate", "port",
-               "office", "council", "conseil", "federation", "association", "network", "reseau", "park", "parc",
-               "zone", "faculty", "faculte", "hospital", "hopital", "commerce", "industry", "industrie",
-               "industries", "and", "et"}
-
-
-_ACR_DASH = re.compile(r"^\s*([A-Z][A-Za-z0-9&]{1,9})\s+[-–—:]\s+(\S.{3,})$")
-_DASH_ACR = re.compile(r"^(\S.{3,}?)\s+[-–—]\s+([A-Z][A-Za-z0-9&]{1,9})\s*$")
-
-
-def split_acronym_dash(name: str) -> tuple[str, str] | None:
-    """'P2I - Integrated Industrial Platforms' → ('Integrated Industrial Platforms', 'P2I')."""
-    for rx, long_i, acr_i in ((_ACR_DASH, 2, 1), (_DASH_ACR, 1, 2)):
-        m = rx.match(name)
-        if m and sum(c.isupper() or c.isdigit() for c in m.group(acr_i)) >= 2 and " " in m.group(long_i).strip():
-            return m.group(long_i).strip(), m.group(acr_i)
-    return None
-
-
-def programme_head(name: str) -> str | None:
-    """'Scale-up Voucher for Clusters' → loose key of 'Scale-up Voucher': a programme named
-    with its audience is the same programme as its head name."""
-    toks = norm(name).split()
-    for w in ("for", "pour"):
-        if w in toks[2:]:
-            head = " ".join(toks[: toks.index(w)])
-            if len(head.split()) >= 2:
-                return loose_key(head)
-    return None
-
-
-def _significant(key: str) -> bool:
-    """A loose key may join names only if it keeps a word that is not a place or a cue."""
-    to_place, places = _place_words()
-    return any(len(t) >= 2 and t not in places for t in key.split())
-
-
-def _head_only(key: str) -> bool:
-    """'technopark', 'universite': a kind of body, not one body."""
-    return bool(key) and all(t in _HEAD_WORDS for t in key.split())
-
-
-# Organisations and programmes are often confused by extraction (is "Technopole X" a body or
-# a project?); a name known under one of the two labels answers for the other.
-_SWAP = {"Organisation": "Programme", "Programme": "Organisation"}
 
 
 @dataclass
@@ -138,6 +34,7 @@ class _Group:
     """Mentions of one entity within one document."""
     mentions: list[Mention] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
+    kinds: list[str] = field(default_factory=list)  # what the text calls it ("the clusters are …")
 
 
 class Resolver:
@@ -165,8 +62,8 @@ class Resolver:
             if not norm(n):  # a name of punctuation only would join unrelated entities
                 continue
             self.index.setdefault((e.label, norm(n)), e.id)
-            if e.label == "Programme" and (programme_head(n) or loose_key(n)):
-                self.heads.setdefault(programme_head(n) or loose_key(n), e.id)
+            if e.label == "Programme" and programme_key(n):
+                self.heads.setdefault(programme_key(n), e.id)
             if e.label in _SWAP:
                 k = loose_key(n)
                 if k and _significant(k):
@@ -179,46 +76,73 @@ class Resolver:
         for e in extraction.entities:
             old = self.entities.get(e.id)
             if old is not None:
-                e = Entity(id=e.id, label=e.label, name=old.name, aliases=sorted(set(old.aliases) | set(e.aliases) | {e.name}))
+                name = e.name if fuller_name(old.name, e.name) else old.name
+                e = Entity(id=e.id, label=e.label, name=name,
+                           aliases=sorted((set(old.aliases) | set(e.aliases) | {e.name, old.name}) - {name}))
             self._remember(e)
 
     # --- lookups -------------------------------------------------------------
     def _known_id(self, label: str, names: set[str]) -> str | None:
+        """The stored entity these names denote, never one whose qualifiers clash with theirs."""
+        quals = frozenset().union(*(qualifiers(n) for n in names)) if names else frozenset()
+        for hit in self._hits(label, names):
+            e = self.entities.get(hit)
+            if e is None or not clash(quals, frozenset().union(*(qualifiers(n) for n in (e.name, *e.aliases)))):
+                return hit
+        return None
+
+    def _hits(self, label: str, names: set[str]):
+        """Candidate ids, best evidence first: an exact name, a loose key, a programme head."""
         labels = (label, _SWAP[label]) if label in _SWAP else (label,)
         names = {n for n in names if norm(n)}
         for lab in labels:
             for n in sorted(names):
                 hit = self.index.get((lab, norm(n)))
                 if hit:
-                    return hit
+                    yield hit
         if label in _SWAP:
             for n in sorted(names):
                 k = loose_key(n)
                 if k and _significant(k):
                     hit = (self.bare_stripped if _head_only(k) else self.loose).get(k)
                     if hit:
-                        return hit
+                        yield hit
                 k = loose_key(strip_country_tag(norm(n)) or "")
                 if k and _significant(k):
                     hit = (self.bare if _head_only(k) else self.loose).get(k)
                     if hit:
-                        return hit
+                        yield hit
         if label == "Programme":
             for n in sorted(names):
-                k = programme_head(n) or loose_key(n)
+                k = programme_key(n)
                 if k and k in self.heads:
-                    return self.heads[k]
-        return None
+                    yield self.heads[k]
+
+    def _free_name(self, g: _Group, label: str, name: str, eid: str,
+                   taken: dict[str, Entity]) -> tuple[str, str]:
+        """A new body whose name's id belongs to another one (kept apart by `clash`: "Orvalis"
+        in Tunisia when "Orvalis" is the one in Morocco) goes by its qualified name instead."""
+        other = self.entities.get(eid) or taken.get(eid)
+        if other is None:
+            return name, eid
+        mine = frozenset().union(*(qualifiers(n) for n in g.names))
+        if not clash(mine, frozenset().union(*(qualifiers(n) for n in (other.name, *other.aliases)))):
+            return name, eid
+        for n in sorted(g.names, key=lambda n: (-len(qualifiers(n)), -len(n), n)):
+            e2 = entity_id(label, n)
+            if e2 not in self.entities and e2 not in taken:
+                return n, e2
+        return name, eid
 
     # --- the work ------------------------------------------------------------
     def resolve(self, doc: Document, text: str, raw: RawExtraction) -> Extraction:
         reg = registry_index()
         self._split = self.curation.split_names if self.curation is not None else {}
-        groups = self._group(raw.mentions, reg)
+        groups = self._group(raw.mentions, reg, text)
         entities: dict[str, Entity] = {}
         mention_entity: dict[int, str] = {}
         for g in groups:
-            eid, ent = self._entity_for(g, doc.id, reg)
+            eid, ent = self._entity_for(g, doc.id, reg, entities)
             if eid in entities:
                 entities[eid] = _merge_doc_entity(entities[eid], ent)
             else:
@@ -248,12 +172,20 @@ class Resolver:
                 relations[r.key] = r
         ext = Extraction(document=doc, entities=list(entities.values()), relations=list(relations.values()))
         if self.curation is not None:
-            ext = self.curation.apply(ext)
+            ext = self.curation.apply(ext, known=self.entities)
         return ext
 
-    def _group(self, mentions: list[Mention], reg: dict[str, KnownEntity]) -> list[_Group]:
-        """Union-find over a document's mentions: same key, acronym link, registry entry, loose key."""
+    def _group(self, mentions: list[Mention], reg: dict[str, KnownEntity], text: str = "") -> list[_Group]:
+        """Union-find over a document's mentions: same key, acronym link, registry entry, loose key,
+        a quoted expansion; never across clashing qualifiers (`clash`)."""
         parent = list(range(len(mentions)))
+        for m in mentions:
+            if m.label == "Organisation" or (m.label == "Programme" and not (m.canonical or m.text).isupper()):
+                name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation")
+                if extra or name != (m.canonical or m.text):
+                    m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
+        quals = [frozenset().union(qualifiers(m.canonical or m.text), *(qualifiers(a) for a in m.aliases))
+                 for m in mentions]
 
         def find(i):
             while parent[i] != i:
@@ -263,8 +195,12 @@ class Resolver:
 
         def union(i, j):
             a, b = find(i), find(j)
-            if a != b:
+            if a != b and not clash(quals[a], quals[b]):
                 parent[max(a, b)] = min(a, b)
+                quals[min(a, b)] = quals[a] | quals[b]
+
+        for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions):
+            union(i, j)
 
         first: dict[tuple[str, str], int] = {}
         split = self._split
@@ -282,12 +218,11 @@ class Resolver:
                 m.canonical, m.aliases = sp[0], sorted(set(m.aliases) | {sp[1]})
             keys = {norm(m.canonical or m.text)} | {norm(a) for a in m.aliases}
             if m.label == "Programme":
-                head = programme_head(m.canonical or m.text)
-                keys.add("^" + (head or loose_key(m.canonical or m.text)))
+                keys.add("^" + programme_key(m.canonical or m.text))
             if m.label in _SWAP:
-                k = loose_key(m.canonical or m.text)
-                if k and _significant(k):
-                    keys.add("~" + k)
+                for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
+                    if k and _significant(k):
+                        keys.add("~" + k)
                 n = strip_country_tag(norm(m.canonical or m.text))
                 if n and _significant(loose_key(n)) and not _head_only(loose_key(n)):
                     keys.add("~" + loose_key(n))  # (two "Université de X" never meet as "université")
@@ -327,15 +262,19 @@ class Resolver:
                 for i in bare:
                     union(i, other)
         groups: dict[int, _Group] = defaultdict(_Group)
+        listed = _listed_kinds(mentions, text)
         for i, m in enumerate(mentions):
             g = groups[find(i)]
+            if i in listed:
+                g.kinds.append(listed[i])
             g.mentions.append(m)
             g.names.add(m.canonical or m.text)
             g.names.update(m.aliases)
         return list(groups.values())
 
-    def _entity_for(self, g: _Group, doc_id: str, reg: dict[str, KnownEntity]) -> tuple[str, Entity]:
-        label = Counter(m.label for m in g.mentions).most_common(1)[0][0]
+    def _entity_for(self, g: _Group, doc_id: str, reg: dict[str, KnownEntity],
+                    taken: dict[str, Entity] = {}) -> tuple[str, Entity]:
+        label = _group_label(g)
         known = next((reg[norm(n)] for n in sorted(g.names)
                       if norm(n) in reg and reg[norm(n)].label in (label, _SWAP.get(label))), None)
         if known is not None:
@@ -353,6 +292,9 @@ class Resolver:
         if eid is not None and eid in self.entities:
             name = self.entities[eid].name
             label = self.entities[eid].label  # a known entity keeps its label
+            here = _preferred_name(g.mentions)
+            if fuller_name(name, here):
+                name = here  # this document writes the name in full (the store's merge rule keeps it)
         elif eid is not None:
             pass  # a split name keeps its own id
         elif known is not None:
@@ -361,11 +303,10 @@ class Resolver:
         else:
             name = _preferred_name(g.mentions)
             eid = entity_id(label, name)
+            name, eid = self._free_name(g, label, name, eid, taken)
         kind = None
         if label in ("Organisation", "Programme", "Place"):
-            kind = (known.kind if known else None) or _first(m.kind for m in g.mentions) or classify(name)[1]
-            if kind is None and label != "Place":
-                kind = "other"
+            kind = _group_kind(g, label, name, known)
         aliases = sorted({n for n in g.names if norm(n) != norm(name)} |
                          ({a for a in known.aliases} if known else set()))
         ent = Entity(id=eid, label=label, name=name, kind=kind if label != "Sector" else None,
@@ -374,6 +315,35 @@ class Resolver:
                      founded=_first(m.founded for m in g.mentions),
                      mentions={doc_id: len(g.mentions)})
         return eid, ent
+
+
+def _group_label(g: _Group) -> str:
+    """The mentions' majority label; Organisation and Programme swap only when the names' own
+    words say so (every name with a cue word cues the other label: "… Cluster", "… Programme")."""
+    label = Counter(m.label for m in g.mentions).most_common(1)[0][0]
+    if label in _SWAP:
+        cued = {classify(n)[0] for n in g.names} - {None}
+        if cued == {_SWAP[label]}:
+            return _SWAP[label]
+    return label
+
+
+def _group_kind(g: _Group, label: str, name: str, known: KnownEntity | None) -> str | None:
+    """The registry's kind, else the strongest (`model.KIND_PRECEDENCE`) of what the mentions'
+    context and the names' own words say and that fits the label; `other` when nothing does."""
+    if known is not None and known.kind and known.label == label:
+        return known.kind
+    fits = {"Organisation": ORG_KINDS, "Programme": PROGRAMME_KINDS, "Place": PLACE_KINDS}[label]
+    # a place-tagged form is weak evidence of kind ("Orion Morocco": a company for its "Morocco"?):
+    # a mention's kind that only repeats its own words is judged again on the cleaned names, and
+    # the tagged form's own answer counts only when nothing else says anything
+    said = [m.kind for m in g.mentions if m.kind != classify(m.text)[1]] + g.kinds + \
+        [classify(_untagged(n) or n)[1] for n in sorted(g.names | {name})]
+    said = [k for k in said if k in fits] or \
+        [k for k in [m.kind for m in g.mentions] + [classify(n)[1] for n in sorted(g.names)] if k in fits]
+    if not said:
+        return None if label == "Place" else "other"
+    return min(said, key=kind_rank)
 
 
 def _first(values):

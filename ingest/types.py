@@ -16,6 +16,11 @@ class RawDocument:
     title: str
     language: str        # "en" / "fr"
     format: str = "txt"  # txt, md, html, pdf
+    # what the document says about itself (ingest/metadata.py); None when it does not say
+    url: str | None = None
+    published: str | None = None   # ISO: YYYY, YYYY-MM or YYYY-MM-DD
+    site: str | None = None
+    warnings: list[str] = field(default_factory=list)  # e.g. a date it states that we cannot read
 
 
 @dataclass

@@ -131,14 +131,16 @@ def name_index(store: GraphStore, *, fresh: bool = True) -> NameIndex:
     return index
 
 
-def _telling(q: str) -> list[str]:
-    """The query's words that tell names apart: not filler, nor a misspelt filler ("clustr")."""
+def _telling(q: str, known: dict) -> list[str]:
+    """The query's words that tell names apart: not filler, nor a misspelt filler ("clustr"),
+    unless some name has that very word ("Centrale" is not a misspelt "centre")."""
     out = []
     for w in q.split():
         if w in _FILLER:
             continue
-        near = process.extractOne(w, _FILLER, scorer=fuzz.ratio, score_cutoff=WORD_MATCH + 15)
-        if near is None or len(w) < 5:
+        near = None if w in known or len(w) < 5 else \
+            process.extractOne(w, _FILLER, scorer=fuzz.ratio, score_cutoff=WORD_MATCH + 15)
+        if near is None:
             out.append(w)
     return out
 
@@ -170,7 +172,7 @@ def _close(index: NameIndex, query: str, label: str | None, limit: int, cutoff: 
         if score >= cutoff and (r.id not in best or best[r.id][1] < score):
             best[r.id] = (r, round(float(score), 1))
 
-    words = _telling(q)
+    words = _telling(q, index.words(label)[0])
     if words:
         for i, score in _by_words(index, words, label).items():
             offer(owners[i], score)

@@ -42,8 +42,9 @@ def path(store, a: str, b: str, *, types=None, all_shortest: bool = False, limit
     s, t = _ends(store, a, b)
     if s == t:
         raise EcographError(f"{a!r} and {b!r} are the same entity ({s})")
-    if hasattr(store, "adjacent"):
-        # the database's own search when it has one (one read), else breadth-first here
+    if hasattr(store, "adjacent") and not options.current_period():
+        # the database's own search when it has one (one read), else breadth-first here;
+        # under a time window the search must see only the relations inside it: full view
         on_paths = store.shortest_path_nodes(s, t, types) if hasattr(store, "shortest_path_nodes") else None
         if on_paths is None:
             on_paths = _on_shortest_paths(store, s, t, types)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ecograph.dates import stated_years
 from ecograph.errors import NotFound
 from ecograph.model import SYMMETRIC
 
@@ -17,6 +18,9 @@ class DocumentMention:
     title: str
     count: int
     document_id: str
+    published: str = ""
+    url: str = ""
+    site: str = ""
 
 
 @dataclass
@@ -33,6 +37,10 @@ class ProfileRelation:
     confidence: float
     other_id: str
     document_id: str
+    title: str = ""       # the document's, where it states them
+    published: str = ""
+    url: str = ""
+    years: str = ""       # years the sentence states ("2016; 2019"), ecograph.dates.stated_years
 
 
 @dataclass
@@ -70,7 +78,8 @@ def profile(store, name: str) -> Profile:
         raise NotFound(name, [])
     attrs = view.G.nodes[n]
     docs = [DocumentMention(source=view.sources.get(d, d), title=view.documents.get(d, {}).get("title", ""),
-                            count=c, document_id=d)
+                            count=c, document_id=d,
+                            **{k: view.documents.get(d, {}).get(k) or "" for k in ("published", "url", "site")})
             for d, c in (attrs.get("mentions") or {}).items()]
     docs.sort(key=lambda d: (-d.count, d.source))
     rels: dict[tuple, ProfileRelation] = {}
@@ -83,7 +92,9 @@ def profile(store, name: str) -> Profile:
             _add_sentence(rels, ProfileRelation(
                 direction=direction, type=k, other=view.name(other), other_label=view.label(other),
                 sentence=ev.get("sentence", ""), source=ev["source"], method=ev.get("method", ""),
-                confidence=float(ev.get("confidence") or 0.0), other_id=other, document_id=ev.get("document", "")))
+                confidence=float(ev.get("confidence") or 0.0), other_id=other, document_id=ev.get("document", ""),
+                title=ev["title"], published=ev["published"], url=ev["url"],
+                years="; ".join(map(str, stated_years(ev.get("sentence", ""))))))
     rels = list(rels.values())
     rels.sort(key=lambda r: (("out", "both", "in").index(r.direction), r.type, r.other.casefold(), r.other_id,
                              -r.confidence, r.source))

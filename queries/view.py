@@ -25,7 +25,7 @@ import networkx as nx
 
 from ecograph.model import SYMMETRIC
 
-from . import lookup
+from . import lookup, options
 from .evidence import columns as evidence_columns
 
 #: What `country()` reads besides the node itself: its places.
@@ -40,7 +40,7 @@ class GraphView:
     def __init__(self, store, graph: nx.MultiDiGraph | None = None):
         # weakly: a view cached per store (full_view) must not keep its store alive
         self._store = weakref.ref(store)
-        raw = store.to_networkx() if graph is None else graph
+        raw = options.timed(store.to_networkx() if graph is None else graph)  # --since/--until
         self.version = raw.graph.get("version")
         self.G = nx.MultiDiGraph()
         self.G.graph.update((k, v) for k, v in raw.graph.items() if k != "version")
@@ -116,10 +116,15 @@ class GraphView:
         return [(u, v, k) for u, v, k in self.G.out_edges(n, keys=True) if k in wanted] if n in self.G else []
 
     def evidence(self, u: str, v: str, rtype: str) -> list[dict]:
-        """Every evidence record of a relation, best first, each with its document's source."""
+        """Every evidence record of a relation, best first, each with its document's
+        source, and its title, published date and url where the document states them."""
         data = self.G.get_edge_data(u, v, rtype) or {}
-        out = [{**e, "source": self.sources.get(e.get("document"), e.get("document", ""))}
-               for e in data.get("evidence", [])]
+        out = []
+        for e in data.get("evidence", []):
+            doc = self.documents.get(e.get("document")) or {}
+            out.append({**e, "source": self.sources.get(e.get("document"), e.get("document", "")),
+                        "title": doc.get("title") or "", "published": doc.get("published") or "",
+                        "url": doc.get("url") or ""})
         out.sort(key=lambda e: (-float(e.get("confidence") or 0), e["source"], e.get("start", 0)))
         return out
 
@@ -181,17 +186,18 @@ def full_view(store) -> GraphView:
     """The whole graph, rebuilt only when the store changed (`read_version()`; a store
     that cannot say, e.g. one without the method, is read again every time)."""
     version = store.read_version() if hasattr(store, "read_version") else None
+    key = (version, options.current_period())  # a window is another view of the same store
     try:
         hit = _FULL.get(store)
     except TypeError:
         hit = None
-    if hit is not None and version is not None and hit[0] == version:
+    if hit is not None and version is not None and hit[0] == key:
         return hit[1]
     view = GraphView(store)
     view.version = version
     if version is not None:
         try:
-            _FULL[store] = (version, view)
+            _FULL[store] = (key, view)
         except TypeError:
             pass
     return view
@@ -204,6 +210,7 @@ def local_view(store, ids: Iterable[str], *, depth: int, types: Sequence[str],
     `evidence` the relations cite nothing: for questions about structure only."""
     if not hasattr(store, "neighbourhood"):
         return full_view(store)
+    evidence = evidence or bool(options.current_period())  # the window is read from the evidence
     return GraphView(store, store.neighbourhood(ids, depth=depth, types=tuple(types), context=tuple(context),
                                                 evidence=evidence))
 
@@ -218,6 +225,7 @@ def around(store, names: Sequence[str], *, label: str | None, depth: int, types:
     of the store when nothing changed. A store that resolves names itself
     (`named_neighbourhood`: Neo4j, with the same rules, in the statement that reads
     the neighbourhood) is asked first: one round trip, and no index of every name."""
+    evidence = evidence or bool(options.current_period())  # the window is read from the evidence
     asked = hasattr(store, "named_neighbourhood") and hasattr(store, "neighbourhood")
     if asked:
         got = store.named_neighbourhood(list(names), label=label, depth=depth, types=tuple(types),

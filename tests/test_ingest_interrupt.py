@@ -136,3 +136,4 @@ def test_empty_folder_says_no_supported_file(tmp_path):
                        env=_env(tmp_path), capture_output=True, text=True)
     assert r.returncode == 1
     assert "no supported file found in" in r.stderr and ".pdf" in r.stderr and ".txt" in r.stderr
+    assert not (tmp_path / "store").exists()  # no empty store left behind

@@ -29,6 +29,8 @@ ORGS = [
     ("Marrakech Private University", "university", []),
     ("Souss Agrifood Cluster", "cluster", ["Cluster Agroalimentaire du Souss"]),
     ("Tangier Automotive Cluster", "cluster", []),
+    ("Ecole Centrale Casablanca", "university", []),
+    ("Casablanca Technology Centre", "research", []),
 ]
 
 # query -> the name expected first (in "did you mean" and in `search`)
@@ -48,6 +50,7 @@ FIRST = [
     ("tanger automotive", "Tangier Automotive Cluster"),
     ("german cooperaton", "German Cooperation"),
     ("omrane", "Al Omrane"),
+    ("centrale", "Ecole Centrale Casablanca"),   # a name's own word, not a misspelt "centre"
 ]
 
 

@@ -49,6 +49,23 @@ def _sandbox(tmp_path: Path) -> dict:
     return env
 
 
+# What a person does between two README commands, done here so the next one has its input:
+# judge the drawn sample (every other edge wrong), and a second judge who agrees.
+JUDGE = """python - <<'PY'
+import csv
+with open("sample.csv", encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.DictReader(f))
+for i, row in enumerate(rows):
+    row["verdict"] = "correct" if i % 2 == 0 else "wrong"
+for name in ("sample.csv", "second-judge.csv"):
+    with open(name, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+PY"""
+BEFORE = {"ecograph sample score ": JUDGE}
+
+
 def _bash(script: str, env: dict, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(["bash", "-c", "set -euo pipefail\n" + script], env=env, cwd=cwd,
                           capture_output=True, text=True, timeout=600)
@@ -66,7 +83,7 @@ def test_demo_block_commands_are_the_readme_ones():
 
 def test_shell_blocks_run(tmp_path):
     env = _sandbox(tmp_path)
-    lines = []
+    lines, pending = [], dict(BEFORE)
     for block in _blocks("bash"):
         if "neo4j://" in block:
             continue  # test_neo4j_block_runs
@@ -75,6 +92,10 @@ def test_shell_blocks_run(tmp_path):
                 continue
             if line.startswith("ecograph import "):  # into an empty store, as its comment says
                 line = f'ECOGRAPH_STORE="$PWD/empty-store" {line}'
+            for start, step in list(pending.items()):
+                if line.startswith(start):
+                    lines.append(step)
+                    del pending[start]  # once
             lines.append(line)
     assert any(ln.startswith("ecograph report ") for ln in lines)
     done = _bash("\n".join(lines), env, tmp_path)

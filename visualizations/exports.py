@@ -12,7 +12,10 @@ edges  key = relation type; `relation` (the type; not `type`, which GEXF reserve
        `weight` (float, the evidence count again: Gephi sizes edges by it),
        `confidence` (float, the best), `first_source` / `last_source` (source of
        the earliest / latest ingested document backing the relation), `sentence`
-       (the first evidence sentence), `method` (its extractor)
+       (the first evidence sentence), `method` (its extractor); where known,
+       `title` / `url` / `published` (of that sentence's document), `first_seen` /
+       `last_seen` (earliest / latest publication date of the evidence documents)
+       and `years` (those its sentences state, "; "-joined): `edge_time`
 
 An attribute whose value is unknown is left out for that node, not written as
 an empty value, so `networkx.read_graphml(..., force_multigraph=True)` and
@@ -39,6 +42,7 @@ from typing import IO
 
 import networkx as nx
 
+from ecograph.dates import relation_time
 from ecograph.errors import EcographError
 from ecograph.model import SYMMETRIC
 
@@ -49,6 +53,9 @@ KUMU_SEP = "|"    # Kumu splits multi-value fields (tags, aliases) on "|"
 # entity class beside it; connections: `Direction` is Kumu's "directed" or "mutual"
 NODE_COLUMNS = ["Label", "Type", "Class", "Country", "Founded", "Aliases", "ID"]
 EDGE_COLUMNS = ["From", "To", "Type", "Direction", "Evidence", "Source", "Confidence"]
+# citation and time columns, after Kumu's own (see `edge_time`)
+CITE_COLUMNS = {"Title": "title", "URL": "url", "Published": "published",
+                "First seen": "first_seen", "Last seen": "last_seen", "Years": "years"}
 
 
 class ExportError(EcographError):
@@ -74,6 +81,26 @@ def read_exchange(stream: IO[str], name: str = "input") -> dict:
         raise ExportError(f"{name}: not an ecograph exchange file (schema_version 1 expected)",
                           hint="import takes the file written by `ecograph export --format json`")
     return data
+
+
+def exchange_within(data: dict) -> dict:
+    """The exchange dict as seen through the time window in force (`queries.options.
+    between`, the CLI's --since/--until): evidence records outside it left out, and the
+    relations left with none. Without a window, `data` itself: the export stays the
+    store's own exchange form (documents carry their `published` dates; a relation's
+    first/last seen and stated years derive from them, `ecograph.dates.relation_time`)."""
+    from ecograph.dates import evidence_in
+    from ecograph.queries.options import current_period
+    period = current_period()
+    if not period:
+        return data
+    docs = {d["id"]: d for d in data.get("documents", [])}
+    relations = []
+    for r in data.get("relations", []):
+        evidence = [e for e in r.get("evidence", []) if evidence_in(period, e, docs)]
+        if evidence:
+            relations.append({**r, "evidence": evidence})
+    return {**data, "relations": relations}
 
 
 # --- GraphML / GEXF ----------------------------------------------------------
@@ -126,6 +153,7 @@ def flat_graph(G: nx.MultiDiGraph, *, text=str) -> nx.MultiDiGraph:
             attrs["last_source"] = text(docs.get(last_doc, {}).get("source") or last_doc)
             attrs["sentence"] = text(by_time[0].get("sentence") or "")
             attrs["method"] = text(by_time[0].get("method") or "")
+            attrs.update((key, text(value)) for key, value in edge_time(by_time, docs).items())
         F.add_edge(text(u), text(v), key=text(k), **attrs)
     return F
 
@@ -177,6 +205,22 @@ def write_all(files, *, mode: str = "wb", **open_args) -> None:
         raise
 
 
+def edge_time(evidence: list[dict], docs: dict) -> dict[str, str]:
+    """Citation and time attributes of an edge (the known ones only): title/url/published
+    of the first evidence document that states a URL (else of the first one), and
+    `ecograph.dates.relation_time`."""
+    cited = [docs.get(e["document"]) or {} for e in evidence]
+    first = next((d for d in cited if d.get("url")), cited[0] if cited else {})
+    out = {k: str(first[k]) for k in ("title", "url", "published") if first.get(k)}
+    when = relation_time(evidence, docs)
+    for k in ("first_seen", "last_seen"):
+        if when[k]:
+            out[k] = str(when[k])
+    if when["years"]:
+        out["years"] = ALIAS_SEP.join(map(str, when["years"]))
+    return out
+
+
 # --- CSV for Kumu ------------------------------------------------------------
 
 def _cell(value) -> str:
@@ -223,7 +267,7 @@ def kumu_tables(G: nx.MultiDiGraph) -> tuple[list[list[str]], list[list[str]]]:
                           _cell(a.get("country")),
                           "" if a.get("founded") is None else str(int(a["founded"])),
                           _cell(KUMU_SEP.join(a.get("aliases") or [])), _cell(n)])
-    edge_rows = [EDGE_COLUMNS]
+    edge_rows = [EDGE_COLUMNS + list(CITE_COLUMNS)]
     for u, v, k, a in sorted(G.edges(keys=True, data=True), key=lambda t: (str(t[2]), str(t[0]), str(t[1]))):
         evidence = sorted(a.get("evidence") or [],
                           key=lambda e: (order.get(e["document"], ("", e["document"])), e.get("start", 0)))
@@ -236,8 +280,13 @@ def kumu_tables(G: nx.MultiDiGraph) -> tuple[list[list[str]], list[list[str]]]:
         edge_rows.append([_cell(ref(u)), _cell(ref(v)), _cell(rtype), "mutual" if rtype in SYMMETRIC else "directed",
                           _cell(evidence[0].get("sentence") if evidence else ""),
                           _cell(KUMU_SEP.join(sources)),
-                          f"{float(a.get('confidence') or 0.0):.3f}"])
+                          f"{float(a.get('confidence') or 0.0):.3f}"] + _cite_cells(evidence, docs))
     return node_rows, edge_rows
+
+
+def _cite_cells(evidence: list[dict], docs: dict) -> list[str]:
+    when = edge_time(evidence, docs)
+    return [_cell(when.get(k, "").replace(ALIAS_SEP, KUMU_SEP)) for k in CITE_COLUMNS.values()]
 
 
 def write_csv(G: nx.MultiDiGraph, target: str | os.PathLike) -> tuple[Path, Path]:

@@ -31,7 +31,9 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from ecograph.dates import evidence_dates
 from ecograph.errors import EcographError, NotFound
+from ecograph.ingest.metadata import web_url
 
 from . import layout
 
@@ -210,6 +212,30 @@ def _ends(G: nx.MultiDiGraph) -> tuple[dict, dict]:
     return located, {n: sorted(s) for n, s in sectors.items()}
 
 
+# --- documents and time --------------------------------------------------------
+
+def document_info(meta: dict) -> dict:
+    """What the evidence panel shows of a document: source and title, and where the
+    document states them its date, site and URL (http/https only: the panel makes it
+    a link, and a javascript: or data: address must never become one)."""
+    out = {"source": meta.get("source", ""), "title": meta.get("title", "")}
+    for k in ("published", "site"):
+        if meta.get(k):
+            out[k] = meta[k]
+    if web_url(meta.get("url")):
+        out["url"] = meta["url"]
+    return out
+
+
+def edge_years(evidence: list[dict], documents: dict) -> list[int]:
+    """The years an edge's evidence places it in (`ecograph.dates.evidence_dates`)."""
+    years = set()
+    for e in evidence:
+        published = (documents.get(e.get("document")) or {}).get("published")
+        years.update(int(d[:4]) for d in evidence_dates(e.get("sentence", ""), published))
+    return sorted(years)
+
+
 # --- rendering ---------------------------------------------------------------
 
 def check_size(G: nx.MultiDiGraph, *, force: bool = False, limit: int | None = None) -> None:
@@ -266,6 +292,7 @@ def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bo
         info_nodes[str(n)] = info
 
     info_edges, types = {}, {}
+    all_docs = G.graph.get("documents") or {}
     pair_count: dict[frozenset, int] = {}
     for i, (u, v, k, attrs) in enumerate(G.edges(keys=True, data=True)):
         rtype = attrs.get("type") or str(k)
@@ -277,6 +304,9 @@ def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bo
         t["count"] += 1
         info = {"type": rtype, "from": str(u), "to": str(v),
                 "evidence": list(attrs.get("evidence") or []), "confidence": attrs.get("confidence")}
+        years = edge_years(info["evidence"], all_docs)
+        if years:
+            info["years"] = years  # for the year filter: when its evidence places it
         # several relation types between one pair: bend each by a different amount
         pair = frozenset((u, v))
         nth = pair_count.get(pair, 0)
@@ -285,15 +315,15 @@ def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bo
             info["bend"] = nth
         info_edges[f"e{i}"] = info
 
-    documents = {d: {"source": m.get("source", ""), "title": m.get("title", "")}
-                 for d, m in (G.graph.get("documents") or {}).items()}
+    documents = {d: document_info(m) for d, m in all_docs.items()}
     data = {"title": title, "physics": use_physics, "focus": str(focus) if focus in G else None,
             "phrases": PHRASES, "presets": PRESETS, "large": large, "edgeLabels": bool(edge_labels),
             "nodes": info_nodes, "edges": info_edges, "documents": documents,
             "groups": sorted(groups.values(), key=lambda g: (g["name"])),
             "types": sorted(types.values(), key=lambda t: t["type"]),
             "countries": sorted({c for c in (i["country"] for i in info_nodes.values()) if c}),
-            "sectors": sorted({s for i in info_nodes.values() for s in i["sectors"]})}
+            "sectors": sorted({s for i in info_nodes.values() for s in i["sectors"]}),
+            "years": sorted({y for e in info_edges.values() for y in e.get("years", ())})}
     html = _render_html(title, data, _vis_options(use_physics, large))
     check_offline(html)
     _write(path, html)

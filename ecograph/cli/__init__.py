@@ -48,7 +48,9 @@ def cli(ctx: click.Context, store_url: str | None) -> None:
 
 
 def _register() -> None:
-    from . import core, query, maps, cypher, curation, report  # noqa: F401  (each adds its commands)
+    from . import core, query, maps, cypher, curation, report, sample  # noqa: F401  (each adds its commands)
+    from . import timeline  # noqa: F401
+    timeline.add_period_options()  # --since/--until on the commands that read relations
 
 
 _register()

@@ -15,7 +15,12 @@ def open_writable(ctx: click.Context):
 
 
 @cli.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--urls", "urls_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="A text file of web pages to fetch and ingest, one URL a line.")
+@click.option("--manifest", type=click.Path(dir_okay=False), metavar="CSV",
+              help="A CSV of documents and what you know of them: columns path (or url), url, date, title, site.")
+@click.option("--offline", is_flag=True, help="Read pages from the cache beside the store only; never fetch.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for reading and extraction.")
 @click.option("--force", is_flag=True, help="Re-extract documents even when unchanged (after curation or an upgrade).")
@@ -25,18 +30,27 @@ def open_writable(ctx: click.Context):
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary; only errors.")
 @click.pass_context
 def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: int,
-               show_progress: bool | None, quiet: bool) -> None:
-    """Read documents (txt, md, html, pdf; folders are walked) into the graph.
+               show_progress: bool | None, quiet: bool, manifest: str | None, urls_file: str | None,
+               offline: bool) -> None:
+    """Read documents into the graph: files (txt, md, html, pdf), folders (walked), and
+    web pages (http/https URLs; fetched politely and cached beside the store).
 
-    One bad file is reported and skipped; the exit code is 1 if any failed. Ctrl-C keeps
-    the documents finished so far (exit code 130); the same command then resumes."""
+    One bad file or URL is reported and skipped; the exit code is 1 if any failed. Ctrl-C
+    keeps the documents finished so far (exit code 130); the same command then resumes."""
     from ..curation import Curation
-    from ecograph.ingest.pipeline import Interrupted, collect_paths, ingest
+    from ecograph.ingest import sources
+    from ecograph.ingest.pipeline import Interrupted, files_to_ingest
+    from ecograph.ingest.web import WebClient, cache_dir
     from ecograph.ingest.resolve import Resolver
     from ..config import curation_file
     from .progress import ProgressDisplay
 
-    if jobs > 1 and len(collect_paths(paths)) > 1:
+    if not paths and not manifest and not urls_file:
+        raise click.UsageError("give files, folders or URLs to ingest, or --urls FILE, or --manifest CSV")
+    local, urls = sources.split_args(paths)
+    if not (urls or manifest or urls_file):
+        files_to_ingest(local)  # no supported file at all: said before the store is created
+    if jobs > 1 and sources.count(paths, urls_file=urls_file, manifest=manifest) > 1:
         from ecograph.ingest.workers import prestart
         prestart()  # the workers' server imports and warms the extractor while the store opens
     live = sys.stderr.isatty()
@@ -45,7 +59,9 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: in
     try:
         with open_writable(ctx) as store:
             resolver = Resolver.for_store(store, curation=Curation.load(curation_file(ctx.obj["store_url"])))
-            report = ingest(store, paths, progress=display, resolver=resolver, force=force, jobs=jobs)
+            report = sources.ingest_sources(
+                store, paths, client=WebClient(cache_dir(ctx.obj["store_url"]), offline=offline),
+                urls_file=urls_file, manifest=manifest, progress=display, resolver=resolver, force=force, jobs=jobs)
     except Interrupted as stop:
         _interrupted(stop, display)
         ctx.exit(130)
@@ -54,6 +70,8 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: in
             display.close()
     for source, why in report.skipped:  # deliberately not read (links out of a folder, /proc…)
         click.echo(f"skipped: {source}: {why}", err=True)
+    for message in [] if quiet else report.warnings:
+        click.echo(f"warning: {message}", err=True)
     for source, why in report.failed:
         click.echo(f"error: {source}: {why}", err=True)
     if not quiet:

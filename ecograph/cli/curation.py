@@ -1,4 +1,5 @@
-"""Curation commands: review, merge, split, reject. Decisions go to curation.json beside the store."""
+"""Curation commands: review, merge, split, set, reject, confirm. Decisions go to curation.json beside
+the store; each command is a thin shell over `ecograph.curation` (which `ecograph.api.Graph` calls too)."""
 from __future__ import annotations
 
 import click
@@ -19,11 +20,12 @@ def _curation(ctx):
 @format_options
 @click.pass_context
 def review_cmd(ctx, below: float, limit: int, fmt: str) -> None:
-    """List low-confidence edges and candidate merges to check by hand."""
+    """List low-confidence edges and candidate merges (ranked by evidence) to check by hand."""
     from ..review import candidate_merges, low_confidence_edges
     from ..store import open_store
     with open_store(ctx.obj["store_url"]) as store:
-        rows = [{"what": "edge", **r} for r in low_confidence_edges(store, below=below, limit=limit)]
+        rows = [{"what": "edge", **r} for r in low_confidence_edges(store, below=below, limit=limit,
+                                                                   confirmed=_curation(ctx).confirmed)]
         rows += [{"what": "merge?", **r} for r in candidate_merges(store, limit=limit)]
     emit(rows, fmt, columns=["what", "type", "source", "target", "confidence", "detail"])
 
@@ -35,16 +37,11 @@ def review_cmd(ctx, below: float, limit: int, fmt: str) -> None:
 @click.pass_context
 def merge_cmd(ctx, keep: str, other: str, reason: str) -> None:
     """Record that OTHER is the same entity as KEEP, and apply it now."""
-    from ecograph.queries.lookup import find_entity
+    from ..curation import merge_entities
     from ..store import open_store
     cur = _curation(ctx)
     with open_store(ctx.obj["store_url"], writable=True) as store:
-        a, b = find_entity(store, keep), find_entity(store, other)
-        if a.label != b.label:
-            raise click.ClickException(f"cannot merge a {b.label} into a {a.label}")
-        cur.merge(b.id, a.id, reason)
-        cur.save()
-        cur.apply_to_store(store)
+        a, b = merge_entities(store, cur, keep, other, reason)
     click.echo(f"merged {b.name} ({b.id}) into {a.name} ({a.id}); recorded in {cur.path}", err=True)
 
 
@@ -62,6 +59,44 @@ def split_cmd(ctx, name: str, label: str, reason: str) -> None:
                f"or rebuild to apply ({cur.path})", err=True)
 
 
+@cli.command("set")
+@click.argument("name")
+@click.option("--name", "new_name", default=None, help="The canonical name (the old one stays an alias).")
+@click.option("--kind", default=None, help="The kind (one of the label's kinds, see SCHEMA.md).")
+@click.option("--country", default=None, help="The country.")
+@click.option("--reason", default="")
+@click.pass_context
+def set_cmd(ctx, name: str, new_name: str | None, kind: str | None, country: str | None, reason: str) -> None:
+    """Fix the canonical name, kind or country of the entity NAME, and apply it now."""
+    from ..curation import set_entity
+    from ..store import open_store
+    cur = _curation(ctx)
+    with open_store(ctx.obj["store_url"], writable=True) as store:
+        e = set_entity(store, cur, name, new_name=new_name, kind=kind, country=country, reason=reason)
+    click.echo(f"set {e.name} ({e.id}); recorded in {cur.path}", err=True)
+
+
+def _edge(ctx, source: str, rtype: str, target: str, reason: str, confirm: bool) -> None:
+    from ..curation import edge_decision
+    from ..store import open_store
+    cur = _curation(ctx)
+    with open_store(ctx.obj["store_url"], writable=True) as store:
+        s, t = edge_decision(store, cur, source, rtype, target, confirm=confirm, reason=reason)
+    what = "confirmed" if confirm else "rejected"
+    click.echo(f"{what} {s.name} -{rtype.upper()}-> {t.name}; recorded in {cur.path}", err=True)
+
+
+@cli.command("confirm")
+@click.argument("source")
+@click.argument("rtype", metavar="TYPE")
+@click.argument("target")
+@click.option("--reason", default="")
+@click.pass_context
+def confirm_cmd(ctx, source: str, rtype: str, target: str, reason: str) -> None:
+    """Record that the edge SOURCE -TYPE-> TARGET was checked and is right (review stops listing it)."""
+    _edge(ctx, source, rtype, target, reason, confirm=True)
+
+
 @cli.command("reject")
 @click.argument("source")
 @click.argument("rtype", metavar="TYPE")
@@ -70,16 +105,4 @@ def split_cmd(ctx, name: str, label: str, reason: str) -> None:
 @click.pass_context
 def reject_cmd(ctx, source: str, rtype: str, target: str, reason: str) -> None:
     """Record that the edge SOURCE -TYPE-> TARGET is wrong, and remove it now."""
-    from ecograph.queries.lookup import find_entity
-    from ..model import RELATION_TYPES
-    from ..store import open_store
-    rtype = rtype.upper()
-    if rtype not in RELATION_TYPES:
-        raise click.BadParameter(f"unknown relation type; one of {', '.join(RELATION_TYPES)}", param_hint="TYPE")
-    cur = _curation(ctx)
-    with open_store(ctx.obj["store_url"], writable=True) as store:
-        s, t = find_entity(store, source), find_entity(store, target)
-        cur.reject(rtype, s.id, t.id, reason)
-        cur.save()
-        cur.apply_to_store(store)
-    click.echo(f"rejected {s.name} -{rtype}-> {t.name}; recorded in {cur.path}", err=True)
+    _edge(ctx, source, rtype, target, reason, confirm=False)

@@ -67,7 +67,7 @@ def map_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, type
             isolated: bool, force: bool) -> None:
     """Draw the graph as an interactive HTML map: legend, search, filters, evidence on click."""
     from ecograph.queries.lookup import find_entity
-    from ecograph.queries.options import relation_types
+    from ecograph.queries.options import relation_types, timed
     from ecograph.visualizations.map import check_size, render_map, subgraph, without_isolated
 
     try:  # as every command takes them: names, core, all
@@ -77,7 +77,7 @@ def map_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, type
     kind_list = _csv_list(kinds, KNOWN_KINDS, "kind", "--kind", upper=False)
     with _store(ctx) as store:
         focus_entity = find_entity(store, focus) if focus else None
-        G = store.to_networkx()
+        G = timed(store.to_networkx())  # --since/--until (cli.timeline)
     if G.number_of_nodes() == 0:
         click.echo("warning: the store is empty; the map has nothing to show "
                    "(run `ecograph ingest FOLDER` first)", err=True)
@@ -103,18 +103,19 @@ def map_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, type
 @click.pass_context
 def export_cmd(ctx: click.Context, fmt: str, output: str) -> None:
     """Write the whole graph for other tools, or for `ecograph import`."""
+    from ecograph.queries.options import timed
     from ecograph.visualizations import exports
 
     if fmt == "csv" and output == "-":
         raise click.UsageError("--format csv writes two files: give -o FILE.csv or -o FOLDER/")
     with _store(ctx) as store:
         if fmt == "json":
-            data = store.export()
+            data = exports.exchange_within(store.export())  # and --since/--until
             payload = exports.exchange_json(data).encode("utf-8")
             summary = (f"{len(data['entities'])} entities, {len(data['relations'])} relations, "
                        f"{len(data['documents'])} documents")
         else:
-            G = store.to_networkx()
+            G = timed(store.to_networkx())
             summary = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
     if fmt == "csv":
         nodes_path, edges_path = exports.write_csv(G, output)

@@ -16,7 +16,7 @@ import click
 from . import cli
 from .output import emit, format_options
 
-EVIDENCE = ["sentence", "source", "method", "confidence"]
+EVIDENCE = ["sentence", "source", "title", "published", "url", "method", "confidence"]
 
 
 def _store(ctx: click.Context):
@@ -26,7 +26,7 @@ def _store(ctx: click.Context):
 
 def evidence_option(f):
     return click.option("--evidence", is_flag=True,
-                        help="Add the evidence columns: sentence, source, method, confidence.")(f)
+                        help="Add the evidence columns: sentence, source, title, published, url, method, confidence.")(f)
 
 
 def types_option(default_help: str):
@@ -323,7 +323,7 @@ def show_cmd(ctx, name, fmt):
     if fmt == "json":  # one object, not rows: the profile is a record
         click.echo(json.dumps(asdict(p), ensure_ascii=False, indent=2, default=str))
         return
-    rel_cols = ["direction", "type", "other", "other_label"] + EVIDENCE
+    rel_cols = ["direction", "type", "other", "other_label"] + EVIDENCE + ["years"]
     if fmt == "csv":
         _show(p.relations, fmt, rel_cols, ids=["other_id", "document_id"])
         return
@@ -335,6 +335,7 @@ def show_cmd(ctx, name, fmt):
         if value not in (None, ""):
             out.write(f"{key + ':':12}{value}\n")
     out.write(f"\ndocuments ({len(p.documents)}):\n")
-    emit([asdict(d) for d in p.documents], "table", columns=["source", "title", "count"], stream=out)
+    emit([asdict(d) for d in p.documents], "table", columns=["source", "title", "published", "url", "count"],
+         stream=out)
     out.write(f"\nrelations ({len(p.relations)} sentences):\n")
     emit([asdict(r) for r in p.relations], "table", columns=rel_cols, stream=out)

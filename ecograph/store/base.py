@@ -13,7 +13,8 @@ from typing import Any, Callable, Iterable, NamedTuple, Protocol, runtime_checka
 import networkx as nx
 
 from ..errors import StoreError
-from ..model import RELATION_ORDER, Document, Entity, Evidence, Extraction, Relation
+from ..ids import norm
+from ..model import RELATION_ORDER, Document, kind_rank, Entity, Evidence, Extraction, Relation
 
 
 @runtime_checkable
@@ -42,8 +43,12 @@ class GraphStore(Protocol):
 
     def to_networkx(self) -> nx.MultiDiGraph: ...
     def export(self) -> dict: ...
+    def saved_state(self) -> dict:
+        """`export()` plus the per-document records (`PROVENANCE`): `load` of it changes nothing."""
+
     def load(self, data: dict) -> None:
-        """Replace the whole content with an exchange-format dict."""
+        """Replace the whole content with an exchange-format dict (with a `PROVENANCE`
+        section, its per-document records too)."""
 
     def clear(self) -> None: ...
     def close(self) -> None: ...
@@ -103,21 +108,36 @@ class Attributes(NamedTuple):
 def combine(old: Attributes | None, new: Attributes) -> Attributes:
     """THE merge rule, for stored-with-new and for folding documents in order.
 
-    The first name stays canonical (ids must not drift); other names and aliases
-    accumulate; a specific kind beats `other`/None; the first known country and founding
-    year are kept. Associative, so folding a document's records one at a time or all at
+    The first name stays canonical (ids never change), unless a later one is its fuller form
+    (`fuller_name`: "Atlas" → "Atlas Cluster"); other names and aliases accumulate; the kind of stronger evidence wins (`model.KIND_PRECEDENCE`; on a tie the
+    older), so one document calling a cluster "X Morocco" cannot make it a company; the
+    first known country and founding year are kept. Associative, so folding a document's records one at a time or all at
     once gives the same result."""
     if old is None:
         return Attributes(new.name, tuple(sorted(set(new.aliases) - {new.name})), new.kind,
                           new.country, new.founded)
-    aliases = set(old.aliases) | set(new.aliases)
-    if new.name != old.name:
-        aliases.add(new.name)
-    aliases.discard(old.name)
-    kind = old.kind if old.kind not in (None, "other") else (new.kind or old.kind)
-    return Attributes(old.name, tuple(sorted(aliases)), kind,
+    name = new.name if fuller_name(old.name, new.name) else old.name
+    aliases = set(old.aliases) | set(new.aliases) | {old.name, new.name}
+    aliases.discard(name)
+    kind = new.kind if kind_rank(new.kind) < kind_rank(old.kind) else old.kind
+    return Attributes(name, tuple(sorted(aliases)), kind,
                       old.country if old.country is not None else new.country,
                       old.founded if old.founded is not None else new.founded)
+
+
+# Words that complete a bare name into the one people use: "Atlas" is "Atlas Cluster".
+_NAME_HEADS = frozenset({"cluster", "pole", "technopole"})
+
+
+def fuller_name(old: str, new: str) -> bool:
+    """Whether `new` is `old` with its kind word added ("Atlas" → "Atlas Cluster" / "Cluster
+    Atlas"; not after an acronym): a strict order (more words), so folding a record again never
+    changes the name."""
+    if old.isupper() and " " not in old.strip():
+        return False  # an acronym ("CE3M") is the name people use, with or without "Cluster"
+    a, b = norm(old).split(), norm(new).split()
+    extra = set(b) - set(a)
+    return bool(a) and set(a) <= set(b) and len(b) > len(a) and bool(extra) and extra <= _NAME_HEADS
 
 
 def fold(records: Iterable[tuple[Any, Attributes]]) -> Attributes | None:

@@ -319,6 +319,19 @@ CALL {{ WITH older
       n.base_country = n.country, n.base_founded = n.founded }}
 RETURN size(older) AS converted
 """
+# Every entity's per-document records and unattributed description, and the documents'
+# order: what `Neo4jStore.saved_state` hands to curation (store.base.stored_state reads it).
+ALL_MENTION_RECORDS = """
+MATCH (n)-[m:`MENTIONED_IN`]->(d:`Document`) WHERE m.name IS NOT NULL
+RETURN n.id AS id, d.id AS document, m.name AS name, coalesce(m.aliases, []) AS aliases,
+       m.kind AS kind, m.country AS country, m.founded AS founded
+"""
+ALL_BASE_RECORDS = """
+MATCH (n) WHERE n.base_name IS NOT NULL
+RETURN n.id AS id, n.base_name AS name, coalesce(n.base_aliases, []) AS aliases, n.base_kind AS kind,
+       n.base_country AS country, n.base_founded AS founded
+"""
+DOCUMENT_ORDER = "MATCH (d:`Document`) RETURN d.id AS id ORDER BY d.seq, d.id"
 UPDATE_ENTITIES_BY_EID = """
 UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row.eid

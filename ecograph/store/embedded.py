@@ -106,6 +106,11 @@ class EmbeddedStore:
             self._write(self._saved_form())
         self._dirty = False
 
+    def saved_state(self) -> dict:
+        """`export()` plus the per-document records (`store.base.PROVENANCE`), for a reload that
+        keeps them (curation)."""
+        return self._saved_form()
+
     def _saved_form(self) -> dict:
         data = self.export()
         # the exchange dict plus the per-document records, which exports leave out
@@ -192,7 +197,7 @@ class EmbeddedStore:
             self._remove(d)
         if seq is None:
             seq, self._next_seq = self._next_seq, self._next_seq + 1
-        self._docs[doc.id] = Document(doc.id, doc.source, doc.title, doc.language, doc.ingested_at)
+        self._docs[doc.id] = replace(doc, text=None)
         self._by_source[doc.source] = doc.id
         self._seq[doc.id] = seq
         for e in base.contributions(extraction):

@@ -82,8 +82,7 @@ _START_HINT = ("is the server running and is the URL right? For the development 
 # --- records <-> model ---------------------------------------------------------
 
 def _document(p: dict) -> Document:
-    return Document(id=p["id"], source=p.get("source", ""), title=p.get("title", ""),
-                    language=p.get("language", ""), ingested_at=p.get("ingested_at", ""))
+    return Document.from_dict({"source": "", **p})
 
 
 def _entity_label(labels: list[str]) -> str:
@@ -359,6 +358,19 @@ class Neo4jStore:
 
     def export(self) -> dict:
         return base.exchange(self.documents(), self.entities(), self.relations())
+
+    def saved_state(self) -> dict:
+        """`export()` plus the per-document records (`store.base.PROVENANCE`), for a reload that
+        keeps them (curation)."""
+        data = self.export()
+        recs: dict[str, list[dict]] = {}
+        for r in self._read(Q.ALL_BASE_RECORDS, "reading entity records"):
+            recs.setdefault(r.pop("id"), []).append({**r, "document": None})
+        for r in self._read(Q.ALL_MENTION_RECORDS, "reading entity records"):
+            recs.setdefault(r.pop("id"), []).append(r)
+        order = [r["id"] for r in self._read(Q.DOCUMENT_ORDER, "reading the document order")]
+        data[base.PROVENANCE] = {"order": order, "records": recs}
+        return data
 
     def load(self, data: dict) -> None:
         """Replace everything with an exchange dict, all or nothing (one transaction); a

@@ -1,7 +1,8 @@
 // ecograph map behaviour: legend, filters, search and the evidence panel.
 // Safety rule for this file: graph text (names, sentences, sources) only ever goes
 // into the page through textContent, option.value/.text or vis-network (canvas and
-// innerText tooltips). Never innerHTML, never attribute names or URLs from data.
+// innerText tooltips). Never innerHTML, never attribute names from data; the one URL
+// from data, a document's address, becomes a link only if it parses as http(s) (safeUrl).
 "use strict";
 var nodes, edges, network, options;   // the globals pyvis pages expose; tests read them
 (function () {
@@ -149,6 +150,15 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
   }
   var countrySel = fillSelect("filter-country", DATA.countries);
   var sectorSel = fillSelect("filter-sector", DATA.sectors);
+  // year filter: an edge shows when one of the years its evidence places it in is in the
+  // range; with a range set, an edge nothing dates is hidden (it cannot be placed in time)
+  var years = (DATA.years || []).map(String);
+  var yearFrom = fillSelect("filter-year-from", years), yearTo = fillSelect("filter-year-to", years);
+  function inYears(e) {
+    var lo = yearFrom.value ? Number(yearFrom.value) : null, hi = yearTo.value ? Number(yearTo.value) : null;
+    if (lo === null && hi === null) return true;
+    return (e.years || []).some(function (y) { return (lo === null || y >= lo) && (hi === null || y <= hi); });
+  }
   var isolatedBox = document.getElementById("filter-isolated");
   isolatedBox.addEventListener("change", applyFilters);
   var presetSel = document.getElementById("filter-preset");
@@ -171,6 +181,7 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
       b.checked = true; b.dispatchEvent(new Event("change"));
     });
     countrySel.value = ""; sectorSel.value = ""; presetSel.value = ""; isolatedBox.checked = false;
+    yearFrom.value = ""; yearTo.value = "";
     applyFilters();
   });
 
@@ -210,7 +221,7 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
     });
     function edgeShown(eid) {
       var e = DATA.edges[eid];
-      return shownTypes[e.type] !== false && vis_[e.from] && vis_[e.to];
+      return shownTypes[e.type] !== false && vis_[e.from] && vis_[e.to] && inYears(e);
     }
     if (isolatedBox.checked) {   // hide nodes left without any relation on screen
       var connected = {};
@@ -228,7 +239,7 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
     });
     Object.keys(DATA.edges).forEach(function (eid) {
       var e = DATA.edges[eid];
-      var hide = !(shownTypes[e.type] !== false && vis_[e.from] && vis_[e.to]);
+      var hide = !(shownTypes[e.type] !== false && vis_[e.from] && vis_[e.to] && inYears(e));
       if (hide !== !!hiddenEdges[eid]) { eUpd.push({ id: eid, hidden: hide }); hiddenEdges[eid] = hide; }
       if (!hide) eShown++;
     });
@@ -297,10 +308,29 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
 
   // ---- evidence panel ----
   var details = document.getElementById("details");
+  function safeUrl(s) {   // an absolute http(s) URL, or null: never javascript:, data:, file:
+    try {
+      var u = new URL(String(s));
+      return (u.protocol === "http:" || u.protocol === "https:") ? u.href : null;
+    } catch (err) { return null; }
+  }
   function docLine(docId) {
     var d = DATA.documents[docId] || {};
-    var text = d.title ? d.title + " — " + (d.source || docId) : (d.source || docId);
-    return el("div", "ev-source", text);
+    var line = el("div", "ev-source");
+    var href = d.url ? safeUrl(d.url) : null;
+    var label = d.title || d.source || docId;
+    if (href) {
+      var a = el("a", "ev-link", label);
+      a.href = href;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      line.appendChild(a);
+    } else {
+      line.appendChild(el("span", "ev-title", label));
+    }
+    var more = [d.site, d.published, d.title ? d.source : null].filter(function (x) { return x; });
+    if (more.length) line.appendChild(el("span", "ev-when", " — " + more.join(" · ")));
+    return line;
   }
   function evidenceList(list, limit) {
     var wrap = el("div", "evidence");
@@ -377,6 +407,7 @@ var nodes, edges, network, options;   // the globals pyvis pages expose; tests r
     details.appendChild(p);
     var conf = typeof e.confidence === "number" ? e.confidence.toFixed(2) : "–";
     details.appendChild(el("p", "kind", e.evidence.length + " evidence · confidence " + conf));
+    if (e.years && e.years.length) details.appendChild(el("p", "kind", "dated: " + e.years.join(", ")));
     details.appendChild(evidenceList(e.evidence, 50));
   }
   api.showNode = showNode;

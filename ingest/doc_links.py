@@ -1,0 +1,121 @@
+"""Links between mentions of one document that their keys alone do not show: a quoted expansion
+('ZOLA “the Zonal Olive Laboratory Alliance”'), an acronym used beside its long form, "the <place>
+cluster" for the document's only cluster of that place, and the kind a list gives its names
+("the four clusters are A, B and C").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+
+from ecograph.ids import fold, norm
+
+from .kinds import LIST_KIND_NOUNS, LIST_VERBS
+from .name_keys import _HEAD_WORDS, _MOVABLE, _SWAP, _place_words
+from .types import Mention
+
+
+_OPEN_QUOTE = re.compile(r"\s*(?:[,:(]\s*)?[“«\"‘]\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?", re.I)
+_CLOSE_QUOTE = re.compile(r"\s*[”»\"’]")
+
+
+def _quoted_expansions(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """Pairs (short, long) written 'SHORT “the LONG NAME”' or 'SHORT (« LONG »)': the quoted
+    expansion names the same body."""
+    if not text:
+        return []
+    order = sorted((i for i, m in enumerate(mentions) if m.label in _SWAP), key=lambda i: mentions[i].start)
+    out = []
+    for a, b in zip(order, order[1:]):
+        ma, mb = mentions[a], mentions[b]
+        if ma.end <= mb.start and _OPEN_QUOTE.fullmatch(text[ma.end:mb.start]) and \
+                _CLOSE_QUOTE.match(text, mb.end) and len(norm(mb.text).split()) > len(norm(ma.text).split()):
+            out.append((a, b))
+    return out
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_SKIP_IN_INITIALS = {"of", "de", "du", "des", "d", "l", "la", "le", "les", "the", "and", "et", "for", "pour",
+                     "en", "in", "a", "au", "aux", "on", "sur"}
+
+
+def _initials_keys(name: str) -> set[str]:
+    """'Chambre de Commerce et d'Industrie Ardent' → {'ccia', 'cci ardent', 'cc industrie ardent'}:
+    the initials of a leading run of words, then the words left, as an acronym would abbreviate it."""
+    words = [w for w in norm(name).split() if w not in _SKIP_IN_INITIALS]
+    return {"".join(w[0] for w in words[:k]) + (" " + " ".join(words[k:]) if words[k:] else "")
+            for k in range(2, len(words) + 1)}
+
+
+def _acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(acronym mention, long mention) pairs of one document: 'MDX' and 'Maritime Data Exchange',
+    'CCI Ardent' and 'Chambre de Commerce et d'Industrie Ardent': the document uses both forms."""
+    longs: dict[str, list[int]] = defaultdict(list)
+    shorts: list[tuple[str, int]] = []
+    for i, m in enumerate(mentions):
+        if m.label not in _SWAP:
+            continue
+        name = m.canonical or m.text
+        first, _, rest = name.partition(" ")
+        if _ACRONYM.match(first) and sum(c.isalpha() for c in first) >= 2:
+            shorts.append(((first.lower().replace("&", "") + (" " + norm(rest) if rest else "")).strip(), i))
+        else:
+            for k in _initials_keys(name):
+                longs[k].append(i)
+    return [(i, j) for key, i in shorts for j in longs.get(key, ())]
+
+
+_LIST_CUE = re.compile(r"\b(" + "|".join(LIST_KIND_NOUNS) + r")\s*(?:(?:" + "|".join(LIST_VERBS) +
+                       r"|membres|members|partenaires|partners)\b\s*:?|:)", re.I)
+
+
+def _listed_kinds(mentions: list[Mention], text: str) -> dict[int, str]:
+    """mention index → kind, for names listed after "the N clusters are", « les pôles : »: up to the
+    end of the sentence, only names, commas and "and"/"et" between them."""
+    if not text:
+        return {}
+    # folded letter by letter, so positions stay those of `text` ("œ" → "o")
+    folded = text.translate({ord(c): (fold(c) or c)[0] for c in set(text)})
+    out: dict[int, str] = {}
+    order = sorted((i for i, m in enumerate(mentions) if m.label in _SWAP), key=lambda i: mentions[i].start)
+    starts = [mentions[i].start for i in order]
+    for cue in _LIST_CUE.finditer(folded):
+        kind = LIST_KIND_NOUNS[cue.group(1).lower()]
+        pos = cue.end()
+        k = bisect_left(starts, pos)
+        while k < len(order):
+            m = mentions[order[k]]
+            if not re.fullmatch(r"[\s,;]*(?:(?:and|et|&|as well as|ainsi que)\s+)?", text[pos:m.start]):
+                break
+            out[order[k]] = kind
+            pos = m.end
+            k += 1
+            # a parenthesised acronym after a listed name belongs to it
+            paren = re.match(r"\s*\([^()]{1,15}\)", text[pos:])
+            if paren:
+                pos += paren.end()
+            while k < len(order) and mentions[order[k]].start < pos:
+                k += 1
+    return out
+
+
+def _place_head_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """'the Nador cluster' meets 'Nador Marine Robotics Cluster' when that is the document's only
+    cluster named with that place: a place and a head alone are a short reference."""
+    to_place, places = _place_words()
+    fulls: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    shorts: list[tuple[tuple[str, str], int]] = []
+    for i, m in enumerate(mentions):
+        if m.label not in _SWAP:
+            continue
+        toks = [t for t in norm(m.canonical or m.text).split() if t not in _MOVABLE or t in ("cluster", "pole")]
+        heads = [t for t in toks if t in _HEAD_WORDS and t not in ("and", "et")]
+        where = [t for t in toks if t in places]
+        if len(heads) != 1 or len(where) != 1:
+            continue
+        if len(toks) == 2:
+            shorts.append(((where[0], heads[0]), i))
+        else:
+            fulls[(where[0], heads[0])].setdefault(norm(m.canonical or m.text), i)
+    return [(i, next(iter(fulls[k].values()))) for k, i in shorts if len(fulls.get(k, ())) == 1]

@@ -1,0 +1,245 @@
+"""Name keys for resolution: what a name is without its typography, its cue words and its place tag,
+and what qualifiers (countries, cities, Northern/Southern) tell two bodies apart.
+
+`loose_key` ("Cluster Atlas" = "Atlas Cluster"), `strip_country_tag`, `clean_name` (quotes, a bare
+place tag → alias), `qualifiers` + `clash` (the guard every merge passes), programme keys ("Zephyr",
+"Zephyr Program", "Project Zephyr").
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+from ecograph.ids import norm
+
+from .kinds import GENERIC, STARTERS, classify
+from .registry import DATA
+
+# Words that move or come and go in a name without changing what it names:
+# "Cluster MENARA" / "Menara Cluster", "Technopole of Oujda" / "Oujda Technopole",
+# "Pôle Agadir Haliopôle" / "Agadir Haliopôle". Corporate forms ("Group", "SA") are NOT movable:
+# "X Group" and "X Tunisia" are usually a parent and its subsidiary, two legal entities.
+_MOVABLE = {"cluster", "pole", "the", "le", "la", "les", "l", "du", "de", "des", "d", "of", "in", "for", "s"}
+# Regnal and ordinal numbers written several ways ("Hassan 1st", "Hassan I", "Hassan 1er").
+_ORDINALS = {"1st": "i", "1er": "i", "first": "i", "2nd": "ii", "2": "ii", "1": "i"}
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> tuple[dict[str, str], frozenset[str]]:
+    """(demonym or alias → canonical place key, set of place keys) from ingest/data/places.tsv."""
+    path = DATA / "places.tsv"
+    to_place: dict[str, str] = {}
+    keys: set[str] = set()
+    if path.exists():
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        for r in csv.DictReader(lines, delimiter="\t"):
+            k = norm(r["name"])
+            keys.add(k)
+            for a in (r.get("aliases") or "").split("|") + (r.get("demonyms") or "").split("|"):
+                if a.strip():
+                    to_place[norm(a)] = k
+                    keys.add(norm(a))
+    return to_place, frozenset(keys)
+
+
+@lru_cache(maxsize=1 << 16)  # ~100 calls per document on the same few names (a third of resolve time)
+def loose_key(name: str) -> str:
+    """Order-, cue-word- and spelling-insensitive key for Organisation/Programme names.
+
+    Demonyms become their country ("Moroccan" → "morocco"), possessives and
+    movable words go, ordinals are unified, tokens are sorted."""
+    to_place, _ = _place_words()
+    toks = []
+    for t in norm(name).split():
+        t = _ORDINALS.get(t, t)
+        t = to_place.get(t, t)
+        if t not in _MOVABLE:
+            toks.append(t)
+    return " ".join(sorted(toks))
+
+
+def strip_country_tag(key: str) -> str | None:
+    """'qoot lebanon' → 'qoot', 'textile technique du sahel tunis' → '…sahel': a trailing place
+    name tags where an organisation is, not what it is. None when nothing would be left."""
+    to_place, places = _place_words()
+    toks = key.split()
+    if len(toks) >= 2 and (toks[-1] in places or toks[-1] in to_place):
+        rest = toks[:-1]
+        while rest and rest[-1] in ("of", "in", "de", "du", "d"):
+            rest = rest[:-1]
+        # What is left may be a bare head ("technopark casablanca" → "technopark"). Callers keep such a
+        # key apart: it may meet a name written bare, never another stripped name ("universite de
+        # toulon" and "universite de sfax" both strip to "universite").
+        if rest and any(t not in places and t not in _MOVABLE for t in rest):
+            return " ".join(rest)
+    return None
+
+
+# Quotes and stray punctuation around a name are typography, not the name ("“Atlas” Cluster,").
+_QUOTE_CHARS = "\"'“”«»„‟‘’`"
+_EDGE_JUNK = _QUOTE_CHARS + ",;:·•*|/\\-–— \t"
+_LEADING_QUOTED = re.compile(r"^[\"“«‘']\s*([^\"”»’']{2,40}?)\s*[\"”»’']\s+(\S.{3,})$")
+
+
+def clean_name(name: str, untag: bool = True) -> tuple[str, list[str]]:
+    """(name as the documents mean it, other names it carries).
+
+    '“Atlas” Agile Trade Link Alliance' → ('Agile Trade Link Alliance', ['Atlas']): a quoted short name
+    before its long expansion; '« Cluster Bleu »' → 'Cluster Bleu'; 'Orion Morocco' → ('Orion',
+    ['Orion Morocco']): a bare trailing country or city tags where a body is, not what it is (the
+    place stays in the aliases and the country attribute). A tag after "of"/"de" is part of the name
+    ("Embassy of Spain"), and so is one whose removal leaves a head or a common word ("Startup Maroc")."""
+    extra: list[str] = []
+    m = _LEADING_QUOTED.match(name.strip())
+    if m and " " in m.group(2).strip():
+        extra.append(m.group(1).strip())
+        name = m.group(2)
+    cleaned = name.strip(_EDGE_JUNK)
+    if not cleaned:
+        return name.strip(), extra
+    if any(q in cleaned for q in _QUOTE_CHARS[:-1] if q not in "'’"):
+        cleaned = re.sub(r"\s+", " ", re.sub(r"[\"“”«»„‟]", " ", cleaned)).strip()
+    stripped = _untagged(cleaned) if untag else None  # programmes: "Plan Vert Maroc" is a name
+    if stripped:
+        extra.append(cleaned)
+        cleaned = stripped
+    return cleaned, extra
+
+
+@lru_cache(maxsize=1 << 16)
+def _untagged(name: str) -> str | None:
+    """'Orion Morocco' → 'Orion' (see clean_name); None when the tag belongs to the name."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    to_place, places = _place_words()
+    last = norm(words[-1])
+    if last not in places or last in to_place and to_place[last] != last and last not in places:
+        return None
+    if norm(words[-2]) in ("of", "in", "de", "du", "d", "des", "en", "for", "pour", "and", "et") or \
+            words[-2].endswith(("'", "’", "-")):
+        return None
+    rest = " ".join(words[:-1]).rstrip(" ,-–")
+    key = norm(rest)
+    if not key or _head_only(loose_key(rest)) or not _significant(key):
+        return None
+    if len(key.split()) == 1 and (key in _COMMON_WORDS or classify(rest)[1] is not None or len(key) < 3):
+        return None  # "Startup Maroc", "Invest Tunisia": the tag is part of a short brand
+    return rest
+
+
+# Qualifiers that tell two bodies of the same sort apart: places and compass words
+# ("Northern …" ≠ "Southern …", "… of Spain" ≠ "… of Italy").
+_COMPASS = {"north": "n", "northern": "n", "nord": "n", "south": "s", "southern": "s", "sud": "s",
+            "east": "e", "eastern": "e", "est": "e", "orient": "e", "oriental": "e", "west": "w", "western": "w",
+            "ouest": "w", "occidental": "w", "central": "c", "centre": "c", "center": "c"}
+
+
+@lru_cache(maxsize=1)
+def _place_facts() -> dict[str, tuple[str, str]]:
+    """place key → (kind, country key) from ingest/data/places.tsv."""
+    path = DATA / "places.tsv"
+    out: dict[str, tuple[str, str]] = {}
+    if path.exists():
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        for r in csv.DictReader(lines, delimiter="\t"):
+            out.setdefault(norm(r["name"]), (r.get("kind") or "", norm(r.get("country") or r["name"])))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def qualifiers(name: str) -> frozenset[str]:
+    """What places a name: 'c:<country>' and 'p:<city or region>' marks (demonyms folded to their
+    country), and compass marks '@n', '@s' … ("Northern …")."""
+    to_place, places = _place_words()
+    facts = _place_facts()
+    out = set()
+    toks = norm(name).split()
+    for i, t in enumerate(toks):
+        if t in _COMPASS and (t not in ("centre", "center", "est") or i == 0):
+            out.add("@" + _COMPASS[t])  # "Centre X" is a head, not a qualifier, except in first place
+            continue
+        key = to_place.get(t, t if t in places and len(t) > 2 else None)
+        if key is None:
+            continue
+        kind, country = facts.get(key, ("", key))
+        out.add("c:" + country)
+        if kind and kind != "country":
+            out.add("p:" + key)
+    return frozenset(out)
+
+
+def clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two qualifier sets that cannot name one body: each side has a country the other lacks
+    ("… of France in Morocco" / "… of France in Tunisia"), or a city or region, or a compass mark.
+    A side with fewer marks is a shorter name of the same body ("Orvalis" / "Orvalis Tunisia")."""
+    for prefix in ("c:", "p:", "@"):
+        x, y = {q for q in a if q.startswith(prefix)}, {q for q in b if q.startswith(prefix)}
+        if x - y and y - x:
+            return True
+    return False
+
+
+# Head nouns that name a kind of body, not one body: a key made only of these joins nothing.
+_HEAD_WORDS = {"university", "universite", "universidad", "universita", "technopole", "technopark", "technoparc",
+               "cluster", "pole", "chamber", "chambre", "ministry", "ministere", "agency", "agence", "bank",
+               "banque", "school", "ecole", "institute", "institut", "centre", "center", "hub", "incubator",
+               "incubateur", "municipality", "commune", "wilaya", "region", "province", "governorate", "port",
+               "office", "council", "conseil", "federation", "association", "network", "reseau", "park", "parc",
+               "zone", "faculty", "faculte", "hospital", "hopital", "commerce", "industry", "industrie",
+               "industries", "and", "et"}
+
+
+_ACR_DASH = re.compile(r"^\s*([A-Z][A-Za-z0-9&]{1,9})\s+[-–—:]\s+(\S.{3,})$")
+_DASH_ACR = re.compile(r"^(\S.{3,}?)\s+[-–—]\s+([A-Z][A-Za-z0-9&]{1,9})\s*$")
+
+
+def split_acronym_dash(name: str) -> tuple[str, str] | None:
+    """'P2I - Integrated Industrial Platforms' → ('Integrated Industrial Platforms', 'P2I')."""
+    for rx, long_i, acr_i in ((_ACR_DASH, 2, 1), (_DASH_ACR, 1, 2)):
+        m = rx.match(name)
+        if m and sum(c.isupper() or c.isdigit() for c in m.group(acr_i)) >= 2 and " " in m.group(long_i).strip():
+            return m.group(long_i).strip(), m.group(acr_i)
+    return None
+
+
+def programme_head(name: str) -> str | None:
+    """'Scale-up Voucher for Clusters' → loose key of 'Scale-up Voucher': a programme named
+    with its audience is the same programme as its head name."""
+    toks = norm(name).split()
+    for w in ("for", "pour"):
+        if w in toks[2:]:
+            head = " ".join(toks[: toks.index(w)])
+            if len(head.split()) >= 2:
+                return loose_key(head)
+    return None
+
+
+# A programme is named with or without its own kind word: "Zephyr", "Zephyr Program", "Project Zephyr".
+_PROGRAMME_WORDS = {"programme", "program", "programmes", "programs", "project", "projet", "projects", "projets"}
+
+
+def programme_key(name: str) -> str:
+    """Key of a programme's name: its head before "for" (`programme_head`), else its loose key,
+    without the words programme/project when something significant is left."""
+    k = programme_head(name) or loose_key(name)
+    rest = " ".join(t for t in k.split() if t not in _PROGRAMME_WORDS)
+    return rest if rest and _significant(rest) else k
+
+
+def _significant(key: str) -> bool:
+    """A loose key may join names only if it keeps a word that is not a place or a cue."""
+    to_place, places = _place_words()
+    return any(len(t) >= 2 and t not in places for t in key.split())
+
+
+def _head_only(key: str) -> bool:
+    """'technopark', 'universite': a kind of body, not one body."""
+    return bool(key) and all(t in _HEAD_WORDS for t in key.split())
+
+
+# Organisations and programmes are often confused by extraction (is "Technopole X" a body or
+# a project?); a name known under one of the two labels answers for the other.
+_SWAP = {"Organisation": "Programme", "Programme": "Organisation"}
+_COMMON_WORDS = frozenset(GENERIC) | frozenset(STARTERS) | {"invest", "export", "digital", "green", "smart"}

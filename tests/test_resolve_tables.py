@@ -1,0 +1,221 @@
+"""Issue 14: one node per real organisation, and never one node for two.
+
+Two tables of invented names, English and French. VARIANTS: two ways of writing one
+body, which must resolve to one node, within one document and (rows marked "cross")
+across two documents. NEAR_MISSES: two bodies told apart by a qualifier (another
+country or city, Northern/Southern, another head or acronym), which must stay apart
+whether they meet in one document or in two.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ecograph.ids import document_id
+from ecograph.ingest.name_keys import clash, clean_name, qualifiers
+from ecograph.ingest.resolve import Resolver
+from ecograph.ingest.types import Mention, RawExtraction
+from ecograph.model import Document
+
+ORG, PROG = "Organisation", "Programme"
+
+# (a, b, label, modes): modes "same" (one document), "cross" (a in one, b in the next)
+VARIANTS = [
+    ("Cluster Orvalis", "Orvalis Cluster", ORG, "same cross"),
+    ("the Orvalis Cluster", "ORVALIS CLUSTER", ORG, "same cross"),
+    ("Orvalis Morocco", "Orvalis Cluster", ORG, "same cross"),
+    ("Tessaro Tunisia", "Tessaro", ORG, "same cross"),
+    ("“Orvalis Cluster”", "Orvalis Cluster", ORG, "same cross"),
+    ("Quantex Lebanon", "Quantex Cluster", ORG, "same cross"),
+    ("Kelvo Cluster Morocco", "Kelvo Cluster", ORG, "same cross"),
+    ("Maritime Data Network", "MDN", ORG, "same"),
+    ("Verdant Industry Chamber of Commerce", "VICC", ORG, "same"),
+    ("CCI Ardent", "Chambre de Commerce et d'Industrie Ardent", ORG, "same"),
+    ("Association Marocaine des Tisseurs", "AMT", ORG, "same"),
+    ("Solenna Fashion Cluster", "SFC", ORG, "same"),
+    ("Technopole of Brevia", "Brevia Technopole", ORG, "same cross"),
+    ("Pôle Halivert", "Halivert", ORG, "same cross"),
+    ("Agrovia Moroccan Cluster", "Agrovia Cluster Morocco", ORG, "same cross"),
+    ("Idris 1st University", "Idris I University", ORG, "same cross"),
+    ("cluster Lumen", "Lumen Cluster", ORG, "same cross"),
+    ("Réseau Tramé", "RESEAU TRAME", ORG, "same cross"),
+    ("Orvalis Technopark", "Technopark Orvalis", ORG, "same cross"),
+    ("Verano Agency,", "Verano Agency", ORG, "same cross"),
+    ("« Cluster Bleu Marine »", "Cluster Bleu Marine", ORG, "same cross"),
+    ("Embassy of Spain", "Spanish Embassy", ORG, "same cross"),
+    ("Union européenne", "EU", ORG, "same cross"),
+    ("Banque mondiale", "World Bank", ORG, "same cross"),
+    ("Agence Française de Développement", "AFD", ORG, "same cross"),
+    ("Deutsche Gesellschaft für Internationale Zusammenarbeit", "GIZ", ORG, "same cross"),
+    ("Scale-up Voucher for Clusters", "Scale-up Voucher", PROG, "same cross"),
+    ("Programme Horizon Europe", "Horizon Europe", PROG, "same cross"),
+    ("Pôle Sud Marin Morocco", "Pôle Sud Marin", ORG, "same cross"),
+    ("Marvella Cluster", "le cluster Marvella", ORG, "same cross"),
+    ("Tanaris Cluster Lebanon", "Cluster Tanaris", ORG, "same cross"),
+    ("Ostral Valley Agency", "OVA", ORG, "same"),
+    ("Zephyr", "Zephyr Program", PROG, "same cross"),
+    ("Project Zephyr", "Zephyr Program", PROG, "same cross"),
+    ("Programme Alizé", "projet Alizé", PROG, "same cross"),
+    ("Nador Marine Robotics Cluster", "Nador cluster", ORG, "same"),
+    ("Pôle Agadir Mer", "pôle Agadir", ORG, "same"),
+]
+
+# (a, b, label): two bodies
+NEAR_MISSES = [
+    ("Embassy of Spain", "Embassy of Italy", ORG),
+    ("Université de Toulon", "Université de Sfax", ORG),
+    ("Northern Regional Agency", "Southern Regional Agency", ORG),
+    ("Orvalis Morocco", "Orvalis Tunisia", ORG),
+    ("Technopark Casablanca", "Technopark Rabat", ORG),
+    ("Chambre de Commerce de Sfax", "Chambre de Commerce de Tunis", ORG),
+    ("Delta Textile Cluster", "Delta Fashion Cluster", ORG),
+    ("Moroccan Ministry of Industry", "Tunisian Ministry of Industry", ORG),
+    ("Ministère de l'Industrie du Maroc", "Ministère de l'Industrie de Tunisie", ORG),
+    ("Embassy of France in Morocco", "Embassy of France in Tunisia", ORG),
+    ("Cluster Nord Agro", "Cluster Sud Agro", ORG),
+    ("Eastern Textile Cluster", "Western Textile Cluster", ORG),
+    ("Orvalis Cluster", "Orvalis Group", ORG),
+    ("Idris II Fund", "Idris II University", ORG),
+    ("Banque Populaire du Nord", "Banque Populaire du Sud", ORG),
+    ("University of Tunis", "University of Sfax", ORG),
+    ("Technopole of Agadir", "Technopole of Oujda", ORG),
+    ("Menlo Cluster Lebanon", "Menlo Cluster Jordan", ORG),
+    ("Regional Investment Centre of Fes", "Regional Investment Centre of Rabat", ORG),
+    ("Centre Régional d'Investissement de Tanger", "Centre Régional d'Investissement de Marrakech", ORG),
+    ("Chamber of Commerce of Spain", "Chamber of Commerce of Italy", ORG),
+    ("Pôle Nord Mer", "Pôle Sud Mer", ORG),
+    ("Agence Nationale des Ports", "Agence Nationale des Routes", ORG),
+    ("Municipality of Sfax", "Municipality of Sousse", ORG),
+    ("Wilaya of Oran", "Wilaya of Setif", ORG),
+    ("Cluster Menuiserie Nord", "Cluster Menuiserie Sud", ORG),
+    ("Northern Water Board", "Southern Water Board", ORG),
+    ("Ardent Chamber of Commerce (ACC)", "Brevia Chamber of Commerce (BCC)", ORG),
+    ("Orvalis Agency Morocco", "Orvalis Agency Lebanon", ORG),
+    ("Startup Maroc", "Startup Tunisie", ORG),
+    ("Embassy of Spain in Tunis", "Embassy of Italy in Tunis", ORG),
+    ("Plan Vert Maroc", "Plan Vert Tunisie", PROG),
+    ("Programme Zephyr Maroc", "Programme Zephyr Tunisie", PROG),
+    ("Zephyr Program", "Boreas Program", PROG),
+    ("Sfax Olive Cluster", "Sousse cluster", ORG),
+    ("Tunis Robotics Cluster", "Tunis Agency", ORG),
+]
+
+
+def _doc(text: str, source: str) -> Document:
+    return Document(id=document_id(text + source), source=source, title="t", language="en")
+
+
+def _mention(text: str, surface: str, label: str, pos: int = 0) -> Mention:
+    acr = None
+    if surface.endswith(")") and "(" in surface:  # "Long Name (ACR)": what extraction hands over
+        surface, acr = surface[:-1].split(" (")
+    i = text.index(surface, pos)
+    return Mention(text=surface, start=i, end=i + len(surface), label=label, aliases=[acr] if acr else [])
+
+
+def _same_doc(a: str, b: str, label: str) -> list[str]:
+    text = f"{a} met {b} today."
+    ma = _mention(text, a, label)
+    mb = _mention(text, b, label, ma.end)
+    ext = Resolver().resolve(_doc(text, "one.txt"), text, RawExtraction(mentions=[ma, mb]))
+    return sorted({e.id for e in ext.entities})
+
+
+def _cross_doc(a: str, b: str, label: str) -> list[str]:
+    r, ids = Resolver(), set()
+    for i, name in enumerate((a, b)):
+        text = f"Yesterday {name} opened."
+        ext = r.resolve(_doc(text, f"{i}.txt"), text, RawExtraction(mentions=[_mention(text, name, label)]))
+        r.learn(ext)
+        ids |= {e.id for e in ext.entities}
+    return sorted(ids)
+
+
+@pytest.mark.parametrize("a,b,label,modes", VARIANTS, ids=[f"{a}|{b}" for a, b, *_ in VARIANTS])
+def test_variants_resolve_to_one_node(a, b, label, modes):
+    assert len(_same_doc(a, b, label)) == 1
+    if "cross" in modes:
+        assert len(_cross_doc(a, b, label)) == 1
+
+
+@pytest.mark.parametrize("a,b,label", NEAR_MISSES, ids=[f"{a}|{b}" for a, b, _ in NEAR_MISSES])
+def test_near_misses_stay_apart(a, b, label):
+    assert len(_same_doc(a, b, label)) == 2
+    assert len(_cross_doc(a, b, label)) == 2
+
+
+def test_tables_are_big_enough_and_bilingual():
+    assert len(VARIANTS) >= 30 and len(NEAR_MISSES) >= 30
+    for table in (VARIANTS, NEAR_MISSES):
+        french = [r for r in table if any(w in (r[0] + r[1]).lower() for w in ("de ", "du ", "é", "pôle", "cluster "))]
+        assert len(french) >= 8
+
+
+@pytest.mark.parametrize("text,short,long_", [
+    ("The project ZOLA “the Zonal Olive Laboratory Alliance” opened.", "ZOLA", "Zonal Olive Laboratory Alliance"),
+    ("Le centre KIVA (« Kiva Innovation Valley Agency ») ouvre.", "KIVA", "Kiva Innovation Valley Agency"),
+    ("Our hub Brisa “Blue Robotics Innovation Space Association” grows.", "Brisa",
+     "Blue Robotics Innovation Space Association"),
+])
+def test_a_quoted_expansion_joins_its_short_name(text, short, long_):
+    ms = [_mention(text, short, ORG), _mention(text, long_, ORG)]
+    ext = Resolver().resolve(_doc(text, "q.txt"), text, RawExtraction(mentions=ms))
+    assert len(ext.entities) == 1
+    assert {short, long_} <= {ext.entities[0].name, *ext.entities[0].aliases}
+
+
+@pytest.mark.parametrize("raw,name,aliases", [
+    ("Orvalis Morocco", "Orvalis", ["Orvalis Morocco"]),
+    ("“Nexa” Network for Applied Robotics", "Network for Applied Robotics", ["Nexa"]),
+    ("« Cluster Bleu »,", "Cluster Bleu", []),
+    ("Embassy of Spain", "Embassy of Spain", []),
+    ("Startup Maroc", "Startup Maroc", []),
+    ("Université de Sfax", "Université de Sfax", []),
+    ("Technopark Rabat", "Technopark Rabat", []),
+])
+def test_clean_name_keeps_what_the_documents_mean(raw, name, aliases):
+    assert clean_name(raw) == (name, aliases)
+
+
+def test_a_place_tag_is_an_alias_never_the_name():
+    text = "The five clusters are Orvalis Morocco, Tessaro Tunisia and Kelvo Lebanon."
+    ms = [_mention(text, n, ORG) for n in ("Orvalis Morocco", "Tessaro Tunisia", "Kelvo Lebanon")]
+    ext = Resolver().resolve(_doc(text, "l.txt"), text, RawExtraction(mentions=ms))
+    got = {e.name: (e.kind, e.aliases) for e in ext.entities}
+    assert got == {"Orvalis": ("cluster", ["Orvalis Morocco"]), "Tessaro": ("cluster", ["Tessaro Tunisia"]),
+                   "Kelvo": ("cluster", ["Kelvo Lebanon"])}
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("Cœur du réseau. Les pôles membres : Halivert, Agrinova et Texa.", "Agrinova", "cluster"),
+    ("The partner universities are Brevia Tech and Ostral.", "Ostral", "university"),
+    ("Two associations: Ardent Weavers and Solenna.", "Solenna", "association"),
+])
+def test_a_list_says_what_its_names_are(text, name, kind):
+    listed = {"k": ["Halivert", "Agrinova", "Texa"], "u": ["Brevia Tech", "Ostral"], "a": ["Ardent Weavers", "Solenna"]}
+    names = next(v for v in listed.values() if name in v)
+    ms, pos = [], 0
+    for n in names:
+        ms.append(_mention(text, n, ORG, pos))
+        pos = ms[-1].end
+    ext = Resolver().resolve(_doc(text, "k.txt"), text, RawExtraction(mentions=ms))
+    assert {e.name: e.kind for e in ext.entities}[name] == kind
+
+
+def test_kind_of_stronger_evidence_wins_across_documents():
+    """A first document that says "company" (a corporate word) loses to one calling it a cluster."""
+    r = Resolver()
+    from ecograph.store.base import Attributes, combine
+    a = combine(None, Attributes("Orvalis", kind="company"))
+    a = combine(a, Attributes("Orvalis", kind="cluster"))
+    a = combine(a, Attributes("Orvalis", kind="research"))
+    assert a.kind == "cluster"
+    assert combine(combine(None, Attributes("X", kind="other")), Attributes("X", kind=None)).kind == "other"
+    assert r is not None
+
+
+def test_qualifier_clash():
+    assert clash(qualifiers("Embassy of Spain"), qualifiers("Embassy of Italy"))
+    assert clash(qualifiers("Northern Agency"), qualifiers("Southern Agency"))
+    assert not clash(qualifiers("Orvalis Marrakech Network"), qualifiers("Orvalis Morocco"))  # city in country
+    assert not clash(qualifiers("Moroccan Weavers"), qualifiers("Weavers Morocco"))
+    assert not clash(qualifiers("Orvalis"), qualifiers("Orvalis Tunisia"))
