@@ -42,6 +42,7 @@ class IngestReport:
     ingested: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, why it was not read)
     warnings: list[str] = field(default_factory=list)  # e.g. "a.html: date 'soon' ignored (...)"
     entities: int = 0
     relations: int = 0
@@ -110,18 +111,61 @@ class FlushPolicy:
         self.flushes += 1
 
 
+#: Pseudo-filesystems never read, whatever path leads there: their files are the kernel's
+#: view of processes and devices (/proc/self/environ holds secrets, /dev/zero never ends).
+SYSTEM_ROOTS = ("/proc", "/sys", "/dev")
+
+
+class Skipped(str):
+    """Why a path was deliberately not read (a policy, not a failure of the file)."""
+
+
+def _system_path(real: str) -> str | None:
+    return next((r for r in SYSTEM_ROOTS if real == r or real.startswith(r + os.sep)), None)
+
+
+def _walk(folder: str) -> Iterator[tuple[str, str | None]]:
+    """Supported files under `folder`, in a stable order. A symbolic link is followed only
+    when it stays inside the folder: a link in a shared folder to ~/.ssh or a password
+    file must not become a document (naming that file on the command line is another
+    matter: the user chose it)."""
+    base = os.path.realpath(folder)
+    for root, dirs, files in os.walk(folder):
+        kept = []
+        for d in sorted(x for x in dirs if not x.startswith(".")):
+            if os.path.islink(os.path.join(root, d)):
+                yield os.path.join(root, d), Skipped("symbolic link to a folder: not followed")
+            else:
+                kept.append(d)
+        dirs[:] = kept
+        for f in sorted(files):
+            if f.startswith(".") or Path(f).suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            path = os.path.join(root, f)
+            if os.path.islink(path):
+                real = os.path.realpath(path)
+                if os.path.commonpath([base, real]) != base:
+                    yield path, Skipped(f"symbolic link to a file outside {folder}: not followed")
+                    continue
+                if _system_path(real):
+                    yield path, Skipped(f"links into {_system_path(real)}, which is never read")
+                    continue
+            yield path, None
+
+
 def collect_paths(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str | None]]:
     """(source, problem) for every file to ingest: directories are walked for supported
-    files in a stable order; a named file is always tried; a missing path is a problem."""
+    files in a stable order (see `_walk`); a named file is always tried; a missing path is
+    a problem; a path into /proc, /sys or /dev, or a link out of a walked folder, is
+    `Skipped` (the problem says why)."""
     out: list[tuple[str, str | None]] = []
     for p in paths:
         p = str(p)
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED_SUFFIXES:
-                        out.append((os.path.join(root, f), None))
+        system = _system_path(os.path.realpath(p))
+        if system:
+            out.append((p, Skipped(f"in {system}, which is never read (kernel and device files)")))
+        elif os.path.isdir(p):
+            out.extend(_walk(p))
         elif os.path.exists(p):
             out.append((p, None))
         else:
@@ -178,8 +222,9 @@ def _ingest(store, paths, progress, resolver, force, jobs, described=None, named
     tell = _Teller(progress, len(todo))
     for source, problem in todo:
         if problem is not None:
-            report.failed.append((source, problem))
-            tell.finished(source, "failed")
+            skipped = isinstance(problem, Skipped)
+            (report.skipped if skipped else report.failed).append((source, problem))
+            tell.finished(source, "skipped" if skipped else "failed")
     sources = [s for s, problem in todo if problem is None]
     try:
         _store_each(store, _prepared(sources, known, force, jobs), report, resolver, force, tell, sources, meta)

@@ -16,6 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from ecograph.errors import EcographError, ReadError
+from . import limits
 from .decoding import SAMPLE as _SAMPLE, decode as _decode, quiet as _quiet
 from .metadata import describe, strip_front_matter
 from .types import RawDocument
@@ -366,13 +367,7 @@ def _read_pdf(path: str, data: bytes) -> tuple[str, str]:
                 if not opened:
                     raise ReadError(path, "encrypted PDF (needs a password)",
                                     hint="save an unencrypted copy and read that")
-            pages = []
-            for number, page in enumerate(reader.pages, start=1):
-                try:
-                    pages.append((page.extract_text() or "").strip())
-                # one bad page fails the file: returning the rest would lose text silently
-                except Exception as exc:  # noqa: BLE001
-                    raise ReadError(path, f"{corrupt}page {number}: {_brief(exc)}") from exc
+            pages = _pdf_pages(path, reader, corrupt)
             title = ""
             with contextlib.suppress(Exception):
                 title = reader.metadata.title if reader.metadata else ""
@@ -385,6 +380,41 @@ def _read_pdf(path: str, data: bytes) -> tuple[str, str]:
         raise ReadError(path, "no extractable text (scanned PDF?)",
                         hint="run OCR on it first (e.g. ocrmypdf)")
     return text, title if isinstance(title, str) else ""
+
+
+def _pdf_pages(path: str, reader, corrupt: str) -> list[str]:
+    """Each page's text, within the bounds of `ingest.limits` (pages, decoded content,
+    characters, time): a small file can expand to gigabytes of page content."""
+    deadline = limits.Deadline(path)
+    max_pages, max_content, max_chars = limits.max_pdf_pages(), limits.max_pdf_content(), limits.max_chars()
+    count = len(reader.pages)
+    if count > max_pages:
+        raise ReadError(path, f"too many pages: {count} (limit {max_pages})",
+                        hint="raise the limit with ECOGRAPH_MAX_PDF_PAGES, or split the PDF")
+    pages: list[str] = []
+    content = chars = 0
+    for number, page in enumerate(reader.pages, start=1):
+        deadline.check()
+        try:
+            stream = page.get_contents()
+            content += len(stream.get_data()) if stream is not None else 0
+            if content > max_content:
+                raise ReadError(path, f"page content expands to more than {max_content} bytes "
+                                      f"by page {number} of {count}; refused",
+                                hint="raise the limit with ECOGRAPH_MAX_PDF_CONTENT (e.g. 1G)")
+            text = (page.extract_text() or "").strip()
+        except ReadError:
+            raise
+        # one bad page fails the file: returning the rest would lose text silently
+        except Exception as exc:  # noqa: BLE001
+            raise ReadError(path, f"{corrupt}page {number}: {_brief(exc)}") from exc
+        chars += len(text)
+        if chars > max_chars:
+            raise ReadError(path, f"too long: more than {max_chars} characters of text by page "
+                                  f"{number} of {count}; refused",
+                            hint="raise the limit with ECOGRAPH_EXTRACT_MAX_CHARS, or split the PDF")
+        pages.append(text)
+    return pages
 
 
 def _brief(exc: BaseException) -> str:

@@ -24,6 +24,10 @@ _FINAL = ".!?:;"
 # the whole line tries every position of it
 _CONTINUED = re.compile(r"(?:[-–]|\b(?:of|the|and|for|de|du|des|la|le|et|in|to|a))$")
 _CONTINUED_TAIL = 4
+# Longer "sentences" (a list run on without punctuation, a text with no line breaks nor
+# sentence ends) are cut at a space before this many characters, so the extractor's cost
+# per sentence stays bounded whatever the text.
+MAX_SENTENCE = 2000
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ def _split_block(text: str, a: int, b: int) -> list[Sentence]:
         cuts.append(end)
     cuts.append(len(block))
     out = []
-    for s, e in zip(cuts, cuts[1:]):
+    for s, e in _bounded(block, cuts):
         while s < e and block[s].isspace():
             s += 1
         while e > s and block[e - 1].isspace():
@@ -133,3 +137,42 @@ def _split_block(text: str, a: int, b: int) -> list[Sentence]:
             heading = t[-1] not in _FINAL + ")\"”’»" and len(t) < 90 and "\n" not in t.strip()
             out.append(Sentence(a + s, a + e, t, heading))
     return out
+
+
+def _bounded(block: str, cuts: list[int]):
+    """(start, end) between consecutive cuts, a span longer than MAX_SENTENCE cut again:
+    after the last comma or semicolon in its second half, else at the last space, else hard."""
+    for s, e in zip(cuts, cuts[1:]):
+        while e - s > MAX_SENTENCE:
+            limit = s + MAX_SENTENCE
+            cut = max(block.rfind(", ", s + MAX_SENTENCE // 2, limit), block.rfind("; ", s + MAX_SENTENCE // 2, limit))
+            cut = cut + 1 if cut > s else block.rfind(" ", s + 1, limit)
+            cut = cut if cut > s else limit
+            yield s, cut
+            s = cut
+        yield s, e
+
+
+def chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of `text` of at most about `size` characters, cut at a paragraph
+    break, else a line break, else a sentence end (". " before a capital), else a space,
+    in the second half of each piece; they cover the text exactly."""
+    out, start = [], 0
+    while len(text) - start > size:
+        lo, hi = start + size // 2, start + size
+        cut = text.rfind("\n\n", lo, hi)
+        if cut < 0:
+            cut = text.rfind("\n", lo, hi)
+        if cut < 0:
+            m = None
+            for m in _CHUNK_END.finditer(text, hi - min(size // 2, 20_000), hi):
+                pass
+            cut = m.end() - 1 if m else text.rfind(" ", lo, hi)
+        cut = cut + 1 if cut >= lo else hi
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+_CHUNK_END = re.compile(r"[.!?] (?=[A-Z])")

@@ -34,12 +34,15 @@ from ecograph import heap
 from ecograph.errors import EcographError, ReadError
 from ecograph.ids import document_id
 
+from . import limits
 from .extract import extract
 from .readers import read
+from .sentences import chunks
 from .types import RawDocument, RawExtraction
 
 AHEAD = 2            # batches in flight per worker: one being worked on, one queued
 MAX_BATCH = 16       # documents per batch, at most
+CHUNK_CHARS = 200_000  # a longer text is extracted in pieces of about this size (extract_bounded)
 _PRELOAD = "ecograph.ingest._preload"
 
 
@@ -56,13 +59,19 @@ class Prepared:
 
 
 def prepare(source: str, known: frozenset[str], force: bool) -> Prepared:
-    """Read and extract one file. Never raises: a problem is recorded in the result."""
+    """Read and extract one file, within its time budget (`ingest.limits`). Never raises:
+    a problem is recorded in the result."""
+    seconds = None
     try:
-        raw = read(source)
-        doc_id = document_id(raw.text)
-        if not force and doc_id in known:
-            return Prepared(source, doc_id=doc_id, unchanged=True)
-        return Prepared(source, raw=raw, doc_id=doc_id, extraction=extract(raw))
+        seconds = limits.max_seconds()
+        with limits.time_limit(seconds):
+            raw = read(source)
+            doc_id = document_id(raw.text)
+            if not force and doc_id in known:
+                return Prepared(source, doc_id=doc_id, unchanged=True)
+            return Prepared(source, raw=raw, doc_id=doc_id, extraction=extract_bounded(raw))
+    except limits.DocumentTimeout:
+        return Prepared(source, problem=limits.too_slow(source, seconds).problem)
     except ReadError as exc:
         return Prepared(source, problem=exc.problem)
     except RecursionError:
@@ -70,9 +79,43 @@ def prepare(source: str, known: frozenset[str], force: bool) -> Prepared:
     except EcographError as exc:
         if getattr(exc, "fatal", False):  # e.g. a bad ECOGRAPH_MAX_BYTES: not this file's fault
             return Prepared(source, fatal=(str(exc), exc.hint))
-        return Prepared(source, problem=str(exc))
+        # the report puts the source before the problem: a message that starts with it
+        # would read "path: path: too long"
+        problem = str(exc)
+        return Prepared(source, problem=problem.removeprefix(f"{source}: "))
     except Exception as exc:  # an extractor defect must not stop the other documents
         return Prepared(source, problem=f"internal error while extracting ({type(exc).__name__}: {exc})")
+
+
+def extract_bounded(raw: RawDocument) -> RawExtraction:
+    """`extract`, a chunk at a time for long texts (`sentences.chunks`): the extractor's
+    cost grows faster than the text on long lines, so a 9 MB single line cost 4x the
+    same text in paragraphs and a gigabyte of memory; chunks bound both per piece.
+    Offsets are shifted back into the whole text, so evidence spans stay exact."""
+    text = raw.text
+    limit = limits.max_chars()
+    if len(text) > limit:
+        raise ReadError(raw.source, f"too long for extraction: {len(text)} characters (limit {limit})",
+                        hint="split the document, or raise ECOGRAPH_EXTRACT_MAX_CHARS")
+    spans = chunks(text, CHUNK_CHARS)
+    if len(spans) == 1:
+        return extract(raw)
+    out = RawExtraction()
+    for a, b in spans:
+        part = extract(RawDocument(source=raw.source, text=text[a:b], title=raw.title,
+                                   language=raw.language, format=raw.format))
+        moved: set[int] = set()  # a Mention object may be shared by mentions and candidates
+        for m in [*part.mentions, *(x for c in part.candidates for x in (c.source, c.target))]:
+            if id(m) not in moved:
+                moved.add(id(m))
+                m.start += a
+                m.end += a
+        for c in part.candidates:
+            c.start += a
+            c.end += a
+        out.mentions.extend(part.mentions)
+        out.candidates.extend(part.candidates)
+    return out
 
 
 def warm() -> None:

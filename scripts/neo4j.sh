@@ -144,8 +144,10 @@ set_initial_password() {
   pw="$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
   (umask 077; printf '%s' "${pw:0:24}" >"$PASS_FILE")
   chmod 600 "$PASS_FILE"
+  # "@file": picocli reads the argument from the (0600) file, so the password never
+  # appears on a command line, where `ps` shows it to every local user
   NEO4J_HOME="$STATE" NEO4J_CONF="$CONF_DIR" "$1" -cp "$LIB/*" org.neo4j.cli.AdminTool \
-      dbms set-initial-password "$(cat "$PASS_FILE")" >/dev/null \
+      dbms set-initial-password "@$PASS_FILE" >/dev/null \
     || die "neo4j-admin dbms set-initial-password failed"
 }
 

@@ -176,7 +176,7 @@ def test_no_string_building_near_cypher_in_the_store():
 def test_user_query_path_is_planned_and_checked_before_it_runs():
     from ecograph.store.neo4j import Neo4jStore
     src = inspect.getsource(Neo4jStore.run_read_query)
-    i_plan, i_check, i_run = src.find("self._plan("), src.find("self._check_read_only("), src.find("execute_read")
+    i_plan, i_check, i_run = src.find("self._plan("), src.find("self._check_read_only("), src.find("tx.run(query")
     assert -1 < i_plan < i_check < i_run, "run_read_query must plan and check before it executes"
     assert "READ_ACCESS" in inspect.getsource(Neo4jStore._session) and "read=True" in src
 

@@ -20,6 +20,14 @@ edges  key = relation type; `relation` (the type; not `type`, which GEXF reserve
 An attribute whose value is unknown is left out for that node, not written as
 an empty value, so `networkx.read_graphml(..., force_multigraph=True)` and
 `read_gexf` give back exactly these attributes. The node id is the entity id.
+
+XML 1.0 cannot carry most control characters, even escaped (an imported exchange file
+may hold them in a name): in GraphML and GEXF each one becomes U+FFFD, and a CR (which
+XML parsers turn into LF) becomes LF, so every file is well-formed and reads back as
+`xml_text(value)`. JSON and CSV carry every character as it is.
+
+Files are written to a temporary name beside the target and renamed: a full disk or an
+interrupt leaves the old file (or none), never half a file.
 """
 from __future__ import annotations
 
@@ -27,6 +35,8 @@ import csv
 import io
 import json
 import os
+import re
+import tempfile
 from pathlib import Path
 from typing import IO
 
@@ -60,11 +70,13 @@ def exchange_json(data: dict) -> str:
 
 
 def read_exchange(stream: IO[str], name: str = "input") -> dict:
+    hint = "import takes the file written by `ecograph export --format json`"
     try:
         data = json.load(stream)
     except ValueError as exc:
-        raise ExportError(f"{name}: not JSON ({exc})",
-                          hint="import takes the file written by `ecograph export --format json`") from exc
+        raise ExportError(f"{name}: not JSON ({exc})", hint=hint) from exc
+    except RecursionError:  # e.g. 100,000 nested [: the exchange format is 4 levels deep
+        raise ExportError(f"{name}: JSON nested too deeply to be an exchange file", hint=hint) from None
     if not isinstance(data, dict) or data.get("schema_version") != 1:
         raise ExportError(f"{name}: not an ecograph exchange file (schema_version 1 expected)",
                           hint="import takes the file written by `ecograph export --format json`")
@@ -98,48 +110,99 @@ def _doc_order(G: nx.MultiDiGraph) -> dict[str, tuple]:
     return {d: (m.get("ingested_at") or "", d) for d, m in docs.items()}
 
 
-def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """G from `store.to_networkx()` with scalar, typed attributes only (see module doc)."""
+# Characters XML 1.0 cannot hold at all (not even as &#x1;): C0 controls but tab, LF and
+# CR, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value) -> str:
+    """`value` as text an XML 1.0 file can carry and give back unchanged (see module doc)."""
+    s = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return _NOT_XML.sub("\ufffd", s)
+
+
+def flat_graph(G: nx.MultiDiGraph, *, text=str) -> nx.MultiDiGraph:
+    """G from `store.to_networkx()` with scalar, typed attributes only (see module doc);
+    every string goes through `text` (`xml_text` for the XML formats)."""
     docs = G.graph.get("documents") or {}
     order = _doc_order(G)
     F = nx.MultiDiGraph()
     F.graph.update({"generator": "ecograph", "schema_version": 1})
     for n, a in G.nodes(data=True):
-        attrs = {"label": str(a.get("name") or n), "type": str(a.get("label") or "")}
+        attrs = {"label": text(a.get("name") or n), "type": text(a.get("label") or "")}
         if a.get("kind"):
-            attrs["kind"] = str(a["kind"])
+            attrs["kind"] = text(a["kind"])
         if a.get("country"):
-            attrs["country"] = str(a["country"])
+            attrs["country"] = text(a["country"])
         if a.get("founded") is not None:
             attrs["founded"] = int(a["founded"])
         if a.get("aliases"):
-            attrs["aliases"] = ALIAS_SEP.join(str(x) for x in a["aliases"])
+            attrs["aliases"] = text(ALIAS_SEP.join(str(x) for x in a["aliases"]))
         attrs["mentions"] = int(sum((a.get("mentions") or {}).values()))
-        F.add_node(str(n), **attrs)
+        F.add_node(text(n), **attrs)
     for u, v, k, a in G.edges(keys=True, data=True):
         evidence = list(a.get("evidence") or [])
-        rtype = str(a.get("type") or k)
+        rtype = text(a.get("type") or k)
         attrs = {"relation": rtype, "label": rtype, "evidence": len(evidence), "weight": float(len(evidence)),
                  "confidence": float(a.get("confidence") or 0.0)}
         if evidence:
             by_time = sorted(evidence, key=lambda e: (order.get(e["document"], ("", e["document"])),
                                                       e.get("start", 0)))
             first_doc, last_doc = by_time[0]["document"], by_time[-1]["document"]
-            attrs["first_source"] = str(docs.get(first_doc, {}).get("source") or first_doc)
-            attrs["last_source"] = str(docs.get(last_doc, {}).get("source") or last_doc)
-            attrs["sentence"] = str(by_time[0].get("sentence") or "")
-            attrs["method"] = str(by_time[0].get("method") or "")
-            attrs.update(edge_time(by_time, docs))
-        F.add_edge(str(u), str(v), key=str(k), **attrs)
+            attrs["first_source"] = text(docs.get(first_doc, {}).get("source") or first_doc)
+            attrs["last_source"] = text(docs.get(last_doc, {}).get("source") or last_doc)
+            attrs["sentence"] = text(by_time[0].get("sentence") or "")
+            attrs["method"] = text(by_time[0].get("method") or "")
+            attrs.update((key, text(value)) for key, value in edge_time(by_time, docs).items())
+        F.add_edge(text(u), text(v), key=text(k), **attrs)
     return F
 
 
 def write_graphml(G: nx.MultiDiGraph, target: str | os.PathLike | IO[bytes]) -> None:
-    nx.write_graphml(flat_graph(G), target, encoding="utf-8", prettyprint=True)
+    _to_target(lambda f: nx.write_graphml(flat_graph(G, text=xml_text), f, encoding="utf-8",
+                                          prettyprint=True), target)
 
 
 def write_gexf(G: nx.MultiDiGraph, target: str | os.PathLike | IO[bytes]) -> None:
-    nx.write_gexf(flat_graph(G), target, encoding="utf-8", prettyprint=True)
+    _to_target(lambda f: nx.write_gexf(flat_graph(G, text=xml_text), f, encoding="utf-8",
+                                       prettyprint=True), target)
+
+
+def _to_target(write, target) -> None:
+    if hasattr(target, "write"):
+        write(target)
+    else:
+        write_atomically(target, write)
+
+
+def write_atomically(path: str | os.PathLike, write, *, mode: str = "wb", **open_args) -> None:
+    """`write(file)` into a temporary file beside `path`, then rename it to `path`; on any
+    failure (a full disk: ENOSPC) the temporary file goes and `path` is left as it was.
+    Raises `ExportError` naming `path` for the operating system's errors."""
+    write_all([(path, write)], mode=mode, **open_args)
+
+
+def write_all(files, *, mode: str = "wb", **open_args) -> None:
+    """`write_atomically` for several (path, write) pairs that belong together (the two
+    Kumu tables): every one is written to its temporary file before any is renamed."""
+    done: list[tuple[str, Path]] = []
+    path = None
+    try:
+        for path, write in files:
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}-", suffix=".tmp", dir=path.parent)
+            done.append((tmp, path))
+            with os.fdopen(fd, mode, **open_args) as f:
+                write(f)
+        for tmp, target in done:
+            os.replace(tmp, target)
+    except BaseException as exc:
+        for tmp, _ in done:
+            Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise
 
 
 def edge_time(evidence: list[dict], docs: dict) -> dict[str, str]:
@@ -230,14 +293,10 @@ def write_csv(G: nx.MultiDiGraph, target: str | os.PathLike) -> tuple[Path, Path
     """Write the two Kumu tables next to `target` (see `csv_paths`); returns their paths."""
     nodes_path, edges_path = csv_paths(target)
     node_rows, edge_rows = kumu_tables(G)
-    try:
-        nodes_path.parent.mkdir(parents=True, exist_ok=True)
-        for path, rows in ((nodes_path, node_rows), (edges_path, edge_rows)):
-            # plain UTF-8, no BOM: a BOM would become part of the first header for most readers
-            with open(path, "w", encoding="utf-8", newline="") as f:
-                csv.writer(f).writerows(rows)
-    except OSError as exc:
-        raise ExportError(f"cannot write CSV next to {target}: {exc.strerror or exc}") from exc
+    # plain UTF-8, no BOM: a BOM would become part of the first header for most readers
+    write_all([(path, lambda f, rows=rows: csv.writer(f).writerows(rows))
+               for path, rows in ((nodes_path, node_rows), (edges_path, edge_rows))],
+              mode="w", encoding="utf-8", newline="")
     return nodes_path, edges_path
 
 

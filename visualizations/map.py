@@ -42,6 +42,9 @@ VIS_LIB = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1
 LARGE_GRAPH = 300        # above this many nodes: positions from Python, physics off
 EDGE_LABEL_LIMIT = 150   # edge labels on canvas only while they stay legible
 LABEL_CULL_PX = 8        # node labels smaller than this on screen are not drawn
+# Past this many nodes a whole-graph map is refused unless forced: 10,000 nodes make a 19 MB
+# page that opens in seconds; a million made a 251 MB page no browser can use.
+MAX_NODES = 20_000
 
 # label -> vis shape; the shape says what a node *is*, the colour says which kind
 SHAPES = {"Organisation": "dot", "Programme": "diamond", "Place": "triangle",
@@ -234,6 +237,18 @@ def edge_years(evidence: list[dict], documents: dict) -> list[int]:
 
 
 # --- rendering ---------------------------------------------------------------
+
+def check_size(G: nx.MultiDiGraph, *, force: bool = False, limit: int | None = None) -> None:
+    """Refuse (MapError) a map of more than `limit` nodes (default MAX_NODES, or
+    $ECOGRAPH_MAP_MAX_NODES) unless `force`: point to the ways of drawing a part."""
+    raw = os.environ.get("ECOGRAPH_MAP_MAX_NODES", "").strip()
+    limit = limit if limit is not None else int(raw) if raw.isdigit() and int(raw) > 0 else MAX_NODES
+    n = G.number_of_nodes()
+    if n > limit and not force:
+        raise MapError(f"the map would have {n} nodes, more than a browser can use (limit {limit})",
+                       hint="draw a part: --focus NAME --depth 2, --kind, --types or --country; "
+                            "or pass --force to draw it all anyway")
+
 
 def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bool | None = None,
                large_threshold: int = LARGE_GRAPH, seed: int = 7,

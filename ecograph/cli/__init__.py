@@ -9,6 +9,7 @@ import sys
 
 import click
 
+from ..config import scrub
 from ..errors import EcographError
 
 
@@ -20,9 +21,11 @@ class EcographGroup(click.Group):
         try:
             return super().invoke(ctx)
         except EcographError as exc:
-            err = click.ClickException(str(exc))
+            # a store URL may carry a password (userinfo, query string): never echoed
+            url = (ctx.obj or {}).get("store_url") if isinstance(ctx.obj, dict) else None
+            err = click.ClickException(scrub(str(exc), url))
             if exc.hint:
-                err.message += f"\n  hint: {exc.hint}"
+                err.message += f"\n  hint: {scrub(exc.hint, url)}"
             raise err from exc
         except KeyboardInterrupt:  # Ctrl-C outside a command that handles it: the shell's code
             click.echo("interrupted", err=True)

@@ -68,13 +68,16 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], force: bool, jobs: in
     finally:
         if display:
             display.close()
+    for source, why in report.skipped:  # deliberately not read (links out of a folder, /proc…)
+        click.echo(f"skipped: {source}: {why}", err=True)
     for message in [] if quiet else report.warnings:
         click.echo(f"warning: {message}", err=True)
     for source, why in report.failed:
         click.echo(f"error: {source}: {why}", err=True)
     if not quiet:
+        skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
         click.echo(f"{len(report.ingested)} ingested, {len(report.unchanged)} unchanged, "
-                   f"{len(report.failed)} failed; the graph has {report.entities} entities and "
+                   f"{len(report.failed)} failed{skipped}; the graph has {report.entities} entities and "
                    f"{report.relations} relations", err=True)
     if report.failed:
         ctx.exit(1)

@@ -33,13 +33,20 @@ def _parse_params(pairs: tuple[str, ...]) -> dict:
 @click.argument("query")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A query parameter ($NAME); VALUE is JSON if it parses, else a string. Repeatable.")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              metavar="SECONDS", help="Stop the query on the server after this long.")
+@click.option("--limit", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Print at most this many rows (a line on stderr says when the result was cut).")
 @format_options
 @click.pass_context
-def cypher_cmd(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str) -> None:
+def cypher_cmd(ctx: click.Context, query: str, params: tuple[str, ...], timeout: float, limit: int,
+               fmt: str) -> None:
     """Run a read-only Cypher QUERY on a Neo4j store and print the rows.
 
     Statements that would write (CREATE, MERGE, SET, DELETE, LOAD CSV, write
-    procedures, schema or admin commands) are refused.
+    procedures, schema or admin commands) are refused, and so are procedures and
+    SHOW commands outside a short list that only describe the graph's schema.
+    Ctrl-C stops the query on the server.
 
     \b
     Example:
@@ -60,5 +67,8 @@ def cypher_cmd(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str
                               "on the embedded store")
     values = _parse_params(params)
     with open_store(url) as store:
-        rows = store.run_read_query(query, values)
+        rows = store.run_read_query(query, values, timeout=timeout, limit=limit)
     emit(rows, fmt)
+    if getattr(rows, "cut", False):
+        click.echo(f"the result was cut at {limit} rows (--limit {limit}): narrow the query "
+                   "or raise --limit", err=True)

@@ -60,14 +60,15 @@ def _csv_list(value: str | None, allowed: list[str], what: str, option: str, *,
               help="Keep nodes that have no relation (on the map after the other filters).")
 @click.option("--physics/--no-physics", default=None,
               help="Force live layout on/off (default: on up to 300 nodes, precomputed above).")
+@click.option("--force", is_flag=True, help="Draw even past 20,000 nodes (a page that size is barely usable).")
 @click.pass_context
 def map_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, types: str | None,
             kinds: str | None, country: str | None, title: str | None, physics: bool | None,
-            isolated: bool) -> None:
+            isolated: bool, force: bool) -> None:
     """Draw the graph as an interactive HTML map: legend, search, filters, evidence on click."""
     from ecograph.queries.lookup import find_entity
     from ecograph.queries.options import relation_types, timed
-    from ecograph.visualizations.map import render_map, subgraph, without_isolated
+    from ecograph.visualizations.map import check_size, render_map, subgraph, without_isolated
 
     try:  # as every command takes them: names, core, all
         type_list = list(relation_types(types, ())) if types else None
@@ -85,6 +86,7 @@ def map_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, type
                      types=type_list, kinds=kind_list, country=country)
     if not isolated:
         G = without_isolated(G, keep=focus_entity.id if focus_entity else None)
+    check_size(G, force=force)
     if not title:
         title = f"ecograph: {focus_entity.name}" if focus_entity else "ecograph map"
     path = render_map(G, output, title=title, physics=physics, focus=focus_entity.id if focus_entity else None)
@@ -127,11 +129,7 @@ def export_cmd(ctx: click.Context, fmt: str, output: str) -> None:
         sys.stdout.buffer.flush()
         click.echo(f"exported {summary} ({fmt})", err=True)
         return
-    try:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_bytes(payload)
-    except OSError as exc:
-        raise exports.ExportError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    exports.write_atomically(output, lambda f: f.write(payload))  # never half a file
     click.echo(f"wrote {output}: {summary} ({fmt})", err=True)
 
 
@@ -144,17 +142,25 @@ def import_cmd(ctx: click.Context, file: str) -> None:
     Importing into a store that already holds data is refused: merging two
     graphs needs their documents, so ingest those instead."""
     from ecograph.visualizations import exports
+    from ..config import redact
 
     if file == "-":
         data = exports.read_exchange(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8"), "stdin")
     else:
         with open(file, encoding="utf-8") as f:  # bad UTF-8 is a ValueError: "not JSON"
             data = exports.read_exchange(f, file)
+    from ..exchange import validate
+    from ecograph.visualizations.map import MAX_NODES
+    for warning in validate(data, "stdin" if file == "-" else file):
+        click.echo(f"warning: {warning}", err=True)
+    if len(data["entities"]) > MAX_NODES:
+        click.echo(f"warning: {len(data['entities'])} entities: `ecograph map` of the whole graph "
+                   "will be refused; draw parts with --focus NAME (or pass --force)", err=True)
     with _store(ctx, writable=True) as store:
         docs, ents = store.documents(), store.entities()
         if docs or ents:
             raise StoreError(
-                f"the store {store.url} already holds {len(docs)} documents and {len(ents)} entities; "
+                f"the store {redact(store.url)} already holds {len(docs)} documents and {len(ents)} entities; "
                 "import only fills an empty store",
                 hint="import into a new store (ecograph --store NEW_FOLDER import FILE), "
                      "or re-ingest the documents into this one")

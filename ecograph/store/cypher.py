@@ -285,14 +285,16 @@ WHERE type(r) IN $types AND $id IN r.ev_document
 RETURN {_REL_ROW} AS rel
 """
 # Evidence written back or relations dropped, the document deleted, entities nothing
-# mentions or links deleted; then the survivors' records, to fold them again.
+# mentions or links deleted (those it mentioned, `$eids`, and the ends of the dropped
+# relations, `$ends`: an entity no document mentions goes with its last relation);
+# then the survivors' records, to fold them again.
 REMOVE_WRITE = _per_type(_UPDATE_RELATIONS) + "\n" + _per_type(f"""CALL {{
   UNWIND $deletes.__TYPE__ AS row
   {_REL_BY_ENDS}
   DELETE r
 }}""") + """
 CALL { MATCH (d:`Document` {id: $id}) DETACH DELETE d }
-CALL { UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid AND NOT (n)--() DELETE n }
+CALL { UNWIND $eids + $ends AS eid MATCH (n) WHERE elementId(n) = eid AND NOT (n)--() DELETE n }
 """ + ENTITY_RECORDS
 # Documents an older version wrote have no `seq` and their mentions no record: placed
 # before every other document (in id order) and flagged `loose` (nobody checked their
@@ -389,7 +391,10 @@ CLEAR_IN_TX = f"MATCH (n:{_OWN_ALT}) DETACH DELETE n"
 
 #: Prefix that makes Neo4j plan a statement without running it: the read-only check.
 EXPLAIN = "EXPLAIN "
-PROCEDURE_MODES = "SHOW PROCEDURES YIELD name, mode WHERE name IN $names RETURN name, mode"
+#: Our own running query (tagged with transaction metadata), to stop it on Ctrl-C.
+OWN_TRANSACTIONS = ("SHOW TRANSACTIONS YIELD transactionId, metaData "
+                    "WHERE metaData.ecograph_run = $run RETURN transactionId AS id")
+TERMINATE_TRANSACTIONS = "TERMINATE TRANSACTIONS $ids"
 
 # --- local reads for the research queries (READ transactions; see store.neo4j_read) -
 #

@@ -22,6 +22,7 @@ from typing import Callable
 import networkx as nx
 
 from ..errors import EcographError, StoreError
+from ..exchange import validate
 from ..heap import fewer_collections
 from ..model import Document, Entity, Extraction, Relation
 from . import base
@@ -119,8 +120,11 @@ class EmbeddedStore:
         return data
 
     def _write(self, data: dict) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.path.parent)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.path.parent)
+        except OSError as exc:
+            raise StoreError(f"cannot save the store {self.path}: {exc.strerror or exc}") from None
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 # dumps, not dump: only the one-shot encoder is the C one (3x faster here); the
@@ -134,9 +138,13 @@ class EmbeddedStore:
                 os.fsync(dfd)
             finally:
                 os.close(dfd)
-        except BaseException:
+        except BaseException as exc:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+            if isinstance(exc, OSError):  # a full disk (ENOSPC), a quota, a file size limit
+                raise StoreError(f"cannot save the store {self.path}: {exc.strerror or exc}",
+                                 hint="free some space and rerun the command: the file on disk "
+                                      "still holds the last saved state") from None
             raise
 
     def flush(self) -> None:
@@ -156,8 +164,14 @@ class EmbeddedStore:
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
-        self.close()
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            self.close()
+        except StoreError:
+            if exc_type is None:
+                raise
+            # already failing (e.g. the save that failed a moment ago, on a full disk):
+            # the first error is the one to report; the lock is released all the same
 
     # --- documents -----------------------------------------------------------
     def documents(self) -> list[Document]:
@@ -229,6 +243,7 @@ class EmbeddedStore:
         gone = self._docs.pop(doc_id, None)
         if gone is not None and self._by_source.get(gone.source) == doc_id:
             del self._by_source[gone.source]
+        ends = set()  # of dropped relations: an entity no document mentions goes with its last one
         for u, v, k, rel in list(self.G.edges(keys=True, data="relation")):
             if any(e.document == doc_id for e in rel.evidence):
                 rel = base.relation_without_document(rel, doc_id)
@@ -236,6 +251,10 @@ class EmbeddedStore:
                     self.G.edges[u, v, k]["relation"] = rel
                 else:
                     self.G.remove_edge(u, v, k)
+                    ends.update((u, v))
+        for n in ends:
+            if n in self.G and not self.G.degree(n) and not self.G.nodes[n]["entity"].mentions:
+                self.G.remove_node(n)
         for n, ent in list(self.G.nodes(data="entity")):
             if doc_id in ent.mentions:
                 # a new Entity, not an edit: callers may still hold the one `entities()` gave
@@ -290,6 +309,7 @@ class EmbeddedStore:
         return base.exchange(self.documents(), self.entities(), self.relations())
 
     def load(self, data: dict) -> None:
+        validate(data)  # the whole file, before anything changes
         def replace_all(data: dict) -> None:
             self.clear()
             with fewer_collections():

@@ -53,19 +53,21 @@ keeps it); `add()` and `load()` of consistent data never produce one.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-import re
-from contextlib import contextmanager
+import uuid
 from typing import Any, Iterator
 
 import networkx as nx
 
-from ..config import NEO4J_SCHEMES
+from ..config import NEO4J_SCHEMES, redact, scrub
 from ..errors import EcographError, QueryRefused, StoreError
+from ..exchange import validate
 from ..model import Document, Entity, Extraction, Relation
 from . import base
 from . import cypher as Q
+from . import neo4j_query as NQ
 from . import neo4j_rows as NR
 from .neo4j_rows import batches as _batches, entity as _entity, relation as _relation
 
@@ -114,7 +116,8 @@ def _plain(v: Any) -> Any:
 class Neo4jStore:
     """A `GraphStore` in a Neo4j 5 database. Connectivity and schema are checked at construction."""
 
-    def __init__(self, url: str, *, max_retry_time: float = 15.0, connection_timeout: float = 10.0):
+    def __init__(self, url: str, *, max_retry_time: float = 15.0, connection_timeout: float = 10.0,
+                 tx_timeout: float | None = 300.0):
         from neo4j import GraphDatabase
         from neo4j.exceptions import ConfigurationError
 
@@ -127,6 +130,12 @@ class Neo4jStore:
             raise StoreError("the Neo4j URL must not contain credentials",
                              hint="put them in NEO4J_USERNAME / NEO4J_PASSWORD")
         self.url = url
+        # Bounds, so a stopped server (kill -STOP, a frozen VM) gives an error, not a hang:
+        # connecting (TCP, Bolt handshake, login) and getting a pooled connection are bounded
+        # here; a read in flight by the receive timeout Neo4j 5 announces to drivers
+        # (connection.recv_timeout_seconds, 120 s by default); each write transaction by
+        # `tx_timeout` on the server; and the managed transactions' retries by max_retry_time.
+        self._tx_timeout = tx_timeout
         self._converted = False  # see _convert_older_documents
         self._user = os.environ.get("NEO4J_USERNAME") or "neo4j"
         self._database = os.environ.get("NEO4J_DATABASE") or None
@@ -135,10 +144,11 @@ class Neo4jStore:
         try:
             self._driver = GraphDatabase.driver(
                 url, auth=auth, max_transaction_retry_time=max_retry_time,
-                connection_timeout=connection_timeout, notifications_min_severity="OFF",
+                connection_timeout=connection_timeout,
+                connection_acquisition_timeout=3 * connection_timeout, notifications_min_severity="OFF",
                 user_agent="ecograph")
         except (ConfigurationError, ValueError) as exc:
-            raise StoreError(f"invalid Neo4j URL {url!r}: {exc}") from None
+            raise StoreError(scrub(f"invalid Neo4j URL {redact(url)!r}: {exc}", url)) from None
         finally:
             del password, auth
         self._bookmarks = GraphDatabase.bookmark_manager()
@@ -151,12 +161,12 @@ class Neo4jStore:
             raise
 
     # --- plumbing ------------------------------------------------------------
-    @contextmanager
+    @contextlib.contextmanager
     def _errors(self, doing: str) -> Iterator[None]:
         """Driver exceptions -> `StoreError` with a hint. Messages name the URL and user, never the password."""
         from neo4j.exceptions import (AuthError, ClientError, DriverError, IncompleteCommit,
                                       Neo4jError, ServiceUnavailable, SessionExpired)
-        where = f"Neo4j at {self.url}" + (f" (database {self._database!r})" if self._database else "")
+        where = f"Neo4j at {redact(self.url)}" + (f" (database {self._database!r})" if self._database else "")
         try:
             yield
         except EcographError:
@@ -166,6 +176,10 @@ class Neo4jStore:
                              hint="check NEO4J_USERNAME and NEO4J_PASSWORD (development server: "
                                   "`source .neo4j/env`)") from exc
         except ClientError as exc:
+            if "TransactionTimedOut" in (exc.code or ""):
+                raise StoreError(f"{where}: the transaction ran past its time limit while {doing} "
+                                 "and was rolled back", hint="rerun the command; if it recurs, the "
+                                 "server may be overloaded") from exc
             if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
                 raise StoreError(f"{where}: the database {self._database or '(default)'!r} does not exist",
                                  hint="unset NEO4J_DATABASE to use the server's default database, "
@@ -191,9 +205,11 @@ class Neo4jStore:
         with self._errors(doing), self._session(read=True) as s:
             return s.execute_read(lambda tx: tx.run(query, params).data())
 
-    def _write(self, fn, doing: str, *args):
+    def _write(self, fn, doing: str, *args, timeout: float | None = -1):
+        from neo4j import unit_of_work
+        timeout = self._tx_timeout if timeout == -1 else timeout
         with self._errors(doing), self._session() as s:
-            return s.execute_write(fn, *args)
+            return s.execute_write(unit_of_work(timeout=timeout)(fn), *args)
 
     def _ensure_schema(self) -> None:
         """Uniqueness constraints on `id` for every label (IF NOT EXISTS: cheap when present).
@@ -295,7 +311,9 @@ class Neo4jStore:
         if found["scan"]:
             rels.update((r["rel"]["eid"], r["rel"]) for r in tx.run(Q.REMOVE_SCAN, id=doc_id, types=types))
         updates, deletes = NR.without_document(rels.values(), doc_id)
-        stay = tx.run(Q.REMOVE_WRITE, id=doc_id, eids=found["mentioned"], updates=updates, deletes=deletes).data()
+        ends = sorted({row[x] for rows in deletes.values() for row in rows for x in ("s", "t")})
+        stay = tx.run(Q.REMOVE_WRITE, id=doc_id, eids=found["mentioned"], ends=ends,
+                      updates=updates, deletes=deletes).data()
         rows = [x for x in (NR.refolded(r, _entity_label(r["labels"])) for r in stay) if x is not None]
         for chunk in _batches(rows):
             tx.run(Q.UPDATE_ENTITIES_BY_EID, rows=chunk).consume()
@@ -357,6 +375,7 @@ class Neo4jStore:
     def load(self, data: dict) -> None:
         """Replace everything with an exchange dict, all or nothing (one transaction); a
         `provenance` section (an embedded store's file) keeps its per-document records."""
+        validate(data)  # the whole file, before anything is written
         docs, ents, rels, records = base.stored_state(data)  # docs once each, in the order they were added
         ents_by_id = {e.id: e for e in ents}
         rels_by_key = {r.key: r for r in rels}
@@ -367,8 +386,9 @@ class Neo4jStore:
             for end in (r.source, r.target):
                 if end not in ents_by_id:
                     raise StoreError(f"relation {r.key} names an unknown entity {end!r}")
+        # the whole graph in one transaction: as long as it takes (a million entities: a minute)
         self._write(self._load_tx, "loading the graph", docs, list(ents_by_id.values()),
-                    list(rels_by_key.values()), records)
+                    list(rels_by_key.values()), records, timeout=None)
 
     def _load_tx(self, tx, docs: list[Document], ents: list[Entity], rels: list[Relation],
                  records: dict[str, dict[str, base.Attributes]]) -> None:
@@ -395,34 +415,45 @@ class Neo4jStore:
 
     # --- researchers' read-only Cypher --------------------------------------
     def run_read_query(self, query: str, params: dict | None = None, *,
-                       timeout: float | None = 300.0) -> list[dict]:
-        """Run a researcher's Cypher, refusing anything that could write.
+                       timeout: float | None = 60.0, limit: int | None = None) -> NQ.QueryRows:
+        """Run a researcher's Cypher, refusing anything that could write or reveal the server.
 
-        Enforced here, not in the CLI, so every caller gets it: Neo4j plans the
-        statement (EXPLAIN, nothing runs) and it must be a read query ('r'),
-        with no LOAD CSV (reads server files / URLs), no batched transactions,
-        no TERMINATE, and only procedures Neo4j itself declares READ. Then it
-        runs in a READ access-mode transaction, which the server enforces as a
-        last line. Values become plain Python (nodes and relationships: dicts)."""
-        from neo4j import unit_of_work
+        Enforced here, not in the CLI, so every caller gets it: Neo4j plans the statement
+        (EXPLAIN, nothing runs) and `neo4j_query.check_read_only` refuses it unless it only
+        reads and calls only allowed procedures and SHOW commands. Then it runs in a READ
+        transaction (the server's last line) with `timeout` seconds as its transaction
+        timeout; at most `limit` rows are fetched (`QueryRows.cut` says the result was cut),
+        as plain Python. On Ctrl-C the transaction is terminated on the server."""
         if not isinstance(query, str) or not query.strip():
             raise QueryRefused("empty Cypher query")
         params = dict(params or {})
         summary = self._plan(query, params)
         self._check_read_only(summary)
-
-        @unit_of_work(timeout=timeout)
-        def work(tx):
-            return [{k: _plain(v) for k, v in rec.items()} for rec in tx.run(query, params)]
-
         from neo4j.exceptions import ClientError
+        tag = uuid.uuid4().hex  # finds this transaction on the server, to stop it on Ctrl-C
         with self._errors("running the query"), self._session(read=True) as s:
+            tx = s.begin_transaction(timeout=timeout, metadata={"ecograph_run": tag})
             try:
-                return s.execute_read(work)
+                return NQ.fetch(tx.run(query, params), limit, _plain)
+            except KeyboardInterrupt:
+                self._terminate(tag)
+                raise
             except ClientError as exc:
                 if exc.code == "Neo.ClientError.Statement.AccessMode":
                     raise QueryRefused("refused by Neo4j: the statement tried to write") from None
+                if "TransactionTimedOut" in (exc.code or ""):
+                    raise QueryRefused(f"the query ran past its time limit ({timeout:g} s) and was stopped",
+                                       hint="raise it with --timeout SECONDS, or narrow the query") from None
                 raise
+            finally:
+                tx.close()  # rolls back: nothing was written
+
+    def _terminate(self, tag: str) -> None:
+        """Stop our own running transaction on the server (best effort: we are exiting)."""
+        with contextlib.suppress(Exception), self._driver.session(database=self._database) as s:
+            ids = [r["id"] for r in s.run(Q.OWN_TRANSACTIONS, run=tag)]  # the timeout bounds it anyway
+            if ids:
+                s.run(Q.TERMINATE_TRANSACTIONS, ids=ids).consume()
 
     def _plan(self, query: str, params: dict):
         from neo4j.exceptions import ClientError
@@ -438,32 +469,7 @@ class Neo4jStore:
                 raise
 
     def _check_read_only(self, summary) -> None:
-        kinds = {"w": "write", "rw": "read and write", "s": "change the schema or the server"}
-        if summary.query_type != "r":
-            raise QueryRefused(f"refused: this statement would {kinds.get(summary.query_type, 'not only read')}; "
-                               "`ecograph cypher` only reads",
-                               hint="change the graph with `ecograph ingest`, `forget` or `import`")
-        procs: set[str] = set()
-        for op, details in _operators(summary.plan or {}):
-            if op == "LoadCSV":
-                raise QueryRefused("refused: LOAD CSV reads files or URLs on the server",
-                                   hint="load data with `ecograph ingest` or `ecograph import`")
-            if op in ("TransactionForeach", "TransactionApply"):
-                raise QueryRefused("refused: CALL { } IN TRANSACTIONS is not allowed here")
-            if op.startswith("Terminate"):  # TERMINATE TRANSACTIONS plans as 'r' but kills others' work
-                raise QueryRefused("refused: TERMINATE stops other users' transactions")
-            if op == "ProcedureCall":
-                m = re.match(r"\s*([\w.]+)\s*\(", details or "")
-                if not m:
-                    raise QueryRefused("refused: cannot tell which procedure this calls")
-                procs.add(m.group(1))
-        if procs:
-            modes = {r["name"]: r["mode"] for r in self._read(Q.PROCEDURE_MODES, "checking procedures",
-                                                             names=sorted(procs))}
-            bad = sorted(p for p in procs if modes.get(p) != "READ")
-            if bad:
-                raise QueryRefused(f"refused: procedure {', '.join(bad)} is not read-only",
-                                   hint="only procedures Neo4j declares READ may be called")
+        NQ.check_read_only(summary)  # the allow-list and the operators refused: store.neo4j_query
 
     # --- local reads for the queries (code in store.neo4j_read) --------------
     def read_version(self):
@@ -494,12 +500,6 @@ class Neo4jStore:
         from . import neo4j_read
         return neo4j_read.named_neighbourhood(self, names, label=label, depth=depth, types=types,
                                               context=context, evidence=evidence)
-
-
-def _operators(plan: dict) -> Iterator[tuple[str, str | None]]:
-    yield plan.get("operatorType", "").split("@", 1)[0], (plan.get("args") or {}).get("Details")
-    for child in plan.get("children") or []:
-        yield from _operators(child)
 
 
 def _check_label(label: str) -> None:
