@@ -20,6 +20,8 @@ from ecograph.ingest.readers import read
 from ecograph.ingest.sentences import MAX_SENTENCE, chunks, split
 from ecograph.ingest.workers import CHUNK_CHARS, extract_bounded, prepare
 
+from test_hostile_input import pdf_from_objects
+
 ECOGRAPH = str(Path(sys.executable).with_name("ecograph"))
 GOOD = ("Orion Mechatronics Cluster is funded by the Northern Development Bank. "
         "Rif Motion Systems is a member of Orion Mechatronics Cluster.\n")
@@ -110,15 +112,7 @@ def shared_stream_pdf(pages: int, content: bytes) -> bytes:
             b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"]
     objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
              b"/Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"] * pages
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objs)
 
 
 LINE = b"BT /F1 12 Tf 72 720 Td (Orion Cluster partners with Vega Network.) Tj ET\n"
