@@ -89,7 +89,36 @@ NEGATIVE = [
     ("L'Agence Orion souhaite signer une convention avec le Cluster Zeta.", "fr", "PARTNERS_WITH"),
     ("Le Cluster Zeta n'a pas signé d'accord avec l'Université de Thetaville.", "fr", "PARTNERS_WITH"),
     ("Le Cluster Zeta et l'Université de Thetaville étaient présents à la cérémonie.", "fr", None),
+    ("No agreement was signed between the Orion Cluster and the Vega Institute.", "en", "PARTNERS_WITH"),
+    ("The Orion Cluster was awarded a grant by the Harbor Development Bank.", "en", "LABELLED_BY"),
 ]
+
+# the wrong reading a frame must not give (review findings): (sentence, lang, triple that must be absent)
+WRONG = [
+    ("The Northwind Foundation enabled the Orion Cluster to join the Vega Network.", "en",
+     t("MEMBER_OF", "Northwind Foundation", "Vega Network")),
+    ("La Fondation Nord a permis au Cluster Solaire de rejoindre le Réseau Vega.", "fr",
+     t("MEMBER_OF", "Fondation Nord", "Réseau Vega")),
+    ("Le Réseau Vega intègre désormais le Cluster Solaire.", "fr", t("MEMBER_OF", "Réseau Vega", "Cluster Solaire")),
+]
+
+# plain statements a hedge word look-alike must not block
+NOT_HEDGED = [
+    ("With support from the Northwind Foundation, the Orion Cluster trains young engineers.",
+     t("SUPPORTS", "Northwind Foundation", "Orion Cluster")),
+    ("The Cluster Booster Track, funded by the Northwind Foundation, supports ten clusters.",
+     t("FUNDS", "Northwind Foundation", "Cluster Booster Track")),
+]
+
+
+@pytest.mark.parametrize("text,lang,wrong", WRONG)
+def test_no_wrong_reading(text, lang, wrong):
+    assert wrong not in triples(text, lang)
+
+
+@pytest.mark.parametrize("text,expected", NOT_HEDGED)
+def test_look_alikes_of_hedge_verbs_block_nothing(text, expected):
+    assert expected in triples(text, "en")
 
 
 @pytest.mark.parametrize("text,expected", EN)
@@ -175,6 +204,8 @@ VETO_TABLE = [
     ("en", "Kestrel Ventures joined the Mediterranean Drone Cluster in 2022.", "Kestrel Ventures", None),
     ("fr", "La société Nour Tech est membre du Cluster Agro Souss.", "Nour Tech", None),
     ("fr", "M. Karim Alaoui, président du Cluster Solaris, a signé la convention.", "Karim Alaoui", "person"),
+    ("fr", "La Direction Générale des Entreprises a signé une convention avec le Cluster Solaire.",
+     "Direction Générale des Entreprises", None),
 ]
 
 

@@ -44,6 +44,10 @@ def _load(lang: str, named: str | None):
             nlp = spacy.load(name, exclude=["senter"])
         except OSError:
             continue
+        if "parser" not in nlp.pipe_names:
+            raise EcographError(f"the spaCy pipeline {name!r} has no dependency parser, which the frames read",
+                                hint=f"name a trained pipeline with a parser in ECOGRAPH_SPACY_{lang.upper()}, "
+                                     "or 'none'")
         off = [p for p in nlp.pipe_names if p not in _NEEDED]
         for p in off:
             nlp.disable_pipe(p)

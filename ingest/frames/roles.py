@@ -49,6 +49,13 @@ def agents(t: Token, by_words) -> list[Token]:
         if subj[0].lower_ in RELATIVE and t.dep_ in MODIFIER_CLAUSE:
             return [t.head]
         return subj
+    if t.dep_ == "xcomp" and t.head.pos_ in ("VERB", "AUX"):
+        # "A enabled B to join C", "A a permis au B de rejoindre C": the object does it, not A
+        objs = [c for c in t.head.children if c.dep_ in ("dobj", "obj", "iobj", "dative")] + \
+            [c for c in t.head.children if c.dep_.startswith("obl") and
+             any(k.dep_ == "case" and k.lower_ in ("à", "au", "aux") for k in c.children)]
+        if objs:
+            return objs
     if t.dep_ in ("conj", "xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
         return agents(t.head, by_words) if not is_passive(t.head) else []
     return []
@@ -83,8 +90,15 @@ def group(t: Token) -> list[Token]:
 
 
 def _is_hedge_head(t: Token, heads) -> bool:
-    # by form too: the lemmatizer misreads some ("hopes" -> "hop")
-    return t.lemma_.lower() in heads or any(t.lower_.startswith(h[:-1] if h[-1] in "ey" else h) for h in heads)
+    """A wish/plan verb above the trigger, by lemma or, since the lemmatizer misreads some ("hopes" ->
+    "hop"), by its form with one inflection stripped; nouns ("plant", "track") never count."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    if t.lemma_.lower() in heads:
+        return True
+    w = t.lower_
+    stems = {w} | {w[:-len(e)] for e in ("ing", "ed", "es", "s", "d") if w.endswith(e) and len(w) > len(e) + 2}
+    return any(h in stems or h[:-1] in stems and h[-1] in "ey" for h in heads)
 
 
 def hedged(t: Token, modals, heads) -> bool:
@@ -92,6 +106,10 @@ def hedged(t: Token, modals, heads) -> bool:
     'Is X funded by Y?'."""
     if any(x.text == "?" for x in t.sent):
         return True
+    for o in t.children:  # "No agreement was signed …", « aucun accord n'a été signé »
+        if o.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass") and \
+                any(d.dep_ == "det" and d.lower_ in ("no", "aucun", "aucune") for d in o.children):
+            return True
     cur, seen = t, 0
     while seen < 6:
         for c in cur.children:

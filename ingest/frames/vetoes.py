@@ -86,7 +86,9 @@ def is_role_phrase(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
     sp = _span(doc, a, b)
     if sp is None or len(sp) < 3:
         return False
-    return any(t.lower_ in _POSTS and nxt.lower_ in ("of", "de", "du", "des", "d'", "at") for t, nxt in zip(sp, sp[1:]))
+    # "general"/"head" also open names of bodies ("Direction Générale des Entreprises", "Head Office of")
+    posts = _POSTS - {"general", "général", "générale", "head"}
+    return any(t.lower_ in posts and nxt.lower_ in ("of", "de", "du", "des", "d'", "at") for t, nxt in zip(sp, sp[1:]))
 
 
 def is_heading_phrase(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:

@@ -115,7 +115,7 @@ BY = {"by"}
 PASSIVE_AUX = {"is", "are", "was", "were", "been", "be", "being", "get", "got"}
 COORD_AUX = {"and", "but"}
 # Hedges: a relation under negation, a wish, a need, a condition or a forecast is not asserted.
-HEDGES = ["not", "never", "no longer", "hope", "hopes", "hoped", "hoping", "wish", "wishes", "would", "could",
+HEDGES = ["not", "never", "no", "no longer", "hope", "hopes", "hoped", "hoping", "wish", "wishes", "would", "could",
           "should", "might", "may", "must", "aim to", "aims to", "aiming to", "aim at", "plan to", "plans to",
           "planning to", "intend", "intends", "intend to", "need to", "needs to", "need", "would like", "if",
           "unless", "whether", "without", "want", "wants", "seek to", "seeks to",

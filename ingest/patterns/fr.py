@@ -100,7 +100,7 @@ LIST_INTRO = ["tels que", "telles que", "tel que", "notamment", "dont", "comme",
 BY = {"par"}
 PASSIVE_AUX = {"est", "sont", "ete", "etait", "fut", "etre", "sera", "sommes", "etes", "seront", "etaient"}
 COORD_AUX = {"et", "mais"}
-HEDGES = ["ne", "n'", "pas", "jamais", "plus jamais", "sans", "souhaite", "souhaitons", "souhaitent",
+HEDGES = ["ne", "n'", "pas", "jamais", "aucun", "aucune", "plus jamais", "sans", "souhaite", "souhaitons", "souhaitent",
           "souhaiterions", "souhaiterait", "espere", "esperons", "esperent", "pourrait", "pourraient",
           "devrait", "devraient", "voudrait", "voudrions", "aimerait", "aimerions", "si", "vise a", "visons",
           "envisage", "envisageons", "projette", "comptons", "futur", "future", "prochainement",
