@@ -17,7 +17,7 @@ from ..types import Candidate
 from .handlers import HANDLERS
 from .parse import parse_sentences
 from .vetoes import veto
-from .roles import group, hedged, prep_objects
+from .roles import OF, group, hedged, prep_objects
 from .table import MODES, check_all, table
 
 __all__ = ["frame_candidates", "parse_sentences", "veto"]
@@ -114,7 +114,7 @@ class _Reader:
         hit = self.at(t)
         if hit:
             return hit
-        if t.dep_ == "appos" and t.pos_ == "NOUN":
+        if t.dep_ == "appos" and t.pos_ == "NOUN" and depth < 2:
             return self.mention(t.head, depth + 1)  # "P, an Interreg project coordinated by Y": P is meant
         for c in t.children:  # "l'association Kappa", "the startup Nexa": the name follows a common noun
             if c.dep_ in ("compound", "flat", "flat:name", "nmod", "appos", "amod") and c.pos_ == "PROPN" \
@@ -126,7 +126,7 @@ class _Reader:
             return []
         tab = self.tab
         if t.lemma_.lower() in tab.container_nouns or t.lower_ in tab.container_nouns:
-            inner = [x for o in prep_objects(t, {"of", "de", "du", "des", "d'"}) for x in self.mention(o, depth + 1)]
+            inner = [x for o in prep_objects(t, OF) for x in self.mention(o, depth + 1)]
             if inner:
                 return inner
         appos = [x for c in t.children if c.dep_ == "appos" and c.i > t.i for x in self.mention(c, depth + 1)]

@@ -7,7 +7,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
-from .roles import agents, governor, is_passive, patients, prep_objects
+from .roles import BETWEEN, OF, agents, governor, is_passive, patients, prep_objects
 from .table import Frame, FrameTable
 
 HANDLERS: dict[str, Callable] = {}
@@ -48,7 +48,6 @@ def holders(noun: Token, frame: Frame, by_words) -> list[Token]:
     return patients(gov) if is_passive(gov) else agents(gov, by_words)
 
 
-_BETWEEN = {"between", "among", "amongst", "entre", "parmi"}
 _TOGETHER = {"together", "jointly", "ensemble", "conjointement"}
 _JOINT_NOUNS = {"partnership", "collaboration", "cooperation", "association", "partenariat", "coopération",
                 "association", "concert", "conjunction", "liaison"}
@@ -56,15 +55,15 @@ _JOINT_NOUNS = {"partnership", "collaboration", "cooperation", "association", "p
 
 def co_actors(t: Token, tab: FrameTable) -> list[Token]:
     """'… together with Y', 'in partnership with Y', 'en partenariat avec Y', 'aux côtés de Y'."""
-    out = prep_objects(t, tab.with_preps - _BETWEEN)
+    out = prep_objects(t, tab.with_preps - BETWEEN)
     if is_passive(t):  # "P is coordinated by X together with Y": only a marked co-actor
         out = [x for x in out if any(c.lower_ in _TOGETHER for c in x.head.children)]
     for o in patients(t):  # "runs P together with Y": the tree may hang the co-actor on P
-        out += [x for x in prep_objects(o, tab.with_preps - _BETWEEN)
+        out += [x for x in prep_objects(o, tab.with_preps - BETWEEN)
                 if any(c.lower_ in _TOGETHER for c in x.head.children)]
     for n in prep_objects(t, {"in", "en"}):
         if n.lemma_.lower() in _JOINT_NOUNS:
-            out += prep_objects(n, tab.with_preps - _BETWEEN)
+            out += prep_objects(n, tab.with_preps - BETWEEN)
     return out
 
 
@@ -85,11 +84,10 @@ def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tu
 def _joint_parties(t: Token, tab: FrameTable, by_words, read) -> list:
     """Who takes part in a joint act: the subjects, the with/between parties on the trigger, on its
     agreement noun and on the verb the noun depends on."""
-    between = {"between", "among", "amongst", "entre", "parmi"}
     nodes = [t]
     if t.pos_ in ("VERB", "AUX"):
         nodes += [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
-    first = [tok for n in nodes for tok in prep_objects(n, between)]
+    first = [tok for n in nodes for tok in prep_objects(n, BETWEEN)]
     if len(first) == 1 and not first[0].conjuncts:
         # a noisy tree hangs the second party on the verb: "signée entre M. X, …, et Mme Y, …"
         first += [c for c in first[0].head.children if c.dep_ == "conj" and c.i > first[0].i
@@ -105,7 +103,7 @@ def _joint_parties(t: Token, tab: FrameTable, by_words, read) -> list:
         if gov is not None:
             parties += [x for tok in agents(gov, by_words) for x in read(tok)]
             nodes.append(gov)
-    parties += [x for n in nodes for tok in prep_objects(n, tab.with_preps - between) for x in read(tok)]
+    parties += [x for n in nodes for tok in prep_objects(n, tab.with_preps - BETWEEN) for x in read(tok)]
     return parties
 
 
@@ -138,7 +136,7 @@ def members_include(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> 
     owners: list = []
     for s in agents(t, by_words):
         if s.lemma_.lower() in frame.member_nouns or s.lower_ in frame.member_nouns:
-            of = prep_objects(s, {"of", "de", "du", "des", "d'"})
+            of = prep_objects(s, OF)
             owners = [x for tok in of for x in read(tok)]
             if not owners:
                 owners = [x for c in s.children if c.dep_ in ("poss", "nmod:poss") for x in read(c)]

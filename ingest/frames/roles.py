@@ -13,6 +13,8 @@ OBJ = {"dobj", "obj"}
 AUX_PASS = {"auxpass", "aux:pass"}
 MODIFIER_CLAUSE = {"acl", "amod", "relcl", "acl:relcl"}  # "the project funded by X", "X, which funds Y"
 RELATIVE = {"which", "that", "who", "qui", "que", "lequel", "laquelle"}
+OF = {"of", "de", "du", "des", "d'"}                            # "member of X", "la phase de P"
+BETWEEN = {"between", "among", "amongst", "entre", "parmi"}     # the named parties of a joint act
 NEGATION = {"not", "n't", "never", "no", "pas", "jamais", "ne", "n'", "aucun", "aucune", "nullement"}
 
 

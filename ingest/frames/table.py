@@ -18,7 +18,7 @@ MODES = ("joint", "directed", "members_include")
 ROLES = ("agent", "patient", "holder")  # and "prep:w1,w2" (objects of these prepositions)
 _ROW_KEYS = {"name", "lemmas", "pos", "mode", "type", "conf", "source", "target", "object", "governors",
              "particle", "member_nouns", "co_agents"}
-_LANG_KEYS = {"language", "container_nouns", "with_preps", "source_preps", "signatory_nouns", "signatory_preps", "behalf_words",
+_LANG_KEYS = {"language", "container_nouns", "with_preps", "signatory_nouns", "signatory_preps",
               "hedge_modals", "hedge_heads", "frames"}
 
 

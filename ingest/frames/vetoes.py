@@ -10,14 +10,11 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteers import given_names
 from ..kinds import classify
+from .roles import OF
 from ..tokens import fold_tokens
 
 _PERSON = {"PERSON", "PER"}
 _ACTOR_ENTS = {"ORG", "MISC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "GPE", "LOC"}
-
-
-def _span(doc: Doc, a: int, b: int) -> Span | None:
-    return doc.char_span(a, b, alignment_mode="expand")
 
 
 _POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "manager", "minister", "founder", "head",
@@ -37,15 +34,15 @@ def _coined(text: str) -> bool:
     return any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:]) and not text.isupper()
 
 
-def is_person(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
+def is_person(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'M. Karim Alaoui', 'Maria Ben Salah Director General', 'Jane Roe, director of …', a byline 'Nadia
     Haddad (University of X)': the pipeline calls it a person, no word of it says organisation, and the
     text backs it: an honorific, a post in apposition or glued to it, an affiliation in brackets, or a
     known given name. (The small pipelines call many unknown firm names persons: the tag alone is not
     enough, and a firm word at the end or a kind noun before it ("la société Nour Tech") keeps it.)"""
-    sp = _span(doc, a, b)
-    if sp is None or classify(name)[0] is not None:
+    if kind_word:
         return False
+    doc = sp.doc
     if not sum(t.ent_type_ in _PERSON for t in sp) * 2 > len(sp):
         return False
     before = doc[sp.start - 1].lower_.rstrip(".") if sp.start > 0 else ""
@@ -58,11 +55,10 @@ def is_person(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
     return before in _HONORIFICS or post or glued or affiliation or given
 
 
-def is_common_word(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
+def is_common_word(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'Read', 'Participate', 'Feb': one capitalised word that the pipeline tags as no proper noun and
     no entity (a heading's or a sentence's first word)."""
-    sp = _span(doc, a, b)
-    if sp is None or len(sp) != 1 or classify(name)[0] is not None:
+    if len(sp) != 1 or kind_word:
         return False
     t = sp[0]
     if _coined(t.text):
@@ -73,36 +69,31 @@ def is_common_word(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
 _NOT_ACTORS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
-def is_date_or_amount(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
+def is_date_or_amount(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'Feb', 'Q3 2024', 'EUR 2 Million': the pipeline reads a date, an amount or a number."""
-    sp = _span(doc, a, b)
-    if sp is None or classify(name)[0] is not None:
-        return False
-    return all(t.ent_type_ in _NOT_ACTORS for t in sp)
+    return not kind_word and all(t.ent_type_ in _NOT_ACTORS for t in sp)
 
 
-def is_role_phrase(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
+def is_role_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'Cluster Manager of X', 'Directeur Général de Y': a post, not the organisation it is a post in."""
-    sp = _span(doc, a, b)
-    if sp is None or len(sp) < 3:
+    if len(sp) < 3:
         return False
     # "general"/"head" also open names of bodies ("Direction Générale des Entreprises", "Head Office of")
     posts = _POSTS - {"general", "général", "générale", "head"}
-    return any(t.lower_ in posts and nxt.lower_ in ("of", "de", "du", "des", "d'", "at") for t, nxt in zip(sp, sp[1:]))
+    return any(t.lower_ in posts and nxt.lower_ in OF | {"at"} for t, nxt in zip(sp, sp[1:]))
 
 
-def is_heading_phrase(doc: Doc, a: int, b: int, name: str, heading: bool) -> bool:
+def is_heading_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'Unveiling the Future', 'Triumphs and Future Roadmap': capitalised words of a title line that no
     word calls an organisation and the pipeline finds no entity in."""
-    sp = _span(doc, a, b)
-    if not heading or sp is None or len(sp) < 2 or classify(name)[0] is not None:
+    if not heading or len(sp) < 2 or kind_word:
         return False
-    if any(t.text in (",", ";") for t in doc):
+    if any(t.text in (",", ";") for t in sp.doc):
         return False  # a list line ("A, B, C") flattened from a table is no title
     return not any(t.ent_type_ in _ACTOR_ENTS or _coined(t.text) for t in sp)
 
 
-VETOES: dict[str, Callable[[Doc, int, int, str, bool], bool]] = {
+VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "person": is_person,
     "common-word": is_common_word,
     "date-or-amount": is_date_or_amount,
@@ -112,5 +103,10 @@ VETOES: dict[str, Callable[[Doc, int, int, str, bool], bool]] = {
 
 
 def veto(doc: Doc, a: int, b: int, name: str, heading: bool = False) -> str | None:
-    """The name of the first veto that rejects this name, or None."""
-    return next((key for key, fn in VETOES.items() if fn(doc, a, b, name, heading)), None)
+    """The name of the first veto that rejects this name, or None. Each filter gets the name's span in
+    the parse and whether a word of the name already says what kind of actor it is."""
+    sp = doc.char_span(a, b, alignment_mode="expand")
+    if sp is None:
+        return None
+    kind_word = classify(name)[0] is not None
+    return next((key for key, fn in VETOES.items() if fn(sp, kind_word, heading)), None)
