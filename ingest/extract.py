@@ -442,6 +442,10 @@ def _merge_structured(mine: RawExtraction, text: str, lang: str, main: Mention |
     if theirs_to_ours or main is not None:
         theirs = _retarget(theirs, theirs_to_ours, main, first_person)
     kept_m = [m for m in mine.mentions if id(m) not in replaced]
+    projects = {norm(m.text) for m in theirs.mentions if m.kind == "project"}
+    for m in kept_m:  # a roster's "Project name: X" makes X a project in the whole page ("the X project")
+        if norm(m.text) in projects:
+            m.label, m.kind = "Programme", "project"
     kept_c = []
     for c in mine.candidates:
         src = replaced.get(id(c.source), c.source) if id(c.source) in replaced else c.source

@@ -140,6 +140,27 @@ def _actor_context(sp: Span) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and root.head.pos_ == "VERB"
 
 
+_FIELD_NOUNS = {"name", "title", "acronym", "partner", "partners", "beneficiary", "beneficiaries", "coordinator",
+                "budget", "duration", "contact", "website", "address", "country", "countries", "sector", "sectors",
+                "nom", "titre", "acronyme", "partenaire", "partenaires", "bénéficiaire", "coordinateur", "durée",
+                "adresse", "pays", "secteur", "secteurs", "programme", "program", "project", "projet"}
+
+
+def is_field_label(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Project Name :', 'Lead Beneficiary –', 'Partner 2 -': the label of a field on a project page
+    (its words are a field noun or dictionary words, and a colon or a dash follows), not an actor."""
+    doc = sp.doc
+    if sp.end >= len(doc) or doc[sp.end].text not in (":", "–", "—", "-") or len(sp) > 4:
+        return False
+    if any(t.text[:1].isalpha() and not t.is_punct for t in doc[:sp.start] if t.pos_ not in ("NUM", "PUNCT", "X")):
+        return False  # only at the start of its line: "…, signed by A: …" is no field
+    last = sp[-1].lower_
+    if last in _FIELD_NOUNS or sp[-1].like_num and sp[0].lower_ in _FIELD_NOUNS:
+        return True
+    words = common_words(doc.lang_)
+    return not kind_word and bool(words) and all(_dictionary_word(t.lower_, words) for t in sp if t.is_alpha)
+
+
 VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "person": is_person,
     "common-word": is_common_word,
@@ -147,6 +168,7 @@ VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "role-phrase": is_role_phrase,
     "heading-phrase": is_heading_phrase,
     "common-phrase": is_common_phrase,
+    "field-label": is_field_label,
 }
 
 
