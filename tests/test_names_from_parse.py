@@ -120,3 +120,41 @@ def test_partners_named_with_with_meet_the_subject_not_each_other():
     got = partners("Dans le cadre d'un partenariat avec le Ministère des Finances, l'Office des Ports et "
                    "l'Agence de l'Oriental, la société Kappa réalise le projet.", "fr")
     assert frozenset((norm("Ministère des Finances"), norm("Office des Ports"))) not in got
+
+
+def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
+    return {(c.type, norm(c.source.text), norm(c.target.text)) for c in _doc(text, lang).candidates}
+
+
+def test_names_a_plural_noun_announces_take_its_part():
+    got = triples("Pour la Numidie, ce sont six professionnels des clusters qui ont rejoint le programme Kappa "
+                  "Mentoring, à savoir Numidia Digital Cluster, Cluster Textile Technique Numide (C2TN) et le "
+                  "Pôle Agro de Cirta.", "fr")
+    for member in ("Numidia Digital Cluster", "Cluster Textile Technique Numide", "Pôle Agro de Cirta"):
+        assert ("PARTICIPATES_IN", norm(member), norm("Kappa Mentoring")) in got
+    # items of one list are not each other's members
+    assert not {t for t in got if t[0] == "MEMBER_OF"}
+
+
+def test_a_fronted_phrase_and_the_subject_are_no_list():
+    got = triples("With support from the Northwind Foundation, the Orion Cluster trains young engineers.", "en")
+    assert ("SUPPORTS", norm("Northwind Foundation"), norm("Orion Cluster")) in got
+
+
+def test_a_run_verb_in_french_passive():
+    got = triples("Le programme Kappa Mentoring sera conduit par l'agence Omega Trade.", "fr")
+    assert ("RUNS", norm("Omega Trade"), norm("Kappa Mentoring")) in got
+
+
+@pytest.mark.parametrize("lang,sentence,name,expected", [
+    ("en", "The call is open to MSMEs in the region.", "MSMEs", "category"),
+    ("en", "It helps Moroccan SMEs grow.", "Moroccan SMEs", "category"),
+    ("fr", "Les Technopôles accueillent des startups.", "Technopôles", "category"),
+    ("en", "The Technopark signed three agreements.", "Technopark", None),  # may stand for the page's one
+    ("en", "Delta Clusters signed an agreement.", "Delta Clusters", None),
+    ("en", "The UNDP supports it.", "UNDP", None),
+])
+def test_category_veto(lang, sentence, name, expected):
+    doc = pipeline(lang)(sentence)
+    a = sentence.index(name)
+    assert veto(doc, a, a + len(name), name) == expected

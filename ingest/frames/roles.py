@@ -31,9 +31,12 @@ NEGATION = {"not", "n't", "never", "no", "pas", "jamais", "ne", "n'", "aucun", "
 
 
 def is_passive(t: Token) -> bool:
-    return any(c.dep_ in SUBJ_PASS or c.dep_ in AUX_PASS or c.dep_ in ("agent", "obl:agent") for c in t.children) or \
-        t.dep_ in MODIFIER_CLAUSE and t.tag_ == "VBN" or \
-        t.dep_ in MODIFIER_CLAUSE and "VerbForm=Part" in str(t.morph) and "Tense=Past" in str(t.morph)
+    if any(c.dep_ in SUBJ_PASS or c.dep_ in AUX_PASS or c.dep_ in ("agent", "obl:agent") for c in t.children):
+        return True
+    if any(c.dep_ in SUBJ or c.dep_ in ("aux", "aux:tense") for c in t.children):
+        return False  # "… qui ont rejoint P": a compound tense of an active verb in a relative clause
+    return t.dep_ in MODIFIER_CLAUSE and (t.tag_ == "VBN" or
+                                          "VerbForm=Part" in str(t.morph) and "Tense=Past" in str(t.morph))
 
 
 def prep_objects(t: Token, words) -> list[Token]:
