@@ -158,3 +158,36 @@ def test_category_veto(lang, sentence, name, expected):
     doc = pipeline(lang)(sentence)
     a = sentence.index(name)
     assert veto(doc, a, a + len(name), name) == expected
+
+
+def test_an_agreement_named_after_a_long_insertion_still_counts():
+    got = partners("Le ministère, Kappa Ventures, l'Université Delta (UD), KDG Invest, le Technopark et Glovix ont "
+                   "signé, le mercredi 29 mai à Rabat, lors du salon Omega Expo, une convention pour soutenir les "
+                   "jeunes pousses.", "fr")
+    assert frozenset((norm("KDG Invest"), norm("Glovix"))) in got
+    assert not partners("Kappa Ventures et Glovix ont signé, hier à Rabat, le livre d'or du salon.", "fr")
+
+
+def test_a_subsidiary_named_after_a_known_name_is_one_name():
+    found = names("Le Crédit Agricole du Maroc et CDG Invest ont signé une convention.", "fr")
+    assert "CDG Invest" in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The consortium includes Kappa Labs, Delta Institute, Sigma Association and Omega Agency.",
+     {("PARTNERS_WITH", "Kappa Labs", "Omega Agency"), ("PARTNERS_WITH", "Delta Institute", "Sigma Association")}),
+    ("The Kappa Association includes the National Council for Scientific Research and the Association of Numidian "
+     "Industrialists.", {("MEMBER_OF", "National Council for Scientific Research", "Kappa Association"),
+                         ("MEMBER_OF", "Association of Numidian Industrialists", "Kappa Association")}),
+    ("Le consortium regroupe Kappa Labs, l'Institut Delta et l'Agence Omega.",
+     {("PARTNERS_WITH", "Kappa Labs", "Agence Omega")}),
+])
+def test_what_a_consortium_or_an_association_includes(text, expected):
+    got = triples(text, "en" if text.startswith("The") else "fr")
+    sym = got | {(t, o, s) for t, s, o in got if t == "PARTNERS_WITH"}
+    assert {(t, norm(s), norm(o)) for t, s, o in expected} <= sym
+
+
+def test_a_programme_that_includes_names_has_no_members():
+    got = triples("The Kappa Programme includes Delta Labs and Sigma Institute.", "en")
+    assert not {t for t in got if t[0] in ("MEMBER_OF", "PARTNERS_WITH")}

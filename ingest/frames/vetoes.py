@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteers import given_names
 from .pipelines import common_words
-from ..kinds import classify
+from ..kinds import FIRM_WORDS as _FIRM_WORDS, classify
 from .roles import OF
 from ..tokens import fold_tokens
 
@@ -21,12 +21,6 @@ _ACTOR_ENTS = {"ORG", "MISC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", 
 _POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "manager", "minister", "founder", "head",
           "directeur", "directrice", "président", "présidente", "ministre", "fondateur", "fondatrice", "general",
           "général", "générale", "coordinator", "coordinateur", "coordinatrice"}
-# the last word of many firm names that the small pipelines take for a surname ("Nour Tech")
-_FIRM_WORDS = {"tech", "technologies", "soft", "software", "labs", "lab", "systems", "solutions", "motors", "foods",
-               "group", "consulting", "digital", "industries", "services", "design", "studio", "studios", "media",
-               "energy", "robotics", "ventures", "capital", "partners", "invest", "engineering", "logistics",
-               "pharma", "bio", "telecom", "electronics", "textile", "textiles", "agro", "sensors", "devices",
-               "interactive", "games", "works", "frames", "marine", "oils", "holding", "sarl", "sa", "ltd"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "pr", "sir", "madame", "monsieur"}
 
 
