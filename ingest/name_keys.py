@@ -191,6 +191,25 @@ _HEAD_WORDS = {"university", "universite", "universidad", "universita", "technop
                "industries", "and", "et"}
 
 
+# Heads that make a name a body, never a programme: "Centre Africain d'Innovation …", "African Center
+# for …", "Regional Agency for …", "… Research Institute".
+_BODY_HEADS = _HEAD_WORDS - {"and", "et", "commerce", "industry", "industrie", "industries", "zone", "park", "parc",
+                             "region", "province", "port", "cluster", "pole", "technopole", "technopark", "technoparc"}
+_LINKS = {"of", "for", "de", "du", "des", "d", "pour", "on", "in", "en"}
+
+
+def body_head(name: str) -> bool:
+    """Does the name's head say it is a body? Its first word ("Centre Africain …"), a word followed by
+    of/for/de ("African Center for …"), or its last word ("… Innovation Centre"); names of 3+ words,
+    so an acronym's expansion, not a short brand."""
+    toks = norm(name).split()
+    if len(toks) < 3:
+        return False
+    if toks[0] in _BODY_HEADS or toks[-1] in _BODY_HEADS:
+        return True
+    return any(t in _BODY_HEADS and nxt in _LINKS for t, nxt in zip(toks, toks[1:]))
+
+
 _ACR_DASH = re.compile(r"^\s*([A-Z][A-Za-z0-9&]{1,9})\s+[-–—:]\s+(\S.{3,})$")
 _DASH_ACR = re.compile(r"^(\S.{3,}?)\s+[-–—]\s+([A-Z][A-Za-z0-9&]{1,9})\s*$")
 

@@ -22,7 +22,7 @@ from ecograph.store.base import fuller_name
 
 from .doc_links import _acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions
 from .kinds import classify
-from .name_keys import (_SWAP, _head_only, _significant, _untagged, clash, clean_name,  # noqa: F401
+from .name_keys import (_SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
                         loose_key, programme_head, programme_key, qualifiers, split_acronym_dash,
                         strip_country_tag)
 from .registry import KnownEntity, registry_index
@@ -319,12 +319,16 @@ class Resolver:
 
 def _group_label(g: _Group) -> str:
     """The mentions' majority label; Organisation and Programme swap only when the names' own
-    words say so (every name with a cue word cues the other label: "… Cluster", "… Programme")."""
+    words say so (every name with a cue word cues the other label: "… Cluster", "… Programme"),
+    or, for a programme no name calls one, when a long form is headed by a body noun: "the X
+    project" where X stands for "Centre … for …" is that centre's work, said of the centre."""
     label = Counter(m.label for m in g.mentions).most_common(1)[0][0]
     if label in _SWAP:
         cued = {classify(n)[0] for n in g.names} - {None}
         if cued == {_SWAP[label]}:
             return _SWAP[label]
+        if label == "Programme" and not cued and any(body_head(n) for n in g.names):
+            return "Organisation"
     return label
 
 

@@ -219,3 +219,27 @@ def test_qualifier_clash():
     assert not clash(qualifiers("Orvalis Marrakech Network"), qualifiers("Orvalis Morocco"))  # city in country
     assert not clash(qualifiers("Moroccan Weavers"), qualifiers("Weavers Morocco"))
     assert not clash(qualifiers("Orvalis"), qualifiers("Orvalis Tunisia"))
+
+
+@pytest.mark.parametrize("text,short,long_,label", [
+    # an acronym whose expansion is headed by a body noun is a body, though the text calls it a project
+    ("The cluster's project KOVC (Kelvo Olive Valorisation Centre) opened.", "KOVC",
+     "Kelvo Olive Valorisation Centre", ORG),
+    ("Our project TARN (Tessaro Agency for Rural Networks) grows.", "TARN", "Tessaro Agency for Rural Networks", ORG),
+    ("Le projet CIVA (Centre d'Innovation Valoris Agro) démarre.", "CIVA", "Centre d'Innovation Valoris Agro", ORG),
+    # a programme's own expansion keeps it a programme
+    ("The project ZEPA (Zephyr Export Promotion Action) starts.", "ZEPA", "Zephyr Export Promotion Action", PROG),
+    ("The project PAVO (Programme d'Appui aux Valoris Ouvriers) starts.", "PAVO",
+     "Programme d'Appui aux Valoris Ouvriers", PROG),
+])
+def test_a_project_label_gives_way_to_a_body_head_in_its_expansion(text, short, long_, label):
+    ms = [_mention(text, short, PROG), _mention(text, long_, PROG)]
+    ext = Resolver().resolve(_doc(text, "p.txt"), text, RawExtraction(mentions=ms))
+    assert [e.label for e in ext.entities] == [label]
+
+
+def test_a_body_head_swaps_no_short_name():
+    """Two words are a brand, not an expansion: "Valoris Centre" called a project stays one."""
+    text = "The project Valoris Centre starts."
+    ext = Resolver().resolve(_doc(text, "v.txt"), text, RawExtraction(mentions=[_mention(text, "Valoris Centre", PROG)]))
+    assert [e.label for e in ext.entities] == [PROG]
