@@ -210,6 +210,19 @@ def body_head(name: str) -> bool:
     return any(t in _BODY_HEADS and nxt in _LINKS for t, nxt in zip(toks, toks[1:]))
 
 
+_FRENCH_LETTERS = frozenset("éèêàâçôîûëïœ")
+
+
+def name_language(name: str) -> str | None:
+    """"fr" / "en" when a name's small words or letters say it ("Centre Africain d'Innovation",
+    "Union européenne"; "Agency for …"), else None: most names are in no language ("Orvalis")."""
+    from .readers import _EN_WORDS, _FR_WORDS  # the language detector's own word lists
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    fr = sum(w in _FR_WORDS for w in words) + any(c in _FRENCH_LETTERS for c in name.lower())
+    en = sum(w in _EN_WORDS for w in words)
+    return "fr" if fr > en else "en" if en > fr else None
+
+
 _ACR_DASH = re.compile(r"^\s*([A-Z][A-Za-z0-9&]{1,9})\s+[-–—:]\s+(\S.{3,})$")
 _DASH_ACR = re.compile(r"^(\S.{3,}?)\s+[-–—]\s+([A-Z][A-Za-z0-9&]{1,9})\s*$")
 

@@ -23,7 +23,7 @@ from ecograph.store.base import fuller_name
 from .doc_links import _acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions
 from .kinds import classify
 from .name_keys import (_SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
-                        loose_key, programme_head, programme_key, qualifiers, split_acronym_dash,
+                        loose_key, name_language, programme_head, programme_key, qualifiers, split_acronym_dash,
                         strip_country_tag)
 from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction
@@ -49,6 +49,7 @@ class Resolver:
         self.entities: dict[str, Entity] = {}
         self.curation = curation
         self._split: dict[str, str] = {}
+        self._language: str | None = None  # the language of the document being resolved
         for e in entities:
             self._remember(e)
 
@@ -138,6 +139,7 @@ class Resolver:
     def resolve(self, doc: Document, text: str, raw: RawExtraction) -> Extraction:
         reg = registry_index()
         self._split = self.curation.split_names if self.curation is not None else {}
+        self._language = doc.language
         groups = self._group(raw.mentions, reg, text)
         entities: dict[str, Entity] = {}
         mention_entity: dict[int, str] = {}
@@ -292,7 +294,7 @@ class Resolver:
         if eid is not None and eid in self.entities:
             name = self.entities[eid].name
             label = self.entities[eid].label  # a known entity keeps its label
-            here = _preferred_name(g.mentions)
+            here = _preferred_name(g.mentions, self._language)
             if fuller_name(name, here):
                 name = here  # this document writes the name in full (the store's merge rule keeps it)
         elif eid is not None:
@@ -301,7 +303,7 @@ class Resolver:
             name = known.name
             eid = entity_id(label, name)
         else:
-            name = _preferred_name(g.mentions)
+            name = _preferred_name(g.mentions, self._language)
             eid = entity_id(label, name)
             name, eid = self._free_name(g, label, name, eid, taken)
         kind = None
@@ -354,10 +356,17 @@ def _first(values):
     return next((v for v in values if v), None)
 
 
-def _preferred_name(mentions: list[Mention]) -> str:
-    """The most frequent surface form; on a tie the longer (more informative) one."""
+def _preferred_name(mentions: list[Mention], language: str | None = None) -> str:
+    """The most frequent surface form; on a tie the longer (more informative) one. Where the forms
+    differ in language, one in the document's language wins whatever the counts ("Union pour X" in
+    a French document, "Union for X" in an English one); an acronym or a brand is in no language."""
     c = Counter(m.canonical or m.text for m in mentions)
-    return max(c, key=lambda n: (c[n], len(n), n))
+    said = {n: name_language(n) for n in c}
+    other = language in said.values()  # a form in the document's language is there: others give way
+
+    def rank(n):
+        return not (other and said[n] not in (None, language)), c[n], len(n), n
+    return max(c, key=rank)
 
 
 def _merge_doc_entity(a: Entity, b: Entity) -> Entity:

@@ -243,3 +243,30 @@ def test_a_body_head_swaps_no_short_name():
     text = "The project Valoris Centre starts."
     ext = Resolver().resolve(_doc(text, "v.txt"), text, RawExtraction(mentions=[_mention(text, "Valoris Centre", PROG)]))
     assert [e.label for e in ext.entities] == [PROG]
+
+
+_FR_LONG, _EN_LONG = "Agence de Valorisation d'Orvalis", "Agency for Valorisation of Orvalis"
+
+
+@pytest.mark.parametrize("language,names,expected", [
+    # the document's language wins over the count where the forms differ in language
+    ("fr", [_EN_LONG, _EN_LONG, _FR_LONG, "AVO"], _FR_LONG),
+    ("en", [_FR_LONG, _FR_LONG, _EN_LONG, "AVO"], _EN_LONG),
+    ("fr", ["Union pour le Textile Kelvo", "Union for Trade in Kelvo", "Union for Trade in Kelvo", "UTK"],
+     "Union pour le Textile Kelvo"),
+    # an acronym is in no language: the most used form stays the name
+    ("fr", ["AVO", "AVO", "AVO", _FR_LONG, _EN_LONG], "AVO"),
+    # one language only: the count decides, whatever the document's language
+    ("en", [_FR_LONG, _FR_LONG, "AVO"], _FR_LONG),
+])
+def test_canonical_name_in_the_document_language_where_forms_differ(language, names, expected):
+    text = " ; ".join(names) + "."
+    ms, pos = [], 0
+    for n in names:
+        ms.append(_mention(text, n, ORG, pos))
+        pos = ms[-1].end
+    doc = Document(id=document_id(text + language), source="l.txt", title="t", language=language)
+    ext = Resolver().resolve(doc, text, RawExtraction(mentions=ms))
+    assert len(ext.entities) == 1, [e.name for e in ext.entities]
+    assert ext.entities[0].name == expected
+    assert set(names) - {expected} <= set(ext.entities[0].aliases)
