@@ -119,3 +119,25 @@ def _place_head_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         else:
             fulls[(where[0], heads[0])].setdefault(norm(m.canonical or m.text), i)
     return [(i, next(iter(fulls[k].values()))) for k, i in shorts if len(fulls.get(k, ())) == 1]
+
+
+# "A, formerly (known as) the B", "A (ex-B)", « A, anciennement B »: one body under its current and
+# its former name. The cue must lead straight to the name ("formerly part of B" is no rename).
+_RENAME = re.compile(r"[^.;!?\n]{0,60}?\b(?:formerly|previously|anciennement|autrefois|ex-?)\s*"
+                     r"(?:(?:known|called|named)\s+as\s+|known\s+as\s+|called\s+|named\s+|"
+                     r"connue?s?\s+sous\s+le\s+nom\s+d[e']\s*|appel[ée]e?\s+|d[ée]nomm[ée]e?\s+)?"
+                     r"(?:(?:the|le|la|les)\s+|l['’]\s*)?$", re.I)
+
+
+def _renames(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """(current, former) pairs of one document: the name written after a rename cue that follows
+    another name in the same sentence is the same body's former name."""
+    if not text:
+        return []
+    order = sorted((i for i, m in enumerate(mentions) if m.label in _SWAP), key=lambda i: mentions[i].start)
+    out = []
+    for a, b in zip(order, order[1:]):
+        ma, mb = mentions[a], mentions[b]
+        if ma.end <= mb.start and _RENAME.fullmatch(text[ma.end:mb.start]):
+            out.append((a, b))
+    return out

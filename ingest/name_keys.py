@@ -104,7 +104,23 @@ def clean_name(name: str, untag: bool = True) -> tuple[str, list[str]]:
     if stripped:
         extra.append(cleaned)
         cleaned = stripped
+    bare = _acronym_of_headed(cleaned)
+    if bare:
+        extra.append(bare)
     return cleaned, extra
+
+
+def _acronym_of_headed(name: str) -> str | None:
+    """'KIVA Association' / 'Réseau KIVA' → 'KIVA': an acronym with a body noun only is the body the
+    acronym names (the noun says what it is, not which)."""
+    words = name.split()
+    if len(words) != 2:
+        return None
+    for acr, head in (words, words[::-1]):
+        if acr.isupper() and 2 <= sum(c.isalpha() for c in acr) and len(acr) <= 8 and \
+                norm(head) in _BODY_HEADS | {"network", "reseau", "cluster", "pole"}:
+            return acr
+    return None
 
 
 @lru_cache(maxsize=1 << 16)

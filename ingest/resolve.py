@@ -20,7 +20,7 @@ from ecograph.model import (ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Document, E
                             Relation, allowed, kind_rank)
 from ecograph.store.base import fuller_name
 
-from .doc_links import _acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions
+from .doc_links import _acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames
 from .kinds import classify
 from .name_keys import (_SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
                         loose_key, name_language, programme_head, programme_key, qualifiers, split_acronym_dash,
@@ -35,6 +35,7 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     kinds: list[str] = field(default_factory=list)  # what the text calls it ("the clusters are …")
+    former: set[str] = field(default_factory=set)  # names the text says it had ("X, formerly Y")
 
 
 class Resolver:
@@ -113,11 +114,10 @@ class Resolver:
                     hit = (self.bare if _head_only(k) else self.loose).get(k)
                     if hit:
                         yield hit
-        if label == "Programme":
-            for n in sorted(names):
-                k = programme_key(n)
-                if k and k in self.heads:
-                    yield self.heads[k]
+        for n in sorted(names):
+            k = programme_key(n)
+            if k and k in self.heads and (label == "Programme" or _long_programme_key(k)):
+                yield self.heads[k]  # "X Y Z" is the "X Y Z Programme" whatever its label
 
     def _free_name(self, g: _Group, label: str, name: str, eid: str,
                    taken: dict[str, Entity]) -> tuple[str, str]:
@@ -203,6 +203,10 @@ class Resolver:
 
         for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions):
             union(i, j)
+        renamed = _renames(mentions, text)
+        for i, j in renamed:
+            union(i, j)
+        former = {j for _, j in renamed}
 
         first: dict[tuple[str, str], int] = {}
         split = self._split
@@ -219,8 +223,9 @@ class Resolver:
             if sp:
                 m.canonical, m.aliases = sp[0], sorted(set(m.aliases) | {sp[1]})
             keys = {norm(m.canonical or m.text)} | {norm(a) for a in m.aliases}
-            if m.label == "Programme":
-                keys.add("^" + programme_key(m.canonical or m.text))
+            pk = programme_key(m.canonical or m.text)
+            if m.label == "Programme" or m.label == "Organisation" and _long_programme_key(pk):
+                keys.add("^" + pk)
             if m.label in _SWAP:
                 for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
                     if k and _significant(k):
@@ -270,6 +275,8 @@ class Resolver:
             if i in listed:
                 g.kinds.append(listed[i])
             g.mentions.append(m)
+            if i in former:
+                g.former.add(m.canonical or m.text)
             g.names.add(m.canonical or m.text)
             g.names.update(m.aliases)
         return list(groups.values())
@@ -294,7 +301,7 @@ class Resolver:
         if eid is not None and eid in self.entities:
             name = self.entities[eid].name
             label = self.entities[eid].label  # a known entity keeps its label
-            here = _preferred_name(g.mentions, self._language)
+            here = _preferred_name(g.mentions, self._language, g.former)
             if fuller_name(name, here):
                 name = here  # this document writes the name in full (the store's merge rule keeps it)
         elif eid is not None:
@@ -303,7 +310,7 @@ class Resolver:
             name = known.name
             eid = entity_id(label, name)
         else:
-            name = _preferred_name(g.mentions, self._language)
+            name = _preferred_name(g.mentions, self._language, g.former)
             eid = entity_id(label, name)
             name, eid = self._free_name(g, label, name, eid, taken)
         kind = None
@@ -352,20 +359,28 @@ def _group_kind(g: _Group, label: str, name: str, known: KnownEntity | None) -> 
     return min(said, key=kind_rank)
 
 
+def _long_programme_key(key: str) -> bool:
+    """A programme key long enough to name one programme under either label: an Organisation
+    mention "Orvalis Sea Basin Network" is the known "Orvalis Sea Basin Network Programme", while
+    "Zephyr" (a company?) does not meet "Zephyr Program"."""
+    return len(key.split()) >= 3
+
+
 def _first(values):
     return next((v for v in values if v), None)
 
 
-def _preferred_name(mentions: list[Mention], language: str | None = None) -> str:
+def _preferred_name(mentions: list[Mention], language: str | None = None, former=frozenset()) -> str:
     """The most frequent surface form; on a tie the longer (more informative) one. Where the forms
     differ in language, one in the document's language wins whatever the counts ("Union pour X" in
-    a French document, "Union for X" in an English one); an acronym or a brand is in no language."""
+    a French document, "Union for X" in an English one); an acronym or a brand is in no language.
+    A former name ("X, formerly Y") is never the name while the current one is written."""
     c = Counter(m.canonical or m.text for m in mentions)
     said = {n: name_language(n) for n in c}
     other = language in said.values()  # a form in the document's language is there: others give way
 
     def rank(n):
-        return not (other and said[n] not in (None, language)), c[n], len(n), n
+        return n not in former, not (other and said[n] not in (None, language)), c[n], len(n), n
     return max(c, key=rank)
 
 

@@ -57,6 +57,9 @@ VARIANTS = [
     ("Programme Alizé", "projet Alizé", PROG, "same cross"),
     ("Nador Marine Robotics Cluster", "Nador cluster", ORG, "same"),
     ("Pôle Agadir Mer", "pôle Agadir", ORG, "same"),
+    ("KIVA Association", "KIVA", ORG, "same cross"),
+    ("Réseau TRAMA", "TRAMA", ORG, "same cross"),
+    ("Orvalis Logistics Platform Programme", "Orvalis Logistics Platform", PROG, "same cross"),
 ]
 
 # (a, b, label): two bodies
@@ -171,6 +174,9 @@ def test_a_quoted_expansion_joins_its_short_name(text, short, long_):
     ("Startup Maroc", "Startup Maroc", []),
     ("Université de Sfax", "Université de Sfax", []),
     ("Technopark Rabat", "Technopark Rabat", []),
+    ("KIVA Association", "KIVA Association", ["KIVA"]),
+    ("Réseau TRAMA", "Réseau TRAMA", ["TRAMA"]),
+    ("KIVA Robotics", "KIVA Robotics", []),
 ])
 def test_clean_name_keeps_what_the_documents_mean(raw, name, aliases):
     assert clean_name(raw) == (name, aliases)
@@ -270,3 +276,30 @@ def test_canonical_name_in_the_document_language_where_forms_differ(language, na
     assert len(ext.entities) == 1, [e.name for e in ext.entities]
     assert ext.entities[0].name == expected
     assert set(names) - {expected} <= set(ext.entities[0].aliases)
+
+
+@pytest.mark.parametrize("text,now,before", [
+    ("Orvalis Digital Cluster, an ICT cluster formerly known as the Orvalis Software Cluster, grows.",
+     "Orvalis Digital Cluster", "Orvalis Software Cluster"),
+    ("The Kelvo Auto Suppliers Cluster (automotive parts), formerly the Brevia Auto Cluster, won a grant.",
+     "Kelvo Auto Suppliers Cluster", "Brevia Auto Cluster"),
+    ("Le Pôle Tessaro Mer, anciennement Pôle Halivert, recrute.", "Pôle Tessaro Mer", "Pôle Halivert"),
+    ("Zephyr Robotics Network (ex-Zephyr Robotics Club) opened.", "Zephyr Robotics Network", "Zephyr Robotics Club"),
+])
+def test_a_former_name_joins_the_current_one(text, now, before):
+    ms = [_mention(text, now, ORG)]
+    ms.append(_mention(text, before, ORG, ms[0].end))
+    ext = Resolver().resolve(_doc(text, "r.txt"), text, RawExtraction(mentions=ms))
+    assert [(e.name, e.aliases) for e in ext.entities] == [(now, [before])]
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Orvalis Cluster, formerly part of the Kelvo Network, grows.", "Orvalis Cluster", "Kelvo Network"),
+    ("Tessaro Agency, previously a partner of Brevia Agency, left.", "Tessaro Agency", "Brevia Agency"),
+    ("Orvalis Cluster grew. Formerly the Kelvo Cluster led.", "Orvalis Cluster", "Kelvo Cluster"),
+])
+def test_no_rename_without_the_cue_leading_to_the_name(text, a, b):
+    ms = [_mention(text, a, ORG)]
+    ms.append(_mention(text, b, ORG, ms[0].end))
+    ext = Resolver().resolve(_doc(text, "r.txt"), text, RawExtraction(mentions=ms))
+    assert len(ext.entities) == 2
