@@ -12,7 +12,7 @@ from collections import defaultdict
 from ecograph.ids import fold, norm
 
 from .kinds import LIST_KIND_NOUNS, LIST_VERBS
-from .name_keys import _HEAD_WORDS, _MOVABLE, _SWAP, _place_words
+from .name_keys import _HEAD_WORDS, _MOVABLE, _SWAP, _place_words, inner_acronym_key, inner_expansions
 from .types import Mention
 
 
@@ -141,3 +141,17 @@ def _renames(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
         if ma.end <= mb.start and _RENAME.fullmatch(text[ma.end:mb.start]):
             out.append((a, b))
     return out
+
+
+def _inner_acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(short, long) pairs of one document: 'Orvalis CBC Sea' and 'Orvalis Cross Border Cooperation Sea
+    Programme' (`name_keys.inner_expansions`)."""
+    shorts: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        k = inner_acronym_key(m.canonical or m.text) if m.label in _SWAP else None
+        if k:
+            shorts[k].append(i)
+    if not shorts:
+        return []
+    return [(i, j) for j, m in enumerate(mentions) if m.label in _SWAP
+            for k in inner_expansions(m.canonical or m.text) for i in shorts.get(k, ())]

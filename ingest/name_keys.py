@@ -276,6 +276,50 @@ def programme_key(name: str) -> str:
     return rest if rest and _significant(rest) else k
 
 
+# Inner acronyms: "Orvalis CBC Sea" is "Orvalis Cross Border Cooperation Sea (Programme)": an acronym
+# standing for a run of capitalised words inside a name whose other words are the same.
+_SMALL_IN_RUN = {"of", "de", "du", "des", "d", "l", "la", "le", "les", "the", "and", "et", "for", "pour", "en", "in"}
+
+
+def _name_words(name: str) -> list[tuple[str, str]]:
+    """(word as written, its key) without the programme words, in order."""
+    out = []
+    for w in re.findall(r"[^\W_]+", name):
+        k = norm(w)
+        if k and k not in _PROGRAMME_WORDS:
+            out.append((w, k))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def inner_acronym_key(name: str) -> str | None:
+    """'Orvalis CBC Sea' → 'orvalis cbc sea': a name of 3+ words, one of them an acronym; None otherwise."""
+    words = _name_words(name)
+    if len(words) < 3 or not any(w.isupper() and 2 <= len(w) <= 6 and w.isalpha() for w, _ in words[1:]):
+        return None
+    return " ".join(k for _, k in words)
+
+
+@lru_cache(maxsize=1 << 16)
+def inner_expansions(name: str) -> frozenset[str]:
+    """'Orvalis Cross Border Cooperation Sea Programme' → {'orvalis cbc sea', 'orvalis cbcs', …}: every
+    run of 2-6 capitalised words after the first word written as its initials, the other words kept."""
+    words = _name_words(name)
+    out = set()
+    for i in range(1, len(words)):
+        initials = ""
+        for j in range(i, len(words)):
+            w, k = words[j]
+            if k in _SMALL_IN_RUN and j > i:
+                continue
+            if not w[:1].isupper() or w.isupper():
+                break
+            initials += k[0]
+            if 2 <= len(initials) <= 6:
+                out.add(" ".join([k for _, k in words[:i]] + [initials] + [k for _, k in words[j + 1:]]))
+    return frozenset(out)
+
+
 def _significant(key: str) -> bool:
     """A loose key may join names only if it keeps a word that is not a place or a cue."""
     to_place, places = _place_words()

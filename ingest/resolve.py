@@ -20,10 +20,11 @@ from ecograph.model import (ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Document, E
                             Relation, allowed, kind_rank)
 from ecograph.store.base import fuller_name
 
-from .doc_links import _acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames
+from .doc_links import (_acronym_pairs, _inner_acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions,
+                        _renames)
 from .kinds import classify
 from .name_keys import (_SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
-                        loose_key, name_language, programme_head, programme_key, qualifiers, split_acronym_dash,
+                        inner_acronym_key, inner_expansions, loose_key, name_language, programme_head, programme_key, qualifiers, split_acronym_dash,
                         strip_country_tag)
 from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction
@@ -47,6 +48,8 @@ class Resolver:
         self.bare: dict[str, str] = {}                 # a bare head name ("technopark") -> id
         self.bare_stripped: dict[str, str] = {}        # head left of a place-tagged name -> id
         self.heads: dict[str, str] = {}                # programme head key -> id
+        self.inner_short: dict[str, str] = {}          # 'orvalis cbc sea' -> id (`inner_acronym_key`)
+        self.inner_long: dict[str, str] = {}           # the same key, from a name spelling the acronym out
         self.entities: dict[str, Entity] = {}
         self.curation = curation
         self._split: dict[str, str] = {}
@@ -67,6 +70,10 @@ class Resolver:
             if e.label == "Programme" and programme_key(n):
                 self.heads.setdefault(programme_key(n), e.id)
             if e.label in _SWAP:
+                if inner_acronym_key(n):
+                    self.inner_short.setdefault(inner_acronym_key(n), e.id)
+                for k in inner_expansions(n):
+                    self.inner_long.setdefault(k, e.id)
                 k = loose_key(n)
                 if k and _significant(k):
                     (self.bare if _head_only(k) else self.loose).setdefault(k, e.id)
@@ -114,6 +121,12 @@ class Resolver:
                     hit = (self.bare if _head_only(k) else self.loose).get(k)
                     if hit:
                         yield hit
+        if label in _SWAP:
+            for n in sorted(names):
+                hit = self.inner_long.get(inner_acronym_key(n) or "") or \
+                    next((self.inner_short[k] for k in sorted(inner_expansions(n)) if k in self.inner_short), None)
+                if hit:
+                    yield hit
         for n in sorted(names):
             k = programme_key(n)
             if k and k in self.heads and (label == "Programme" or _long_programme_key(k)):
@@ -201,7 +214,8 @@ class Resolver:
                 parent[max(a, b)] = min(a, b)
                 quals[min(a, b)] = quals[a] | quals[b]
 
-        for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions):
+        for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions) + \
+                _inner_acronym_pairs(mentions):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:
@@ -238,6 +252,8 @@ class Resolver:
                 keys.add("@" + known.name)
                 # the registry's other names join too ("USMBA" meets "University … of Fes")
                 for n in (known.name, *known.aliases):
+                    if known.label == "Programme" and _long_programme_key(programme_key(n)):
+                        keys.add("^" + programme_key(n))
                     for v in (n, strip_country_tag(norm(n))):
                         if v and _significant(loose_key(v)) and not _head_only(loose_key(v)):
                             keys.add("~" + loose_key(v))

@@ -58,12 +58,16 @@ VARIANTS = [
     ("Nador Marine Robotics Cluster", "Nador cluster", ORG, "same"),
     ("Pôle Agadir Mer", "pôle Agadir", ORG, "same"),
     ("KIVA Association", "KIVA", ORG, "same cross"),
+    ("Orvalis CBC Sea", "Orvalis Cross Border Cooperation Sea Programme", PROG, "same cross"),
+    ("Kelvo Cross Border Cooperation Basin", "Kelvo CBC Basin", PROG, "same cross"),
     ("Réseau TRAMA", "TRAMA", ORG, "same cross"),
     ("Orvalis Logistics Platform Programme", "Orvalis Logistics Platform", PROG, "same cross"),
 ]
 
 # (a, b, label): two bodies
 NEAR_MISSES = [
+    ("Orvalis CBC Sea", "Orvalis Coastal Business Centre Basin", PROG),
+    ("Orvalis CBC Sea", "Kelvo Cross Border Cooperation Sea", PROG),
     ("Embassy of Spain", "Embassy of Italy", ORG),
     ("Université de Toulon", "Université de Sfax", ORG),
     ("Northern Regional Agency", "Southern Regional Agency", ORG),
@@ -303,3 +307,31 @@ def test_no_rename_without_the_cue_leading_to_the_name(text, a, b):
     ms.append(_mention(text, b, ORG, ms[0].end))
     ext = Resolver().resolve(_doc(text, "r.txt"), text, RawExtraction(mentions=ms))
     assert len(ext.entities) == 2
+
+
+def test_a_body_named_as_a_known_programme_is_that_programme():
+    """Extraction calls "Orvalis Coastal Basin" an organisation in one document; another knows the
+    "Orvalis Coastal Basin Programme": one node, the programme. A short name does not ("Zephyr")."""
+    r, ids = Resolver(), []
+    for i, (name, label) in enumerate([("Orvalis Coastal Basin Programme", PROG), ("Orvalis Coastal Basin", ORG),
+                                       ("Zephyr Program", PROG), ("Zephyr", ORG)]):
+        text = f"Yesterday {name} opened."
+        ext = r.resolve(_doc(text, f"{i}.txt"), text, RawExtraction(mentions=[_mention(text, name, label)]))
+        r.learn(ext)
+        ids.append(ext.entities[0].id)
+    assert ids[0] == ids[1] and ids[0].startswith("prog:")
+    assert ids[2] != ids[3]
+
+
+def test_a_body_named_as_a_registry_programme_without_its_word_is_that_programme(monkeypatch):
+    """The registry knows a programme also as "… Basin Programme"; a document naming it without
+    "Programme", as an organisation, means the programme."""
+    import ecograph.ingest.resolve as resolve_mod
+    from ecograph.ingest.registry import KnownEntity
+    from ecograph.ids import norm
+    known = KnownEntity("Orvalis Sea Link", "Programme", "programme", None, ("Orvalis Sea Link Basin Programme",))
+    monkeypatch.setattr(resolve_mod, "registry_index", lambda: {norm(n): known for n in (known.name, *known.aliases)})
+    text = "Orvalis Sea Link funds it; the Orvalis Sea Link Basin selected ten projects."
+    ms = [_mention(text, "Orvalis Sea Link", PROG), _mention(text, "Orvalis Sea Link Basin", ORG)]
+    ext = Resolver().resolve(_doc(text, "e.txt"), text, RawExtraction(mentions=ms))
+    assert [(e.label, e.name) for e in ext.entities] == [(PROG, "Orvalis Sea Link")]
