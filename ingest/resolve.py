@@ -5,8 +5,10 @@ join one entity when they share a key, when one is an acronym defined for the ot
 ("Long Name (ACR)", or both forms in one document), when the registry lists them as
 aliases, when a loose form matches ("Cluster Atlas" / "Atlas Cluster": the cue word moved;
 "Atlas Morocco" → "Atlas": a place tag, kept as an alias), or when the document links them
-(`doc_links`: a quoted expansion, "the <place> cluster"). No join ever crosses a
-distinguishing qualifier (`name_keys.clash`: another country or city, Northern/Southern).
+(`doc_links`: a quoted expansion, "the <place> cluster", "A, formerly B", an inner acronym
+"X CBC Y" for "X Cross Border Cooperation Y"). No join ever crosses a distinguishing qualifier
+(`name_keys.clash`: another country or city, Northern/Southern). The name is the most used form,
+in the document's language where the forms differ, never a former name.
 Kinds come from the strongest evidence (`model.KIND_PRECEDENCE`). Curation decisions
 (`ecograph merge/split/set/reject`) are applied last, so they survive every rebuild.
 """
