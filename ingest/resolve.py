@@ -235,30 +235,7 @@ class Resolver:
                 else:
                     first[kk] = i
                 continue
-            sp = split_acronym_dash(m.canonical or m.text)
-            if sp:
-                m.canonical, m.aliases = sp[0], sorted(set(m.aliases) | {sp[1]})
-            keys = {norm(m.canonical or m.text)} | {norm(a) for a in m.aliases}
-            pk = programme_key(m.canonical or m.text)
-            if m.label == "Programme" or m.label == "Organisation" and _long_programme_key(pk):
-                keys.add("^" + pk)
-            if m.label in _SWAP:
-                for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
-                    if k and _significant(k):
-                        keys.add("~" + k)
-                n = strip_country_tag(norm(m.canonical or m.text))
-                if n and _significant(loose_key(n)) and not _head_only(loose_key(n)):
-                    keys.add("~" + loose_key(n))  # (two "Université de X" never meet as "université")
-            known = reg.get(norm(m.canonical or m.text))
-            if known is not None and known.label in (m.label, _SWAP.get(m.label)):
-                keys.add("@" + known.name)
-                # the registry's other names join too ("USMBA" meets "University … of Fes")
-                for n in (known.name, *known.aliases):
-                    if known.label == "Programme" and _long_programme_key(programme_key(n)):
-                        keys.add("^" + programme_key(n))
-                    for v in (n, strip_country_tag(norm(n))):
-                        if v and _significant(loose_key(v)) and not _head_only(loose_key(v)):
-                            keys.add("~" + loose_key(v))
+            keys = _mention_keys(m, reg)
             group_label = "OP" if m.label in _SWAP else m.label
             for k in keys:
                 if not k or k == "~":
@@ -342,6 +319,36 @@ class Resolver:
                      founded=_first(m.founded for m in g.mentions),
                      mentions={doc_id: len(g.mentions)})
         return eid, ent
+
+
+def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
+    """The keys a mention joins others of its document by: its names, "^" programme key, "~" loose
+    keys, "@" registry entry (and the registry's other names)."""
+    sp = split_acronym_dash(m.canonical or m.text)
+    if sp:
+        m.canonical, m.aliases = sp[0], sorted(set(m.aliases) | {sp[1]})
+    keys = {norm(m.canonical or m.text)} | {norm(a) for a in m.aliases}
+    pk = programme_key(m.canonical or m.text)
+    if m.label == "Programme" or m.label == "Organisation" and _long_programme_key(pk):
+        keys.add("^" + pk)
+    if m.label in _SWAP:
+        for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
+            if k and _significant(k):
+                keys.add("~" + k)
+        n = strip_country_tag(norm(m.canonical or m.text))
+        if n and _significant(loose_key(n)) and not _head_only(loose_key(n)):
+            keys.add("~" + loose_key(n))  # (two "Université de X" never meet as "université")
+    known = reg.get(norm(m.canonical or m.text))
+    if known is not None and known.label in (m.label, _SWAP.get(m.label)):
+        keys.add("@" + known.name)
+        # the registry's other names join too ("USMBA" meets "University … of Fes")
+        for n in (known.name, *known.aliases):
+            if known.label == "Programme" and _long_programme_key(programme_key(n)):
+                keys.add("^" + programme_key(n))
+            for v in (n, strip_country_tag(norm(n))):
+                if v and _significant(loose_key(v)) and not _head_only(loose_key(v)):
+                    keys.add("~" + loose_key(v))
+    return keys
 
 
 def _group_label(g: _Group) -> str:
