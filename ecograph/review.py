@@ -101,6 +101,9 @@ class _Profile:
         # an acronym its own long name spells out is that name's: another name with the same
         # initials is a coincidence ("AMC" of "Aerospace Moroccan Cluster" / "Association Maroc Cluster")
         self.free_acronyms = {x for x in self.acronyms if not any(x == i or _close(x, i) for i in self.initials)}
+        # a name spelled out in words ("Emilia Motion Cluster"; not "MDFC Morocco")
+        self.spelled = any(len(n.split()) >= 2 and not any(w.isupper() and len(w) > 1 for w in n.split())
+                           for n in self.names)
         self.quals = frozenset().union(*(qualifiers(n) for n in self.names))
         self.tokens = {t for k in self.keys for t in k.split() if t not in _SMALL and len(t) > 2}
         # the distinctive words of each full name, with the kind its own words give
@@ -145,18 +148,25 @@ def _evidence(a: _Profile, b: _Profile, df: dict[str, int]) -> tuple[float, list
     """(score, reasons) for one pair, None when it must not be proposed: linked by a relation (a
     cluster and its member), a clashing qualifier (Northern/Southern), or no evidence from the names.
     Two names one document wrote apart (the resolver's in-document links did not join them) are
-    the writer's two bodies unless an acronym says otherwise. An extension ("X" / "X Seafood") is
+    the writer's two bodies unless an acronym says otherwise; two names spelled out in words
+    whose words differ are two bodies whatever their initials. An extension ("X" / "X Seafood") is
     a part or a kin as often as the same body, and one word alike ("National Agricultural Centre" /
-    "Agricultural Institute") a description: either needs a shared member or partner too."""
+    "Agricultural Institute") a description: either needs a shared member or partner too, or
+    acronyms one letter apart (the letter of the added word: "XDC" / "XDFC")."""
     from ecograph.ingest.name_keys import clash
     if a.e.id in b.neighbours or clash(a.quals, b.quals):
         return None
     together = bool(set(a.e.mentions) & set(b.e.mentions))
     score, acr = _acronym_evidence(a, b, together)
     named, similar, weak = _name_evidence(a, b, df) if not together else (0.0, None, False)
+    if acr and a.spelled and b.spelled and not similar:
+        score, acr = 0.0, None  # two names spelled out, unrelated: the letters meet by chance
     shared = a.neighbours & b.neighbours
     if weak and not shared and not acr:
-        similar = None
+        if not together and any(_close(x, y) for x in a.acronyms for y in b.acronyms):
+            score, acr = _WEIGHTS["acronym"] / 2, "close acronyms"  # the extra letter is the extra word
+        else:
+            similar = None
     why = [w for w in (acr, similar) if w]
     if not why:
         return None  # members, partners and places alone make siblings, not duplicates

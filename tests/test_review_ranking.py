@@ -115,3 +115,16 @@ def test_extensions_and_names_one_document_kept_apart_are_not_proposed(tmp_path)
                 Entity("org:q2", "Organisation", "Quill Vale Textile", kind="company", mentions={d.id: 1})]
         store.add(Extraction(d, both, []))
         assert candidate_merges(store) == []
+
+
+def test_acronyms_tell_an_added_word_from_a_coincidence(tmp_path):
+    """"Kestrel Denim Cluster (KDC)" / "Kestrel Denim and Fashion Cluster (KDFC)": the extra letter is
+    the added word, so the extension is proposed. "Corsal Materials Cluster", also written "EMC", and
+    "Erbel Marine Cluster": two names spelled out in different words, whatever their initials."""
+    ents = [("Kestrel Denim Cluster", "cluster", "Morocco", ["KDC"], []),
+            ("Kestrel Denim and Fashion Cluster", "cluster", "Morocco", ["KDFC"], []),
+            ("Corsal Materials Cluster", "cluster", None, ["EMC"], []),
+            ("Erbel Marine Cluster", "cluster", None, [], [])]
+    with _store(tmp_path, ents) as store:
+        pairs = {frozenset((r["source"], r["target"])) for r in candidate_merges(store)}
+    assert pairs == {frozenset(("Kestrel Denim Cluster", "Kestrel Denim and Fashion Cluster"))}
