@@ -326,6 +326,11 @@ def _parse_and_veto(lang: str, text: str, toks, sents: list[Sent], names: list[C
         verdicts.append(veto(doc, toks[ch.i].start - sents[n].start, toks[ch.j - 1].end - sents[n].start,
                              surface(toks, ch.i, ch.j), sents[n].heading)
                         if doc is not None and ch.source == "name" else None)
+    # a person named in full once ("Minister Karim Saleh") is the same person as "Saleh" later
+    surnames = {toks[ch.j - 1].f for ch, v in zip(names, verdicts) if v in ("person", "post") and ch.j - ch.i >= 2}
+    for k, ch in enumerate(names):
+        if verdicts[k] is None and ch.source == "name" and ch.j - ch.i == 1 and toks[ch.i].f in surnames:
+            verdicts[k] = "person"
     return docs, [ch for k, ch in enumerate(names) if verdicts[k] is None or
                   verdicts[k] == "common-phrase" and _listed_with_a_name(text, toks, names, verdicts, k)]
 

@@ -191,3 +191,30 @@ def test_what_a_consortium_or_an_association_includes(text, expected):
 def test_a_programme_that_includes_names_has_no_members():
     got = triples("The Kappa Programme includes Delta Labs and Sigma Institute.", "en")
     assert not {t for t in got if t[0] in ("MEMBER_OF", "PARTNERS_WITH")}
+
+
+@pytest.mark.parametrize("lang,sentence,name,expected", [
+    ("en", "The DG signed the deal.", "DG", "post"),
+    ("en", "Ambassador Christina Lassen opened the event.", "Ambassador Christina Lassen", "post"),
+    ("en", "Minister Boujikian signed.", "Minister Boujikian", "post"),
+    ("en", "Engineer Maroun Chammas signed for the incubator.", "Engineer Maroun Chammas", "post"),
+    ("fr", "Au XXème siècle, le cluster est né.", "XXème", "ordinal"),
+    ("en", "The Ministry of Industry signed.", "Ministry of Industry", None),
+    ("en", "Kappa CEO Summit opens in May.", "Kappa CEO Summit", None),
+])
+def test_post_and_ordinal_vetoes(lang, sentence, name, expected):
+    doc = pipeline(lang)(sentence)
+    a = sentence.index(name)
+    assert veto(doc, a, a + len(name), name) == expected
+
+
+def test_a_person_named_in_full_once_is_no_organisation_by_surname_later():
+    found = names("Minister Karim Boulos signed a cooperation agreement with Kappa Labs. Boulos said the deal "
+                  "matters.", "en")
+    assert found == {"Kappa Labs"}
+
+
+def test_a_place_after_a_body_is_where_it_sits_but_part_of_a_programme_name():
+    doc = pipeline("fr")("La feuille de route définie par le ministère de l'Industrie et des Mines à Alger prévoit "
+                         "un soutien.")
+    assert [doc.text[a:b] for a, b, _, _ in institution_spans(doc, "fr")] == ["ministère de l'Industrie et des Mines"]

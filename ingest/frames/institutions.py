@@ -42,7 +42,7 @@ def institution_spans(doc: Doc, lang: str) -> list[tuple[int, int, str, str | No
         head = _head(t)
         if head is None:
             continue
-        end = _name_end(t)
+        end = _name_end(t, head[0])
         if end - t.i < 3 or end - t.i > _MAX_TOKENS:
             continue
         words = doc[t.i + 1:end]
@@ -70,7 +70,7 @@ def _head(t: Token) -> tuple[str, str | None] | None:
     return label, kind
 
 
-def _name_end(t: Token) -> int:
+def _name_end(t: Token, label: str) -> int:
     """One past the last token of the name headed by t: the contiguous run of t's complements."""
     doc, k = t.doc, t.i + 1
     while k < len(doc):
@@ -80,7 +80,7 @@ def _name_end(t: Token) -> int:
             continue
         if w.is_punct and w.text not in ("-", "'", "’") or not _under(w, t):
             break
-        if not _complement(w):
+        if not _complement(w, label):
             break
         k += 1
     while k > t.i + 1 and (doc[k - 1].pos_ in ("DET", "ADP", "CCONJ") or doc[k - 1].is_punct):
@@ -88,7 +88,7 @@ def _name_end(t: Token) -> int:
     return k
 
 
-def _complement(w: Token) -> bool:
+def _complement(w: Token, label: str) -> bool:
     """A word that may continue a name: « de l'Industrie », « nationale », « et des Mines »; not « et
     Alpha » (a second party), « et par l'Agence », « depuis 2017 », « pour son appui », a number."""
     if w.pos_ == "NUM" or w.pos_ in ("VERB", "AUX") and w.dep_ != "amod":
@@ -99,6 +99,8 @@ def _complement(w: Token) -> bool:
     if case:
         if case[0].lower_ not in _NAME_PREPS:
             return False
+        if case[0].lower_ not in OF and w.text[:1].isupper() and label == "Organisation":
+            return False  # « … des Mines à Alger »: where the body sits; « Programme … en Tunisie » is a name
     elif w.dep_ == "conj":  # « foires et expositions » shares its preposition; « et l'ONUDI » is a party
         if w.pos_ != "NOUN" or not w.is_lower or any(c.dep_ == "det" for c in w.children):
             return False

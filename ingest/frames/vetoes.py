@@ -4,6 +4,7 @@ name is no actor. Only names found by the capitalised-name finder are checked: a
 quoted title or a defined acronym was named as such by the text."""
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from spacy.tokens import Doc, Span
@@ -167,6 +168,30 @@ def is_category(sp: Span, kind_word: bool, heading: bool) -> bool:
     return classify(word[:-1])[0] is not None or classify(word[:-2])[0] is not None
 
 
+_TITLES = {"ambassador", "ambassadeur", "ambassadrice", "minister", "ministre", "engineer", "ingénieur", "professor",
+           "professeur", "dr", "pr", "mr", "mrs", "ms", "m", "mme", "sheikh", "cheikh", "h.e.", "excellency"}
+_POST_WORDS = _POSTS - {"general", "général", "générale", "head"} | \
+    {"dg", "ceo", "coo", "cfo", "cto", "deputy", "délégué", "déléguée", "co-director", "codirecteur", "chair", "vice"}
+
+
+def is_post(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'DG', 'CEO', 'Deputy GM', 'Director for Morocco', 'Board Chairman': a post, not an actor; and
+    'Ambassador Jane Roe', 'Minister Roe': a title and the person who holds it."""
+    if kind_word and sp[0].lower_.rstrip(".") not in _TITLES:
+        return False
+    first = sp[0].lower_.rstrip(".")
+    if first in _POST_WORDS or len(sp) == 2 and sp[1].lower_ in _POST_WORDS and not _coined(sp[0].text):
+        return not any(t.ent_type_ in ("ORG",) for t in sp)
+    rest = sp[1:]
+    return first in _TITLES and len(rest) > 0 and all(t.ent_type_ in _PERSON or t.text[:1].isupper() for t in rest) \
+        and any(t.ent_type_ in _PERSON for t in rest)
+
+
+def is_ordinal(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'XXème', 'XIIIe', '21st': a century or a rank."""
+    return len(sp) == 1 and re.fullmatch(r"(?:[IVXLC]+|\d+)(?:ème|eme|e|er|th|st|nd|rd)", sp[0].text) is not None
+
+
 VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "person": is_person,
     "common-word": is_common_word,
@@ -176,6 +201,8 @@ VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "common-phrase": is_common_phrase,
     "field-label": is_field_label,
     "category": is_category,
+    "post": is_post,
+    "ordinal": is_ordinal,
 }
 
 
