@@ -218,3 +218,21 @@ def test_a_place_after_a_body_is_where_it_sits_but_part_of_a_programme_name():
     doc = pipeline("fr")("La feuille de route définie par le ministère de l'Industrie et des Mines à Alger prévoit "
                          "un soutien.")
     assert [doc.text[a:b] for a, b, _, _ in institution_spans(doc, "fr")] == ["ministère de l'Industrie et des Mines"]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Kappa Ventures, the investment arm of Delta University, joined the programme.", "en",
+     ("PART_OF", "Kappa Ventures", "Delta University")),
+    ("The Delta Group is a subsidiary of Omega Holding.", "en", ("PART_OF", "Delta Group", "Omega Holding")),
+    ("Logitrans, la filiale de la SNTX, est partenaire du projet.", "fr", ("PART_OF", "Logitrans", "SNTX")),
+    ("Le troisième partenariat a été signé avec l'organisateur du salon Omega Expo, Kappa International.", "fr",
+     ("RUNS", "Kappa International", "Omega Expo")),
+])
+def test_apposed_nouns_of_a_part_and_of_an_organiser(text, lang, expected):
+    t, s, o = expected
+    assert (t, norm(s), norm(o)) in triples(text, lang)
+
+
+def test_an_apposed_name_glued_to_the_target_is_not_the_holder():
+    got = triples("The organiser of the Omega Expo fair was not named.", "en")
+    assert not {t for t in got if t[0] == "RUNS"}

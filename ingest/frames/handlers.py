@@ -37,6 +37,15 @@ def holders(noun: Token, frame: Frame, by_words) -> list[Token]:
     own = [c for c in noun.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if own:
         return own
+    if noun.dep_ == "appos":
+        return [noun.head]  # "Kappa, a subsidiary of Y", « Kappa, la filiale de Y »
+    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i > 0 and
+             noun.doc[c.left_edge.i - 1].text == ","]
+    if named:
+        return named  # "the organiser of P, Kappa Events", « l'organisateur de P, Kappa »
+    beside = _detached(noun)
+    if beside is not None:
+        return [beside]
     gov = governor(noun)
     if gov is None:
         return []
@@ -46,6 +55,21 @@ def holders(noun: Token, frame: Frame, by_words) -> list[Token]:
     if frame.governors and not words & frame.governors:
         return []
     return patients(gov) if is_passive(gov) else agents(gov, by_words)
+
+
+def _detached(noun: Token) -> Token | None:
+    """The name a noisy tree leaves beside the noun it describes: « Kappa, la filiale de Y, … » (the name
+    before ", the noun") or « l'organisateur de P, Kappa … » (the name after the noun's phrase)."""
+    doc, k = noun.doc, noun.i - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if k >= 1 and k < noun.i - 1 and doc[k].text == "," and doc[k - 1].text[:1].isupper():
+        return doc[k - 1]
+    end = noun.right_edge.i + 1
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper() and \
+            doc[end + 1].pos_ in ("PROPN", "NOUN", "X"):
+        return doc[end + 1]
+    return None
 
 
 _TOGETHER = {"together", "jointly", "ensemble", "conjointement"}
