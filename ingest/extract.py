@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from .entities import (Chunk, _ORG_NOUNS, _PROG_NOUNS, detect, nlp, places, surface, tokenize)
 from .kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
-from .frames import frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
+from .frames import demonym_edges, frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
 from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction
 
@@ -297,7 +297,8 @@ def extract(raw: RawDocument) -> RawExtraction:
     eng.demonym = demonym
     eng.country_tail = country_tail
     candidates = eng.run()
-    candidates += _new_frame_edges(candidates, frame_candidates(lang, sents, docs, toks))
+    candidates += _new_frame_edges(candidates, frame_candidates(lang, sents, docs, toks) +
+                                   demonym_edges(lang, sents, docs, toks, demonym))
     relabelled = {norm(t) for t in eng.relabel}
     for m, _ in pending:  # one label per name: a programme named as such once is one everywhere
         if norm(m.text) in relabelled and m.label == "Organisation" and m.kind is None:

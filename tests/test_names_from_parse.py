@@ -236,3 +236,30 @@ def test_apposed_nouns_of_a_part_and_of_an_organiser(text, lang, expected):
 def test_an_apposed_name_glued_to_the_target_is_not_the_holder():
     got = triples("The organiser of the Omega Expo fair was not named.", "en")
     assert not {t for t in got if t[0] == "RUNS"}
+
+
+@pytest.mark.parametrize("text,lang,org,country", [
+    ("The German agency Kappa supports the cluster.", "en", "Kappa", "Germany"),
+    ("L'incubateur libanais Delta Labs a signé un accord avec le groupe tunisien Sigma Corp.", "fr", "Delta Labs",
+     "Lebanon"),
+    ("L'incubateur libanais Delta Labs a signé un accord avec le groupe tunisien Sigma Corp.", "fr", "Sigma Corp",
+     "Tunisia"),
+    ("Le cluster bénéficie de l'accompagnement de l'organisme allemand chargé de la coopération, Kappa.", "fr",
+     "Kappa", "Germany"),
+])
+def test_a_nationality_adjective_that_describes_a_name_places_it(text, lang, org, country):
+    r = _doc(text, lang)
+    assert any(c.type == "LOCATED_IN" and c.source.text == org and (c.target.canonical or c.target.text) == country
+               for c in r.candidates)
+
+
+@pytest.mark.parametrize("text,lang,org", [
+    ("Selon le ministre tunisien de l'Industrie, Omega Labs va recruter.", "fr", "Omega Labs"),  # a source
+    ("An agreement was signed between Kappa Enterprise and Delta Clusters, a Spanish federation.", "en",
+     "Kappa Enterprise"),  # the apposition describes the other party
+    ("Le Cluster Tunisien de l'Aéronautique (CTA), le Pôle Aéro Kappa et Delta ont signé un accord.", "fr",
+     "Pôle Aéro Kappa"),  # the adjective is a word of another name
+])
+def test_a_nationality_adjective_elsewhere_places_nothing(text, lang, org):
+    r = _doc(text, lang)
+    assert not any(c.type == "LOCATED_IN" and c.source.text == org for c in r.candidates)

@@ -20,10 +20,11 @@ from .handlers import HANDLERS
 from .parse import parse_sentences
 from .vetoes import veto
 from .institutions import with_institutions
+from .attributes import demonym_edges
 from .roles import OF, group, hedged, is_list_gap, prep_objects
 from .table import MODES, check_all, table
 
-__all__ = ["frame_candidates", "is_list_gap", "parse_sentences", "veto", "with_institutions"]
+__all__ = ["demonym_edges", "frame_candidates", "is_list_gap", "parse_sentences", "veto", "with_institutions"]
 
 check_all()
 assert set(MODES) == set(HANDLERS), "every frame mode has exactly one handler"

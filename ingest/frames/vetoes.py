@@ -19,7 +19,7 @@ _PERSON = {"PERSON", "PER"}
 _ACTOR_ENTS = {"ORG", "MISC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "GPE", "LOC"}
 
 
-_POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "manager", "minister", "founder", "head",
+POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "manager", "minister", "founder", "head",
           "directeur", "directrice", "président", "présidente", "ministre", "fondateur", "fondatrice", "general",
           "général", "générale", "coordinator", "coordinateur", "coordinatrice"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "pr", "sir", "madame", "monsieur"}
@@ -44,8 +44,8 @@ def is_person(sp: Span, kind_word: bool, heading: bool) -> bool:
     before = doc[sp.start - 1].lower_.rstrip(".") if sp.start > 0 else ""
     if before and classify(before)[0] is not None or sp[-1].lower_ in _FIRM_WORDS:
         return False
-    post = any(c.dep_ == "appos" and c.lower_ in _POSTS and c.i >= sp.end for t in sp for c in t.children)
-    glued = any(t.lower_ in _POSTS for t in sp[1:])
+    post = any(c.dep_ == "appos" and c.lower_ in POSTS and c.i >= sp.end for t in sp for c in t.children)
+    glued = any(t.lower_ in POSTS for t in sp[1:])
     affiliation = sp.end < len(doc) and doc[sp.end].text == "(" and 2 <= len(sp) <= 3
     given = 2 <= len(sp) <= 3 and " ".join(fold_tokens(sp[0].text)) in given_names()
     return before in _HONORIFICS or post or glued or affiliation or given
@@ -75,7 +75,7 @@ def is_role_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
     if len(sp) < 3:
         return False
     # "general"/"head" also open names of bodies ("Direction Générale des Entreprises", "Head Office of")
-    posts = _POSTS - {"general", "général", "générale", "head"}
+    posts = POSTS - {"general", "général", "générale", "head"}
     return any(t.lower_ in posts and nxt.lower_ in OF | {"at"} for t, nxt in zip(sp, sp[1:]))
 
 
@@ -170,7 +170,7 @@ def is_category(sp: Span, kind_word: bool, heading: bool) -> bool:
 
 _TITLES = {"ambassador", "ambassadeur", "ambassadrice", "minister", "ministre", "engineer", "ingénieur", "professor",
            "professeur", "dr", "pr", "mr", "mrs", "ms", "m", "mme", "sheikh", "cheikh", "h.e.", "excellency"}
-_POST_WORDS = _POSTS - {"general", "général", "générale", "head"} | \
+_POST_WORDS = POSTS - {"general", "général", "générale", "head"} | \
     {"dg", "ceo", "coo", "cfo", "cto", "deputy", "délégué", "déléguée", "co-director", "codirecteur", "chair", "vice"}
 
 
