@@ -263,3 +263,16 @@ def test_a_nationality_adjective_that_describes_a_name_places_it(text, lang, org
 def test_a_nationality_adjective_elsewhere_places_nothing(text, lang, org):
     r = _doc(text, lang)
     assert not any(c.type == "LOCATED_IN" and c.source.text == org for c in r.candidates)
+
+
+def test_signatories_stand_for_their_organisations_in_a_subject():
+    got = partners("Jean Dupont, le président de Kappa Clusters et fondateur du pôle Delta Valley, et Karim Saidi, le "
+                   "président du réseau Numidia Clusters, ont signé une convention de partenariat.", "fr")
+    assert frozenset((norm("Kappa Clusters"), norm("Numidia Clusters"))) in got
+
+
+def test_a_programme_launched_in_collaboration_between_parties_is_run_by_each():
+    got = triples("Le programme Kappa Boost a été présenté à Tunis. Ce programme est lancé en étroite collaboration "
+                  "entre l'Agence Omega, l'Union européenne et la Fédération Sigma.", "fr")
+    for party in ("Agence Omega", "Union européenne", "Fédération Sigma"):
+        assert ("RUNS", norm(party), norm("Kappa Boost")) in got

@@ -173,7 +173,7 @@ class _Reader:
             return self.mention(t.head, depth + 1)  # "P, an Interreg project coordinated by Y": P is meant
         for c in t.children:  # "l'association Kappa", "the startup Nexa": the name follows a common noun
             if c.dep_ in ("compound", "flat", "flat:name", "nmod", "appos", "amod") and 0 < c.i - t.i <= 2 \
-                    and (c.pos_ == "PROPN" or c.text[:1].isupper()):
+                    and (c.pos_ == "PROPN" or c.text[:1].isupper()) and not any(k.dep_ == "case" for k in c.children):
                 hit = self.at(c)
                 if hit:
                     return hit

@@ -95,6 +95,10 @@ def co_actors(t: Token, tab: FrameTable) -> list[Token]:
 def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple]:
     srcs = [x for r in frame.source for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
     tgts = [x for r in frame.target for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
+    if frame.co_agents and not srcs:
+        # "P was launched in close collaboration between A, B and C": the parties do it together
+        srcs = [x for n in prep_objects(t, {"in", "en"}) if n.lemma_.lower() in _JOINT_NOUNS
+                for tok in prep_objects(n, BETWEEN) for x in read(tok)]
     if frame.co_agents and srcs:
         # "X runs P together with Y": a joint act is everyone's (SCHEMA); the co-actors partner
         co = [x for tok in co_actors(t, tab) for x in read(tok)]
