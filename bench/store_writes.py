@@ -65,8 +65,8 @@ def _extractions(data: dict, seed: int = 5) -> list:
 
 def _per_row(store, data: dict) -> float:
     """Seconds to write every relation with its own statement (`load()`'s, one row), in one transaction."""
-    from ecograph.store import cypher as Q
-    from ecograph.store import neo4j_rows as NR
+    from ecograph.store.neo4j import cypher as Q
+    from ecograph.store.neo4j import records as NR
     from ecograph.model import Relation
     labels = {e["id"]: e["label"] for e in data["entities"]}
     rels = [Relation.from_dict(r) for r in data["relations"]]
