@@ -103,5 +103,5 @@ def profile(store: QueryableStore, name: str) -> Profile:
                    aliases=sorted(attrs.get("aliases") or []), country=view.country(n) or attrs.get("country"),
                    founded=attrs.get("founded"),
                    places=[view.name(p) for p in view.targets(n, "LOCATED_IN")],
-                   sectors=[view.name(s) for s in view.targets(n, "ACTIVE_IN")],
+                   sectors=view.sectors(n),
                    documents=docs, relations=rels)

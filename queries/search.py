@@ -56,7 +56,7 @@ def search(store: QueryableStore, query: str | None = None, *, label: str | None
         c = view.country(n)
         if want_country is not None and (not c or norm(c) != want_country):
             continue
-        sectors = [view.name(s) for s in view.targets(n, "ACTIVE_IN")]
+        sectors = view.sectors(n)
         if want_sector is not None and not any(want_sector in norm(s) for s in sectors):
             continue
         attrs = view.G.nodes[n]

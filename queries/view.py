@@ -23,6 +23,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import networkx as nx
 
+from ecograph.facts import country_of, sectors_of
 from ecograph.model import SYMMETRIC
 
 from ecograph.store.protocol import QueryableStore
@@ -30,7 +31,7 @@ from ecograph.store.protocol import QueryableStore
 from . import cache, lookup, options
 from .evidence import columns as evidence_columns
 
-#: What `country()` reads besides the node itself: its places.
+#: What `country()` reads besides the node itself: its places (`facts.country_of`).
 CONTEXT = ("LOCATED_IN",)
 
 
@@ -78,25 +79,12 @@ class GraphView:
         return [n for n in self.G.nodes if label is None or self.label(n) == label]
 
     def country(self, n: str) -> str | None:
-        """The entity's own `country`, else the country of a place it is LOCATED_IN:
-        the place's `country` attribute, or its name when the place is a country."""
-        if n not in self.G:
-            return None
-        own = self.G.nodes[n].get("country")
-        if own:
-            return own
-        if self.label(n) == "Place" and self.kind(n) == "country":
-            return self.name(n)
-        found = []
-        for _, place, k in self.G.out_edges(n, keys=True):
-            if k != "LOCATED_IN":
-                continue
-            attrs = self.G.nodes[place]
-            if attrs.get("country"):
-                found.append(attrs["country"])
-            elif attrs.get("kind") == "country":
-                found.append(attrs.get("name", place))
-        return sorted(found)[0] if found else None
+        """The entity's country, by the one rule the maps share (`facts.country_of`)."""
+        return country_of(self.G, n)
+
+    def sectors(self, n: str) -> list[str]:
+        """Names of the sectors the entity is ACTIVE_IN (`facts.sectors_of`)."""
+        return sectors_of(self.G, n)
 
     def targets(self, n: str, rtype: str) -> list[str]:
         return sorted((v for _, v, k in self.G.out_edges(n, keys=True) if k == rtype), key=self.sort_key)
