@@ -14,6 +14,7 @@ from itertools import islice
 
 import networkx as nx
 
+from ecograph.dates import current_period
 from ecograph.errors import EcographError
 from ecograph.model import CORE_TYPES
 from ecograph.store.protocol import QueryableStore
@@ -43,7 +44,7 @@ def path(store: QueryableStore, a: str, b: str, *, types=None, all_shortest: boo
     s, t = _ends(store, a, b)
     if s == t:
         raise EcographError(f"{a!r} and {b!r} are the same entity ({s})")
-    if not options.current_period():
+    if not current_period():
         # the database's own search when it has one (one read), else breadth-first here;
         # under a time window the search must see only the relations inside it: full view
         on_paths = store.shortest_path_nodes(s, t, types)

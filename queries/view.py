@@ -23,12 +23,13 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import networkx as nx
 
+from ecograph.dates import current_period, timed
 from ecograph.facts import country_of, sectors_of
 from ecograph.model import SYMMETRIC
 
 from ecograph.store.protocol import QueryableStore
 
-from . import cache, lookup, options
+from . import cache, lookup
 from .evidence import columns as evidence_columns
 
 #: What `country()` reads besides the node itself: its places (`facts.country_of`).
@@ -43,7 +44,7 @@ class GraphView:
     def __init__(self, store: QueryableStore, graph: nx.MultiDiGraph | None = None):
         # weakly: a view cached per store (full_view) must not keep its store alive
         self._store = weakref.ref(store)
-        raw = options.timed(store.to_networkx() if graph is None else graph)  # --since/--until
+        raw = timed(store.to_networkx() if graph is None else graph)  # --since/--until
         self.version = raw.graph.get("version")
         self.G = nx.MultiDiGraph()
         self.G.graph.update((k, v) for k, v in raw.graph.items() if k != "version")
@@ -173,7 +174,7 @@ def full_view(store: QueryableStore) -> GraphView:
     """The whole graph, rebuilt only when the store changed (`read_version()`; a store
     that cannot say, None, is read again every time). Kept in `cache`."""
     version = store.read_version()
-    key = (version, options.current_period())  # a window is another view of the same store
+    key = (version, current_period())  # a window is another view of the same store
     hit = cache.get(store, "full")
     if hit is not None and version is not None and hit[0] == key:
         return hit[1]
@@ -189,7 +190,7 @@ def local_view(store: QueryableStore, ids: Iterable[str], *, depth: int, types: 
     """Everything within `depth` hops of `ids` over `types` (direction ignored), every
     relation of `types` among it, and the `context` relations of each member. Without
     `evidence` the relations cite nothing: for questions about structure only."""
-    evidence = evidence or bool(options.current_period())  # the window is read from the evidence
+    evidence = evidence or bool(current_period())  # the window is read from the evidence
     return GraphView(store, store.neighbourhood(ids, depth=depth, types=tuple(types), context=tuple(context),
                                                 evidence=evidence))
 
@@ -204,7 +205,7 @@ def around(store: QueryableStore, names: Sequence[str], *, label: str | None, de
     of the store when nothing changed. A store that resolves names itself
     (`named_neighbourhood`: Neo4j, with the same rules, in the statement that reads
     the neighbourhood) is asked first: one round trip, and no index of every name."""
-    evidence = evidence or bool(options.current_period())  # the window is read from the evidence
+    evidence = evidence or bool(current_period())  # the window is read from the evidence
     got = store.named_neighbourhood(list(names), label=label, depth=depth, types=tuple(types),
                                     context=tuple(context), evidence=evidence)
     if got is not None:  # None: the store cannot decide (a miss, several, an older store)
