@@ -35,3 +35,16 @@ def triples(text: str, lang: str = "en", fmt: str = "txt", *, long_forms: bool =
 def t(rtype: str, s: str, o: str) -> tuple[str, str, str]:
     """An expected triple, names normalised as `triples` gives them."""
     return (rtype, norm(s), norm(o))
+
+
+def wait_for_line(proc, prefix: str) -> str:
+    """The first line of `proc`'s stderr (a text pipe) that starts with `prefix`: waits for
+    that event, whatever the machine's speed. Fails if the process ends first."""
+    seen = []
+    for line in proc.stderr:  # blocks until the child writes a line, or ends
+        seen.append(line)
+        if line.startswith(prefix):
+            return line
+    proc.wait()
+    raise AssertionError(f"the process ended (code {proc.returncode}) before a line {prefix!r}: "
+                         f"{''.join(seen)[-2000:]}")

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import wait_for_line
+
 ECOGRAPH = str(Path(sys.executable).with_name("ecograph"))
 # The same CLI with the pipeline flushing after every document, so that kills land in the
 # middle of saves too (with the default 2 s flush period a short run saves only at the end).
@@ -365,14 +367,7 @@ def _kill_at(url: str, corpus: Path, env: dict, at: str, after: int) -> None:
     proc = subprocess.Popen([*ECOGRAPH_STOPPING, "--store", url, "ingest", str(corpus)],
                             env={**env, "ECOGRAPH_TEST_STOP_AT": at, "ECOGRAPH_TEST_STOP_AFTER": str(after)},
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    seen = []
-    for line in proc.stderr:  # blocks until the child reaches the event, or ends
-        seen.append(line)
-        if line.startswith("STOPPED "):
-            break
-    else:
-        proc.wait()
-        pytest.fail(f"the ingest ended (code {proc.returncode}) before {at} {after}: {''.join(seen)[-2000:]}")
+    line = wait_for_line(proc, "STOPPED ")
     assert line.split() == ["STOPPED", at, str(after)], line
     proc.send_signal(signal.SIGKILL)
     proc.wait()

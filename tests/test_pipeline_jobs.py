@@ -12,6 +12,7 @@ from ecograph.ingest import pipeline, workers
 from ecograph.ingest.pipeline import FlushPolicy, ingest
 from ecograph.store.embedded import EmbeddedStore
 
+from helpers import wait_for_line
 from test_pipeline import EXAMPLES, _export
 
 
@@ -238,13 +239,7 @@ def test_killed_ingest_leaves_no_workers_behind_and_a_rerun_completes(tmp_path):
     # ingest, its forkserver and its workers are all up, and 399 documents are still to go
     proc = subprocess.Popen([*cmd, "--progress"], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
-    seen = []
-    for line in proc.stderr:  # blocks until the child writes a line, or ends
-        seen.append(line)
-        if line.startswith("[1/400] "):
-            break
-    else:
-        pytest.fail(f"the ingest ended before its first progress line: {''.join(seen)[-2000:]}")
+    wait_for_line(proc, "[1/400] ")
     others = [pid for pid in _processes_with_env(marker) if pid != proc.pid]
     assert others, "no worker processes found: the scan is not seeing them"
     proc.send_signal(signal.SIGKILL)
