@@ -3,12 +3,17 @@
 #
 #   bash scripts/compare_exports.sh [OLD_COMMIT] [CORPUS]     (defaults: main, ../shared/corpus)
 #
-# Ingests CORPUS with the code of OLD_COMMIT (unpacked into a temporary folder, run with this
-# worktree's .venv) and with the working tree, into the embedded store and, when NEO4J_URI is
-# set (`source .neo4j/env`), into Neo4j; exports every format (json, graphml, gexf, csv for
-# Kumu; also json --since/--until) and a few query answers (CSV) from each, and diffs old
-# against new, store by store, and embedded against Neo4j. Only the ingest time stamps
-# (`ingested_at`) are blanked before the diff. Exit code 0: all identical.
+# With the code of OLD_COMMIT (unpacked into a temporary folder, run with this worktree's .venv)
+# and with the working tree, into the embedded store and, when NEO4J_URI is set
+# (`source .neo4j/env`), into Neo4j:
+#  1. ingest CORPUS and export it as JSON (the ingest time stamps `ingested_at` blanked: two
+#     runs cannot share them);
+#  2. import one and the same exchange file (what step 1 gave on the old code, embedded store,
+#     time stamps kept: the GraphML/GEXF/CSV exports order documents by them) and export every
+#     format (json, graphml, gexf, csv for Kumu; json --since/--until) and a few query answers
+#     (CSV);
+# then diff old against new, store by store, and embedded against Neo4j.
+# Exit code 0: all identical.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OLD="${1:-main}"
@@ -55,7 +60,7 @@ export_all() {  # side, store URL, output folder
   cli "$side" --store "$url" search --country Morocco --csv > "$out/search-morocco.csv"
   cli "$side" --store "$url" central --csv > "$out/central.csv"
   cli "$side" --store "$url" communities --csv > "$out/communities.csv"
-  # the ingest time is the one thing two runs cannot share
+  # (the same file was imported everywhere: nothing to blank, but harmless)
   sed -i -E 's/20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\+00:00|Z)?/<ingested_at>/g' "$out"/*
 }
 
@@ -67,6 +72,13 @@ for side in old new; do
     export ECOGRAPH_HOME="$TMP/home-$side-$st"
     if [ "$st" = embedded ]; then url="$TMP/store-$side"; else url="$NEO4J_URI"; clear_neo4j "$side"; fi
     cli "$side" --store "$url" ingest --quiet "$CORPUS"
+    mkdir -p "$TMP/out/ingest-$side-$st"
+    cli "$side" --store "$url" export --format json -o "$TMP/raw-$side-$st.json"
+    sed -E 's/20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\+00:00|Z)?/<ingested_at>/g' \
+      "$TMP/raw-$side-$st.json" > "$TMP/out/ingest-$side-$st/graph.json"
+    # import fills an empty store only: a new folder, or the cleared graph
+    if [ "$st" = embedded ]; then url="$TMP/store-$side-imported"; else clear_neo4j "$side"; fi
+    cli "$side" --store "$url" import "$TMP/raw-old-embedded.json"
     export_all "$side" "$url" "$TMP/out/$side-$st"
     [ "$st" = neo4j ] && clear_neo4j "$side"
   done
@@ -80,6 +92,9 @@ compare() {
     echo "DIFFERENT: $1 vs $2"; head -40 "$TMP/diff.txt"; status=1
   fi
 }
-for st in $stores; do compare "old-$st" "new-$st"; done
-[ -n "${NEO4J_URI:-}" ] && { compare old-embedded old-neo4j; compare new-embedded new-neo4j; }
+for st in $stores; do compare "ingest-old-$st" "ingest-new-$st"; compare "old-$st" "new-$st"; done
+if [ -n "${NEO4J_URI:-}" ]; then
+  compare ingest-old-embedded ingest-old-neo4j; compare ingest-new-embedded ingest-new-neo4j
+  compare old-embedded old-neo4j; compare new-embedded new-neo4j
+fi
 exit $status
