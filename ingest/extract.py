@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from .entities import (Chunk, _ORG_NOUNS, _PROG_NOUNS, detect, nlp, places, surface, tokenize)
 from .kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
-from .frames import frame_candidates, parse_sentences, veto
+from .frames import frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
 from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction
 
@@ -144,7 +144,8 @@ def extract(raw: RawDocument) -> RawExtraction:
             sents.append(Sent(a, b, s.start, s.end, question=s.text.rstrip().endswith("?"), heading=s.heading))
             ranges.append((a, b, s))
     names, place_chunks, sector_chunks = detect(toks, ranges, lang)
-    docs, names = _parse_and_veto(lang, text, toks, sents, names)
+    docs, names = _parse_and_veto(lang, text, toks, sents, names, place_chunks)
+    names, place_chunks = with_institutions(lang, docs, sents, toks, names, place_chunks)
 
     # --- mentions ------------------------------------------------------------------------
     sent_of = {}
@@ -309,24 +310,35 @@ def extract(raw: RawDocument) -> RawExtraction:
     return _merge_structured(out, text, lang, main, first_person)
 
 
-def _parse_and_veto(lang: str, text: str, toks, sents: list[Sent], names: list[Chunk]):
-    """Parse each sentence that names an actor (once: the frames read the same trees), and drop the
-    names the trained pipeline shows are no actor (a person, a common word; see `frames/vetoes.py`)."""
+def _parse_and_veto(lang: str, text: str, toks, sents: list[Sent], names: list[Chunk], places: list[Chunk]):
+    """Parse each sentence that names an actor or a place (once: the institution reader, the vetoes
+    and the frames read the same trees), and drop the names the trained pipeline shows are no actor (a
+    person, a common word; see `frames/vetoes.py`)."""
     firsts = [s.a for s in sents]
     where = [bisect_right(firsts, ch.i) - 1 for ch in names]
     wanted = [False] * len(sents)
-    for n in where:
+    for n in where + [bisect_right(firsts, ch.i) - 1 for ch in places]:
         wanted[n] = True
     docs = parse_sentences(lang, text, [(s.start, s.end) for s in sents], wanted)
-    kept = []
+    verdicts = []
     for ch, n in zip(names, where):
         doc = docs.get(n)
-        if doc is not None and ch.source == "name" and \
-                veto(doc, toks[ch.i].start - sents[n].start, toks[ch.j - 1].end - sents[n].start,
-                     surface(toks, ch.i, ch.j), sents[n].heading):
-            continue
-        kept.append(ch)
-    return docs, kept
+        verdicts.append(veto(doc, toks[ch.i].start - sents[n].start, toks[ch.j - 1].end - sents[n].start,
+                             surface(toks, ch.i, ch.j), sents[n].heading)
+                        if doc is not None and ch.source == "name" else None)
+    return docs, [ch for k, ch in enumerate(names) if verdicts[k] is None or
+                  verdicts[k] == "common-phrase" and _listed_with_a_name(text, toks, names, verdicts, k)]
+
+
+def _listed_with_a_name(text: str, toks, names: list[Chunk], verdicts: list, k: int) -> bool:
+    """Dictionary words that name a firm ("Azur Robotique") are known by their company: an item of a
+    list ("A, B et C") whose neighbour is a name no veto rejected. A list of sectors stays vetoed."""
+    for m in (k - 1, k + 1):
+        if 0 <= m < len(names) and verdicts[m] is None:
+            a, b = sorted((names[k], names[m]), key=lambda c: c.i)
+            if is_list_gap(text[toks[a.j - 1].end:toks[b.i].start]):
+                return True
+    return False
 
 
 def _new_frame_edges(rules: list[Candidate], frames: list[Candidate]) -> list[Candidate]:
@@ -430,6 +442,10 @@ def _merge_structured(mine: RawExtraction, text: str, lang: str, main: Mention |
     if theirs_to_ours or main is not None:
         theirs = _retarget(theirs, theirs_to_ours, main, first_person)
     kept_m = [m for m in mine.mentions if id(m) not in replaced]
+    projects = {norm(m.text) for m in theirs.mentions if m.kind == "project"}
+    for m in kept_m:  # a roster's "Project name: X" makes X a project in the whole page ("the X project")
+        if norm(m.text) in projects:
+            m.label, m.kind = "Programme", "project"
     kept_c = []
     for c in mine.candidates:
         src = replaced.get(id(c.source), c.source) if id(c.source) in replaced else c.source

@@ -321,6 +321,8 @@ def _group_label(g: _Group) -> str:
     """The mentions' majority label; Organisation and Programme swap only when the names' own
     words say so (every name with a cue word cues the other label: "… Cluster", "… Programme")."""
     label = Counter(m.label for m in g.mentions).most_common(1)[0][0]
+    if any(m.label == label and m.kind == "project" and classify(m.text)[1] != "project" for m in g.mentions):
+        return label  # a page's "Project name: CLUSTER" field outweighs the name's own words
     if label in _SWAP:
         cued = {classify(n)[0] for n in g.names} - {None}
         if cued == {_SWAP[label]}:

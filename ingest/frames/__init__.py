@@ -10,6 +10,8 @@ organisation named in their title. Negated, modal, conditional and wished-for tr
 """
 from __future__ import annotations
 
+import re
+
 from ecograph.ids import norm
 from ecograph.model import allowed
 
@@ -17,10 +19,11 @@ from ..types import Candidate
 from .handlers import HANDLERS
 from .parse import parse_sentences
 from .vetoes import veto
-from .roles import OF, group, hedged, prep_objects
+from .institutions import with_institutions
+from .roles import OF, group, hedged, is_list_gap, prep_objects
 from .table import MODES, check_all, table
 
-__all__ = ["frame_candidates", "parse_sentences", "veto"]
+__all__ = ["frame_candidates", "is_list_gap", "parse_sentences", "veto", "with_institutions"]
 
 check_all()
 assert set(MODES) == set(HANDLERS), "every frame mode has exactly one handler"
@@ -71,6 +74,15 @@ def _emit(frame, src, tgt, s, rtype: str | None = None) -> Candidate | None:
     return Candidate(rtype, src.m, tgt.m, s.start, s.end, f"{METHOD}-{frame.name}", round(conf, 3))
 
 
+_INTRO = re.compile(r"(\w+)\W*(?:(?:the|le|la|les|l['’])\s*)?$", re.I)
+
+
+def _intro(before: str) -> str:
+    """The word before a name, determiners skipped: 'to' in "according to the A"."""
+    m = _INTRO.search(before)
+    return m.group(1).lower() if m else ""
+
+
 class _Reader:
     """Token of the parse -> the mentions (as engine Args) it stands for."""
 
@@ -95,8 +107,26 @@ class _Reader:
     def read(self, tok) -> list:
         out = []
         for g in group(tok):
-            out.extend(self.mention(g, 0))
+            for x in self.mention(g, 0):
+                out.extend(y for y in self.enumeration(x) if all(y is not z for z in out))
         return out
+
+    def enumeration(self, x) -> list:
+        """x and the names listed with it, "A, B (BB), C et D": a long list is a chain the small
+        pipelines parse as appositions and second subjects, while its surface is plain. The first item
+        counts only when no other preposition introduces it ("According to A, B and C signed")."""
+        named = sorted((a, b, y) for a, b, y in self.spans if not y.coref)
+        k = next((n for n, (_, _, y) in enumerate(named) if y is x), None)
+        if k is None:
+            return [x]
+        lo = hi = k
+        while lo > 0 and is_list_gap(self.doc.text[named[lo - 1][1]:named[lo][0]]):
+            lo -= 1
+        while hi + 1 < len(named) and is_list_gap(self.doc.text[named[hi][1]:named[hi + 1][0]]):
+            hi += 1
+        if lo < k and _intro(self.doc.text[:named[lo][0]]) != _intro(self.doc.text[:named[k][0]]):
+            lo += 1
+        return [y for _, _, y in named[lo:hi + 1]]
 
     def _detached_apposition(self, t):
         """'avec son homologue français, le Pôle Q': a noisy tree hangs the name beside the noun, not under it."""

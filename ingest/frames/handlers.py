@@ -81,9 +81,11 @@ def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tu
     return [(s, g) for s in srcs for g in tgts]
 
 
-def _joint_parties(t: Token, tab: FrameTable, by_words, read) -> list:
-    """Who takes part in a joint act: the subjects, the with/between parties on the trigger, on its
-    agreement noun and on the verb the noun depends on."""
+def _joint_parties(t: Token, tab: FrameTable, by_words, read) -> tuple[list, list]:
+    """Who takes part in a joint act: (the parties, the partners named with "with"/"avec"). The parties
+    are the subjects or the between/entre parties on the trigger, on its agreement noun or on the verb
+    the noun depends on; each with-partner meets the parties, not the other with-partners ("X signed
+    with A, B and C" is three agreements of X's)."""
     nodes = [t]
     if t.pos_ in ("VERB", "AUX"):
         nodes += [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
@@ -94,7 +96,7 @@ def _joint_parties(t: Token, tab: FrameTable, by_words, read) -> list:
                   and c.pos_ in ("NOUN", "PROPN")]
     pair = [x for tok in first for x in read(tok)]
     if len({id(x.m) for x in pair}) >= 2:
-        return pair  # "an agreement between A and B": the parties are named, whoever reports it
+        return pair, []  # "an agreement between A and B": the parties are named, whoever reports it
     parties = list(pair)
     if t.pos_ in ("VERB", "AUX"):
         parties += [x for tok in agents(t, by_words) for x in read(tok)]
@@ -103,24 +105,32 @@ def _joint_parties(t: Token, tab: FrameTable, by_words, read) -> list:
         if gov is not None:
             parties += [x for tok in agents(gov, by_words) for x in read(tok)]
             nodes.append(gov)
-    parties += [x for n in nodes for tok in prep_objects(n, tab.with_preps - BETWEEN) for x in read(tok)]
-    return parties
+    withs = [x for n in nodes for tok in prep_objects(n, tab.with_preps - BETWEEN) for x in read(tok)]
+    return parties, withs
+
+
+def _distinct(xs: list, seen: set) -> list:
+    out = []
+    for x in xs:
+        if id(x.m) not in seen:
+            seen.add(id(x.m))
+            out.append(x)
+    return out
 
 
 @handler("joint")
 def joint(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple]:
     if frame.particle and not any(c.lower_ in frame.particle for c in t.children):
         return []
-    parties, seen = [], set()
-    for x in _joint_parties(t, tab, by_words, read):
-        if id(x.m) not in seen:
-            seen.add(id(x.m))
-            parties.append(x)
+    seen: set = set()
+    found, found_withs = _joint_parties(t, tab, by_words, read)
+    parties = _distinct(found, seen)
+    withs = _distinct(found_withs, seen)
     if frame.object and t.pos_ in ("VERB", "AUX") and not _signs_an_agreement(t, frame):
         # "A and B signed the guest book" is no partnership; "signed between A and B" names the parties
         if not (is_passive(t) and len(parties) >= 2 and not agents(t, by_words)):
             return []
-    return list(combinations(parties, 2))
+    return list(combinations(parties, 2)) + [(p, w) for p in parties for w in withs]
 
 
 def _signs_an_agreement(t: Token, frame: Frame) -> bool:

@@ -61,3 +61,22 @@ def _load(lang: str, named: str | None):
 def pipeline_name(lang: str) -> str | None:
     nlp = pipeline(lang)
     return None if nlp is None else f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+
+
+def common_words(lang: str) -> frozenset[str]:
+    """The language's dictionary words: the base forms the pipeline's rule lemmatizer knows (its
+    `lemma_index`, WordNet's nouns, verbs, adjectives and adverbs for English). Empty when the
+    pipeline is off or keeps no such index."""
+    return _common_words(lang, setting(lang))
+
+
+@lru_cache(maxsize=8)
+def _common_words(lang: str, named: str | None) -> frozenset[str]:
+    nlp = _load(lang, named)
+    if nlp is None or "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w for key in table.keys() for w in table[key])

@@ -5,6 +5,8 @@ token into the named mention (or the resolved reference) that covers it.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 SUBJ = {"nsubj", "csubj"}
@@ -15,6 +17,16 @@ MODIFIER_CLAUSE = {"acl", "amod", "relcl", "acl:relcl"}  # "the project funded b
 RELATIVE = {"which", "that", "who", "qui", "que", "lequel", "laquelle"}
 OF = {"of", "de", "du", "des", "d'"}                            # "member of X", "la phase de P"
 BETWEEN = {"between", "among", "amongst", "entre", "parmi"}     # the named parties of a joint act
+# what separates the items of a list of names: "A, B (BB), C et D", "A as well as the B"
+LIST_GAP = re.compile(r"(?:\s|,|;|&|\band\b|\bet\b|\bas well as\b|\bainsi que\b|\bthe\b|\ble\b|\bla\b|\bles\b"
+                       r"|\bl['’]|\([^()]{1,30}\))*(?:,|\band\b|\bet\b|&|\bainsi que\b|\bas well as\b)"
+                       r"(?:\s|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*", re.I)
+
+
+def is_list_gap(text: str) -> bool:
+    return LIST_GAP.fullmatch(text) is not None
+
+
 NEGATION = {"not", "n't", "never", "no", "pas", "jamais", "ne", "n'", "aucun", "aucune", "nullement"}
 
 

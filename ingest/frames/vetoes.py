@@ -9,6 +9,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from ..gazetteers import given_names
+from .pipelines import common_words
 from ..kinds import classify
 from .roles import OF
 from ..tokens import fold_tokens
@@ -93,12 +94,81 @@ def is_heading_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
     return not any(t.ent_type_ in _ACTOR_ENTS or _coined(t.text) for t in sp)
 
 
+_PROPER_ENTS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "PERSON", "PER", "WORK_OF_ART"}
+_FUNCTION = {"of", "for", "and", "the", "in", "on", "de", "du", "des", "d'", "et", "la", "le", "les", "l'", "pour",
+             "en", "à", "&", "-"}
+
+
+def _dictionary_word(w: str, words: frozenset[str]) -> bool:
+    return w in words or w.endswith("s") and (w[:-1] in words or w.endswith("es") and w[:-2] in words or
+                                              w.endswith("ies") and w[:-3] + "y" in words)
+
+
+def is_common_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Green Economy', 'Deep Tech', 'Lead Beneficiary', 'Public-Private Partnerships': capitalised
+    dictionary words (a title, a sector, a role), no word that says organisation, no acronym or coined
+    word, and the pipeline finds no named entity in them. A firm named with dictionary words ("Blue
+    Harbour Foods") is kept by the pipeline's entity tag or a kind word."""
+    if kind_word or len(sp) > 5:
+        return False
+    words = common_words(sp.doc.lang_)
+    if not words:
+        return False
+    content = [t for t in sp if t.lower_ not in _FUNCTION and not t.is_punct]
+    if not content or any(_coined(t.text) or t.text.isupper() and len(t.text) > 1 for t in content):
+        return False
+    if any(t.ent_type_ in _PROPER_ENTS for t in sp) or sp[-1].lower_ in _FIRM_WORDS or _actor_context(sp):
+        return False
+    return all(_dictionary_word(t.lower_, words) for t in content)
+
+
+_FIRM_NOUNS = {"société", "entreprise", "firme", "startup", "start-up", "pme", "company", "firm"}
+
+
+def _actor_context(sp: Span) -> bool:
+    """The text treats the phrase as an actor: a kind noun before it ("la société Alpha Cuirs", "the
+    project Clear Water"), a kind noun in apposition ("X, a Greek company"), or it is a verb's subject
+    ("Keel Robotics joined …")."""
+    doc = sp.doc
+    before = doc[sp.start - 1].lower_ if sp.start > 0 else ""
+    if before in _FIRM_NOUNS or before and classify(before)[0] is not None:
+        return True
+    root = sp.root
+    if any(c.dep_ == "appos" and (c.lower_ in _FIRM_NOUNS or classify(c.lower_)[0] is not None)
+           for c in root.children):
+        return True
+    return root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and root.head.pos_ == "VERB"
+
+
+_FIELD_NOUNS = {"name", "title", "acronym", "partner", "partners", "beneficiary", "beneficiaries", "coordinator",
+                "budget", "duration", "contact", "website", "address", "country", "countries", "sector", "sectors",
+                "nom", "titre", "acronyme", "partenaire", "partenaires", "bénéficiaire", "coordinateur", "durée",
+                "adresse", "pays", "secteur", "secteurs", "programme", "program", "project", "projet"}
+
+
+def is_field_label(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Project Name :', 'Lead Beneficiary –', 'Partner 2 -': the label of a field on a project page
+    (its words are a field noun or dictionary words, and a colon or a dash follows), not an actor."""
+    doc = sp.doc
+    if sp.end >= len(doc) or doc[sp.end].text not in (":", "–", "—", "-") or len(sp) > 4:
+        return False
+    if any(t.text[:1].isalpha() and not t.is_punct for t in doc[:sp.start] if t.pos_ not in ("NUM", "PUNCT", "X")):
+        return False  # only at the start of its line: "…, signed by A: …" is no field
+    last = sp[-1].lower_
+    if last in _FIELD_NOUNS or sp[-1].like_num and sp[0].lower_ in _FIELD_NOUNS:
+        return True
+    words = common_words(doc.lang_)
+    return not kind_word and bool(words) and all(_dictionary_word(t.lower_, words) for t in sp if t.is_alpha)
+
+
 VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "person": is_person,
     "common-word": is_common_word,
     "date-or-amount": is_date_or_amount,
     "role-phrase": is_role_phrase,
     "heading-phrase": is_heading_phrase,
+    "common-phrase": is_common_phrase,
+    "field-label": is_field_label,
 }
 
 

@@ -1,0 +1,170 @@
+"""Institution names written in sentence case, read from the parse: « le ministère de l'Industrie et
+des Mines », « l'Office des foires et expositions de Tanger », « le pôle de compétitivité de Monastir ».
+
+The capitalised-name finder sees only the capitalised words of such names ("Mines", "Tanger"); the
+tree shows where the name ends: the head noun (a word that says organisation or programme, see
+`kinds.classify`) and the complements hanging under it ("de/du/des …", adjectives, and a coordinated
+complement that has its own preposition, « et de la Réforme »), up to a comma, a bracket, a relative
+clause or an apposition. English titles are capitalised word by word and the name finder reads them;
+this reader is for the languages whose institutions are named in sentence case.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from ..kinds import classify
+from ..names import Chunk, _paren_acronym, _paren_dashed_acronym
+from .roles import OF
+
+SENTENCE_CASE_LANGS = {"fr"}
+# heads that open a name even in lower case, when a capitalised complement follows: « le ministère de
+# l'Industrie », « l'université de Sfax », « le pôle de compétitivité de Bizerte »
+_LOWER_HEADS = {"ministère", "université", "pôle", "technopole", "technopôle", "technoparc", "chambre"}
+# heads that name a place or a body's organ more often than an institution: « la région de X », « la
+# direction de X » (X's management)
+_NOT_HEADS = {"région", "region", "commune", "wilaya", "préfecture", "province", "direction", "conseil",
+              "gouvernement", "cooperation", "coopération", "fonds", "label", "plan", "salon", "forum"}
+_DEFINITE = {"le", "la", "l'", "les", "du", "des", "au", "aux", "de"}
+_INSIDE = {"nmod", "amod", "case", "det", "flat:name", "fixed", "cc", "conj", "nummod", "obl:mod"}
+_MAX_TOKENS = 14
+_NAME_PREPS = OF | {"pour", "à", "au", "aux", "en"}
+_POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "notre", "nos", "votre", "vos"}
+
+
+def institution_spans(doc: Doc, lang: str) -> list[tuple[int, int, str, str | None]]:
+    """(start char, end char, label, kind) of each sentence-case institution name in a parsed sentence."""
+    if lang not in SENTENCE_CASE_LANGS:
+        return []
+    out = []
+    for t in doc:
+        head = _head(t)
+        if head is None:
+            continue
+        end = _name_end(t)
+        if end - t.i < 3 or end - t.i > _MAX_TOKENS:
+            continue
+        words = doc[t.i + 1:end]
+        if not (t.text[:1].isupper() or any(w.text[:1].isupper() for w in words if w.is_alpha)):
+            continue
+        if head[0] == "Programme" and not t.text[:1].isupper():
+            continue  # « le programme de Berytech » is a programme of Berytech, not a name
+        out.append((t.idx, doc[end - 1].idx + len(doc[end - 1].text), *head))
+    return _outermost(out)
+
+
+def _head(t: Token) -> tuple[str, str | None] | None:
+    if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in _NOT_HEADS:
+        return None
+    label, kind = classify(t.lower_)
+    if label is None or kind == "company":
+        return None  # "Maroc", "International" end firm names; they open none
+    if not t.text[:1].isupper() and t.lower_ not in _LOWER_HEADS:
+        return None
+    prev = t.doc[t.i - 1] if t.i > 0 else None
+    if prev is not None and prev.pos_ == "DET" and prev.lower_ not in _DEFINITE:
+        return None  # « un office de … », « son agence de … »: a description, not a name
+    if not any(c.dep_ in ("nmod", "amod") and c.i > t.i for c in t.children):
+        return None
+    return label, kind
+
+
+def _name_end(t: Token) -> int:
+    """One past the last token of the name headed by t: the contiguous run of t's complements."""
+    doc, k = t.doc, t.i + 1
+    while k < len(doc):
+        w = doc[k]
+        if w.text == "," and k + 1 < len(doc) and doc[k + 1].lower_ in OF and _under(doc[k + 1], t):
+            k += 1  # « Ministère du développement, de l'investissement et de … »: one name
+            continue
+        if w.is_punct and w.text not in ("-", "'", "’") or not _under(w, t):
+            break
+        if not _complement(w):
+            break
+        k += 1
+    while k > t.i + 1 and (doc[k - 1].pos_ in ("DET", "ADP", "CCONJ") or doc[k - 1].is_punct):
+        k -= 1
+    return k
+
+
+def _complement(w: Token) -> bool:
+    """A word that may continue a name: « de l'Industrie », « nationale », « et des Mines »; not « et
+    Alpha » (a second party), « et par l'Agence », « depuis 2017 », « pour son appui », a number."""
+    if w.pos_ == "NUM" or w.pos_ in ("VERB", "AUX") and w.dep_ != "amod":
+        return False
+    if w.dep_ not in ("nmod", "conj", "obl:mod") or w.pos_ not in ("NOUN", "PROPN"):
+        return True
+    case = [c for c in w.children if c.dep_ == "case"]
+    if case:
+        if case[0].lower_ not in _NAME_PREPS:
+            return False
+    elif w.dep_ == "conj":  # « foires et expositions » shares its preposition; « et l'ONUDI » is a party
+        if w.pos_ != "NOUN" or not w.is_lower or any(c.dep_ == "det" for c in w.children):
+            return False
+    elif w.pos_ == "NOUN":
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in _POSSESSIVE for c in w.children)
+
+
+def _under(w: Token, t: Token) -> bool:
+    """w hangs under t through complements only (no relative clause, apposition or verb between)."""
+    cur, steps = w, 0
+    while cur.i != t.i and steps < 8:
+        if cur.dep_ not in _INSIDE or cur.head.i == cur.i:
+            return False
+        cur, steps = cur.head, steps + 1
+    return cur.i == t.i
+
+
+def _outermost(spans: list[tuple]) -> list[tuple]:
+    spans = sorted(spans, key=lambda s: (s[0], -s[1]))
+    out: list[tuple] = []
+    for s in spans:
+        if out and s[0] < out[-1][1]:
+            continue
+        out.append(s)
+    return out
+
+
+def with_institutions(lang: str, docs: dict, sents, toks, names: list, places: list) -> tuple[list, list]:
+    """The names and places of a document, with each sentence-case institution name in place of the
+    capitalised pieces of it the name finder saw ("Mines" of « ministère de l'Énergie et des Mines »)."""
+    if lang not in SENTENCE_CASE_LANGS or not docs:
+        return names, places
+    starts = [t.start for t in toks]
+    found = []
+    for n, doc in docs.items():
+        base = sents[n].start
+        for a, b, label, kind in institution_spans(doc, lang):
+            i = bisect_left(starts, base + a)
+            j = bisect_left(starts, base + b)
+            if j > i and toks[i].start == base + a:
+                found.append((i, j, label, kind))
+    if not found:
+        return names, places
+    new = []
+    for i, j, label, kind in found:
+        inside = [c for c in names if c.i < j and i < c.j]
+        if any(c.i < i or c.source != "name" and (c.j > j or c.i == i) for c in inside):
+            continue  # a name that starts before, a known name at the head: the finder's reading stands
+        j = max([j] + [c.j for c in inside])  # « pôle de compétitivité de Monastir-El Fejja »
+        if any(c.i == i and c.j == j for c in inside):
+            continue  # the finder read the same name
+        name = " ".join(t.text for t in toks[i:j])
+        aliases = [a for c in inside if c.j == j for a in c.aliases]  # "… du Numérique (CAN)"
+        ext = max([0] + [c.ext for c in inside if c.j == j])
+        acr, dashed = _paren_acronym(toks, j, len(toks)), _paren_dashed_acronym(toks, j, len(toks))
+        if not aliases and (acr is not None or dashed is not None):  # « … de l'innovation (ADPI-PME) »
+            aliases = [toks[acr].text] if acr is not None else [" ".join(t.text for t in toks[j + 1:dashed])
+                                                                .replace(" - ", "-")]
+            ext = acr + 2 if acr is not None else dashed + 1
+        new.append(Chunk(i, j, "institution", label, kind, name[:1].upper() + name[1:], aliases=aliases,
+                         ext=ext))
+    if not new:
+        return names, places
+    cover = bytearray(len(toks) + 1)
+    for c in new:
+        cover[c.i:max(c.j, c.ext)] = b"\x01" * (max(c.j, c.ext) - c.i)
+    names = sorted([c for c in names if not any(cover[c.i:c.j])] + new, key=lambda c: c.i)
+    return names, [p for p in places if not any(cover[p.i:p.j])]

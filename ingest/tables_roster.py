@@ -1,0 +1,110 @@
+"""Project rosters: the partner lines of an EU-style project page.
+
+    Project Name: BLUEWAVE
+    1. Lead Beneficiary – Institute of Sea Studies (ISS), Greece
+    2. Partner 1 – Kappa Chamber of Commerce, Cyprus
+    Coordinateur : Agence Delta (France) / Partenaire 2 : Université de Numidie, Algérie
+
+Each line names a role, an organisation (with its acronym) and often its country. The lead (lead
+beneficiary, lead partner, coordinator, « chef de file ») RUNS the project; every other partner
+PARTICIPATES_IN it; the country gives LOCATED_IN. The project is the one the page names on a
+"Project name:" / « Projet : » line above the roster. Without a named project, or with fewer than two
+roster lines, nothing is read: a line alone could be anything.
+
+Method names (stable): roster-lead, roster-partner, roster-country.
+"""
+from __future__ import annotations
+
+import re
+
+from .gazetteers import places
+from .kinds import classify
+from .tokens import fold_tokens
+
+CONF_ROSTER = 0.85
+_LEAD_ROLES = r"lead\s+(?:beneficiary|partner|applicant|organi[sz]ation)|(?:project\s+)?coordinator|" \
+              r"chef\s+de\s+file|coordinat(?:eur|rice)|coordonnat(?:eur|rice)|b[ée]n[ée]ficiaire\s+principal"
+_PARTNER_ROLES = r"(?:project\s+|associated\s+)?partner(?:\s*(?:n[°o.]?\s*)?\d{1,2})?|beneficiary(?:\s*\d{1,2})?|" \
+                 r"partenaire(?:\s+associ[ée])?(?:\s*(?:n[°o.]?\s*)?\d{1,2})?"
+_LINE = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.)][ \t]*|[-•*·▪◦][ \t]*)?"
+    r"(?P<role>" + _LEAD_ROLES + "|" + _PARTNER_ROLES + r")[ \t]*(?:[:–—-]|\))[ \t]*"
+    r"(?P<name>[^,\n()]{3,120}?)[ \t]*(?:\((?P<paren>[^()\n]{2,40})\))?[ \t]*"
+    r"(?:[,–—-][ \t]*(?P<country>[^\n,()]{3,40}?))?[ \t]*\.?[ \t]*$", re.I | re.M)
+_LEAD = re.compile(_LEAD_ROLES, re.I)
+_PROJECT = re.compile(
+    r"^[ \t#*]*(?:project(?:\s+(?:name|acronym|title))?|projet|nom\s+du\s+projet|acronyme)[ \t]*:[ \t]*"
+    r"(?P<name>[^\n(]{2,80}?)[ \t]*(?:\([^()\n]*\))?[ \t]*$", re.I | re.M)
+_ARTICLE = re.compile(r"^(?:the|le|la|les|l['’])\s+", re.I)
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,11}$")
+
+
+def roster_edges(b, text: str, covered: list[tuple[int, int]]) -> None:
+    """RUNS / PARTICIPATES_IN / LOCATED_IN from each project roster in the text (`b`: the tables'
+    candidate builder)."""
+    lines = [m for m in _LINE.finditer(text) if not any(a <= m.start() < z for a, z in covered)]
+    if len(lines) < 2:
+        return
+    for block in _blocks(text, lines):
+        project = _project_above(b, text, block[0].start())
+        if project is None:
+            continue
+        for m in block:
+            _roster_line(b, m, project)
+        covered.append((block[0].start(), block[-1].end()))
+
+
+def _blocks(text: str, lines: list[re.Match]) -> list[list[re.Match]]:
+    """Runs of roster lines with nothing but blank lines between them; a run needs two lines."""
+    out: list[list[re.Match]] = [[lines[0]]]
+    for m in lines[1:]:
+        if text[out[-1][-1].end():m.start()].strip():
+            out.append([m])
+        else:
+            out[-1].append(m)
+    return [blk for blk in out if len(blk) >= 2]
+
+
+def _project_above(b, text: str, at: int):
+    """The project the page names above the roster ("Project Name : X"), within a page's head."""
+    found = [m for m in _PROJECT.finditer(text, max(0, at - 3000), at)]
+    if not found:
+        return None
+    m = found[-1]
+    name = m.group("name").strip().strip("«»\"“”").strip()
+    if not name:
+        return None  # what a "Project name:" line names is the project, whatever its words ("CLUSTER")
+    a = m.start("name") + m.group("name").find(name)
+    return b.mention(name, a, a + len(name), label="Programme", kind="project")
+
+
+def _roster_line(b, m: re.Match, project) -> None:
+    raw = m.group("name")
+    name = _ARTICLE.sub("", raw.strip())
+    if len(name) < 2 or not name[0].isupper():
+        return
+    a = m.start("name") + raw.find(name)
+    paren = (m.group("paren") or "").strip()
+    alias = paren if _ACRONYM.match(paren) else None
+    country = _country(m.group("country") or ("" if alias else paren))
+    label, kind = classify(name)
+    if label == "Programme":
+        return
+    org = b.mention(name, a, a + len(name), kind=kind, alias=alias)
+    lead = _LEAD.fullmatch(re.sub(r"\s+", " ", m.group("role").strip())) is not None
+    b.cand("RUNS" if lead else "PARTICIPATES_IN", org, project, m.start(), m.end(),
+           "roster-lead" if lead else "roster-partner", CONF_ROSTER)
+    if country is not None:
+        p0 = m.start("country") if m.group("country") else m.start("paren")
+        surface = (m.group("country") or paren).strip()
+        place = b.mention(surface, p0, p0 + len(surface), label="Place", kind=country.kind,
+                          canonical=country.name)
+        b.cand("LOCATED_IN", org, place, m.start(), m.end(), "roster-country", CONF_ROSTER)
+
+
+def _country(s: str):
+    s = s.strip().rstrip(".")
+    if not s:
+        return None
+    p = places()[0].get(" ".join(fold_tokens(s)))
+    return p if p is not None and p.kind == "country" else None

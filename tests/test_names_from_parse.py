@@ -1,0 +1,122 @@
+"""Names read with the trained pipeline's help (ingest/frames): sentence-case institution names
+(`institutions.py`), the common-phrase veto (`vetoes.py`), and lists of parties read whole
+(`_Reader.enumeration`, the joint handler). Invented sentences only; none comes from a corpus."""
+from __future__ import annotations
+
+import pytest
+
+from ecograph.ids import norm
+from ecograph.ingest.extract import extract
+from ecograph.ingest.frames import veto
+from ecograph.ingest.frames.institutions import institution_spans
+from ecograph.ingest.frames.pipelines import pipeline
+from ecograph.ingest.types import RawDocument
+
+
+def _doc(text: str, lang: str):
+    return extract(RawDocument(source="t.txt", text=text, title="t", language=lang))
+
+
+def names(text: str, lang: str) -> set[str]:
+    return {m.text for m in _doc(text, lang).mentions if m.label in ("Organisation", "Programme")}
+
+
+def partners(text: str, lang: str) -> set[frozenset]:
+    return {frozenset((norm(c.source.text), norm(c.target.text))) for c in _doc(text, lang).candidates
+            if c.type == "PARTNERS_WITH"}
+
+
+INSTITUTIONS = [  # sentence, the institution names the reader must find
+    ("Le ministère de l'Énergie et des Mines a signé une convention avec l'Office des foires et expositions "
+     "de Tanger.", ["ministère de l'Énergie et des Mines", "Office des foires et expositions de Tanger"]),
+    ("L'Agence nationale de promotion de l'emploi et le Technopole de Kairouan ont conclu un accord.",
+     ["Agence nationale de promotion de l'emploi", "Technopole de Kairouan"]),
+    ("Selon le Ministère du développement, de l'investissement et de la coopération internationale, le "
+     "cluster a été créé en 2006.", ["Ministère du développement, de l'investissement et de la coopération "
+                                     "internationale"]),
+    ("Le Programme d'appui à l'émergence des filières en Numidie est financé par l'Union européenne.",
+     ["Programme d'appui à l'émergence des filières en Numidie"]),
+    # where the name stops
+    ("Le Ministère de l'Industrie et du Commerce depuis 2017 soutient le projet.",
+     ["Ministère de l'Industrie et du Commerce"]),
+    ("Le projet est porté par le Ministère libanais de l'Industrie et l'ONUDI.",
+     ["Ministère libanais de l'Industrie"]),
+    ("Le ministère de l'Industrie et Alpha Ventures ont signé une convention.", ["ministère de l'Industrie"]),
+    # no institution name
+    ("Le programme de Berytech et la direction de Kappa Corp sont partenaires.", []),
+    ("Un office de tourisme a ouvert ses portes à Tanger.", []),
+    ("Merci à Maroc PME pour son appui constant.", []),
+    ("La région de Tanger accueille le salon.", []),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", INSTITUTIONS)
+def test_sentence_case_institution_names(sentence, expected):
+    doc = pipeline("fr")(sentence)
+    assert [sentence[a:b] for a, b, _, _ in institution_spans(doc, "fr")] == expected
+
+
+def test_an_institution_name_replaces_its_capitalised_pieces_and_keeps_its_acronym():
+    found = _doc("La feuille de route est définie par l'Agence de développement de la Pme et de la promotion "
+                 "de l'innovation (ADPI-PME). L'ADPI-PME soutient le Cluster Alpha.", "fr").mentions
+    agency = [m for m in found if m.text.startswith("Agence")]
+    assert len(agency) == 1 and agency[0].aliases == ["ADPI-PME"]
+    assert not any(m.text in ("Pme", "Mines") for m in found)
+    assert "Mines" not in names("Le ministère de l'Énergie et des Mines soutient le Cluster Alpha.", "fr")
+
+
+def test_english_titles_are_left_to_the_name_finder():
+    assert institution_spans(pipeline("en")("The Ministry of Industry signed it."), "en") == []
+
+
+COMMON = [  # lang, sentence, name, veto
+    ("en", "The project trains young people in four sectors: Blue Economy, Circular Economy, Green Economy and "
+           "Sustainable Agriculture.", "Green Economy", "common-phrase"),
+    ("en", "The call targets Public-Private Partnerships in the region.", "Public-Private Partnerships",
+     "common-phrase"),
+    ("en", "Keel Robotics joined the Vega Numeric Cluster.", "Keel Robotics", None),   # a firm word
+    ("en", "The Assistance Mechanism helps applicants.", "Assistance Mechanism", None),  # a verb's subject
+    ("en", "Keel Marine, a Greek company, took part.", "Keel Marine", None),  # a kind noun in apposition
+    ("en", "Quantix Robotics joined the Vega Numeric Cluster in 2022.", "Quantix Robotics", None),
+    ("en", "The Green Valley Cluster signed an agreement.", "Green Valley Cluster", None),
+    ("fr", "Les projets de Développement Durable sont éligibles.", "Développement Durable", "common-phrase"),
+    ("fr", "La société Alpha Cuirs est membre du cluster.", "Alpha Cuirs", None),  # a kind noun before
+    ("fr", "Le forum a réuni les acteurs de la Transition Énergétique au Maroc.", "Transition Énergétique",
+     "common-phrase"),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,name,expected", COMMON)
+def test_common_phrase_veto(lang, sentence, name, expected):
+    doc = pipeline(lang)(sentence)
+    a = sentence.index(name)
+    assert veto(doc, a, a + len(name), name) == expected
+
+
+def test_a_firm_named_with_dictionary_words_is_kept_in_a_list_of_names_but_a_list_of_sectors_is_not():
+    found = names("Nos adhérents Mecaflux SAS, Azur Robotique, Kappa Systèmes Embarqués et l'Université de "
+                  "Numidie ont porté quatre projets.", "fr")
+    assert "Azur Robotique" in found
+    found = names("The project trains young people in four sectors: Blue Economy, Circular Economy, Green "
+                  "Economy and Sustainable Agriculture.", "en")
+    assert not found & {"Blue Economy", "Circular Economy", "Green Economy", "Sustainable Agriculture"}
+
+
+def test_a_long_list_of_signatories_is_read_whole():
+    got = partners("Le ministère de l'Industrie et de la Réforme de l'administration, Alpha Ventures, "
+                   "l'Université Beta Polytechnique (UBP), Gamma Invest, le Technopark et Delta ont signé, le "
+                   "mercredi 29 mai à Rabat, une convention pour soutenir les jeunes pousses.", "fr")
+    parties = ["ministère de l'Industrie et de la Réforme de l'administration", "Alpha Ventures",
+               "Université Beta Polytechnique", "Gamma Invest", "Technopark", "Delta"]
+    want = {frozenset((norm(a), norm(b))) for k, a in enumerate(parties) for b in parties[k + 1:]}
+    assert want <= got
+
+
+def test_partners_named_with_with_meet_the_subject_not_each_other():
+    got = partners("Orion Agency signed agreements with the Vega Cluster, Nova Labs and the Sigma Institute.",
+                   "en")
+    assert frozenset((norm("Orion Agency"), norm("Nova Labs"))) in got
+    assert frozenset((norm("Vega Cluster"), norm("Nova Labs"))) not in got
+    got = partners("Dans le cadre d'un partenariat avec le Ministère des Finances, l'Office des Ports et "
+                   "l'Agence de l'Oriental, la société Kappa réalise le projet.", "fr")
+    assert frozenset((norm("Ministère des Finances"), norm("Office des Ports"))) not in got
