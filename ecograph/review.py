@@ -53,8 +53,8 @@ def _acronyms(names: list[str]) -> set[str]:
 
 
 def _core(name: str) -> str:
-    """A name's distinctive words, sorted: without heads and cue words ("cluster", "university"),
-    places and small words."""
+    """A name's distinctive words in their order: without heads and cue words ("cluster",
+    "university"), places and small words."""
     from ecograph.ingest.kinds import GENERIC, classify
     from ecograph.ingest.name_keys import qualifiers
     words = []
@@ -62,15 +62,20 @@ def _core(name: str) -> str:
         if w in _SMALL or w in GENERIC or qualifiers(w) or (len(w) > 3 and classify(w)[1] is not None):
             continue
         words.append(w)
-    return " ".join(sorted(words))
+    return " ".join(words)
 
 
-def _similar(x: str, y: str) -> float:
-    """Similarity of two distinctive-word strings: spelling (token_sort_ratio), or 100 when one's
-    words are all among the other's ("halivert" in "halivert seafood")."""
-    if set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()):
-        return 100.0
-    return fuzz.token_sort_ratio(x, y)
+def _similar(x: str, y: str) -> tuple[float, bool]:
+    """(similarity, extension) of two distinctive-word strings. The same words, or the shorter
+    one's words leading the longer one ("halivert" / "halivert seafood": an extension), score 100;
+    others score by spelling (token_sort_ratio: "agrifood" / "agri food"). Words found only elsewhere in the
+    longer name make another body as often as not ("Interreg X" / "Interreg Next X"): spelling only."""
+    a, b = sorted((x.split(), y.split()), key=len)
+    if set(a) == set(b):
+        return 100.0, False
+    if a and b[:len(a)] == a:
+        return 100.0, True
+    return fuzz.token_sort_ratio(x, y), False
 
 
 def _close(acronym: str, initials: str) -> bool:
@@ -93,6 +98,12 @@ class _Profile:
         self.keys = {norm(n) for n in self.names if norm(n)}
         self.acronyms = _acronyms(self.names)
         self.initials = {i for i in (_initials(n) for n in self.names if len(norm(n).split()) >= 3) if len(i) >= 3}
+        # an acronym its own long name spells out is that name's: another name with the same
+        # initials is a coincidence ("AMC" of "Aerospace Moroccan Cluster" / "Association Maroc Cluster")
+        self.free_acronyms = {x for x in self.acronyms if not any(x == i or _close(x, i) for i in self.initials)}
+        # a name spelled out in words ("Emilia Motion Cluster"; not "MDFC Morocco")
+        self.spelled = any(len(n.split()) >= 2 and not any(w.isupper() and len(w) > 1 for w in n.split())
+                           for n in self.names)
         self.quals = frozenset().union(*(qualifiers(n) for n in self.names))
         self.tokens = {t for k in self.keys for t in k.split() if t not in _SMALL and len(t) > 2}
         # the distinctive words of each full name, with the kind its own words give
@@ -108,32 +119,58 @@ def _rare(a: _Profile, b: _Profile, df: dict[str, int]) -> bool:
     return any(df.get(w, 0) <= 2 for w in shared)
 
 
+def _acronym_evidence(a: _Profile, b: _Profile, together: bool) -> tuple[float, str | None]:
+    """A free acronym of one (not its own long name's initials) that spells the other's name, or
+    the same acronym on both: strong; one letter off: half, and nothing when one document wrote
+    both (a writer who uses two acronyms means two bodies); two different acronyms: a penalty."""
+    if a.free_acronyms & b.initials or b.free_acronyms & a.initials or a.acronyms & b.acronyms:
+        return _WEIGHTS["acronym"], "shared acronym"
+    if not together and (any(_close(x, y) for x in a.free_acronyms for y in b.initials) or
+                         any(_close(x, y) for x in b.free_acronyms for y in a.initials)):
+        return _WEIGHTS["acronym"] / 2, "close acronym"
+    return (-0.15 if a.acronyms and b.acronyms else 0.0), None
+
+
+def _name_evidence(a: _Profile, b: _Profile, df: dict[str, int]) -> tuple[float, str | None, bool]:
+    """(score, reason, weak) from the distinctive words of the two names: "Delta Textile
+    Cluster" and "Delta Textile" are close, "Delta Cluster" and "Gamma Cluster" are not, whatever
+    the shared head; "X Fund" is no "X University". Weak: an extension, or one word alike."""
+    pairs = [(*_similar(x, y), min(len(x.split()), len(y.split())))
+             for x, kx in a.core for y, ky in b.core if not (kx and ky and kx != ky)]
+    sim, ext, words = max(pairs, key=lambda t: (t[0], not t[1], t[2]), default=(0.0, False, 0))
+    if sim >= 85 and (words >= 2 or _rare(a, b, df)):
+        weak = ext or words < 2
+        return _WEIGHTS["names"] * (sim - 60) / 40 * (0.5 if words < 2 else 1), f"similar names ({sim:.0f})", weak
+    return 0.0, None, False
+
+
 def _evidence(a: _Profile, b: _Profile, df: dict[str, int]) -> tuple[float, list[str]] | None:
-    """(score, reasons) for one pair, None when it must not be proposed."""
+    """(score, reasons) for one pair, None when it must not be proposed: linked by a relation (a
+    cluster and its member), a clashing qualifier (Northern/Southern), or no evidence from the names.
+    Two names one document wrote apart (the resolver's in-document links did not join them) are
+    the writer's two bodies unless an acronym says otherwise; two names spelled out in words
+    whose words differ are two bodies whatever their initials. An extension ("X" / "X Seafood") is
+    a part or a kin as often as the same body, and one word alike ("National Agricultural Centre" /
+    "Agricultural Institute") a description: either needs a shared member or partner too, or
+    acronyms one letter apart (the letter of the added word: "XDC" / "XDFC")."""
     from ecograph.ingest.name_keys import clash
     if a.e.id in b.neighbours or clash(a.quals, b.quals):
         return None
-    why, score = [], 0.0
-    if a.acronyms & (b.initials | b.acronyms) or b.acronyms & a.initials:
-        score += _WEIGHTS["acronym"]
-        why.append("shared acronym")
-    elif any(_close(x, y) for x in a.acronyms for y in b.initials) or \
-            any(_close(x, y) for x in b.acronyms for y in a.initials):
-        score += _WEIGHTS["acronym"] / 2
-        why.append("close acronym")
-    elif a.acronyms and b.acronyms:
-        score -= 0.15  # two different acronyms: two bodies, unless other evidence says otherwise
-    # names compared on their distinctive words: "Delta Textile Cluster" and "Delta Textile" are
-    # close, "Delta Cluster" and "Gamma Cluster" are not, whatever the shared head
-    # "X Fund" is no "X University"; one shared ordinary word ("promotion") is weak evidence
-    sim, words = max(((_similar(x, y), min(len(x.split()), len(y.split())))
-                      for x, kx in a.core for y, ky in b.core if not (kx and ky and kx != ky)), default=(0, 0))
-    if sim >= 85 and (words >= 2 or _rare(a, b, df)):
-        score += _WEIGHTS["names"] * (sim - 60) / 40 * (1 if words >= 2 else 0.5)
-        why.append(f"similar names ({sim:.0f})")
+    together = bool(set(a.e.mentions) & set(b.e.mentions))
+    score, acr = _acronym_evidence(a, b, together)
+    named, similar, weak = _name_evidence(a, b, df) if not together else (0.0, None, False)
+    if acr and a.spelled and b.spelled and not similar:
+        score, acr = 0.0, None  # two names spelled out, unrelated: the letters meet by chance
+    shared = a.neighbours & b.neighbours
+    if weak and not shared and not acr:
+        if not together and any(_close(x, y) for x in a.acronyms for y in b.acronyms):
+            score, acr = _WEIGHTS["acronym"] / 2, "close acronyms"  # the extra letter is the extra word
+        else:
+            similar = None
+    why = [w for w in (acr, similar) if w]
     if not why:
         return None  # members, partners and places alone make siblings, not duplicates
-    shared = a.neighbours & b.neighbours
+    score += named if similar else 0.0
     if shared:
         score += _WEIGHTS["neighbours"] * min(1.0, len(shared) / 2)
         why.append(f"{len(shared)} shared member(s)/partner(s)")

@@ -12,7 +12,7 @@ from collections import defaultdict
 from ecograph.ids import fold, norm
 
 from .kinds import LIST_KIND_NOUNS, LIST_VERBS
-from .name_keys import _HEAD_WORDS, _MOVABLE, _SWAP, _place_words
+from .name_keys import _HEAD_WORDS, _MOVABLE, _SWAP, _place_words, inner_acronym_key, inner_expansions
 from .types import Mention
 
 
@@ -119,3 +119,39 @@ def _place_head_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         else:
             fulls[(where[0], heads[0])].setdefault(norm(m.canonical or m.text), i)
     return [(i, next(iter(fulls[k].values()))) for k, i in shorts if len(fulls.get(k, ())) == 1]
+
+
+# "A, formerly (known as) the B", "A (ex-B)", « A, anciennement B »: one body under its current and
+# its former name. The cue must lead straight to the name ("formerly part of B" is no rename).
+_RENAME = re.compile(r"[^.;!?\n]{0,60}?\b(?:formerly|previously|anciennement|autrefois|ex-?)\s*"
+                     r"(?:(?:known|called|named)\s+as\s+|known\s+as\s+|called\s+|named\s+|"
+                     r"connue?s?\s+sous\s+le\s+nom\s+d[e']\s*|appel[ée]e?\s+|d[ée]nomm[ée]e?\s+)?"
+                     r"(?:(?:the|le|la|les)\s+|l['’]\s*)?$", re.I)
+
+
+def _renames(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """(current, former) pairs of one document: the name written after a rename cue that follows
+    another name in the same sentence is the same body's former name."""
+    if not text:
+        return []
+    order = sorted((i for i, m in enumerate(mentions) if m.label in _SWAP), key=lambda i: mentions[i].start)
+    out = []
+    for a, b in zip(order, order[1:]):
+        ma, mb = mentions[a], mentions[b]
+        if ma.end <= mb.start and _RENAME.fullmatch(text[ma.end:mb.start]):
+            out.append((a, b))
+    return out
+
+
+def _inner_acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(short, long) pairs of one document: 'Orvalis CBC Sea' and 'Orvalis Cross Border Cooperation Sea
+    Programme' (`name_keys.inner_expansions`)."""
+    shorts: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        k = inner_acronym_key(m.canonical or m.text) if m.label in _SWAP else None
+        if k:
+            shorts[k].append(i)
+    if not shorts:
+        return []
+    return [(i, j) for j, m in enumerate(mentions) if m.label in _SWAP
+            for k in inner_expansions(m.canonical or m.text) for i in shorts.get(k, ())]

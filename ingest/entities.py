@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .gazetteers import _SECTOR_WORDS, gazetteer, given_names, make_doc, places, registry_surfaces, sectors
-from .kinds import CONNECTORS, GENERIC, MONTHS, NON_NAME_ACRONYMS, PERSON_TITLES, STARTERS, classify
+from .kinds import CONNECTORS, FIRM_WORDS, GENERIC, MONTHS, NON_NAME_ACRONYMS, PERSON_TITLES, STARTERS, classify
 from .names import (Chunk, _ORG_NOUNS, _PROG_NOUNS, _acronym_defined, _is_acronym, _longest, _merge_commas,
                     _namey, _national_programmes, _overlap, _owner_tail, _paren_acronym, _paren_dashed_acronym,
                     _quoted, _raw_chunks, _split_and, _trim, _trim_event_city, acronym_like, is_org_cue)
@@ -108,7 +108,8 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
         inner = [r for r in reg_by_sent.get(sent_of[n.i], []) if _overlap(r, n) and not (r.i == n.i and r.j == n.j)]
         if any(r.j - r.i >= n.j - n.i or r.i < n.i or r.j > n.j for r in inner):
             continue  # a registry name is longer or crosses this chunk: the registry wins
-        prefix = next((r for r in inner if r.i == n.i and toks[r.j].cap), None)
+        prefix = next((r for r in inner if r.i == n.i and toks[r.j].cap and
+                       not (n.j - r.j == 1 and toks[r.j].f in FIRM_WORDS)), None)  # "KDG Invest" is one name
         if prefix is not None:
             # "National Pact for Industrial Emergence Industrial Acceleration Plan": two names run together
             rest = Chunk(prefix.j, n.j, n.source, None, None, None, None, list(n.aliases), n.ext)
@@ -138,6 +139,8 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
             left.i, left.j = _trim(toks, left.i, left.j)
             if left.j > left.i:
                 kept.append(left)
+            if n.j - r.j == 1 and toks[r.j].f in FIRM_WORDS:  # "… et CDG Invest": the subsidiary's name
+                kept.append(Chunk(r.i, n.j, n.source, None, None, None, None, list(n.aliases), n.ext))
             continue
         kept.append(n)
     taken = bytearray(len(toks) + 1)

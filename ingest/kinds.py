@@ -52,6 +52,14 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
 _CUE_RE = [(kind, label, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"))
            for kind, label, words in _CUES]
 
+# the last word of many firm names: the small pipelines take it for a surname ("Nour Tech"), and after a
+# known name it makes a subsidiary's name, not a second name ("Alpha Invest", "KDG Ventures")
+FIRM_WORDS = {"tech", "technologies", "soft", "software", "labs", "lab", "systems", "solutions", "motors", "foods",
+               "group", "consulting", "digital", "industries", "services", "design", "studio", "studios", "media",
+               "energy", "robotics", "ventures", "capital", "partners", "invest", "engineering", "logistics",
+               "pharma", "bio", "telecom", "electronics", "textile", "textiles", "agro", "sensors", "devices",
+               "interactive", "games", "works", "frames", "marine", "oils", "holding", "sarl", "sa", "ltd"}
+
 # The company cues are weak: "Maroc" ends many agency names too. Checked last, only as a fallback.
 _WEAK = {"company"}
 

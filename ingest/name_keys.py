@@ -104,7 +104,23 @@ def clean_name(name: str, untag: bool = True) -> tuple[str, list[str]]:
     if stripped:
         extra.append(cleaned)
         cleaned = stripped
+    bare = _acronym_of_headed(cleaned)
+    if bare:
+        extra.append(bare)
     return cleaned, extra
+
+
+def _acronym_of_headed(name: str) -> str | None:
+    """'KIVA Association' / 'Réseau KIVA' → 'KIVA': an acronym with a body noun only is the body the
+    acronym names (the noun says what it is, not which)."""
+    words = name.split()
+    if len(words) != 2:
+        return None
+    for acr, head in (words, words[::-1]):
+        if acr.isupper() and 2 <= sum(c.isalpha() for c in acr) and len(acr) <= 8 and \
+                norm(head) in _BODY_HEADS | {"network", "reseau", "cluster", "pole"}:
+            return acr
+    return None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -191,6 +207,38 @@ _HEAD_WORDS = {"university", "universite", "universidad", "universita", "technop
                "industries", "and", "et"}
 
 
+# Heads that make a name a body, never a programme: "Centre Africain d'Innovation …", "African Center
+# for …", "Regional Agency for …", "… Research Institute".
+_BODY_HEADS = _HEAD_WORDS - {"and", "et", "commerce", "industry", "industrie", "industries", "zone", "park", "parc",
+                             "region", "province", "port", "cluster", "pole", "technopole", "technopark", "technoparc"}
+_LINKS = {"of", "for", "de", "du", "des", "d", "pour", "on", "in", "en"}
+
+
+def body_head(name: str) -> bool:
+    """Does the name's head say it is a body? Its first word ("Centre Africain …"), a word followed by
+    of/for/de ("African Center for …"), or its last word ("… Innovation Centre"); names of 3+ words,
+    so an acronym's expansion, not a short brand."""
+    toks = norm(name).split()
+    if len(toks) < 3:
+        return False
+    if toks[0] in _BODY_HEADS or toks[-1] in _BODY_HEADS:
+        return True
+    return any(t in _BODY_HEADS and nxt in _LINKS for t, nxt in zip(toks, toks[1:]))
+
+
+_FRENCH_LETTERS = frozenset("éèêàâçôîûëïœ")
+
+
+def name_language(name: str) -> str | None:
+    """"fr" / "en" when a name's small words or letters say it ("Centre Africain d'Innovation",
+    "Union européenne"; "Agency for …"), else None: most names are in no language ("Orvalis")."""
+    from .readers import _EN_WORDS, _FR_WORDS  # the language detector's own word lists
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    fr = sum(w in _FR_WORDS for w in words) + any(c in _FRENCH_LETTERS for c in name.lower())
+    en = sum(w in _EN_WORDS for w in words)
+    return "fr" if fr > en else "en" if en > fr else None
+
+
 _ACR_DASH = re.compile(r"^\s*([A-Z][A-Za-z0-9&]{1,9})\s+[-–—:]\s+(\S.{3,})$")
 _DASH_ACR = re.compile(r"^(\S.{3,}?)\s+[-–—]\s+([A-Z][A-Za-z0-9&]{1,9})\s*$")
 
@@ -226,6 +274,50 @@ def programme_key(name: str) -> str:
     k = programme_head(name) or loose_key(name)
     rest = " ".join(t for t in k.split() if t not in _PROGRAMME_WORDS)
     return rest if rest and _significant(rest) else k
+
+
+# Inner acronyms: "Orvalis CBC Sea" is "Orvalis Cross Border Cooperation Sea (Programme)": an acronym
+# standing for a run of capitalised words inside a name whose other words are the same.
+_SMALL_IN_RUN = {"of", "de", "du", "des", "d", "l", "la", "le", "les", "the", "and", "et", "for", "pour", "en", "in"}
+
+
+def _name_words(name: str) -> list[tuple[str, str]]:
+    """(word as written, its key) without the programme words, in order."""
+    out = []
+    for w in re.findall(r"[^\W_]+", name):
+        k = norm(w)
+        if k and k not in _PROGRAMME_WORDS:
+            out.append((w, k))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def inner_acronym_key(name: str) -> str | None:
+    """'Orvalis CBC Sea' → 'orvalis cbc sea': a name of 3+ words, one of them an acronym; None otherwise."""
+    words = _name_words(name)
+    if len(words) < 3 or not any(w.isupper() and 2 <= len(w) <= 6 and w.isalpha() for w, _ in words[1:]):
+        return None
+    return " ".join(k for _, k in words)
+
+
+@lru_cache(maxsize=1 << 16)
+def inner_expansions(name: str) -> frozenset[str]:
+    """'Orvalis Cross Border Cooperation Sea Programme' → {'orvalis cbc sea', 'orvalis cbcs', …}: every
+    run of 2-6 capitalised words after the first word written as its initials, the other words kept."""
+    words = _name_words(name)
+    out = set()
+    for i in range(1, len(words)):
+        initials = ""
+        for j in range(i, len(words)):
+            w, k = words[j]
+            if k in _SMALL_IN_RUN and j > i:
+                continue
+            if not w[:1].isupper() or w.isupper():
+                break
+            initials += k[0]
+            if 2 <= len(initials) <= 6:
+                out.add(" ".join([k for _, k in words[:i]] + [initials] + [k for _, k in words[j + 1:]]))
+    return frozenset(out)
 
 
 def _significant(key: str) -> bool:

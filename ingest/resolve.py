@@ -5,8 +5,10 @@ join one entity when they share a key, when one is an acronym defined for the ot
 ("Long Name (ACR)", or both forms in one document), when the registry lists them as
 aliases, when a loose form matches ("Cluster Atlas" / "Atlas Cluster": the cue word moved;
 "Atlas Morocco" → "Atlas": a place tag, kept as an alias), or when the document links them
-(`doc_links`: a quoted expansion, "the <place> cluster"). No join ever crosses a
-distinguishing qualifier (`name_keys.clash`: another country or city, Northern/Southern).
+(`doc_links`: a quoted expansion, "the <place> cluster", "A, formerly B", an inner acronym
+"X CBC Y" for "X Cross Border Cooperation Y"). No join ever crosses a distinguishing qualifier
+(`name_keys.clash`: another country or city, Northern/Southern). The name is the most used form,
+in the document's language where the forms differ, never a former name.
 Kinds come from the strongest evidence (`model.KIND_PRECEDENCE`). Curation decisions
 (`ecograph merge/split/set/reject`) are applied last, so they survive every rebuild.
 """
@@ -20,10 +22,11 @@ from ecograph.model import (ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Document, E
                             Relation, allowed, kind_rank)
 from ecograph.store.base import fuller_name
 
-from .doc_links import _acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions
+from .doc_links import (_acronym_pairs, _inner_acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions,
+                        _renames)
 from .kinds import classify
-from .name_keys import (_SWAP, _head_only, _significant, _untagged, clash, clean_name,  # noqa: F401
-                        loose_key, programme_head, programme_key, qualifiers, split_acronym_dash,
+from .name_keys import (_SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
+                        inner_acronym_key, inner_expansions, loose_key, name_language, programme_head, programme_key, qualifiers, split_acronym_dash,
                         strip_country_tag)
 from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction
@@ -35,6 +38,7 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     kinds: list[str] = field(default_factory=list)  # what the text calls it ("the clusters are …")
+    former: set[str] = field(default_factory=set)  # names the text says it had ("X, formerly Y")
 
 
 class Resolver:
@@ -46,9 +50,12 @@ class Resolver:
         self.bare: dict[str, str] = {}                 # a bare head name ("technopark") -> id
         self.bare_stripped: dict[str, str] = {}        # head left of a place-tagged name -> id
         self.heads: dict[str, str] = {}                # programme head key -> id
+        self.inner_short: dict[str, str] = {}          # 'orvalis cbc sea' -> id (`inner_acronym_key`)
+        self.inner_long: dict[str, str] = {}           # the same key, from a name spelling the acronym out
         self.entities: dict[str, Entity] = {}
         self.curation = curation
         self._split: dict[str, str] = {}
+        self._language: str | None = None  # the language of the document being resolved
         for e in entities:
             self._remember(e)
 
@@ -65,6 +72,10 @@ class Resolver:
             if e.label == "Programme" and programme_key(n):
                 self.heads.setdefault(programme_key(n), e.id)
             if e.label in _SWAP:
+                if inner_acronym_key(n):
+                    self.inner_short.setdefault(inner_acronym_key(n), e.id)
+                for k in inner_expansions(n):
+                    self.inner_long.setdefault(k, e.id)
                 k = loose_key(n)
                 if k and _significant(k):
                     (self.bare if _head_only(k) else self.loose).setdefault(k, e.id)
@@ -112,11 +123,16 @@ class Resolver:
                     hit = (self.bare if _head_only(k) else self.loose).get(k)
                     if hit:
                         yield hit
-        if label == "Programme":
+        if label in _SWAP:
             for n in sorted(names):
-                k = programme_key(n)
-                if k and k in self.heads:
-                    yield self.heads[k]
+                hit = self.inner_long.get(inner_acronym_key(n) or "") or \
+                    next((self.inner_short[k] for k in sorted(inner_expansions(n)) if k in self.inner_short), None)
+                if hit:
+                    yield hit
+        for n in sorted(names):
+            k = programme_key(n)
+            if k and k in self.heads and (label == "Programme" or _long_programme_key(k)):
+                yield self.heads[k]  # "X Y Z" is the "X Y Z Programme" whatever its label
 
     def _free_name(self, g: _Group, label: str, name: str, eid: str,
                    taken: dict[str, Entity]) -> tuple[str, str]:
@@ -138,6 +154,7 @@ class Resolver:
     def resolve(self, doc: Document, text: str, raw: RawExtraction) -> Extraction:
         reg = registry_index()
         self._split = self.curation.split_names if self.curation is not None else {}
+        self._language = doc.language
         groups = self._group(raw.mentions, reg, text)
         entities: dict[str, Entity] = {}
         mention_entity: dict[int, str] = {}
@@ -199,8 +216,13 @@ class Resolver:
                 parent[max(a, b)] = min(a, b)
                 quals[min(a, b)] = quals[a] | quals[b]
 
-        for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions):
+        for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions) + \
+                _inner_acronym_pairs(mentions):
             union(i, j)
+        renamed = _renames(mentions, text)
+        for i, j in renamed:
+            union(i, j)
+        former = {j for _, j in renamed}
 
         first: dict[tuple[str, str], int] = {}
         split = self._split
@@ -213,27 +235,7 @@ class Resolver:
                 else:
                     first[kk] = i
                 continue
-            sp = split_acronym_dash(m.canonical or m.text)
-            if sp:
-                m.canonical, m.aliases = sp[0], sorted(set(m.aliases) | {sp[1]})
-            keys = {norm(m.canonical or m.text)} | {norm(a) for a in m.aliases}
-            if m.label == "Programme":
-                keys.add("^" + programme_key(m.canonical or m.text))
-            if m.label in _SWAP:
-                for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
-                    if k and _significant(k):
-                        keys.add("~" + k)
-                n = strip_country_tag(norm(m.canonical or m.text))
-                if n and _significant(loose_key(n)) and not _head_only(loose_key(n)):
-                    keys.add("~" + loose_key(n))  # (two "Université de X" never meet as "université")
-            known = reg.get(norm(m.canonical or m.text))
-            if known is not None and known.label in (m.label, _SWAP.get(m.label)):
-                keys.add("@" + known.name)
-                # the registry's other names join too ("USMBA" meets "University … of Fes")
-                for n in (known.name, *known.aliases):
-                    for v in (n, strip_country_tag(norm(n))):
-                        if v and _significant(loose_key(v)) and not _head_only(loose_key(v)):
-                            keys.add("~" + loose_key(v))
+            keys = _mention_keys(m, reg)
             group_label = "OP" if m.label in _SWAP else m.label
             for k in keys:
                 if not k or k == "~":
@@ -268,6 +270,8 @@ class Resolver:
             if i in listed:
                 g.kinds.append(listed[i])
             g.mentions.append(m)
+            if i in former:
+                g.former.add(m.canonical or m.text)
             g.names.add(m.canonical or m.text)
             g.names.update(m.aliases)
         return list(groups.values())
@@ -292,7 +296,7 @@ class Resolver:
         if eid is not None and eid in self.entities:
             name = self.entities[eid].name
             label = self.entities[eid].label  # a known entity keeps its label
-            here = _preferred_name(g.mentions)
+            here = _preferred_name(g.mentions, self._language, g.former)
             if fuller_name(name, here):
                 name = here  # this document writes the name in full (the store's merge rule keeps it)
         elif eid is not None:
@@ -301,7 +305,7 @@ class Resolver:
             name = known.name
             eid = entity_id(label, name)
         else:
-            name = _preferred_name(g.mentions)
+            name = _preferred_name(g.mentions, self._language, g.former)
             eid = entity_id(label, name)
             name, eid = self._free_name(g, label, name, eid, taken)
         kind = None
@@ -317,9 +321,41 @@ class Resolver:
         return eid, ent
 
 
+def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
+    """The keys a mention joins others of its document by: its names, "^" programme key, "~" loose
+    keys, "@" registry entry (and the registry's other names)."""
+    sp = split_acronym_dash(m.canonical or m.text)
+    if sp:
+        m.canonical, m.aliases = sp[0], sorted(set(m.aliases) | {sp[1]})
+    keys = {norm(m.canonical or m.text)} | {norm(a) for a in m.aliases}
+    pk = programme_key(m.canonical or m.text)
+    if m.label == "Programme" or m.label == "Organisation" and _long_programme_key(pk):
+        keys.add("^" + pk)
+    if m.label in _SWAP:
+        for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
+            if k and _significant(k):
+                keys.add("~" + k)
+        n = strip_country_tag(norm(m.canonical or m.text))
+        if n and _significant(loose_key(n)) and not _head_only(loose_key(n)):
+            keys.add("~" + loose_key(n))  # (two "Université de X" never meet as "université")
+    known = reg.get(norm(m.canonical or m.text))
+    if known is not None and known.label in (m.label, _SWAP.get(m.label)):
+        keys.add("@" + known.name)
+        # the registry's other names join too ("USMBA" meets "University … of Fes")
+        for n in (known.name, *known.aliases):
+            if known.label == "Programme" and _long_programme_key(programme_key(n)):
+                keys.add("^" + programme_key(n))
+            for v in (n, strip_country_tag(norm(n))):
+                if v and _significant(loose_key(v)) and not _head_only(loose_key(v)):
+                    keys.add("~" + loose_key(v))
+    return keys
+
+
 def _group_label(g: _Group) -> str:
     """The mentions' majority label; Organisation and Programme swap only when the names' own
-    words say so (every name with a cue word cues the other label: "… Cluster", "… Programme")."""
+    words say so (every name with a cue word cues the other label: "… Cluster", "… Programme"),
+    or, for a programme no name calls one, when a long form is headed by a body noun: "the X
+    project" where X stands for "Centre … for …" is that centre's work, said of the centre."""
     label = Counter(m.label for m in g.mentions).most_common(1)[0][0]
     if any(m.label == label and m.kind == "project" and classify(m.text)[1] != "project" for m in g.mentions):
         return label  # a page's "Project name: CLUSTER" field outweighs the name's own words
@@ -327,6 +363,8 @@ def _group_label(g: _Group) -> str:
         cued = {classify(n)[0] for n in g.names} - {None}
         if cued == {_SWAP[label]}:
             return _SWAP[label]
+        if label == "Programme" and not cued and any(body_head(n) for n in g.names):
+            return "Organisation"
     return label
 
 
@@ -348,14 +386,29 @@ def _group_kind(g: _Group, label: str, name: str, known: KnownEntity | None) -> 
     return min(said, key=kind_rank)
 
 
+def _long_programme_key(key: str) -> bool:
+    """A programme key long enough to name one programme under either label: an Organisation
+    mention "Orvalis Sea Basin Network" is the known "Orvalis Sea Basin Network Programme", while
+    "Zephyr" (a company?) does not meet "Zephyr Program"."""
+    return len(key.split()) >= 3
+
+
 def _first(values):
     return next((v for v in values if v), None)
 
 
-def _preferred_name(mentions: list[Mention]) -> str:
-    """The most frequent surface form; on a tie the longer (more informative) one."""
+def _preferred_name(mentions: list[Mention], language: str | None = None, former=frozenset()) -> str:
+    """The most frequent surface form; on a tie the longer (more informative) one. Where the forms
+    differ in language, one in the document's language wins whatever the counts ("Union pour X" in
+    a French document, "Union for X" in an English one); an acronym or a brand is in no language.
+    A former name ("X, formerly Y") is never the name while the current one is written."""
     c = Counter(m.canonical or m.text for m in mentions)
-    return max(c, key=lambda n: (c[n], len(n), n))
+    said = {n: name_language(n) for n in c}
+    other = language in said.values()  # a form in the document's language is there: others give way
+
+    def rank(n):
+        return n not in former, not (other and said[n] not in (None, language)), c[n], len(n), n
+    return max(c, key=rank)
 
 
 def _merge_doc_entity(a: Entity, b: Entity) -> Entity:

@@ -120,3 +120,74 @@ def test_partners_named_with_with_meet_the_subject_not_each_other():
     got = partners("Dans le cadre d'un partenariat avec le Ministère des Finances, l'Office des Ports et "
                    "l'Agence de l'Oriental, la société Kappa réalise le projet.", "fr")
     assert frozenset((norm("Ministère des Finances"), norm("Office des Ports"))) not in got
+
+
+def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
+    return {(c.type, norm(c.source.text), norm(c.target.text)) for c in _doc(text, lang).candidates}
+
+
+def test_names_a_plural_noun_announces_take_its_part():
+    got = triples("Pour la Numidie, ce sont six professionnels des clusters qui ont rejoint le programme Kappa "
+                  "Mentoring, à savoir Numidia Digital Cluster, Cluster Textile Technique Numide (C2TN) et le "
+                  "Pôle Agro de Cirta.", "fr")
+    for member in ("Numidia Digital Cluster", "Cluster Textile Technique Numide", "Pôle Agro de Cirta"):
+        assert ("PARTICIPATES_IN", norm(member), norm("Kappa Mentoring")) in got
+    # items of one list are not each other's members
+    assert not {t for t in got if t[0] == "MEMBER_OF"}
+
+
+def test_a_fronted_phrase_and_the_subject_are_no_list():
+    got = triples("With support from the Northwind Foundation, the Orion Cluster trains young engineers.", "en")
+    assert ("SUPPORTS", norm("Northwind Foundation"), norm("Orion Cluster")) in got
+
+
+def test_a_run_verb_in_french_passive():
+    got = triples("Le programme Kappa Mentoring sera conduit par l'agence Omega Trade.", "fr")
+    assert ("RUNS", norm("Omega Trade"), norm("Kappa Mentoring")) in got
+
+
+@pytest.mark.parametrize("lang,sentence,name,expected", [
+    ("en", "The call is open to MSMEs in the region.", "MSMEs", "category"),
+    ("en", "It helps Moroccan SMEs grow.", "Moroccan SMEs", "category"),
+    ("fr", "Les Technopôles accueillent des startups.", "Technopôles", "category"),
+    ("en", "The Technopark signed three agreements.", "Technopark", None),  # may stand for the page's one
+    ("en", "Delta Clusters signed an agreement.", "Delta Clusters", None),
+    ("en", "The UNDP supports it.", "UNDP", None),
+])
+def test_category_veto(lang, sentence, name, expected):
+    doc = pipeline(lang)(sentence)
+    a = sentence.index(name)
+    assert veto(doc, a, a + len(name), name) == expected
+
+
+def test_an_agreement_named_after_a_long_insertion_still_counts():
+    got = partners("Le ministère, Kappa Ventures, l'Université Delta (UD), KDG Invest, le Technopark et Glovix ont "
+                   "signé, le mercredi 29 mai à Rabat, lors du salon Omega Expo, une convention pour soutenir les "
+                   "jeunes pousses.", "fr")
+    assert frozenset((norm("KDG Invest"), norm("Glovix"))) in got
+    assert not partners("Kappa Ventures et Glovix ont signé, hier à Rabat, le livre d'or du salon.", "fr")
+
+
+def test_a_subsidiary_named_after_a_known_name_is_one_name():
+    found = names("Le Crédit Agricole du Maroc et CDG Invest ont signé une convention.", "fr")
+    assert "CDG Invest" in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The consortium includes Kappa Labs, Delta Institute, Sigma Association and Omega Agency.",
+     {("PARTNERS_WITH", "Kappa Labs", "Omega Agency"), ("PARTNERS_WITH", "Delta Institute", "Sigma Association")}),
+    ("The Kappa Association includes the National Council for Scientific Research and the Association of Numidian "
+     "Industrialists.", {("MEMBER_OF", "National Council for Scientific Research", "Kappa Association"),
+                         ("MEMBER_OF", "Association of Numidian Industrialists", "Kappa Association")}),
+    ("Le consortium regroupe Kappa Labs, l'Institut Delta et l'Agence Omega.",
+     {("PARTNERS_WITH", "Kappa Labs", "Agence Omega")}),
+])
+def test_what_a_consortium_or_an_association_includes(text, expected):
+    got = triples(text, "en" if text.startswith("The") else "fr")
+    sym = got | {(t, o, s) for t, s, o in got if t == "PARTNERS_WITH"}
+    assert {(t, norm(s), norm(o)) for t, s, o in expected} <= sym
+
+
+def test_a_programme_that_includes_names_has_no_members():
+    got = triples("The Kappa Programme includes Delta Labs and Sigma Institute.", "en")
+    assert not {t for t in got if t[0] in ("MEMBER_OF", "PARTNERS_WITH")}

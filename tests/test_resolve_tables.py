@@ -57,10 +57,17 @@ VARIANTS = [
     ("Programme Alizé", "projet Alizé", PROG, "same cross"),
     ("Nador Marine Robotics Cluster", "Nador cluster", ORG, "same"),
     ("Pôle Agadir Mer", "pôle Agadir", ORG, "same"),
+    ("KIVA Association", "KIVA", ORG, "same cross"),
+    ("Orvalis CBC Sea", "Orvalis Cross Border Cooperation Sea Programme", PROG, "same cross"),
+    ("Kelvo Cross Border Cooperation Basin", "Kelvo CBC Basin", PROG, "same cross"),
+    ("Réseau TRAMA", "TRAMA", ORG, "same cross"),
+    ("Orvalis Logistics Platform Programme", "Orvalis Logistics Platform", PROG, "same cross"),
 ]
 
 # (a, b, label): two bodies
 NEAR_MISSES = [
+    ("Orvalis CBC Sea", "Orvalis Coastal Business Centre Basin", PROG),
+    ("Orvalis CBC Sea", "Kelvo Cross Border Cooperation Sea", PROG),
     ("Embassy of Spain", "Embassy of Italy", ORG),
     ("Université de Toulon", "Université de Sfax", ORG),
     ("Northern Regional Agency", "Southern Regional Agency", ORG),
@@ -171,6 +178,9 @@ def test_a_quoted_expansion_joins_its_short_name(text, short, long_):
     ("Startup Maroc", "Startup Maroc", []),
     ("Université de Sfax", "Université de Sfax", []),
     ("Technopark Rabat", "Technopark Rabat", []),
+    ("KIVA Association", "KIVA Association", ["KIVA"]),
+    ("Réseau TRAMA", "Réseau TRAMA", ["TRAMA"]),
+    ("KIVA Robotics", "KIVA Robotics", []),
 ])
 def test_clean_name_keeps_what_the_documents_mean(raw, name, aliases):
     assert clean_name(raw) == (name, aliases)
@@ -219,3 +229,109 @@ def test_qualifier_clash():
     assert not clash(qualifiers("Orvalis Marrakech Network"), qualifiers("Orvalis Morocco"))  # city in country
     assert not clash(qualifiers("Moroccan Weavers"), qualifiers("Weavers Morocco"))
     assert not clash(qualifiers("Orvalis"), qualifiers("Orvalis Tunisia"))
+
+
+@pytest.mark.parametrize("text,short,long_,label", [
+    # an acronym whose expansion is headed by a body noun is a body, though the text calls it a project
+    ("The cluster's project KOVC (Kelvo Olive Valorisation Centre) opened.", "KOVC",
+     "Kelvo Olive Valorisation Centre", ORG),
+    ("Our project TARN (Tessaro Agency for Rural Networks) grows.", "TARN", "Tessaro Agency for Rural Networks", ORG),
+    ("Le projet CIVA (Centre d'Innovation Valoris Agro) démarre.", "CIVA", "Centre d'Innovation Valoris Agro", ORG),
+    # a programme's own expansion keeps it a programme
+    ("The project ZEPA (Zephyr Export Promotion Action) starts.", "ZEPA", "Zephyr Export Promotion Action", PROG),
+    ("The project PAVO (Programme d'Appui aux Valoris Ouvriers) starts.", "PAVO",
+     "Programme d'Appui aux Valoris Ouvriers", PROG),
+])
+def test_a_project_label_gives_way_to_a_body_head_in_its_expansion(text, short, long_, label):
+    ms = [_mention(text, short, PROG), _mention(text, long_, PROG)]
+    ext = Resolver().resolve(_doc(text, "p.txt"), text, RawExtraction(mentions=ms))
+    assert [e.label for e in ext.entities] == [label]
+
+
+def test_a_body_head_swaps_no_short_name():
+    """Two words are a brand, not an expansion: "Valoris Centre" called a project stays one."""
+    text = "The project Valoris Centre starts."
+    ext = Resolver().resolve(_doc(text, "v.txt"), text, RawExtraction(mentions=[_mention(text, "Valoris Centre", PROG)]))
+    assert [e.label for e in ext.entities] == [PROG]
+
+
+_FR_LONG, _EN_LONG = "Agence de Valorisation d'Orvalis", "Agency for Valorisation of Orvalis"
+
+
+@pytest.mark.parametrize("language,names,expected", [
+    # the document's language wins over the count where the forms differ in language
+    ("fr", [_EN_LONG, _EN_LONG, _FR_LONG, "AVO"], _FR_LONG),
+    ("en", [_FR_LONG, _FR_LONG, _EN_LONG, "AVO"], _EN_LONG),
+    ("fr", ["Union pour le Textile Kelvo", "Union for Trade in Kelvo", "Union for Trade in Kelvo", "UTK"],
+     "Union pour le Textile Kelvo"),
+    # an acronym is in no language: the most used form stays the name
+    ("fr", ["AVO", "AVO", "AVO", _FR_LONG, _EN_LONG], "AVO"),
+    # one language only: the count decides, whatever the document's language
+    ("en", [_FR_LONG, _FR_LONG, "AVO"], _FR_LONG),
+])
+def test_canonical_name_in_the_document_language_where_forms_differ(language, names, expected):
+    text = " ; ".join(names) + "."
+    ms, pos = [], 0
+    for n in names:
+        ms.append(_mention(text, n, ORG, pos))
+        pos = ms[-1].end
+    doc = Document(id=document_id(text + language), source="l.txt", title="t", language=language)
+    ext = Resolver().resolve(doc, text, RawExtraction(mentions=ms))
+    assert len(ext.entities) == 1, [e.name for e in ext.entities]
+    assert ext.entities[0].name == expected
+    assert set(names) - {expected} <= set(ext.entities[0].aliases)
+
+
+@pytest.mark.parametrize("text,now,before", [
+    ("Orvalis Digital Cluster, an ICT cluster formerly known as the Orvalis Software Cluster, grows.",
+     "Orvalis Digital Cluster", "Orvalis Software Cluster"),
+    ("The Kelvo Auto Suppliers Cluster (automotive parts), formerly the Brevia Auto Cluster, won a grant.",
+     "Kelvo Auto Suppliers Cluster", "Brevia Auto Cluster"),
+    ("Le Pôle Tessaro Mer, anciennement Pôle Halivert, recrute.", "Pôle Tessaro Mer", "Pôle Halivert"),
+    ("Zephyr Robotics Network (ex-Zephyr Robotics Club) opened.", "Zephyr Robotics Network", "Zephyr Robotics Club"),
+])
+def test_a_former_name_joins_the_current_one(text, now, before):
+    ms = [_mention(text, now, ORG)]
+    ms.append(_mention(text, before, ORG, ms[0].end))
+    ext = Resolver().resolve(_doc(text, "r.txt"), text, RawExtraction(mentions=ms))
+    assert [(e.name, e.aliases) for e in ext.entities] == [(now, [before])]
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Orvalis Cluster, formerly part of the Kelvo Network, grows.", "Orvalis Cluster", "Kelvo Network"),
+    ("Tessaro Agency, previously a partner of Brevia Agency, left.", "Tessaro Agency", "Brevia Agency"),
+    ("Orvalis Cluster grew. Formerly the Kelvo Cluster led.", "Orvalis Cluster", "Kelvo Cluster"),
+])
+def test_no_rename_without_the_cue_leading_to_the_name(text, a, b):
+    ms = [_mention(text, a, ORG)]
+    ms.append(_mention(text, b, ORG, ms[0].end))
+    ext = Resolver().resolve(_doc(text, "r.txt"), text, RawExtraction(mentions=ms))
+    assert len(ext.entities) == 2
+
+
+def test_a_body_named_as_a_known_programme_is_that_programme():
+    """Extraction calls "Orvalis Coastal Basin" an organisation in one document; another knows the
+    "Orvalis Coastal Basin Programme": one node, the programme. A short name does not ("Zephyr")."""
+    r, ids = Resolver(), []
+    for i, (name, label) in enumerate([("Orvalis Coastal Basin Programme", PROG), ("Orvalis Coastal Basin", ORG),
+                                       ("Zephyr Program", PROG), ("Zephyr", ORG)]):
+        text = f"Yesterday {name} opened."
+        ext = r.resolve(_doc(text, f"{i}.txt"), text, RawExtraction(mentions=[_mention(text, name, label)]))
+        r.learn(ext)
+        ids.append(ext.entities[0].id)
+    assert ids[0] == ids[1] and ids[0].startswith("prog:")
+    assert ids[2] != ids[3]
+
+
+def test_a_body_named_as_a_registry_programme_without_its_word_is_that_programme(monkeypatch):
+    """The registry knows a programme also as "… Basin Programme"; a document naming it without
+    "Programme", as an organisation, means the programme."""
+    import ecograph.ingest.resolve as resolve_mod
+    from ecograph.ingest.registry import KnownEntity
+    from ecograph.ids import norm
+    known = KnownEntity("Orvalis Sea Link", "Programme", "programme", None, ("Orvalis Sea Link Basin Programme",))
+    monkeypatch.setattr(resolve_mod, "registry_index", lambda: {norm(n): known for n in (known.name, *known.aliases)})
+    text = "Orvalis Sea Link funds it; the Orvalis Sea Link Basin selected ten projects."
+    ms = [_mention(text, "Orvalis Sea Link", PROG), _mention(text, "Orvalis Sea Link Basin", ORG)]
+    ext = Resolver().resolve(_doc(text, "e.txt"), text, RawExtraction(mentions=ms))
+    assert [(e.label, e.name) for e in ext.entities] == [(PROG, "Orvalis Sea Link")]

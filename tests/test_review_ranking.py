@@ -22,8 +22,8 @@ ENTITIES = [
     ("Cluster Solaire Verano", "cluster", "Morocco", [], ["Sunvia", "Helix Power"]),
     ("Ostral Valley Agency", "government", None, [], []),
     ("OVA", "other", None, [], []),
-    ("Halivert Seafood Pole", "cluster", "Morocco", [], []),
-    ("Halivert Pole", "cluster", "Morocco", [], []),
+    ("Halivert Seafood Pole", "cluster", "Morocco", [], ["Sardix Canning"]),
+    ("Halivert Pole", "cluster", "Morocco", [], ["Sardix Canning"]),
     ("Ardent Weavers Federation", "association", None, [], []),
     ("Ardent Weavers' Federation", "association", None, [], []),
     ("Solenna Fashion and Design Cluster", "cluster", None, ["SFDC"], []),
@@ -62,22 +62,21 @@ NEVER = {frozenset(p) for p in [
     ("Orvalis Textile Cluster", "Kelvo"), ("Brevia Robotics Association", "Brevia Robotics Lab")]}
 
 
-def _store(tmp_path):
-    d = Document("doc:0001", "src/1.txt", "t", "en", "2024-01-01T00:00:00+00:00")
-    ents, rels, ids = [], [], {}
-    for i, (name, kind, country, aliases, _) in enumerate(ENTITIES):
-        ids[name] = f"org:e{i}"
-        ents.append(Entity(ids[name], "Organisation", name, kind=kind, country=country, aliases=aliases,
-                           mentions={d.id: 1}))
-    for name, *_, members in ENTITIES:
-        for m in members:
-            if m not in ids:
-                ids[m] = "org:" + m.lower().replace(" ", "-")
-                ents.append(Entity(ids[m], "Organisation", m, kind="company", mentions={d.id: 1}))
-            s = f"{m} is a member of {name}."
-            rels.append(Relation("MEMBER_OF", ids[m], ids[name], [Evidence(d.id, s, 0, len(s), "test", 0.9)]))
+def _store(tmp_path, entities=ENTITIES):
+    """Each entity from its own document, as duplicates that survive resolution are: the resolver
+    joins a document's own variants."""
     store = EmbeddedStore(tmp_path / "s", writable=True)
-    store.add(Extraction(d, ents, rels))
+    for i, (name, kind, country, aliases, members) in enumerate(entities):
+        d = Document(f"doc:{i:04d}", f"src/{i}.txt", "t", "en", "2024-01-01T00:00:00+00:00")
+        me = Entity(f"org:e{i}", "Organisation", name, kind=kind, country=country, aliases=aliases,
+                    mentions={d.id: 1})
+        ents, rels = [me], []
+        for m in members:
+            mid = "org:" + m.lower().replace(" ", "-")
+            ents.append(Entity(mid, "Organisation", m, kind="company", mentions={d.id: 1}))
+            s = f"{m} is a member of {name}."
+            rels.append(Relation("MEMBER_OF", mid, me.id, [Evidence(d.id, s, 0, len(s), "test", 0.9)]))
+        store.add(Extraction(d, ents, rels))
     return store
 
 
@@ -89,8 +88,10 @@ def test_top_10_precision_on_the_labelled_pairs(tmp_path):
     precision = sum(p in SAME for p in top) / len(top)
     print(f"\nreview top-10 precision: {precision:.2f} ({sum(p in SAME for p in top)}/{len(top)}); "
           f"recall of all suggestions: {len(SAME & set(pairs))}/{len(SAME)}")
-    assert len(top) == 10
-    assert precision >= 0.8
+    # Solenna's two names are an extension ("… Fashion" / "… Fashion and Design") with nothing else
+    # in common: withheld, as real stores' extensions are a part or a kin as often as the same body
+    assert len(top) >= 8
+    assert precision >= 0.9
     assert not NEVER & set(pairs)  # qualifier, head and relation guards: never proposed at all
 
 
@@ -99,3 +100,31 @@ def test_each_suggestion_says_why(tmp_path):
         rows = candidate_merges(store, limit=5)
     assert rows and all(r["detail"] and r["source_id"].startswith("org:") for r in rows)
     assert [r["confidence"] for r in rows] == sorted((r["confidence"] for r in rows), reverse=True)
+
+
+def test_extensions_and_names_one_document_kept_apart_are_not_proposed(tmp_path):
+    """Real stores' wrong suggestions (tests/test_review_precision.py): "X" and "X Micro" (a spin-off),
+    "Interreg X" and "Interreg Next X", two names one document wrote apart."""
+    ents = [("Corvane", "research", "Morocco", [], []), ("Corvane Micro", "company", None, [], []),
+            ("Lumio Basin Programme", "other", None, [], []), ("Lumio Next Basin Programme", "other", None, [], []),
+            ("Tarsel Research Centre", "research", None, [], []), ("Tarsel Institute", "research", None, [], [])]
+    with _store(tmp_path, ents) as store:
+        assert candidate_merges(store) == []
+        d = Document("doc:both", "src/both.txt", "t", "en", "2024-01-01T00:00:00+00:00")
+        both = [Entity("org:q1", "Organisation", "Quill Vale Textiles", kind="company", mentions={d.id: 1}),
+                Entity("org:q2", "Organisation", "Quill Vale Textile", kind="company", mentions={d.id: 1})]
+        store.add(Extraction(d, both, []))
+        assert candidate_merges(store) == []
+
+
+def test_acronyms_tell_an_added_word_from_a_coincidence(tmp_path):
+    """"Kestrel Denim Cluster (KDC)" / "Kestrel Denim and Fashion Cluster (KDFC)": the extra letter is
+    the added word, so the extension is proposed. "Corsal Materials Cluster", also written "EMC", and
+    "Erbel Marine Cluster": two names spelled out in different words, whatever their initials."""
+    ents = [("Kestrel Denim Cluster", "cluster", "Morocco", ["KDC"], []),
+            ("Kestrel Denim and Fashion Cluster", "cluster", "Morocco", ["KDFC"], []),
+            ("Corsal Materials Cluster", "cluster", None, ["EMC"], []),
+            ("Erbel Marine Cluster", "cluster", None, [], [])]
+    with _store(tmp_path, ents) as store:
+        pairs = {frozenset((r["source"], r["target"])) for r in candidate_merges(store)}
+    assert pairs == {frozenset(("Kestrel Denim Cluster", "Kestrel Denim and Fashion Cluster"))}

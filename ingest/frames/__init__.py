@@ -45,13 +45,16 @@ def frame_candidates(lang: str, sents, docs: dict, toks) -> list[Candidate]:
         s = sents[n]
         if s.question or s.heading or len({id(x.m) for x in s.args if x.m.label in _ACTOR_LABELS}) < 2:
             continue
-        read = _Reader(s, doc, toks, tab).read
+        reader = _Reader(s, doc, toks, tab)
+        read = reader.read
         seen: set = set()
         for t in doc:
             for frame in tab.by_lemma.get(t.lemma_.lower(), ()) or tab.by_lemma.get(t.lower_, ()):
                 if t.pos_ not in frame.pos or hedged(t, tab.hedge_modals, tab.hedge_heads):
                     continue
                 for src, tgt, *rtype in HANDLERS[frame.mode](t, frame, tab, by_words, read):
+                    if frame.mode != "joint" and not rtype and any(y is tgt for y in reader.enumeration(src)):
+                        continue  # items of one list are not each other's members, funders or hosts
                     c = _emit(frame, src, tgt, s, rtype[0] if rtype else None)
                     if c is None:
                         continue
@@ -74,6 +77,9 @@ def _emit(frame, src, tgt, s, rtype: str | None = None) -> Candidate | None:
     return Candidate(rtype, src.m, tgt.m, s.start, s.end, f"{METHOD}-{frame.name}", round(conf, 3))
 
 
+_ANNOUNCE = re.compile(r"(?:,\s*|\s)(?:à savoir|namely|including|notamment|such as|dont|parmi lesquels|parmi lesquelles)"
+                      r"\s*:?\s*(?:(?:the|le|la|les|l['’])\s*)?", re.I)
+_CONJ = re.compile(r"\b(?:and|et|as well as|ainsi que)\b|&", re.I)
 _INTRO = re.compile(r"(\w+)\W*(?:(?:the|le|la|les|l['’])\s*)?$", re.I)
 
 
@@ -126,7 +132,25 @@ class _Reader:
             hi += 1
         if lo < k and _intro(self.doc.text[:named[lo][0]]) != _intro(self.doc.text[:named[k][0]]):
             lo += 1
+        gaps = [self.doc.text[named[n][1]:named[n + 1][0]] for n in range(lo, hi)]
+        if not any(_CONJ.search(g) for g in gaps):
+            return [x]  # "With support from A, the B trains …": a comma alone makes no list
         return [y for _, _, y in named[lo:hi + 1]]
+
+    def _listed_after(self, t) -> list:
+        """The names a plural common noun announces: "the clusters …, namely A, B and C", « les
+        entreprises …, à savoir A, B et C », "three NGOs including A and B"."""
+        if t.pos_ != "NOUN" or "Number=Plur" not in str(t.morph):
+            return []
+        text = self.doc.text
+        m = _ANNOUNCE.search(text, t.idx + len(t.text))
+        if m is None:
+            return []
+        first = min(((a, y) for a, b, y in self.spans if not y.coref and a >= m.end()), default=None,
+                    key=lambda p: p[0])
+        if first is None or text[m.end():first[0]].strip():
+            return []
+        return self.enumeration(first[1])
 
     def _detached_apposition(self, t):
         """'avec son homologue français, le Pôle Q': a noisy tree hangs the name beside the noun, not under it."""
@@ -147,13 +171,16 @@ class _Reader:
         if t.dep_ == "appos" and t.pos_ == "NOUN" and depth < 2:
             return self.mention(t.head, depth + 1)  # "P, an Interreg project coordinated by Y": P is meant
         for c in t.children:  # "l'association Kappa", "the startup Nexa": the name follows a common noun
-            if c.dep_ in ("compound", "flat", "flat:name", "nmod", "appos", "amod") and c.pos_ == "PROPN" \
-                    and 0 < c.i - t.i <= 2:
+            if c.dep_ in ("compound", "flat", "flat:name", "nmod", "appos", "amod") and 0 < c.i - t.i <= 2 \
+                    and (c.pos_ == "PROPN" or c.text[:1].isupper()):
                 hit = self.at(c)
                 if hit:
                     return hit
         if depth >= 2:
             return []
+        listed = self._listed_after(t)
+        if listed:
+            return listed  # "six clusters joined P, namely A, B and C"
         tab = self.tab
         if t.lemma_.lower() in tab.container_nouns or t.lower_ in tab.container_nouns:
             inner = [x for o in prep_objects(t, OF) for x in self.mention(o, depth + 1)]

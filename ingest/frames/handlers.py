@@ -135,9 +135,22 @@ def joint(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple
 
 def _signs_an_agreement(t: Token, frame: Frame) -> bool:
     objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
-    return any(o.lemma_.lower() in frame.object or
-               any(k.lemma_.lower() in frame.object for k in o.children if k.dep_ in ("compound", "nmod", "amod"))
-               for o in objs)
+    if any(o.lemma_.lower() in frame.object or
+           any(k.lemma_.lower() in frame.object for k in o.children if k.dep_ in ("compound", "nmod", "amod"))
+           for o in objs):
+        return True
+    # "A and B signed, on Monday in X, during the Y fair, an agreement …": after a long insertion the
+    # small pipelines lose the object; the first noun after the verb's insertions still names the act
+    for k in t.doc[t.i + 1:]:
+        if k.pos_ in ("VERB", "AUX") or k.text in (".", ";", ":"):
+            return False
+        if k.lemma_.lower() in frame.object and k.pos_ == "NOUN" and \
+                any(d.dep_ == "det" and d.lower_ in _ARTICLES for d in k.children):
+            return True
+    return False
+
+
+_ARTICLES = {"a", "an", "the", "un", "une", "le", "la", "l'", "les", "des", "this", "ce", "cette"}
 
 
 @handler("members_include")
@@ -155,4 +168,14 @@ def members_include(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> 
         if any(a.lemma_.lower() in frame.member_nouns or a.lower_ in frame.member_nouns for a in among):
             owners = [x for s in agents(t, by_words) for x in read(s)]
     members = [x for tok in patients(t) for x in read(tok)]
+    if not owners:
+        subj = agents(t, by_words)
+        if any(s.lemma_.lower() in frame.party_nouns or s.lower_ in frame.party_nouns for s in subj):
+            # "the consortium includes A, B and C": a consortium is its parties, who partner (SCHEMA)
+            return [(a, b, "PARTNERS_WITH") for a, b in combinations(members, 2)]
+        owners = [x for s in subj for x in read(s)
+                  if x.m.label == "Organisation" and x.m.kind in _MEMBER_BEARING and not x.coref]
     return [(m, o) for m in members for o in owners]
+
+
+_MEMBER_BEARING = {"association", "network", "cluster"}  # "the X Association includes A and B": members

@@ -31,9 +31,18 @@ NEGATION = {"not", "n't", "never", "no", "pas", "jamais", "ne", "n'", "aucun", "
 
 
 def is_passive(t: Token) -> bool:
-    return any(c.dep_ in SUBJ_PASS or c.dep_ in AUX_PASS or c.dep_ in ("agent", "obl:agent") for c in t.children) or \
-        t.dep_ in MODIFIER_CLAUSE and t.tag_ == "VBN" or \
-        t.dep_ in MODIFIER_CLAUSE and "VerbForm=Part" in str(t.morph) and "Tense=Past" in str(t.morph)
+    if any(c.dep_ in SUBJ_PASS or c.dep_ in AUX_PASS or c.dep_ in ("agent", "obl:agent") for c in t.children):
+        return True
+    if any(c.dep_ in SUBJ or c.dep_ in ("aux", "aux:tense") for c in t.children):
+        return False  # "… qui ont rejoint P": a compound tense of an active verb in a relative clause
+    return t.dep_ in MODIFIER_CLAUSE and (t.tag_ == "VBN" or
+                                          "VerbForm=Part" in str(t.morph) and "Tense=Past" in str(t.morph)
+                                          and t.lower_.endswith(_PARTICIPLE_ENDINGS))
+
+
+# French past participles end so; the small pipeline tags some present forms ("regroupe") as participles
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes",
+                       "s", "se", "ses")
 
 
 def prep_objects(t: Token, words) -> list[Token]:
@@ -72,6 +81,9 @@ def agents(t: Token, by_words) -> list[Token]:
             return objs
     if t.dep_ in ("conj", "xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
         return agents(t.head, by_words) if not is_passive(t.head) else []
+    if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and "VerbForm=Inf" not in str(t.morph) and \
+            not any(c.dep_ == "mark" for c in t.children):
+        return [t.head]  # "the consortium bringing together A and B", a misparsed « le consortium regroupe A »
     return []
 
 

@@ -17,7 +17,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 MODES = ("joint", "directed", "members_include")
 ROLES = ("agent", "patient", "holder")  # and "prep:w1,w2" (objects of these prepositions)
 _ROW_KEYS = {"name", "lemmas", "pos", "mode", "type", "conf", "source", "target", "object", "governors",
-             "particle", "member_nouns", "co_agents"}
+             "particle", "member_nouns", "party_nouns", "co_agents"}
 _LANG_KEYS = {"language", "container_nouns", "with_preps", "signatory_nouns", "signatory_preps",
               "hedge_modals", "hedge_heads", "frames"}
 
@@ -36,6 +36,7 @@ class Frame:
     governors: frozenset[str] = frozenset()  # a noun counts only under one of these words
     particle: frozenset[str] = frozenset()   # "team up", "join forces"
     member_nouns: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()  # "the consortium includes A, B and C": the parties partner
     co_agents: bool = False  # "with Y" beside the agent is a co-actor of the act
 
 
@@ -84,7 +85,8 @@ def _frame(row: dict, where: str) -> Frame:
     return Frame(row["name"], frozenset(row["lemmas"]), frozenset(row["pos"]), row["mode"], tuple(row["type"]),
                  float(row["conf"]), roles[0], roles[1], frozenset(row.get("object", ())),
                  frozenset(row.get("governors", ())), frozenset(row.get("particle", ())),
-                 frozenset(row.get("member_nouns", ())), bool(row.get("co_agents", False)))
+                 frozenset(row.get("member_nouns", ())), party_nouns=frozenset(row.get("party_nouns", ())),
+                 co_agents=bool(row.get("co_agents", False)))
 
 
 def parse_table(data: dict, where: str) -> FrameTable:

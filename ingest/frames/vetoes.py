@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteers import given_names
 from .pipelines import common_words
-from ..kinds import classify
+from ..kinds import FIRM_WORDS as _FIRM_WORDS, classify
 from .roles import OF
 from ..tokens import fold_tokens
 
@@ -21,12 +21,6 @@ _ACTOR_ENTS = {"ORG", "MISC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", 
 _POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "manager", "minister", "founder", "head",
           "directeur", "directrice", "président", "présidente", "ministre", "fondateur", "fondatrice", "general",
           "général", "générale", "coordinator", "coordinateur", "coordinatrice"}
-# the last word of many firm names that the small pipelines take for a surname ("Nour Tech")
-_FIRM_WORDS = {"tech", "technologies", "soft", "software", "labs", "lab", "systems", "solutions", "motors", "foods",
-               "group", "consulting", "digital", "industries", "services", "design", "studio", "studios", "media",
-               "energy", "robotics", "ventures", "capital", "partners", "invest", "engineering", "logistics",
-               "pharma", "bio", "telecom", "electronics", "textile", "textiles", "agro", "sensors", "devices",
-               "interactive", "games", "works", "frames", "marine", "oils", "holding", "sarl", "sa", "ltd"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "pr", "sir", "madame", "monsieur"}
 
 
@@ -161,6 +155,18 @@ def is_field_label(sp: Span, kind_word: bool, heading: bool) -> bool:
     return not kind_word and bool(words) and all(_dictionary_word(t.lower_, words) for t in sp if t.is_alpha)
 
 
+def is_category(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'MSMEs', 'Moroccan SMEs', 'NEETs': a plural acronym names a category of actors, not one; and a
+    plural kind noun alone ('Technopôles', 'Hackathons') names no one either."""
+    last = sp[-1].text
+    if len(last) >= 4 and last.endswith("s") and last[:-1].isupper() and len(sp) <= 2:
+        return True
+    if len(sp) != 1 or sp[0].text.isupper() or _coined(sp[0].text) or not sp[0].lower_.endswith("s"):
+        return False  # a singular kind noun ("the Technopark") may stand for the one the text is about
+    word = sp[0].lower_
+    return classify(word[:-1])[0] is not None or classify(word[:-2])[0] is not None
+
+
 VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "person": is_person,
     "common-word": is_common_word,
@@ -169,6 +175,7 @@ VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "heading-phrase": is_heading_phrase,
     "common-phrase": is_common_phrase,
     "field-label": is_field_label,
+    "category": is_category,
 }
 
 
