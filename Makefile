@@ -42,13 +42,15 @@ neo4j-stop:
 chromium:
 	bash scripts/install-chromium.sh
 
-# The full suite: real Neo4j and real Chromium included.
+# The full suite: real Neo4j and real Chromium included. The `slow` tests (the benchmarks'
+# smoke runs) run in CI (CI=true, .ci/run) and are left out of a local run.
+PYTEST_MARK := $(if $(filter 1 true yes,$(CI)),,-m "not slow")
 test: $(STAMP) spacy-models chromium
 	@if [ -n "$$NEO4J_URI" ]; then \
-	  $(BIN)/pytest -q; \
+	  $(BIN)/pytest -q $(PYTEST_MARK); \
 	else \
 	  bash scripts/neo4j.sh start && source .neo4j/env && \
-	  { $(BIN)/pytest -q; rc=$$?; bash scripts/neo4j.sh stop; exit $$rc; }; \
+	  { $(BIN)/pytest -q $(PYTEST_MARK); rc=$$?; bash scripts/neo4j.sh stop; exit $$rc; }; \
 	fi
 
 # Extraction quality on the development corpus (../shared).

@@ -1,10 +1,10 @@
 """Benchmark 2: Neo4j writes, batched UNWIND vs one statement per row on the same data,
 and the effect of the `neo4j-rust-ext` driver extension.
 
-The statements are the store's own, from `ecograph.store.cypher`, with the rows the store
-builds (`ecograph.store.neo4j_rows`): `cypher.load_relations` (what `Neo4jStore.load`
+The statements are the store's own, from `ecograph.store.neo4j.cypher`, with the rows the store
+builds (`ecograph.store.neo4j.records`): `cypher.load_relations` (what `Neo4jStore.load`
 sends: CREATE, rows `{s, t, p: [values]}`), once with one row per statement and once with
-`neo4j_rows.LOAD_BATCH` rows per statement, both in one transaction as `load()` does; and
+`records.LOAD_BATCH` rows per statement, both in one transaction as `load()` does; and
 MERGE instead of CREATE (for a graph that is not empty), batched.
 
 Everything runs in child processes (`python -m bench.neo4j_writes child ...`) so the
@@ -87,7 +87,7 @@ def _data(n: int) -> tuple[list, list, int]:
     with one evidence record like the extractor's: (load rows, MERGE rows, nodes)."""
     import random
     from ecograph.model import Evidence, Relation
-    from ecograph.store import neo4j_rows as NR
+    from ecograph.store.neo4j import records as NR
     n_nodes = max(100, n // 4)
     rng = random.Random(3)
     rels: dict = {}
@@ -106,8 +106,8 @@ def _data(n: int) -> tuple[list, list, int]:
 def _child(n: int, reps: int) -> dict:
     from neo4j import GraphDatabase
     import neo4j._codec.packstream.v1 as pv
-    from ecograph.store import cypher as Q
-    from ecograph.store.neo4j_rows import LOAD_BATCH
+    from ecograph.store.neo4j import cypher as Q
+    from ecograph.store.neo4j.records import LOAD_BATCH
     label = f"BenchW{secrets.token_hex(4)}"
     uri = os.environ["NEO4J_URI"]
     auth = (os.environ.get("NEO4J_USERNAME", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
@@ -196,7 +196,7 @@ def _spawn(env: dict, n: int, reps: int, overlay: Path | None) -> dict:
 
 
 def run(quick: bool, command: str, target, *, rust_ext: bool = True) -> Result:
-    from ecograph.store.neo4j_rows import LOAD_BATCH
+    from ecograph.store.neo4j.records import LOAD_BATCH
     n, reps, rounds = (300, 1, 1) if quick else (20_000, 3, 2)
     res = Result("neo4j_writes", f"2. Neo4j writes: batched UNWIND vs one statement per row ({n:,} relationships)",
                  command)
@@ -260,7 +260,7 @@ def run(quick: bool, command: str, target, *, rust_ext: bool = True) -> Result:
     res.notes.append(f"Data: {n:,} relationships (distinct pairs) among {max(100, n // 4):,} nodes of a unique "
                      "label with the store's uniqueness constraint on `id`; each relationship carries the "
                      "store's properties (evidence arrays with one record, counts, confidence), rows as "
-                     "`neo4j_rows` builds them. Every repetition starts with no relationships.")
+                     "`neo4j.records` builds them. Every repetition starts with no relationships.")
     res.notes.append(f"Each driver ran in {rounds} child process(es), alternating (ABBA), {reps} repetitions "
                      "each, the variants' order rotating per repetition; times are medians over all of them, "
                      "ratios the median of per-repetition ratios.")

@@ -24,8 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--samples", type=int, default=100)
     a = ap.parse_args(argv)
     from ecograph.queries.partners import partners
-    from ecograph.store import cypher as Q
-    from ecograph.store import neo4j_read as R
+    from ecograph.store.neo4j import cypher as Q
+    from ecograph.store.neo4j import reads as R
     from ecograph.store.neo4j import Neo4jStore
     from .neo4j_instance import Neo4jInstance
     from .queries_bench import _await_indexes, bulk_load
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         by_id = Q.neighbourhood(("PARTNERS_WITH",), 1, ("LOCATED_IN",), True, named=False)
 
         def run(query: str, params: dict):
-            with s._session(read=True) as ss:
+            with s._conn.session(read=True) as ss:
                 return ss.run(query, params).single()
 
         def named(o: str) -> dict:

@@ -4,7 +4,7 @@ on both stores, side by side in one run:
 - "queries/ (shipped)": the query functions as researchers call them, with names
   (`partners(store, name)`, ...), on the store itself: on Neo4j one auto-commit read
   that resolves the names in the database and reads the neighbourhood
-  (`store.neo4j_read`), on the embedded store its cached name index and local reads;
+  (`store.neo4j.reads`), on the embedded store its cached name index and local reads;
 - on Neo4j also the raw Cypher the first prototype measured, each sample one
   auto-commit statement on a session like the store's (a lower bound: no names, no
   evidence, an arbitrary shortest path), alternating with the shipped call so that
@@ -172,11 +172,11 @@ def run(quick: bool, command: str, target) -> Result:
                              "n": 1, "p50 ms": ms(t_nload), "p95 ms": ms(t_nload),
                              "note": f"{n_rel / t_nload:,.0f} relations/s"})
                 first["neo4j"] = _first_child(env, b)
-                drv = ns._driver
+                drv = ns._conn.driver
 
                 def raw_read(name: str):
                     def one(i):  # auto-commit: one round trip, as the store's reads
-                        with drv.session(database=ns._database, bookmark_manager=ns._bookmarks,
+                        with drv.session(database=ns._conn.database, bookmark_manager=ns._conn.bookmarks,
                                          default_access_mode=READ_ACCESS) as s:
                             return s.run(CYPHER[name], _cypher_args(b, name, i)).data()
                     return one
@@ -243,19 +243,19 @@ def _row(store: str, query: str, how: str, xs: list[float], note: str = "") -> d
 
 def bulk_load(ns, data: dict, batch: int = 10_000) -> None:
     """Load an exchange dict into an empty Neo4j the fast way: the statements and rows
-    `Neo4jStore.load` uses (`store.cypher`, `store.neo4j_rows.load_rows`), but in a
+    `Neo4jStore.load` uses (`store.neo4j.cypher`, `store.neo4j.records.load_rows`), but in a
     transaction per batch (one transaction of 500k relationships would exceed the bench
     server's transaction memory)."""
-    from ecograph.store import cypher as Q
-    from ecograph.store import neo4j_rows as NR
-    from ecograph.store.base import stored_state
+    from ecograph.store.neo4j import cypher as Q
+    from ecograph.store.neo4j import records as NR
+    from ecograph.store.exchange import stored_state
     docs, ents, rels, records = stored_state(data)
-    drv = ns._driver
+    drv = ns._conn.driver
 
     def write(query: str, rows: list[dict]):
         for i in range(0, len(rows), batch):
             chunk = rows[i:i + batch]
-            with drv.session(database=ns._database) as s:
+            with drv.session(database=ns._conn.database) as s:
                 s.execute_write(lambda tx: tx.run(query, rows=chunk).consume())
 
     doc_rows, nodes, groups = NR.load_rows(docs, ents, rels, records)
@@ -269,7 +269,7 @@ def bulk_load(ns, data: dict, batch: int = 10_000) -> None:
 def _await_indexes(ns) -> None:
     """The name-key indexes are filled in the background after a bulk load: wait, so the
     samples measure the indexed lookup."""
-    with ns._driver.session(database=ns._database) as s:
+    with ns._conn.driver.session(database=ns._conn.database) as s:
         s.run("CALL db.awaitIndexes(600)").consume()
 
 

@@ -65,8 +65,10 @@ def _extractions(data: dict, seed: int = 5) -> list:
 
 def _per_row(store, data: dict) -> float:
     """Seconds to write every relation with its own statement (`load()`'s, one row), in one transaction."""
-    from ecograph.store import cypher as Q
-    from ecograph.store import neo4j_rows as NR
+    try:
+        from ecograph.store.neo4j import cypher as Q, records as NR
+    except ImportError:  # a --before tree from before the store package
+        from ecograph.store import cypher as Q, neo4j_rows as NR
     from ecograph.model import Relation
     labels = {e["id"]: e["label"] for e in data["entities"]}
     rels = [Relation.from_dict(r) for r in data["relations"]]
@@ -81,7 +83,8 @@ def _per_row(store, data: dict) -> float:
         for r in rels:
             tx.run(Q.load_relations(r.type, labels[r.source], labels[r.target]), rows=[row(r)]).consume()
 
-    with store._session() as s:
+    session = store._conn.session if hasattr(store, "_conn") else store._session  # (a --before tree)
+    with session() as s:
         t0 = time.perf_counter()
         s.execute_write(work)
         return time.perf_counter() - t0

@@ -26,7 +26,7 @@ from ecograph.queries.search import search
 from ecograph.queries.structure import centrality, communities, connected_clusters, isolated, stats
 from ecograph.queries.view import records
 from ecograph.queries.lookup import find_entity
-from ecograph.queries.options import between
+from ecograph.dates import between
 from ecograph.queries.timeline import timeline
 from ecograph.queries.sample import draw_edges, draw_entities
 from ecograph.queries.validate import apply_verdicts, score_sample
@@ -95,21 +95,21 @@ class Graph:
                 [{"what": "merge?", **r} for r in candidate_merges(self.store, limit=limit)])
 
     def merge(self, keep: str, other: str, *, reason: str = ""):
-        from ecograph.curation import merge_entities
+        from ecograph.queries.decisions import merge_entities
         return merge_entities(self.store, self._curation(), keep, other, reason)
 
     def set(self, name: str, *, new_name: str | None = None, kind: str | None = None,
             country: str | None = None, reason: str = ""):
-        from ecograph.curation import set_entity
+        from ecograph.queries.decisions import set_entity
         return set_entity(self.store, self._curation(), name, new_name=new_name, kind=kind,
                           country=country, reason=reason)
 
     def reject(self, source: str, rtype: str, target: str, *, reason: str = ""):
-        from ecograph.curation import edge_decision
+        from ecograph.queries.decisions import edge_decision
         return edge_decision(self.store, self._curation(), source, rtype, target, confirm=False, reason=reason)
 
     def confirm(self, source: str, rtype: str, target: str, *, reason: str = ""):
-        from ecograph.curation import edge_decision
+        from ecograph.queries.decisions import edge_decision
         return edge_decision(self.store, self._curation(), source, rtype, target, confirm=True, reason=reason)
 
     def partners(self, org: str | None = None, *, depth: int = 1, types=None):

@@ -12,7 +12,7 @@ documents gives the curated graph again:
 - confirm: a curator checked the edge (review no longer lists it; a confirm and a reject of
   one edge replace each other).
 
-Decisions apply to each document's own record of an entity (`store.base.Attributes`), not
+Decisions apply to each document's own record of an entity (`store.merge.Attributes`), not
 only to the merged view, so a later `forget` still removes exactly what that document said.
 """
 from __future__ import annotations
@@ -27,7 +27,8 @@ from pathlib import Path
 from .errors import EcographError
 from .ids import norm
 from .model import ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Entity, Extraction, Relation
-from .store import base
+from .store.merge import Attributes, combine, merge_entity, merge_relation, refold, with_attributes
+from .store.exchange import PROVENANCE, exchange, provenance, stored_state
 
 _KINDS = {"Organisation": ORG_KINDS, "Programme": PROGRAMME_KINDS, "Place": PLACE_KINDS}
 _SECTIONS = ("merges", "splits", "sets", "rejects", "confirms")
@@ -131,14 +132,14 @@ class Curation:
     def _rejected(self) -> set[tuple[str, str, str]]:
         return {(r["type"], r["source"], r["target"]) for r in self.rejects}
 
-    def curate(self, eid: str, a: base.Attributes, into_name: str | None) -> tuple[str, base.Attributes]:
+    def curate(self, eid: str, a: Attributes, into_name: str | None) -> tuple[str, Attributes]:
         """One description (a document's record or a view) of `eid` after the decisions: the id it
         merges into, with that entity's name (its own becomes an alias), then the settings."""
         tid = self._target(eid)
         setting = next((x for x in reversed(self.sets) if x["id"] == tid), {})
         name = setting.get("name") or (into_name if tid != eid and into_name else a.name)
         aliases = (set(a.aliases) | {a.name}) - {name}
-        return tid, base.Attributes(name, tuple(sorted(aliases)), setting.get("kind") or a.kind,
+        return tid, Attributes(name, tuple(sorted(aliases)), setting.get("kind") or a.kind,
                                     setting.get("country") or a.country, a.founded)
 
     def apply_parts(self, entities: list[Entity], relations: list[Relation],
@@ -150,10 +151,10 @@ class Curation:
         for e in entities:
             tid = self._target(e.id)
             into = out.get(tid) or known.get(tid)
-            tid, a = self.curate(e.id, base.Attributes.of(e), into.name if into is not None else None)
-            e2 = base.with_attributes(Entity(id=tid, label=e.label, name=a.name, mentions=dict(e.mentions)), a)
+            tid, a = self.curate(e.id, Attributes.of(e), into.name if into is not None else None)
+            e2 = with_attributes(Entity(id=tid, label=e.label, name=a.name, mentions=dict(e.mentions)), a)
             if tid in out:
-                merged = base.merge_entity(out[tid], e2)
+                merged = merge_entity(out[tid], e2)
                 # two merged entities mentioned in one document: their counts add up
                 merged.mentions = {d: out[tid].mentions.get(d, 0) + e2.mentions.get(d, 0)
                                    for d in set(out[tid].mentions) | set(e2.mentions)}
@@ -169,7 +170,7 @@ class Curation:
                           evidence=list(r.evidence))
             if r2.source == r2.target or r2.key in rejected:
                 continue
-            rels[r2.key] = base.merge_relation(rels.get(r2.key), r2)
+            rels[r2.key] = merge_relation(rels.get(r2.key), r2)
         return list(rels.values())
 
     def apply(self, ext: Extraction, known: dict[str, Entity] | None = None) -> Extraction:
@@ -180,77 +181,29 @@ class Curation:
         """Apply the decisions to what is stored now, record by record: each document's own
         description of each entity is curated (`curate`) and the store reloaded with them, so
         a later `forget` removes what only the forgotten document said (splits need a re-ingest)."""
-        docs, ents, rels, records = base.stored_state(store.saved_state())
+        docs, ents, rels, records = stored_state(store.saved_state())
         order = [d.id for d in docs]  # stored_state gives them in the order they were added
         rank = {d: i for i, d in enumerate(order)}
         key = lambda d: (rank.get(d, -1), d)  # noqa: E731
         by_id = {e.id: e for e in ents}
-        new_recs: dict[str, dict[str, base.Attributes]] = {}
+        new_recs: dict[str, dict[str, Attributes]] = {}
         shells: dict[str, Entity] = {}
         for e in ents:
             into = by_id.get(self._target(e.id))
             for doc, a in records[e.id].items():
                 tid, a2 = self.curate(e.id, a, into.name if into is not None else None)
                 recs = new_recs.setdefault(tid, {})
-                recs[doc] = base.combine(recs[doc], a2) if doc in recs else a2
+                recs[doc] = combine(recs[doc], a2) if doc in recs else a2
             tid = self._target(e.id)
             shell = shells.get(tid) or Entity(id=tid, label=(into or e).label, name="", mentions={})
             for d, c in e.mentions.items():
                 shell.mentions[d] = shell.mentions.get(d, 0) + c
             shells[tid] = shell
-        ents2 = [base.refold(shells[t], new_recs[t], key)[0] for t in shells]
-        data = base.exchange(docs, ents2, self._relations(rels))
-        data[base.PROVENANCE] = base.provenance(order, [(e, new_recs[e.id]) for e in ents2])
+        ents2 = [refold(shells[t], new_recs[t], key)[0] for t in shells]
+        data = exchange(docs, ents2, self._relations(rels))
+        data[PROVENANCE] = provenance(order, [(e, new_recs[e.id]) for e in ents2])
         store.load(data)
         store.flush()
-
-
-# --- decisions taken on a store: what the CLI commands and `ecograph.api.Graph` both call ------
-
-def merge_entities(store, cur: Curation, keep: str, other: str, reason: str = "") -> tuple[Entity, Entity]:
-    """Record that the entity named `other` is the one named `keep`, save, and apply now."""
-    from .queries.lookup import find_entity
-    a, b = find_entity(store, keep), find_entity(store, other)
-    if a.label != b.label:
-        raise EcographError(f"cannot merge a {b.label} into a {a.label}",
-                            hint="`ecograph set` fixes a kind; an Organisation and a Programme stay two nodes")
-    cur.merge(b.id, a.id, reason)
-    cur.save()
-    cur.apply_to_store(store)
-    return a, b
-
-
-def set_entity(store, cur: Curation, name: str, *, new_name: str | None = None, kind: str | None = None,
-               country: str | None = None, reason: str = "") -> Entity:
-    """Record the canonical name, kind or country of the entity `name`, save, and apply now."""
-    from .queries.lookup import find_entity
-    e = find_entity(store, name)
-    cur.set(e, name=new_name, kind=kind, country=country, reason=reason)
-    cur.save()
-    cur.apply_to_store(store)
-    return e
-
-
-def edge_decision(store, cur: Curation, source: str, rtype: str, target: str, *, confirm: bool,
-                  reason: str = "") -> tuple[Entity, Entity]:
-    """Record that an edge is wrong (reject) or checked (confirm; it must exist), save, apply now."""
-    from .model import RELATION_TYPES
-    from .queries.lookup import find_entity
-    rtype = rtype.upper()
-    if rtype not in RELATION_TYPES:
-        raise EcographError(f"unknown relation type {rtype!r}", hint="one of " + ", ".join(RELATION_TYPES))
-    s, t = find_entity(store, source), find_entity(store, target)
-    if confirm:
-        key = Relation(type=rtype, source=s.id, target=t.id).key
-        if not store.relations(type=rtype, source=key[1], target=key[2]):
-            raise EcographError(f"no {rtype} edge between {s.name} and {t.name} to confirm",
-                                hint="`ecograph review` lists the edges to check")
-        cur.confirm(rtype, s.id, t.id, reason)
-    else:
-        cur.reject(rtype, s.id, t.id, reason)
-    cur.save()
-    cur.apply_to_store(store)
-    return s, t
 
 
 def _now() -> str:

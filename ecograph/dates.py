@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .errors import EcographError
 
@@ -217,3 +219,34 @@ def within(G, period: Period):
             H.add_edge(u, v, key=k, **{**a, "evidence": kept,
                                        "confidence": max(float(e.get("confidence") or 0) for e in kept)})
     return H
+
+
+# --- the time window every query reads through ----------------------------------------
+# Set once around a call (the CLI's --since/--until, `Graph.between`), read where the
+# graph is read (`queries.view.GraphView`, `visualizations.exports`), so every query, map and export gets it without a
+# parameter of its own: evidence records outside the window are left out, and relations
+# left without any.
+
+_PERIOD: ContextVar[Period] = ContextVar("ecograph_period", default=Period())
+
+
+def current_period() -> Period:
+    """The window in force (empty, i.e. false, when none is)."""
+    return _PERIOD.get()
+
+
+@contextmanager
+def between(since=None, until=None) -> Iterator[Period]:
+    """Read the graph as of `since`..`until` (ISO YYYY, YYYY-MM or YYYY-MM-DD, inclusive;
+    either may be None) inside the block. Raises EcographError for a malformed date."""
+    token = _PERIOD.set(period(since, until))
+    try:
+        yield _PERIOD.get()
+    finally:
+        _PERIOD.reset(token)
+
+
+def timed(G):
+    """`G` (shaped like `store.to_networkx()`) as seen through the window in force."""
+    p = current_period()
+    return within(G, p) if p else G

@@ -14,7 +14,7 @@ PLACE_KINDS = ("country", "region", "city")
 # When documents (or the names of one entity) disagree on its kind, the kind resting on the
 # stronger evidence wins: a text calling a body a cluster, a university, a ministry, an association
 # or an event says what it is; "company" (often from a corporate or place word: "X Morocco") and
-# "other" are fallbacks. Used by the store's merge rule (store.base.combine) and by resolution.
+# "other" are fallbacks. Used by the store's merge rule (store.merge.combine) and by resolution.
 KIND_PRECEDENCE = ("cluster", "university", "government", "association", "event", "funder", "research",
                    "network", "support", "policy", "fund", "label", "programme", "project", "company", "other")
 

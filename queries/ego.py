@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ecograph.model import CORE_TYPES
+from ecograph.store.protocol import QueryableStore
 
 from . import options
 from .view import GraphView, around
@@ -23,7 +24,7 @@ class EgoMember:
     id: str
 
 
-def _ego(store, name: str, depth: int, types, evidence: bool = True) -> tuple[GraphView, nx.MultiDiGraph]:
+def _ego(store: QueryableStore, name: str, depth: int, types, evidence: bool = True) -> tuple[GraphView, nx.MultiDiGraph]:
     types = options.relation_types(types, CORE_TYPES)
     depth = options.depth(depth)
     view, (center,) = around(store, [name], label=None, depth=depth, types=types, evidence=evidence)
@@ -43,7 +44,7 @@ def _ego(store, name: str, depth: int, types, evidence: bool = True) -> tuple[Gr
     return view, sub
 
 
-def ego_graph(store, org: str, *, depth: int = 1, types=None) -> nx.MultiDiGraph:
+def ego_graph(store: QueryableStore, org: str, *, depth: int = 1, types=None) -> nx.MultiDiGraph:
     """The subgraph of everything within `depth` hops of `org` over `types` (default: core
     relations), with every relation of those types among its nodes.
 
@@ -53,7 +54,7 @@ def ego_graph(store, org: str, *, depth: int = 1, types=None) -> nx.MultiDiGraph
     return _ego(store, org, depth, types)[1]
 
 
-def ego(store, org: str, *, depth: int = 1, types=None) -> list[EgoMember]:
+def ego(store: QueryableStore, org: str, *, depth: int = 1, types=None) -> list[EgoMember]:
     """Who is in `org`'s ego network, nearest first."""
     view, sub = _ego(store, org, depth, types, evidence=False)  # rows cite nothing: structure only
     simple = nx.Graph()  # edges only: to_undirected() would deep-copy every attribute

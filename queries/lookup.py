@@ -6,7 +6,6 @@ does not change: matching one name must not list and fold 100k entities each tim
 """
 from __future__ import annotations
 
-import weakref
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Iterator, NamedTuple
@@ -17,7 +16,9 @@ from ecograph.errors import Ambiguous, NotFound
 from ecograph.ids import norm
 from ecograph.model import Entity
 from ecograph.ingest.kinds import CONNECTORS, GENERIC
-from ecograph.store.base import GraphStore
+from ecograph.store.protocol import QueryableStore
+
+from . import cache
 
 # Words that say what sort of thing a name is, not which one ("cluster", "ministry", "of"):
 # similarity is measured on the other words, so "Menra" finds "Cluster Menara" before
@@ -103,31 +104,18 @@ class NameIndex:
         return self._initials[label]
 
 
-_INDEXES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def name_index(store: GraphStore, *, fresh: bool = True) -> NameIndex:
-    """The store's name index; `fresh=False` accepts the last one built, whatever the
-    store's state now (the caller checks `version` against what it then reads)."""
-    try:
-        hit = _INDEXES.get(store)
-    except TypeError:  # a store that cannot be weakly referenced: never cached
-        hit = None
+def name_index(store: QueryableStore, *, fresh: bool = True) -> NameIndex:
+    """The store's name index (kept in `cache`); `fresh=False` accepts the last one built,
+    whatever the store's state now (the caller checks `version` against what it then reads)."""
+    hit = cache.get(store, "names")
     if hit is not None and not fresh:
         return hit
-    version = store.read_version() if hasattr(store, "read_version") else None
+    version = store.read_version()
     if hit is not None and version is not None and hit.version == version:
         return hit
-    if hasattr(store, "entity_names"):
-        rows = store.entity_names()
-    else:
-        rows = [(e.id, e.label, e.name, list(e.aliases)) for e in store.entities()]
-    index = NameIndex(version, rows)
+    index = NameIndex(version, store.entity_names())
     if version is not None:
-        try:
-            _INDEXES[store] = index
-        except TypeError:
-            pass
+        cache.put(store, "names", index)
     return index
 
 
@@ -188,13 +176,13 @@ def _close(index: NameIndex, query: str, label: str | None, limit: int, cutoff: 
     return ranked[:limit]
 
 
-def similar(store: GraphStore, query: str, *, label: str | None = None,
+def similar(store: QueryableStore, query: str, *, label: str | None = None,
             limit: int = 10, cutoff: float = 60.0) -> list[tuple[str, float]]:
     """Ids of the entities whose name or alias resembles `query`, best first, with a 0..100 score."""
     return [(r.id, s) for r, s in _close(name_index(store), query, label, limit, cutoff)]
 
 
-def search_names(store: GraphStore, query: str, *, label: str | None = None,
+def search_names(store: QueryableStore, query: str, *, label: str | None = None,
                  limit: int = 10, cutoff: float = 60.0) -> list[tuple[Entity, float]]:
     """Entities whose name or alias resembles `query`, best first, with a 0..100 score."""
     found = [(store.entity(i), s) for i, s in similar(store, query, label=label, limit=limit, cutoff=cutoff)]
@@ -255,7 +243,7 @@ def _resolve(index: NameIndex, name: str, label: str | None) -> str:
     raise NotFound(name, suggestions)
 
 
-def resolve(store: GraphStore, name: str, *, label: str | None = None, fresh: bool = True,
+def resolve(store: QueryableStore, name: str, *, label: str | None = None, fresh: bool = True,
             store_first: bool = True) -> str:
     """The id of the one entity `name` designates (see `find_entity`). With `fresh=False`
     the last index built is trusted for a match (the caller re-checks the version it
@@ -263,7 +251,7 @@ def resolve(store: GraphStore, name: str, *, label: str | None = None, fresh: bo
     A store that resolves names itself (`resolve_names`: Neo4j, same rules, indexed) is
     asked first (unless the caller just asked it: `store_first=False`); the index is
     built only when it cannot decide (a miss, several)."""
-    if store_first and hasattr(store, "resolve_names"):
+    if store_first:
         found = store.resolve_names([name], label=label)
         if found is not None:
             return found[0]
@@ -277,7 +265,7 @@ def resolve(store: GraphStore, name: str, *, label: str | None = None, fresh: bo
         return _resolve(again, name, label)
 
 
-def find_entity(store: GraphStore, name: str, *, label: str | None = None) -> Entity:
+def find_entity(store: QueryableStore, name: str, *, label: str | None = None) -> Entity:
     """The one entity `name` designates: an id, an exact (normalised) name or alias, else a clear error."""
     e = store.entity(resolve(store, name, label=label))
     if e is None:  # removed since the index was read

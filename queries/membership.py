@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ecograph.model import ORG_KINDS
+from ecograph.store.protocol import QueryableStore
 
 from . import options
 from .evidence import cited
@@ -59,7 +60,7 @@ class Membership:
     cluster_id: str
 
 
-def members(store, cluster: str, *, kind=None) -> list[Member]:
+def members(store: QueryableStore, cluster: str, *, kind=None) -> list[Member]:
     """Members of `cluster` (MEMBER_OF edges into it), grouped by kind then name;
     `kind` keeps only some kinds ("company" or "university,research")."""
     wanted = options.kinds(kind, ORG_KINDS)
@@ -75,7 +76,7 @@ def members(store, cluster: str, *, kind=None) -> list[Member]:
     return rows
 
 
-def member_mix(store, cluster: str) -> list[KindCount]:
+def member_mix(store: QueryableStore, cluster: str) -> list[KindCount]:
     """How many members of each kind `cluster` has: its triple-helix mix."""
     rows = members(store, cluster)
     counts = Counter(r.kind or "other" for r in rows)
@@ -84,7 +85,7 @@ def member_mix(store, cluster: str) -> list[KindCount]:
             for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], _kind_order(kv[0])))]
 
 
-def clusters(store, org: str) -> list[Membership]:
+def clusters(store: QueryableStore, org: str) -> list[Membership]:
     """What `org` is a member of (clusters first, then networks, associations ...)."""
     view, (o,) = around(store, [org], label=ORG, depth=1, types=("MEMBER_OF",))
     rows = [Membership(org=view.name(o), cluster=view.name(v), kind=view.kind(v),

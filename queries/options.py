@@ -1,11 +1,8 @@
 """Options researchers type (relation types, kinds, depth), checked once with a helpful error."""
 from __future__ import annotations
 
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from ecograph.dates import Period, period, within
 from ecograph.errors import EcographError
 from ecograph.model import CORE_TYPES, ORG_KINDS, PROGRAMME_KINDS, RELATION_TYPES
 
@@ -63,34 +60,3 @@ def names(value: str | Iterable[str] | None) -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else [v for v in value if v]
-
-
-# --- the time window every query reads through ----------------------------------------
-# Set once around a call (the CLI's --since/--until, `Graph.between`), read where the
-# graph is read (`view.GraphView`), so every query, map and export gets it without a
-# parameter of its own: evidence records outside the window are left out, and relations
-# left without any.
-
-_PERIOD: ContextVar[Period] = ContextVar("ecograph_period", default=Period())
-
-
-def current_period() -> Period:
-    """The window in force (empty, i.e. false, when none is)."""
-    return _PERIOD.get()
-
-
-@contextmanager
-def between(since=None, until=None) -> Iterator[Period]:
-    """Read the graph as of `since`..`until` (ISO YYYY, YYYY-MM or YYYY-MM-DD, inclusive;
-    either may be None) inside the block. Raises EcographError for a malformed date."""
-    token = _PERIOD.set(period(since, until))
-    try:
-        yield _PERIOD.get()
-    finally:
-        _PERIOD.reset(token)
-
-
-def timed(G):
-    """`G` (shaped like `store.to_networkx()`) as seen through the window in force."""
-    p = current_period()
-    return within(G, p) if p else G

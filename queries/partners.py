@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ecograph.ids import norm
 from ecograph.model import SYMMETRIC
+from ecograph.store.protocol import QueryableStore
 
 from . import options
 from .evidence import cited
@@ -58,7 +59,7 @@ class CrossBorderTie:
     org_b_id: str
 
 
-def partners(store, org: str | None = None, *, depth: int = 1, types=None) -> list[Partner]:
+def partners(store: QueryableStore, org: str | None = None, *, depth: int = 1, types=None) -> list[Partner]:
     """Partners of `org` up to `depth` hops, nearest first; every partner pair when `org` is None."""
     types = options.relation_types(types, DEFAULT_TYPES)
     depth = options.depth(depth)
@@ -114,7 +115,7 @@ def _pairs(view: GraphView, types: tuple[str, ...]) -> list[Partner]:
     return rows
 
 
-def common_partners(store, a: str, b: str, *, types=None) -> list[CommonPartner]:
+def common_partners(store: QueryableStore, a: str, b: str, *, types=None) -> list[CommonPartner]:
     """Organisations directly tied to both `a` and `b`, with the evidence for each tie."""
     types = options.relation_types(types, DEFAULT_TYPES)
     view, (ea, eb) = around(store, [a, b], label=ORG, depth=1, types=types)
@@ -132,7 +133,7 @@ def common_partners(store, a: str, b: str, *, types=None) -> list[CommonPartner]
     return rows
 
 
-def cross_border(store, org: str | None = None, *, types=None) -> list[CrossBorderTie]:
+def cross_border(store: QueryableStore, org: str | None = None, *, types=None) -> list[CrossBorderTie]:
     """Ties between organisations whose countries are known and differ (optionally only `org`'s).
 
     An organisation's country is its `country` attribute or that of the place it is

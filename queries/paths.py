@@ -14,8 +14,10 @@ from itertools import islice
 
 import networkx as nx
 
+from ecograph.dates import current_period
 from ecograph.errors import EcographError
 from ecograph.model import CORE_TYPES
+from ecograph.store.protocol import QueryableStore
 
 from . import options
 from .evidence import cited
@@ -35,17 +37,17 @@ class Hop:
     to_id: str
 
 
-def path(store, a: str, b: str, *, types=None, all_shortest: bool = False, limit: int = 10) -> list[Hop]:
+def path(store: QueryableStore, a: str, b: str, *, types=None, all_shortest: bool = False, limit: int = 10) -> list[Hop]:
     """The hops of a shortest path from `a` to `b` (or of up to `limit` of them with
     `all_shortest`) over `types` (default: the core relations). No path: an empty list."""
     types = options.relation_types(types, CORE_TYPES)
     s, t = _ends(store, a, b)
     if s == t:
         raise EcographError(f"{a!r} and {b!r} are the same entity ({s})")
-    if hasattr(store, "adjacent") and not options.current_period():
+    if not current_period():
         # the database's own search when it has one (one read), else breadth-first here;
         # under a time window the search must see only the relations inside it: full view
-        on_paths = store.shortest_path_nodes(s, t, types) if hasattr(store, "shortest_path_nodes") else None
+        on_paths = store.shortest_path_nodes(s, t, types)
         if on_paths is None:
             on_paths = _on_shortest_paths(store, s, t, types)
         if on_paths is None:
@@ -67,15 +69,14 @@ def path(store, a: str, b: str, *, types=None, all_shortest: bool = False, limit
     return rows
 
 
-def _ends(store, a: str, b: str) -> tuple[str, str]:
+def _ends(store: QueryableStore, a: str, b: str) -> tuple[str, str]:
     """Both names resolved: by the store in one read if it can (see `lookup.resolve`)."""
-    found = store.resolve_names([a, b]) if hasattr(store, "resolve_names") else None
+    found = store.resolve_names([a, b])
     if found is not None:
         return found[0], found[1]
     name_index(store)  # one check that the index is current, for both names
-    asked = hasattr(store, "resolve_names")  # and it could not decide: not again per name
-    return (resolve(store, a, fresh=False, store_first=not asked),
-            resolve(store, b, fresh=False, store_first=not asked))
+    # the store could not decide: not asked again per name
+    return resolve(store, a, fresh=False, store_first=False), resolve(store, b, fresh=False, store_first=False)
 
 
 # A frontier at least this large is first asked only for the relations that reach the
@@ -84,7 +85,7 @@ def _ends(store, a: str, b: str) -> tuple[str, str]:
 MEET_FIRST = 32
 
 
-def _on_shortest_paths(store, s: str, t: str, types) -> set[str] | None:
+def _on_shortest_paths(store: QueryableStore, s: str, t: str, types) -> set[str] | None:
     """Every node on a shortest s-t path over `types` (direction ignored); None: no path.
 
     Bidirectional breadth-first search, one store read per level, the smaller

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ecograph.dates import stated_years
 from ecograph.errors import NotFound
 from ecograph.model import SYMMETRIC
+from ecograph.store.protocol import QueryableStore
 
 from .options import TRAVERSABLE
 from .view import around
@@ -71,7 +72,7 @@ def _add_sentence(rels: dict[tuple, ProfileRelation], r: ProfileRelation) -> Non
     seen.confidence = max(seen.confidence, r.confidence)
 
 
-def profile(store, name: str) -> Profile:
+def profile(store: QueryableStore, name: str) -> Profile:
     """The profile of the entity `name` designates (forgiving match; id accepted)."""
     view, (n,) = around(store, [name], label=None, depth=1, types=TRAVERSABLE)
     if n not in view.G:  # removed between the lookup and the read
@@ -102,5 +103,5 @@ def profile(store, name: str) -> Profile:
                    aliases=sorted(attrs.get("aliases") or []), country=view.country(n) or attrs.get("country"),
                    founded=attrs.get("founded"),
                    places=[view.name(p) for p in view.targets(n, "LOCATED_IN")],
-                   sectors=[view.name(s) for s in view.targets(n, "ACTIVE_IN")],
+                   sectors=view.sectors(n),
                    documents=docs, relations=rels)

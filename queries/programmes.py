@@ -7,6 +7,8 @@ row then names the part in `part` so nothing is silently merged.
 """
 from __future__ import annotations
 
+from ecograph.store.protocol import QueryableStore
+
 from . import options
 from .evidence import cited
 from .lookup import resolve
@@ -80,7 +82,7 @@ def _tie(view: GraphView, u: str, v: str, k: str) -> ProgrammeTie:
                         type=k, org_id=u, programme_id=v, **view.cite(u, v, k))
 
 
-def programmes(store, org: str, *, types=None) -> list[ProgrammeTie]:
+def programmes(store: QueryableStore, org: str, *, types=None) -> list[ProgrammeTie]:
     """Programmes `org` runs, funds, takes part in, supports or is labelled by."""
     types = options.relation_types(types, DEFAULT_TYPES)
     view = full_view(store)
@@ -90,7 +92,7 @@ def programmes(store, org: str, *, types=None) -> list[ProgrammeTie]:
     return rows
 
 
-def participants(store, programme: str, *, types=("PARTICIPATES_IN",), parts: bool = True) -> list[ProgrammeTie]:
+def participants(store: QueryableStore, programme: str, *, types=("PARTICIPATES_IN",), parts: bool = True) -> list[ProgrammeTie]:
     """Organisations tied to `programme` (by default: taking part in it), including those
     in its parts unless `parts=False`; `types="all"`-style lists add runners, funders ..."""
     types = options.relation_types(types, ("PARTICIPATES_IN",))
@@ -104,7 +106,7 @@ def participants(store, programme: str, *, types=("PARTICIPATES_IN",), parts: bo
     return rows
 
 
-def chains(store, funder=None, participant=None, *, programme: str | None = None,
+def chains(store: QueryableStore, funder=None, participant=None, *, programme: str | None = None,
            funding_types=("FUNDS",)) -> list[Chain]:
     """Funder -FUNDS-> programme <-PARTICIPATES_IN- participant, for any, one or several
     funders and participants ("which EU- or GIZ-funded programmes did CE3M take part in?":

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from ecograph.ids import fold, norm
 from ecograph.model import RELATION_TYPES
+from ecograph.store.protocol import QueryableStore
 from ecograph.validation import (EDGE_COLUMNS, ENTITY_COLUMNS, JudgedSample, SampleError,
                                  confidence_band, describe)
 
@@ -79,14 +80,14 @@ def check_types(types) -> list[str] | None:
     return sorted(set(wanted))
 
 
-def edge_population(store, types=None) -> list:
+def edge_population(store: QueryableStore, types=None) -> list:
     """The edges a sample is drawn from, in key order (MENTIONED_IN is not a claim to judge)."""
     wanted = set(check_types(types) or PHRASES)
     return sorted((r for r in store.relations() if r.type in wanted and r.type in RELATION_TYPES),
                   key=lambda r: r.key)
 
 
-def entity_population(store) -> list:
+def entity_population(store: QueryableStore) -> list:
     return sorted((e for e in store.entities() if e.label in ENTITY_LABELS), key=lambda e: e.id)
 
 
@@ -132,7 +133,7 @@ def _meta(what, seed, stratify, types, population, keys) -> dict:
             "fingerprint": fingerprint(keys)}
 
 
-def draw_edges(store, n: int, *, types=None, stratify: str | None = None, seed: int | None = None) -> Sample:
+def draw_edges(store: QueryableStore, n: int, *, types=None, stratify: str | None = None, seed: int | None = None) -> Sample:
     """A random sample of `n` edges (all if fewer), stratified by type, confidence band or
     document when asked. Without `seed` one is chosen and recorded in the sample."""
     _check_stratify("edges", stratify)
@@ -170,7 +171,7 @@ def _edge_row(i, total, r, stratum, weight, entities, docs, ev, key, meta) -> di
             "evidence_key": key, "sample": describe(meta), "_marks": {"text": sentence, "spans": spans}}
 
 
-def draw_entities(store, n: int, *, stratify: str | None = None, seed: int | None = None) -> Sample:
+def draw_entities(store: QueryableStore, n: int, *, stratify: str | None = None, seed: int | None = None) -> Sample:
     """A random sample of organisations and programmes, each with a sentence naming it and
     the names of similar entities (for "is it the same organisation as ...")."""
     _check_stratify("entities", stratify)
@@ -221,7 +222,7 @@ def _main_document(e) -> str | None:
     return min(e.mentions.items(), key=lambda kv: (-kv[1], kv[0]))[0] if e.mentions else None
 
 
-def _best_evidence(store, ids: set[str]) -> dict:
+def _best_evidence(store: QueryableStore, ids: set[str]) -> dict:
     """For each entity in `ids`, the most confident sentence of a relation naming it."""
     best = {}
     for r in store.relations():
@@ -309,7 +310,7 @@ def _describe_row(sample: JudgedSample, row: dict) -> str:
     return f"{row.get('name')} (row {row.get('id')})"
 
 
-def check(store, sample: JudgedSample, rejected=frozenset()) -> None:
+def check(store: QueryableStore, sample: JudgedSample, rejected=frozenset()) -> None:
     """Refuse (SampleError) a sample whose store changed since it was drawn, naming the sampled
     items that no longer exist or rest on other evidence. Edges rejected in the curation file
     (`rejected`: (type, source id, target id)) count as present: `--apply` removed them."""

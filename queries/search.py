@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ecograph.errors import EcographError
 from ecograph.ids import norm
 from ecograph.model import LABELS
+from ecograph.store.protocol import QueryableStore
 
 from . import options
 from .lookup import similar
@@ -26,7 +27,7 @@ class Hit:
     id: str
 
 
-def search(store, query: str | None = None, *, label: str | None = None, kind=None,
+def search(store: QueryableStore, query: str | None = None, *, label: str | None = None, kind=None,
            country: str | None = None, sector: str | None = None, limit: int | None = 20) -> list[Hit]:
     """Entities whose name or alias resembles `query` (best first), or, with no query, every
     entity passing the filters (by name). `country` matches the entity's country (own or via
@@ -55,7 +56,7 @@ def search(store, query: str | None = None, *, label: str | None = None, kind=No
         c = view.country(n)
         if want_country is not None and (not c or norm(c) != want_country):
             continue
-        sectors = [view.name(s) for s in view.targets(n, "ACTIVE_IN")]
+        sectors = view.sectors(n)
         if want_sector is not None and not any(want_sector in norm(s) for s in sectors):
             continue
         attrs = view.G.nodes[n]

@@ -14,6 +14,7 @@ import networkx as nx
 
 from ecograph.errors import EcographError
 from ecograph.model import CORE_TYPES, LABELS
+from ecograph.store.protocol import QueryableStore
 
 from . import options
 from .view import full_view
@@ -79,7 +80,7 @@ def _betweenness(H: nx.Graph) -> dict[str, float]:
     return nx.betweenness_centrality(H)
 
 
-def centrality(store, *, by: str = "degree", top: int | None = 20, types=None,
+def centrality(store: QueryableStore, *, by: str = "degree", top: int | None = 20, types=None,
                label: str | None = ORG) -> list[Central]:
     """Entities of `label` (None: all) ranked by degree or betweenness (brokers), the other
     measure breaking ties; entities with no tie are left out."""
@@ -110,7 +111,7 @@ def central_in(view, *, by: str = "degree", top: int | None = 20, types=CORE_TYP
             for i, n in enumerate(nodes, 1)]
 
 
-def communities(store, *, types=None, resolution: float = 1.0, seed: int = SEED) -> list[CommunityMember]:
+def communities(store: QueryableStore, *, types=None, resolution: float = 1.0, seed: int = SEED) -> list[CommunityMember]:
     """Louvain communities (fixed seed) of the tied part of the graph, largest first;
     within one, the most connected first."""
     types = options.relation_types(types, CORE_TYPES)
@@ -127,7 +128,7 @@ def communities(store, *, types=None, resolution: float = 1.0, seed: int = SEED)
             for i, c in enumerate(groups, 1) for n in c]
 
 
-def connected_clusters(store, *, top: int | None = 20) -> list[ClusterRank]:
+def connected_clusters(store: QueryableStore, *, top: int | None = 20) -> list[ClusterRank]:
     """Organisations of kind `cluster` ranked by how many distinct entities they are tied to."""
     return clusters_in(full_view(store), top=top)
 
@@ -151,7 +152,7 @@ def clusters_in(view, *, top: int | None = 20) -> list[ClusterRank]:
             for i, (n, m, p, g, d) in enumerate(rows, 1)]
 
 
-def isolated(store) -> list[Isolated]:
+def isolated(store: QueryableStore) -> list[Isolated]:
     """Organisations with no core relation (they may still have a place or a sector)."""
     view = full_view(store)
     H = view.undirected(CORE_TYPES)
@@ -162,7 +163,7 @@ def isolated(store) -> list[Isolated]:
     return rows
 
 
-def stats(store) -> list[Stat]:
+def stats(store: QueryableStore) -> list[Stat]:
     """Counts: documents (by language), entities by label, kinds by label, relations by
     type, evidence records."""
     view = full_view(store)

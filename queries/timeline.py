@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ecograph.dates import bounds, relation_time
 from ecograph.model import SYMMETRIC
+from ecograph.store.protocol import QueryableStore
 
 from .evidence import cited
 from .options import TRAVERSABLE, relation_types
@@ -31,7 +32,7 @@ class TimelineRow:
     other_id: str
 
 
-def timeline(store, name: str, *, types=None) -> list[TimelineRow]:
+def timeline(store: QueryableStore, name: str, *, types=None) -> list[TimelineRow]:
     """Every relation of `name` (of `types`, default all but MENTIONED_IN) with its dates."""
     types = relation_types(types, TRAVERSABLE)
     view, (n,) = around(store, [name], label=None, depth=1, types=types, evidence=True)

@@ -2,6 +2,7 @@
 curation decisions (`ecograph sample score [--apply]`)."""
 from __future__ import annotations
 
+from ecograph.store.protocol import QueryableStore
 from ecograph.validation import (JudgedSample, SampleError, Score, read_sample, score,
                                  second_judge)
 
@@ -15,7 +16,7 @@ def rejected_keys(curation) -> set[tuple[str, str, str]]:
     return {(r["type"], r["source"], r["target"]) for r in curation.rejects}
 
 
-def score_sample(store, path, other=None, *, curation=None) -> tuple[JudgedSample, Score]:
+def score_sample(store: QueryableStore, path, other=None, *, curation=None) -> tuple[JudgedSample, Score]:
     """Read a judged sample (and a second judge's copy), refuse it if the store changed since
     it was drawn (edges rejected in `curation` count as present), and score it."""
     sample = read_sample(path)
@@ -24,7 +25,7 @@ def score_sample(store, path, other=None, *, curation=None) -> tuple[JudgedSampl
     return sample, score(sample, second)
 
 
-def apply_verdicts(store, sample: JudgedSample, curation) -> list[dict]:
+def apply_verdicts(store: QueryableStore, sample: JudgedSample, curation) -> list[dict]:
     """Record a `reject` in the curation file for every edge judged wrong (by the first judge)
     that is not rejected yet, save the file and apply it to the store. Returns those rows.
     Later ingests re-apply the decisions, so the edges stay out after forget/re-ingest."""

@@ -23,12 +23,16 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import networkx as nx
 
+from ecograph.dates import current_period, timed
+from ecograph.facts import country_of, sectors_of
 from ecograph.model import SYMMETRIC
 
-from . import lookup, options
+from ecograph.store.protocol import QueryableStore
+
+from . import cache, lookup
 from .evidence import columns as evidence_columns
 
-#: What `country()` reads besides the node itself: its places.
+#: What `country()` reads besides the node itself: its places (`facts.country_of`).
 CONTEXT = ("LOCATED_IN",)
 
 
@@ -37,10 +41,10 @@ class GraphView:
 
     `graph`: a graph shaped like `store.to_networkx()` (a neighbourhood, say); by default the whole store."""
 
-    def __init__(self, store, graph: nx.MultiDiGraph | None = None):
+    def __init__(self, store: QueryableStore, graph: nx.MultiDiGraph | None = None):
         # weakly: a view cached per store (full_view) must not keep its store alive
         self._store = weakref.ref(store)
-        raw = options.timed(store.to_networkx() if graph is None else graph)  # --since/--until
+        raw = timed(store.to_networkx() if graph is None else graph)  # --since/--until
         self.version = raw.graph.get("version")
         self.G = nx.MultiDiGraph()
         self.G.graph.update((k, v) for k, v in raw.graph.items() if k != "version")
@@ -76,25 +80,12 @@ class GraphView:
         return [n for n in self.G.nodes if label is None or self.label(n) == label]
 
     def country(self, n: str) -> str | None:
-        """The entity's own `country`, else the country of a place it is LOCATED_IN:
-        the place's `country` attribute, or its name when the place is a country."""
-        if n not in self.G:
-            return None
-        own = self.G.nodes[n].get("country")
-        if own:
-            return own
-        if self.label(n) == "Place" and self.kind(n) == "country":
-            return self.name(n)
-        found = []
-        for _, place, k in self.G.out_edges(n, keys=True):
-            if k != "LOCATED_IN":
-                continue
-            attrs = self.G.nodes[place]
-            if attrs.get("country"):
-                found.append(attrs["country"])
-            elif attrs.get("kind") == "country":
-                found.append(attrs.get("name", place))
-        return sorted(found)[0] if found else None
+        """The entity's country, by the one rule the maps share (`facts.country_of`)."""
+        return country_of(self.G, n)
+
+    def sectors(self, n: str) -> list[str]:
+        """Names of the sectors the entity is ACTIVE_IN (`facts.sectors_of`)."""
+        return sectors_of(self.G, n)
 
     def targets(self, n: str, rtype: str) -> list[str]:
         return sorted((v for _, v, k in self.G.out_edges(n, keys=True) if k == rtype), key=self.sort_key)
@@ -179,43 +170,32 @@ def records(rows: Iterable[Any]) -> list[dict]:
 
 # --- which view a query reads ----------------------------------------------------
 
-_FULL: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # store -> (version, GraphView)
-
-
-def full_view(store) -> GraphView:
+def full_view(store: QueryableStore) -> GraphView:
     """The whole graph, rebuilt only when the store changed (`read_version()`; a store
-    that cannot say, e.g. one without the method, is read again every time)."""
-    version = store.read_version() if hasattr(store, "read_version") else None
-    key = (version, options.current_period())  # a window is another view of the same store
-    try:
-        hit = _FULL.get(store)
-    except TypeError:
-        hit = None
+    that cannot say, None, is read again every time). Kept in `cache`."""
+    version = store.read_version()
+    key = (version, current_period())  # a window is another view of the same store
+    hit = cache.get(store, "full")
     if hit is not None and version is not None and hit[0] == key:
         return hit[1]
     view = GraphView(store)
     view.version = version
     if version is not None:
-        try:
-            _FULL[store] = (key, view)
-        except TypeError:
-            pass
+        cache.put(store, "full", (key, view))
     return view
 
 
-def local_view(store, ids: Iterable[str], *, depth: int, types: Sequence[str],
+def local_view(store: QueryableStore, ids: Iterable[str], *, depth: int, types: Sequence[str],
                context: Sequence[str] = CONTEXT, evidence: bool = True) -> GraphView:
     """Everything within `depth` hops of `ids` over `types` (direction ignored), every
     relation of `types` among it, and the `context` relations of each member. Without
     `evidence` the relations cite nothing: for questions about structure only."""
-    if not hasattr(store, "neighbourhood"):
-        return full_view(store)
-    evidence = evidence or bool(options.current_period())  # the window is read from the evidence
+    evidence = evidence or bool(current_period())  # the window is read from the evidence
     return GraphView(store, store.neighbourhood(ids, depth=depth, types=tuple(types), context=tuple(context),
                                                 evidence=evidence))
 
 
-def around(store, names: Sequence[str], *, label: str | None, depth: int, types: Sequence[str],
+def around(store: QueryableStore, names: Sequence[str], *, label: str | None, depth: int, types: Sequence[str],
            context: Sequence[str] = CONTEXT, evidence: bool = True) -> tuple[GraphView, list[str]]:
     """Resolve `names` and read their neighbourhood (see `local_view`).
 
@@ -225,19 +205,16 @@ def around(store, names: Sequence[str], *, label: str | None, depth: int, types:
     of the store when nothing changed. A store that resolves names itself
     (`named_neighbourhood`: Neo4j, with the same rules, in the statement that reads
     the neighbourhood) is asked first: one round trip, and no index of every name."""
-    evidence = evidence or bool(options.current_period())  # the window is read from the evidence
-    asked = hasattr(store, "named_neighbourhood") and hasattr(store, "neighbourhood")
-    if asked:
-        got = store.named_neighbourhood(list(names), label=label, depth=depth, types=tuple(types),
-                                        context=tuple(context), evidence=evidence)
-        if got is not None:  # None: the store cannot decide (a miss, several, an older store)
-            return GraphView(store, got[0]), got[1]
-    versioned = hasattr(store, "read_version")  # else nothing is cached: the first lookup is fresh
+    evidence = evidence or bool(current_period())  # the window is read from the evidence
+    got = store.named_neighbourhood(list(names), label=label, depth=depth, types=tuple(types),
+                                    context=tuple(context), evidence=evidence)
+    if got is not None:  # None: the store cannot decide (a miss, several, an older store)
+        return GraphView(store, got[0]), got[1]
     # the store said it cannot decide: asking it again per name would be the same question
-    ids = [lookup.resolve(store, n, label=label, fresh=not versioned, store_first=not asked) for n in names]
+    ids = [lookup.resolve(store, n, label=label, fresh=False, store_first=False) for n in names]
     view = local_view(store, ids, depth=depth, types=types, context=context, evidence=evidence)
-    if versioned and (view.version is None or lookup.name_index(store, fresh=False).version != view.version):
-        again = [lookup.resolve(store, n, label=label, store_first=not asked) for n in names]
+    if view.version is None or lookup.name_index(store, fresh=False).version != view.version:
+        again = [lookup.resolve(store, n, label=label, store_first=False) for n in names]
         if again != ids:
             ids = again
             view = local_view(store, ids, depth=depth, types=types, context=context, evidence=evidence)

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ecograph.curation import Curation
 from ecograph.model import Document, Entity, Evidence, Extraction, Relation
-from ecograph.store import base
+from ecograph.store import exchange as base
 from ecograph.store.embedded import EmbeddedStore
 
 ENTITY_KEYS = {"id", "label", "name", "kind", "aliases", "country", "founded", "mentions"}
@@ -256,7 +256,7 @@ def _history_step(draw):
 
 
 def _replay(ops) -> list[Extraction]:
-    """The documents a history leaves, in their fold order, by the rules of store.base."""
+    """The documents a history leaves, in their fold order, by the rules of store.merge."""
     live: list[Extraction] = []
     for op, arg in ops:
         if op == "forget":

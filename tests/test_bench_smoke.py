@@ -13,6 +13,9 @@ import pytest
 
 from conftest import IN_CI, _need
 
+# minutes of work each: `make test` runs them in CI (CI=true), `pytest -m "not slow"` leaves them out
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCHES = ["ingest", "neo4j_writes", "queries", "map", "scale"]
 

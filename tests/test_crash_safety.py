@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import wait_for_line
+
 ECOGRAPH = str(Path(sys.executable).with_name("ecograph"))
 # The same CLI with the pipeline flushing after every document, so that kills land in the
 # middle of saves too (with the default 2 s flush period a short run saves only at the end).
@@ -325,48 +327,84 @@ def _neo4j_counts(url: str) -> tuple[list, list, int]:
     return dup_nodes, dup_rels, n
 
 
+# The CLI with a stop aimed at an event of the Neo4j store, for the kill tests: after the
+# ECOGRAPH_TEST_STOP_AFTER-th document is committed ("committed"), or inside that document's
+# write transaction, its statements sent and not committed ("in-flight"). The child says so
+# on stderr, then waits (reading stdin, which nobody writes) for the SIGKILL the test sends.
+ECOGRAPH_STOPPING = [sys.executable, "-c", """
+import os, sys
+from ecograph.store.neo4j import store, writes
+AT, AFTER = os.environ["ECOGRAPH_TEST_STOP_AT"], int(os.environ["ECOGRAPH_TEST_STOP_AFTER"])
+count = [0]
+
+def wait_for_the_kill(what):
+    sys.stderr.write(f"STOPPED {what} {count[0] + (what == 'in-flight')}\\n")
+    sys.stderr.flush()
+    sys.stdin.read()
+
+add_tx, add = writes.add_tx, store.Neo4jStore.add
+
+def add_tx_then_wait(tx, ex, converted):
+    add_tx(tx, ex, converted)
+    if AT == "in-flight" and count[0] + 1 == AFTER:
+        wait_for_the_kill("in-flight")
+
+def add_then_wait(self, ex):
+    add(self, ex)
+    count[0] += 1
+    if AT == "committed" and count[0] == AFTER:
+        wait_for_the_kill("committed")
+
+writes.add_tx, store.Neo4jStore.add = add_tx_then_wait, add_then_wait
+sys.argv[0] = "ecograph"
+from ecograph.cli import main
+main()
+"""]
+
+
+def _kill_at(url: str, corpus: Path, env: dict, at: str, after: int) -> None:
+    """Run an ingest into `url` and SIGKILL it at the event (`at`, `after`): see ECOGRAPH_STOPPING."""
+    proc = subprocess.Popen([*ECOGRAPH_STOPPING, "--store", url, "ingest", str(corpus)],
+                            env={**env, "ECOGRAPH_TEST_STOP_AT": at, "ECOGRAPH_TEST_STOP_AFTER": str(after)},
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    line = wait_for_line(proc, "STOPPED ")
+    assert line.split() == ["STOPPED", at, str(after)], line
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stdin.close()
+    proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL
+
+
 @pytest.mark.neo4j
 @pytest.mark.slow
 def test_neo4j_ingest_killed_midway_then_rerun(neo4j_store, neo4j_url, corpus, reference, tmp_path):
-    ref_export, ref_docs, timings = reference
+    """Killed at four events, each one sure to land: after a document was committed, or
+    with a document's write transaction open (its statements sent, not committed); two of
+    the kills hit a graph a previous kill left. No duplicate, no half document, after each
+    kill; a rerun gives exactly the clean embedded reference."""
+    ref_export, ref_docs, _ = reference
     env = _env(tmp_path)
-    rnd = random.Random(SEED + 1)
-    # Aim inside the span of a clean Neo4j run, measured here (a few statements per
-    # document made it as fast as the embedded reference), stratified like the embedded
-    # kills; the shorter delays go to cycles 1 and 3, which resume a partial store
-    # (timed on a warm second run: the first one pays for a cold server and cold caches, and the
-    # kills aimed inside its span would all land after a warm run has ended)
-    for _ in range(2):
-        neo4j_store.clear()
-        t0 = time.monotonic()
-        res = run_ingest(neo4j_url, [corpus], env, timeout=300)
-        took = time.monotonic() - t0
-        assert res.returncode == 0, res.stderr
     neo4j_store.clear()
-    lo = min(0.8 * timings["startup"], 0.5 * took)
-    spread = sorted(lo + (0.9 * took - lo) * (i + rnd.random()) / 4 for i in range(4))
-    delays = [spread[2], spread[0], spread[3], spread[1]]
     problems: list[str] = []
-    killed = 0
-    for cycle in range(4):
-        proc = subprocess.Popen([ECOGRAPH, "--store", neo4j_url, "ingest", str(corpus)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        delay = delays[cycle]
-        time.sleep(delay)
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-            killed += 1
-        _, err = proc.communicate(timeout=120)
-        assert proc.returncode in (0, -signal.SIGKILL), err.decode(errors="replace")
+    # (event, document): the first two build on each other, then the graph is cleared
+    kills = [("committed", 7), ("in-flight", 4), ("in-flight", 1), ("committed", N_DOCS - 5)]
+    for cycle, (at, after) in enumerate(kills):
+        _kill_at(neo4j_url, corpus, env, at, after)
         dup_nodes, dup_rels, _ = _neo4j_counts(neo4j_url)
         problems += [f"cycle {cycle}: duplicate node id {i!r} x{c}" for i, c in dup_nodes]
         problems += [f"cycle {cycle}: duplicate relationship {t} {s}->{o} x{c}" for t, s, o, c in dup_rels]
-        problems += [f"cycle {cycle} (kill after {delay:.2f}s): {p}"
-                     for p in check_against_reference(only_corpus(neo4j_store.export(), corpus), ref_docs)]
+        state = only_corpus(neo4j_store.export(), corpus)
+        problems += [f"cycle {cycle} (killed {at} {after}): {p}" for p in check_against_reference(state, ref_docs)]
+        if cycle == 0:
+            # a rerun skips what is stored: the next kill lands further on, at its 4th new document
+            assert len(state["documents"]) == after, (cycle, len(state["documents"]))
         if cycle == 1:
+            assert len(state["documents"]) == 7 + after - 1, (cycle, len(state["documents"]))
             neo4j_store.clear()  # the second half of the cycles start from an empty graph again
+        if cycle == 2:
+            assert state["documents"] == [], "a transaction killed before its commit left a document"
     assert not problems, "\n".join(problems[:20])
-    assert killed >= 2, f"only {killed}/4 kills landed before the run ended"
     res = run_ingest(neo4j_url, [corpus], env, timeout=300)
     assert res.returncode == 0, res.stderr
     final = only_corpus(neo4j_store.export(), corpus)

@@ -59,14 +59,14 @@ def test_flat_graph_is_typed_and_has_no_none_or_lists(graph):
 
 
 def _two_document_graph():
-    from ecograph.store import base
+    from ecograph.store.exchange import build_networkx
     docs = [Document("doc:new", "new.txt", "", "en", "2024-09-01"),
             Document("doc:old", "old.txt", "", "en", "2023-01-01")]
     ents = [Entity("org:a", "Organisation", "A", "company"), Entity("org:b", "Organisation", "B", "company")]
     rel = Relation("PARTNERS_WITH", "org:a", "org:b",
                    [Evidence("doc:new", "A and B partner.", 0, 16, "p", 0.5),
                     Evidence("doc:old", "A works with B.", 0, 15, "p", 0.7)])
-    return base.build_networkx(ents, [rel], docs)
+    return build_networkx(ents, [rel], docs)
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])

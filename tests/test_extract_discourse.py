@@ -4,25 +4,17 @@ structured lists under headings. Each case is a short document written for these
 French) → triples that must be found and triples that must not."""
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from ecograph.ids import norm
-from ecograph.ingest.extract import extract
-from ecograph.ingest.types import RawDocument
 
+import helpers
+from helpers import t
 
-def triples(text: str, lang: str, fmt: str = "txt") -> set[tuple[str, str, str]]:
-    r = extract(RawDocument(source=f"t.{fmt}", text=text, title="t", language=lang, format=fmt))
-    long_form = {norm(a): norm(m.canonical or m.text) for m in r.mentions for a in m.aliases}  # "PLP" → its name
-
-    def name(m):
-        n = norm(m.canonical or m.text)
-        return long_form.get(n, n)
-    return {(c.type, name(c.source), name(c.target)) for c in r.candidates}
-
-
-def t(rtype, s, o):
-    return (rtype, norm(s), norm(o))
+# an acronym the text defines is read as the name it stands for
+triples = partial(helpers.triples, long_forms=True)
 
 
 CASES = [
@@ -142,8 +134,8 @@ def test_no_relation_runs_into_an_organisation():
 
 
 def test_people_are_not_organisations():
-    r = extract(RawDocument(source="t.txt", text='"We grow together," said Leila Mansour, project officer at the '
-                            "Nexora Cluster.\nKarim Bennani dirige le Cluster Textile du Rif.", title="t", language="en"))
+    r = helpers.run('"We grow together," said Leila Mansour, project officer at the '
+                    "Nexora Cluster.\nKarim Bennani dirige le Cluster Textile du Rif.", "en")
     names = {norm(m.text) for m in r.mentions if m.label == "Organisation"}
     assert "leila mansour" not in names and "karim bennani" not in names
     assert "nexora cluster" in names

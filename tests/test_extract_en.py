@@ -5,22 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ecograph.ids import norm
-from ecograph.ingest.extract import extract
-from ecograph.ingest.types import RawDocument
 
-
-def run(text: str, lang: str = "en"):
-    return extract(RawDocument(source="t.txt", text=text, title="t", language=lang))
-
-
-def triples(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
-    r = run(text, lang)
-    return {(c.type, norm(c.source.canonical or c.source.text), norm(c.target.canonical or c.target.text))
-            for c in r.candidates}
-
-
-def t(rtype, s, o):
-    return (rtype, norm(s), norm(o))
+from helpers import run, t, triples
 
 
 POSITIVE = [

@@ -1,24 +1,18 @@
 """Sentence-level extraction in French (blank pipeline): sentences written for these tests → triples."""
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from ecograph.ids import norm
-from ecograph.ingest.extract import extract
-from ecograph.ingest.types import RawDocument
 
+import helpers
+from helpers import t
 
-def run(text: str, lang: str = "fr"):
-    return extract(RawDocument(source="t.txt", text=text, title="t", language=lang))
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(c.type, norm(c.source.canonical or c.source.text), norm(c.target.canonical or c.target.text))
-            for c in run(text).candidates}
-
-
-def t(rtype, s, o):
-    return (rtype, norm(s), norm(o))
+# French unless a test says otherwise
+run = partial(helpers.run, lang="fr")
+triples = partial(helpers.triples, lang="fr")
 
 
 POSITIVE = [

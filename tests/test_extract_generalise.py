@@ -6,22 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ecograph.ids import norm
-from ecograph.ingest.extract import extract
-from ecograph.ingest.types import RawDocument
-
-
-def run(text: str, lang: str):
-    return extract(RawDocument(source="t.txt", text=text, title="t", language=lang))
-
-
-def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
-    return {(c.type, norm(c.source.canonical or c.source.text), norm(c.target.canonical or c.target.text))
-            for c in run(text, lang).candidates}
-
-
-def t(rtype, s, o):
-    return (rtype, norm(s), norm(o))
+from helpers import run, t, triples
 
 
 def gap(reason: str):

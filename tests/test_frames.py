@@ -4,30 +4,19 @@ person as an actor), and the frame tables' own checks. None of these sentences c
 from __future__ import annotations
 
 import json
+from functools import partial
 
 import pytest
 
 from ecograph.errors import EcographError
-from ecograph.ids import norm
-from ecograph.ingest.extract import extract
 from ecograph.ingest.frames import pipelines
 from ecograph.ingest.frames.table import DATA, FrameTableError, parse_table
-from ecograph.ingest.types import RawDocument
 
+import helpers
+from helpers import t
 
-def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
-    r = extract(RawDocument(source="t.txt", text=text, title="t", language=lang))
-    out = set()
-    for c in r.candidates:
-        s, o = norm(c.source.canonical or c.source.text), norm(c.target.canonical or c.target.text)
-        out.add((c.type, s, o))
-        if c.type == "PARTNERS_WITH":
-            out.add((c.type, o, s))
-    return out
-
-
-def t(rtype, s, o):
-    return (rtype, norm(s), norm(o))
+# a partnership reads both ways
+triples = partial(helpers.triples, both_ways=True)
 
 
 EN = [
@@ -180,7 +169,7 @@ def test_frames_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("ECOGRAPH_SPACY_EN", "none")
     pipelines._load.cache_clear()
     try:
-        r = extract(RawDocument(source="t.txt", text=text, title="t", language="en"))
+        r = helpers.run(text, "en")
         assert not any(c.method.startswith("frame-") for c in r.candidates)
     finally:
         monkeypatch.delenv("ECOGRAPH_SPACY_EN")

@@ -1,9 +1,10 @@
 """Injection and secrets.
 
 Static: user text never reaches a Cypher string. Every statement the Neo4j store sends
-comes from `ecograph/store/cypher.py` (AST scan of every `.run` / `_read` call in
-`ecograph/store/neo4j.py`); the statement builders in cypher.py refuse anything outside
-the label / relation-type whitelists; no other module holds Cypher or talks to the driver.
+comes from `ecograph/store/neo4j/cypher.py` (AST scan of every `.run` call in the
+`ecograph/store/neo4j/` package); the statement builders in cypher.py refuse anything outside
+the label / relation-type whitelists; no module outside that package holds Cypher or talks
+to the driver.
 
 Dynamic: hostile strings through every store entry point against the real server leave the
 graph intact; the researcher's `cypher` path refuses writes.
@@ -26,8 +27,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NEO4J_PY = ROOT / "ecograph" / "store" / "neo4j.py"
-CYPHER_PY = ROOT / "ecograph" / "store" / "cypher.py"
+NEO4J_DIR = ROOT / "ecograph" / "store" / "neo4j"
+CYPHER_PY = NEO4J_DIR / "cypher.py"
+#: the package's modules that send statements (cypher.py only holds them)
+NEO4J_PYS = sorted(p for p in NEO4J_DIR.glob("*.py") if p != CYPHER_PY)
 ECOGRAPH = str(Path(sys.executable).with_name("ecograph"))
 SOURCE_DIRS = [ROOT / d for d in ("ecograph", "ingest", "queries", "visualizations")]
 
@@ -47,25 +50,31 @@ def _cypher_aliases(tree: ast.Module) -> tuple[set[str], set[str]]:
     modules, names = set(), set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
-            if node.module in ("cypher", "ecograph.store.cypher") or (node.level and node.module == "cypher"):
+            if node.module in ("cypher", "ecograph.store.neo4j.cypher") or (node.level and node.module == "cypher"):
                 names |= {a.asname or a.name for a in node.names}
-            elif node.level and node.module is None or node.module in ("ecograph.store",):
+            elif node.level and node.module is None or node.module in ("ecograph.store.neo4j",):
                 modules |= {a.asname or a.name for a in node.names if a.name == "cypher"}
         elif isinstance(node, ast.Import):
-            modules |= {a.asname or a.name for a in node.names if a.name == "ecograph.store.cypher"}
+            modules |= {a.asname or a.name for a in node.names if a.name == "ecograph.store.neo4j.cypher"}
     return modules, names
 
 
 class _Checker:
-    """Decides whether an expression can only be a statement from cypher.py."""
+    """Decides whether an expression can only be a statement from cypher.py. Sees the
+    package's modules together: a helper in one (`Connection.read`) is called from another."""
 
-    def __init__(self, tree: ast.Module):
-        self.modules, self.names = _cypher_aliases(tree)
-        self.functions = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-        self.parents: dict[ast.AST, ast.AST] = {}
-        for p in ast.walk(tree):
-            for c in ast.iter_child_nodes(p):
-                self.parents[c] = p
+    def __init__(self, trees: list[ast.Module]):
+        self.modules, self.names, self.functions, self.parents = set(), set(), {}, {}
+        for tree in trees:
+            modules, names = _cypher_aliases(tree)
+            self.modules |= modules
+            self.names |= names
+            for n in ast.walk(tree):
+                if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    self.functions.setdefault(n.name, n)
+            for p in ast.walk(tree):
+                for c in ast.iter_child_nodes(p):
+                    self.parents[c] = p
 
     def enclosing(self, node):
         node = self.parents.get(node)
@@ -132,12 +141,12 @@ class _Checker:
 
 
 def test_every_statement_the_neo4j_store_runs_comes_from_cypher_py():
-    assert NEO4J_PY.exists(), "ecograph/store/neo4j.py is missing"
-    tree = ast.parse(NEO4J_PY.read_text(encoding="utf-8"))
-    chk = _Checker(tree)
-    assert chk.modules or chk.names, "neo4j.py does not import ecograph/store/cypher.py"
-    runs = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-            and n.func.attr in ("run", "execute_query")]
+    assert CYPHER_PY.exists() and NEO4J_PYS, "ecograph/store/neo4j/ is missing"
+    trees = [ast.parse(p.read_text(encoding="utf-8")) for p in NEO4J_PYS]
+    chk = _Checker(trees)
+    assert chk.modules or chk.names, "the neo4j package does not import its cypher.py"
+    runs = [n for tree in trees for n in ast.walk(tree) if isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute) and n.func.attr in ("run", "execute_query")]
     assert runs, "no .run() call found: the scan is not seeing the store's statements"
     bad = []
     for call in runs:
@@ -155,11 +164,10 @@ def test_every_statement_the_neo4j_store_runs_comes_from_cypher_py():
 
 
 def test_no_string_building_near_cypher_in_the_store():
-    """f-strings, % and .format in neo4j.py may build messages, never statements."""
-    tree = ast.parse(NEO4J_PY.read_text(encoding="utf-8"))
+    """f-strings, % and .format in the neo4j package may build messages, never statements."""
     clause = re.compile(r"\b(MATCH|MERGE|CREATE|DELETE|DETACH|UNWIND|RETURN|SET|REMOVE|CALL|WHERE)\b")
     bad = []
-    for n in ast.walk(tree):
+    for n in (n for p in NEO4J_PYS for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))):
         parts = []
         if isinstance(n, ast.JoinedStr):
             parts = [v.value for v in n.values if isinstance(v, ast.Constant)]
@@ -170,19 +178,20 @@ def test_no_string_building_near_cypher_in_the_store():
             parts = [str(n.func.value.value)]
         if any(clause.search(p) and re.search(r"[(\[{:]", p) for p in parts):
             bad.append(f"line {n.lineno}: {ast.unparse(n)[:100]}")
-    assert not bad, "Cypher-looking strings built at run time in neo4j.py:\n" + "\n".join(bad)
+    assert not bad, "Cypher-looking strings built at run time in ecograph/store/neo4j/:\n" + "\n".join(bad)
 
 
 def test_user_query_path_is_planned_and_checked_before_it_runs():
-    from ecograph.store.neo4j import Neo4jStore
-    src = inspect.getsource(Neo4jStore.run_read_query)
-    i_plan, i_check, i_run = src.find("self._plan("), src.find("self._check_read_only("), src.find("tx.run(query")
+    from ecograph.store.neo4j import Neo4jStore, connection, guard
+    assert "guard.run_read_query(" in inspect.getsource(Neo4jStore.run_read_query)
+    src = inspect.getsource(guard.run_read_query)
+    i_plan, i_check, i_run = src.find("_plan(conn,"), src.find("check_read_only(summary)"), src.find("tx.run(query")
     assert -1 < i_plan < i_check < i_run, "run_read_query must plan and check before it executes"
-    assert "READ_ACCESS" in inspect.getsource(Neo4jStore._session) and "read=True" in src
+    assert "READ_ACCESS" in inspect.getsource(connection.Connection.session) and "read=True" in src
 
 
 def test_statement_builders_refuse_anything_outside_the_whitelists():
-    from ecograph.store import cypher as Q
+    from ecograph.store.neo4j import cypher as Q
     builders = [(n, f) for n, f in vars(Q).items()
                 if callable(f) and not isinstance(f, type) and not n.startswith("_")
                 and getattr(f, "__module__", None) == Q.__name__
@@ -229,11 +238,11 @@ def test_no_cypher_outside_cypher_py_and_no_driver_outside_the_store():
         rel = p.relative_to(ROOT)
         tree = ast.parse(p.read_text(encoding="utf-8"))
         docs = _docstring_nodes(tree)
-        if p != NEO4J_PY:
+        if NEO4J_DIR not in p.parents:
             for n in ast.walk(tree):
                 if isinstance(n, ast.Import) and any(a.name.split(".")[0] == "neo4j" for a in n.names) or \
                         isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] == "neo4j" and not n.level:
-                    bad.append(f"{rel}:{n.lineno}: imports the neo4j driver outside ecograph/store/neo4j.py")
+                    bad.append(f"{rel}:{n.lineno}: imports the neo4j driver outside ecograph/store/neo4j/")
         if p == CYPHER_PY:
             continue
         for n in ast.walk(tree):

@@ -211,7 +211,8 @@ def test_map_content_styles_legend_and_evidence(example_graph, tmp_path):
 
 
 def test_country_and_sectors_match_the_per_node_helpers(example_graph, tmp_path):
-    from ecograph.visualizations.map import node_country, node_sectors
+    from ecograph.facts import country_of
+    from ecograph.visualizations.map import node_sectors
     G = example_graph
     G.add_node("place:senegal", label="Place", name="Senegal", kind="country")
     G.add_node("org:nowhere", label="Organisation", name="Nowhere Ltd", kind="company")
@@ -220,7 +221,7 @@ def test_country_and_sectors_match_the_per_node_helpers(example_graph, tmp_path)
     G.add_edge("org:nowhere", "sector:agri-food", key="ACTIVE_IN", type="ACTIVE_IN", evidence=[])
     data = embedded_json(render_map(G, tmp_path / "m.html").read_text(encoding="utf-8"), "ecograph-data")
     for n in G:
-        assert data["nodes"][n]["country"] == node_country(G, n), n
+        assert data["nodes"][n]["country"] == country_of(G, n), n
         assert data["nodes"][n]["sectors"] == node_sectors(G, n), n
     assert data["nodes"]["org:nowhere"]["country"] == "Senegal"
 

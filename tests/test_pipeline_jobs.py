@@ -12,6 +12,7 @@ from ecograph.ingest import pipeline, workers
 from ecograph.ingest.pipeline import FlushPolicy, ingest
 from ecograph.store.embedded import EmbeddedStore
 
+from helpers import wait_for_line
 from test_pipeline import EXAMPLES, _export
 
 
@@ -199,12 +200,33 @@ def _processes_with_env(marker: str) -> list[int]:
     return out
 
 
-@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to find the workers")
+def _wait_until_gone(pids: list[int]) -> None:
+    """Block until every process in `pids` has ended: a pidfd becomes readable when its
+    process ends (Linux), so the wait is for the event, however loaded the machine is."""
+    import select
+    for pid in pids:
+        try:
+            fd = os.pidfd_open(pid)
+        except ProcessLookupError:
+            continue  # already gone
+        try:
+            # no deadline decides the outcome: this bound only stops a hung run (a worker that
+            # never notices its parent's death is the defect, and fails here)
+            ready, _, _ = select.select([fd], [], [], HANG_GUARD_SECONDS)
+            assert ready, f"process {pid} outlived the killed ingest by {HANG_GUARD_SECONDS} s"
+        finally:
+            os.close(fd)
+
+
+HANG_GUARD_SECONDS = 600
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc") or not hasattr(os, "pidfd_open"),
+                    reason="needs /proc to find the workers and pidfd_open to wait for them")
 def test_killed_ingest_leaves_no_workers_behind_and_a_rerun_completes(tmp_path):
     import signal
     import subprocess
     import sys
-    import time
     from ecograph.ingest.readers import read
 
     docs = _corpus(tmp_path / "docs", 400)
@@ -213,15 +235,17 @@ def test_killed_ingest_leaves_no_workers_behind_and_a_rerun_completes(tmp_path):
            "ECOGRAPH_HOME": str(tmp_path / "home"), "ECOGRAPH_TEST_MARKER": tmp_path.name}
     cmd = [str(Path(sys.executable).with_name("ecograph")), "--store", str(tmp_path / "store"),
            "ingest", "--jobs", "2", str(tmp_path / "docs")]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while len(_processes_with_env(marker)) < 3 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)  # until the workers are up: the ingest, the forkserver, workers
+    # aimed by an event: the first document the workers finished (a progress line), so the
+    # ingest, its forkserver and its workers are all up, and 399 documents are still to go
+    proc = subprocess.Popen([*cmd, "--progress"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    wait_for_line(proc, "[1/400] ")
+    others = [pid for pid in _processes_with_env(marker) if pid != proc.pid]
+    assert others, "no worker processes found: the scan is not seeing them"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    deadline = time.monotonic() + 30
-    while _processes_with_env(marker) and time.monotonic() < deadline:
-        time.sleep(0.1)
+    proc.stderr.close()
+    _wait_until_gone(others)
     assert _processes_with_env(marker) == [], "worker processes outlived the killed ingest"
     res = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr

@@ -165,7 +165,7 @@ def test_neo4j_store_written_without_name_keys_still_answers(neo4j_store):
     names are resolved by in the database): the queries fall back to the name index."""
     load_example(neo4j_store)
     before = ask(neo4j_store)
-    with neo4j_store._driver.session(database=neo4j_store._database) as s:
+    with neo4j_store._conn.driver.session(database=neo4j_store._conn.database) as s:
         s.run("MATCH (n) REMOVE n.name_key, n.alias_keys").consume()
     assert neo4j_store.resolve_names([HELIX]) is None  # the database no longer decides alone
     assert ask(neo4j_store) == before

@@ -4,8 +4,9 @@ The hot queries (partners, common partners, ego, path, members, clusters, profil
 read a neighbourhood (`store.neighbourhood`, `store.adjacent`) instead of the whole
 graph. On a random graph with hubs, places, parts, several relation types between
 the same pair and ties in confidence, every answer must equal the one computed
-from the whole graph: the same store seen through the plain `GraphStore` protocol
-(no local reads, no name index), which is how the queries worked before.
+from the whole graph: the same store with its local reads answered from
+`to_networkx()` (no neighbourhood, no name resolution or path search in the store,
+no state to cache by), which is how the queries worked before.
 Runs on both stores.
 """
 from __future__ import annotations
@@ -23,12 +24,10 @@ from ecograph.queries.profile import profile
 from ecograph.queries.view import records
 from ecograph.model import allowed, RELATION_TYPES
 
-LOCAL_READS = ("neighbourhood", "adjacent", "read_version", "entity_names", "resolve_names",
-               "named_neighbourhood", "shortest_path_nodes")
-
-
 class WholeGraphOnly:
-    """A store seen through the `GraphStore` protocol only: every query reads `to_networkx()`.
+    """A store whose `LocalReads` are answered from `to_networkx()`: every neighbourhood is
+    the whole graph, names and paths are never decided by the store, and its state is
+    unknown (nothing is cached).
 
     The whole-graph reads are remembered (nothing writes during a comparison), so a
     comparison on Neo4j does not read the graph hundreds of times."""
@@ -38,9 +37,31 @@ class WholeGraphOnly:
         self._memo: dict = {}
 
     def __getattr__(self, name):
-        if name in LOCAL_READS:
-            raise AttributeError(name)
         return getattr(self._store, name)
+
+    def read_version(self):
+        return None
+
+    def neighbourhood(self, ids, *, depth, types, context=(), evidence=True):
+        return self.to_networkx()
+
+    def adjacent(self, ids, types, *, among=None):
+        G, ids, wanted = self.to_networkx(), set(ids), set(types)
+        ends = set(among) if among is not None else None
+        return sorted({(u, v, k) for u, v, k in G.edges(keys=True) if k in wanted
+                       and (u in ids and (ends is None or v in ends) or v in ids and (ends is None or u in ends))})
+
+    def entity_names(self):
+        return [(e.id, e.label, e.name, list(e.aliases)) for e in self.entities()]
+
+    def resolve_names(self, names, *, label=None):
+        return None
+
+    def named_neighbourhood(self, names, *, label, depth, types, context=(), evidence=True):
+        return None
+
+    def shortest_path_nodes(self, a, b, types, *, cap=1000):
+        return None
 
     def _once(self, key, read):
         if key not in self._memo:

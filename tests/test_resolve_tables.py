@@ -214,7 +214,7 @@ def test_a_list_says_what_its_names_are(text, name, kind):
 def test_kind_of_stronger_evidence_wins_across_documents():
     """A first document that says "company" (a corporate word) loses to one calling it a cluster."""
     r = Resolver()
-    from ecograph.store.base import Attributes, combine
+    from ecograph.store.merge import Attributes, combine
     a = combine(None, Attributes("Orvalis", kind="company"))
     a = combine(a, Attributes("Orvalis", kind="cluster"))
     a = combine(a, Attributes("Orvalis", kind="research"))

@@ -292,5 +292,5 @@ def test_random_histories_agree(embedded_store, neo4j_store, ops):
 
 
 def test_both_stores_speak_both_protocols(store):
-    from ecograph.store.base import GraphStore, LocalReads
+    from ecograph.store.protocol import GraphStore, LocalReads
     assert isinstance(store, GraphStore) and isinstance(store, LocalReads)

@@ -15,7 +15,7 @@ from ecograph.cli import cli
 from ecograph.dates import Period, parse_date, period, stated_years
 from ecograph.errors import EcographError
 from ecograph.model import Document, Entity, Evidence, Extraction, Relation
-from ecograph.queries.options import between
+from ecograph.dates import between
 from ecograph.queries.partners import partners
 from ecograph.queries.profile import profile
 from ecograph.queries.structure import isolated

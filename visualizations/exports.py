@@ -42,7 +42,7 @@ from typing import IO
 
 import networkx as nx
 
-from ecograph.dates import relation_time
+from ecograph.dates import current_period, evidence_in, relation_time
 from ecograph.errors import EcographError
 from ecograph.model import SYMMETRIC
 
@@ -84,13 +84,11 @@ def read_exchange(stream: IO[str], name: str = "input") -> dict:
 
 
 def exchange_within(data: dict) -> dict:
-    """The exchange dict as seen through the time window in force (`queries.options.
+    """The exchange dict as seen through the time window in force (`ecograph.dates.
     between`, the CLI's --since/--until): evidence records outside it left out, and the
     relations left with none. Without a window, `data` itself: the export stays the
     store's own exchange form (documents carry their `published` dates; a relation's
     first/last seen and stated years derive from them, `ecograph.dates.relation_time`)."""
-    from ecograph.dates import evidence_in
-    from ecograph.queries.options import current_period
     period = current_period()
     if not period:
         return data

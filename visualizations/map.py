@@ -28,6 +28,8 @@ from typing import Iterable
 
 import networkx as nx
 import pyvis
+
+from ecograph.facts import country_of, located_countries, sectors_of
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
@@ -104,33 +106,13 @@ class MapError(EcographError):
 
 # --- focused subgraphs -------------------------------------------------------
 
-def node_country(G: nx.MultiDiGraph, n, located: dict | None = None) -> str | None:
-    """The node's `country` attribute, else the country it is LOCATED_IN, else None.
-    `located`: that last part precomputed for every node (`_ends`)."""
-    attrs = G.nodes[n]
-    if attrs.get("country"):
-        return attrs["country"]
-    if attrs.get("label") == "Place" and attrs.get("kind") == "country":
-        return attrs.get("name")
-    if located is not None:
-        return located.get(n)
-    for _, t, k in G.out_edges(n, keys=True):
-        ta = G.nodes[t]
-        if k == "LOCATED_IN" and ta.get("label") == "Place" and ta.get("kind") == "country":
-            return ta.get("name")
-    return None
-
-
-def node_sectors(G: nx.MultiDiGraph, n, active_in: dict | None = None) -> list[str]:
-    """Names of the sectors a node is ACTIVE_IN (a Sector node counts as its own sector).
-    `active_in`: those names precomputed for every node (`_ends`)."""
+def node_sectors(G: nx.MultiDiGraph, n) -> list[str]:
+    """Names of the sectors a node is ACTIVE_IN (`facts.sectors_of`), each once; a Sector
+    node counts as its own sector (the map's sector filter shows it with its members)."""
     attrs = G.nodes[n]
     if attrs.get("label") == "Sector":
         return [attrs.get("name") or str(n)]
-    if active_in is not None:
-        return active_in.get(n, [])
-    return sorted({G.nodes[t].get("name") or str(t)
-                   for _, t, k in G.out_edges(n, keys=True) if k == "ACTIVE_IN"})
+    return list(dict.fromkeys(sectors_of(G, n)))
 
 
 def subgraph(G: nx.MultiDiGraph, *, focus=None, depth: int = 1,
@@ -159,7 +141,8 @@ def subgraph(G: nx.MultiDiGraph, *, focus=None, depth: int = 1,
                              and (a.get("label") or "").lower() not in wanted])
     if country:
         c = country.casefold()
-        where = {n: node_country(G, n) for n in H}
+        located = located_countries(G)
+        where = {n: country_of(G, n, located) for n in H}
         inside = {n for n, w in where.items() if w and w.casefold() == c}
         keep = set(inside)
         for n, w in where.items():
@@ -196,20 +179,6 @@ def group_style(label: str, kind: str | None) -> tuple[str, str]:
 
 def group_name(label: str, kind: str | None) -> str:
     return f"{label} · {kind}" if kind else label
-
-
-def _ends(G: nx.MultiDiGraph) -> tuple[dict, dict]:
-    """{node: country it is LOCATED_IN} and {node: sorted sectors it is ACTIVE_IN}, in one
-    pass over the edges (what `node_country`/`node_sectors` find node by node)."""
-    located, sectors = {}, {}
-    for u, v, k in G.edges(keys=True):
-        if k == "LOCATED_IN" and u not in located:
-            va = G.nodes[v]
-            if va.get("label") == "Place" and va.get("kind") == "country":
-                located[u] = va.get("name")
-        elif k == "ACTIVE_IN":
-            sectors.setdefault(u, set()).add(G.nodes[v].get("name") or str(v))
-    return located, {n: sorted(s) for n, s in sectors.items()}
 
 
 # --- documents and time --------------------------------------------------------
@@ -270,7 +239,7 @@ def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bo
     pos = layout.positions(G, seed=seed) if (large or not use_physics) else {}
     if edge_labels is None:
         edge_labels = G.number_of_edges() <= EDGE_LABEL_LIMIT
-    located, active_in = _ends(G)
+    located = located_countries(G)
 
     info_nodes, groups = {}, {}
     for n, attrs in G.nodes(data=True):
@@ -282,7 +251,7 @@ def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bo
             g = groups[gkey] = {"key": gkey, "name": group_name(label, kind),
                                 "colour": colour, "shape": shape, "count": 0}
         g["count"] += 1
-        country, sectors = node_country(G, n, located), node_sectors(G, n, active_in)
+        country, sectors = country_of(G, n, located), node_sectors(G, n)
         info = {"name": attrs.get("name") or str(n), "label": label, "kind": attrs.get("kind"),
                 "group": gkey, "country": country, "sectors": sectors, "degree": G.degree(n),
                 "founded": attrs.get("founded"), "aliases": list(attrs.get("aliases") or []),

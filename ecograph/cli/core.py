@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from . import cli
+from .group import cli
 
 
 def open_writable(ctx: click.Context):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import cli
+from .group import cli
 from .output import emit, format_options
 
 
@@ -37,7 +37,7 @@ def review_cmd(ctx, below: float, limit: int, fmt: str) -> None:
 @click.pass_context
 def merge_cmd(ctx, keep: str, other: str, reason: str) -> None:
     """Record that OTHER is the same entity as KEEP, and apply it now."""
-    from ..curation import merge_entities
+    from ..queries.decisions import merge_entities
     from ..store import open_store
     cur = _curation(ctx)
     with open_store(ctx.obj["store_url"], writable=True) as store:
@@ -68,7 +68,7 @@ def split_cmd(ctx, name: str, label: str, reason: str) -> None:
 @click.pass_context
 def set_cmd(ctx, name: str, new_name: str | None, kind: str | None, country: str | None, reason: str) -> None:
     """Fix the canonical name, kind or country of the entity NAME, and apply it now."""
-    from ..curation import set_entity
+    from ..queries.decisions import set_entity
     from ..store import open_store
     cur = _curation(ctx)
     with open_store(ctx.obj["store_url"], writable=True) as store:
@@ -77,7 +77,7 @@ def set_cmd(ctx, name: str, new_name: str | None, kind: str | None, country: str
 
 
 def _edge(ctx, source: str, rtype: str, target: str, reason: str, confirm: bool) -> None:
-    from ..curation import edge_decision
+    from ..queries.decisions import edge_decision
     from ..store import open_store
     cur = _curation(ctx)
     with open_store(ctx.obj["store_url"], writable=True) as store:

@@ -10,7 +10,7 @@ import json
 
 import click
 
-from . import cli
+from .group import cli
 from .output import emit, format_options
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import cli
+from .group import cli
 from ..errors import EcographError, StoreError
 from ..model import LABELS, ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS
 
@@ -67,7 +67,8 @@ def map_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, type
             isolated: bool, force: bool) -> None:
     """Draw the graph as an interactive HTML map: legend, search, filters, evidence on click."""
     from ecograph.queries.lookup import find_entity
-    from ecograph.queries.options import relation_types, timed
+    from ecograph.dates import timed
+    from ecograph.queries.options import relation_types
     from ecograph.visualizations.map import check_size, render_map, subgraph, without_isolated
 
     try:  # as every command takes them: names, core, all
@@ -103,7 +104,7 @@ def map_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, type
 @click.pass_context
 def export_cmd(ctx: click.Context, fmt: str, output: str) -> None:
     """Write the whole graph for other tools, or for `ecograph import`."""
-    from ecograph.queries.options import timed
+    from ecograph.dates import timed
     from ecograph.visualizations import exports
 
     if fmt == "csv" and output == "-":

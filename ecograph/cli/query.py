@@ -13,7 +13,7 @@ from dataclasses import asdict, is_dataclass
 
 import click
 
-from . import cli
+from .group import cli
 from .output import emit, format_options
 
 EVIDENCE = ["sentence", "source", "title", "published", "url", "method", "confidence"]

@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from . import cli
+from .group import cli
 from .output import emit, format_options
 from .session import reading
 

@@ -1,6 +1,6 @@
 """Time: `--since` / `--until` on the queries, maps and exports, and `ecograph timeline NAME`.
 
-The window is set once around a command (`queries.options.between`), and every query
+The window is set once around a command (`ecograph.dates.between`), and every query
 reads the graph through it, so the options are added here to the commands that read
 relations rather than written into each of them."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ import functools
 
 import click
 
-from . import cli
+from .group import cli
 from .output import format_options
 
 #: Commands that read relations and so take --since/--until (search/stats/cypher do not).
@@ -21,7 +21,7 @@ _HELP = ("Only relations {} DATE (YYYY, YYYY-MM or YYYY-MM-DD, inclusive), dated
 
 
 def with_period(command: click.Command) -> click.Command:
-    """Add --since/--until to a command: its callback runs inside `options.between`."""
+    """Add --since/--until to a command: its callback runs inside `ecograph.dates.between`."""
     if any(p.name == "since" for p in command.params):
         return command
     command.params += [click.Option(["--since"], metavar="DATE", help=_HELP.format("from")),
@@ -30,7 +30,7 @@ def with_period(command: click.Command) -> click.Command:
 
     @functools.wraps(inner)
     def callback(*args, since=None, until=None, **kwargs):
-        from ecograph.queries.options import between
+        from ecograph.dates import between
         with between(since, until):
             return inner(*args, **kwargs)
     command.callback = callback

@@ -2,7 +2,7 @@
 
 The file is `export()` plus a `provenance` section: the order documents were added
 and what each document says about the entities whose attributes several documents
-gave (`store.base.stored_state` reads it; a file without it, from an older version,
+gave (`store.exchange.stored_state` reads it; a file without it, from an older version,
 loads as before). Writes replace the file atomically (temp file, fsync, rename), so a crash leaves
 either the old graph or the new one. A lock file serialises writers: a second
 `ingest` on the same store waits for the first instead of losing its work.
@@ -25,7 +25,8 @@ from ..errors import EcographError, StoreError
 from ..exchange import validate
 from ..heap import fewer_collections
 from ..model import Document, Entity, Extraction, Relation
-from . import base
+from .merge import Attributes, contributions, merge_entity, merge_relation, refold, relation_without_document
+from .exchange import PROVENANCE, build_networkx, exchange, provenance, stored_state
 
 LOCK_TIMEOUT = float(os.environ.get("ECOGRAPH_LOCK_TIMEOUT", "600"))
 
@@ -46,12 +47,12 @@ class EmbeddedStore:
         self.writable = writable
         self._lock_fd: int | None = None
         self._dirty = False
-        # node attrs "entity" (the merged view) and "records" (document id -> base.Attributes,
+        # node attrs "entity" (the merged view) and "records" (document id -> Attributes,
         # what each document says about it); edge key = type, edge attr "relation"
         self.G = nx.MultiDiGraph()
         self._docs: dict[str, Document] = {}
         self._by_source: dict[str, str] = {}  # source -> doc id: `add` looks it up for every document
-        self._seq: dict[str, int] = {}  # doc id -> its place in the fold order (base: order)
+        self._seq: dict[str, int] = {}  # doc id -> its place in the fold order (store.merge: order)
         self._next_seq = 0
         if writable:
             self._acquire_lock()
@@ -107,14 +108,14 @@ class EmbeddedStore:
         self._dirty = False
 
     def saved_state(self) -> dict:
-        """`export()` plus the per-document records (`store.base.PROVENANCE`), for a reload that
+        """`export()` plus the per-document records (`store.exchange.PROVENANCE`), for a reload that
         keeps them (curation)."""
         return self._saved_form()
 
     def _saved_form(self) -> dict:
         data = self.export()
         # the exchange dict plus the per-document records, which exports leave out
-        data[base.PROVENANCE] = base.provenance(
+        data[PROVENANCE] = provenance(
             sorted(self._docs, key=self._seq.__getitem__),
             ((a["entity"], a["records"]) for _, a in self.G.nodes(data=True)))
         return data
@@ -191,7 +192,7 @@ class EmbeddedStore:
         doc = extraction.document
         replaced = sorted({d.id for d in (self.document_by_source(doc.source), self._docs.get(doc.id))
                            if d is not None})
-        # a replacement takes the place of what it replaces, so the fold order stays (base: order)
+        # a replacement takes the place of what it replaces, so the fold order stays (store.merge: order)
         seq = min((self._seq[d] for d in replaced), default=None)
         for d in replaced:
             self._remove(d)
@@ -200,17 +201,17 @@ class EmbeddedStore:
         self._docs[doc.id] = replace(doc, text=None)
         self._by_source[doc.source] = doc.id
         self._seq[doc.id] = seq
-        for e in base.contributions(extraction):
+        for e in contributions(extraction):
             node = self.G.nodes.get(e.id)
             old = node.get("entity") if node else None
             records = dict(node["records"]) if old is not None else {}
-            records[doc.id] = base.Attributes.of(e)
-            merged = base.merge_entity(old, e)
+            records[doc.id] = Attributes.of(e)
+            merged = merge_entity(old, e)
             if replaced and old is not None:  # not the newest record: fold them all, in order
-                merged = base.refold(merged, records, self._key)[0]
+                merged = refold(merged, records, self._key)[0]
             self._put_entity(merged, records)
         for r in extraction.relations:
-            self._put_relation(base.merge_relation(self._relation(r.key), r))
+            self._put_relation(merge_relation(self._relation(r.key), r))
 
     def forget(self, doc_id: str) -> bool:
         if doc_id not in self._docs:
@@ -246,7 +247,7 @@ class EmbeddedStore:
         ends = set()  # of dropped relations: an entity no document mentions goes with its last one
         for u, v, k, rel in list(self.G.edges(keys=True, data="relation")):
             if any(e.document == doc_id for e in rel.evidence):
-                rel = base.relation_without_document(rel, doc_id)
+                rel = relation_without_document(rel, doc_id)
                 if rel.evidence:
                     self.G.edges[u, v, k]["relation"] = rel
                 else:
@@ -261,7 +262,7 @@ class EmbeddedStore:
                 ent = replace(ent, mentions={d: c for d, c in ent.mentions.items() if d != doc_id})
                 if ent.mentions or self.G.degree(n):
                     records = {d: a for d, a in self.G.nodes[n]["records"].items() if d != doc_id}
-                    self._put_entity(*base.refold(ent, records, self._key))
+                    self._put_entity(*refold(ent, records, self._key))
                 else:
                     self.G.remove_node(n)
         self._seq.pop(doc_id, None)
@@ -271,7 +272,7 @@ class EmbeddedStore:
         return self._seq.get(doc_id, -1), doc_id
 
     # --- entities and relations ----------------------------------------------
-    def _put_entity(self, e: Entity, records: dict[str, base.Attributes]) -> None:
+    def _put_entity(self, e: Entity, records: dict[str, Attributes]) -> None:
         self.G.add_node(e.id, entity=e, records=records)
 
     def _put_relation(self, r: Relation) -> None:
@@ -303,10 +304,10 @@ class EmbeddedStore:
         return sorted(out, key=lambda r: r.key)
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        return base.build_networkx(self.entities(), self.relations(), self.documents())
+        return build_networkx(self.entities(), self.relations(), self.documents())
 
     def export(self) -> dict:
-        return base.exchange(self.documents(), self.entities(), self.relations())
+        return exchange(self.documents(), self.entities(), self.relations())
 
     def load(self, data: dict) -> None:
         validate(data)  # the whole file, before anything changes
@@ -317,7 +318,7 @@ class EmbeddedStore:
         self._atomically("loading an exchange file", replace_all, data)
 
     def _load(self, data: dict) -> None:
-        docs, ents, rels, records = base.stored_state(data)  # docs in the order they were added
+        docs, ents, rels, records = stored_state(data)  # docs in the order they were added
         self._docs = {d.id: d for d in docs}
         self._by_source = {d.source: d.id for d in docs}
         self._seq = {d.id: i for i, d in enumerate(docs)}
@@ -387,7 +388,7 @@ class EmbeddedStore:
             cited.update(d for e in entities.values() for d in e.mentions)
         else:
             relations, cited = [Relation(r.type, r.source, r.target) for r in relations], set()
-        G = base.build_networkx(sorted(entities.values(), key=lambda e: e.id),
+        G = build_networkx(sorted(entities.values(), key=lambda e: e.id),
                                 sorted(relations, key=lambda r: r.key),
                                 [self._docs[d] for d in sorted(cited) if d in self._docs])
         G.graph["version"] = self.version
@@ -409,3 +410,14 @@ class EmbeddedStore:
     def entity_names(self) -> list[tuple[str, str, str, list[str]]]:
         """(id, label, name, aliases) of every entity, by id: what name lookup needs."""
         return sorted((e.id, e.label, e.name, list(e.aliases)) for _, e in self.G.nodes(data="entity"))
+
+    # the reads a database answers itself; here, "cannot decide": the queries resolve the
+    # names with their index and find paths in the neighbourhood they read (`LocalReads`)
+    def resolve_names(self, names, *, label=None) -> None:
+        return None
+
+    def named_neighbourhood(self, names, *, label, depth: int, types, context=(), evidence: bool = True) -> None:
+        return None
+
+    def shortest_path_nodes(self, a: str, b: str, types, *, cap: int = 1000) -> None:
+        return None

@@ -10,7 +10,7 @@ whitelists (and cached), never from what a document or a user said.
 Graph shape (see `ecograph.store.neo4j` for the full evidence model):
 - entity nodes `(:Organisation|Programme|Place|Sector|Person {id, name, kind,
   aliases, country, founded, name_key, alias_keys})`, unique `id` per label, indexed
-  name keys (see NAMED), and `base_*` for an unattributed description (`neo4j_rows`);
+  name keys (see NAMED), and `base_*` for an unattributed description (`records`);
 - `(:Document {id, source, title, language, ingested_at, seq, loose})`: `seq` its
   place in the order documents were added, `loose` if it states a relation between
   entities it does not list (see REMOVE_READ);
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..model import LABELS, RELATION_TYPES
+from ...model import LABELS, RELATION_TYPES
 
 #: Labels an entity node can carry (Document is a node but not an entity).
 ENTITY_LABELS: tuple[str, ...] = tuple(label for label in LABELS if label != "Document")
@@ -116,9 +116,9 @@ RETURN n.id AS id, '__NAME__' AS label""")
 
 
 # An entity's view, unattributed description and records, to fold it again (see
-# neo4j_rows): each distinct record once, at its first document ([seq, id, name,
+# records.py): each distinct record once, at its first document ([seq, id, name,
 # aliases, kind, country, founded]). Folding a record again changes nothing
-# (store.base.combine), so a hub that thousands of documents describe alike costs a
+# (store.merge.combine), so a hub that thousands of documents describe alike costs a
 # few rows, not thousands.
 ENTITY_RECORDS = """UNWIND $eids AS eid
 MATCH (n) WHERE elementId(n) = eid
@@ -138,7 +138,7 @@ RETURN eid, labels(n) AS labels, records,
 _REL_RETURN = "type(r) AS type, s.id AS source, t.id AS target, properties(r) AS r"
 
 #: A relationship's properties, in the order relation rows carry their values
-#: (`{s, t, p: neo4j_rows.relation_values(r)}`; a list packs about twice as fast in
+#: (`{s, t, p: records.relation_values(r)}`; a list packs about twice as fast in
 #: the driver as a map with its keys). Written by name: `SET r = map` makes Neo4j plan an
 #: Eager (it cannot tell which keys a map sets) that buffers every row of the batch.
 REL_PROPS = ("ev_document", "ev_sentence", "ev_start", "ev_end", "ev_method", "ev_confidence",
@@ -320,7 +320,7 @@ CALL {{ WITH older
 RETURN size(older) AS converted
 """
 # Every entity's per-document records and unattributed description, and the documents'
-# order: what `Neo4jStore.saved_state` hands to curation (store.base.stored_state reads it).
+# order: what `Neo4jStore.saved_state` hands to curation (store.exchange.stored_state reads it).
 ALL_MENTION_RECORDS = """
 MATCH (n)-[m:`MENTIONED_IN`]->(d:`Document`) WHERE m.name IS NOT NULL
 RETURN n.id AS id, d.id AS document, m.name AS name, coalesce(m.aliases, []) AS aliases,
@@ -396,7 +396,7 @@ OWN_TRANSACTIONS = ("SHOW TRANSACTIONS YIELD transactionId, metaData "
                     "WHERE metaData.ecograph_run = $run RETURN transactionId AS id")
 TERMINATE_TRANSACTIONS = "TERMINATE TRANSACTIONS $ids"
 
-# --- local reads for the research queries (READ transactions; see store.neo4j_read) -
+# --- local reads for the research queries (READ transactions; see store.neo4j.reads) -
 #
 # A query about one organisation reads its neighbourhood, not the whole graph. In a
 # pattern, relationship types and the bounds of a variable-length hop cannot be
@@ -414,7 +414,7 @@ _SEEDS = ("UNWIND COLLECT {\n" + "\n  UNION\n".join(
 # one of those whose name it is): `$names` = [{id: the name if it may be an id, key: its
 # `ids.norm`, bar: "|key|"}]. Every entity node carries `name_key` (norm of its name, range
 # index) and `alias_keys` ("|norm|norm|" of its aliases, text index: CONTAINS); both are
-# written with its other properties (`store.neo4j_rows.entity_row`). `picked`: one id per
+# written with its other properties (`store.records.entity_row`). `picked`: one id per
 # name, '' where the rules do not decide (no match, several): the caller falls back to its
 # own index, which also says "did you mean". `seeds`: the picked ids, none if one is ''.
 NAMED = """UNWIND range(0, size($names) - 1) AS i

@@ -1,12 +1,19 @@
-"""What `ecograph cypher` lets a researcher's statement do on Neo4j (`Neo4jStore.run_read_query`):
-the operators of its plan that are refused, the procedures and SHOW commands allowed, and the
-rows fetched, at most a limit, as plain Python."""
+"""The read-only guard: what `ecograph cypher` lets a researcher's statement do on Neo4j
+(`run_read_query`): the operators of its plan that are refused, the procedures and SHOW
+commands allowed, and the rows fetched, at most a limit, as plain Python."""
 from __future__ import annotations
 
+import contextlib
 import re
+import uuid
 from typing import Iterator
 
-from ..errors import QueryRefused
+from neo4j.exceptions import ClientError
+
+from ...errors import QueryRefused
+from . import cypher as Q
+from .connection import Connection
+from .records import plain
 
 
 #: What `ecograph cypher` may call: procedures and SHOW commands that only describe the
@@ -71,3 +78,58 @@ def check_read_only(summary) -> None:
             if m.group(1) not in SAFE_PROCEDURES:
                 raise QueryRefused(f"refused: procedure {m.group(1)} is not on the list of safe procedures",
                                    hint="allowed: " + ", ".join(sorted(SAFE_PROCEDURES)))
+
+
+def run_read_query(conn: Connection, query: str, params: dict | None = None, *,
+                   timeout: float | None = 60.0, limit: int | None = None) -> QueryRows:
+    """Run a researcher's Cypher, refusing anything that could write or reveal the server.
+
+    Enforced in the store, not in the CLI, so every caller gets it: Neo4j plans the statement
+    (EXPLAIN, nothing runs) and `check_read_only` refuses it unless it only reads and calls
+    only allowed procedures and SHOW commands. Then it runs in a READ transaction (the
+    server's last line) with `timeout` seconds as its transaction timeout; at most `limit`
+    rows are fetched (`QueryRows.cut` says the result was cut), as plain Python. On Ctrl-C
+    the transaction is terminated on the server."""
+    if not isinstance(query, str) or not query.strip():
+        raise QueryRefused("empty Cypher query")
+    params = dict(params or {})
+    summary = _plan(conn, query, params)
+    check_read_only(summary)
+    tag = uuid.uuid4().hex  # finds this transaction on the server, to stop it on Ctrl-C
+    with conn.errors("running the query"), conn.session(read=True) as s:
+        tx = s.begin_transaction(timeout=timeout, metadata={"ecograph_run": tag})
+        try:
+            return fetch(tx.run(query, params), limit, plain)
+        except KeyboardInterrupt:
+            _terminate(conn, tag)
+            raise
+        except ClientError as exc:
+            if exc.code == "Neo.ClientError.Statement.AccessMode":
+                raise QueryRefused("refused by Neo4j: the statement tried to write") from None
+            if "TransactionTimedOut" in (exc.code or ""):
+                raise QueryRefused(f"the query ran past its time limit ({timeout:g} s) and was stopped",
+                                   hint="raise it with --timeout SECONDS, or narrow the query") from None
+            raise
+        finally:
+            tx.close()  # rolls back: nothing was written
+
+
+def _terminate(conn: Connection, tag: str) -> None:
+    """Stop our own running transaction on the server (best effort: we are exiting)."""
+    with contextlib.suppress(Exception), conn.driver.session(database=conn.database) as s:
+        ids = [r["id"] for r in s.run(Q.OWN_TRANSACTIONS, run=tag)]  # the timeout bounds it anyway
+        if ids:
+            s.run(Q.TERMINATE_TRANSACTIONS, ids=ids).consume()
+
+
+def _plan(conn: Connection, query: str, params: dict):
+    with conn.errors("checking the query"):
+        try:
+            with conn.session(read=True) as s:
+                return s.execute_read(lambda tx: tx.run(Q.EXPLAIN + query, params).consume())
+        except ClientError as exc:
+            if (exc.code or "").startswith(("Neo.ClientError.Statement.", "Neo.ClientError.Procedure.")):
+                raise QueryRefused(f"Neo4j cannot run this query: {exc.message}",
+                                   hint="`ecograph cypher` takes one read-only Cypher statement "
+                                        "(no EXPLAIN/PROFILE prefix); parameters go in --param") from None
+            raise

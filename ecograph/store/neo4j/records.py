@@ -1,11 +1,10 @@
-"""What the Neo4j store's write path sends as parameters, and the records it reads back.
-
-Pure Python: no driver and no Cypher (those stay in `store.neo4j` and `store.cypher`),
-so the store module stays readable. Where each field lives in the graph:
+"""Records <-> model: what the Neo4j store's write path sends as parameters, and what
+its reads give back, as `Document`s, `Entity`s and `Relation`s (or plain Python for a
+researcher's query). No Cypher (that is in `cypher.py`) and no I/O. Where each field lives in the graph:
 
 * entity node: the merged view `id, name, kind, aliases, country, founded`, and
   `base_name, base_aliases, base_kind, base_country, base_founded` only for an entity
-  with an unattributed description (the "" record of `store.base`);
+  with an unattributed description (the "" record of `store.merge`);
 * `(entity)-[:MENTIONED_IN {count, name, aliases, kind, country, founded}]->(:Document)`:
   the mention count and what that document says about the entity (its record);
 * `(:Document {seq})`: the document's place in the fold order.
@@ -18,14 +17,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
-from ..errors import StoreError
-from ..ids import norm
-from ..model import Entity, Evidence, Extraction, Relation
-from . import base
-from .base import Attributes
-from .cypher import REL_PROPS
+from neo4j.graph import Node, Path, Relationship
+
+from ...errors import StoreError
+from ...ids import norm
+from ...model import Document, Entity, Evidence, Extraction, Relation
+from ..merge import (Attributes, fold, merge_entity, merge_relation, refold, relation_without_document,
+                     with_attributes)
+from .cypher import ENTITY_LABELS, REL_PROPS
 
 BATCH = 1000
 #: rows per statement in `load` (one transaction, a fresh graph: bigger batches, fewer round trips)
@@ -99,7 +100,38 @@ def records(row: dict) -> tuple[dict[str, Attributes], dict[str, tuple]]:
     return recs, keys
 
 
-# --- records <-> model (reads share these; `store.neo4j` keeps the old names) ----------
+# --- records <-> model ------------------------------------------------------------------
+
+def document(p: dict) -> Document:
+    return Document.from_dict({"source": "", **p})
+
+
+def entity_label(labels: list[str]) -> str:
+    return next(x for x in ENTITY_LABELS if x in labels)
+
+
+def plain(v: Any) -> Any:
+    """Driver values -> JSON-friendly Python (nodes and relationships become dicts)."""
+    if isinstance(v, Node):
+        return {"_labels": sorted(v.labels), **{k: plain(x) for k, x in v.items()}}
+    if isinstance(v, Relationship):
+        return {"_type": v.type,
+                "_source": v.start_node.get("id") if v.start_node is not None else None,
+                "_target": v.end_node.get("id") if v.end_node is not None else None,
+                **{k: plain(x) for k, x in v.items()}}
+    if isinstance(v, Path):
+        return {"nodes": [plain(n) for n in v.nodes],
+                "relationships": [plain(r) for r in v.relationships]}
+    if isinstance(v, dict):
+        return {k: plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [plain(x) for x in v]
+    if hasattr(v, "iso_format"):
+        return v.iso_format()
+    if v is None or isinstance(v, (str, int, float, bool)):
+        return v
+    return str(v)
+
 
 def entity(label: str, p: dict, mentions: list) -> Entity:
     return Entity(id=p["id"], label=label, name=p.get("name", ""), kind=p.get("kind"),
@@ -140,11 +172,11 @@ def add_plan(ex: Extraction, seq: int, contributed: list[Entity], views: dict[st
     for e in contributed:
         v = views.get(e.id)
         old = entity(v["label"], v["n"], []) if v else None
-        merged = base.merge_entity(old, e)
+        merged = merge_entity(old, e)
         if v is not None and v["eid"] in folded:
             recs, order = records(folded[v["eid"]])
             recs[doc.id], order[doc.id] = Attributes.of(e), (seq, doc.id)
-            merged = base.with_attributes(merged, base.fold((order[d], a) for d, a in recs.items()))
+            merged = with_attributes(merged, fold((order[d], a) for d, a in recs.items()))
         labels[e.id] = merged.label
         rows[merged.label].append({
             "id": e.id, "props": entity_row(merged),
@@ -155,7 +187,7 @@ def add_plan(ex: Extraction, seq: int, contributed: list[Entity], views: dict[st
         for end in (r.source, r.target):
             if end not in labels:
                 raise StoreError(f"relation {r.type} {r.source} -> {r.target} names an unknown entity {end!r}")
-        rels[r.key] = base.merge_relation(rels.get(r.key), r)
+        rels[r.key] = merge_relation(rels.get(r.key), r)
     mine = {e.id for e in contributed}
     # a relation naming none of the document's own entities: forgetting it must scan (cypher.REMOVE_READ)
     loose = any(r.source not in mine and r.target not in mine for r in rels.values())
@@ -176,7 +208,7 @@ def relation_writes(plan: AddPlan, eids: list, stored: list[dict]) -> tuple[dict
     created: dict[str, list[dict]] = defaultdict(list)
     for k, r in plan.relations.items():
         if k in old:
-            merged = base.merge_relation(relation(old[k]), r)
+            merged = merge_relation(relation(old[k]), r)
             updates[r.type].append({"s": old[k]["s"], "t": old[k]["t"], "p": relation_values(merged)})
         else:
             created[r.type].append({"s": ids[r.source], "t": ids[r.target], "p": relation_values(r)})
@@ -190,7 +222,7 @@ def without_document(rels: Iterable[dict], doc_id: str) -> tuple[dict, dict]:
     updates: dict[str, list[dict]] = defaultdict(list)
     deletes: dict[str, list[dict]] = defaultdict(list)
     for row in rels:
-        rel = base.relation_without_document(relation(row), doc_id)
+        rel = relation_without_document(relation(row), doc_id)
         if rel.evidence:
             updates[row["type"]].append({"s": row["s"], "t": row["t"], "p": relation_values(rel)})
         else:
@@ -204,7 +236,7 @@ def refolded(row: dict, label: str) -> dict | None:
     view = entity(label, row["n"], [])
     recs, order = records(row)
     had_base = "" in recs
-    ent, recs = base.refold(view, recs, order.__getitem__)
+    ent, recs = refold(view, recs, order.__getitem__)
     if Attributes.of(ent) == Attributes.of(view) and ("" in recs) == had_base:
         return None
     return {"eid": row["eid"], "props": {**entity_row(ent), **base_props(recs.get(""))}}
