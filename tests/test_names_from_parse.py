@@ -6,15 +6,10 @@ from __future__ import annotations
 import pytest
 
 from ecograph.ids import norm
-from ecograph.ingest.extract import extract
 from ecograph.ingest.frames import veto
 from ecograph.ingest.frames.institutions import institution_spans
 from ecograph.ingest.frames.pipelines import pipeline
-from ecograph.ingest.types import RawDocument
-
-
-def _doc(text: str, lang: str):
-    return extract(RawDocument(source="t.txt", text=text, title="t", language=lang))
+from helpers import run as _doc, triples
 
 
 def names(text: str, lang: str) -> set[str]:
@@ -120,10 +115,6 @@ def test_partners_named_with_with_meet_the_subject_not_each_other():
     got = partners("Dans le cadre d'un partenariat avec le Ministère des Finances, l'Office des Ports et "
                    "l'Agence de l'Oriental, la société Kappa réalise le projet.", "fr")
     assert frozenset((norm("Ministère des Finances"), norm("Office des Ports"))) not in got
-
-
-def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
-    return {(c.type, norm(c.source.text), norm(c.target.text)) for c in _doc(text, lang).candidates}
 
 
 def test_names_a_plural_noun_announces_take_its_part():

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ecograph.ids import norm
-from ecograph.ingest.extract import extract
 from ecograph.ingest.tables import extract_structured
-from ecograph.ingest.types import RawDocument
+from helpers import run, triples
 
 EN_PAGE = """Project Name : BLUEWAVE (B_A.2.1_0099)
 
@@ -26,11 +25,6 @@ FR_PAGE = """Projet : MEDSOL
 """
 
 
-def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
-    r = extract(RawDocument(source="t.txt", text=text, title="t", language=lang))
-    return {(c.type, norm(c.source.text), norm(c.target.text)) for c in r.candidates}
-
-
 @pytest.mark.parametrize("page,lang,expected", [
     (EN_PAGE, "en", {("RUNS", "Institute of Sea Studies", "BLUEWAVE"),
                      ("PARTICIPATES_IN", "Kappa Association", "BLUEWAVE"),
@@ -41,7 +35,7 @@ def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
     (FR_PAGE, "fr", {("RUNS", "Agence Delta pour l'Énergie", "MEDSOL"),
                      ("PARTICIPATES_IN", "Université de Numidie", "MEDSOL"),
                      ("PARTICIPATES_IN", "Cluster Solaire du Sud", "MEDSOL"),
-                     ("LOCATED_IN", "Université de Numidie", "Algérie")}),
+                     ("LOCATED_IN", "Université de Numidie", "Algeria")}),
 ])
 def test_a_roster_gives_the_lead_the_partners_and_their_countries(page, lang, expected):
     got = triples(page, lang)
@@ -55,7 +49,7 @@ def test_the_acronym_and_the_project_label_carry_over():
     project = next(m for m in r.mentions if m.text == "BLUEWAVE")
     assert (project.label, project.kind) == ("Programme", "project")
     # the whole page agrees: "The BLUEWAVE project" is the same programme
-    whole = extract(RawDocument(source="t.txt", text=EN_PAGE, title="t", language="en"))
+    whole = run(EN_PAGE, "en")
     assert {m.label for m in whole.mentions if m.text == "BLUEWAVE"} == {"Programme"}
     assert not any(m.text in ("Lead Beneficiary", "Project Name") for m in whole.mentions)
 
