@@ -55,7 +55,7 @@ def _acronyms(names: list[str]) -> set[str]:
 def _core(name: str) -> str:
     """A name's distinctive words in their order: without heads and cue words ("cluster",
     "university"), places and small words."""
-    from ecograph.ingest.kinds import GENERIC, classify
+    from ecograph.kinds import GENERIC, classify
     from ecograph.ingest.name_keys import qualifiers
     words = []
     for w in norm(name).split():
@@ -91,7 +91,7 @@ class _Profile:
     """What the ranking compares about one entity."""
 
     def __init__(self, e, neighbours: set[str]):
-        from ecograph.ingest.kinds import classify
+        from ecograph.kinds import classify
         from ecograph.ingest.name_keys import qualifiers
         self.e = e
         self.names = [e.name, *e.aliases]

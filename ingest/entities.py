@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .gazetteers import _SECTOR_WORDS, gazetteer, given_names, make_doc, places, registry_surfaces, sectors
-from .kinds import CONNECTORS, FIRM_WORDS, GENERIC, MONTHS, NON_NAME_ACRONYMS, PERSON_TITLES, STARTERS, classify
+from ecograph.kinds import CONNECTORS, FIRM_WORDS, GENERIC, MONTHS, NON_NAME_ACRONYMS, PERSON_TITLES, STARTERS, classify
 from .names import (Chunk, _ORG_NOUNS, _PROG_NOUNS, _acronym_defined, _is_acronym, _longest, _merge_commas,
                     _namey, _national_programmes, _overlap, _owner_tail, _paren_acronym, _paren_dashed_acronym,
                     _quoted, _raw_chunks, _split_and, _trim, _trim_event_city, acronym_like, is_org_cue)

@@ -19,7 +19,7 @@ from ecograph.ids import norm
 from spacy.tokens import Doc
 
 from .entities import (Chunk, _ORG_NOUNS, _PROG_NOUNS, detect, nlp, places, surface, tokenize)
-from .kinds import classify
+from ecograph.kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
 from .frames import demonym_edges, frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
 from .sentences import split

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ecograph.dates import parse_date
+from ecograph.urls import web_url
 
 from .decoding import decode, quiet
 from .types import RawDocument
@@ -37,18 +38,6 @@ _KEYS = {  # field names people use in front matter, headers and manifests -> ou
 }
 # PDF producers' placeholders that are no title
 _NO_TITLE = re.compile(r"(?i)^(?:untitled|sans titre|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pptx?|odt|pdf|tex))$")
-
-
-def web_url(value) -> str | None:
-    """`value` if it is an absolute http(s) URL with a host, else None."""
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return None
-    return value if parts.scheme.lower() in ("http", "https") and parts.hostname and " " not in value else None
 
 
 def describe(doc: RawDocument, data: bytes) -> RawDocument:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ecograph.ids import norm
 
-from .kinds import GENERIC, STARTERS, classify
+from ecograph.kinds import GENERIC, STARTERS, classify
 from .registry import DATA
 
 # Words that move or come and go in a name without changing what it names:

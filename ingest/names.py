@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteers import places
-from .kinds import CONNECTORS, MONTHS, NON_NAME_ACRONYMS, STARTERS, classify
+from ecograph.kinds import CONNECTORS, MONTHS, NON_NAME_ACRONYMS, STARTERS, classify
 from .tokens import Tok, fold_tokens
 
 

@@ -24,7 +24,7 @@ from ecograph.store.base import fuller_name
 
 from .doc_links import (_acronym_pairs, _inner_acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions,
                         _renames)
-from .kinds import classify
+from ecograph.kinds import classify
 from .name_keys import (_SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
                         inner_acronym_key, inner_expansions, loose_key, name_language, programme_head, programme_key, qualifiers, split_acronym_dash,
                         strip_country_tag)

@@ -21,7 +21,7 @@ import re
 
 from ecograph.ids import fold
 
-from .kinds import classify
+from ecograph.kinds import classify
 from .tables_grid import Row, Table, find_tables, name_cell, places_in, sectors_prefix
 from .tables_items import Clean, Item, _is_acronym, items_of, name_test, sentences
 from .tables_layout import find_layout_tables

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ecograph.ids import fold
 
-from .kinds import classify
+from ecograph.kinds import classify
 from .tables_vocab import AMPERSAND_NAMES, GENERIC, is_place
 
 

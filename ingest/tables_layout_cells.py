@@ -12,7 +12,7 @@ import re
 
 from ecograph.ids import fold
 
-from .kinds import classify
+from ecograph.kinds import classify
 from .tables_items import _QUANTITY, Clean, items_of, name_test
 from .tables_layout import LayoutTable
 from .tables_rows import _CUE_WORDS, places_in, sectors_prefix

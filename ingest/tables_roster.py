@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .gazetteers import places
-from .kinds import classify
+from ecograph.kinds import classify
 from .tokens import fold_tokens
 
 CONF_ROSTER = 0.85

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from ecograph.errors import Ambiguous, NotFound
 from ecograph.ids import norm
 from ecograph.model import Entity
-from ecograph.ingest.kinds import CONNECTORS, GENERIC
+from ecograph.kinds import CONNECTORS, GENERIC
 from ecograph.store.protocol import QueryableStore
 
 from . import cache

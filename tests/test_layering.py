@@ -23,16 +23,9 @@ PACKAGES = {"ecograph": "ecograph", "ingest": "ecograph.ingest", "queries": "eco
 OUTER = ("ingest", "queries", "visualizations")
 
 CROSSINGS = {
-    ("ecograph.queries.lookup", "ecograph.ingest.kinds"):
-        "name lookup skips the resolver's kind words (GENERIC, CONNECTORS), owned by ingest/kinds.py; "
-        "they move to the core with the lead's ingest work (ingest/ is not edited here)",
-    ("ecograph.visualizations.map", "ecograph.ingest.metadata"):
-        "the evidence panel links only http(s) URLs by the rule ingest/metadata.py owns (web_url); "
-        "same reason",
-    ("ecograph.review", "ecograph.ingest.kinds"):
-        "review ranks merge candidates by the resolver's own name rules; same reason",
     ("ecograph.review", "ecograph.ingest.name_keys"):
-        "review ranks merge candidates by the resolver's own name rules; same reason",
+        "review ranks merge candidates by the resolver's own name keys (ingest/name_keys.py), which read "
+        "the registry's data and the readers' language word lists: they move to the core together",
     ("ecograph.visualizations.report", "ecograph.queries.lookup"):
         "the report page is query results drawn: it is built on the queries (clusters, brokers, "
         "the view) as the CLI is",

@@ -35,7 +35,7 @@ from markupsafe import Markup
 
 from ecograph.dates import evidence_dates
 from ecograph.errors import EcographError, NotFound
-from ecograph.ingest.metadata import web_url
+from ecograph.urls import web_url
 
 from . import layout
 

@@ -12,7 +12,7 @@ from typing import Callable
 
 from spacy.tokens import Span, Token
 
-from ..kinds import classify
+from ecograph.kinds import classify
 from .vetoes import POSTS as _POSTS
 from ..types import Candidate
 

@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from ..kinds import classify
+from ecograph.kinds import classify
 from ..names import Chunk, _paren_acronym, _paren_dashed_acronym
 from .roles import OF
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteers import given_names
 from .pipelines import common_words
-from ..kinds import FIRM_WORDS as _FIRM_WORDS, classify
+from ecograph.kinds import FIRM_WORDS as _FIRM_WORDS, classify
 from .roles import OF
 from ..tokens import fold_tokens
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ecograph.ids import norm
 
 from ..gazetteers import nlp
-from ..kinds import classify
+from ecograph.kinds import classify
 from ..types import Candidate, Mention
 from .lexicon import Arg, Sent, _matchers, lexicon
 from .clauses import ClausePatterns
