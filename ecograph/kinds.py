@@ -15,7 +15,7 @@ from ecograph.ids import fold
 # (kind, label, cue words/prefixes matched on whole folded words). Order matters: first hit wins.
 _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     ("label", "Programme", ("label", "labels", "certification", "accreditation")),
-    ("fund", "Programme", ("fund", "fonds", "facility")),
+    ("fund", "Programme", ("fund", "fonds", "facility", "account")),
     ("policy", "Programme", ("plan", "strategy", "strategie", "pact", "pacte", "policy", "politique",
                              "scheme", "schema", "vision", "roadmap", "initiative", "agenda")),
     ("event", "Programme", ("forum", "fair", "salon", "expo", "exhibition", "summit", "sommet",

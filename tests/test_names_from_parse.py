@@ -267,3 +267,19 @@ def test_a_programme_launched_in_collaboration_between_parties_is_run_by_each():
                   "entre l'Agence Omega, l'Union européenne et la Fédération Sigma.", "fr")
     for party in ("Agence Omega", "Union européenne", "Fédération Sigma"):
         assert ("RUNS", norm(party), norm("Kappa Boost")) in got
+
+
+@pytest.mark.parametrize("lang,sentence,name,expected", [
+    ("en", "The Hackathon was a success.", "Hackathon", "category"),
+    ("fr", "Le Forum a réuni 300 personnes.", "Forum", "category"),
+    ("en", "Horizon funds the project.", "Horizon", None),
+])
+def test_a_programme_kind_word_alone_is_no_name(lang, sentence, name, expected):
+    doc = pipeline(lang)(sentence)
+    a = sentence.index(name)
+    assert veto(doc, a, a + len(name), name) == expected
+
+
+def test_an_account_is_a_fund():
+    from ecograph.kinds import classify
+    assert classify("Kappa Multi-Donor Account") == ("Programme", "fund")

@@ -156,14 +156,23 @@ def is_field_label(sp: Span, kind_word: bool, heading: bool) -> bool:
     return not kind_word and bool(words) and all(_dictionary_word(t.lower_, words) for t in sp if t.is_alpha)
 
 
+# cue words of kinds.py that are also short names of one programme ("Horizon" for Horizon Europe)
+_PROGRAMME_NAMES = {"horizon"}
+
+
 def is_category(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'MSMEs', 'Moroccan SMEs', 'NEETs': a plural acronym names a category of actors, not one; and a
-    plural kind noun alone ('Technopôles', 'Hackathons') names no one either."""
+    plural kind noun alone ('Technopôles', 'Hackathons'), or a programme's kind word alone ('the
+    Hackathon'), names no one either."""
     last = sp[-1].text
     if len(last) >= 4 and last.endswith("s") and last[:-1].isupper() and len(sp) <= 2:
         return True
-    if len(sp) != 1 or sp[0].text.isupper() or _coined(sp[0].text) or not sp[0].lower_.endswith("s"):
-        return False  # a singular kind noun ("the Technopark") may stand for the one the text is about
+    if len(sp) != 1 or sp[0].text.isupper() or _coined(sp[0].text):
+        return False
+    if classify(sp[0].lower_)[0] == "Programme" and sp[0].lower_ not in _PROGRAMME_NAMES:
+        return True  # "the Hackathon", "le Forum": a kind of event or programme, named by no name
+    if not sp[0].lower_.endswith("s"):
+        return False  # a singular body noun ("the Technopark") may stand for the one the text is about
     word = sp[0].lower_
     return classify(word[:-1])[0] is not None or classify(word[:-2])[0] is not None
 
