@@ -283,3 +283,23 @@ def test_a_programme_kind_word_alone_is_no_name(lang, sentence, name, expected):
 def test_an_account_is_a_fund():
     from ecograph.kinds import classify
     assert classify("Kappa Multi-Donor Account") == ("Programme", "fund")
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Kappa Cluster has formed seven partnerships: Alpha Labs, Beta Institute, Gamma Agency and Delta Corp.", "en",
+     {("PARTNERS_WITH", "Kappa Cluster", "Alpha Labs"), ("PARTNERS_WITH", "Kappa Cluster", "Delta Corp")}),
+    ("Le Cluster Kappa a noué sept partenariats : Alpha Labs, l'Institut Beta, l'Agence Gamma et Delta Corp.", "fr",
+     {("PARTNERS_WITH", "Cluster Kappa", "Institut Beta"), ("PARTNERS_WITH", "Cluster Kappa", "Delta Corp")}),
+    ("Twelve start-ups received the Omega Label: Zeta Works, Eta Labs and Theta Tech.", "en",
+     {("LABELLED_BY", "Eta Labs", "Omega Label"), ("LABELLED_BY", "Theta Tech", "Omega Label")}),
+])
+def test_a_colon_list_names_what_the_clause_announces(text, lang, expected):
+    got = triples(text, lang, both_ways=True)
+    assert {(t, norm(s), norm(o)) for t, s, o in expected} <= got
+    # the listed partners are not each other's partners: each partnership is the subject's
+    assert ("PARTNERS_WITH", norm("Alpha Labs"), norm("Delta Corp")) not in got
+
+
+def test_funding_received_is_no_label():
+    got = triples("Kappa Cluster received funding from the Omega Bank.", "en")
+    assert not {t for t in got if t[0] == "LABELLED_BY"}

@@ -78,8 +78,9 @@ def _emit(frame, src, tgt, s, rtype: str | None = None) -> Candidate | None:
     return Candidate(rtype, src.m, tgt.m, s.start, s.end, f"{METHOD}-{frame.name}", round(conf, 3))
 
 
-_ANNOUNCE = re.compile(r"(?:,\s*|\s)(?:à savoir|namely|including|notamment|such as|dont|parmi lesquels|parmi lesquelles)"
-                      r"\s*:?\s*(?:(?:the|le|la|les|l['’])\s*)?", re.I)
+_ANNOUNCE = re.compile(r"(?:(?:,\s*|\s)(?:à savoir|namely|including|notamment|such as|dont|parmi lesquels|"
+                      r"parmi lesquelles)\s*:?|\s*:)\s*(?:(?:the|le|la|les|l['’])\s*)?", re.I)
+_ANNOUNCE_REACH = 60  # characters between the noun and what announces its list
 _CONJ = re.compile(r"\b(?:and|et|as well as|ainsi que)\b|&", re.I)
 _INTRO = re.compile(r"(\w+)\W*(?:(?:the|le|la|les|l['’])\s*)?$", re.I)
 
@@ -145,7 +146,7 @@ class _Reader:
             return []
         text = self.doc.text
         m = _ANNOUNCE.search(text, t.idx + len(t.text))
-        if m is None:
+        if m is None or m.start() - (t.idx + len(t.text)) > _ANNOUNCE_REACH:
             return []
         first = min(((a, y) for a, b, y in self.spans if not y.coref and a >= m.end()), default=None,
                     key=lambda p: p[0])

@@ -93,6 +93,8 @@ def co_actors(t: Token, tab: FrameTable) -> list[Token]:
 
 @handler("directed")
 def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple]:
+    if frame.object and t.pos_ in ("VERB", "AUX") and not _signs_an_agreement(t, frame):
+        return []  # "received the Kappa Label" is a label; "received funding" is not
     srcs = [x for r in frame.source for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
     tgts = [x for r in frame.target for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
     if frame.co_agents and not srcs:
@@ -134,6 +136,8 @@ def _joint_parties(t: Token, tab: FrameTable, by_words, read) -> tuple[list, lis
             parties += [x for tok in agents(gov, by_words) for x in read(tok)]
             nodes.append(gov)
     withs = [x for n in nodes for tok in prep_objects(n, tab.with_preps - BETWEEN) for x in read(tok)]
+    if t.pos_ in ("VERB", "AUX"):  # "X has formed seven partnerships: A, B and C": the list names them
+        withs += [x for o in nodes[1:] if o.dep_ in ("dobj", "obj") for x in read(o)]
     return parties, withs
 
 
