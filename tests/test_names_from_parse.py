@@ -303,3 +303,17 @@ def test_a_colon_list_names_what_the_clause_announces(text, lang, expected):
 def test_funding_received_is_no_label():
     got = triples("Kappa Cluster received funding from the Omega Bank.", "en")
     assert not {t for t in got if t[0] == "LABELLED_BY"}
+
+
+@pytest.mark.parametrize("lang,sentence,name,expected", [
+    ("en", "They signed a Memorandum of Understanding in May.", "Memorandum of Understanding", "agreement"),
+    ("en", "The MoU was signed.", "MoU", "agreement"),
+    ("fr", "Le directeur de l'Université Kappa de la ville a parlé.", "Université Kappa de la", "truncated"),
+    ("en", "The Ministries of Foreign Affairs met.", "Ministries of Foreign Affairs", "plural-kind"),
+    ("en", "The Ministry of Foreign Affairs met.", "Ministry of Foreign Affairs", None),
+    ("en", "The Clusters of Excellence Network met.", "Clusters of Excellence Network", None),
+])
+def test_agreement_truncated_and_plural_vetoes(lang, sentence, name, expected):
+    doc = pipeline(lang)(sentence)
+    a = sentence.index(name)
+    assert veto(doc, a, a + len(name), name) == expected

@@ -201,6 +201,31 @@ def is_ordinal(sp: Span, kind_word: bool, heading: bool) -> bool:
     return len(sp) == 1 and re.fullmatch(r"(?:[IVXLC]+|\d+)(?:ème|eme|e|er|th|st|nd|rd)", sp[0].text) is not None
 
 
+_AGREEMENTS = {"memorandum", "mou", "agreement", "convention", "accord", "protocol", "protocole", "charter", "charte",
+               "mémorandum", "agreements", "conventions", "accords", "protocols", "protocoles"}
+_TAIL_WORDS = {"de", "du", "des", "d'", "la", "le", "les", "l'", "of", "the", "and", "et", "for", "pour", "à", "a", "an"}
+
+
+def is_agreement(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'MoU', 'Memorandum of Understanding', 'Framework Agreement': the act, not a party to it."""
+    return sp[0].lower_ in _AGREEMENTS or sp[-1].lower_ in _AGREEMENTS and not kind_word
+
+
+def is_truncated(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Université Esprit de la': a name cut before its end (it ends on a preposition or an article)."""
+    return len(sp) >= 2 and sp[-1].lower_ in _TAIL_WORDS
+
+
+def is_plural_kind(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Ministries of Foreign Affairs', 'Technopôles de la région': a plural kind noun opens a phrase that
+    names several bodies, not one."""
+    w = sp[0].lower_
+    if len(sp) < 2 or not w.endswith("s") or classify(" ".join(t.text for t in sp[1:]))[0] is not None:
+        return False  # "Clusters of Excellence Network": a later word names the one body
+    singular = w[:-3] + "y" if w.endswith("ies") else w[:-1]
+    return classify(singular)[0] is not None and classify(w)[0] is None
+
+
 VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "person": is_person,
     "common-word": is_common_word,
@@ -212,6 +237,9 @@ VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "category": is_category,
     "post": is_post,
     "ordinal": is_ordinal,
+    "agreement": is_agreement,
+    "truncated": is_truncated,
+    "plural-kind": is_plural_kind,
 }
 
 
