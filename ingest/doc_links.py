@@ -23,16 +23,17 @@ _CLOSE_QUOTE = re.compile(r"\s*[”»\"’]")
 def _quoted_expansions(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
     """Pairs (short, long) written 'SHORT “the LONG NAME”' or 'SHORT (« LONG »)': the quoted
     expansion names the same body."""
+    return [(a, b) for a, b, ma, mb in _neighbours(mentions, text, _OPEN_QUOTE)
+            if _CLOSE_QUOTE.match(text, mb.end) and len(norm(mb.text).split()) > len(norm(ma.text).split())]
+
+
+def _neighbours(mentions: list[Mention], text: str, gap: re.Pattern) -> list[tuple]:
+    """(a, b, mention a, mention b) for each two actor mentions in a row whose gap matches `gap`."""
     if not text:
         return []
     order = sorted((i for i, m in enumerate(mentions) if m.label in _SWAP), key=lambda i: mentions[i].start)
-    out = []
-    for a, b in zip(order, order[1:]):
-        ma, mb = mentions[a], mentions[b]
-        if ma.end <= mb.start and _OPEN_QUOTE.fullmatch(text[ma.end:mb.start]) and \
-                _CLOSE_QUOTE.match(text, mb.end) and len(norm(mb.text).split()) > len(norm(ma.text).split()):
-            out.append((a, b))
-    return out
+    return [(a, b, mentions[a], mentions[b]) for a, b in zip(order, order[1:])
+            if mentions[a].end <= mentions[b].start and gap.fullmatch(text[mentions[a].end:mentions[b].start])]
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
@@ -132,15 +133,7 @@ _RENAME = re.compile(r"[^.;!?\n]{0,60}?\b(?:formerly|previously|anciennement|aut
 def _renames(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
     """(current, former) pairs of one document: the name written after a rename cue that follows
     another name in the same sentence is the same body's former name."""
-    if not text:
-        return []
-    order = sorted((i for i, m in enumerate(mentions) if m.label in _SWAP), key=lambda i: mentions[i].start)
-    out = []
-    for a, b in zip(order, order[1:]):
-        ma, mb = mentions[a], mentions[b]
-        if ma.end <= mb.start and _RENAME.fullmatch(text[ma.end:mb.start]):
-            out.append((a, b))
-    return out
+    return [(a, b) for a, b, _, _ in _neighbours(mentions, text, _RENAME)]
 
 
 def _inner_acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:

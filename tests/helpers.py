@@ -48,3 +48,12 @@ def wait_for_line(proc, prefix: str) -> str:
     proc.wait()
     raise AssertionError(f"the process ended (code {proc.returncode}) before a line {prefix!r}: "
                          f"{''.join(seen)[-2000:]}")
+
+
+def veto_of(lang: str, sentence: str, name: str) -> str | None:
+    """The name veto (ingest/frames/vetoes.py) that rejects `name` where `sentence` writes it, or None."""
+    from ecograph.ingest.frames import veto
+    from ecograph.ingest.frames.pipelines import pipeline
+    doc = pipeline(lang)(sentence)
+    a = sentence.index(name)
+    return veto(doc, a, a + len(name), name)

@@ -291,10 +291,15 @@ def test_canonical_name_in_the_document_language_where_forms_differ(language, na
     ("Zephyr Robotics Network (ex-Zephyr Robotics Club) opened.", "Zephyr Robotics Network", "Zephyr Robotics Club"),
 ])
 def test_a_former_name_joins_the_current_one(text, now, before):
-    ms = [_mention(text, now, ORG)]
-    ms.append(_mention(text, before, ORG, ms[0].end))
-    ext = Resolver().resolve(_doc(text, "r.txt"), text, RawExtraction(mentions=ms))
+    ext = _two_names(text, now, before)
     assert [(e.name, e.aliases) for e in ext.entities] == [(now, [before])]
+
+
+def _two_names(text: str, a: str, b: str):
+    """The resolution of a text naming organisation `a`, then organisation `b` after it."""
+    ms = [_mention(text, a, ORG)]
+    ms.append(_mention(text, b, ORG, ms[0].end))
+    return Resolver().resolve(_doc(text, "r.txt"), text, RawExtraction(mentions=ms))
 
 
 @pytest.mark.parametrize("text,a,b", [
@@ -303,10 +308,7 @@ def test_a_former_name_joins_the_current_one(text, now, before):
     ("Orvalis Cluster grew. Formerly the Kelvo Cluster led.", "Orvalis Cluster", "Kelvo Cluster"),
 ])
 def test_no_rename_without_the_cue_leading_to_the_name(text, a, b):
-    ms = [_mention(text, a, ORG)]
-    ms.append(_mention(text, b, ORG, ms[0].end))
-    ext = Resolver().resolve(_doc(text, "r.txt"), text, RawExtraction(mentions=ms))
-    assert len(ext.entities) == 2
+    assert len(_two_names(text, a, b).entities) == 2
 
 
 def test_a_body_named_as_a_known_programme_is_that_programme():
