@@ -56,7 +56,7 @@ def _core(name: str) -> str:
     """A name's distinctive words in their order: without heads and cue words ("cluster",
     "university"), places and small words."""
     from ecograph.kinds import GENERIC, classify
-    from ecograph.ingest.name_keys import qualifiers
+    from ecograph.name_keys import qualifiers
     words = []
     for w in norm(name).split():
         if w in _SMALL or w in GENERIC or qualifiers(w) or (len(w) > 3 and classify(w)[1] is not None):
@@ -92,7 +92,7 @@ class _Profile:
 
     def __init__(self, e, neighbours: set[str]):
         from ecograph.kinds import classify
-        from ecograph.ingest.name_keys import qualifiers
+        from ecograph.name_keys import qualifiers
         self.e = e
         self.names = [e.name, *e.aliases]
         self.keys = {norm(n) for n in self.names if norm(n)}
@@ -153,7 +153,7 @@ def _evidence(a: _Profile, b: _Profile, df: dict[str, int]) -> tuple[float, list
     a part or a kin as often as the same body, and one word alike ("National Agricultural Centre" /
     "Agricultural Institute") a description: either needs a shared member or partner too, or
     acronyms one letter apart (the letter of the added word: "XDC" / "XDFC")."""
-    from ecograph.ingest.name_keys import clash
+    from ecograph.name_keys import clash
     if a.e.id in b.neighbours or clash(a.quals, b.quals):
         return None
     together = bool(set(a.e.mentions) & set(b.e.mentions))

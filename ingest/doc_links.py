@@ -12,7 +12,7 @@ from collections import defaultdict
 from ecograph.ids import fold, norm
 
 from ecograph.kinds import LIST_KIND_NOUNS, LIST_VERBS
-from .name_keys import _HEAD_WORDS, _MOVABLE, _SWAP, _place_words, inner_acronym_key, inner_expansions
+from ecograph.name_keys import _HEAD_WORDS, _MOVABLE, _SWAP, _place_words, inner_acronym_key, inner_expansions
 from .types import Mention
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 import os
 
 from ecograph.errors import EcographError
+from ecograph.languages import language_of_words
 from ecograph.ids import norm
 
 from spacy.tokens import Doc
@@ -36,19 +37,10 @@ _PROG_KIND = {"project": "project", "projects": "project", "projet": "project", 
               "competition": "programme", "concours": "programme", "event": "event", "edition": "event",
               "festival": "event", "exhibition": "event", "award": "programme", "awards": "programme",
               "call": "programme", "launch": "programme", "lancement": "programme"}
-_FR_WORDS = {"le", "la", "les", "des", "et", "est", "du", "une", "pour", "dans", "avec", "sont", "qui", "nous", "au"}
-_EN_WORDS = {"the", "and", "of", "is", "to", "with", "for", "are", "which", "we", "our", "by", "this", "that"}
-
-
 def _language(raw: RawDocument, toks) -> str:
-    words = Counter(t.f for t in toks[:3000])
-    fr_n = sum(words[w] for w in _FR_WORDS)
-    en_n = sum(words[w] for w in _EN_WORDS)
-    if fr_n > 2 * en_n and fr_n >= 3:
-        return "fr"
-    if en_n > 2 * fr_n and en_n >= 3:
-        return "en"
-    return raw.language if raw.language in ("en", "fr") else "en"
+    """The language the text's own words say (`ecograph.languages`), else the reader's guess."""
+    return language_of_words((t.f for t in toks[:3000]), default=None) or \
+        (raw.language if raw.language in ("en", "fr") else "en")
 
 
 _YEAR4 = re.compile(r"(?:19|20)\d\d")

@@ -16,6 +16,8 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from ecograph.datafiles import PLACES_TSV
+
 from .registry import load_registry
 from .tokens import Tok, fold_tokens
 
@@ -32,8 +34,8 @@ class Place:
     country: str
 
 
-def _tsv(name: str) -> list[dict]:
-    path = DATA / name
+def _tsv(name: str | Path) -> list[dict]:
+    path = DATA / name  # a bare name is ingest's own data; a path (the core's place list) is itself
     if not path.exists():
         return []
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
@@ -44,7 +46,7 @@ def _tsv(name: str) -> list[dict]:
 def places() -> tuple[dict[str, Place], dict[str, Place]]:
     """(surface fold -> Place, demonym fold -> country Place)."""
     names, demonyms = {}, {}
-    for r in _tsv("places.tsv"):
+    for r in _tsv(PLACES_TSV):
         p = Place(r["name"].strip(), r["kind"].strip(), (r.get("country") or "").strip() or r["name"].strip())
         for s in [p.name, *(r.get("aliases") or "").split("|")]:
             if s.strip():

@@ -16,6 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from ecograph.errors import EcographError, ReadError
+from ecograph.languages import detect_language
 from . import limits
 from .decoding import SAMPLE as _SAMPLE, decode as _decode, quiet as _quiet
 from .metadata import describe, strip_front_matter
@@ -27,7 +28,6 @@ _FORMAT_BY_SUFFIX = {".txt": "txt", ".md": "md", ".markdown": "md",
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 TITLE_MAX = 200
-_LANG_WINDOW = 20000     # chars looked at by detect_language
 
 
 def read(path: str, *, max_bytes: int | None = None) -> RawDocument:
@@ -420,26 +420,3 @@ def _pdf_pages(path: str, reader, corrupt: str) -> list[str]:
 def _brief(exc: BaseException) -> str:
     msg = " ".join(str(exc).split()) or type(exc).__name__
     return msg[:200]
-
-
-# --- language -------------------------------------------------------------------------
-
-# Words common in one language and rare in the other; ambiguous ones ("a", "on", "son",
-# "plus") are left out. "l", "d", "qu" are French elisions split off at the apostrophe.
-_FR_WORDS = frozenset("""le la les des du de et est une un pour dans avec qui que sur au aux
-    ce cette ces sont par nous vous il elle ils elles pas ne se sa leur leurs été être ont
-    entre l d qu où mais ou selon depuis notre nos également ainsi""".split())
-_EN_WORDS = frozenset("""the and of to in is for with that are by this we our from be was
-    were it an as at has have which its their or not will been also these they can""".split())
-_WORD_RE = re.compile(r"[^\W\d_]+")
-
-
-def detect_language(text: str) -> str:
-    """"fr" or "en" from stopword counts over the first ~20k characters; "en" when unclear."""
-    fr = en = 0
-    for word in _WORD_RE.findall(text[:_LANG_WINDOW].lower()):
-        if word in _FR_WORDS:
-            fr += 1
-        elif word in _EN_WORDS:
-            en += 1
-    return "fr" if fr >= 3 and fr > 1.5 * en else "en"

@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from ecograph.ids import entity_id, norm
 from ecograph.model import (ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Document, Entity, Evidence, Extraction,
                             Relation, allowed, kind_rank)
-from ecograph.store.base import fuller_name
+from ecograph.store.merge import fuller_name
 
 from .doc_links import (_acronym_pairs, _inner_acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions,
                         _renames)
 from ecograph.kinds import classify
-from .name_keys import (_SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
-                        inner_acronym_key, inner_expansions, loose_key, name_language, programme_head, programme_key, qualifiers, split_acronym_dash,
+from ecograph.languages import name_language
+from ecograph.name_keys import (_SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
+                        inner_acronym_key, inner_expansions, loose_key, programme_head, programme_key, qualifiers, split_acronym_dash,
                         strip_country_tag)
 from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction

@@ -4,7 +4,7 @@ generic words that make up category phrases ("Anchor companies", "Research Labor
 Places and sectors get a `canonical` name because one region is written many ways in the
 genre ("Souss Massa Drâa region", "Souss-Massa-Draa") and one sector too ("agro-food",
 "agroalimentaire"). The shared vocabularies `ingest/data/sectors.tsv` (name, aliases) and
-`ingest/data/places.tsv` (name, kind, country, aliases) are read when present, so every extractor
+`ecograph/data/places.tsv` (name, kind, country, aliases) are read when present, so every extractor
 names sectors and places alike; the built-in tables below only add to them (they win on conflict).
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ecograph.ids import fold
+from ecograph.datafiles import PLACES_TSV
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -189,8 +190,8 @@ def _key(s: str) -> str:
 
 
 def _read_places_tsv() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """The shared place list (`ingest/data/places.tsv`: name, kind, country, aliases), when present."""
-    path = DATA / "places.tsv"
+    """The shared place list (`ecograph/data/places.tsv`: name, kind, country, aliases), when present."""
+    path = PLACES_TSV
     if not path.exists():
         return {}
     try:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ecograph.ingest.pipeline import ingest
-from ecograph.ingest.name_keys import qualifiers
+from ecograph.name_keys import qualifiers
 from ecograph.store.embedded import EmbeddedStore
 
 from conftest import CORPUS

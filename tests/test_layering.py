@@ -23,9 +23,6 @@ PACKAGES = {"ecograph": "ecograph", "ingest": "ecograph.ingest", "queries": "eco
 OUTER = ("ingest", "queries", "visualizations")
 
 CROSSINGS = {
-    ("ecograph.review", "ecograph.ingest.name_keys"):
-        "review ranks merge candidates by the resolver's own name keys (ingest/name_keys.py), which read "
-        "the registry's data and the readers' language word lists: they move to the core together",
     ("ecograph.visualizations.report", "ecograph.queries.lookup"):
         "the report page is query results drawn: it is built on the queries (clusters, brokers, "
         "the view) as the CLI is",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from ecograph.ids import document_id
-from ecograph.ingest.name_keys import clash, clean_name, qualifiers
+from ecograph.name_keys import clash, clean_name, qualifiers
 from ecograph.ingest.resolve import Resolver
 from ecograph.ingest.types import Mention, RawExtraction
 from ecograph.model import Document

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ecograph.ids import norm
 
 from ecograph.kinds import GENERIC, STARTERS, classify
-from .registry import DATA
+from ecograph.datafiles import PLACES_TSV
 
 # Words that move or come and go in a name without changing what it names:
 # "Cluster MENARA" / "Menara Cluster", "Technopole of Oujda" / "Oujda Technopole",
@@ -27,8 +27,8 @@ _ORDINALS = {"1st": "i", "1er": "i", "first": "i", "2nd": "ii", "2": "ii", "1": 
 
 @lru_cache(maxsize=1)
 def _place_words() -> tuple[dict[str, str], frozenset[str]]:
-    """(demonym or alias → canonical place key, set of place keys) from ingest/data/places.tsv."""
-    path = DATA / "places.tsv"
+    """(demonym or alias → canonical place key, set of place keys) from ecograph/data/places.tsv."""
+    path = PLACES_TSV
     to_place: dict[str, str] = {}
     keys: set[str] = set()
     if path.exists():
@@ -154,8 +154,8 @@ _COMPASS = {"north": "n", "northern": "n", "nord": "n", "south": "s", "southern"
 
 @lru_cache(maxsize=1)
 def _place_facts() -> dict[str, tuple[str, str]]:
-    """place key → (kind, country key) from ingest/data/places.tsv."""
-    path = DATA / "places.tsv"
+    """place key → (kind, country key) from ecograph/data/places.tsv."""
+    path = PLACES_TSV
     out: dict[str, tuple[str, str]] = {}
     if path.exists():
         lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
@@ -224,19 +224,6 @@ def body_head(name: str) -> bool:
     if toks[0] in _BODY_HEADS or toks[-1] in _BODY_HEADS:
         return True
     return any(t in _BODY_HEADS and nxt in _LINKS for t, nxt in zip(toks, toks[1:]))
-
-
-_FRENCH_LETTERS = frozenset("éèêàâçôîûëïœ")
-
-
-def name_language(name: str) -> str | None:
-    """"fr" / "en" when a name's small words or letters say it ("Centre Africain d'Innovation",
-    "Union européenne"; "Agency for …"), else None: most names are in no language ("Orvalis")."""
-    from .readers import _EN_WORDS, _FR_WORDS  # the language detector's own word lists
-    words = re.findall(r"[^\W\d_]+", name.lower())
-    fr = sum(w in _FR_WORDS for w in words) + any(c in _FRENCH_LETTERS for c in name.lower())
-    en = sum(w in _EN_WORDS for w in words)
-    return "fr" if fr > en else "en" if en > fr else None
 
 
 _ACR_DASH = re.compile(r"^\s*([A-Z][A-Za-z0-9&]{1,9})\s+[-–—:]\s+(\S.{3,})$")
