@@ -213,8 +213,9 @@ class Graph:
     # --- pages ----------------------------------------------------------------
     def report(self, path, *, focus: str | None = None, depth: int = 2, top: int = 10):
         """Write the ecosystem report (`ecograph report`); returns its path."""
+        from ecograph.queries.report import build_report
         from ecograph.visualizations.report import render_report
-        return render_report(self.store, path, focus=focus, depth=depth, top=top)
+        return render_report(build_report(self.store, focus=focus, depth=depth, top=top), path)
 
 
 def open(url: str | None = None, *, writable: bool = False) -> Graph:  # noqa: A001 - mirrors ecograph.open

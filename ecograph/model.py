@@ -171,3 +171,20 @@ class Extraction:
     document: Document
     entities: list[Entity]
     relations: list[Relation]
+
+
+# relation type -> how the side panel reads it from the source, and from the target:
+# the node shown is the subject ("has member ONCF", not "← member of ONCF")
+RELATION_PHRASES = {
+    "PARTNERS_WITH": ("partners with", "partners with"),
+    "MEMBER_OF": ("member of", "has member"),
+    "SUPPORTS": ("supports", "supported by"),
+    "FUNDS": ("funds", "funded by"),
+    "RUNS": ("runs", "run by"),
+    "PARTICIPATES_IN": ("participates in", "has participant"),
+    "PART_OF": ("part of", "has part"),
+    "LABELLED_BY": ("labelled by", "labels"),
+    "LOCATED_IN": ("located in", "location of"),
+    "ACTIVE_IN": ("active in", "sector of"),
+    "MENTIONED_IN": ("mentioned in", "mentions"),
+}

@@ -23,11 +23,6 @@ PACKAGES = {"ecograph": "ecograph", "ingest": "ecograph.ingest", "queries": "eco
 OUTER = ("ingest", "queries", "visualizations")
 
 CROSSINGS = {
-    ("ecograph.visualizations.report", "ecograph.queries.lookup"):
-        "the report page is query results drawn: it is built on the queries (clusters, brokers, "
-        "the view) as the CLI is",
-    ("ecograph.visualizations.report", "ecograph.queries.structure"): "same as above",
-    ("ecograph.visualizations.report", "ecograph.queries.view"): "same as above",
 }
 
 

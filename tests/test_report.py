@@ -15,7 +15,8 @@ from test_map_browser import browser  # noqa: F401  (the fixture)
 from ecograph.cli import cli
 from ecograph.errors import NotFound
 from ecograph.store.embedded import EmbeddedStore
-from ecograph.visualizations.report import build_report, render_report
+from ecograph.queries.report import build_report
+from ecograph.visualizations.report import render_report
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def test_figures_are_the_graphs(store):
     pairs = {(p["a"], p["b"]): p["count"] for p in r["pairs"]}
     assert pairs[("Senegal", "Senegal")] == 1 and sum(pairs.values()) == 3
     assert r["brokers"] and r["brokers"][0]["entries"]
-    assert [m["name"] for m in r["maps"]] == ["Baobab Agritech Cluster"]
+    assert [r["view"].name(n) for n in r["map_centres"]] == ["Baobab Agritech Cluster"]
 
 
 def test_focus_report_covers_the_neighbourhood(store):
@@ -53,14 +54,14 @@ def test_focus_report_covers_the_neighbourhood(store):
     assert r["focus"] == "Nordic Development Fund" and r["title"].startswith("Nordic Development Fund")
     names = {e["name"] for g in r["kinds"] for e in g["entries"]}
     assert names == {"Nordic Development Fund"}  # programmes are not organisations
-    assert r["documents"]["count"] == 1 and [m["name"] for m in r["maps"]] == ["Nordic Development Fund"]
+    assert r["documents"]["count"] == 1 and [r["view"].name(n) for n in r["map_centres"]] == ["Nordic Development Fund"]
     with pytest.raises(NotFound):
         build_report(store, focus="Zanzibar Space Agency")
 
 
 @pytest.mark.browser
 def test_report_in_chromium(browser, store, tmp_path):
-    path = render_report(store, tmp_path / "out" / "ecosystem.html")
+    path = render_report(build_report(store), tmp_path / "out" / "ecosystem.html")
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o644 & ~mask

@@ -35,6 +35,7 @@ from markupsafe import Markup
 
 from ecograph.dates import evidence_dates
 from ecograph.errors import EcographError, NotFound
+from ecograph.model import RELATION_PHRASES as PHRASES
 from ecograph.urls import web_url
 
 from . import layout
@@ -76,21 +77,6 @@ EDGE_STYLES = {
     "MENTIONED_IN": ("#cccccc", [1, 6], 1.0, True),
 }
 DEFAULT_EDGE_STYLE = ("#888888", [4, 4], 1.0, True)
-# relation type -> how the side panel reads it from the source, and from the target:
-# the node shown is the subject ("has member ONCF", not "← member of ONCF")
-PHRASES = {
-    "PARTNERS_WITH": ("partners with", "partners with"),
-    "MEMBER_OF": ("member of", "has member"),
-    "SUPPORTS": ("supports", "supported by"),
-    "FUNDS": ("funds", "funded by"),
-    "RUNS": ("runs", "run by"),
-    "PARTICIPATES_IN": ("participates in", "has participant"),
-    "PART_OF": ("part of", "has part"),
-    "LABELLED_BY": ("labelled by", "labels"),
-    "LOCATED_IN": ("located in", "location of"),
-    "ACTIVE_IN": ("active in", "sector of"),
-    "MENTIONED_IN": ("mentioned in", "mentions"),
-}
 # views the page offers in one click: relation types shown, nodes left without any hidden
 PRESETS = [
     {"key": "clusters", "name": "clusters and their members", "types": ["MEMBER_OF", "PART_OF"]},

@@ -18,8 +18,9 @@ def report_cmd(ctx: click.Context, output: str, focus: str | None, depth: int, t
     """Write an ecosystem report: documents, organisations by kind and country, top clusters
     and members, brokers, partnerships by country pair, funders, focus maps, with the
     evidence behind every figure."""
+    from ecograph.queries.report import build_report
     from ecograph.visualizations.report import render_report
     from .session import reading
     with reading(ctx) as store:
-        path = render_report(store, output, focus=focus, depth=depth, top=top)
+        path = render_report(build_report(store, focus=focus, depth=depth, top=top), output)
     click.echo(f"wrote {path}", err=True)
