@@ -57,3 +57,11 @@ def veto_of(lang: str, sentence: str, name: str) -> str | None:
     doc = pipeline(lang)(sentence)
     a = sentence.index(name)
     return veto(doc, a, a + len(name), name)
+
+
+def sigint_as_a_terminal_sends_it() -> None:
+    """`preexec_fn` for a child that a test interrupts with SIGINT: a shell started in the
+    background ignores SIGINT and its children inherit that, so the test restores the default
+    disposition a program run from a terminal has."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

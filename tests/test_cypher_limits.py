@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ecograph.errors import QueryRefused
+from helpers import sigint_as_a_terminal_sends_it
 
 ECOGRAPH = str(Path(sys.executable).with_name("ecograph"))
 ENDLESS = "UNWIND range(1, 100000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n"
@@ -85,7 +86,8 @@ def test_ctrl_c_stops_the_query_on_the_server(neo4j_store, neo4j_url):
                                                os.environ["NEO4J_PASSWORD"])) as driver:
         assert _ours_running(driver) == []
         proc = subprocess.Popen([ECOGRAPH, "--store", neo4j_url, "cypher", ENDLESS, "--timeout", "600"],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                                preexec_fn=sigint_as_a_terminal_sends_it)
         try:
             deadline = time.monotonic() + 60
             while not _ours_running(driver):  # wait for the query to be running on the server

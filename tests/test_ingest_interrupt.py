@@ -12,6 +12,7 @@ import subprocess
 
 import pytest
 
+from helpers import sigint_as_a_terminal_sends_it
 from test_crash_safety import ECOGRAPH, _env, write_corpus
 
 N_DOCS = 120
@@ -22,7 +23,7 @@ def _interrupt_after(cmd: list[str], env: dict, n: int, *, group: bool) -> tuple
     """Run `cmd`; once stderr shows document `n` finished, send SIGINT (to the process
     group, as a terminal's Ctrl-C does, when `group`). Returns (exit code, stderr)."""
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+                            text=True, start_new_session=True, preexec_fn=sigint_as_a_terminal_sends_it)
     seen = []
     for line in proc.stderr:
         seen.append(line)
