@@ -60,6 +60,17 @@ FIRM_WORDS = {"tech", "technologies", "soft", "software", "labs", "lab", "system
                "pharma", "bio", "telecom", "electronics", "textile", "textiles", "agro", "sensors", "devices",
                "interactive", "games", "works", "frames", "marine", "oils", "holding", "sarl", "sa", "ltd"}
 
+# common nouns that name a body without saying its kind ("la société X", "l'organisme allemand …, X",
+# "X, a Greek company"): a name beside one is an actor
+BODY_NOUNS = frozenset({"organisme", "organisation", "organization", "société", "entreprise", "firme", "firm",
+                        "company", "structure", "institution", "body", "startup", "start-up", "pme"})
+
+
+def names_a_body(word: str) -> bool:
+    """A common noun (lower case) that names a body: a generic one, or a kind word of an organisation."""
+    return word in BODY_NOUNS or classify(word)[0] == "Organisation"
+
+
 # The company cues are weak: "Maroc" ends many agency names too. Checked last, only as a fallback.
 _WEAK = {"company"}
 

@@ -103,6 +103,8 @@ class _Reader:
             a, b = (toks[x.i].start, toks[x.j - 1].end) if x.coref else (x.m.start, x.m.end)
             spans.append((a - s.start, b - s.start, x))
         self.spans = spans
+        # the named actors in the order written, for the list readers (built once per sentence)
+        self.named = sorted(((a, b, x) for a, b, x in spans if not x.coref), key=lambda n: (n[0], n[1]))
         self.person = {t.i for e in doc.ents if e.label_ in _PERSON_ENTS for t in e}
 
     def at(self, t) -> list:
@@ -123,7 +125,7 @@ class _Reader:
         """x and the names listed with it, "A, B (BB), C et D": a long list is a chain the small
         pipelines parse as appositions and second subjects, while its surface is plain. The first item
         counts only when no other preposition introduces it ("According to A, B and C signed")."""
-        named = sorted((a, b, y) for a, b, y in self.spans if not y.coref)
+        named = self.named
         k = next((n for n, (_, _, y) in enumerate(named) if y is x), None)
         if k is None:
             return [x]
@@ -148,8 +150,7 @@ class _Reader:
         m = _ANNOUNCE.search(text, t.idx + len(t.text))
         if m is None or m.start() - (t.idx + len(t.text)) > _ANNOUNCE_REACH:
             return []
-        first = min(((a, y) for a, b, y in self.spans if not y.coref and a >= m.end()), default=None,
-                    key=lambda p: p[0])
+        first = next(((a, y) for a, _, y in self.named if a >= m.end()), None)
         if first is None or text[m.end():first[0]].strip():
             return []
         return self.enumeration(first[1])

@@ -12,7 +12,7 @@ from typing import Callable
 
 from spacy.tokens import Span, Token
 
-from ecograph.kinds import classify
+from ecograph.kinds import names_a_body
 from .vetoes import POSTS as _POSTS
 from ..types import Candidate
 
@@ -29,14 +29,12 @@ def demonym_edges(lang: str, sents, docs: dict, toks, demonym: Callable) -> list
         s = sents[n]
         if s.heading:
             continue
-        for x in s.args:
-            if x.coref or x.m.label != "Organisation":
+        named = [(y, doc.char_span(y.m.start - s.start, y.m.end - s.start, alignment_mode="expand"))
+                 for y in s.args if not y.coref]  # each name's span in the parse, found once per sentence
+        for x, sp in named:
+            if x.m.label != "Organisation" or sp is None:
                 continue
-            sp = doc.char_span(x.m.start - s.start, x.m.end - s.start, alignment_mode="expand")
-            if sp is None:
-                continue
-            others = {t.i for y in s.args if y.m is not x.m and not y.coref
-                      for t in (doc.char_span(y.m.start - s.start, y.m.end - s.start, alignment_mode="expand") or ())}
+            others = {t.i for y, o in named if y.m is not x.m and o is not None for t in o}
             for adj in _adjectives(sp):
                 if adj.i in others or adj.head.i in others:
                     continue  # "the Kappa Tunisian Cluster, the Delta Pole …": a word of another name
@@ -103,10 +101,5 @@ def _described_before(sp: Span) -> Token | None:
     return None
 
 
-_ORG_NOUNS = {"organisme", "organisation", "organization", "société", "entreprise", "groupe", "group", "firme",
-              "firm", "company", "structure", "institution", "body", "agency", "agence", "incubateur",
-              "incubator", "startup", "start-up", "association", "cluster", "pôle", "bank", "banque"}
-
-
 def _org_noun(t: Token) -> bool:
-    return t.lower_ in _ORG_NOUNS or classify(t.lower_)[0] == "Organisation" and t.lower_ not in _POSTS
+    return names_a_body(t.lower_) and t.lower_ not in _POSTS

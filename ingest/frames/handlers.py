@@ -93,7 +93,7 @@ def co_actors(t: Token, tab: FrameTable) -> list[Token]:
 
 @handler("directed")
 def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple]:
-    if frame.object and t.pos_ in ("VERB", "AUX") and not _signs_an_agreement(t, frame):
+    if frame.object and t.pos_ in ("VERB", "AUX") and not _has_object(t, frame):
         return []  # "received the Kappa Label" is a label; "received funding" is not
     srcs = [x for r in frame.source for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
     tgts = [x for r in frame.target for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
@@ -158,14 +158,15 @@ def joint(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple
     found, found_withs = _joint_parties(t, tab, by_words, read)
     parties = _distinct(found, seen)
     withs = _distinct(found_withs, seen)
-    if frame.object and t.pos_ in ("VERB", "AUX") and not _signs_an_agreement(t, frame):
+    if frame.object and t.pos_ in ("VERB", "AUX") and not _has_object(t, frame):
         # "A and B signed the guest book" is no partnership; "signed between A and B" names the parties
         if not (is_passive(t) and len(parties) >= 2 and not agents(t, by_words)):
             return []
     return list(combinations(parties, 2)) + [(p, w) for p in parties for w in withs]
 
 
-def _signs_an_agreement(t: Token, frame: Frame) -> bool:
+def _has_object(t: Token, frame: Frame) -> bool:
+    """The verb's object is one of the frame's `object` nouns ("signed an agreement", "received the K Label")."""
     objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
     if any(o.lemma_.lower() in frame.object or
            any(k.lemma_.lower() in frame.object for k in o.children if k.dep_ in ("compound", "nmod", "amod"))

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteers import given_names
 from .pipelines import common_words
-from ecograph.kinds import FIRM_WORDS as _FIRM_WORDS, classify
+from ecograph.kinds import BODY_NOUNS, FIRM_WORDS as _FIRM_WORDS, classify
 from .roles import OF
 from ..tokens import fold_tokens
 
@@ -94,9 +94,15 @@ _FUNCTION = {"of", "for", "and", "the", "in", "on", "de", "du", "des", "d'", "et
              "en", "à", "&", "-"}
 
 
+def _singulars(w: str) -> list[str]:
+    """The singular forms an English or French plural in -s, -es, -ies may have ('agencies' → 'agency')."""
+    if not w.endswith("s"):
+        return []
+    return [w[:-1]] + ([w[:-2]] if w.endswith("es") else []) + ([w[:-3] + "y"] if w.endswith("ies") else [])
+
+
 def _dictionary_word(w: str, words: frozenset[str]) -> bool:
-    return w in words or w.endswith("s") and (w[:-1] in words or w.endswith("es") and w[:-2] in words or
-                                              w.endswith("ies") and w[:-3] + "y" in words)
+    return w in words or any(s in words for s in _singulars(w))
 
 
 def is_common_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
@@ -117,19 +123,16 @@ def is_common_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
     return all(_dictionary_word(t.lower_, words) for t in content)
 
 
-_FIRM_NOUNS = {"société", "entreprise", "firme", "startup", "start-up", "pme", "company", "firm"}
-
-
 def _actor_context(sp: Span) -> bool:
     """The text treats the phrase as an actor: a kind noun before it ("la société Alpha Cuirs", "the
     project Clear Water"), a kind noun in apposition ("X, a Greek company"), or it is a verb's subject
     ("Keel Robotics joined …")."""
     doc = sp.doc
     before = doc[sp.start - 1].lower_ if sp.start > 0 else ""
-    if before in _FIRM_NOUNS or before and classify(before)[0] is not None:
+    if before in BODY_NOUNS or before and classify(before)[0] is not None:
         return True
     root = sp.root
-    if any(c.dep_ == "appos" and (c.lower_ in _FIRM_NOUNS or classify(c.lower_)[0] is not None)
+    if any(c.dep_ == "appos" and (c.lower_ in BODY_NOUNS or classify(c.lower_)[0] is not None)
            for c in root.children):
         return True
     return root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and root.head.pos_ == "VERB"
@@ -171,10 +174,8 @@ def is_category(sp: Span, kind_word: bool, heading: bool) -> bool:
         return False
     if classify(sp[0].lower_)[0] == "Programme" and sp[0].lower_ not in _PROGRAMME_NAMES:
         return True  # "the Hackathon", "le Forum": a kind of event or programme, named by no name
-    if not sp[0].lower_.endswith("s"):
-        return False  # a singular body noun ("the Technopark") may stand for the one the text is about
-    word = sp[0].lower_
-    return classify(word[:-1])[0] is not None or classify(word[:-2])[0] is not None
+    # a singular body noun ("the Technopark") may stand for the one the text is about; a plural does not
+    return any(classify(s)[0] is not None for s in _singulars(sp[0].lower_))
 
 
 _TITLES = {"ambassador", "ambassadeur", "ambassadrice", "minister", "ministre", "engineer", "ingénieur", "professor",
@@ -222,8 +223,7 @@ def is_plural_kind(sp: Span, kind_word: bool, heading: bool) -> bool:
     w = sp[0].lower_
     if len(sp) < 2 or not w.endswith("s") or classify(" ".join(t.text for t in sp[1:]))[0] is not None:
         return False  # "Clusters of Excellence Network": a later word names the one body
-    singular = w[:-3] + "y" if w.endswith("ies") else w[:-1]
-    return classify(singular)[0] is not None and classify(w)[0] is None
+    return classify(w)[0] is None and any(classify(s)[0] is not None for s in _singulars(w))
 
 
 VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
