@@ -29,6 +29,7 @@ from ecograph.kinds import PERSON_TITLES, classify
 from ecograph.model import allowed
 from .gazetteers import given_names, places
 from .tables_items import Clean, chunks, items_of, name_test, strip_edges
+from .sentences import split
 from .tables_roster import _project_above
 from .tables_vocab import is_place
 from .tokens import fold_tokens
@@ -127,13 +128,14 @@ def fields_edges(b, text: str, covered: list[tuple[int, int]]) -> None:
     found = [f for f in _fields(text, tables) if not any(a <= f.start < z for a, z in covered)]
     if not any(tables.roles.get(f.label) and tables.roles[f.label].type for f in found):
         return
+    run_on = _run_on_line_ends(text)
     for block in _blocks(text, found):
         for f in block:
             role = tables.roles.get(f.label)
             if role is None or role.type is None:
                 continue
             project = _programme(b, text, block, f, tables)
-            if project is not None and _field(b, text, f, role, project):
+            if project is not None and _field(b, text, f, role, project, run_on):
                 covered.append((f.start, f.end))  # the member-list reader must not read it again
 
 
@@ -196,29 +198,47 @@ def _blocks(text: str, found: list[_Field]) -> list[list[_Field]]:
 
 
 def _programme(b, text: str, block: list[_Field], f: _Field, tables: FieldTables):
-    """The programme the field belongs to: a programme field of its block (the nearest above, else
-    the first below), else a "Project: X" line above it on the page."""
-    named = [g for g in block if g.label in tables.programme or g.label in tables.programme_weak]
-    above = [g for g in named if g.start < f.start]
-    g = above[-1] if above else (named[0] if named else None)
-    if g is not None:
-        return _programme_mention(b, text, g, tables)
+    """The programme the field belongs to: a programme field of its block, else a "Project: X" line
+    above it on the page. A project's own line comes before the programme it is funded under
+    ("Programme: P" / "Project: X" / "Lead partner: A": A runs X), a weak "Title:" last; in one
+    tier the nearest field above wins, else the first below."""
+    for tier in _tiers(tables):
+        named = [g for g in block if tier(g.label)]
+        if named:
+            above = [g for g in named if g.start < f.start]
+            return _programme_mention(b, text, above[-1] if above else named[0], block, tables)
     return _project_above(b, text, block[0].start)
 
 
-def _programme_mention(b, text: str, g: _Field, tables: FieldTables):
+def _tiers(tables: FieldTables):
+    return (lambda lab: lab in tables.programme and lab.startswith("proj"),
+            lambda lab: lab in tables.programme and not lab.startswith("proj"),
+            lambda lab: lab in tables.programme_weak)
+
+
+def _value_name(text: str, g: _Field) -> tuple[str, int]:
     raw = text[g.value[0]:g.value[1]]
     name = re.sub(r"\s*\([^()]*\)\s*$", "", raw.strip()).strip().strip("«»\"“”*_").strip().rstrip(".")
-    if not name or not (name[0].isupper() or name[0].isdigit()) or len(name) > 160 or "\n" in name:
+    return name, g.value[0] + raw.find(name) if name else -1
+
+
+def _programme_mention(b, text: str, g: _Field, block: list[_Field], tables: FieldTables):
+    name, a = _value_name(text, g)
+    # a programme's name starts with a capital ("Programme: 9:00 Welcome" is an agenda, not a name)
+    if not name or not name[0].isupper() or len(name) > 160 or "\n" in name:
         return None
     if classify(name)[0] == "Organisation" and g.label not in tables.programme:
         return None  # "Title: Ministry of Kappa" names no programme
-    a = g.value[0] + raw.find(name)
+    acronym = None
+    if "acronym" not in g.label and "acronyme" not in g.label:
+        acr = [_value_name(text, x)[0] for x in block if x.label in ("acronym", "project acronym", "acronyme",
+                                                                      "acronyme du projet")]
+        acronym = next((x for x in acr if re.fullmatch(r"[\w&'-]{2,20}", x) and x != name), None)
     kind = "programme" if g.label.startswith("program") else "project"
-    return b.mention(name, a, a + len(name), label="Programme", kind=kind)
+    return b.mention(name, a, a + len(name), label="Programme", kind=kind, alias=acronym)
 
 
-def _field(b, text: str, f: _Field, role: FieldRole, project) -> bool:
+def _field(b, text: str, f: _Field, role: FieldRole, project, run_on: set[int]) -> bool:
     """The field's organisations → `role.type` to the project, if its whole value is a list of names."""
     v0, v1 = f.value
     pieces, pos = [], v0
@@ -241,10 +261,32 @@ def _field(b, text: str, f: _Field, role: FieldRole, project) -> bool:
         if label == "Programme" or fold(it.name) == fold(project.text):
             continue
         a, z = c.span(it.start, it.end)
+        if _may_run_on(text, z, run_on):
+            continue
         org = b.mention(it.name, a, z, kind=kind, alias=it.alias)
         b.cand(role.type, org, project, f.start, f.end, role.method, CONF_FIELD)
         _country_after(b, c, s, it, org, f)
     return True
+
+
+def _run_on_line_ends(text: str) -> set[int]:
+    """The line ends the sentence splitter reads as a wrap (the line goes on into the next one)."""
+    out = set()
+    for sent in split(text):
+        k = text.find("\n", sent.start, sent.end)
+        while k >= 0:
+            out.add(k)
+            k = text.find("\n", k + 1, sent.end)
+    return out
+
+
+def _may_run_on(text: str, z: int, run_on: set[int]) -> bool:
+    """A name that closes its line, where the sentence reader runs the line on into a next one
+    that starts with a capital ("... Enterprises" + "Overall term: ..."): the sentence reader's
+    longer name would take this mention's place, and the edge would point at a wrong name. Such a
+    name is left out; a wrong edge is worse than a missing one."""
+    m = re.compile(r"[ \t]*\n\s*(\S)").match(text, z)
+    return bool(m) and m.group(1).isupper() and text.find("\n", z) in run_on
 
 
 def _only_names(s: str) -> bool:

@@ -1,0 +1,155 @@
+"""Field-label frames (ingest/tables_fields.py): the "Label: value" fields of a project, funder or
+programme page → RUNS / FUNDS / SUPPORTS / PARTICIPATES_IN (and LOCATED_IN) with the programme the
+page names. Invented pages only."""
+from __future__ import annotations
+
+import pytest
+
+from ecograph.ids import norm
+from ecograph.ingest.tables import extract_structured
+from ecograph.ingest.tables_fields import FieldTableError, _check, field_tables
+from helpers import t, triples
+
+EN_PAGE = """Blue Orion Initiative
+
+Project description
+
+Project: Blue Orion Initiative
+Commissioned by: Vega Federal Ministry for Cooperation (VFMC)
+Country: Numidia
+Lead executing agency: Ministry of Kappa Industries
+Implemented by: Lyra Agency
+Funded by: Orion Foundation, Kappa Bank and Delta Trust
+Implementing partners: Sirius Consulting; Altair Institute
+Duration: 2019 to 2023
+Budget: EUR 4.5 million
+
+The initiative helps small firms in the region to grow.
+"""
+EN_EXPECTED = {
+    t("SUPPORTS", "Vega Federal Ministry for Cooperation", "Blue Orion Initiative"),
+    t("RUNS", "Ministry of Kappa Industries", "Blue Orion Initiative"),
+    t("RUNS", "Lyra Agency", "Blue Orion Initiative"),
+    t("FUNDS", "Orion Foundation", "Blue Orion Initiative"),
+    t("FUNDS", "Kappa Bank", "Blue Orion Initiative"),
+    t("FUNDS", "Delta Trust", "Blue Orion Initiative"),
+    t("RUNS", "Sirius Consulting", "Blue Orion Initiative"),
+    t("RUNS", "Altair Institute", "Blue Orion Initiative"),
+}
+FR_PAGE = """Projet : Nova Sud
+Maître d'ouvrage : Ministère de Kappa
+Mis en œuvre par : Agence Lyra (France)
+Bailleur de fonds : Union Delta / Banque Orion
+Partenaires : Chambre de Commerce de Vega, Université de Numidie et Cluster Solaire du Sud
+Coordinateur : Agence Sirius
+Pays : Numidie
+"""
+FR_EXPECTED = {
+    t("RUNS", "Ministère de Kappa", "Nova Sud"),
+    t("RUNS", "Agence Lyra", "Nova Sud"),
+    t("LOCATED_IN", "Agence Lyra", "France"),
+    t("FUNDS", "Union Delta", "Nova Sud"),
+    t("FUNDS", "Banque Orion", "Nova Sud"),
+    t("PARTICIPATES_IN", "Chambre de Commerce de Vega", "Nova Sud"),
+    t("PARTICIPATES_IN", "Université de Numidie", "Nova Sud"),
+    t("PARTICIPATES_IN", "Cluster Solaire du Sud", "Nova Sud"),
+    t("RUNS", "Agence Sirius", "Nova Sud"),
+}
+# several fields in one line, a label alone above a bulleted list, the weak "Title:" label in the block
+INLINE_PAGE = """Programme: Cedar Bridge | Financé par : Union Delta | Partners: Kappa Bank and Vega Institute
+
+Title: Sunfield Water Project
+Donors: Orion Foundation
+Beneficiaries:
+- Kappa Farmers Association
+- Delta Cooperative
+"""
+INLINE_EXPECTED = {
+    t("FUNDS", "Union Delta", "Cedar Bridge"),
+    t("PARTICIPATES_IN", "Kappa Bank", "Cedar Bridge"),
+    t("PARTICIPATES_IN", "Vega Institute", "Cedar Bridge"),
+    t("FUNDS", "Orion Foundation", "Sunfield Water Project"),
+    t("PARTICIPATES_IN", "Kappa Farmers Association", "Sunfield Water Project"),
+    t("PARTICIPATES_IN", "Delta Cooperative", "Sunfield Water Project"),
+}
+
+
+def field_triples(page: str, lang: str) -> set[tuple[str, str, str]]:
+    """What the field reader alone finds (methods field-*)."""
+    r = extract_structured(page, lang)
+    return {(c.type, norm(c.source.canonical or c.source.text), norm(c.target.canonical or c.target.text))
+            for c in r.candidates if c.method.startswith("field-")}
+
+
+@pytest.mark.parametrize("page,lang,expected", [
+    (EN_PAGE, "en", EN_EXPECTED), (FR_PAGE, "fr", FR_EXPECTED), (INLINE_PAGE, "en", INLINE_EXPECTED)])
+def test_the_fields_give_exactly_their_relations(page, lang, expected):
+    assert field_triples(page, lang) == expected
+
+
+@pytest.mark.parametrize("page,lang,expected", [(EN_PAGE, "en", EN_EXPECTED), (FR_PAGE, "fr", FR_EXPECTED)])
+def test_the_whole_extraction_keeps_them(page, lang, expected):
+    got = triples(page, lang)
+    assert expected <= got
+    # the field labels are no actors, and nothing from the page funds or runs the wrong end
+    names = {s for _, s, _ in got} | {o for _, _, o in got}
+    assert not names & {norm(x) for x in ("Lead executing agency", "Commissioned by", "Maître d'ouvrage", "Bailleur de fonds")}
+
+
+def test_evidence_is_the_field_and_the_acronym_carries_over():
+    r = extract_structured(EN_PAGE, "en")
+    for c in r.candidates:
+        ev = EN_PAGE[c.start:c.end]
+        assert "\n" not in ev and ":" in ev and c.source.text in ev
+    vfmc = next(m for m in r.mentions if m.text == "Vega Federal Ministry for Cooperation")
+    assert vfmc.aliases == ["VFMC"]
+    project = next(m for m in r.mentions if m.text == "Blue Orion Initiative")
+    assert (project.label, project.kind) == ("Programme", "project")
+    inline = extract_structured(INLINE_PAGE, "en")
+    ev = {INLINE_PAGE[c.start:c.end] for c in inline.candidates if c.source.text == "Union Delta"}
+    assert ev == {"Financé par : Union Delta"}  # its part of the line, not the whole line
+
+
+def test_a_project_named_above_a_description_still_counts():
+    page = ("Project name: Kappa Link\n\nKappa Link connects ports on both shores. It started in 2020 and "
+            "trains young engineers.\n\nFunded by: Orion Foundation\n")
+    assert field_triples(page, "en") == {t("FUNDS", "Orion Foundation", "Kappa Link")}
+
+
+@pytest.mark.parametrize("page", [
+    # no programme named on the page: whose funder it is, is unknown
+    "About us\n\nFunded by: Orion Foundation\nPartners: Kappa Bank, Vega Institute\n",
+    # a "Title:" far from the fields, with prose in between, names no programme for them
+    "Title: Annual Review\n\nThe year went well for everyone involved.\n\nDonors: Orion Foundation\n",
+    # fields that state no relation
+    "Project: Blue Orion Initiative\nContact: Lyra Agency\nDate: 12 March 2021\nCountry: Numidia\n"
+    "Duration: 36 months\nBudget: EUR 2 million\n",
+    # a label inside running prose is no field
+    "Project: Blue Orion Initiative\n\nThe report thanks the donors: Orion Foundation and Kappa Bank gave the most.\n"
+    "Last year the partners: Vega Institute among them, met in Numidia.\n",
+    # a field whose value is a sentence, an amount, a category or a programme
+    "Project: Blue Orion Initiative\nPartners: we thank Kappa Bank for its kind support.\n"
+    "Funding: EUR 3 million\nBeneficiaries: SMEs and start-ups\nFunded by: Horizon Kappa Programme\n",
+    # a person as the value
+    "Projet : Nova Sud\nCoordinateur : Dr Leila Haddad\nCoordinator: Jean Martin\n",
+])
+def test_nothing_is_read(page):
+    assert field_triples(page, "en") == set()
+    assert field_triples(page, "fr") == set()
+
+
+def test_the_label_tables_are_checked():
+    tables = field_tables()
+    assert tables.roles["lead executing agency"].type == "RUNS"
+    assert tables.roles["maitre d'ouvrage"].type == "RUNS"
+    assert tables.roles["bailleur de fonds"].type == "FUNDS"
+    assert tables.roles["contact"].type is None
+    assert "projet" in tables.programme
+    with pytest.raises(FieldTableError, match="MEMBER_OF"):
+        _check({"language": "en", "fields": [{"labels": ["members"], "type": "MEMBER_OF", "method": "field-x"}]}, "en")
+    with pytest.raises(FieldTableError, match="folded"):
+        _check({"language": "en", "fields": [{"labels": ["Funded By"], "type": "FUNDS", "method": "field-x"}]}, "en")
+    with pytest.raises(FieldTableError, match="method"):
+        _check({"language": "en", "fields": [{"labels": ["funded by"], "type": "FUNDS", "method": None}]}, "en")
+    with pytest.raises(FieldTableError, match="language"):
+        _check({"language": "fr", "fields": []}, "en")
