@@ -134,9 +134,10 @@ def fields_edges(b, text: str, covered: list[tuple[int, int]]) -> None:
             role = tables.roles.get(f.label)
             if role is None or role.type is None:
                 continue
-            project = _programme(b, text, block, f, tables)
+            project = _programme(b, text, found, block, f, tables)
             if project is not None and _field(b, text, f, role, project, run_on):
-                covered.append((f.start, f.end))  # the member-list reader must not read it again
+                # the partner-list reader must not read it again ("Partners:" over a bulleted list)
+                covered.append((text.rfind("\n", 0, f.start) + 1, f.end))
 
 
 def _fields(text: str, tables: FieldTables) -> list[_Field]:
@@ -187,26 +188,32 @@ def _bullet_list_end(text: str, pos: int) -> int:
 
 
 def _blocks(text: str, found: list[_Field]) -> list[list[_Field]]:
-    """Runs of fields with nothing but white space (or a shared line) between them."""
+    """Runs of fields on consecutive lines (or sharing a line); a blank line ends a run."""
     out: list[list[_Field]] = []
     for f in found:
-        if out and not text[out[-1][-1].end:f.start].strip(" \t\n|;•·–—-."):
+        gap = text[out[-1][-1].end:f.start] if out else "x"
+        if not gap.strip(" \t\n|;•·–—-.") and gap.count("\n") <= 1:
             out[-1].append(f)
         else:
             out.append([f])
     return out
 
 
-def _programme(b, text: str, block: list[_Field], f: _Field, tables: FieldTables):
-    """The programme the field belongs to: a programme field of its block, else a "Project: X" line
-    above it on the page. A project's own line comes before the programme it is funded under
-    ("Programme: P" / "Project: X" / "Lead partner: A": A runs X), a weak "Title:" last; in one
-    tier the nearest field above wins, else the first below."""
+def _programme(b, text: str, found: list[_Field], block: list[_Field], f: _Field, tables: FieldTables):
+    """The programme the field belongs to: a programme field of its block, else one above it on the
+    page (within a page's head), else a roster's "Project name: X" line above it. A project's own line
+    comes before the programme it is funded under ("Project: X" / "Programme: P" / "Lead partner: A":
+    A runs X), a weak "Title:" counts in the block only; in one tier of the block the nearest field
+    above wins, else the first below."""
     for tier in _tiers(tables):
         named = [g for g in block if tier(g.label)]
         if named:
             above = [g for g in named if g.start < f.start]
             return _programme_mention(b, text, above[-1] if above else named[0], block, tables)
+    for tier in _tiers(tables)[:2]:
+        above = [g for g in found if tier(g.label) and g.start < block[0].start and block[0].start - g.end < 3000]
+        if above:
+            return _programme_mention(b, text, above[-1], [above[-1]], tables)
     return _project_above(b, text, block[0].start)
 
 

@@ -24,7 +24,7 @@ Implementing partners: Sirius Consulting; Altair Institute
 Duration: 2019 to 2023
 Budget: EUR 4.5 million
 
-The initiative helps small firms in the region to grow.
+The initiative helps small firms.
 """
 EN_EXPECTED = {
     t("SUPPORTS", "Vega Federal Ministry for Cooperation", "Blue Orion Initiative"),
@@ -110,10 +110,43 @@ def test_evidence_is_the_field_and_the_acronym_carries_over():
     assert ev == {"Financé par : Union Delta"}  # its part of the line, not the whole line
 
 
+# text flattened from a PDF: the sentence reader joins its "full" lines, and would read the name that
+# closes one line and the capitalised label that opens the next as one name ("Lyra Agency Duration")
+WRAPPED_PAGE = """Project: Blue Orion Initiative
+Commissioned by: Vega Federal Ministry for Cooperation (VFMC)
+Implemented by: Lyra Agency for Coastal Development and Trade
+Duration: thirty-six months from the signature of the contract
+The initiative helps small firms along the coast to find new markets
+and to train their staff, with workshops in every port of the region
+and a fund for the first export missions of the selected companies.
+"""
+
+
+def test_a_name_the_sentence_reader_runs_into_the_next_line_is_left_out():
+    got = field_triples(WRAPPED_PAGE, "en")
+    assert t("SUPPORTS", "Vega Federal Ministry for Cooperation", "Blue Orion Initiative") in got
+    assert not {x for x in got if x[0] == "RUNS"}  # "... Trade" + "Duration": which name, is unsure
+    whole = triples(WRAPPED_PAGE, "en")
+    assert not {x for x in whole if x[0] == "RUNS" and x[1].endswith("duration")}
+
+
 def test_a_project_named_above_a_description_still_counts():
     page = ("Project name: Kappa Link\n\nKappa Link connects ports on both shores. It started in 2020 and "
             "trains young engineers.\n\nFunded by: Orion Foundation\n")
     assert field_triples(page, "en") == {t("FUNDS", "Orion Foundation", "Kappa Link")}
+
+
+@pytest.mark.parametrize("page", [
+    "Project: Kappa Link\nProgramme: Interreg Delta\nAcronym: KLINK\nLead partner: Lyra Agency\n",
+    "Programme: Interreg Delta\nProject title: Kappa Link\nLead partner: Lyra Agency\n",
+    # one field a paragraph: the project line above still counts, before the programme line
+    "Project: Kappa Link\n\nProgramme: Interreg Delta\n\nLead partner: Lyra Agency\n",
+])
+def test_the_project_comes_before_the_programme_it_is_funded_under(page):
+    assert field_triples(page, "en") == {t("RUNS", "Lyra Agency", "Kappa Link")}
+    r = extract_structured(page, "en")
+    if "KLINK" in page:
+        assert next(m for m in r.mentions if m.text == "Kappa Link").aliases == ["KLINK"]
 
 
 @pytest.mark.parametrize("page", [
