@@ -110,6 +110,7 @@ _FIELD = re.compile(
 # Where a second field starts inside a line: after a separator ("| Funded by:", " – Partenaires :").
 _INLINE_SEP = re.compile(r"[ \t]*(?:\||;|•|·|[ \t][–—-][ \t]|\t|[ \t]{2,}|(?<=[\w)])\.[ \t])[ \t]*")
 _BULLET = re.compile(r"^[ \t]*(?:[-•*·▪◦–]|\d{1,2}[.)])[ \t]+(?P<body>\S[^\n]*)$")
+_BULLET_MARK = re.compile(r"(?:^|(?<= ))(?:[-•*·▪◦–]|\d{1,2}[.)])(?= )")  # in a list run into one line
 _AMOUNT_PAREN = re.compile(r"\([^()\n]*\d[^()\n]*\)")  # "(EUR 2.4 million)", "(2019-2022)": no name inside
 
 
@@ -192,7 +193,7 @@ def _blocks(text: str, found: list[_Field]) -> list[list[_Field]]:
     out: list[list[_Field]] = []
     for f in found:
         gap = text[out[-1][-1].end:f.start] if out else "x"
-        if not gap.strip(" \t\n|;•·–—-.") and gap.count("\n") <= 1:
+        if not gap.strip(" \t\n|;•·▪◦*_–—-.") and gap.count("\n") <= 1:
             out[-1].append(f)
         else:
             out.append([f])
@@ -258,6 +259,8 @@ def _field(b, text: str, f: _Field, role: FieldRole, project, run_on: set[int]) 
         return False
     c = Clean(text, pieces)
     s = re.sub(r"\s/\s", " ; ", c.s)  # "A / B" is a list (the same length: offsets still map)
+    if "\n" in text[v0:v1]:  # a bulleted list under the label: each bullet is one item
+        s = _BULLET_MARK.sub(lambda m: ";" + " " * (len(m.group(0)) - 1), s)
     if not s.strip() or not _only_names(s):
         return False
     for it in items_of(s, 0, len(s)):

@@ -73,6 +73,24 @@ INLINE_EXPECTED = {
     t("PARTICIPATES_IN", "Delta Cooperative", "Sunfield Water Project"),
 }
 
+# Markdown emphasis on the labels, bulleted and numbered lists under them
+MD_PAGE = """**Projet :** Nova Sud
+**Partenaires :**
+• Agence Lyra
+• Banque Orion
+**Financé par :** Union Delta
+**Bénéficiaires :**
+1. Coopérative Kappa
+2. Association Delta des Pêcheurs
+"""
+MD_EXPECTED = {
+    t("PARTICIPATES_IN", "Agence Lyra", "Nova Sud"),
+    t("PARTICIPATES_IN", "Banque Orion", "Nova Sud"),
+    t("FUNDS", "Union Delta", "Nova Sud"),
+    t("PARTICIPATES_IN", "Coopérative Kappa", "Nova Sud"),
+    t("PARTICIPATES_IN", "Association Delta des Pêcheurs", "Nova Sud"),
+}
+
 
 def field_triples(page: str, lang: str) -> set[tuple[str, str, str]]:
     """What the field reader alone finds (methods field-*)."""
@@ -82,7 +100,8 @@ def field_triples(page: str, lang: str) -> set[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("page,lang,expected", [
-    (EN_PAGE, "en", EN_EXPECTED), (FR_PAGE, "fr", FR_EXPECTED), (INLINE_PAGE, "en", INLINE_EXPECTED)])
+    (EN_PAGE, "en", EN_EXPECTED), (FR_PAGE, "fr", FR_EXPECTED), (INLINE_PAGE, "en", INLINE_EXPECTED),
+    (MD_PAGE, "fr", MD_EXPECTED)])
 def test_the_fields_give_exactly_their_relations(page, lang, expected):
     assert field_triples(page, lang) == expected
 
