@@ -13,6 +13,12 @@ names (a sentence, an amount, a category, a person) gives nothing, and so does a
 no relation (Duration, Budget, Country, Contact, Date). An organisation's country in its value
 ("Agence Lyra (France)") gives LOCATED_IN. Evidence span = the field (the line, or its part of a line).
 
+Which relation a label gives follows SCHEMA.md and the gold conventions: running, implementing,
+coordinating → RUNS ("implementing partners" implement the project, so RUNS too); money → FUNDS;
+"Commissioned by" does not say money, so SUPPORTS; partners and beneficiaries → PARTICIPATES_IN.
+A name that closes a line which the sentence reader runs on into the next one ("... Enterprises" +
+"Overall term: ...") is left out: that reader's longer name would take the edge.
+
 Method names (stable): field-lead, field-implementing-partner, field-funder, field-commissioner,
 field-partner, field-country.
 """
@@ -290,12 +296,15 @@ def _run_on_line_ends(text: str) -> set[int]:
     return out
 
 
+_NEXT_LINE = re.compile(r"[ \t]*\n\s*(\S)")
+
+
 def _may_run_on(text: str, z: int, run_on: set[int]) -> bool:
     """A name that closes its line, where the sentence reader runs the line on into a next one
     that starts with a capital ("... Enterprises" + "Overall term: ..."): the sentence reader's
     longer name would take this mention's place, and the edge would point at a wrong name. Such a
     name is left out; a wrong edge is worse than a missing one."""
-    m = re.compile(r"[ \t]*\n\s*(\S)").match(text, z)
+    m = _NEXT_LINE.match(text, z)
     return bool(m) and m.group(1).isupper() and text.find("\n", z) in run_on
 
 
@@ -317,7 +326,7 @@ def _only_names(s: str) -> bool:
 
 
 def _is_person(name: str) -> bool:
-    words = [w for w in re.findall(r"[\w'’.-]+", name)]
+    words = re.findall(r"[\w'’.-]+", name)
     if not words:
         return False
     if fold(words[0]).rstrip(".") in PERSON_TITLES and len(words) > 1 and words[0][:1].isupper():
