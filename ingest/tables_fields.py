@@ -24,6 +24,8 @@ field-partner, field-country.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+import heapq
 import json
 import re
 from dataclasses import dataclass
@@ -36,7 +38,7 @@ from ecograph.model import allowed
 from .gazetteers import given_names, places
 from .tables_items import Clean, chunks, items_of, name_test, strip_edges
 from .sentences import split
-from .tables_roster import _project_above
+from .tables_roster import _PROJECT as _ROSTER_PROJECT, _project_above
 from .tables_vocab import is_place
 from .tokens import fold_tokens
 
@@ -116,6 +118,7 @@ _FIELD = re.compile(
 # Where a second field starts inside a line: after a separator ("| Funded by:", " – Partenaires :").
 _INLINE_SEP = re.compile(r"[ \t]*(?:\||;|•|·|[ \t][–—-][ \t]|\t|[ \t]{2,}|(?<=[\w)])\.[ \t])[ \t]*")
 _BULLET = re.compile(r"^[ \t]*(?:[-•*·▪◦–]|\d{1,2}[.)])[ \t]+(?P<body>\S[^\n]*)$")
+_LABEL_MAX = 120  # characters from a line's start to the colon that closes its label, at most
 _BULLET_MARK = re.compile(r"(?:^|(?<= ))(?:[-•*·▪◦–]|\d{1,2}[.)])(?= )")  # in a list run into one line
 _AMOUNT_PAREN = re.compile(r"\([^()\n]*\d[^()\n]*\)")  # "(EUR 2.4 million)", "(2019-2022)": no name inside
 
@@ -136,12 +139,15 @@ def fields_edges(b, text: str, covered: list[tuple[int, int]]) -> None:
     if not any(tables.roles.get(f.label) and tables.roles[f.label].type for f in found):
         return
     run_on = _run_on_line_ends(text)
+    anchors = [[g for g in found if tier(g.label)] for tier in _tiers(tables)[:2]]
+    anchors.append([m.end() for m in _ROSTER_PROJECT.finditer(text)])  # the rosters' "Project name:" lines
     for block in _blocks(text, found):
+        above: list = []  # the programme above the block, looked up once for the block
         for f in block:
             role = tables.roles.get(f.label)
             if role is None or role.type is None:
                 continue
-            project = _programme(b, text, found, block, f, tables)
+            project = _programme(b, text, anchors, block, f, tables, above)
             if project is not None and _field(b, text, f, role, project, run_on):
                 # the partner-list reader must not read it again ("Partners:" over a bulleted list)
                 covered.append((text.rfind("\n", 0, f.start) + 1, f.end))
@@ -151,7 +157,7 @@ def _fields(text: str, tables: FieldTables) -> list[_Field]:
     """Every field of the text, the fields sharing a line split apart, a label alone on its line
     followed by a bulleted list read with that list as its value."""
     out: list[_Field] = []
-    for m in _FIELD.finditer(text):
+    for m in _field_matches(text):
         v1 = m.end("value")
         # (where the field starts, its label, where its value starts, where the previous value ends)
         cuts = [(m.start("label"), label_key(m.group("label")), m.start("value"), None)]
@@ -167,6 +173,31 @@ def _fields(text: str, tables: FieldTables) -> list[_Field]:
             if end > m.end():
                 out[-1] = _Field(out[-1].start, end, out[-1].label, (m.end(), end))
     return out
+
+
+def _field_matches(text: str):
+    """_FIELD at the start of each line that has a colon near its start: the colons are found at C
+    speed, so a long text without fields costs a scan, not a regex attempt at every position."""
+    last = -1
+    for k in heapq.merge(_positions(text, ":"), _positions(text, "：")):
+        nl = text.rfind("\n", max(0, k - _LABEL_MAX), k)
+        if nl < 0 and k > _LABEL_MAX:
+            continue  # too far from its line's start to close a label
+        line = nl + 1
+        if line <= last:
+            continue
+        last = line
+        m = _FIELD.match(text, line)
+        if m:
+            last = m.end()
+            yield m
+
+
+def _positions(text: str, char: str):
+    k = text.find(char)
+    while k >= 0:
+        yield k
+        k = text.find(char, k + 1)
 
 
 def _known_label_at(text: str, i: int, j: int, tables: FieldTables) -> tuple[str, int] | None:
@@ -206,22 +237,33 @@ def _blocks(text: str, found: list[_Field]) -> list[list[_Field]]:
     return out
 
 
-def _programme(b, text: str, found: list[_Field], block: list[_Field], f: _Field, tables: FieldTables):
+def _programme(b, text: str, anchors: list[list[_Field]], block: list[_Field], f: _Field, tables: FieldTables,
+               above_block: list):
     """The programme the field belongs to: a programme field of its block, else one above it on the
     page (within a page's head), else a roster's "Project name: X" line above it. A project's own line
     comes before the programme it is funded under ("Project: X" / "Programme: P" / "Lead partner: A":
     A runs X), a weak "Title:" counts in the block only; in one tier of the block the nearest field
-    above wins, else the first below."""
+    above wins, else the first below. `above_block` keeps what was found above the block."""
     for tier in _tiers(tables):
         named = [g for g in block if tier(g.label)]
         if named:
             above = [g for g in named if g.start < f.start]
             return _programme_mention(b, text, above[-1] if above else named[0], block, tables)
-    for tier in _tiers(tables)[:2]:
-        above = [g for g in found if tier(g.label) and g.start < block[0].start and block[0].start - g.end < 3000]
-        if above:
-            return _programme_mention(b, text, above[-1], [above[-1]], tables)
-    return _project_above(b, text, block[0].start)
+    if not above_block:
+        above_block.append(_programme_above(b, text, anchors, block[0].start))
+    return above_block[0]
+
+
+def _programme_above(b, text: str, anchors: list[list[_Field]], at: int):
+    for named in anchors[:2]:  # sorted by start: the nearest one above, found by bisection
+        k = bisect_left(named, at, key=lambda g: g.start)
+        if k and at - named[k - 1].end < 3000:
+            g = named[k - 1]
+            return _programme_mention(b, text, g, [g], field_tables())
+    k = bisect_left(anchors[2], at + 1)
+    if k and at - anchors[2][k - 1] < 3000:  # a roster's project line near: read as the rosters read it
+        return _project_above(b, text, at)
+    return None
 
 
 def _tiers(tables: FieldTables):
