@@ -103,8 +103,9 @@ class _Reader:
             a, b = (toks[x.i].start, toks[x.j - 1].end) if x.coref else (x.m.start, x.m.end)
             spans.append((a - s.start, b - s.start, x))
         self.spans = spans
-        # the named actors in the order written, for the list readers (built once per sentence)
-        self.named = sorted(((a, b, x) for a, b, x in spans if not x.coref), key=lambda n: (n[0], n[1]))
+        # the actors in the order written, references included ("le ministère, A et B"), for the list
+        # readers (built once per sentence)
+        self.named = sorted(spans, key=lambda n: (n[0], n[1]))
         self.person = {t.i for e in doc.ents if e.label_ in _PERSON_ENTS for t in e}
 
     def at(self, t) -> list:
@@ -130,15 +131,26 @@ class _Reader:
         if k is None:
             return [x]
         lo = hi = k
-        while lo > 0 and is_list_gap(self.doc.text[named[lo - 1][1]:named[lo][0]]):
+        # a reference may open a list (« le ministère, A et B ») but not continue one: "A, B and the
+        # cluster is …" starts a new clause
+        while lo > 0 and not x.coref and not named[lo - 1][2].coref and is_list_gap(self.doc.text[named[lo - 1][1]:named[lo][0]]):
             lo -= 1
-        while hi + 1 < len(named) and is_list_gap(self.doc.text[named[hi][1]:named[hi + 1][0]]):
+        while hi + 1 < len(named) and not named[hi + 1][2].coref and \
+                is_list_gap(self.doc.text[named[hi][1]:named[hi + 1][0]]):
             hi += 1
         if lo < k and _intro(self.doc.text[:named[lo][0]]) != _intro(self.doc.text[:named[k][0]]):
             lo += 1
         gaps = [self.doc.text[named[n][1]:named[n + 1][0]] for n in range(lo, hi)]
         if not any(_CONJ.search(g) for g in gaps):
             return [x]  # "With support from A, the B trains …": a comma alone makes no list
+        # a list ends at the name after its "and": "funded by A and B, the P programme …" is a list of two
+        base = lo
+        for n in range(base, hi):
+            if _CONJ.search(gaps[n - base]):
+                if k <= n + 1:
+                    hi = n + 1
+                    break
+                lo = n + 1
         return [y for _, _, y in named[lo:hi + 1]]
 
     def _listed_after(self, t) -> list:
@@ -195,6 +207,9 @@ class _Reader:
         detached = self._detached_apposition(t)
         if detached is not None:
             return self.mention(detached, depth + 1)
+        subject = _copula_subject(t)
+        if subject is not None:
+            return self.mention(subject, depth + 1)  # "P is a programme developed by X": P is meant
         # a signatory stands for the organisation in their title: "M. X, président du Cluster Y"
         titles = [t] if t.lemma_.lower() in tab.signatory_nouns or t.lower_ in tab.signatory_nouns else []
         if t.i in self.person or t.pos_ in ("PROPN", "NOUN") or titles:
@@ -202,3 +217,17 @@ class _Reader:
                        (c.lemma_.lower() in tab.signatory_nouns or c.lower_ in tab.signatory_nouns)]
         return [x for title in titles for o in prep_objects(title, tab.signatory_preps)
                 for x in self.mention(o, depth + 1)]
+
+
+def _copula_subject(t):
+    """The subject a common noun is predicated of: "P is a programme …" (English: the noun is the
+    copula's attribute), « P est un programme … » (French: the copula hangs under the noun)."""
+    if t.pos_ != "NOUN":
+        return None
+    if t.dep_ == "attr" and t.head.lemma_ == "be":
+        subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+    elif any(c.dep_ == "cop" for c in t.children):
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+    else:
+        return None
+    return subj[0] if subj and subj[0].pos_ == "PROPN" else None

@@ -88,6 +88,25 @@ def co_actors(t: Token, tab: FrameTable) -> list[Token]:
     for n in prep_objects(t, {"in", "en"}):
         if n.lemma_.lower() in _JOINT_NOUNS:
             out += prep_objects(n, tab.with_preps - BETWEEN)
+    return out or _joint_phrase_partners(t)
+
+
+def _joint_phrase_partners(t: Token) -> list[Token]:
+    """"developed by X with support from Y and in partnership with Z": a noisy tree hangs the joint
+    phrase on another phrase of the clause; it is the act's when no other verb stands between them."""
+    out = []
+    for n in t.sent:
+        if n.i <= t.i or n.lemma_.lower() not in _JOINT_NOUNS or n.i + 2 >= len(t.doc):
+            continue
+        if t.doc[n.i - 1].lower_ not in ("in", "en") or t.doc[n.i + 1].lower_ not in ("with", "avec"):
+            continue
+        if any(k.pos_ == "VERB" for k in t.doc[t.i + 1:n.i]):
+            continue
+        k = n.i + 2
+        while k < len(t.doc) and t.doc[k].pos_ == "DET":
+            k += 1
+        if k < len(t.doc) and t.doc[k].pos_ in ("PROPN", "NOUN"):
+            out.append(t.doc[k])
     return out
 
 

@@ -1,0 +1,143 @@
+"""References by head word (`ingest/references.py`) and participial phrases read from noisy trees
+(`ingest/frames/roles.py`): tables of invented sentences -> expected triples, negatives included.
+No sentence comes from a corpus."""
+from __future__ import annotations
+
+import pytest
+
+from ecograph.ids import norm
+from helpers import run as _doc, triples
+
+
+def _norm(expected):
+    return {(t, norm(s), norm(o)) for t, s, o in expected}
+
+
+def _sym(got):
+    return got | {(t, o, s) for t, s, o in got if t == "PARTNERS_WITH"}
+
+
+REFERENCES = [  # lang, text, triples that must be read
+    ("en", "The Kappa Bank for Growth (KBG) opened an office in Tunis. The Lyra Cluster signed an agreement "
+           "with the Bank last week.", {("PARTNERS_WITH", "Lyra Cluster", "Kappa Bank for Growth")}),
+    ("fr", "L'Agence Kappa pour l'innovation a ouvert un bureau à Tunis. Le Cluster Lyra a signé une "
+           "convention avec l'Agence.", {("PARTNERS_WITH", "Cluster Lyra", "Agence Kappa pour l'innovation")}),
+    ("en", "The Delta Foundation was created in 2015 in Amman. The Orion Program is funded by the Foundation.",
+     {("FUNDS", "Delta Foundation", "Orion Program")}),
+    ("fr", "Le Pôle Numidia regroupe 40 entreprises. L'Office Sigma a signé un accord avec ce pôle.",
+     {("PARTNERS_WITH", "Office Sigma", "Pôle Numidia")}),
+    # a programme noun with modifiers stands for the one programme named before, whatever its name
+    ("en", "The ORYX project was presented in Amman on Monday. The three-year project was co-funded by the "
+           "Kappa Bank and implemented by Lyra Consulting.",
+     {("FUNDS", "Kappa Bank", "ORYX"), ("RUNS", "Lyra Consulting", "ORYX")}),
+    ("fr", "Le projet ORYX a été présenté lundi. Ce nouveau projet est mis en œuvre par l'Agence Lyra.",
+     {("RUNS", "Agence Lyra", "ORYX")}),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", REFERENCES)
+def test_a_definite_head_noun_refers_to_the_actor_named_before_with_that_head(lang, text, expected):
+    assert _norm(expected) <= _sym(triples(text, lang))
+
+
+NO_REFERENCE = [  # lang, text, a pair no edge may join
+    # two banks named before: "the Bank" could be either, so it is neither
+    ("en", "The Kappa Bank and the Delta Bank opened offices in Tunis. The Lyra Cluster signed an agreement "
+           "with the Bank.", ("Lyra Cluster", "Kappa Bank")),
+    # too far back: eight sentences between the name and the reference
+    ("en", "The Kappa Bank opened an office in Tunis. " + "The weather was fine. " * 8 +
+           "The Lyra Cluster signed an agreement with the Bank.", ("Lyra Cluster", "Kappa Bank")),
+    # a name follows the head noun: "the Agency Omega" is another agency, not a reference
+    ("fr", "L'Agence Kappa a ouvert un bureau. Le Cluster Lyra a signé une convention avec l'Agence Omega.",
+     ("Cluster Lyra", "Agence Kappa")),
+    # "the bank of the river" names no bank actor: no actor with that head was named
+    ("en", "The Lyra Cluster signed an agreement with the Orion Agency on the bank.", ("Lyra Cluster", "bank")),
+    # two programmes named before: "the new project" could be either
+    ("en", "The ORYX project and the Delta Programme were presented on Monday. The new project is implemented "
+           "by Lyra Consulting.", ("Lyra Consulting", "ORYX")),
+]
+
+
+@pytest.mark.parametrize("lang,text,pair", NO_REFERENCE)
+def test_an_ambiguous_distant_or_named_head_refers_to_nothing(lang, text, pair):
+    a, b = norm(pair[0]), norm(pair[1])
+    assert not {t for t in triples(text, lang) if {t[1], t[2]} == {a, b}}
+
+
+def test_a_bare_head_taken_for_a_name_is_no_organisation_once_resolved():
+    doc = _doc("The Kappa Bank for Growth opened an office in Tunis. The Lyra Cluster signed an agreement "
+               "with the Bank.", "en")
+    assert "Bank" not in {m.text for m in doc.mentions}
+
+
+PARTICIPLES = [  # lang, text, triples that must be read
+    # a second participle the tree hangs on the noun, or makes the root with the noun as its subject
+    ("fr", "Le programme Nova Forward, financé par l'Union européenne et conduit au Maroc par Atlas Ventures, "
+           "en partenariat avec Sirius Lab, accompagne 40 jeunes entreprises.",
+     {("RUNS", "Atlas Ventures", "Nova Forward"), ("RUNS", "Sirius Lab", "Nova Forward"),
+      ("FUNDS", "Union européenne", "Nova Forward")}),
+    ("en", "The Orion Program, funded by the Kappa Bank and implemented by Lyra Agency, supports farmers.",
+     {("RUNS", "Lyra Agency", "Orion Program"), ("FUNDS", "Kappa Bank", "Orion Program")}),
+    # a predicate noun: "P is a programme developed by X"; a joint phrase the tree hangs elsewhere
+    ("fr", "Nova Boost est un programme d'accélération développé par l'Université Atlas avec le soutien du "
+           "Groupe Kappa et en partenariat avec Lyra Ventures.",
+     {("RUNS", "Université Atlas", "Nova Boost"), ("RUNS", "Lyra Ventures", "Nova Boost"),
+      ("PARTNERS_WITH", "Université Atlas", "Lyra Ventures"), ("SUPPORTS", "Groupe Kappa", "Nova Boost")}),
+    ("en", "Nova Boost is an accelerator program developed by Atlas University with support from Kappa Group "
+           "and in partnership with Lyra Ventures.",
+     {("RUNS", "Atlas University", "Nova Boost"), ("RUNS", "Lyra Ventures", "Nova Boost"),
+      ("PARTNERS_WITH", "Atlas University", "Lyra Ventures")}),
+    # a participial clause that opens the sentence describes the main clause's subject; its list of
+    # agents ends at the name after "and"
+    ("en", "Launched in 2019 and funded jointly by Kappa Hub and the Kingdom of Numidia, the Orion Program "
+           "trains farmers.", {("FUNDS", "Kappa Hub", "Orion Program"), ("FUNDS", "Kingdom of Numidia", "Orion Program")}),
+    ("fr", "Cofinancé par la Banque Kappa et l'Agence Lyra, le programme Nova Plus soutient 200 entreprises.",
+     {("FUNDS", "Banque Kappa", "Nova Plus"), ("FUNDS", "Agence Lyra", "Nova Plus")}),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", PARTICIPLES)
+def test_participial_phrases_and_predicates_read_from_noisy_trees(lang, text, expected):
+    assert _norm(expected) <= _sym(triples(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    # the supporter is no partner of the joint phrase's partner: the phrases are coordinated
+    ("en", "Nova Boost is an accelerator program developed by Atlas University with support from Kappa Group "
+           "and in partnership with Lyra Ventures.", ("Kappa Group", "Lyra Ventures")),
+    ("fr", "Nova Boost est un programme d'accélération développé par l'Université Atlas avec le soutien du "
+           "Groupe Kappa et en partenariat avec Lyra Ventures.", ("Groupe Kappa", "Lyra Ventures")),
+    # a participle after a comma describes the name just before it, not the clause's subject
+    ("en", "The Orion Program works with Lyra Agency, funded by the Kappa Bank.", ("Kappa Bank", "Orion Program")),
+    ("fr", "Le programme Orion travaille avec l'Agence Lyra, financée par la Banque Kappa.",
+     ("Banque Kappa", "Orion")),
+])
+def test_coordinated_phrases_give_no_edge_between_their_names(lang, text, pair):
+    a, b = norm(pair[0]), norm(pair[1])
+    assert not {t for t in triples(text, lang) if {t[1], t[2]} == {a, b} and t[0] != "SUPPORTS"}
+
+
+def test_a_programme_predicate_labels_the_name():
+    doc = _doc("Nova Boost est un programme d'accélération lancé en 2020.", "fr")
+    assert {m.label for m in doc.mentions if m.text == "Nova Boost"} == {"Programme"}
+
+
+@pytest.mark.parametrize("lang,text,wrong,right", [
+    # the second participle's patient is the first one's, not the first one's agent
+    ("fr", "Depuis 2021, le cluster bénéficie du programme Nova Vert, mis en œuvre par l'Agence Kappa et financé "
+           "par la Banque Delta.", ("FUNDS", "Banque Delta", "Agence Kappa"), ("FUNDS", "Banque Delta", "Nova Vert")),
+    # a participle the tree coordinates with a date is no apposition of the name before a comma
+    ("fr", "Le Cluster Orion est labellisé par le Ministère de l'Industrie, des Mines et de l'Énergie depuis 2018 "
+           "et accompagné par l'Agence Delta dans la structuration de son offre.",
+     ("SUPPORTS", "Agence Delta", "Ministère de l'Industrie, des Mines et de l'Énergie"), None),
+    # a reference may open a list but not continue one: "…, and the cluster is …" starts a clause
+    ("en", "The Orion Cluster was founded in 2010. Its founding members include Kappa Labs, Delta Pumps and Sigma "
+           "Solar, and the cluster is itself a member of the Federation of Numidian Industries.",
+     ("MEMBER_OF", "Delta Pumps", "Federation of Numidian Industries"),
+     ("MEMBER_OF", "Orion Cluster", "Federation of Numidian Industries")),
+])
+def test_the_patient_of_a_chain_of_participles_and_the_end_of_a_list(lang, text, wrong, right):
+    got = triples(text, lang)
+    assert _norm({wrong}).isdisjoint(got)
+    if right is not None:
+        assert _norm({right}) <= got
