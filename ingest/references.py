@@ -27,7 +27,7 @@ WINDOW = 5
 _ACTORS = ("Organisation", "Programme")
 DETERMINERS = {
     "en": {"the", "this", "that"},
-    "fr": {"le", "la", "l'", "ce", "cet", "cette"},
+    "fr": {"le", "la", "l'", "ce", "cet", "cette", "du", "au"},  # « la subvention du ministère »
 }
 # head nouns a reference names its antecedent by (folded); each must be a word of the antecedent's name
 HEADS = {

@@ -141,3 +141,44 @@ def test_the_patient_of_a_chain_of_participles_and_the_end_of_a_list(lang, text,
     assert _norm({wrong}).isdisjoint(got)
     if right is not None:
         assert _norm({right}) <= got
+
+
+JOINT_AND_FUNDING = [  # lang, text, triples that must be read
+    # a nominal agreement whose party is named before a common noun ("the X company")
+    ("en", "At the signing of the cooperation protocol between the Kappa Furniture City company and Lyra Bank, "
+           "Sami spoke.", {("PARTNERS_WITH", "Kappa Furniture City", "Lyra Bank")}),
+    # an unnamed programme launched with others still makes them partners (a joint act, SCHEMA)
+    ("fr", "Kappa Clusters vient de lancer avec l'Agence Lyra et le Ministère numide de l'industrie, un programme "
+           "de formation à l'émergence de nouveaux clusters.",
+     {("PARTNERS_WITH", "Kappa Clusters", "Agence Lyra"),
+      ("PARTNERS_WITH", "Kappa Clusters", "Ministère numide de l'industrie")}),
+    ("en", "Kappa Clusters launched a training programme with Lyra Agency last year.",
+     {("PARTNERS_WITH", "Kappa Clusters", "Lyra Agency")}),
+    # the funder behind an amount; « du ministère » is the ministry named before
+    ("en", "The Orion Cluster received a grant of EUR 2 million from the Kappa Foundation.",
+     {("FUNDS", "Kappa Foundation", "Orion Cluster")}),
+    ("fr", "Le Ministère de l'Industrie numide a labellisé trois clusters. Le Cluster Orion a gagné la subvention "
+           "annuelle de 2 MDH du ministère, sur 3 ans.",
+     {("FUNDS", "Ministère de l'Industrie numide", "Cluster Orion")}),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", JOINT_AND_FUNDING)
+def test_joint_acts_and_funders_read_through_common_nouns_and_amounts(lang, text, expected):
+    assert _norm(expected) <= _sym(triples(text, lang))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Kappa Clusters launched its website with Lyra Agency last year."),  # a website is no joint act
+    ("fr", "Le Cluster Orion a gagné la subvention annuelle de 2 MDH, sur 3 ans."),  # an amount is no funder
+])
+def test_no_partner_for_a_website_and_no_funder_for_an_amount(lang, text):
+    doc = _doc(text, lang)
+    assert not [c for c in doc.candidates if c.type in ("PARTNERS_WITH", "FUNDS")]
+    assert "MDH" not in {m.text for m in doc.mentions}
+
+
+def test_a_unit_after_an_amount_is_no_name_but_an_acronym_after_a_year_is():
+    doc = _doc("Since 2023 KAGC has been a member of the Orion Network. It received 2 MDH from the Kappa Bank.", "en")
+    names = {m.text for m in doc.mentions}
+    assert "KAGC" in names and "MDH" not in names

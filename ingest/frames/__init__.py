@@ -191,6 +191,11 @@ class _Reader:
                 hit = self.at(c)
                 if hit:
                     return hit
+        for c in t.children:  # "the Kappa Furniture City company": the name before a common noun
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i and t.pos_ == "NOUN":
+                hit = self.at(c)
+                if hit:
+                    return hit
         if depth >= 2:
             return []
         listed = self._listed_after(t)

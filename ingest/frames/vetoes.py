@@ -62,12 +62,19 @@ def is_common_word(sp: Span, kind_word: bool, heading: bool) -> bool:
     return t.pos_ not in ("PROPN", "X") and not t.ent_type_ and not (t.text.isupper() and len(t.text) <= 5)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _NOT_ACTORS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 def is_date_or_amount(sp: Span, kind_word: bool, heading: bool) -> bool:
-    """'Feb', 'Q3 2024', 'EUR 2 Million': the pipeline reads a date, an amount or a number."""
-    return not kind_word and all(t.ent_type_ in _NOT_ACTORS for t in sp)
+    """'Feb', 'Q3 2024', 'EUR 2 Million': the pipeline reads a date, an amount or a number; a short
+    capitalised unit right after a number is a currency or a measure ("2 MDH", "15 MDT", "3 GW")."""
+    if kind_word:
+        return False
+    if len(sp) == 1 and sp.start > 0 and sp.doc[sp.start - 1].like_num and len(sp[0].text) <= 4 and \
+            sp[0].text.isupper() and not _YEAR.fullmatch(sp.doc[sp.start - 1].text):
+        return True  # "Since 2023 CAGC …": after a year, a name
+    return all(t.ent_type_ in _NOT_ACTORS for t in sp)
 
 
 def is_role_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
