@@ -58,6 +58,8 @@ def _apposition_label(toks, ch: Chunk, b: int) -> tuple[str | None, str | None]:
         return None, None
     if toks[k + 1].f in _APPOS_DET:
         first = k + 2
+    elif toks[k].f == "," and not toks[k + 1].cap and toks[k + 1].f in _PROG_KIND:
+        first = k + 1  # « le PASKO, programme financé par … »: French drops the article
     elif k + 4 < b and toks[k + 1].cap and toks[k + 2].f == "'" and toks[k + 3].f == "s":
         first = k + 4  # "JoMedTech, Jordan's medical technology cluster"
     else:

@@ -182,3 +182,48 @@ def test_a_unit_after_an_amount_is_no_name_but_an_acronym_after_a_year_is():
     doc = _doc("Since 2023 KAGC has been a member of the Orion Network. It received 2 MDH from the Kappa Bank.", "en")
     names = {m.text for m in doc.mentions}
     assert "KAGC" in names and "MDH" not in names
+
+
+NAMES_AND_LISTS = [  # lang, text, triples that must be read
+    # « l'Organisation … (ACR) » is a name when the text defines its acronym
+    ("fr", "L'Organisation numide pour le développement (ONUD), en collaboration avec le ministère de l'Industrie "
+           "et des Mines, vient de lancer un appel à l'attention des clusters.",
+     {("PARTNERS_WITH", "Organisation numide pour le développement", "ministère de l'Industrie et des Mines")}),
+    # a bare noun in apposition, as French writes it, labels the name and stands for it
+    ("fr", "Le programme comprend le PASKO, programme financé par l'Union européenne et géré par l'ANRX.",
+     {("FUNDS", "Union européenne", "PASKO"), ("RUNS", "ANRX", "PASKO")}),
+    # an announced list whose items carry their own common noun and adjective
+    ("fr", "La manifestation est un programme d'incubation lancé par l'Institut Kappa en partenariat avec deux "
+           "incubateurs: l'incubateur numide IncubLyra et l'incubateur français Creative Orion.",
+     {("PARTNERS_WITH", "Institut Kappa", "IncubLyra"), ("PARTNERS_WITH", "Institut Kappa", "Creative Orion")}),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", NAMES_AND_LISTS)
+def test_weak_heads_bare_appositions_and_described_list_items(lang, text, expected):
+    assert _norm(expected) <= _sym(triples(text, lang))
+
+
+def test_a_weak_head_without_an_acronym_opens_no_name():
+    doc = _doc("L'Organisation de la journée a été confiée au Cluster Kappa.", "fr")
+    assert not [m for m in doc.mentions if m.text.lower().startswith("organisation")]
+
+
+@pytest.mark.parametrize("gap,is_gap", [
+    (" et l'incubateur français ", True), (" and the company ", True), (", ", True),
+    (" et la ville de ", False), (" et le président de ", False), (" is a member of ", False),
+])
+def test_what_separates_the_items_of_a_list(gap, is_gap):
+    from ecograph.ingest.frames import is_list_gap
+    assert is_list_gap(gap) is is_gap
+
+
+def test_a_head_and_a_nationality_make_a_name_and_a_joint_phrase_ends_it():
+    doc = _doc("Le programme a été lancé par l'Institut français en partenariat avec l'Agence Kappa, et il est financé "
+               "par la Banque mondiale.", "fr")
+    names = {m.text for m in doc.mentions if m.label == "Organisation"}
+    assert {"Institut français", "Banque mondiale", "Agence Kappa"} <= names
+    assert not [n for n in names if "partenariat" in n]
+    # an ordinary adjective makes no name of two words
+    assert "Agence nationale" not in {m.text for m in _doc("Le Cluster Kappa travaille avec l'Agence nationale.",
+                                                             "fr").mentions}

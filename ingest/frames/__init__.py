@@ -80,6 +80,7 @@ def _emit(frame, src, tgt, s, rtype: str | None = None) -> Candidate | None:
 
 _ANNOUNCE = re.compile(r"(?:(?:,\s*|\s)(?:à savoir|namely|including|notamment|such as|dont|parmi lesquels|"
                       r"parmi lesquelles)\s*:?|\s*:)\s*(?:(?:the|le|la|les|l['’])\s*)?", re.I)
+_DESCRIPTOR = re.compile(r"\s*(?:(?:the|le|la|les|l['’])\s*)?(?:[a-zà-ÿ-]{3,}\s+){0,2}")
 _ANNOUNCE_REACH = 60  # characters between the noun and what announces its list
 _CONJ = re.compile(r"\b(?:and|et|as well as|ainsi que)\b|&", re.I)
 _INTRO = re.compile(r"(\w+)\W*(?:(?:the|le|la|les|l['’])\s*)?$", re.I)
@@ -163,8 +164,8 @@ class _Reader:
         if m is None or m.start() - (t.idx + len(t.text)) > _ANNOUNCE_REACH:
             return []
         first = next(((a, y) for a, _, y in self.named if a >= m.end()), None)
-        if first is None or text[m.end():first[0]].strip():
-            return []
+        if first is None or not _DESCRIPTOR.fullmatch(text[m.end():first[0]]):
+            return []  # only the item's own common noun may stand before it: « : l'incubateur numide A »
         return self.enumeration(first[1])
 
     def _detached_apposition(self, t):
@@ -212,6 +213,11 @@ class _Reader:
         detached = self._detached_apposition(t)
         if detached is not None:
             return self.mention(detached, depth + 1)
+        if t.pos_ == "NOUN" and t.i >= 2 and self.doc[t.i - 1].text == "," and \
+                not any(d.dep_ == "det" for d in t.children):
+            before = self.at(self.doc[t.i - 2])
+            if before:
+                return before  # « le PASKO, programme financé par A »: a bare noun in apposition
         subject = _copula_subject(t)
         if subject is not None:
             return self.mention(subject, depth + 1)  # "P is a programme developed by X": P is meant

@@ -111,8 +111,8 @@ def _joint_phrase_partners(t: Token) -> list[Token]:
         if any(k.pos_ == "VERB" for k in t.doc[t.i + 1:n.i]):
             continue
         k = n.i + 2
-        while k < len(t.doc) and t.doc[k].pos_ == "DET":
-            k += 1
+        while k < len(t.doc) and t.doc[k].pos_ in ("DET", "NUM"):
+            k += 1  # "in partnership with two incubators: A and B"
         if k < len(t.doc) and t.doc[k].pos_ in ("PROPN", "NOUN"):
             out.append(t.doc[k])
     return out

@@ -18,9 +18,11 @@ RELATIVE = {"which", "that", "who", "qui", "que", "lequel", "laquelle"}
 OF = {"of", "de", "du", "des", "d'"}                            # "member of X", "la phase de P"
 BETWEEN = {"between", "among", "amongst", "entre", "parmi"}     # the named parties of a joint act
 # what separates the items of a list of names: "A, B (BB), C et D", "A as well as the B"
-LIST_GAP = re.compile(r"(?:\s|,|;|&|\band\b|\bet\b|\bas well as\b|\bainsi que\b|\bthe\b|\ble\b|\bla\b|\bles\b"
+LIST_GAP = re.compile(r"(?i:(?:\s|,|;|&|\band\b|\bet\b|\bas well as\b|\bainsi que\b|\bthe\b|\ble\b|\bla\b|\bles\b"
                        r"|\bl['’]|\([^()]{1,30}\))*(?:,|\band\b|\bet\b|&|\bainsi que\b|\bas well as\b)"
-                       r"(?:\s|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*", re.I)
+                       r"(?:\s|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*)"
+                       # « … et l'incubateur français B »: the next item's own common noun and adjective
+                       r"(?:(?<=[ '’])(?!(?:of|de|du|des|d)\b)[a-zà-ÿ-]{3,}(?:\s+(?!(?:of|de|du|des|d)\b)[a-zà-ÿ-]{3,})?\s+)?")
 
 
 def is_list_gap(text: str) -> bool:
