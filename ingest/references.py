@@ -45,6 +45,9 @@ PROGRAMME_HEADS = {"programme", "program", "project", "projet", "initiative"}
 # words a reference may hold between its determiner and its head: "the three-year project", « ce nouveau
 # programme »; a capitalised word ("the German agency") makes a description, not a reference
 _MODIFIERS = 3
+_NOT_MODIFIERS = {"the", "a", "an", "le", "la", "les", "un", "une", "first", "second", "third", "last", "only", "next",
+                  "premier", "premiere", "second", "seconde", "dernier", "derniere", "seul", "seule", "plus",
+                  "most", "other", "autre", "another"}
 # what after the head makes it part of a longer description or name: "the Bank of X", « l'Agence de X »
 _CONTINUES = {"of", "for", "de", "du", "des", "d'", "pour", "-"}
 
@@ -105,5 +108,7 @@ def head_references(toks, s, n: int, args: list[Arg], recent: Recent, lang: str)
 
 
 def _names_or_ends(t) -> bool:
-    """A word no reference holds before its head: a capital, a punctuation mark, a determiner."""
-    return t.cap or not (t.f.isalnum() or t.f == "-") or t.f in ("the", "a", "an", "le", "la", "les", "un", "une")
+    """A word no reference holds before its head: a capital, a punctuation mark, a determiner, or a rank
+    ("the first technopark", « le premier pôle » describe one of a kind, they refer to none)."""
+    return t.cap or not (t.f.isalnum() or t.f == "-") or t.f in _NOT_MODIFIERS or \
+        t.f.endswith(("est", "eme")) and len(t.f) > 4

@@ -227,3 +227,9 @@ def test_a_head_and_a_nationality_make_a_name_and_a_joint_phrase_ends_it():
     # an ordinary adjective makes no name of two words
     assert "Agence nationale" not in {m.text for m in _doc("Le Cluster Kappa travaille avec l'Agence nationale.",
                                                              "fr").mentions}
+
+
+def test_a_ranked_description_refers_to_nothing():
+    got = triples("The Kappa Technopark opened in 2010. The first technopark in Numidia was inaugurated in 2001 to "
+                  "launch the ORYX programme.", "en")
+    assert not {t for t in got if t[1] == norm("Kappa Technopark")}
