@@ -43,17 +43,45 @@ def _place_words() -> tuple[dict[str, str], frozenset[str]]:
     return to_place, frozenset(keys)
 
 
+def _singular(word: str) -> str:
+    """'clusters' → 'cluster': a plural ending on a word long enough not to be a name's own "s"
+    ("Tunis", "Fes", "campus" keep theirs)."""
+    if len(word) >= 5 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _compounded(toks: list[str]) -> list[str]:
+    """'techno park' → 'technopark': a head noun written in two words is the head noun."""
+    out: list[str] = []
+    for t in toks:
+        if out and out[-1] + t in _HEAD_WORDS:
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """The exact key two spellings of one name share: `norm` with plurals made singular and a head
+    written in two words joined ("France Clusters" / "France Cluster", "Techno Park" / "TechnoPark")."""
+    return " ".join(_singular(t) for t in _compounded(norm(name).split()))
+
+
 @lru_cache(maxsize=1 << 16)  # ~100 calls per document on the same few names (a third of resolve time)
 def loose_key(name: str) -> str:
     """Order-, cue-word- and spelling-insensitive key for Organisation/Programme names.
 
     Demonyms become their country ("Moroccan" → "morocco"), possessives and
-    movable words go, ordinals are unified, tokens are sorted."""
-    to_place, _ = _place_words()
+    movable words go, ordinals are unified, a head written in two words is one, tokens are sorted."""
+    to_place, places = _place_words()
     toks = []
-    for t in norm(name).split():
+    for t in _compounded(norm(name).split()):
         t = _ORDINALS.get(t, t)
         t = to_place.get(t, t)
+        if t not in places:
+            t = _singular(t)
         if t not in _MOVABLE:
             toks.append(t)
     return " ".join(sorted(toks))
@@ -131,18 +159,30 @@ def _untagged(name: str) -> str | None:
         return None
     to_place, places = _place_words()
     last = norm(words[-1])
-    if last not in places or last in to_place and to_place[last] != last and last not in places:
+    if not _is_place_tag(last, places):
         return None
     if norm(words[-2]) in ("of", "in", "de", "du", "d", "des", "en", "for", "pour", "and", "et") or \
             words[-2].endswith(("'", "’", "-")):
         return None
-    rest = " ".join(words[:-1]).rstrip(" ,-–")
+    rest = " ".join(words[:-1]).rstrip(_EDGE_JUNK)  # "Tanmia wa Tatweer: Egypt"
     key = norm(rest)
     if not key or _head_only(loose_key(rest)) or not _significant(key):
         return None
     if len(key.split()) == 1 and (key in _COMMON_WORDS or classify(rest)[1] is not None or len(key) < 3):
         return None  # "Startup Maroc", "Invest Tunisia": the tag is part of a short brand
     return rest
+
+
+# Parties that are no place but tag a name as places do: "… UE-Maroc", "… EU-Tunisia" (an agreement's parties)
+_BLOCS = {"eu", "ue"}
+
+
+def _is_place_tag(word: str, places: frozenset[str]) -> bool:
+    """A place ("maroc"), or two parties joined by a hyphen ("ue maroc" from "UE-Maroc")."""
+    if word in places:
+        return True
+    parts = word.split()
+    return len(parts) == 2 and all(p in places or p in _BLOCS for p in parts) and any(p in places for p in parts)
 
 
 # Qualifiers that tell two bodies of the same sort apart: places and compass words
@@ -251,8 +291,10 @@ def programme_head(name: str) -> str | None:
     return None
 
 
-# A programme is named with or without its own kind word: "Zephyr", "Zephyr Program", "Project Zephyr".
-_PROGRAMME_WORDS = {"programme", "program", "programmes", "programs", "project", "projet", "projects", "projets"}
+# A programme is named with or without its own kind word: "Zephyr", "Zephyr Program", "Project Zephyr",
+# "the Zephyr initiative".
+_PROGRAMME_WORDS = {"programme", "program", "programmes", "programs", "project", "projet", "projects", "projets",
+                    "initiative", "initiatives"}
 
 
 def programme_key(name: str) -> str:

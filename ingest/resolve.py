@@ -22,12 +22,13 @@ from ecograph.model import (ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Document, E
                             Relation, allowed, kind_rank)
 from ecograph.store.merge import fuller_name
 
-from .doc_links import (_acronym_pairs, _inner_acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions,
-                        _renames)
+from .doc_links import (_acronym_pairs, _also_known_pairs, _bare_head_pairs, _beside_acronym_pairs,
+                        _inner_acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames,
+                        _typo_pairs, paren_acronyms)
 from ecograph.kinds import classify
 from ecograph.languages import name_language
 from ecograph.name_keys import (_SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
-                        inner_acronym_key, inner_expansions, loose_key, programme_head, programme_key, qualifiers, split_acronym_dash,
+                        inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers, split_acronym_dash,
                         strip_country_tag)
 from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction
@@ -46,7 +47,7 @@ class Resolver:
     """Keeps an index of known names (registry + store) and resolves each new document against it."""
 
     def __init__(self, entities: list[Entity] = (), curation=None):
-        self.index: dict[tuple[str, str], str] = {}   # (label, norm name) -> id
+        self.index: dict[tuple[str, str], str] = {}   # (label, `name_key`) -> id
         self.loose: dict[str, str] = {}                # loose org key -> id
         self.bare: dict[str, str] = {}                 # a bare head name ("technopark") -> id
         self.bare_stripped: dict[str, str] = {}        # head left of a place-tagged name -> id
@@ -69,7 +70,7 @@ class Resolver:
         for n in (e.name, *e.aliases):
             if not norm(n):  # a name of punctuation only would join unrelated entities
                 continue
-            self.index.setdefault((e.label, norm(n)), e.id)
+            self.index.setdefault((e.label, name_key(n)), e.id)
             if e.label == "Programme" and programme_key(n):
                 self.heads.setdefault(programme_key(n), e.id)
             if e.label in _SWAP:
@@ -109,7 +110,7 @@ class Resolver:
         names = {n for n in names if norm(n)}
         for lab in labels:
             for n in sorted(names):
-                hit = self.index.get((lab, norm(n)))
+                hit = self.index.get((lab, name_key(n)))
                 if hit:
                     yield hit
         if label in _SWAP:
@@ -202,6 +203,8 @@ class Resolver:
                 name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation")
                 if extra or name != (m.canonical or m.text):
                     m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
+        for i, acronym in paren_acronyms(mentions, text).items():
+            mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
         quals = [frozenset().union(qualifiers(m.canonical or m.text), *(qualifiers(a) for a in m.aliases))
                  for m in mentions]
 
@@ -218,7 +221,7 @@ class Resolver:
                 quals[min(a, b)] = quals[a] | quals[b]
 
         for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions) + \
-                _inner_acronym_pairs(mentions):
+                _inner_acronym_pairs(mentions) + _beside_acronym_pairs(mentions, text) + _also_known_pairs(mentions, text):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:
@@ -246,24 +249,8 @@ class Resolver:
                     union(first[kk], i)
                 else:
                     first[kk] = i
-        # "TechnoPark" meets "Technopark Casablanca" when that is the document's only such name
-        stripped_heads: dict[str, set] = defaultdict(set)
-        bare_heads: dict[str, list[int]] = defaultdict(list)
-        for i, m in enumerate(mentions):
-            if m.label not in _SWAP:
-                continue
-            k = loose_key(m.canonical or m.text)
-            if _head_only(k):
-                bare_heads[k].append(i)
-            n = strip_country_tag(norm(m.canonical or m.text))
-            if n and _head_only(loose_key(n)):
-                stripped_heads[loose_key(n)].add((norm(m.canonical or m.text), i))
-        for k, bare in bare_heads.items():
-            names = {nm for nm, _ in stripped_heads.get(k, ())}
-            if len(names) == 1:
-                other = next(i for _, i in stripped_heads[k])
-                for i in bare:
-                    union(i, other)
+        for i, j in _bare_head_pairs(mentions) + _typo_pairs(mentions):
+            union(i, j)
         groups: dict[int, _Group] = defaultdict(_Group)
         listed = _listed_kinds(mentions, text)
         for i, m in enumerate(mentions):
@@ -328,7 +315,7 @@ def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     sp = split_acronym_dash(m.canonical or m.text)
     if sp:
         m.canonical, m.aliases = sp[0], sorted(set(m.aliases) | {sp[1]})
-    keys = {norm(m.canonical or m.text)} | {norm(a) for a in m.aliases}
+    keys = {name_key(m.canonical or m.text)} | {name_key(a) for a in m.aliases}
     pk = programme_key(m.canonical or m.text)
     if m.label == "Programme" or m.label == "Organisation" and _long_programme_key(pk):
         keys.add("^" + pk)
