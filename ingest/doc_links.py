@@ -289,7 +289,7 @@ def _bare_head_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         placeless = " ".join(t for t in k.split() if t not in places)
         for n in (loose_key(strip_country_tag(norm(m.canonical or m.text)) or ""), placeless if placeless != k else ""):
             if n and _head_only(n):
-                placed[n].add((norm(m.canonical or m.text), i))
+                placed[n].add((k, i))  # "Casa Technopark" and "Technopark Casa" are one name
     out = []
     for k, idx in bare.items():
         if len({nm for nm, _ in placed.get(k, ())}) == 1:
