@@ -62,6 +62,18 @@ VARIANTS = [
     ("Kelvo Cross Border Cooperation Basin", "Kelvo CBC Basin", PROG, "same cross"),
     ("Réseau TRAMA", "TRAMA", ORG, "same cross"),
     ("Orvalis Logistics Platform Programme", "Orvalis Logistics Platform", PROG, "same cross"),
+    # a plural is the same name ("X Clusters" / "X Cluster"), a head written in two words is one
+    ("Kelvo Clusters", "Kelvo Cluster", ORG, "same cross"),
+    ("Tessaro Maritime Clusters Alliance", "Tessaro Maritime Cluster Alliance", ORG, "same cross"),
+    ("Techno Park Orvalis", "TechnoPark Orvalis", ORG, "same cross"),
+    ("Brevia Techno Pôle", "Technopôle Brevia", ORG, "same cross"),
+    ("Jordan-Japan Techno Park", "TechnoPark", ORG, "same"),
+    # "the X initiative" is the programme X
+    ("Zephyr initiative", "Zephyr", PROG, "same cross"),
+    ("l'initiative Alizé", "Alizé", PROG, "same cross"),
+    # an agreement's parties, or a place after a colon, tag a name
+    ("KIVORA UE-Maroc", "KIVORA", ORG, "same cross"),
+    ("Kelvo wa Tessaro: Egypt", "Kelvo wa Tessaro", ORG, "same cross"),
 ]
 
 # (a, b, label): two bodies
@@ -104,6 +116,17 @@ NEAR_MISSES = [
     ("Zephyr Program", "Boreas Program", PROG),
     ("Sfax Olive Cluster", "Sousse cluster", ORG),
     ("Tunis Robotics Cluster", "Tunis Agency", ORG),
+    ("Kelvo UE-Maroc", "Kelvo UE-Tunisie", ORG),
+    ("Zephyr initiative", "Boreas initiative", PROG),
+    ("Zephyr initiative", "Zephyr Fund", PROG),
+    ("Techno Park Rabat", "Technopark Casablanca", ORG),
+    ("Orvalis Clusters Lebanon", "Orvalis Cluster Jordan", ORG),
+    # one-word names a letter apart are slips of the pen only when long and not at an end
+    ("ANPTE", "ANTE", ORG),
+    ("KRFC", "KFCR", ORG),
+    ("Kelvotech", "Kelvotek", ORG),
+    ("Tessarona", "Tessaron", ORG),
+    ("Orvaslo", "Orvalo", ORG),
 ]
 
 
@@ -337,3 +360,49 @@ def test_a_body_named_as_a_registry_programme_without_its_word_is_that_programme
     ms = [_mention(text, "Orvalis Sea Link", PROG), _mention(text, "Orvalis Sea Link Basin", ORG)]
     ext = Resolver().resolve(_doc(text, "e.txt"), text, RawExtraction(mentions=ms))
     assert [(e.label, e.name) for e in ext.entities] == [(PROG, "Orvalis Sea Link")]
+
+
+# (text, names in the order the text gives them, how many bodies): links only the text shows
+TEXT_LINKS = [
+    # an acronym bracketed after its long name, its letters in another order (another language)
+    ("It works with the National Institute for Orvalis Research (INRO\nINRO signed.",
+     ["National Institute for Orvalis Research", "INRO"], 1),
+    ("Le ministère de l'Orvalis, du commerce et des nouvelles industries (MCONI). Le MCONI recrute.",
+     ["ministère de l'Orvalis, du commerce et des nouvelles industries", "MCONI"], 1),
+    ("The Maritime Robotics Alliance (OR MRA) met; OR MRA grew.", ["Maritime Robotics Alliance", "OR MRA"], 1),
+    # written beside it with a dash
+    ("Visits to KESA – Higher School of Kelvo Arts and the port.", ["KESA", "Higher School of Kelvo Arts"], 1),
+    ("Visits to Brevia Technical Centers – CTB, then lunch.", ["Brevia Technical Centers", "CTB"], 1),
+    # letters that do not stand for the name: another body
+    ("Orvalis Cluster (KVN) met; KVN grew.", ["Orvalis Cluster", "KVN"], 2),
+    ("Visits to Orvalis Textile Agency – BRX and the port.", ["Orvalis Textile Agency", "BRX"], 2),
+    ("Funded by the German Kelvo Agency (GIZA). GIZA grew.", ["German Kelvo Agency", "GIZA"], 2),
+    # an "also known as" cue, English and French
+    ("Le KTHC, dénommé en français Cluster kelvois du textile de maison, grandit.",
+     ["KTHC", "Cluster kelvois du textile de maison"], 1),
+    ("Orvalis Robotics Hub, also known as the Brevia Lab, opened.", ["Orvalis Robotics Hub", "Brevia Lab"], 1),
+    ("The project “Orvalis Growth Project” (known as OGX) started.", ["Orvalis Growth Project", "OGX"], 1),
+    ("Le Pôle Tessaro, appelé aussi Cluster Halivert, recrute.", ["Pôle Tessaro", "Cluster Halivert"], 1),
+    ("Orvalis Robotics Hub, also a partner of Brevia Lab, opened.", ["Orvalis Robotics Hub", "Brevia Lab"], 2),
+    ("Orvalis Robotics Hub, known for the Brevia Lab, opened.", ["Orvalis Robotics Hub", "Brevia Lab"], 2),
+    # a mixed-case acronym of a name with a small word ("TwT" for "X wa Y")
+    ("Kelvo wa Tessaro (KwT) opened; KwT grew.", ["Kelvo wa Tessaro", "KwT"], 1),
+    # slips of the pen in one document
+    ("KFRC funds it; the KRFC board met.", ["KFRC", "KRFC"], 1),
+    ("Tecnovalia opened; Technovalia grew.", ["Tecnovalia", "Technovalia"], 1),
+    # a bare head meets the document's only name made of that head and places, in any order
+    ("Jordan-Japan Techno Park opened. The Techno Park and TechnoPark host ten firms.",
+     ["Jordan-Japan Techno Park", "Techno Park", "TechnoPark"], 1),
+    ("Technopark Rabat opened, then Casablanca Technopark. The TechnoPark hosts ten firms.",
+     ["Technopark Rabat", "Casablanca Technopark", "TechnoPark"], 3),
+]
+
+
+@pytest.mark.parametrize("text,names,bodies", TEXT_LINKS, ids=[r[0][:40] for r in TEXT_LINKS])
+def test_links_the_text_shows(text, names, bodies):
+    ms, pos = [], 0
+    for n in names:
+        ms.append(_mention(text, n, ORG, pos))
+        pos = ms[-1].end
+    ext = Resolver().resolve(_doc(text, "t.txt"), text, RawExtraction(mentions=ms))
+    assert len(ext.entities) == bodies, [(e.name, e.aliases) for e in ext.entities]
