@@ -65,8 +65,12 @@ def _compounded(toks: list[str]) -> list[str]:
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The exact key two spellings of one name share: `norm` with plurals made singular and a head
-    written in two words joined ("France Clusters" / "France Cluster", "Techno Park" / "TechnoPark")."""
-    return " ".join(_singular(t) for t in _compounded(norm(name).split()))
+    written in two words joined ("France Clusters" / "France Cluster", "Techno Park" / "TechnoPark").
+    A plural of heads alone names a category ("Technoparks"), never the one body its singular may be."""
+    toks = _compounded(norm(name).split())
+    if all(t in _HEAD_WORDS or t in _MOVABLE for t in toks):
+        return " ".join(toks)
+    return " ".join(_singular(t) for t in toks)
 
 
 @lru_cache(maxsize=1 << 16)  # ~100 calls per document on the same few names (a third of resolve time)
@@ -75,13 +79,11 @@ def loose_key(name: str) -> str:
 
     Demonyms become their country ("Moroccan" → "morocco"), possessives and
     movable words go, ordinals are unified, a head written in two words is one, tokens are sorted."""
-    to_place, places = _place_words()
+    to_place, _ = _place_words()
     toks = []
     for t in _compounded(norm(name).split()):
         t = _ORDINALS.get(t, t)
         t = to_place.get(t, t)
-        if t not in places:
-            t = _singular(t)
         if t not in _MOVABLE:
             toks.append(t)
     return " ".join(sorted(toks))

@@ -12,7 +12,7 @@ from collections import defaultdict
 from ecograph.ids import fold, norm
 
 from ecograph.kinds import LIST_KIND_NOUNS, LIST_VERBS
-from ecograph.name_keys import (_HEAD_WORDS, _MOVABLE, _SWAP, _head_only, _place_words, inner_acronym_key,
+from ecograph.name_keys import (_HEAD_WORDS, _MOVABLE, _SWAP, _head_only, _singular, _place_words, inner_acronym_key,
                                 inner_expansions, loose_key, strip_country_tag)
 from .types import Mention
 
@@ -25,7 +25,19 @@ def _quoted_expansions(mentions: list[Mention], text: str) -> list[tuple[int, in
     """Pairs (short, long) written 'SHORT “the LONG NAME”' or 'SHORT (« LONG »)': the quoted
     expansion names the same body."""
     return [(a, b) for a, b, ma, mb in _neighbours(mentions, text, _OPEN_QUOTE)
-            if _CLOSE_QUOTE.match(text, mb.end) and len(norm(mb.text).split()) > len(norm(ma.text).split())]
+            if _CLOSE_QUOTE.match(text, mb.end) and len(norm(mb.text).split()) > len(norm(ma.text).split())
+            and _expands(ma.text, mb.text)]
+
+
+def _expands(short: str, long_: str) -> bool:
+    """Does the long name spell the short one out? It keeps the short name's word ('KIVA' in 'Kiva Innovation
+    Valley Agency') or its initials stand for it ('Brisa', 'Blue Robotics Innovation Space Association'); a
+    quoted name beside another one is otherwise its programme or product ('X, « Y Innovate »')."""
+    words = norm(short).split()
+    if set(words) & set(norm(long_).split()):
+        return True
+    letters = "".join(words)
+    return len(words) == 1 and abbreviates(letters, _initials(long_))
 
 
 def _neighbours(mentions: list[Mention], text: str, gap: re.Pattern) -> list[tuple]:
@@ -68,7 +80,7 @@ def _acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         first, _, rest = name.partition(" ")
         if _acronym_word(first):
             shorts.append(((first.lower().replace("&", "") + (" " + norm(rest) if rest else "")).strip(), i))
-        else:
+        elif _acronym_letters(re.sub(r"[-–/]", " ", name)) is None:  # 'ESIAM-USJ' spells nothing out
             for k in _initials_keys(name):
                 longs[k].append(i)
     return [(i, j) for key, i in shorts for j in longs.get(key, ())]
@@ -284,8 +296,8 @@ def _bare_head_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         if m.label not in _SWAP:
             continue
         k = loose_key(m.canonical or m.text)
-        if _head_only(k):
-            bare[k].append(i)
+        if _head_only(k) and all(_singular(t) == t for t in norm(m.canonical or m.text).split()):
+            bare[k].append(i)  # (not a plural: "the technoparks" are a category)
         placeless = " ".join(t for t in k.split() if t not in places)
         for n in (loose_key(strip_country_tag(norm(m.canonical or m.text)) or ""), placeless if placeless != k else ""):
             if n and _head_only(n):

@@ -395,6 +395,14 @@ TEXT_LINKS = [
      ["Jordan-Japan Techno Park", "Techno Park", "TechnoPark"], 1),
     ("Technopark Rabat opened, then Casablanca Technopark. The TechnoPark hosts ten firms.",
      ["Technopark Rabat", "Casablanca Technopark", "TechnoPark"], 3),
+    # a plural is a category, never the one body of its singular
+    ("Technopark Rabat opened. Technoparks grow.", ["Technopark Rabat", "Technoparks"], 2),
+    ("Le pôle de compétitivité de Sousse recrute ; les pôles de compétitivité aussi.",
+     ["pôle de compétitivité de Sousse", "pôles de compétitivité"], 2),
+    # a joint name of two acronyms spells out no acronym
+    ("Brevia (KORA-USJ) signed; then the EU paid.", ["KORA-USJ", "EU"], 2),
+    # a quoted name beside another is an expansion only if it spells the other out
+    ("Le programme de Kelvotech, « Orvalis Innovate », démarre.", ["Kelvotech", "Orvalis Innovate"], 2),
 ]
 
 
