@@ -22,12 +22,17 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
                             "conference", "days", "week", "semaine", "awards", "hackathon", "show")),
     ("programme", "Programme", ("programme", "program", "track", "voucher", "scheme", "challenge",
                                 "competition", "concours", "bootcamp", "mentoring", "prix", "prize", "award")),
-    ("project", "Programme", ("project", "projet", "horizon")),
-    ("cluster", "Organisation", ("cluster", "clusters", "pole", "poles", "agropole", "haliopole",
-                                 "technopole", "competitiveness")),
-    ("funder", "Organisation", ("bank", "banque", "caisse", "cooperation", "cooperation", "development agency",
+    ("project", "Programme", ("project", "projet")),
+    # a body of clusters: "X Clusters", "Réseau des Clusters …", "… Clusters Alliance"
+    ("network", "Organisation", ("clusters", "poles", "technopoles")),
+    ("cluster", "Organisation", ("cluster", "pole", "agropole", "haliopole", "technopole", "competitiveness")),
+    # banks that lend for development; a bank otherwise is a company, a central bank a public authority
+    ("funder", "Organisation", ("development bank", "investment bank", "world bank", "bank for reconstruction",
+                                "banque mondiale", "banque de developpement", "banque africaine de developpement",
+                                "banque europeenne d investissement", "caisse", "cooperation", "development agency",
                                 "agence francaise de developpement", "donor", "foundation", "fondation")),
     ("government", "Organisation", ("ministry", "ministere", "minister", "government", "gouvernement",
+                                    "central bank", "banque centrale",
                                     "municipality", "commune", "wilaya", "prefecture", "directorate",
                                     "direction", "office", "agency", "agence", "authority", "autorite",
                                     "council", "conseil", "commission", "court", "cour", "region")),
@@ -44,7 +49,7 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
                                  "union for")),
     ("association", "Organisation", ("association", "federation", "chamber", "chambre", "confederation",
                                      "union", "syndicate", "syndicat", "ngo", "ong", "club", "society of")),
-    ("company", "Organisation", ("group", "groupe", "sa", "sarl", "ltd", "inc", "corporation", "corp",
+    ("company", "Organisation", ("bank", "banque", "group", "groupe", "sa", "sarl", "ltd", "inc", "corporation", "corp",
                                  "company", "industries", "holding", "technologies", "systems",
                                  "engineering", "consulting", "services", "solutions", "international",
                                  "maroc", "morocco")),
@@ -74,18 +79,32 @@ def names_a_body(word: str) -> bool:
 # The company cues are weak: "Maroc" ends many agency names too. Checked last, only as a fallback.
 _WEAK = {"company"}
 
+# A name's head says its kind before any other cue word in it: "Ministry of International Cooperation" is a
+# ministry, « Ministère du Plan » no plan, "… Technopark Company" a company.
+_LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government"}
+_FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company"}
+
+# Names of programme families, not kind words: "Horizon Europe" and "Horizon 2020" are programmes, while the word
+# alone is one programme's short name, never a category as a kind word alone is ("the Hackathon").
+PROGRAMME_FAMILIES = frozenset({"horizon"})
+
 
 @lru_cache(maxsize=100_000)
 def classify(name: str) -> tuple[str | None, str | None]:
     """(label, kind) a name's own words imply, or (None, None)."""
     f = re.sub(r"[^\w\s]", " ", fold(name))
-    if f.split() and f.split()[-1] in ("accelerator", "accelerateur") and len(f.split()) > 1:
+    words = f.split()
+    if words and words[-1] in ("accelerator", "accelerateur") and len(words) > 1:
         return "Programme", "programme"  # "MedAgriLink Accelerator": a named accelerator is a programme
+    if len(words) > 1 and (words[0] in _LEADING_HEADS or words[-1] in _FINAL_HEADS):
+        return "Organisation", _LEADING_HEADS.get(words[0]) or _FINAL_HEADS[words[-1]]
     for kind, label, rx in _CUE_RE:
         if kind in _WEAK:
             continue
         if rx.search(f):
             return label, kind
+    if len(words) > 1 and words[0] in PROGRAMME_FAMILIES:
+        return "Programme", "programme"
     for kind, label, rx in _CUE_RE:
         if kind in _WEAK and rx.search(f):
             return label, kind
