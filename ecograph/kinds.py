@@ -26,13 +26,9 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     # a body of clusters: "X Clusters", "Réseau des Clusters …", "… Clusters Alliance"
     ("network", "Organisation", ("clusters", "poles", "technopoles")),
     ("cluster", "Organisation", ("cluster", "pole", "agropole", "haliopole", "technopole", "competitiveness")),
-    # banks that lend for development; a bank otherwise is a company, a central bank a public authority
-    ("funder", "Organisation", ("development bank", "investment bank", "world bank", "bank for reconstruction",
-                                "banque mondiale", "banque de developpement", "banque africaine de developpement",
-                                "banque europeenne d investissement", "caisse", "cooperation", "development agency",
-                                "agence francaise de developpement", "donor", "foundation", "fondation")),
+    ("funder", "Organisation", ("caisse", "cooperation", "development agency", "agence francaise de developpement",
+                                "donor", "foundation", "fondation")),
     ("government", "Organisation", ("ministry", "ministere", "minister", "government", "gouvernement",
-                                    "central bank", "banque centrale",
                                     "municipality", "commune", "wilaya", "prefecture", "directorate",
                                     "direction", "office", "agency", "agence", "authority", "autorite",
                                     "council", "conseil", "commission", "court", "cour", "region")),
@@ -79,12 +75,18 @@ def names_a_body(word: str) -> bool:
 # The company cues are weak: "Maroc" ends many agency names too. Checked last, only as a fallback.
 _WEAK = {"company"}
 
-# A name's head says its kind before any other cue word in it: "Ministry of International Cooperation" is a
+# A name's head says its kind before any other cue word in it: "Ministry of Orvalis Cooperation" is a
 # ministry, « Ministère du Plan » no plan, "… Technopark Company" a company.
 _LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government"}
 _FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company"}
 
-# Names of programme families, not kind words: "Horizon Europe" and "Horizon 2020" are programmes, while the word
+# A bank is a company (a weak cue, below), unless it lends for development (a funder) or is a central bank.
+_BANKS = {"bank", "banque", "banco"}
+_LENDING = {"development", "developpement", "investment", "investissement", "reconstruction", "world", "mondiale"}
+# "Central Bank of X", « Banque centrale de X », "X Central Bank"; not « Banque Centrale Orvalis », a company
+_CENTRAL_BANK = re.compile(r"\b(?:central bank|banque centrale)(?:\s+(?:of|de|du|d)\b|$)")
+
+# Names of programme families, not kind words: "Horizon" and a qualifier ("Horizon Orvalis") is a programme, while the word
 # alone is one programme's short name, never a category as a kind word alone is ("the Hackathon").
 PROGRAMME_FAMILIES = frozenset({"horizon"})
 
@@ -98,6 +100,10 @@ def classify(name: str) -> tuple[str | None, str | None]:
         return "Programme", "programme"  # "MedAgriLink Accelerator": a named accelerator is a programme
     if len(words) > 1 and (words[0] in _LEADING_HEADS or words[-1] in _FINAL_HEADS):
         return "Organisation", _LEADING_HEADS.get(words[0]) or _FINAL_HEADS[words[-1]]
+    if _CENTRAL_BANK.search(f.strip()):
+        return "Organisation", "government"
+    if _BANKS & set(words) and _LENDING & set(words):
+        return "Organisation", "funder"
     for kind, label, rx in _CUE_RE:
         if kind in _WEAK:
             continue

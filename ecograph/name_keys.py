@@ -21,6 +21,7 @@ from ecograph.datafiles import PLACES_TSV
 # "Pôle Agadir Haliopôle" / "Agadir Haliopôle". Corporate forms ("Group", "SA") are NOT movable:
 # "X Group" and "X Tunisia" are usually a parent and its subsidiary, two legal entities.
 _MOVABLE = {"cluster", "pole", "the", "le", "la", "les", "l", "du", "de", "des", "d", "of", "in", "for", "s"}
+_CLUSTER_WORDS = {"cluster", "clusters", "pole", "poles", "technopole"}
 # Regnal and ordinal numbers written several ways ("Hassan 1st", "Hassan I", "Hassan 1er").
 _ORDINALS = {"1st": "i", "1er": "i", "first": "i", "2nd": "ii", "2": "ii", "1": "i"}
 
@@ -65,7 +66,7 @@ def _compounded(toks: list[str]) -> list[str]:
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The exact key two spellings of one name share: `norm` with plurals made singular and a head
-    written in two words joined ("France Clusters" / "France Cluster", "Techno Park" / "TechnoPark").
+    written in two words joined ("Orvalis Clusters" / "Orvalis Cluster", "Techno Park" / "TechnoPark").
     A plural of heads alone names a category ("Technoparks"), never the one body its singular may be."""
     toks = _compounded(norm(name).split())
     if all(t in _HEAD_WORDS or t in _MOVABLE for t in toks):
@@ -81,7 +82,10 @@ def loose_key(name: str) -> str:
     movable words go, ordinals are unified, a head written in two words is one, tokens are sorted."""
     to_place, _ = _place_words()
     toks = []
-    for t in _compounded(norm(name).split()):
+    words = _compounded(norm(name).split())
+    if len(words) > 2 and words[0] == "association" and _CLUSTER_WORDS & set(words[1:]):
+        words = words[1:]  # « Association du Cluster X » is the cluster's legal form, not another body
+    for t in words:
         t = _ORDINALS.get(t, t)
         t = to_place.get(t, t)
         if t not in _MOVABLE:
@@ -166,7 +170,7 @@ def _untagged(name: str) -> str | None:
     if norm(words[-2]) in ("of", "in", "de", "du", "d", "des", "en", "for", "pour", "and", "et") or \
             words[-2].endswith(("'", "’", "-")):
         return None
-    rest = " ".join(words[:-1]).rstrip(_EDGE_JUNK)  # "Tanmia wa Tatweer: Egypt"
+    rest = " ".join(words[:-1]).rstrip(_EDGE_JUNK)  # "Kelvo y Tessaro: Egypt"
     key = norm(rest)
     if not key or _head_only(loose_key(rest)) or not _significant(key):
         return None

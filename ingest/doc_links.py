@@ -32,7 +32,7 @@ def _quoted_expansions(mentions: list[Mention], text: str) -> list[tuple[int, in
 def _expands(short: str, long_: str) -> bool:
     """Does the long name spell the short one out? It keeps the short name's word ('KIVA' in 'Kiva Innovation
     Valley Agency') or its initials stand for it ('Brisa', 'Blue Robotics Innovation Space Association'); a
-    quoted name beside another one is otherwise its programme or product ('X, « Y Innovate »')."""
+    quoted name beside another one is otherwise its programme or product ('X, « Y Horizons »')."""
     words = norm(short).split()
     if set(words) & set(norm(long_).split()):
         return True
@@ -49,7 +49,7 @@ def _neighbours(mentions: list[Mention], text: str, gap: re.Pattern) -> list[tup
             if mentions[a].end <= mentions[b].start and gap.fullmatch(text[mentions[a].end:mentions[b].start])]
 
 
-# an acronym: capitals, or capitals around a small word's letter ("TwT" for "Tanmia wa Tatweer", "UfM")
+# an acronym: capitals, or capitals around a small word's letter ("KyT" for "Kelvo y Tessaro", "OfK")
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|[A-Z][A-Za-z0-9&]{0,6}[A-Z0-9])$")
 
 
@@ -80,7 +80,7 @@ def _acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         first, _, rest = name.partition(" ")
         if _acronym_word(first):
             shorts.append(((first.lower().replace("&", "") + (" " + norm(rest) if rest else "")).strip(), i))
-        elif _acronym_letters(re.sub(r"[-–/]", " ", name)) is None:  # 'ESIAM-USJ' spells nothing out
+        elif _acronym_letters(re.sub(r"[-–/]", " ", name)) is None:  # 'KORA-BTX' spells nothing out
             for k in _initials_keys(name):
                 longs[k].append(i)
     return [(i, j) for key, i in shorts for j in longs.get(key, ())]
@@ -174,7 +174,7 @@ _BESIDE = {"after": re.compile(r"\s*\(\s*|\s+[-–—]\s+"), "before": re.compil
 
 
 def _acronym_letters(name: str) -> str | None:
-    """'WM MCA' → 'wmmca', 'TwT' → 'twt': the letters of a name made of one to three acronym words."""
+    """'OR DSN' → 'ordsn', 'KyT' → 'kyt': the letters of a name made of one to three acronym words."""
     words = name.split()
     if not 1 <= len(words) <= 3 or not all(_acronym_word(w) for w in words):
         return None
@@ -188,10 +188,9 @@ def _initials(name: str) -> str:
 
 def abbreviates(letters: str, initials: str) -> bool:
     """Do an acronym's letters stand for a long name with these initials? In order, as a run of the
-    acronym ('WM MCA' for 'Maritime Cluster Alliance' after 'WestMed', 'DG NEAR' for 'Directorate-General
-    for Neighbourhood and Enlargement'), or mostly, in any order: the acronym of the name in another
-    language ('INRA' for 'National Institute for Agricultural Research', 'ESITH' for 'Higher School of
-    Textile and Clothing Industries')."""
+    acronym ('KV DSN' for 'Desert Solar Network' after 'Kelvo', 'DG OSEA' for 'Directorate-General
+    for Orvalis Seas'), or mostly, in any order: the acronym of the name in another language ('CNEO'
+    for 'National Centre for Orvalis Studies', 'KESA' for 'Higher School of Kelvo Arts')."""
     if len(initials) < 2:
         return False
     if len(initials) >= 3 and initials in letters and 2 * len(initials) >= len(letters):
@@ -206,7 +205,7 @@ def abbreviates(letters: str, initials: str) -> bool:
 
 
 def _beside_acronym_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
-    """(acronym, long name) pairs written side by side ('ESITH – Higher School of …', '… Research (INRA')
+    """(acronym, long name) pairs written side by side ('KESA – Higher School of …', '… Studies (CNEO')
     whose letters stand for the long name's initials (`abbreviates`)."""
     out = []
     for where, gap in _BESIDE.items():
@@ -225,8 +224,8 @@ _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,2})\s*(?:
 
 def paren_acronyms(mentions: list[Mention], text: str) -> dict[int, str]:
     """mention index → the acronym written in brackets right after it, where extraction left it out
-    because its letters follow the name's words in another order or language ('… Research (INRA)',
-    '… des nouvelles technologies (MCINT)'): it is another name of the same body (`abbreviates`)."""
+    because its letters follow the name's words in another order or language ('… Studies (CNEO)',
+    '… des Mines, de l'Eau et des Forêts (MEFMO)'): it is another name of the same body (`abbreviates`)."""
     out = {}
     for i, m in enumerate(mentions):
         if m.label not in _SWAP or not text:
@@ -269,7 +268,7 @@ def _one_slip(a: str, b: str) -> bool:
 
 def _typo_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
     """Pairs of one-word names of one document that differ by a slip of the pen: an acronym of 4+ letters
-    with two letters swapped ('FERC' / 'FREC'), a word of 8+ letters with one letter dropped ('Tecnopark')."""
+    with two letters swapped ('KFRC' / 'KRFC'), a word of 8+ letters with one letter dropped ('Tecnovalia')."""
     first: dict[str, int] = {}
     for i, m in enumerate(mentions):
         name = (m.canonical or m.text).strip()
@@ -287,7 +286,7 @@ def _typo_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
 
 
 def _bare_head_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
-    """'TechnoPark' meets 'Technopark Casablanca' or 'Palestine-India Techno Park' when that is the
+    """'TechnoPark' meets 'Technopark Kairouan' or 'Jordan-Japan Techno Park' when that is the
     document's only name made of that head and places."""
     to_place, places = _place_words()
     placed: dict[str, set] = defaultdict(set)
@@ -301,7 +300,7 @@ def _bare_head_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         placeless = " ".join(t for t in k.split() if t not in places)
         for n in (loose_key(strip_country_tag(norm(m.canonical or m.text)) or ""), placeless if placeless != k else ""):
             if n and _head_only(n):
-                placed[n].add((k, i))  # "Casa Technopark" and "Technopark Casa" are one name
+                placed[n].add((k, i))  # "Kairouan Technopark" and "Technopark Kairouan" are one name
     out = []
     for k, idx in bare.items():
         if len({nm for nm, _ in placed.get(k, ())}) == 1:
