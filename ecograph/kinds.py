@@ -24,10 +24,11 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
                                 "competition", "concours", "bootcamp", "mentoring", "prix", "prize", "award")),
     ("project", "Programme", ("project", "projet")),
     # a body of clusters: "X Clusters", "Réseau des Clusters …", "… Clusters Alliance"
-    ("network", "Organisation", ("clusters", "poles", "technopoles")),
+    ("network", "Organisation", ("clusters", "poles")),
     ("cluster", "Organisation", ("cluster", "pole", "agropole", "haliopole", "technopole", "competitiveness")),
-    ("funder", "Organisation", ("caisse", "cooperation", "development agency", "agence francaise de developpement",
-                                "donor", "foundation", "fondation")),
+    # (a commercial bank is a company, but extraction takes a company cue for no cue: "bank" stays a funder's)
+    ("funder", "Organisation", ("bank", "banque", "caisse", "cooperation", "development agency",
+                                "agence francaise de developpement", "donor", "foundation", "fondation")),
     ("government", "Organisation", ("ministry", "ministere", "minister", "government", "gouvernement",
                                     "municipality", "commune", "wilaya", "prefecture", "directorate",
                                     "direction", "office", "agency", "agence", "authority", "autorite",
@@ -45,7 +46,7 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
                                  "union for")),
     ("association", "Organisation", ("association", "federation", "chamber", "chambre", "confederation",
                                      "union", "syndicate", "syndicat", "ngo", "ong", "club", "society of")),
-    ("company", "Organisation", ("bank", "banque", "group", "groupe", "sa", "sarl", "ltd", "inc", "corporation", "corp",
+    ("company", "Organisation", ("group", "groupe", "sa", "sarl", "ltd", "inc", "corporation", "corp",
                                  "company", "industries", "holding", "technologies", "systems",
                                  "engineering", "consulting", "services", "solutions", "international",
                                  "maroc", "morocco")),
@@ -80,10 +81,8 @@ _WEAK = {"company"}
 _LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government"}
 _FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company"}
 
-# A bank is a company (a weak cue, below), unless it lends for development (a funder) or is a central bank.
-_BANKS = {"bank", "banque", "banco"}
-_LENDING = {"development", "developpement", "investment", "investissement", "reconstruction", "world", "mondiale"}
-# "Central Bank of X", « Banque centrale de X », "X Central Bank"; not « Banque Centrale Orvalis », a company
+# A central bank is a public authority, not a lender: "Central Bank of X", « Banque centrale de X », "X Central
+# Bank"; not « Banque Centrale Orvalis », a bank named so
 _CENTRAL_BANK = re.compile(r"\b(?:central bank|banque centrale)(?:\s+(?:of|de|du|d)\b|$)")
 
 # Names of programme families, not kind words: "Horizon" and a qualifier ("Horizon Orvalis") is a programme, while the word
@@ -102,8 +101,6 @@ def classify(name: str) -> tuple[str | None, str | None]:
         return "Organisation", _LEADING_HEADS.get(words[0]) or _FINAL_HEADS[words[-1]]
     if _CENTRAL_BANK.search(f.strip()):
         return "Organisation", "government"
-    if _BANKS & set(words) and _LENDING & set(words):
-        return "Organisation", "funder"
     for kind, label, rx in _CUE_RE:
         if kind in _WEAK:
             continue

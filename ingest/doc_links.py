@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from ecograph.ids import fold, norm
 
-from ecograph.kinds import LIST_KIND_NOUNS, LIST_VERBS
+from ecograph.kinds import LIST_KIND_NOUNS, LIST_VERBS, NON_NAME_ACRONYMS
 from ecograph.name_keys import (_HEAD_WORDS, _MOVABLE, _SWAP, _head_only, _singular, _place_words, inner_acronym_key,
                                 inner_expansions, loose_key, strip_country_tag)
 from .types import Mention
@@ -211,7 +211,8 @@ def _beside_acronym_pairs(mentions: list[Mention], text: str) -> list[tuple[int,
     for where, gap in _BESIDE.items():
         for a, b, ma, mb in _neighbours(mentions, text, gap):
             short, long_ = (b, a) if where == "after" else (a, b)
-            letters = _acronym_letters(mentions[short].canonical or mentions[short].text)
+            acronym = mentions[short].canonical or mentions[short].text
+            letters = None if acronym.lower() in NON_NAME_ACRONYMS else _acronym_letters(acronym)
             name = mentions[long_].canonical or mentions[long_].text
             if letters and _acronym_letters(name) is None and len(norm(name).split()) >= 2 and \
                     abbreviates(letters, _initials(name)):
@@ -231,8 +232,8 @@ def paren_acronyms(mentions: list[Mention], text: str) -> dict[int, str]:
         if m.label not in _SWAP or not text:
             continue
         paren = _PAREN_ACRONYM.match(text, m.end)
-        if paren is None or paren.group(1) in m.aliases:
-            continue
+        if paren is None or paren.group(1) in m.aliases or paren.group(1).lower() in NON_NAME_ACRONYMS:
+            continue  # (an acronym that names no actor is no actor's other name)
         name = m.canonical or m.text
         letters = _acronym_letters(paren.group(1))
         if letters and _acronym_letters(name) is None and len(norm(name).split()) >= 2 and \

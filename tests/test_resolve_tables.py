@@ -377,6 +377,8 @@ TEXT_LINKS = [
     # written beside it with a dash
     ("The tour took in KESA – Higher School of Kelvo Arts and the port.", ["KESA", "Higher School of Kelvo Arts"], 1),
     ("The tour took in Brevia Technical Centers – CTB, then lunch.", ["Brevia Technical Centers", "CTB"], 1),
+    # an acronym that names no actor is no actor's other name
+    ("The Orvalis Investment Fund (FDI) grew; FDI rose.", ["Orvalis Investment Fund", "FDI"], 2),
     # letters that do not stand for the name: another body
     ("Orvalis Cluster (KVN) met; KVN grew.", ["Orvalis Cluster", "KVN"], 2),
     ("The tour took in Orvalis Textile Agency – BRX and the port.", ["Orvalis Textile Agency", "BRX"], 2),
@@ -420,21 +422,17 @@ def test_links_the_text_shows(text, names, bodies):
     assert len(ext.entities) == bodies, [(e.name, e.aliases) for e in ext.entities]
 
 
-# (name, (label, kind)): a name's head speaks before its other cue words; banks by what they do
+# (name, (label, kind)): a name's head speaks before its other cue words; a central bank is no lender
 NAME_KINDS = [
     ("Ministry of Orvalis Cooperation", (ORG, "government")),
     ("Ministère du Plan et de l'Orvalis", (ORG, "government")),
     ("Kelvo Technopark Company", (ORG, "company")),
-    ("Bank of Orvalis", (ORG, "company")),
-    ("Banque Kelvo", (ORG, "company")),
     ("Orvalis Development Bank", (ORG, "funder")),
-    ("Banque Kelvo de Développement", (ORG, "funder")),
-    ("Kelvo Investment Bank", (ORG, "funder")),
     ("Central Bank of Orvalis", (ORG, "government")),
     ("Banque Centrale de Kelvo", (ORG, "government")),
     ("Kelvo Central Bank", (ORG, "government")),
-    ("Banque Centrale Orvalis", (ORG, "company")),
-    ("Central Orvalis Bank", (ORG, "company")),
+    ("Banque Centrale Orvalis", (ORG, "funder")),
+    ("Central Orvalis Bank", (ORG, "funder")),
     ("Orvalis Clusters", (ORG, "network")),
     ("Réseau des Clusters Kelvo", (ORG, "network")),
     ("Association Orvalis Clusters", (ORG, "network")),
