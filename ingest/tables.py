@@ -13,7 +13,9 @@ than a missing one. Evidence spans are the members-cell sentence, the cells of t
 list segment, so `text[start:end]` shows the reader where the edge comes from.
 
 Method names (stable): member-table, member-list, table-region, table-sector, table-supported-by,
-table-funds, table-support; project rosters (`tables_roster`): roster-lead, roster-partner, roster-country.
+table-funds, table-support; project rosters (`tables_roster`): roster-lead, roster-partner, roster-country;
+labelled fields (`tables_fields`): field-lead, field-implementing-partner, field-funder, field-commissioner,
+field-partner, field-country.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from .tables_grid import Row, Table, find_tables, name_cell, places_in, sectors_
 from .tables_items import Clean, Item, _is_acronym, items_of, name_test, sentences
 from .tables_layout import find_layout_tables
 from .tables_layout_cells import layout_edges
+from .tables_fields import fields_edges
 from .tables_roster import roster_edges
 from .tables_vocab import GENERIC
 from .types import Candidate, Mention, RawExtraction
@@ -91,6 +94,7 @@ def extract_structured(text: str, language: str) -> RawExtraction:
         _table(b, t)
         covered.append(t.span)
     roster_edges(b, text, covered)
+    fields_edges(b, text, covered)
     _lists(b, text, covered)
     return b.out
 
