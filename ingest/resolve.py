@@ -366,12 +366,23 @@ def _group_kind(g: _Group, label: str, name: str, known: KnownEntity | None) -> 
     # a mention's kind that only repeats its own words is judged again on the cleaned names, and
     # the tagged form's own answer counts only when nothing else says anything
     said = [m.kind for m in g.mentions if m.kind != classify(m.text)[1]] + g.kinds + \
-        [classify(_untagged(n) or n)[1] for n in sorted(g.names | {name})]
+        [classify(_untagged(n) or n)[1] for n in _fullest(g.names | {name})]
     said = [k for k in said if k in fits] or \
         [k for k in [m.kind for m in g.mentions] + [classify(n)[1] for n in sorted(g.names)] if k in fits]
     if not said:
         return None if label == "Place" else "other"
     return min(said, key=kind_rank)
+
+
+def _fullest(names: set[str]) -> list[str]:
+    """One spelling of each name, the fullest: "X Clusters" (a network of clusters) says the kind, not a
+    "X Cluster" that drops its plural."""
+    best: dict[str, str] = {}
+    for n in sorted(names):
+        k = name_key(n)
+        if len(n) > len(best.get(k, "")):
+            best[k] = n
+    return sorted(best.values())
 
 
 def _long_programme_key(key: str) -> bool:

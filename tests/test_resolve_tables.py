@@ -458,3 +458,14 @@ def test_a_body_of_clusters_is_a_network_under_all_its_names():
     ext = Resolver().resolve(_doc(text, "n.txt"), text, RawExtraction(mentions=ms))
     assert [e.kind for e in ext.entities] == ["network"]
     assert {ext.entities[0].name, *ext.entities[0].aliases} == {"Orvalis Clusters", "Association Orvalis Clusters"}
+
+
+def test_a_name_that_drops_its_plural_does_not_change_the_kind():
+    """A document writes "Orvalis Cluster" for the network "Orvalis Clusters" another one names."""
+    r, kinds = Resolver(), []
+    for i, name in enumerate(("Orvalis Clusters", "Orvalis Cluster")):
+        text = f"Yesterday {name} opened."
+        ext = r.resolve(_doc(text, f"{i}.txt"), text, RawExtraction(mentions=[_mention(text, name, ORG)]))
+        r.learn(ext)
+        kinds += [(e.id, e.kind) for e in ext.entities]
+    assert kinds == [("org:orvalis-clusters", "network")] * 2
