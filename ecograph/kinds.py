@@ -85,8 +85,8 @@ _FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company
 # Bank"; not « Banque Centrale Orvalis », a bank named so
 _CENTRAL_BANK = re.compile(r"\b(?:central bank|banque centrale)(?:\s+(?:of|de|du|d)\b|$)")
 
-# Names of programme families, not kind words: "Horizon" and a qualifier ("Horizon Orvalis") is a programme, while the word
-# alone is one programme's short name, never a category as a kind word alone is ("the Hackathon").
+# Names of programme families, not kind words: "Horizon" and a qualifier ("Horizon Orvalis") is a programme, while
+# the word alone is one programme's short name, never a category as a kind word alone is ("the Hackathon").
 PROGRAMME_FAMILIES = frozenset({"horizon"})
 
 

@@ -242,7 +242,8 @@ def paren_acronyms(mentions: list[Mention], text: str) -> dict[int, str]:
     return out
 
 
-# "A, also known as B", "A (known as B)", « A, dénommé en français B », « A, appelé aussi B »: one body, two names
+# "A, also known as B", "A (known as B)", « A, dénommé en français B », « A, appelé aussi B »: one body,
+# two names
 _AKA = re.compile(
     r"\s*[”»\"’]?\s*[,(]?\s*(?:(?:also|otherwise)\s+(?:known\s+as|called|named)|a\.?k\.?a\.?|known\s+as|"
     r"(?:known|called)\s+in\s+(?:english|french|arabic)\s+as|in\s+(?:english|french|arabic)|"

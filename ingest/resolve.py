@@ -28,7 +28,8 @@ from .doc_links import (_acronym_pairs, _also_known_pairs, _bare_head_pairs, _be
 from ecograph.kinds import classify
 from ecograph.languages import name_language
 from ecograph.name_keys import (_SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
-                        inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers, split_acronym_dash,
+                        inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers,
+                        split_acronym_dash,
                         strip_country_tag)
 from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction
@@ -221,7 +222,8 @@ class Resolver:
                 quals[min(a, b)] = quals[a] | quals[b]
 
         for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions) + \
-                _inner_acronym_pairs(mentions) + _beside_acronym_pairs(mentions, text) + _also_known_pairs(mentions, text):
+                _inner_acronym_pairs(mentions) + _beside_acronym_pairs(mentions, text) + \
+                _also_known_pairs(mentions, text):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:
