@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .entities import (Chunk, _ORG_NOUNS, _PROG_NOUNS, detect, nlp, places, surface, tokenize)
 from ecograph.kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
+from .references import Recent, head_references
 from .frames import demonym_edges, frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
 from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction
@@ -46,31 +47,41 @@ def _language(raw: RawDocument, toks) -> str:
 _YEAR4 = re.compile(r"(?:19|20)\d\d")
 _DURATION = {"month", "months", "year", "years", "week", "weeks", "day", "days", "mois", "an", "ans", "semaines"}
 _APPOS_DET = {"a", "an", "the", "its", "their", "un", "une", "le", "la", "l'", "son", "sa", "leur"}
+_APPOS_MARKS = {",", "is", "was", "est", "etait"}  # folded forms: « était » reads "etait"
 
 
 def _apposition_label(toks, ch: Chunk, b: int) -> tuple[str | None, str | None]:
-    """'X, a three-year project financed by …', 'X, l'accélérateur public': the noun of an apposition."""
+    """'X, a three-year project financed by …', 'X, l'accélérateur public': the noun of an apposition,
+    or of a predicate: 'X is an accelerator programme', « X est un programme d'appui »."""
     k = max(ch.j, ch.ext)
-    if k + 2 >= b or toks[k].f != ",":
+    if k + 2 >= b or toks[k].f not in _APPOS_MARKS:
         return None, None
     if toks[k + 1].f in _APPOS_DET:
         first = k + 2
+    elif toks[k].f == "," and not toks[k + 1].cap and toks[k + 1].f in _PROG_KIND:
+        first = k + 1  # « le PASKO, programme financé par … »: French drops the article
     elif k + 4 < b and toks[k + 1].cap and toks[k + 2].f == "'" and toks[k + 3].f == "s":
         first = k + 4  # "JoMedTech, Jordan's medical technology cluster"
     else:
         return None, None
     if first + 2 < b and toks[first].cap and toks[first + 1].f == "-" and toks[first + 2].f.endswith("ed"):
         first += 3  # "X, an EU-funded project": the funder's name is no part of the noun phrase
+    found: tuple[str | None, str | None] = (None, None)
     for n, t in enumerate(toks[first:min(b, first + 6)], start=first):
-        if t.f in (",", ".", ";", "(", "and", "et") or t.cap:
+        if t.f in (",", ".", ";", "(", "and", "et") or t.cap or t.f in _NOUN_PHRASE_ENDS:
             break
         if t.f in _DURATION and toks[n - 1].f == "-":
             return "Programme", "programme"  # "X, a twelve-month accelerator": a programme, not a body
+        # the phrase's last kind word is its head: "an accelerator programme" is a programme
         if t.f in _PROG_KIND and t.f not in ("launch", "lancement", "call", "edition", "award", "awards"):
-            return "Programme", _PROG_KIND[t.f]
-        if t.f in _ORG_NOUNS or t.f in _APPOS_ORG:
-            return "Organisation", _APPOS_ORG.get(t.f) or classify(t.f)[1]
-    return None, None
+            found = ("Programme", _PROG_KIND[t.f])
+        elif t.f in _ORG_NOUNS or t.f in _APPOS_ORG:
+            found = ("Organisation", _APPOS_ORG.get(t.f) or classify(t.f)[1])
+    return found
+
+
+# where a noun phrase's head is behind: "a programme of …", « un programme d'appui », "which …"
+_NOUN_PHRASE_ENDS = {"of", "for", "that", "which", "who", "to", "de", "d'", "du", "des", "pour", "qui", "que", "a"}
 
 
 _APPOS_ORG = {"accelerator": "support", "accelerateur": "support", "incubator": "support", "incubateur": "support",
@@ -189,6 +200,8 @@ def extract(raw: RawDocument) -> RawExtraction:
     first_person = any(k == "WE" for refs in refs_by.values() for k, _, _ in refs)
     main = _main_org(sents, args_by_sent, first_person)
     main_prog = _title_programme(sents, args_by_sent)
+    recent = Recent()                  # the actors named in the last sentences ("the Bank", « l'Agence »)
+    replaced: set[int] = set()         # bare heads the name finder took for names ("Bank")
     topic: Mention | None = main       # the organisation the text is about now ("the cluster")
     topic_age = 0
     last_subject: Mention | None = None  # the previous sentence's subject ("It is funded by …")
@@ -222,6 +235,10 @@ def extract(raw: RawDocument) -> RawExtraction:
                 target = last_named  # "the latter", "cette dernière": the organisation named last before
             if target is not None:
                 args.append(Arg(target, i, j, j, coref=True))
+        added, bare = head_references(toks, s, n, args, recent, lang)
+        if added:
+            replaced.update(id(x.m) for x in bare)
+            args = [x for x in args if all(x is not y for y in bare)] + added
         # a capitalised 'Cluster' standing alone is, in a cluster's own text, that cluster
         if main is not None and main.kind == "cluster":
             for k in range(s.a, s.b):
@@ -247,6 +264,10 @@ def extract(raw: RawDocument) -> RawExtraction:
         progs = [x for x in s.args if x.m.label == "Programme" and not x.coref]
         if progs:
             prog_topic = (progs[0].m, n)
+        recent.add(n, s.args)
+    if replaced:
+        still = {id(x.m) for s in sents for x in s.args}
+        mentions = [m for m in mentions if id(m) not in replaced or id(m) in still]
 
     # --- relations -----------------------------------------------------------------------------
     sector_mentions: dict[tuple[int, int], Mention] = {}

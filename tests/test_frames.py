@@ -195,6 +195,15 @@ VETO_TABLE = [
     ("fr", "M. Karim Alaoui, président du Cluster Solaris, a signé la convention.", "Karim Alaoui", "person"),
     ("fr", "La Direction Générale des Entreprises a signé une convention avec le Cluster Solaire.",
      "Direction Générale des Entreprises", None),
+    # a post, then the person who holds it; a post of a place
+    ("en", "BTI Director Sami Haddad opened the session.", "BTI Director Sami Haddad", "post"),
+    ("en", "The Mayor of Numidia City welcomed the delegation.", "Mayor of Numidia City", "role-phrase"),
+    # a place the pipeline reads as one, with no word of an organisation
+    ("fr", "Le projet est actif en Afrique et dans la Méditerranée du Sud.", "Méditerranée du Sud", "place"),
+    ("fr", "Le projet est actif en Afrique et dans la Méditerranée du Sud.", "Afrique", "place"),
+    ("en", "The Lyra Network met Berytech in Beirut.", "Berytech", None),
+    ("fr", "Le Technopark a signé avec Glovo et Kappa Invest.", "Glovo", None),  # an actor, whatever the tag
+    ("en", "The cluster did not take part in Agrimeca in Hanover this year.", "Agrimeca", None),  # an event
 ]
 
 
@@ -208,7 +217,7 @@ def test_a_title_line_without_entities_is_no_name_but_a_coined_name_in_it_is():
     assert veto(doc, 0, len("Triumphs and Hidden Treasures"), "Triumphs and Hidden Treasures", True) == "heading-phrase"
     doc = pipeline("en")("Meet JoMedica at the fair")
     assert veto(doc, 5, 13, "JoMedica", True) is None
-    assert set(VETOES) == {"person", "common-word", "date-or-amount", "role-phrase", "heading-phrase", "common-phrase", "field-label", "category", "post", "ordinal", "agreement", "truncated", "plural-kind"}
+    assert set(VETOES) == {"person", "common-word", "date-or-amount", "role-phrase", "heading-phrase", "common-phrase", "field-label", "category", "post", "ordinal", "agreement", "truncated", "plural-kind", "place"}
 
 
 @pytest.mark.parametrize("lang,line,name,expected", [

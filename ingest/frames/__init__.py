@@ -80,6 +80,7 @@ def _emit(frame, src, tgt, s, rtype: str | None = None) -> Candidate | None:
 
 _ANNOUNCE = re.compile(r"(?:(?:,\s*|\s)(?:à savoir|namely|including|notamment|such as|dont|parmi lesquels|"
                       r"parmi lesquelles)\s*:?|\s*:)\s*(?:(?:the|le|la|les|l['’])\s*)?", re.I)
+_DESCRIPTOR = re.compile(r"\s*(?:(?:the|le|la|les|l['’])\s*)?(?:[a-zà-ÿ-]{3,}\s+){0,2}")
 _ANNOUNCE_REACH = 60  # characters between the noun and what announces its list
 _CONJ = re.compile(r"\b(?:and|et|as well as|ainsi que)\b|&", re.I)
 _INTRO = re.compile(r"(\w+)\W*(?:(?:the|le|la|les|l['’])\s*)?$", re.I)
@@ -103,8 +104,9 @@ class _Reader:
             a, b = (toks[x.i].start, toks[x.j - 1].end) if x.coref else (x.m.start, x.m.end)
             spans.append((a - s.start, b - s.start, x))
         self.spans = spans
-        # the named actors in the order written, for the list readers (built once per sentence)
-        self.named = sorted(((a, b, x) for a, b, x in spans if not x.coref), key=lambda n: (n[0], n[1]))
+        # the actors in the order written, references included ("le ministère, A et B"), for the list
+        # readers (built once per sentence)
+        self.named = sorted(spans, key=lambda n: (n[0], n[1]))
         self.person = {t.i for e in doc.ents if e.label_ in _PERSON_ENTS for t in e}
 
     def at(self, t) -> list:
@@ -130,15 +132,26 @@ class _Reader:
         if k is None:
             return [x]
         lo = hi = k
-        while lo > 0 and is_list_gap(self.doc.text[named[lo - 1][1]:named[lo][0]]):
+        # a reference may open a list (« le ministère, A et B ») but not continue one: "A, B and the
+        # cluster is …" starts a new clause
+        while lo > 0 and not x.coref and not named[lo - 1][2].coref and is_list_gap(self.doc.text[named[lo - 1][1]:named[lo][0]]):
             lo -= 1
-        while hi + 1 < len(named) and is_list_gap(self.doc.text[named[hi][1]:named[hi + 1][0]]):
+        while hi + 1 < len(named) and not named[hi + 1][2].coref and \
+                is_list_gap(self.doc.text[named[hi][1]:named[hi + 1][0]]):
             hi += 1
         if lo < k and _intro(self.doc.text[:named[lo][0]]) != _intro(self.doc.text[:named[k][0]]):
             lo += 1
         gaps = [self.doc.text[named[n][1]:named[n + 1][0]] for n in range(lo, hi)]
         if not any(_CONJ.search(g) for g in gaps):
             return [x]  # "With support from A, the B trains …": a comma alone makes no list
+        # a list ends at the name after its "and": "funded by A and B, the P programme …" is a list of two
+        base = lo
+        for n in range(base, hi):
+            if _CONJ.search(gaps[n - base]):
+                if k <= n + 1:
+                    hi = n + 1
+                    break
+                lo = n + 1
         return [y for _, _, y in named[lo:hi + 1]]
 
     def _listed_after(self, t) -> list:
@@ -151,8 +164,8 @@ class _Reader:
         if m is None or m.start() - (t.idx + len(t.text)) > _ANNOUNCE_REACH:
             return []
         first = next(((a, y) for a, _, y in self.named if a >= m.end()), None)
-        if first is None or text[m.end():first[0]].strip():
-            return []
+        if first is None or not _DESCRIPTOR.fullmatch(text[m.end():first[0]]):
+            return []  # only the item's own common noun may stand before it: « : l'incubateur numide A »
         return self.enumeration(first[1])
 
     def _detached_apposition(self, t):
@@ -179,6 +192,11 @@ class _Reader:
                 hit = self.at(c)
                 if hit:
                     return hit
+        for c in t.children:  # "the Kappa Furniture City company": the name before a common noun
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i and t.pos_ == "NOUN":
+                hit = self.at(c)
+                if hit:
+                    return hit
         if depth >= 2:
             return []
         listed = self._listed_after(t)
@@ -195,6 +213,14 @@ class _Reader:
         detached = self._detached_apposition(t)
         if detached is not None:
             return self.mention(detached, depth + 1)
+        if t.pos_ == "NOUN" and t.i >= 2 and self.doc[t.i - 1].text == "," and \
+                not any(d.dep_ == "det" for d in t.children):
+            before = self.at(self.doc[t.i - 2])
+            if before:
+                return before  # « le PASKO, programme financé par A »: a bare noun in apposition
+        subject = _copula_subject(t)
+        if subject is not None:
+            return self.mention(subject, depth + 1)  # "P is a programme developed by X": P is meant
         # a signatory stands for the organisation in their title: "M. X, président du Cluster Y"
         titles = [t] if t.lemma_.lower() in tab.signatory_nouns or t.lower_ in tab.signatory_nouns else []
         if t.i in self.person or t.pos_ in ("PROPN", "NOUN") or titles:
@@ -202,3 +228,17 @@ class _Reader:
                        (c.lemma_.lower() in tab.signatory_nouns or c.lower_ in tab.signatory_nouns)]
         return [x for title in titles for o in prep_objects(title, tab.signatory_preps)
                 for x in self.mention(o, depth + 1)]
+
+
+def _copula_subject(t):
+    """The subject a common noun is predicated of: "P is a programme …" (English: the noun is the
+    copula's attribute), « P est un programme … » (French: the copula hangs under the noun)."""
+    if t.pos_ != "NOUN":
+        return None
+    if t.dep_ == "attr" and t.head.lemma_ == "be":
+        subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+    elif any(c.dep_ == "cop" for c in t.children):
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+    else:
+        return None
+    return subj[0] if subj and subj[0].pos_ == "PROPN" else None

@@ -27,7 +27,14 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
         return patients(t)
     if role == "holder":
         return holders(t, frame, by_words)
-    return prep_objects(t, set(role[5:].split(",")))
+    words = set(role[5:].split(","))
+    out = []
+    for o in prep_objects(t, words):
+        if o.like_num or any(c.dep_ == "nummod" for c in o.children):
+            out += prep_objects(o, words)  # "a grant of EUR 2 million from X", « subvention de 2 MDH du Y »
+        else:
+            out.append(o)
+    return out
 
 
 def holders(noun: Token, frame: Frame, by_words) -> list[Token]:
@@ -83,11 +90,31 @@ def co_actors(t: Token, tab: FrameTable) -> list[Token]:
     if is_passive(t):  # "P is coordinated by X together with Y": only a marked co-actor
         out = [x for x in out if any(c.lower_ in _TOGETHER for c in x.head.children)]
     for o in patients(t):  # "runs P together with Y": the tree may hang the co-actor on P
+        unnamed_act = o.lemma_.lower() in _ACT_NOUNS and o.pos_ == "NOUN"  # "launched a programme with Y"
         out += [x for x in prep_objects(o, tab.with_preps - BETWEEN)
-                if any(c.lower_ in _TOGETHER for c in x.head.children)]
+                if unnamed_act or any(c.lower_ in _TOGETHER for c in x.head.children)]
     for n in prep_objects(t, {"in", "en"}):
         if n.lemma_.lower() in _JOINT_NOUNS:
             out += prep_objects(n, tab.with_preps - BETWEEN)
+    return out + [p for p in _joint_phrase_partners(t) if all(p is not o for o in out)]
+
+
+def _joint_phrase_partners(t: Token) -> list[Token]:
+    """"developed by X with support from Y and in partnership with Z": a noisy tree hangs the joint
+    phrase on another phrase of the clause; it is the act's when no other verb stands between them."""
+    out = []
+    for n in t.sent:
+        if n.i <= t.i or n.lemma_.lower() not in _JOINT_NOUNS or n.i + 2 >= len(t.doc):
+            continue
+        if t.doc[n.i - 1].lower_ not in ("in", "en") or t.doc[n.i + 1].lower_ not in ("with", "avec"):
+            continue
+        if any(k.pos_ == "VERB" for k in t.doc[t.i + 1:n.i]):
+            continue
+        k = n.i + 2
+        while k < len(t.doc) and t.doc[k].pos_ in ("DET", "NUM"):
+            k += 1  # "in partnership with two incubators: A and B"
+        if k < len(t.doc) and t.doc[k].pos_ in ("PROPN", "NOUN"):
+            out.append(t.doc[k])
     return out
 
 
@@ -108,7 +135,32 @@ def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tu
         if pairs:
             return [(s, g) for s in srcs for g in tgts] + pairs + \
                 [(s, c, "PARTNERS_WITH") for s in srcs for c in co]
+        if co and not tgts and _creates_an_act(t):
+            # "X vient de lancer avec A et B un programme de formation": an unnamed joint programme
+            # still makes its co-runners partners
+            return [(s, c, "PARTNERS_WITH") for s in srcs for c in co]
     return [(s, g) for s in srcs for g in tgts]
+
+
+def _creates_an_act(t: Token) -> bool:
+    """The verb's object is a programme, an event, a fund … (named or not); a noisy tree may hang it
+    elsewhere, so the first noun after the verb with no other verb between counts too."""
+    if any(o.lemma_.lower() in _ACT_NOUNS for o in patients(t)):
+        return True
+    for k in t.doc[t.i + 1:t.sent.end]:
+        if k.pos_ in ("VERB", "AUX"):
+            return False
+        if k.pos_ == "NOUN" and k.lemma_.lower() in _ACT_NOUNS and \
+                any(d.dep_ == "det" and d.lower_ in ("un", "une", "a", "an") for d in k.children):
+            return True
+    return False
+
+
+# what a joint act creates or runs, named or not: "launched with A a training programme"
+_ACT_NOUNS = {"programme", "program", "project", "projet", "initiative", "appel", "call", "concours", "competition",
+              "forum", "salon", "event", "événement", "platform", "plateforme", "fund", "fonds", "incubator",
+              "incubateur", "accelerator", "accélérateur", "hub", "label", "prix", "award", "challenge", "edition",
+              "édition", "campaign", "campagne", "cycle", "formation", "training"}
 
 
 def _joint_parties(t: Token, tab: FrameTable, by_words, read) -> tuple[list, list]:

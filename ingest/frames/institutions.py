@@ -14,8 +14,10 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
+from ecograph.ids import fold
 from ecograph.kinds import classify
 from ..names import Chunk, _paren_acronym, _paren_dashed_acronym
+from ..gazetteers import places
 from .roles import OF
 
 SENTENCE_CASE_LANGS = {"fr"}
@@ -26,6 +28,12 @@ _LOWER_HEADS = {"ministère", "université", "pôle", "technopole", "technopôle
 # direction de X » (X's management)
 _NOT_HEADS = {"région", "region", "commune", "wilaya", "préfecture", "province", "direction", "conseil",
               "gouvernement", "cooperation", "coopération", "fonds", "label", "plan", "salon", "forum"}
+# heads that open a name only with the acronym the text defines after it: « l'Organisation numide pour
+# le développement (ONUD) »
+_WEAK_HEADS = {"organisation", "organization"}
+_JOINT_OPENERS = {"en"}
+_JOINT_NOUNS = {"partenariat", "collaboration", "coopération", "association", "concertation", "coordination",
+                "liaison", "lien", "charge"}
 _DEFINITE = {"le", "la", "l'", "les", "du", "des", "au", "aux", "de"}
 _INSIDE = {"nmod", "amod", "case", "det", "flat:name", "fixed", "cc", "conj", "nummod", "obl:mod"}
 _MAX_TOKENS = 14
@@ -43,13 +51,15 @@ def institution_spans(doc: Doc, lang: str) -> list[tuple[int, int, str, str | No
         if head is None:
             continue
         end = _name_end(t, head[0])
-        if end - t.i < 3 or end - t.i > _MAX_TOKENS:
+        if end - t.i > _MAX_TOKENS or end - t.i < 3 and not _head_and_nationality(doc, t, end):
             continue
         words = doc[t.i + 1:end]
         if not (t.text[:1].isupper() or any(w.text[:1].isupper() for w in words if w.is_alpha)):
             continue
         if head[0] == "Programme" and not t.text[:1].isupper():
             continue  # « le programme de Berytech » is a programme of Berytech, not a name
+        if t.lower_ in _WEAK_HEADS and not _acronym_after(doc, end):
+            continue  # « l'Organisation de l'événement … » at a sentence's start is no name
         out.append((t.idx, doc[end - 1].idx + len(doc[end - 1].text), *head))
     return _outermost(out)
 
@@ -57,7 +67,7 @@ def institution_spans(doc: Doc, lang: str) -> list[tuple[int, int, str, str | No
 def _head(t: Token) -> tuple[str, str | None] | None:
     if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in _NOT_HEADS:
         return None
-    label, kind = classify(t.lower_)
+    label, kind = ("Organisation", None) if t.lower_ in _WEAK_HEADS and t.text[:1].isupper() else classify(t.lower_)
     if label is None or kind == "company":
         return None  # "Maroc", "International" end firm names; they open none
     if not t.text[:1].isupper() and t.lower_ not in _LOWER_HEADS:
@@ -99,6 +109,8 @@ def _complement(w: Token, label: str) -> bool:
     if case:
         if case[0].lower_ not in _NAME_PREPS:
             return False
+        if case[0].lower_ in _JOINT_OPENERS and w.lemma_.lower() in _JOINT_NOUNS:
+            return False  # « l'Institut X en partenariat avec … », « en collaboration avec »: the act, not the name
         if case[0].lower_ not in OF and w.text[:1].isupper() and label == "Organisation":
             return False  # « … des Mines à Alger »: where the body sits; « Programme … en Tunisie » is a name
     elif w.dep_ == "conj":  # « foires et expositions » shares its preposition; « et l'ONUDI » is a party
@@ -170,3 +182,16 @@ def with_institutions(lang: str, docs: dict, sents, toks, names: list, places: l
         cover[c.i:max(c.j, c.ext)] = b"\x01" * (max(c.j, c.ext) - c.i)
     names = sorted([c for c in names if not any(cover[c.i:c.j])] + new, key=lambda c: c.i)
     return names, [p for p in places if not any(cover[p.i:p.j])]
+
+
+def _acronym_after(doc: Doc, end: int) -> bool:
+    return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text.isupper() and doc[end + 2].text == ")"
+
+
+def _head_and_nationality(doc: Doc, t: Token, end: int) -> bool:
+    """« l'Institut français », « la Banque mondiale »: a capitalised head inside the sentence and one
+    nationality adjective (or « mondial ») make a name of two words."""
+    if end - t.i != 2 or not t.text[:1].isupper() or t.i <= 1:
+        return False
+    adj = doc[t.i + 1]
+    return adj.pos_ == "ADJ" and adj.is_lower and (fold(adj.text) in places()[1] or adj.lemma_ == "mondial")

@@ -18,9 +18,11 @@ RELATIVE = {"which", "that", "who", "qui", "que", "lequel", "laquelle"}
 OF = {"of", "de", "du", "des", "d'"}                            # "member of X", "la phase de P"
 BETWEEN = {"between", "among", "amongst", "entre", "parmi"}     # the named parties of a joint act
 # what separates the items of a list of names: "A, B (BB), C et D", "A as well as the B"
-LIST_GAP = re.compile(r"(?:\s|,|;|&|\band\b|\bet\b|\bas well as\b|\bainsi que\b|\bthe\b|\ble\b|\bla\b|\bles\b"
+LIST_GAP = re.compile(r"(?i:(?:\s|,|;|&|\band\b|\bet\b|\bas well as\b|\bainsi que\b|\bthe\b|\ble\b|\bla\b|\bles\b"
                        r"|\bl['’]|\([^()]{1,30}\))*(?:,|\band\b|\bet\b|&|\bainsi que\b|\bas well as\b)"
-                       r"(?:\s|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*", re.I)
+                       r"(?:\s|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*)"
+                       # « … et l'incubateur français B »: the next item's own common noun and adjective
+                       r"(?:(?<=[ '’])(?!(?:of|de|du|des|d)\b)[a-zà-ÿ-]{3,}(?:\s+(?!(?:of|de|du|des|d)\b)[a-zà-ÿ-]{3,})?\s+)?")
 
 
 def is_list_gap(text: str) -> bool:
@@ -33,16 +35,86 @@ NEGATION = {"not", "n't", "never", "no", "pas", "jamais", "ne", "n'", "aucun", "
 def is_passive(t: Token) -> bool:
     if any(c.dep_ in SUBJ_PASS or c.dep_ in AUX_PASS or c.dep_ in ("agent", "obl:agent") for c in t.children):
         return True
-    if any(c.dep_ in SUBJ or c.dep_ in ("aux", "aux:tense") for c in t.children):
+    if any(c.dep_ in ("aux", "aux:tense") for c in t.children) or not _past_participle(t):
         return False  # "… qui ont rejoint P": a compound tense of an active verb in a relative clause
-    return t.dep_ in MODIFIER_CLAUSE and (t.tag_ == "VBN" or
-                                          "VerbForm=Part" in str(t.morph) and "Tense=Past" in str(t.morph)
-                                          and t.lower_.endswith(_PARTICIPLE_ENDINGS))
+    if any(c.dep_ in SUBJ for c in t.children):
+        # "P, financé par A et conduit par B, …": a participle with no auxiliary has no subject of its
+        # own; the tree that gives it one (P) misreads a passive whose agent is marked by/par
+        return bool(prep_objects(t, _BY))
+    if t.dep_ in MODIFIER_CLAUSE:
+        return True
+    # "P, financé par A et conduit par B": a noisy tree hangs the second participle on the noun, makes
+    # it the root, or coordinates it with the first; a bare participle with a by/par agent is passive
+    return bool(prep_objects(t, _BY))
+
+
+_BY = {"by", "par"}
+
+
+def _past_participle(t: Token) -> bool:
+    return t.tag_ == "VBN" or "VerbForm=Part" in str(t.morph) and "Tense=Past" in str(t.morph) \
+        and t.lower_.endswith(_PARTICIPLE_ENDINGS)
+
+
+def _conj_root(t: Token) -> Token:
+    """The first item of the coordination t belongs to."""
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t
 
 
 # French past participles end so; the small pipeline tags some present forms ("regroupe") as participles
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes",
                        "s", "se", "ses")
+
+
+def _agent_of(n: Token) -> Token | None:
+    """The passive verb n is the by/par agent of, if it is one."""
+    while n.dep_ in ("nmod", "flat", "flat:name", "compound", "appos") and n.head.i != n.i and \
+            not any(c.dep_ == "case" for c in n.children):
+        n = n.head  # "par l'Agence Kappa": the name's last word hangs under its noun
+    h = n.head
+    if n.dep_ == "pobj" and h.dep_ == "agent" or n.dep_ == "pobj" and h.lower_ in _BY:
+        h = h.head
+    elif not (n.dep_ == "obl:agent" or any(c.dep_ == "case" and c.lower_ in _BY for c in n.children)):
+        return None
+    return h if h.i != n.i and h.pos_ in ("VERB", "AUX") and is_passive(h) else None
+
+
+def _fronted_for(t: Token) -> list[Token]:
+    """"Launched in 2019 and funded by A, the P programme trains …", « Cofinancé par A, ce programme
+    … »: a participial clause that opens the sentence describes the main clause's subject."""
+    first = _conj_root(t)
+    main = first.head
+    if first.i > t.sent.start + 1:
+        return []
+    if first.dep_ == "advcl" and main.i > first.i:
+        return [c for c in main.children if c.dep_ in SUBJ or c.dep_ in SUBJ_PASS]
+    if first.dep_ != "ROOT":
+        return []
+    # a tree that makes the participle its root: the subject is the common noun after the first comma
+    # that a determiner opens (« …, le programme P soutient … »), not a name of the agent list
+    doc = t.doc
+    for k in range(t.i + 1, t.sent.end - 2):
+        if doc[k].text == "," and doc[k + 1].pos_ == "DET" and doc[k + 2].pos_ == "NOUN" and \
+                doc[k + 2].text.islower():
+            named = [w for w in doc[k + 3:k + 5] if w.text[:1].isupper()][:1]
+            return named or [doc[k + 2]]  # the name after the noun, when the tree hangs the noun elsewhere
+    return []
+
+
+def _apposed_to(t: Token) -> list[Token]:
+    """The name a participial phrase stands beside when the tree lost it: "P, funded by A and run by B,
+    …" — the word before the comma that opens the phrase, with no finite verb between."""
+    doc = t.doc
+    for k in range(t.i - 1, t.sent.start, -1):
+        w = doc[k]
+        if w.pos_ in ("VERB", "AUX") and ("VerbForm=Fin" in str(w.morph) or "Mood=" in str(w.morph)):
+            return []
+        if w.text == "," and _past_participle(doc[k + 1]):  # the comma that opens the phrase
+            before = doc[k - 1]
+            return [before] if before.pos_ in ("PROPN", "NOUN") else []
+    return []
 
 
 def prep_objects(t: Token, words) -> list[Token]:
@@ -90,9 +162,20 @@ def agents(t: Token, by_words) -> list[Token]:
 def patients(t: Token) -> list[Token]:
     """What t is done to: its object (active), its passive subject, or the noun a participle modifies."""
     if is_passive(t):
-        out = [c for c in t.children if c.dep_ in SUBJ_PASS]
+        out = [c for c in t.children if c.dep_ in SUBJ_PASS] or [c for c in t.children if c.dep_ in SUBJ]
         if not out and t.dep_ in MODIFIER_CLAUSE:
             out = [t.head]
+        if not out and t.dep_ == "conj":
+            first = _conj_root(t)
+            earlier = _agent_of(first)
+            if earlier is not None:
+                out = patients(earlier)  # « P, mis en œuvre par A et financé par B »: A is no patient
+            elif first.pos_ in ("NOUN", "PROPN"):
+                out = [first]  # « le programme P, financé par A et conduit par B »: the tree's noun
+            elif first.dep_ in MODIFIER_CLAUSE and _past_participle(first):
+                out = [first.head]
+        if not out:
+            out = _apposed_to(t) or _fronted_for(t)
         if not out and t.dep_ in ("conj", "acomp", "xcomp", "oprd"):
             # "P est financé par A et cofinancé par B"; "P is co-funded by A" (a participle as complement)
             out = [c for c in t.head.children if c.dep_ in SUBJ_PASS or c.dep_ in SUBJ and t.dep_ != "conj"]

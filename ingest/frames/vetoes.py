@@ -21,7 +21,10 @@ _ACTOR_ENTS = {"ORG", "MISC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", 
 
 POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "manager", "minister", "founder", "head",
           "directeur", "directrice", "président", "présidente", "ministre", "fondateur", "fondatrice", "general",
-          "général", "générale", "coordinator", "coordinateur", "coordinatrice"}
+          "général", "générale", "coordinator", "coordinateur", "coordinatrice", "mayor", "maire", "governor",
+          "gouverneur", "rector", "recteur", "secretary", "secrétaire", "secretary-general", "commissioner",
+          "commissaire", "specialist", "officer", "dean", "doyen", "pdg", "gm", "representative", "représentant",
+          "représentante"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "pr", "sir", "madame", "monsieur"}
 
 
@@ -62,12 +65,19 @@ def is_common_word(sp: Span, kind_word: bool, heading: bool) -> bool:
     return t.pos_ not in ("PROPN", "X") and not t.ent_type_ and not (t.text.isupper() and len(t.text) <= 5)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _NOT_ACTORS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 def is_date_or_amount(sp: Span, kind_word: bool, heading: bool) -> bool:
-    """'Feb', 'Q3 2024', 'EUR 2 Million': the pipeline reads a date, an amount or a number."""
-    return not kind_word and all(t.ent_type_ in _NOT_ACTORS for t in sp)
+    """'Feb', 'Q3 2024', 'EUR 2 Million': the pipeline reads a date, an amount or a number; a short
+    capitalised unit right after a number is a currency or a measure ("2 MDH", "15 MDT", "3 GW")."""
+    if kind_word:
+        return False
+    if len(sp) == 1 and sp.start > 0 and sp.doc[sp.start - 1].like_num and len(sp[0].text) <= 4 and \
+            sp[0].text.isupper() and not _YEAR.fullmatch(sp.doc[sp.start - 1].text):
+        return True  # "Since 2023 CAGC …": after a year, a name
+    return all(t.ent_type_ in _NOT_ACTORS for t in sp)
 
 
 def is_role_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
@@ -76,7 +86,7 @@ def is_role_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
         return False
     # "general"/"head" also open names of bodies ("Direction Générale des Entreprises", "Head Office of")
     posts = POSTS - {"general", "général", "générale", "head"}
-    return any(t.lower_ in posts and nxt.lower_ in OF | {"at"} for t, nxt in zip(sp, sp[1:]))
+    return any(t.lower_ in posts and nxt.lower_ in OF | {"at", "for"} for t, nxt in zip(sp, sp[1:]))
 
 
 def is_heading_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
@@ -193,8 +203,34 @@ def is_post(sp: Span, kind_word: bool, heading: bool) -> bool:
     if first in _POST_WORDS or len(sp) == 2 and sp[1].lower_ in _POST_WORDS and not _coined(sp[0].text):
         return not any(t.ent_type_ in ("ORG",) for t in sp)
     rest = sp[1:]
-    return first in _TITLES and len(rest) > 0 and all(t.ent_type_ in _PERSON or t.text[:1].isupper() for t in rest) \
-        and any(t.ent_type_ in _PERSON for t in rest)
+    if first in _TITLES and len(rest) > 0 and all(t.ent_type_ in _PERSON or t.text[:1].isupper() for t in rest) \
+            and any(t.ent_type_ in _PERSON for t in rest):
+        return True
+    # "BTI Director Sami Haddad", "Ministry Secretary-General Dana Roe": a post, then the person holding it
+    for k in range(len(sp) - 2):
+        if sp[k].lower_.rstrip(".") in _POST_WORDS | _TITLES and \
+                sum(t.ent_type_ in _PERSON for t in sp[k + 1:]) >= 2 and \
+                all(t.ent_type_ in _PERSON for t in sp[k + 1:] if t.text[:1].isupper()):
+            return True
+    return False
+
+
+def is_place(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'in Southern Mediterranean', « en Afrique », « à Gamarth »: the pipeline reads a place where a
+    locative preposition puts it, and no word says organisation. (The small pipelines call many unknown
+    firm names places, so the tag alone is not enough.)"""
+    if kind_word or len(sp) > 3 or not all(t.ent_type_ in ("GPE", "LOC") for t in sp if t.is_alpha):
+        return False
+    k = sp.start - 1
+    while k >= 0 and sp.doc[k].pos_ == "DET":
+        k -= 1
+    if k < 0 or sp.doc[k].lower_ not in _LOCATIVE:
+        return False
+    return k == 0 or sp.doc[k - 1].lemma_.lower() not in _ENTER  # "took part in Kappa Expo": an event
+
+
+_ENTER = {"part", "participate", "participer", "exhibit", "exposer", "enrol", "enroll", "compete", "concourir"}
+_LOCATIVE = {"in", "across", "throughout", "within", "into", "en", "à", "au", "aux", "dans", "vers", "sur"}
 
 
 def is_ordinal(sp: Span, kind_word: bool, heading: bool) -> bool:
@@ -240,6 +276,7 @@ VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "agreement": is_agreement,
     "truncated": is_truncated,
     "plural-kind": is_plural_kind,
+    "place": is_place,
 }
 
 

@@ -14,6 +14,10 @@ from .words import (_AGREEMENTS, _APPOS_DET, _CLAUSE_BREAK, _FUNDING_NOUNS, _GEN
                     _NUMBERS, _OUR_MEMBERS_GLUE, _PROGRAMME_WORDS, _SUPPORT_NOUNS, _YEAR, fronted_participle)
 
 
+_ARTICLES = {"the", "le", "la", "les", "l'"}
+_PHRASE_PREPS = {"from", "of", "by", "du", "de", "des", "d'", "par"}
+
+
 class RelationPatterns:
     """The cue-mode handlers and the structure-only relation patterns of `Engine`."""
 
@@ -37,6 +41,8 @@ class RelationPatterns:
             if near is not None and near.m.label == "Organisation" and "," not in self.f[near.j:i] and \
                     not any(w in _CLAUSE_BREAK for w in self.f[near.j:i]):
                 left, lf = [near], 0.8
+        if left and self._coordinated_phrase(s, left, i):
+            left = []
         for x in left:
             for y in right:
                 self.emit("PARTNERS_WITH", x, y, s, cue.method, cue.conf * lf)
@@ -44,6 +50,14 @@ class RelationPatterns:
             self.coactors.setdefault(id(left[-1]), []).extend(right)
             for y in right:
                 self.coactor_of[id(y)] = left[-1]
+
+    def _coordinated_phrase(self, s, left, i) -> bool:
+        """"with support from X and in partnership with Y": the cue's phrase is coordinated with the
+        phrase that holds X, so X is no party; the partner of Y is the clause's actor."""
+        k = left[0].i - 1
+        while k > s.a and self.f[k] in _ARTICLES:
+            k -= 1
+        return k >= s.a and self.f[k] in _PHRASE_PREPS and any(w in ("and", "et") for w in self.f[left[-1].j:i])
 
     def _between(self, s, cue, i, j):
         # "partnership between A and B" / "partenariat de convention et de financement entre A et B"

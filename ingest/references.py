@@ -1,0 +1,114 @@
+"""References by head word: "the Bank", « l'Agence », « ce pôle », "the Foundation" stand for the
+organisation or programme named shortly before whose name holds that word.
+
+    The European Bank for Growth (EBG) opened an office in Tunis. The EU signed an agreement with the Bank.
+    -> "the Bank" is the European Bank for Growth
+
+A reference is a definite or demonstrative determiner and a head noun with no name after it ("the
+Bank of X" and "the cluster Agrinnov" are names, not references). Its antecedent is the one named actor
+of the last few sentences whose name (or a defined acronym's expansion) holds the head word; when two
+different actors qualify, the reference stays unresolved: a wrong edge is worse than a missing one. A
+bare capitalised head the name finder took for a name ("Bank") is replaced by its antecedent.
+
+The fixed anaphora of the cue lexicons ("the latter", "the cluster" in a cluster's own text, "the
+project") are read first, in `extract.py`; this reader takes what they leave.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ecograph.ids import fold, norm
+
+from .patterns.lexicon import Arg
+
+# sentences back a reference may reach: a paragraph or so
+WINDOW = 5
+_ACTORS = ("Organisation", "Programme")
+DETERMINERS = {
+    "en": {"the", "this", "that"},
+    "fr": {"le", "la", "l'", "ce", "cet", "cette", "du", "au"},  # « la subvention du ministère »
+}
+# head nouns a reference names its antecedent by (folded); each must be a word of the antecedent's name
+HEADS = {
+    "en": {"bank", "agency", "ministry", "foundation", "fund", "university", "institute", "incubator",
+           "accelerator", "network", "association", "federation", "chamber", "programme", "program", "project",
+           "initiative", "platform", "centre", "center", "commission", "office", "organization", "organisation",
+           "union", "council", "authority", "consortium", "cluster", "group", "technopark", "facility"},
+    "fr": {"banque", "agence", "ministere", "fondation", "fonds", "universite", "institut", "incubateur",
+           "accelerateur", "reseau", "association", "federation", "chambre", "programme", "projet",
+           "initiative", "plateforme", "centre", "commission", "office", "organisation", "union", "conseil",
+           "autorite", "consortium", "cluster", "pole", "groupe", "technopole", "technoparc", "facilite"},
+}
+# heads that name a programme whatever its name: "the three-year project" is the project named before
+PROGRAMME_HEADS = {"programme", "program", "project", "projet", "initiative"}
+# words a reference may hold between its determiner and its head: "the three-year project", « ce nouveau
+# programme »; a capitalised word ("the German agency") makes a description, not a reference
+_MODIFIERS = 3
+_NOT_MODIFIERS = {"the", "a", "an", "le", "la", "les", "un", "une", "first", "second", "third", "last", "only", "next",
+                  "premier", "premiere", "second", "seconde", "dernier", "derniere", "seul", "seule", "plus",
+                  "most", "other", "autre", "another"}
+# what after the head makes it part of a longer description or name: "the Bank of X", « l'Agence de X »
+_CONTINUES = {"of", "for", "de", "du", "des", "d'", "pour", "-"}
+
+
+@dataclass
+class Recent:
+    """The named actors of the last sentences, newest last: (mention, sentence index, token index)."""
+    seen: list = field(default_factory=list)
+
+    def add(self, n: int, args) -> None:
+        self.seen.extend((x.m, n, x.i) for x in args if x.m.label in _ACTORS and not x.coref)
+
+    def antecedent(self, head: str, n: int, before: int):
+        """The one actor named in the window before token `before` of sentence n whose name holds `head`;
+        for a programme noun ("the three-year project"), else the one programme named in the window."""
+        found, programmes = {}, {}
+        for m, k, i in reversed(self.seen):
+            if n - k > WINDOW:
+                break
+            if k == n and i >= before:
+                continue
+            if head in _words(m):
+                found.setdefault(norm(m.text), m)
+            if m.label == "Programme" and m.kind != "event":
+                programmes.setdefault(norm(m.text), m)
+        if not found and head in PROGRAMME_HEADS:
+            found = programmes
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _words(m) -> set[str]:
+    return {w for name in (m.text, *m.aliases) for w in re.split(r"[^a-z0-9]+", fold(name)) if w}
+
+
+def head_references(toks, s, n: int, args: list[Arg], recent: Recent, lang: str) -> tuple[list[Arg], list[Arg]]:
+    """(the coreferent args the head-word references of sentence n add, the bare-head name args they
+    replace)."""
+    dets, heads = DETERMINERS.get(lang, set()), HEADS.get(lang, set())
+    added: list[Arg] = []
+    replaced: list[Arg] = []
+    for k in range(s.a, s.b - 1):
+        if toks[k].f not in dets:
+            continue
+        h = next((h for h in range(k + 1, min(s.b, k + 2 + _MODIFIERS)) if toks[h].f in heads), None)
+        if h is None or any(_names_or_ends(toks[w]) for w in range(k + 1, h)):
+            continue
+        if h + 1 < s.b and (toks[h + 1].cap or toks[h + 1].f in _CONTINUES):
+            continue
+        covering = [x for x in args if x.i <= h < x.j or k <= x.i < h]
+        if covering and not all(x.i == h and x.j == h + 1 and not x.coref for x in covering):
+            continue  # inside a longer name, or already read as a reference
+        target = recent.antecedent(toks[h].f, n, k)
+        if target is None or any(x.m is target for x in covering):
+            continue
+        added.append(Arg(target, k, h + 1, h + 1, coref=True))
+        replaced.extend(covering)
+    return added, replaced
+
+
+def _names_or_ends(t) -> bool:
+    """A word no reference holds before its head: a capital, a punctuation mark, a determiner, or a rank
+    ("the first technopark", « le premier pôle » describe one of a kind, they refer to none)."""
+    return t.cap or not (t.f.isalnum() or t.f == "-") or t.f in _NOT_MODIFIERS or \
+        t.f.endswith(("est", "eme")) and len(t.f) > 4
