@@ -22,10 +22,12 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
                             "conference", "days", "week", "semaine", "awards", "hackathon", "show")),
     ("programme", "Programme", ("programme", "program", "track", "voucher", "scheme", "challenge",
                                 "competition", "concours", "bootcamp", "mentoring", "prix", "prize", "award")),
-    ("project", "Programme", ("project", "projet", "horizon")),
-    ("cluster", "Organisation", ("cluster", "clusters", "pole", "poles", "agropole", "haliopole",
-                                 "technopole", "competitiveness")),
-    ("funder", "Organisation", ("bank", "banque", "caisse", "cooperation", "cooperation", "development agency",
+    ("project", "Programme", ("project", "projet")),
+    # a body of clusters: "X Clusters", "Réseau des Clusters …", "… Clusters Alliance"
+    ("network", "Organisation", ("clusters", "poles")),
+    ("cluster", "Organisation", ("cluster", "pole", "agropole", "haliopole", "technopole", "competitiveness")),
+    # (a commercial bank is a company, but extraction takes a company cue for no cue: "bank" stays a funder's)
+    ("funder", "Organisation", ("bank", "banque", "caisse", "cooperation", "development agency",
                                 "agence francaise de developpement", "donor", "foundation", "fondation")),
     ("government", "Organisation", ("ministry", "ministere", "minister", "government", "gouvernement",
                                     "municipality", "commune", "wilaya", "prefecture", "directorate",
@@ -74,18 +76,38 @@ def names_a_body(word: str) -> bool:
 # The company cues are weak: "Maroc" ends many agency names too. Checked last, only as a fallback.
 _WEAK = {"company"}
 
+# A name's head says its kind before any other cue word in it: "Ministry of Orvalis Cooperation" is a
+# ministry, « Ministère du Plan » no plan, "… Technopark Company" a company.
+_LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government"}
+_FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company"}
+
+# A central bank is a public authority, not a lender: "Central Bank of X", « Banque centrale de X », "X Central
+# Bank"; not « Banque Centrale Orvalis », a bank named so
+_CENTRAL_BANK = re.compile(r"\b(?:central bank|banque centrale)(?:\s+(?:of|de|du|d)\b|$)")
+
+# Names of programme families, not kind words: "Horizon" and a qualifier ("Horizon Orvalis") is a programme, while
+# the word alone is one programme's short name, never a category as a kind word alone is ("the Hackathon").
+PROGRAMME_FAMILIES = frozenset({"horizon"})
+
 
 @lru_cache(maxsize=100_000)
 def classify(name: str) -> tuple[str | None, str | None]:
     """(label, kind) a name's own words imply, or (None, None)."""
     f = re.sub(r"[^\w\s]", " ", fold(name))
-    if f.split() and f.split()[-1] in ("accelerator", "accelerateur") and len(f.split()) > 1:
+    words = f.split()
+    if words and words[-1] in ("accelerator", "accelerateur") and len(words) > 1:
         return "Programme", "programme"  # "MedAgriLink Accelerator": a named accelerator is a programme
+    if len(words) > 1 and (words[0] in _LEADING_HEADS or words[-1] in _FINAL_HEADS):
+        return "Organisation", _LEADING_HEADS.get(words[0]) or _FINAL_HEADS[words[-1]]
+    if _CENTRAL_BANK.search(f.strip()):
+        return "Organisation", "government"
     for kind, label, rx in _CUE_RE:
         if kind in _WEAK:
             continue
         if rx.search(f):
             return label, kind
+    if len(words) > 1 and words[0] in PROGRAMME_FAMILIES:
+        return "Programme", "programme"
     for kind, label, rx in _CUE_RE:
         if kind in _WEAK and rx.search(f):
             return label, kind

@@ -21,6 +21,7 @@ from ecograph.datafiles import PLACES_TSV
 # "Pôle Agadir Haliopôle" / "Agadir Haliopôle". Corporate forms ("Group", "SA") are NOT movable:
 # "X Group" and "X Tunisia" are usually a parent and its subsidiary, two legal entities.
 _MOVABLE = {"cluster", "pole", "the", "le", "la", "les", "l", "du", "de", "des", "d", "of", "in", "for", "s"}
+_CLUSTER_WORDS = {"cluster", "clusters", "pole", "poles", "technopole"}
 # Regnal and ordinal numbers written several ways ("Hassan 1st", "Hassan I", "Hassan 1er").
 _ORDINALS = {"1st": "i", "1er": "i", "first": "i", "2nd": "ii", "2": "ii", "1": "i"}
 
@@ -43,15 +44,48 @@ def _place_words() -> tuple[dict[str, str], frozenset[str]]:
     return to_place, frozenset(keys)
 
 
+def _singular(word: str) -> str:
+    """'clusters' → 'cluster': a plural ending on a word long enough not to be a name's own "s"
+    ("Tunis", "Fes", "campus" keep theirs)."""
+    if len(word) >= 5 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _compounded(toks: list[str]) -> list[str]:
+    """'techno park' → 'technopark': a head noun written in two words is the head noun."""
+    out: list[str] = []
+    for t in toks:
+        if out and out[-1] + t in _HEAD_WORDS:
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """The exact key two spellings of one name share: `norm` with plurals made singular and a head
+    written in two words joined ("Orvalis Clusters" / "Orvalis Cluster", "Techno Park" / "TechnoPark").
+    A plural of heads alone names a category ("Technoparks"), never the one body its singular may be."""
+    toks = _compounded(norm(name).split())
+    if all(t in _HEAD_WORDS or t in _MOVABLE for t in toks):
+        return " ".join(toks)
+    return " ".join(_singular(t) for t in toks)
+
+
 @lru_cache(maxsize=1 << 16)  # ~100 calls per document on the same few names (a third of resolve time)
 def loose_key(name: str) -> str:
     """Order-, cue-word- and spelling-insensitive key for Organisation/Programme names.
 
     Demonyms become their country ("Moroccan" → "morocco"), possessives and
-    movable words go, ordinals are unified, tokens are sorted."""
+    movable words go, ordinals are unified, a head written in two words is one, tokens are sorted."""
     to_place, _ = _place_words()
     toks = []
-    for t in norm(name).split():
+    words = _compounded(norm(name).split())
+    if len(words) > 2 and words[0] == "association" and _CLUSTER_WORDS & set(words[1:]):
+        words = words[1:]  # « Association du Cluster X » is the cluster's legal form, not another body
+    for t in words:
         t = _ORDINALS.get(t, t)
         t = to_place.get(t, t)
         if t not in _MOVABLE:
@@ -131,18 +165,30 @@ def _untagged(name: str) -> str | None:
         return None
     to_place, places = _place_words()
     last = norm(words[-1])
-    if last not in places or last in to_place and to_place[last] != last and last not in places:
+    if not _is_place_tag(last, places):
         return None
     if norm(words[-2]) in ("of", "in", "de", "du", "d", "des", "en", "for", "pour", "and", "et") or \
             words[-2].endswith(("'", "’", "-")):
         return None
-    rest = " ".join(words[:-1]).rstrip(" ,-–")
+    rest = " ".join(words[:-1]).rstrip(_EDGE_JUNK)  # "Kelvo y Tessaro: Egypt"
     key = norm(rest)
     if not key or _head_only(loose_key(rest)) or not _significant(key):
         return None
     if len(key.split()) == 1 and (key in _COMMON_WORDS or classify(rest)[1] is not None or len(key) < 3):
         return None  # "Startup Maroc", "Invest Tunisia": the tag is part of a short brand
     return rest
+
+
+# Parties that are no place but tag a name as places do: "… UE-Maroc", "… EU-Tunisia" (an agreement's parties)
+_BLOCS = {"eu", "ue"}
+
+
+def _is_place_tag(word: str, places: frozenset[str]) -> bool:
+    """A place ("maroc"), or two parties joined by a hyphen ("ue maroc" from "UE-Maroc")."""
+    if word in places:
+        return True
+    parts = word.split()
+    return len(parts) == 2 and all(p in places or p in _BLOCS for p in parts) and any(p in places for p in parts)
 
 
 # Qualifiers that tell two bodies of the same sort apart: places and compass words
@@ -251,8 +297,10 @@ def programme_head(name: str) -> str | None:
     return None
 
 
-# A programme is named with or without its own kind word: "Zephyr", "Zephyr Program", "Project Zephyr".
-_PROGRAMME_WORDS = {"programme", "program", "programmes", "programs", "project", "projet", "projects", "projets"}
+# A programme is named with or without its own kind word: "Zephyr", "Zephyr Program", "Project Zephyr",
+# "the Zephyr initiative".
+_PROGRAMME_WORDS = {"programme", "program", "programmes", "programs", "project", "projet", "projects", "projets",
+                    "initiative", "initiatives"}
 
 
 def programme_key(name: str) -> str:

@@ -11,8 +11,9 @@ from collections import defaultdict
 
 from ecograph.ids import fold, norm
 
-from ecograph.kinds import LIST_KIND_NOUNS, LIST_VERBS
-from ecograph.name_keys import _HEAD_WORDS, _MOVABLE, _SWAP, _place_words, inner_acronym_key, inner_expansions
+from ecograph.kinds import LIST_KIND_NOUNS, LIST_VERBS, NON_NAME_ACRONYMS
+from ecograph.name_keys import (_HEAD_WORDS, _MOVABLE, _SWAP, _head_only, _singular, _place_words, inner_acronym_key,
+                                inner_expansions, loose_key, strip_country_tag)
 from .types import Mention
 
 
@@ -24,7 +25,19 @@ def _quoted_expansions(mentions: list[Mention], text: str) -> list[tuple[int, in
     """Pairs (short, long) written 'SHORT “the LONG NAME”' or 'SHORT (« LONG »)': the quoted
     expansion names the same body."""
     return [(a, b) for a, b, ma, mb in _neighbours(mentions, text, _OPEN_QUOTE)
-            if _CLOSE_QUOTE.match(text, mb.end) and len(norm(mb.text).split()) > len(norm(ma.text).split())]
+            if _CLOSE_QUOTE.match(text, mb.end) and len(norm(mb.text).split()) > len(norm(ma.text).split())
+            and _expands(ma.text, mb.text)]
+
+
+def _expands(short: str, long_: str) -> bool:
+    """Does the long name spell the short one out? It keeps the short name's word ('KIVA' in 'Kiva Innovation
+    Valley Agency') or its initials stand for it ('Brisa', 'Blue Robotics Innovation Space Association'); a
+    quoted name beside another one is otherwise its programme or product ('X, « Y Horizons »')."""
+    words = norm(short).split()
+    if set(words) & set(norm(long_).split()):
+        return True
+    letters = "".join(words)
+    return len(words) == 1 and abbreviates(letters, _initials(long_))
 
 
 def _neighbours(mentions: list[Mention], text: str, gap: re.Pattern) -> list[tuple]:
@@ -36,7 +49,13 @@ def _neighbours(mentions: list[Mention], text: str, gap: re.Pattern) -> list[tup
             if mentions[a].end <= mentions[b].start and gap.fullmatch(text[mentions[a].end:mentions[b].start])]
 
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+# an acronym: capitals, or capitals around a small word's letter ("KyT" for "Kelvo y Tessaro", "OfK")
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|[A-Z][A-Za-z0-9&]{0,6}[A-Z0-9])$")
+
+
+def _acronym_word(word: str) -> bool:
+    return bool(_ACRONYM.match(word)) and sum(c.isupper() for c in word) > sum(c.islower() for c in word) and \
+        sum(c.isalpha() for c in word) >= 2
 _SKIP_IN_INITIALS = {"of", "de", "du", "des", "d", "l", "la", "le", "les", "the", "and", "et", "for", "pour",
                      "en", "in", "a", "au", "aux", "on", "sur"}
 
@@ -59,9 +78,9 @@ def _acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
             continue
         name = m.canonical or m.text
         first, _, rest = name.partition(" ")
-        if _ACRONYM.match(first) and sum(c.isalpha() for c in first) >= 2:
+        if _acronym_word(first):
             shorts.append(((first.lower().replace("&", "") + (" " + norm(rest) if rest else "")).strip(), i))
-        else:
+        elif _acronym_letters(re.sub(r"[-–/]", " ", name)) is None:  # 'KORA-BTX' spells nothing out
             for k in _initials_keys(name):
                 longs[k].append(i)
     return [(i, j) for key, i in shorts for j in longs.get(key, ())]
@@ -148,3 +167,145 @@ def _inner_acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         return []
     return [(i, j) for j, m in enumerate(mentions) if m.label in _SWAP
             for k in inner_expansions(m.canonical or m.text) for i in shorts.get(k, ())]
+
+
+# An acronym written right beside a long name: 'Long Name (ACR', 'ACR – Long Name', 'Long Name – ACR'.
+_BESIDE = {"after": re.compile(r"\s*\(\s*|\s+[-–—]\s+"), "before": re.compile(r"\s*\(\s*|\s+[-–—:]\s+")}
+
+
+def _acronym_letters(name: str) -> str | None:
+    """'OR DSN' → 'ordsn', 'KyT' → 'kyt': the letters of a name made of one to three acronym words."""
+    words = name.split()
+    if not 1 <= len(words) <= 3 or not all(_acronym_word(w) for w in words):
+        return None
+    letters = "".join(c for c in "".join(words).lower() if c.isalpha())
+    return letters if 2 <= len(letters) <= 10 else None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in norm(name).split() if w not in _SKIP_IN_INITIALS)
+
+
+def abbreviates(letters: str, initials: str) -> bool:
+    """Do an acronym's letters stand for a long name with these initials? In order, as a run of the
+    acronym ('KV DSN' for 'Desert Solar Network' after 'Kelvo', 'DG OSEA' for 'Directorate-General
+    for Orvalis Seas'), or mostly, in any order: the acronym of the name in another language ('CNEO'
+    for 'National Centre for Orvalis Studies', 'KESA' for 'Higher School of Kelvo Arts')."""
+    if len(initials) < 2:
+        return False
+    if len(initials) >= 3 and initials in letters and 2 * len(initials) >= len(letters):
+        return True
+    pool = list(initials)
+    matched = 0
+    for c in letters:
+        if c in pool:
+            pool.remove(c)
+            matched += 1
+    return matched >= max(2, -(-2 * len(letters) // 3)) and 2 * matched >= len(initials)
+
+
+def _beside_acronym_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """(acronym, long name) pairs written side by side ('KESA – Higher School of …', '… Studies (CNEO')
+    whose letters stand for the long name's initials (`abbreviates`)."""
+    out = []
+    for where, gap in _BESIDE.items():
+        for a, b, ma, mb in _neighbours(mentions, text, gap):
+            short, long_ = (b, a) if where == "after" else (a, b)
+            acronym = mentions[short].canonical or mentions[short].text
+            letters = None if acronym.lower() in NON_NAME_ACRONYMS else _acronym_letters(acronym)
+            name = mentions[long_].canonical or mentions[long_].text
+            if letters and _acronym_letters(name) is None and len(norm(name).split()) >= 2 and \
+                    abbreviates(letters, _initials(name)):
+                out.append((short, long_))
+    return out
+
+
+_PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,2})\s*(?:\)|(?=\n)|$)")
+
+
+def paren_acronyms(mentions: list[Mention], text: str) -> dict[int, str]:
+    """mention index → the acronym written in brackets right after it, where extraction left it out
+    because its letters follow the name's words in another order or language ('… Studies (CNEO)',
+    '… des Mines, de l'Eau et des Forêts (MEFMO)'): it is another name of the same body (`abbreviates`)."""
+    out = {}
+    for i, m in enumerate(mentions):
+        if m.label not in _SWAP or not text:
+            continue
+        paren = _PAREN_ACRONYM.match(text, m.end)
+        if paren is None or paren.group(1) in m.aliases or paren.group(1).lower() in NON_NAME_ACRONYMS:
+            continue  # (an acronym that names no actor is no actor's other name)
+        name = m.canonical or m.text
+        letters = _acronym_letters(paren.group(1))
+        if letters and _acronym_letters(name) is None and len(norm(name).split()) >= 2 and \
+                abbreviates(letters, _initials(name)):
+            out[i] = paren.group(1)
+    return out
+
+
+# "A, also known as B", "A (known as B)", « A, dénommé en français B », « A, appelé aussi B »: one body,
+# two names
+_AKA = re.compile(
+    r"\s*[”»\"’]?\s*[,(]?\s*(?:(?:also|otherwise)\s+(?:known\s+as|called|named)|a\.?k\.?a\.?|known\s+as|"
+    r"(?:known|called)\s+in\s+(?:english|french|arabic)\s+as|in\s+(?:english|french|arabic)|"
+    r"d[ée]nomm[ée]e?s?(?:\s+en\s+(?:fran[cç]ais|anglais|arabe))?|appel[ée]e?s?\s+(?:aussi|[ée]galement|en\s+\w+)|"
+    r"(?:aussi|[ée]galement)\s+(?:appel[ée]e?s?|d[ée]nomm[ée]e?s?)|en\s+(?:fran[cç]ais|anglais|arabe)|"
+    r"connue?s?\s+(?:aussi\s+|[ée]galement\s+)?sous\s+le\s+nom\s+d[e'’]\s*)"
+    r"\s*[,:]?\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?[“«\"‘]?\s*", re.I)
+
+
+def _also_known_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """(name, other name) pairs joined by an "also known as" cue: the text says both name one body."""
+    return [(a, b) for a, b, _, _ in _neighbours(mentions, text, _AKA)]
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """b is a with one letter more (not at either end), or a with two neighbour letters swapped."""
+    if len(b) == len(a) + 1:
+        return any(b[:i] + b[i + 1:] == a for i in range(1, len(b) - 1))
+    if len(a) == len(b) and a != b:
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return False
+
+
+def _typo_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Pairs of one-word names of one document that differ by a slip of the pen: an acronym of 4+ letters
+    with two letters swapped ('KFRC' / 'KRFC'), a word of 8+ letters with one letter dropped ('Tecnovalia')."""
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        name = (m.canonical or m.text).strip()
+        if m.label in _SWAP and " " not in name and name.isalpha():
+            first.setdefault(name if name.isupper() else name.lower(), i)
+    out = []
+    for a, i in first.items():
+        for b, j in first.items():
+            if a.isupper() != b.isupper() or len(a) < (4 if a.isupper() else 8):
+                continue
+            if (len(b) == len(a) + 1 and not a.isupper()) or (len(a) == len(b) and a < b and a.isupper()):
+                if _one_slip(a, b):
+                    out.append((i, j))
+    return out
+
+
+def _bare_head_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """'TechnoPark' meets 'Technopark Kairouan' or 'Jordan-Japan Techno Park' when that is the
+    document's only name made of that head and places."""
+    to_place, places = _place_words()
+    placed: dict[str, set] = defaultdict(set)
+    bare: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if m.label not in _SWAP:
+            continue
+        k = loose_key(m.canonical or m.text)
+        if _head_only(k) and all(_singular(t) == t for t in norm(m.canonical or m.text).split()):
+            bare[k].append(i)  # (not a plural: "the technoparks" are a category)
+        placeless = " ".join(t for t in k.split() if t not in places)
+        for n in (loose_key(strip_country_tag(norm(m.canonical or m.text)) or ""), placeless if placeless != k else ""):
+            if n and _head_only(n):
+                placed[n].add((k, i))  # "Kairouan Technopark" and "Technopark Kairouan" are one name
+    out = []
+    for k, idx in bare.items():
+        if len({nm for nm, _ in placed.get(k, ())}) == 1:
+            other = next(i for _, i in placed[k])
+            out.extend((i, other) for i in idx)
+    return out

@@ -22,12 +22,14 @@ from ecograph.model import (ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Document, E
                             Relation, allowed, kind_rank)
 from ecograph.store.merge import fuller_name
 
-from .doc_links import (_acronym_pairs, _inner_acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions,
-                        _renames)
+from .doc_links import (_acronym_pairs, _also_known_pairs, _bare_head_pairs, _beside_acronym_pairs,
+                        _inner_acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames,
+                        _typo_pairs, paren_acronyms)
 from ecograph.kinds import classify
 from ecograph.languages import name_language
 from ecograph.name_keys import (_SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
-                        inner_acronym_key, inner_expansions, loose_key, programme_head, programme_key, qualifiers, split_acronym_dash,
+                        inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers,
+                        split_acronym_dash,
                         strip_country_tag)
 from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction
@@ -46,7 +48,7 @@ class Resolver:
     """Keeps an index of known names (registry + store) and resolves each new document against it."""
 
     def __init__(self, entities: list[Entity] = (), curation=None):
-        self.index: dict[tuple[str, str], str] = {}   # (label, norm name) -> id
+        self.index: dict[tuple[str, str], str] = {}   # (label, `name_key`) -> id
         self.loose: dict[str, str] = {}                # loose org key -> id
         self.bare: dict[str, str] = {}                 # a bare head name ("technopark") -> id
         self.bare_stripped: dict[str, str] = {}        # head left of a place-tagged name -> id
@@ -69,7 +71,7 @@ class Resolver:
         for n in (e.name, *e.aliases):
             if not norm(n):  # a name of punctuation only would join unrelated entities
                 continue
-            self.index.setdefault((e.label, norm(n)), e.id)
+            self.index.setdefault((e.label, name_key(n)), e.id)
             if e.label == "Programme" and programme_key(n):
                 self.heads.setdefault(programme_key(n), e.id)
             if e.label in _SWAP:
@@ -109,7 +111,7 @@ class Resolver:
         names = {n for n in names if norm(n)}
         for lab in labels:
             for n in sorted(names):
-                hit = self.index.get((lab, norm(n)))
+                hit = self.index.get((lab, name_key(n)))
                 if hit:
                     yield hit
         if label in _SWAP:
@@ -202,6 +204,8 @@ class Resolver:
                 name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation")
                 if extra or name != (m.canonical or m.text):
                     m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
+        for i, acronym in paren_acronyms(mentions, text).items():
+            mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
         quals = [frozenset().union(qualifiers(m.canonical or m.text), *(qualifiers(a) for a in m.aliases))
                  for m in mentions]
 
@@ -218,7 +222,8 @@ class Resolver:
                 quals[min(a, b)] = quals[a] | quals[b]
 
         for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions) + \
-                _inner_acronym_pairs(mentions):
+                _inner_acronym_pairs(mentions) + _beside_acronym_pairs(mentions, text) + \
+                _also_known_pairs(mentions, text):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:
@@ -246,24 +251,8 @@ class Resolver:
                     union(first[kk], i)
                 else:
                     first[kk] = i
-        # "TechnoPark" meets "Technopark Casablanca" when that is the document's only such name
-        stripped_heads: dict[str, set] = defaultdict(set)
-        bare_heads: dict[str, list[int]] = defaultdict(list)
-        for i, m in enumerate(mentions):
-            if m.label not in _SWAP:
-                continue
-            k = loose_key(m.canonical or m.text)
-            if _head_only(k):
-                bare_heads[k].append(i)
-            n = strip_country_tag(norm(m.canonical or m.text))
-            if n and _head_only(loose_key(n)):
-                stripped_heads[loose_key(n)].add((norm(m.canonical or m.text), i))
-        for k, bare in bare_heads.items():
-            names = {nm for nm, _ in stripped_heads.get(k, ())}
-            if len(names) == 1:
-                other = next(i for _, i in stripped_heads[k])
-                for i in bare:
-                    union(i, other)
+        for i, j in _bare_head_pairs(mentions) + _typo_pairs(mentions):
+            union(i, j)
         groups: dict[int, _Group] = defaultdict(_Group)
         listed = _listed_kinds(mentions, text)
         for i, m in enumerate(mentions):
@@ -328,7 +317,7 @@ def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     sp = split_acronym_dash(m.canonical or m.text)
     if sp:
         m.canonical, m.aliases = sp[0], sorted(set(m.aliases) | {sp[1]})
-    keys = {norm(m.canonical or m.text)} | {norm(a) for a in m.aliases}
+    keys = {name_key(m.canonical or m.text)} | {name_key(a) for a in m.aliases}
     pk = programme_key(m.canonical or m.text)
     if m.label == "Programme" or m.label == "Organisation" and _long_programme_key(pk):
         keys.add("^" + pk)
@@ -379,12 +368,23 @@ def _group_kind(g: _Group, label: str, name: str, known: KnownEntity | None) -> 
     # a mention's kind that only repeats its own words is judged again on the cleaned names, and
     # the tagged form's own answer counts only when nothing else says anything
     said = [m.kind for m in g.mentions if m.kind != classify(m.text)[1]] + g.kinds + \
-        [classify(_untagged(n) or n)[1] for n in sorted(g.names | {name})]
+        [classify(_untagged(n) or n)[1] for n in _fullest(g.names | {name})]
     said = [k for k in said if k in fits] or \
         [k for k in [m.kind for m in g.mentions] + [classify(n)[1] for n in sorted(g.names)] if k in fits]
     if not said:
         return None if label == "Place" else "other"
     return min(said, key=kind_rank)
+
+
+def _fullest(names: set[str]) -> list[str]:
+    """One spelling of each name, the fullest: "X Clusters" (a network of clusters) says the kind, not a
+    "X Cluster" that drops its plural."""
+    best: dict[str, str] = {}
+    for n in sorted(names):
+        k = name_key(n)
+        if len(n) > len(best.get(k, "")):
+            best[k] = n
+    return sorted(best.values())
 
 
 def _long_programme_key(key: str) -> bool:

@@ -62,6 +62,20 @@ VARIANTS = [
     ("Kelvo Cross Border Cooperation Basin", "Kelvo CBC Basin", PROG, "same cross"),
     ("Réseau TRAMA", "TRAMA", ORG, "same cross"),
     ("Orvalis Logistics Platform Programme", "Orvalis Logistics Platform", PROG, "same cross"),
+    # a cluster's legal form is no other body
+    ("Association du Cluster Kelvo Mer", "Cluster Kelvo Mer", ORG, "same cross"),
+    # a plural is the same name ("X Clusters" / "X Cluster"), a head written in two words is one
+    ("Kelvo Clusters", "Kelvo Cluster", ORG, "same cross"),
+    ("Tessaro Desert Clusters Union", "Tessaro Desert Cluster Union", ORG, "same cross"),
+    ("Techno Park Orvalis", "TechnoPark Orvalis", ORG, "same cross"),
+    ("Brevia Techno Pôle", "Technopôle Brevia", ORG, "same cross"),
+    ("Jordan-Japan Techno Park", "TechnoPark", ORG, "same"),
+    # "the X initiative" is the programme X
+    ("Zephyr initiative", "Zephyr", PROG, "same cross"),
+    ("l'initiative Alizé", "Alizé", PROG, "same cross"),
+    # an agreement's parties, or a place after a colon, tag a name
+    ("KIVORA UE-Tunisie", "KIVORA", ORG, "same cross"),
+    ("Kelvo y Tessaro: Egypt", "Kelvo y Tessaro", ORG, "same cross"),
 ]
 
 # (a, b, label): two bodies
@@ -104,6 +118,19 @@ NEAR_MISSES = [
     ("Zephyr Program", "Boreas Program", PROG),
     ("Sfax Olive Cluster", "Sousse cluster", ORG),
     ("Tunis Robotics Cluster", "Tunis Agency", ORG),
+    ("Association Orvalis", "Orvalis", ORG),
+    ("Association du Cluster Kelvo de Kasserine", "Cluster Kelvo de Siliana", ORG),
+    ("Kelvo UE-Liban", "Kelvo UE-Tunisie", ORG),
+    ("Zephyr initiative", "Boreas initiative", PROG),
+    ("Zephyr initiative", "Zephyr Fund", PROG),
+    ("Techno Park Kairouan", "Technopark Jendouba", ORG),
+    ("Orvalis Clusters Lebanon", "Orvalis Cluster Jordan", ORG),
+    # one-word names a letter apart are slips of the pen only when long and not at an end
+    ("ANPTE", "ANTE", ORG),
+    ("KRFC", "KFCR", ORG),
+    ("Kelvotech", "Kelvotek", ORG),
+    ("Tessarona", "Tessaron", ORG),
+    ("Orvaslo", "Orvalo", ORG),
 ]
 
 
@@ -337,3 +364,108 @@ def test_a_body_named_as_a_registry_programme_without_its_word_is_that_programme
     ms = [_mention(text, "Orvalis Sea Link", PROG), _mention(text, "Orvalis Sea Link Basin", ORG)]
     ext = Resolver().resolve(_doc(text, "e.txt"), text, RawExtraction(mentions=ms))
     assert [(e.label, e.name) for e in ext.entities] == [(PROG, "Orvalis Sea Link")]
+
+
+# (text, names in the order the text gives them, how many bodies): links only the text shows
+TEXT_LINKS = [
+    # an acronym bracketed after its long name, its letters in another order (another language)
+    ("It works with the National Centre for Orvalis Studies (CNEO\nCNEO signed.",
+     ["National Centre for Orvalis Studies", "CNEO"], 1),
+    ("Le ministère des Mines, de l'Eau et des Forêts d'Orvalis (MEFMO). Le MEFMO recrute.",
+     ["ministère des Mines, de l'Eau et des Forêts d'Orvalis", "MEFMO"], 1),
+    ("The Desert Solar Network (KV DSN) met; KV DSN grew.", ["Desert Solar Network", "KV DSN"], 1),
+    # written beside it with a dash
+    ("The tour took in KESA – Higher School of Kelvo Arts and the port.", ["KESA", "Higher School of Kelvo Arts"], 1),
+    ("The tour took in Brevia Technical Centers – CTB, then lunch.", ["Brevia Technical Centers", "CTB"], 1),
+    # an acronym that names no actor is no actor's other name
+    ("The Orvalis Investment Fund (FDI) grew; FDI rose.", ["Orvalis Investment Fund", "FDI"], 2),
+    # letters that do not stand for the name: another body
+    ("Orvalis Cluster (KVN) met; KVN grew.", ["Orvalis Cluster", "KVN"], 2),
+    ("The tour took in Orvalis Textile Agency – BRX and the port.", ["Orvalis Textile Agency", "BRX"], 2),
+    ("Funded by the German Kelvo Agency (GRZA). GRZA grew.", ["German Kelvo Agency", "GRZA"], 2),
+    # an "also known as" cue, English and French
+    ("Le KRBC, dénommé en français Cluster kelvois de la robotique bleue, grandit.",
+     ["KRBC", "Cluster kelvois de la robotique bleue"], 1),
+    ("Orvalis Robotics Hub, also known as the Brevia Lab, opened.", ["Orvalis Robotics Hub", "Brevia Lab"], 1),
+    ("The project “Orvalis Growth Project” (known as OGX) started.", ["Orvalis Growth Project", "OGX"], 1),
+    ("Le Pôle Tessaro, appelé aussi Cluster Halivert, recrute.", ["Pôle Tessaro", "Cluster Halivert"], 1),
+    ("Orvalis Robotics Hub, also a partner of Brevia Lab, opened.", ["Orvalis Robotics Hub", "Brevia Lab"], 2),
+    ("Orvalis Robotics Hub, known for the Brevia Lab, opened.", ["Orvalis Robotics Hub", "Brevia Lab"], 2),
+    # a mixed-case acronym of a name with a small word ("KyT" for "Kelvo y Tessaro")
+    ("Kelvo y Tessaro (KyT) opened; KyT grew.", ["Kelvo y Tessaro", "KyT"], 1),
+    # slips of the pen in one document
+    ("KFRC funds it; the KRFC board met.", ["KFRC", "KRFC"], 1),
+    ("Tecnovalia opened; Technovalia grew.", ["Tecnovalia", "Technovalia"], 1),
+    # a bare head meets the document's only name made of that head and places, in any order
+    ("Jordan-Japan Techno Park opened. The Techno Park and TechnoPark host ten firms.",
+     ["Jordan-Japan Techno Park", "Techno Park", "TechnoPark"], 1),
+    ("Technopark Kairouan opened, then Jendouba Technopark. The TechnoPark hosts ten firms.",
+     ["Technopark Kairouan", "Jendouba Technopark", "TechnoPark"], 3),
+    # a plural is a category, never the one body of its singular
+    ("Technopark Kairouan opened. Technoparks grow.", ["Technopark Kairouan", "Technoparks"], 2),
+    ("Le pôle de compétitivité de Kasserine recrute ; les pôles de compétitivité aussi.",
+     ["pôle de compétitivité de Kasserine", "pôles de compétitivité"], 2),
+    # a joint name of two acronyms spells out no acronym
+    ("Brevia (KORA-BTX) signed; then the EU paid.", ["KORA-BTX", "EU"], 2),
+    # a quoted name beside another is an expansion only if it spells the other out
+    ("Le programme de Kelvotech, « Orvalis Horizons Bleus », démarre.", ["Kelvotech", "Orvalis Horizons Bleus"], 2),
+]
+
+
+@pytest.mark.parametrize("text,names,bodies", TEXT_LINKS, ids=[r[0][:40] for r in TEXT_LINKS])
+def test_links_the_text_shows(text, names, bodies):
+    ms, pos = [], 0
+    for n in names:
+        ms.append(_mention(text, n, ORG, pos))
+        pos = ms[-1].end
+    ext = Resolver().resolve(_doc(text, "t.txt"), text, RawExtraction(mentions=ms))
+    assert len(ext.entities) == bodies, [(e.name, e.aliases) for e in ext.entities]
+
+
+# (name, (label, kind)): a name's head speaks before its other cue words; a central bank is no lender
+NAME_KINDS = [
+    ("Ministry of Orvalis Cooperation", (ORG, "government")),
+    ("Ministère du Plan et de l'Orvalis", (ORG, "government")),
+    ("Kelvo Technopark Company", (ORG, "company")),
+    ("Orvalis Development Bank", (ORG, "funder")),
+    ("Central Bank of Orvalis", (ORG, "government")),
+    ("Banque Centrale de Kelvo", (ORG, "government")),
+    ("Kelvo Central Bank", (ORG, "government")),
+    ("Banque Centrale Orvalis", (ORG, "funder")),
+    ("Central Orvalis Bank", (ORG, "funder")),
+    ("Orvalis Clusters", (ORG, "network")),
+    ("Réseau des Clusters Kelvo", (ORG, "network")),
+    ("Association Orvalis Clusters", (ORG, "network")),
+    ("Cluster Orvalis", (ORG, "cluster")),
+    ("Pôle Kelvo", (ORG, "cluster")),
+    ("Growth Voucher for Clusters", (PROG, "programme")),
+    # a programme family's name: a programme with another word, alone no kind word ("the Hackathon" is one)
+    ("Horizon Orvalis", (PROG, "programme")),
+    ("Horizon", (None, None)),
+    ("Fondation Horizon", (ORG, "funder")),
+]
+
+
+@pytest.mark.parametrize("name,expected", NAME_KINDS, ids=[r[0] for r in NAME_KINDS])
+def test_a_names_words_say_its_kind(name, expected):
+    from ecograph.kinds import classify
+    assert classify(name) == expected
+
+
+def test_a_body_of_clusters_is_a_network_under_all_its_names():
+    text = "Orvalis Clusters met. The Association Orvalis Clusters grew."
+    ms = [_mention(text, "Orvalis Clusters", ORG), _mention(text, "Association Orvalis Clusters", ORG, 20)]
+    ext = Resolver().resolve(_doc(text, "n.txt"), text, RawExtraction(mentions=ms))
+    assert [e.kind for e in ext.entities] == ["network"]
+    assert {ext.entities[0].name, *ext.entities[0].aliases} == {"Orvalis Clusters", "Association Orvalis Clusters"}
+
+
+def test_a_name_that_drops_its_plural_does_not_change_the_kind():
+    """A document writes "Orvalis Cluster" for the network "Orvalis Clusters" another one names."""
+    r, kinds = Resolver(), []
+    for i, name in enumerate(("Orvalis Clusters", "Orvalis Cluster")):
+        text = f"Yesterday {name} opened."
+        ext = r.resolve(_doc(text, f"{i}.txt"), text, RawExtraction(mentions=[_mention(text, name, ORG)]))
+        r.learn(ext)
+        kinds += [(e.id, e.kind) for e in ext.entities]
+    assert kinds == [("org:orvalis-clusters", "network")] * 2
