@@ -257,3 +257,11 @@ def test_the_first_person_runs_its_own_programmes(lang, text, expected):
 ])
 def test_no_own_programme_without_the_first_person_or_a_name_after_the_noun(lang, text):
     assert not [t for t in triples(text, lang) if t[0] == "RUNS" and t[1] == norm("Kappa Network")]
+
+
+def test_a_cluster_that_welcomes_members_hosts_none_of_them():
+    got = triples("Le Cluster Lyra accueille trois nouveaux membres : Kappa Labs, Delta Foods et Sigma Tech.", "fr")
+    assert _norm({("MEMBER_OF", "Kappa Labs", "Cluster Lyra")}) <= got
+    assert not [t for t in got if t[0] == "SUPPORTS"]
+    hosted = triples("Le Cluster Lyra accueille Kappa Labs et Delta Foods dans ses locaux.", "fr")
+    assert _norm({("SUPPORTS", "Cluster Lyra", "Kappa Labs")}) <= hosted
