@@ -265,3 +265,18 @@ def test_a_cluster_that_welcomes_members_hosts_none_of_them():
     assert not [t for t in got if t[0] == "SUPPORTS"]
     hosted = triples("Le Cluster Lyra accueille Kappa Labs et Delta Foods dans ses locaux.", "fr")
     assert _norm({("SUPPORTS", "Cluster Lyra", "Kappa Labs")}) <= hosted
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Kappa Labs is a member of the Lyra Cluster and of the Orion Network.",
+     {("MEMBER_OF", "Kappa Labs", "Lyra Cluster"), ("MEMBER_OF", "Kappa Labs", "Orion Network")}),
+    ("fr", "Kappa Labs est membre du Cluster Lyra et du Réseau Orion.",
+     {("MEMBER_OF", "Kappa Labs", "Cluster Lyra"), ("MEMBER_OF", "Kappa Labs", "Réseau Orion")}),
+])
+def test_two_bodies_each_after_its_own_preposition(lang, text, expected):
+    assert _norm(expected) <= triples(text, lang)
+    # the fields a ministry names are no second body
+    found = {m.text for m in _doc("Le Ministère de l'Industrie et du Commerce a signé une convention avec le "
+                                  "Ministère de l'Enseignement Supérieur et de la Recherche.", "fr").mentions}
+    assert {"Ministère de l'Industrie et du Commerce", "Ministère de l'Enseignement Supérieur et de la Recherche"} \
+        <= found
