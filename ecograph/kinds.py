@@ -68,6 +68,13 @@ BODY_NOUNS = frozenset({"organisme", "organisation", "organization", "société"
                         "company", "structure", "institution", "body", "startup", "start-up", "pme"})
 
 
+# heads that open a second body after « et du/de la » (« du Cluster A et du Réseau B »); the fields a
+# ministry or an office names (« de la Recherche », « du Commerce », « des Technologies ») are no body
+SECOND_BODY_HEADS = frozenset({"cluster", "pole", "reseau", "universite", "ministere", "agence", "banque",
+                               "association", "federation", "chambre", "institut", "fondation", "incubateur",
+                               "technopole", "technoparc", "groupe"})
+
+
 def names_a_body(word: str) -> bool:
     """A common noun (lower case) that names a body: a generic one, or a kind word of an organisation."""
     return word in BODY_NOUNS or classify(word)[0] == "Organisation"

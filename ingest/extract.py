@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from .entities import (Chunk, _ORG_NOUNS, _PROG_NOUNS, detect, nlp, places, surface, tokenize)
 from ecograph.kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
-from .references import Recent, head_references
+from .references import CONF_OWN, Recent, head_references, own_programmes
 from .frames import demonym_edges, frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
 from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction
@@ -317,6 +317,10 @@ def extract(raw: RawDocument) -> RawExtraction:
         if norm(m.text) in relabelled and m.label == "Organisation" and m.kind is None:
             m.label = "Programme"
 
+    if first_person:
+        for prog, s in own_programmes(toks, sents, main, lang, is_list_gap, text):
+            prog.label = "Programme"
+            candidates.append(Candidate("RUNS", main, prog, s.start, s.end, "own-programme", CONF_OWN))
     mentions.extend(place_list)
     mentions.extend(extra_places.values())
     mentions.extend(sector_mentions.values())

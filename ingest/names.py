@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteers import places
-from ecograph.kinds import CONNECTORS, MONTHS, NON_NAME_ACRONYMS, STARTERS, classify
+from ecograph.kinds import CONNECTORS, MONTHS, NON_NAME_ACRONYMS, SECOND_BODY_HEADS, STARTERS, classify
 from .tokens import Tok, fold_tokens
 
 
@@ -49,6 +49,7 @@ _FIELD_HEADS = {"cluster", "pole", "clusters", "poles", "centre", "center", "ins
 _COMPANY_SUFFIX = {"group", "groupe", "holding", "sa", "sas", "sarl", "ltd", "inc", "plc", "spa", "gmbh", "corp",
                    "srl", "llc", "ag", "bv", "nv"}
 _AND = {"and", "et", "&"}
+
 
 
 def is_org_cue(f: str) -> bool:
@@ -132,6 +133,11 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
         if right and right[0].f == "of":
             # "Representatives of the World Bank and of the Ministry": two phrases, not one name
             return _split_and(toks, i, k) + _split_and(toks, k + 2, j)
+        o = 1 + (len(right) > 1 and right[1].f in ("la", "l'"))
+        if right and right[0].f in ("du", "de", "des", "d'") and len(right) > o and right[o].cap and \
+                right[o].f in SECOND_BODY_HEADS:
+            # « membre du Cluster Lyra et du Réseau Orion »: a second body after its own preposition
+            return _split_and(toks, i, k) + _split_and(toks, k + 1 + o, j)
         r0 = 1 if right and right[0].f in ("the", "la", "le", "l'") else 0
         right_head = right[r0].f if len(right) > r0 else ""
         right_is_name = right_head in _ORG_NOUNS or right_head in ("ministry", "ministere", "university",

@@ -112,3 +112,34 @@ def _names_or_ends(t) -> bool:
     ("the first technopark", « le premier pôle » describe one of a kind, they refer to none)."""
     return t.cap or not (t.f.isalnum() or t.f == "-") or t.f in _NOT_MODIFIERS or \
         t.f.endswith(("est", "eme")) and len(t.f) > 4
+
+
+# "our initiatives A and B", « nos programmes A et B », « notre projet A »: the first person's own
+OWN = {"en": {"our"}, "fr": {"notre", "nos"}}
+OWN_NOUNS = {"programme", "programmes", "program", "programs", "project", "projects", "initiative", "initiatives",
+             "projet", "projets", "event", "events", "evenement", "evenements"}
+CONF_OWN = 0.75
+
+
+def own_programmes(toks, sents, main, lang: str, is_list_gap, text: str):
+    """(the document's organisation, programme) pairs a first-person possessive states: "Our initiatives
+    A and B are now at cruising speed" -> main RUNS A and B. Only in a text that speaks as `main`."""
+    if main is None:
+        return []
+    out = []
+    for s in sents:
+        for k in range(s.a, s.b - 2):
+            if toks[k].f not in OWN.get(lang, ()) or toks[k + 1].f not in OWN_NOUNS:
+                continue
+            # « nos programmes A et B »: a name no word labels is the programme the noun says it is
+            progs = [x for x in s.args if x.i >= k + 2 and not x.coref and
+                     (x.m.label == "Programme" or x.m.label == "Organisation" and x.m.kind is None)]
+            if not progs or progs[0].i != k + 2:
+                continue  # the name must follow the noun: "our programme A", not "our programme with A"
+            listed = [progs[0]]
+            for x in progs[1:]:
+                if not is_list_gap(text[toks[listed[-1].j - 1].end:toks[x.i].start]):
+                    break
+                listed.append(x)
+            out += [(x.m, s) for x in listed]
+    return out

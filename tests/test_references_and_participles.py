@@ -233,3 +233,50 @@ def test_a_ranked_description_refers_to_nothing():
     got = triples("The Kappa Technopark opened in 2010. The first technopark in Numidia was inaugurated in 2001 to "
                   "launch the ORYX programme.", "en")
     assert not {t for t in got if t[1] == norm("Kappa Technopark")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Kappa Network met in Tunis. We at the Kappa Network work across the region. Our initiatives ORYX "
+           "Program and Delta Invest Program are now at cruising speed.",
+     {("RUNS", "Kappa Network", "ORYX Program"), ("RUNS", "Kappa Network", "Delta Invest Program")}),
+    ("fr", "Le Réseau Kappa s'est réuni à Tunis. Au Réseau Kappa, nous travaillons dans toute la région. Nos "
+           "programmes ORYX Boost et Delta Invest sont lancés.",
+     {("RUNS", "Réseau Kappa", "ORYX Boost"), ("RUNS", "Réseau Kappa", "Delta Invest")}),
+])
+def test_the_first_person_runs_its_own_programmes(lang, text, expected):
+    assert _norm(expected) <= triples(text, lang)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # no first person: "our" is a quoted partner's, the document speaks of the network in the third person
+    ("en", "The Kappa Network met in Tunis. The Kappa Network works across the region. Its partner said: 'Our "
+           "initiatives ORYX Program and Delta Invest Program are at cruising speed.'"),
+    # the name does not follow the noun: the programme is run with someone, not named
+    ("en", "The Kappa Network met in Tunis. We at the Kappa Network work across the region. Our programme with "
+           "the Lyra Agency ORYX Program is new."),
+])
+def test_no_own_programme_without_the_first_person_or_a_name_after_the_noun(lang, text):
+    assert not [t for t in triples(text, lang) if t[0] == "RUNS" and t[1] == norm("Kappa Network")]
+
+
+def test_a_cluster_that_welcomes_members_hosts_none_of_them():
+    got = triples("Le Cluster Lyra accueille trois nouveaux membres : Kappa Labs, Delta Foods et Sigma Tech.", "fr")
+    assert _norm({("MEMBER_OF", "Kappa Labs", "Cluster Lyra")}) <= got
+    assert not [t for t in got if t[0] == "SUPPORTS"]
+    hosted = triples("Le Cluster Lyra accueille Kappa Labs et Delta Foods dans ses locaux.", "fr")
+    assert _norm({("SUPPORTS", "Cluster Lyra", "Kappa Labs")}) <= hosted
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Kappa Labs is a member of the Lyra Cluster and of the Orion Network.",
+     {("MEMBER_OF", "Kappa Labs", "Lyra Cluster"), ("MEMBER_OF", "Kappa Labs", "Orion Network")}),
+    ("fr", "Kappa Labs est membre du Cluster Lyra et du Réseau Orion.",
+     {("MEMBER_OF", "Kappa Labs", "Cluster Lyra"), ("MEMBER_OF", "Kappa Labs", "Réseau Orion")}),
+])
+def test_two_bodies_each_after_its_own_preposition(lang, text, expected):
+    assert _norm(expected) <= triples(text, lang)
+    # the fields a ministry names are no second body
+    found = {m.text for m in _doc("Le Ministère de l'Industrie et du Commerce a signé une convention avec le "
+                                  "Ministère de l'Enseignement Supérieur et de la Recherche.", "fr").mentions}
+    assert {"Ministère de l'Industrie et du Commerce", "Ministère de l'Enseignement Supérieur et de la Recherche"} \
+        <= found

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from ecograph.ids import fold
-from ecograph.kinds import classify
+from ecograph.kinds import SECOND_BODY_HEADS, classify
 from ..names import Chunk, _paren_acronym, _paren_dashed_acronym
 from ..gazetteers import places
 from .roles import OF
@@ -106,6 +106,8 @@ def _complement(w: Token, label: str) -> bool:
     if w.dep_ not in ("nmod", "conj", "obl:mod") or w.pos_ not in ("NOUN", "PROPN"):
         return True
     case = [c for c in w.children if c.dep_ == "case"]
+    if w.dep_ == "conj" and w.text[:1].isupper() and fold(w.text) in SECOND_BODY_HEADS:
+        return False  # « membre du Cluster Lyra et du Réseau Orion »: a second body, not a complement
     if case:
         if case[0].lower_ not in _NAME_PREPS:
             return False

@@ -122,7 +122,9 @@ def prep_objects(t: Token, words) -> list[Token]:
     out = []
     for c in t.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in words:
-            out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            # "a member of A and of B": the second preposition is coordinated with the first
+            for prep in (c, *[k for k in c.conjuncts if k.lower_ in words]):
+                out.extend(p for p in prep.children if p.dep_ in ("pobj", "pcomp"))
         elif c.dep_.startswith(("obl", "nmod")) or c.dep_ in ("obj", "iobj", "conj"):
             case = [x for x in c.children if x.dep_ == "case" and x.i < c.i]
             if case and (case[0].lower_ in words or " ".join(x.lower_ for x in case) in words):
