@@ -13,12 +13,25 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
+from .fields_vocab import field_tables, label_key
+
 # Abbreviations after which a period does not end a sentence (lower-cased, no period).
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nr", "vol", "fig", "eng", "fr", "ar", "e.g",
            "i.e", "etc", "al", "vs", "cf", "p", "pp", "mme", "mlle", "m", "ed", "eds", "inc", "ltd",
            "co", "jr", "sr", "approx", "art", "n°", "dh", "resp"}
 _BULLET = re.compile(r"^[ \t\u00a0]*(?:[•●▪◦‣∙·\-–—*]|\(?\d{1,2}[.)]|[a-z][.)])[ \t\u00a0]+")
 _FINAL = ".!?:;"
+# A labelled field of a project page ("Lead executing agency: Ministry of X", « Maître d'ouvrage : Y »)
+# starts its own line: the line before it is not wrapped into it, whatever its length.
+_FIELD_LINE = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w'’()/&.-]*(?:[ \t]+[\w'’()/&.-]+){0,5}?)[ \t]*:[ \t]*\S")
+
+
+def _opens_a_field(line: str) -> bool:
+    m = _FIELD_LINE.match(line)
+    if not m:
+        return False
+    t, key = field_tables(), label_key(m.group("label"))
+    return key in t.roles or key in t.programme or key in t.programme_weak
 # a line ending with a hyphen or a connector word is continued on the next line; searched in
 # the line's last characters only (one before the longest word, for its \b): a search over
 # the whole line tries every position of it
@@ -79,7 +92,7 @@ def split(text: str, *, wrapped: bool = True) -> list[Sentence]:
                 prev_soft = False
             continue
         is_bullet = bool(_BULLET.match(body))
-        if cur is not None and prev_soft and not is_bullet:
+        if cur is not None and prev_soft and not is_bullet and not _opens_a_field(body):
             cur = (cur[0], b)
         else:
             if cur is not None:

@@ -7,7 +7,7 @@ import pytest
 
 from ecograph.ids import norm
 from ecograph.ingest.tables import extract_structured
-from ecograph.ingest.tables_fields import FieldTableError, _check, field_tables
+from ecograph.ingest.fields_vocab import FieldTableError, _check, field_tables
 from helpers import t, triples
 
 EN_PAGE = """Blue Orion Initiative
@@ -141,10 +141,12 @@ and a fund for the first export missions of the selected companies.
 """
 
 
-def test_a_name_the_sentence_reader_runs_into_the_next_line_is_left_out():
+def test_a_field_line_ends_the_name_on_the_line_above():
+    # the sentence splitter never wraps a line into a field line below it ("Duration:"), so the
+    # implementer's name stops at its line's end and the field is read
     got = field_triples(WRAPPED_PAGE, "en")
     assert t("SUPPORTS", "Vega Federal Ministry for Cooperation", "Blue Orion Initiative") in got
-    assert not {x for x in got if x[0] == "RUNS"}  # "... Trade" + "Duration": which name, is unsure
+    assert t("RUNS", "Lyra Agency for Coastal Development and Trade", "Blue Orion Initiative") in got
     whole = triples(WRAPPED_PAGE, "en")
     assert not {x for x in whole if x[0] == "RUNS" and x[1].endswith("duration")}
 
@@ -205,3 +207,12 @@ def test_the_label_tables_are_checked():
         _check({"language": "en", "fields": [{"labels": ["funded by"], "type": "FUNDS", "method": None}]}, "en")
     with pytest.raises(FieldTableError, match="language"):
         _check({"language": "fr", "fields": []}, "en")
+
+
+def test_a_field_line_is_never_wrapped_into_the_line_above():
+    from ecograph.ingest.sentences import split
+    text = ("The programme supports small firms across the region and their export plans over four\n"
+            "Lead executing agency: Ministry of Kappa Industry\n"
+            "Overall term: 2019 to 2024\n")
+    lines = [s.text for s in split(text, wrapped=True)]
+    assert any(t.startswith("Lead executing agency:") for t in lines)

@@ -169,10 +169,6 @@ def is_field_label(sp: Span, kind_word: bool, heading: bool) -> bool:
     return not kind_word and bool(words) and all(_dictionary_word(t.lower_, words) for t in sp if t.is_alpha)
 
 
-# cue words of kinds.py that are also short names of one programme ("Horizon" for Horizon Europe)
-_PROGRAMME_NAMES = {"horizon"}
-
-
 def is_category(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'MSMEs', 'Moroccan SMEs', 'NEETs': a plural acronym names a category of actors, not one; and a
     plural kind noun alone ('Technopôles', 'Hackathons'), or a programme's kind word alone ('the
@@ -182,7 +178,7 @@ def is_category(sp: Span, kind_word: bool, heading: bool) -> bool:
         return True
     if len(sp) != 1 or sp[0].text.isupper() or _coined(sp[0].text):
         return False
-    if classify(sp[0].lower_)[0] == "Programme" and sp[0].lower_ not in _PROGRAMME_NAMES:
+    if classify(sp[0].lower_)[0] == "Programme":
         return True  # "the Hackathon", "le Forum": a kind of event or programme, named by no name
     # a singular body noun ("the Technopark") may stand for the one the text is about; a plural does not
     return any(classify(s)[0] is not None for s in _singulars(sp[0].lower_))
