@@ -19,7 +19,8 @@ from ecograph.ids import norm
 
 from spacy.tokens import Doc
 
-from .entities import (Chunk, _ORG_NOUNS, _PROG_NOUNS, detect, nlp, places, surface, tokenize)
+from .context_labels import context_label
+from .entities import Chunk, detect, nlp, places, surface, tokenize
 from ecograph.kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
 from .references import CONF_OWN, Recent, head_references, own_programmes
@@ -30,87 +31,10 @@ from .types import Candidate, Mention, RawDocument, RawExtraction
 from .tables import CONF_LIST_IMPLICIT, extract_structured
 from .tables_layout import find_layout_tables
 
-_PROG_KIND = {"project": "project", "projects": "project", "projet": "project", "programme": "programme",
-              "program": "programme", "initiative": "policy", "strategy": "policy", "strategie": "policy",
-              "plan": "policy", "policy": "policy", "label": "label", "fund": "fund", "fonds": "fund",
-              "track": "programme", "voucher": "programme", "scheme": "programme", "congress": "event",
-              "congres": "event", "fair": "event", "forum": "event", "salon": "event", "conference": "event",
-              "competition": "programme", "concours": "programme", "event": "event", "edition": "event",
-              "festival": "event", "exhibition": "event", "award": "programme", "awards": "programme",
-              "call": "programme", "launch": "programme", "lancement": "programme"}
 def _language(raw: RawDocument, toks) -> str:
     """The language the text's own words say (`ecograph.languages`), else the reader's guess."""
     return language_of_words((t.f for t in toks[:3000]), default=None) or \
         (raw.language if raw.language in ("en", "fr") else "en")
-
-
-_YEAR4 = re.compile(r"(?:19|20)\d\d")
-_DURATION = {"month", "months", "year", "years", "week", "weeks", "day", "days", "mois", "an", "ans", "semaines"}
-_APPOS_DET = {"a", "an", "the", "its", "their", "un", "une", "le", "la", "l'", "son", "sa", "leur"}
-_APPOS_MARKS = {",", "is", "was", "est", "etait"}  # folded forms: « était » reads "etait"
-
-
-def _apposition_label(toks, ch: Chunk, b: int) -> tuple[str | None, str | None]:
-    """'X, a three-year project financed by …', 'X, l'accélérateur public': the noun of an apposition,
-    or of a predicate: 'X is an accelerator programme', « X est un programme d'appui »."""
-    k = max(ch.j, ch.ext)
-    if k + 2 >= b or toks[k].f not in _APPOS_MARKS:
-        return None, None
-    if toks[k + 1].f in _APPOS_DET:
-        first = k + 2
-    elif toks[k].f == "," and not toks[k + 1].cap and toks[k + 1].f in _PROG_KIND:
-        first = k + 1  # « le PASKO, programme financé par … »: French drops the article
-    elif k + 4 < b and toks[k + 1].cap and toks[k + 2].f == "'" and toks[k + 3].f == "s":
-        first = k + 4  # "JoMedTech, Jordan's medical technology cluster"
-    else:
-        return None, None
-    if first + 2 < b and toks[first].cap and toks[first + 1].f == "-" and toks[first + 2].f.endswith("ed"):
-        first += 3  # "X, an EU-funded project": the funder's name is no part of the noun phrase
-    found: tuple[str | None, str | None] = (None, None)
-    for n, t in enumerate(toks[first:min(b, first + 6)], start=first):
-        if t.f in (",", ".", ";", "(", "and", "et") or t.cap or t.f in _NOUN_PHRASE_ENDS:
-            break
-        if t.f in _DURATION and toks[n - 1].f == "-":
-            return "Programme", "programme"  # "X, a twelve-month accelerator": a programme, not a body
-        # the phrase's last kind word is its head: "an accelerator programme" is a programme
-        if t.f in _PROG_KIND and t.f not in ("launch", "lancement", "call", "edition", "award", "awards"):
-            found = ("Programme", _PROG_KIND[t.f])
-        elif t.f in _ORG_NOUNS or t.f in _APPOS_ORG:
-            found = ("Organisation", _APPOS_ORG.get(t.f) or classify(t.f)[1])
-    return found
-
-
-# where a noun phrase's head is behind: "a programme of …", « un programme d'appui », "which …"
-_NOUN_PHRASE_ENDS = {"of", "for", "that", "which", "who", "to", "de", "d'", "du", "des", "pour", "qui", "que", "a"}
-
-
-_APPOS_ORG = {"accelerator": "support", "accelerateur": "support", "incubator": "support", "incubateur": "support",
-              "cluster": "cluster", "pole": "cluster", "technopark": "support", "technopole": "support",
-              "agency": "government", "agence": "government", "ministry": "government", "ministere": "government",
-              "bank": "funder", "banque": "funder", "donor": "funder", "university": "university",
-              "universite": "university", "school": "university", "ecole": "university", "startup": "company",
-              "start-up": "company", "company": "company", "entreprise": "company", "manufacturer": "company",
-              "firm": "company", "spin-off": "company", "federation": "association", "association": "association",
-              "network": "network", "reseau": "network", "alliance": "network", "hub": "support"}
-
-
-def _context_label(toks, ch: Chunk, a: int, b: int) -> tuple[str | None, str | None]:
-    """Label from the words around a name: 'the X project', 'programme X', 'the launch of “X”'."""
-    label, kind = _apposition_label(toks, ch, b)
-    if label:
-        return label, kind
-    k = max(ch.j, ch.ext)
-    while k < b and (_YEAR4.fullmatch(toks[k].f) or toks[k].f in (":", "-", "–")):
-        k += 1  # "X 2025: call for applications"
-    after = [t.f for t in toks[k:min(b, k + 1)]] or [t.f for t in toks[max(ch.j, ch.ext):min(b, max(ch.j, ch.ext) + 1)]]
-    before = [t.f for t in toks[max(a, ch.i - 4):ch.i] if t.text.isalnum()][-1:]  # the adjacent word only
-    for w in after + before[::-1]:
-        if w in _PROG_KIND and w not in ("launch", "lancement"):
-            return "Programme", _PROG_KIND[w]
-    wide = [t.f for t in toks[max(a, ch.i - 4):ch.i]]
-    if any(w in ("launch", "lancement") for w in wide) and ch.source == "quoted":
-        return "Programme", "event" if after and after[0] in ("the",) else "programme"
-    return None, None
 
 
 # Sentence extraction runs at about 2-3 s per MB of text; past this size a document is refused
@@ -166,7 +90,7 @@ def extract(raw: RawDocument) -> RawExtraction:
         if label is None:
             label, kind = classify(name)
         if label is None:
-            label, kind = _context_label(toks, ch, s.a, s.b)
+            label, kind = context_label(toks, ch, s.a, s.b)
         m = Mention(name, toks[ch.i].start, toks[ch.j - 1].end, label or "?", kind, aliases=list(ch.aliases),
                     country=ch.country)
         if label:
