@@ -242,7 +242,7 @@ def extract(raw: RawDocument) -> RawExtraction:
             m.label = "Programme"
 
     if first_person:
-        for prog, s in own_programmes(toks, sents, main, lang, is_list_gap, text):
+        for prog, s in own_programmes(toks, sents, main, lang, text):
             prog.label = "Programme"
             candidates.append(Candidate("RUNS", main, prog, s.start, s.end, "own-programme", CONF_OWN))
     mentions.extend(place_list)

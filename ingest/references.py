@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ecograph.ids import fold, norm
 
+from .frames.roles import is_list_gap
 from .patterns.lexicon import Arg
 
 # sentences back a reference may reach: a paragraph or so
@@ -46,7 +47,7 @@ PROGRAMME_HEADS = {"programme", "program", "project", "projet", "initiative"}
 # programme »; a capitalised word ("the German agency") makes a description, not a reference
 _MODIFIERS = 3
 _NOT_MODIFIERS = {"the", "a", "an", "le", "la", "les", "un", "une", "first", "second", "third", "last", "only", "next",
-                  "premier", "premiere", "second", "seconde", "dernier", "derniere", "seul", "seule", "plus",
+                  "premier", "premiere", "seconde", "dernier", "derniere", "seul", "seule", "plus",
                   "most", "other", "autre", "another"}
 # what after the head makes it part of a longer description or name: "the Bank of X", « l'Agence de X »
 _CONTINUES = {"of", "for", "de", "du", "des", "d'", "pour", "-"}
@@ -54,22 +55,23 @@ _CONTINUES = {"of", "for", "de", "du", "des", "d'", "pour", "-"}
 
 @dataclass
 class Recent:
-    """The named actors of the last sentences, newest last: (mention, sentence index, token index)."""
+    """The named actors of the last sentences, newest last: (mention, sentence index, token index, the
+    folded words of its name and aliases, computed once per mention)."""
     seen: list = field(default_factory=list)
 
     def add(self, n: int, args) -> None:
-        self.seen.extend((x.m, n, x.i) for x in args if x.m.label in _ACTORS and not x.coref)
+        self.seen.extend((x.m, n, x.i, _words(x.m)) for x in args if x.m.label in _ACTORS and not x.coref)
 
     def antecedent(self, head: str, n: int, before: int):
         """The one actor named in the window before token `before` of sentence n whose name holds `head`;
         for a programme noun ("the three-year project"), else the one programme named in the window."""
         found, programmes = {}, {}
-        for m, k, i in reversed(self.seen):
+        for m, k, i, words in reversed(self.seen):
             if n - k > WINDOW:
                 break
             if k == n and i >= before:
                 continue
-            if head in _words(m):
+            if head in words:
                 found.setdefault(norm(m.text), m)
             if m.label == "Programme" and m.kind != "event":
                 programmes.setdefault(norm(m.text), m)
@@ -121,7 +123,7 @@ OWN_NOUNS = {"programme", "programmes", "program", "programs", "project", "proje
 CONF_OWN = 0.75
 
 
-def own_programmes(toks, sents, main, lang: str, is_list_gap, text: str):
+def own_programmes(toks, sents, main, lang: str, text: str):
     """(the document's organisation, programme) pairs a first-person possessive states: "Our initiatives
     A and B are now at cruising speed" -> main RUNS A and B. Only in a text that speaks as `main`."""
     if main is None:
