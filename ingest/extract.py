@@ -24,6 +24,7 @@ from .entities import Chunk, detect, nlp, places, surface, tokenize
 from ecograph.kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
 from .references import CONF_OWN, Recent, head_references, own_programmes
+from .joint_acts import funds_that_act, joint_partners
 from .frames import demonym_edges, frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
 from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction
@@ -245,6 +246,8 @@ def extract(raw: RawDocument) -> RawExtraction:
         for prog, s in own_programmes(toks, sents, main, lang, text):
             prog.label = "Programme"
             candidates.append(Candidate("RUNS", main, prog, s.start, s.end, "own-programme", CONF_OWN))
+    funds_that_act(candidates, mentions)
+    candidates += joint_partners(candidates)
     mentions.extend(place_list)
     mentions.extend(extra_places.values())
     mentions.extend(sector_mentions.values())

@@ -110,6 +110,31 @@ def split(text: str, *, wrapped: bool = True) -> list[Sentence]:
     return out
 
 
+# What a page or a wire puts before its first sentence, on the same line: a date stamp ("date
+# 2024-03-05", "Published 12/03/2025") or a dateline ("AMMAN —", "Tunis, 4 mars (TAP) —"). Parsed
+# with the sentence, it becomes the sentence's subject; cut off, it is a heading of its own.
+_MONTH = (r"(?:jan|feb|fév|fev|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|août|aout|sep|oct|nov|dec|déc)"
+          r"[a-zéû]*\.?")
+_DATE = (r"(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}(?:er)?\s+" + _MONTH + r"\s+\d{4}"
+         r"|" + _MONTH + r"\s+\d{1,2},?\s+\d{4})")
+_STAMP = re.compile(r"(?:(?:date|dated|published|posted|updated|publié|mis à jour)(?:\s+(?:on|le))?\s*:?\s*)?"
+                    + _DATE + r"(?:\s+(?:à|at)\s+\d{1,2}[:h]\d{2})?\s*[-–—|:]?\s+(?=\S)", re.I)
+_DATELINE = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){0,2}|[A-ZÀ-Ý][a-zà-ÿ'’-]+)"
+                       r"(?:,\s*[^—.!?\n]{1,30}?)?\s+—\s+(?=[A-ZÀ-Ý«\"])")
+_CAPS_DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,24}:\s+(?=[A-ZÀ-Ý])")
+_STAMP_REST = 40  # a stamp is cut off only before a sentence at least this long
+
+
+def _stamp_end(block: str, off: int) -> int:
+    """Where the date stamp or dateline that opens the block ends (`off` if none)."""
+    end = off
+    for rx in (_STAMP, _DATELINE, _CAPS_DATELINE):
+        m = rx.match(block, end)
+        if m and len(block) - m.end() >= _STAMP_REST:
+            end = m.end()
+    return end
+
+
 _LAST_WORD = re.compile(r"([\w.°]+)$")
 _NEXT_CHAR = re.compile(r"\s+(\S)")
 _END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+)")
@@ -121,7 +146,12 @@ def _split_block(text: str, a: int, b: int) -> list[Sentence]:
     # drop a bullet marker from the start of the span
     m = _BULLET.match(block)
     off = m.end() if m else 0
+    while off < len(block) and block[off].isspace():
+        off += 1
     cuts = [off]
+    stamp = _stamp_end(block, off)
+    if stamp > off:
+        cuts.append(stamp)
     for m in _END.finditer(block, off):
         end = m.end()
         before = block[max(0, m.start() - 40):m.start()]  # a window: slicing the whole prefix is quadratic
