@@ -24,7 +24,7 @@ from .entities import Chunk, detect, nlp, places, surface, tokenize
 from ecograph.kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
 from .references import CONF_OWN, Recent, head_references, own_programmes
-from .joint_acts import funds_that_act, joint_partners
+from .joint_acts import funds_that_act
 from .frames import demonym_edges, frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
 from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction
@@ -235,6 +235,7 @@ def extract(raw: RawDocument) -> RawExtraction:
     eng.demonym = demonym
     eng.country_tail = country_tail
     candidates = eng.run()
+    funds_that_act(candidates, mentions)  # before the frames read the labels
     candidates += _new_frame_edges(candidates, frame_candidates(lang, sents, docs, toks) +
                                    demonym_edges(lang, sents, docs, toks, demonym))
     relabelled = {norm(t) for t in eng.relabel}
@@ -246,8 +247,6 @@ def extract(raw: RawDocument) -> RawExtraction:
         for prog, s in own_programmes(toks, sents, main, lang, text):
             prog.label = "Programme"
             candidates.append(Candidate("RUNS", main, prog, s.start, s.end, "own-programme", CONF_OWN))
-    funds_that_act(candidates, mentions)
-    candidates += joint_partners(candidates)
     mentions.extend(place_list)
     mentions.extend(extra_places.values())
     mentions.extend(sector_mentions.values())

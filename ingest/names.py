@@ -76,7 +76,7 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
     out = []
     i = a
     while i < b:
-        if not _namey(toks[i]) or toks[i].f in CONNECTORS:
+        if not _namey(toks[i]) or toks[i].f in CONNECTORS and not _opening_article(toks, i, b):
             i += 1
             continue
         j = i + 1
@@ -160,8 +160,18 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
     return [(i, j)]
 
 
+def _opening_article(toks: list[Tok], i: int, b: int) -> bool:
+    """A capitalised Arabic article before a name is the name's first word: "Al Nour Foundation",
+    "El Amal Technopark" (in lower case, "al" and "el" join the words of a longer name)."""
+    return toks[i].f in _ARTICLES and toks[i].cap and i + 1 < b and _namey(toks[i + 1])
+
+
+_ARTICLES = {"al", "el"}
+
+
 def _trim(toks: list[Tok], i: int, j: int) -> tuple[int, int]:
-    while i < j and ((toks[i].f in CONNECTORS and not (toks[i].upper and toks[i].f != "the"))
+    while i < j and ((toks[i].f in CONNECTORS and not (toks[i].upper and toks[i].f != "the")
+                      and not _opening_article(toks, i, j))
                      or (toks[i].f in STARTERS and not (toks[i].upper and toks[i].f not in ("the", "le", "la", "les")))
                      or not _namey(toks[i])):
         i += 1

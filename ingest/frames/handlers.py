@@ -134,12 +134,20 @@ def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tu
         pairs = [(c, g) for c in co for g in tgts]
         if pairs:
             return [(s, g) for s in srcs for g in tgts] + pairs + \
-                [(s, c, "PARTNERS_WITH") for s in srcs for c in co]
+                [(s, c, "PARTNERS_WITH") for s in srcs for c in co] + _co_runners(srcs)
+        if tgts:
+            # "A, B and C have launched P": one act, run by its agents together
+            return [(s, g) for s in srcs for g in tgts] + _co_runners(srcs)
         if co and not tgts and _creates_an_act(t):
             # "X vient de lancer avec A et B un programme de formation": an unnamed joint programme
             # still makes its co-runners partners
             return [(s, c, "PARTNERS_WITH") for s in srcs for c in co]
     return [(s, g) for s in srcs for g in tgts]
+
+
+def _co_runners(srcs: list) -> list[tuple]:
+    """The agents of one act partner each other; an agent named twice (its acronym beside it) is one."""
+    return [(a, b, "PARTNERS_WITH") for k, a in enumerate(srcs) for b in srcs[k + 1:] if a.m is not b.m]
 
 
 def _creates_an_act(t: Token) -> bool:

@@ -1,0 +1,81 @@
+"""A joint act is everyone's (SCHEMA.md): the agents of one act that runs a programme partner each
+other; a fund that acts is an organisation; names that open with an Arabic article or hold an @.
+Tables of invented sentences -> expected triples, negatives included."""
+from __future__ import annotations
+
+import pytest
+
+from ecograph.ids import norm
+from helpers import run, triples
+
+
+def _norm(rows):
+    return {(t, norm(s), norm(o)) for t, s, o in rows}
+
+
+CO_RUNNERS = [  # lang, text, triples that must be read
+    ("en", "The Kappa Bank, the Lyra Foundation and the Orion Agency have launched the Nova Green Facility "
+           "in Amman.",
+     {("RUNS", "Kappa Bank", "Nova Green Facility"), ("RUNS", "Orion Agency", "Nova Green Facility"),
+      ("PARTNERS_WITH", "Kappa Bank", "Lyra Foundation"), ("PARTNERS_WITH", "Kappa Bank", "Orion Agency"),
+      ("PARTNERS_WITH", "Lyra Foundation", "Orion Agency")}),
+    ("fr", "Le Pôle Sigma et l'Agence Delta ont lancé le programme Nova Export à Sfax.",
+     {("RUNS", "Pôle Sigma", "Nova Export"), ("RUNS", "Agence Delta", "Nova Export"),
+      ("PARTNERS_WITH", "Pôle Sigma", "Agence Delta")}),
+    ("en", "The Orion Startup Fund has launched the Nova Seed Programme with the Lyra Cluster.",
+     {("RUNS", "Orion Startup Fund", "Nova Seed Programme"), ("RUNS", "Lyra Cluster", "Nova Seed Programme"),
+      ("PARTNERS_WITH", "Orion Startup Fund", "Lyra Cluster")}),
+]
+
+NOT_PARTNERS = [  # two acts, one after the other: no partnership between their agents
+    ("fr", "Après une première édition pilotée par l'Agence Delta, le programme Nova Export sera conduit par "
+           "le Pôle Sigma.", ("Agence Delta", "Pôle Sigma")),
+    ("en", "The Nova Seed Programme was launched by the Kappa Bank in 2015 and is now managed by the Orion "
+           "Agency.", ("Kappa Bank", "Orion Agency")),
+]
+
+
+def _sym(got):
+    return got | {(t, o, s) for t, s, o in got if t == "PARTNERS_WITH"}
+
+
+@pytest.mark.parametrize("lang,text,expected", CO_RUNNERS)
+def test_the_agents_of_one_act_partner_each_other(lang, text, expected):
+    assert _norm(expected) <= _sym(triples(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,pair", NOT_PARTNERS)
+def test_agents_of_successive_acts_do_not_partner(lang, text, pair):
+    a, b = (norm(x) for x in pair)
+    assert ("PARTNERS_WITH", a, b) not in _sym(triples(text, lang))
+
+
+def test_a_fund_that_launches_a_facility_is_an_organisation():
+    r = run("The Orion Climate Fund and the Kappa Bank have launched the Nova Green Facility in Tunis.")
+    labels = {norm(m.text): (m.label, m.kind) for m in r.mentions}
+    assert labels[norm("Orion Climate Fund")] == ("Organisation", "funder")
+    assert labels[norm("Nova Green Facility")][0] == "Programme"
+
+
+def test_a_fund_that_does_nothing_stays_a_programme():
+    r = run("The Orion Climate Fund was presented in Tunis on Monday.")
+    assert {(m.label, m.kind) for m in r.mentions if m.text.endswith("Fund")} == {("Programme", "fund")}
+
+
+NAMES = [  # lang, text, a name that must be found whole, a name that must not be found
+    ("en", "The Lyra Park signed an agreement with Al Amal Organization for Education.",
+     "Al Amal Organization for Education", "Amal Organization for Education"),
+    ("fr", "Le pôle a signé une convention avec El Nour Technopark à Tunis.", "El Nour Technopark", "Nour Technopark"),
+]
+
+
+@pytest.mark.parametrize("lang,text,whole,part", NAMES)
+def test_a_name_is_found_whole(lang, text, whole, part):
+    found = {m.text for m in run(text, lang).mentions}
+    assert any(whole in f for f in found) and part not in found
+
+
+def test_a_word_with_an_at_sign_is_one_word_and_an_address_is_not():
+    from ecograph.ingest.tokens import tokenize
+    assert [t.text for t in tokenize("the Sm@rtLab project")] == ["the", "Sm@rtLab", "project"]
+    assert [t.text for t in tokenize("write to info@lyra.org")][2:5] == ["info", "@", "lyra"]
