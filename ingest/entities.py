@@ -20,7 +20,8 @@ from .gazetteers import _SECTOR_WORDS, gazetteer, given_names, make_doc, places,
 from ecograph.kinds import CONNECTORS, FIRM_WORDS, GENERIC, MONTHS, NON_NAME_ACRONYMS, PERSON_TITLES, STARTERS, classify
 from .names import (Chunk, _ORG_NOUNS, _PROG_NOUNS, _acronym_defined, _is_acronym, _longest, _merge_commas,
                     _namey, _national_programmes, _overlap, _owner_tail, _paren_acronym, _paren_dashed_acronym,
-                    _quoted, _raw_chunks, _split_and, _trim, _trim_event_city, acronym_like, is_org_cue)
+                    _quoted, _raw_chunks, _split_and, _trim, _trim_event_city, acronym_like, is_org_cue,
+                    join_fields)
 from .tokens import Tok, _surface, fold_tokens
 
 # Re-exported: extract.py, tests and bench import these from here, as before the split. bench/ patches
@@ -159,7 +160,7 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
 def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, lower_vocab) -> list[Chunk]:
     heading = getattr(sent, "heading", False)
     spans = []
-    for i, j in _raw_chunks(toks, a, b):
+    for i, j in join_fields(toks, _raw_chunks(toks, a, b)):
         for i2, j2 in _split_and(toks, i, j):
             i2, j2 = _trim(toks, i2, j2)
             if j2 > i2:

@@ -8,6 +8,7 @@ headings). Word lists about what a name's words say live in `kinds.py`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .gazetteers import places
@@ -198,6 +199,42 @@ def _paren_acronym(toks: list[Tok], j: int, b: int) -> int | None:
     return None
 
 
+# institution heads whose name may list the fields it serves: "Academy for Science, Technology and
+# Maritime Transport", "Institut de Chimie, de Physique et de Biologie"
+_FIELDS_LIST_HEADS = {"academy", "academie", "institute", "institut", "school", "ecole", "faculty", "faculte", "council",
+                      "conseil", "centre", "center", "department", "college", "organization", "organisation"}
+
+
+def _lists_fields(toks, i: int, j: int) -> bool:
+    """The chunk ends in "<field head> for/of <field>": what follows it may be more fields."""
+    k = next((k for k in range(j - 2, i, -1) if toks[k].f in _COMPLEMENT), None)
+    return k is not None and toks[k - 1].f in _FIELDS_LIST_HEADS and j - k <= 3
+
+
+def join_fields(toks, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Raw chunks "Academy for Science" + ", " + "Technology and Maritime Transport" are one name: the
+    fields it serves, listed up to the one after "and"; a chunk naming a body ends the list."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(chunks):
+        i, j = chunks[k]
+        n = k
+        if _lists_fields(toks, i, j):
+            while n + 1 < len(chunks) and chunks[n + 1][0] == chunks[n][1] + 1 and toks[chunks[n][1]].f == "," \
+                    and chunks[n + 1][1] - chunks[n + 1][0] <= 5:
+                words = [t.f for t in toks[chunks[n + 1][0]:chunks[n + 1][1]]]
+                if is_org_cue(" ".join(words)):
+                    break
+                n += 1
+                if "and" in words or "et" in words:
+                    break
+            if n > k and not any(t.f in ("and", "et") for t in toks[chunks[n][0]:chunks[n][1]]):
+                n = k  # a list with no last field is a list of names
+        out.append((i, chunks[n][1]))
+        k = n + 1
+    return out
+
+
 def _merge_commas(toks, spans):
     """'Ministry of Industry, Trade, Investment and Digital Economy', 'Economic, Social and Environmental Council'."""
     out = []
@@ -250,10 +287,39 @@ def _acronym_defined(toks, a: int, b: int, spans) -> list[tuple[int, int]]:
             # all the acronym's letters in order, or all but one for a longer one (an acronym of the name in
             # another language, with the name written here in French)
             if initials and initials[0] == acr[0] and len(words) <= len(acr) + 2 and \
-                    _matched(acr, initials) >= len(acr) - (1 if len(acr) >= 4 else 0):
+                    (_matched(acr, initials) >= len(acr) - (1 if len(acr) >= 4 else 0)
+                     or spells("".join(acr).lower(), [x.f for x in words])):
                 out.append((t, k))
                 break
     return out
+
+
+def spells(acr: str, words: list[str]) -> bool:
+    """Whether an acronym is spelled by the leading letters of the words, in order: each word gives
+    the first letter or a few first letters, or is skipped if short ("CERIST" = CEntre de Recherche
+    sur l'Information Scientifique et Technique; "sur" gives nothing). The first word gives the first
+    letter; one longer word may be skipped too."""
+    if not words or not acr or words[0][:1] != acr[0]:
+        return False
+
+    @lru_cache(maxsize=None)
+    def rest(i: int, w: int, skipped_long: bool) -> bool:
+        if i == len(acr):
+            return all(len(x) <= 3 for x in words[w:]) or (not skipped_long and
+                                                            sum(len(x) > 3 for x in words[w:]) == 1)
+        if w == len(words):
+            return False
+        word = words[w]
+        n = 0
+        while n < len(word) and n < 3 and i + n < len(acr) and word[n] == acr[i + n]:
+            n += 1
+            if rest(i + n, w + 1, skipped_long):
+                return True
+        if len(word) <= 3:
+            return rest(i, w + 1, skipped_long)
+        return not skipped_long and w > 0 and rest(i, w + 1, True)
+
+    return rest(0, 0, False)
 
 
 def _matched(short: list[str], long_: list[str]) -> int:

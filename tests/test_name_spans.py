@@ -1,0 +1,61 @@
+"""Where a name starts and ends in running text: an Arabic article that opens it, an @ inside a word,
+a long form recovered from the acronym it defines, a name that lists the fields it serves. Invented
+sentences: each row gives a name that must be found whole and a part that must not stand alone."""
+from __future__ import annotations
+
+import pytest
+
+from ecograph.ingest.names import spells
+from ecograph.ingest.tokens import tokenize
+from helpers import run
+
+WHOLE = [  # lang, text, the name found whole, a part that is no name of its own
+    ("en", "The Lyra Park signed an agreement with Al Amal Organization for Education.",
+     "Al Amal Organization for Education", "Amal Organization for Education"),
+    ("fr", "Le pôle a signé une convention avec El Nour Technopark à Tunis.", "El Nour Technopark", "Nour Technopark"),
+    ("fr", "Une convention a été signée entre le Fonds Alpha et le Centre de recherche sur l'information "
+           "scientifique et technique (CERIST).",
+     "Centre de recherche sur l'information scientifique et technique", "CERIST"),
+    ("en", "The agreement links the Vega Academy for Science, Technology and Maritime Transport with the "
+           "Orion Bank.", "Vega Academy for Science, Technology and Maritime Transport", "Maritime Transport"),
+    ("en", "The Council for Research, Innovation and Technology Transfer met the Orion Bank in Amman.",
+     "Council for Research, Innovation and Technology Transfer", "Transfer"),
+]
+
+APART = [  # lang, text, names that stay apart: a list of bodies is no list of fields
+    ("en", "The Vega Institute for Research, the Orion Bank and the Lyra Agency signed an agreement.",
+     {"Vega Institute for Research", "Orion Bank", "Lyra Agency"}),
+    ("en", "The Institute of Physics, Orion Bank and the Lyra Agency signed an agreement.",
+     {"Institute of Physics", "Orion Bank", "Lyra Agency"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,whole,part", WHOLE)
+def test_a_name_is_found_whole(lang, text, whole, part):
+    found = {m.text for m in run(text, lang).mentions}
+    assert whole in found and part not in found
+
+
+@pytest.mark.parametrize("lang,text,names", APART)
+def test_listed_bodies_stay_apart(lang, text, names):
+    assert names <= {m.text for m in run(text, lang).mentions}
+
+
+SPELLS = [  # acronym, the content words of a long form, whether they spell it
+    ("cerist", "centre recherche sur information scientifique et technique", True),
+    ("arpis", "agence regionale promotion industries sahel", True),
+    ("ebrd", "european bank reconstruction and development", True),
+    ("api", "agence promotion industrie", True),
+    ("abc", "alpha zeta gamma", False),
+    ("orion", "office regional investissement", False),
+]
+
+
+@pytest.mark.parametrize("acr,words,expected", SPELLS)
+def test_an_acronym_is_spelled_by_the_leading_letters_of_its_long_form(acr, words, expected):
+    assert spells(acr, words.split()) is expected
+
+
+def test_a_word_with_an_at_sign_is_one_word_and_an_address_is_not():
+    assert [t.text for t in tokenize("the Sm@rtLab project")] == ["the", "Sm@rtLab", "project"]
+    assert [t.text for t in tokenize("write to info@lyra.org")][2:5] == ["info", "@", "lyra"]
