@@ -350,7 +350,7 @@ def _quoted_ok(toks, i, j, a, b) -> bool:
     if classify(words)[0] is not None:
         return True
     before = {t.f for t in toks[max(a, i - 5):i]}
-    after = {t.f for t in toks[j:min(b, j + 3)]}
+    after = {t.f for t in toks[j:min(b, j + 5)]}  # ("« Nova », un accélérateur …": quote, comma, article)
     return bool((before | after) & (_PROG_NOUNS | _ORG_NOUNS | {"launch", "lancement", "titled", "called",
                                                                  "named", "intitule", "appele", "baptise"}))
 

@@ -35,7 +35,8 @@ _PROG_NOUNS = {"project", "projects", "programme", "program", "projet", "initiat
                "festival", "exhibition", "award", "awards", "call"}
 _ORG_NOUNS = {"cluster", "association", "group", "groupe", "company", "societe", "network", "reseau",
               "federation", "agency", "agence", "incubator", "incubateur", "foundation", "fondation",
-              "institute", "institut", "university", "universite", "centre", "center", "startup", "firm"}
+              "institute", "institut", "university", "universite", "centre", "center", "startup", "firm",
+              "entreprise", "enterprise", "accelerator", "accelerateur", "organisation", "organization"}
 _PART_NOUNS = {"track", "component", "phase", "pillar", "window", "strand", "axis", "module", "stream", "volet",
                "composante", "axe", "pilier"}
 _QUOTES_OPEN = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", '"': '"'}

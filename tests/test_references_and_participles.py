@@ -93,6 +93,9 @@ PARTICIPLES = [  # lang, text, triples that must be read
            "trains farmers.", {("FUNDS", "Kappa Hub", "Orion Program"), ("FUNDS", "Kingdom of Numidia", "Orion Program")}),
     ("fr", "Cofinancé par la Banque Kappa et l'Agence Lyra, le programme Nova Plus soutient 200 entreprises.",
      {("FUNDS", "Banque Kappa", "Nova Plus"), ("FUNDS", "Agence Lyra", "Nova Plus")}),
+    # the subject is a quoted name after the comma (the parser may end the sentence at the quote)
+    ("fr", 'Financé par Sonadel, "Nova Venture", un accélérateur de start-up, a été inauguré hier à Oran.',
+     {("FUNDS", "Sonadel", "Nova Venture")}),
 ]
 
 

@@ -100,7 +100,16 @@ def _fronted_for(t: Token) -> list[Token]:
                 doc[k + 2].text.islower():
             named = [w for w in doc[k + 3:k + 5] if w.text[:1].isupper()][:1]
             return named or [doc[k + 2]]  # the name after the noun, when the tree hangs the noun elsewhere
+    # « Financé par A, "P", un accélérateur, … »: a quoted name after the comma (the parser may end the
+    # sentence at the quote); a bare name there may be the agent list's next item, a quoted one is not
+    for k in range(t.i + 1, min(len(doc), t.i + _FRONTED_REACH) - 2):
+        if doc[k].text == "," and doc[k + 1].text in _OPEN_QUOTES and doc[k + 2].text[:1].isupper():
+            return [doc[k + 2]]
     return []
+
+
+_FRONTED_REACH = 14  # tokens from a fronted participle to the comma that ends its clause
+_OPEN_QUOTES = {'"', "«", "“", "‘"}
 
 
 def _apposed_to(t: Token) -> list[Token]:
