@@ -86,3 +86,23 @@ def context_label(toks, ch: Chunk, a: int, b: int) -> tuple[str | None, str | No
     if any(w in ("launch", "lancement") for w in wide) and ch.source == "quoted":
         return "Programme", "event" if after and after[0] in ("the",) else "programme"
     return None, None
+
+
+_HEAD_PROGRAMMES = {"project": "project", "projet": "project", "programme": "programme", "program": "programme"}
+_COMPLEMENTS = {"of", "for", "de", "du", "des", "d'", "pour"}
+
+
+def programme_by_its_head(toks, ch: Chunk, b: int) -> str | None:
+    """The kind of a name the text calls a project or programme right after it (past a closing quote),
+    when the name's own head word names no body: "the ‘Scale-up Pass for Clusters’ project" is a
+    project although "Clusters" is in its words; "the Orion Cluster project" keeps its cluster."""
+    k = max(ch.j, ch.ext)
+    if k < b and toks[k].text in ("’", "'", "”", '"', "»"):
+        k += 1
+    if k >= b or toks[k].f not in _HEAD_PROGRAMMES or toks[k].cap:
+        return None
+    words = [t.f for t in toks[ch.i:ch.j]]
+    head = next((words[n - 1] for n in range(1, len(words)) if words[n] in _COMPLEMENTS), words[-1])
+    if classify(head)[0] == "Organisation" or head in _ORG_NOUNS:
+        return None
+    return _HEAD_PROGRAMMES[toks[k].f]

@@ -240,6 +240,8 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 continue  # a person seen in a byline ("Josette")
             if " ".join(words) in places()[0]:
                 continue  # a place, found by the gazetteer
+            if all(w in _COMPASS or w in places()[0] for w in core):
+                continue  # "le Nord", "Sud de la Méditerranée": a side of the sea, not a body ("Région Sud" is)
             if all(" ".join(fold_tokens(t.text)) in places()[0] or t.f in CONNECTORS or t.f in ("-", ",")
                    for t in text_tokens):
                 continue  # a list of places ("Lebanon, Tunisia & Morocco")
@@ -355,6 +357,7 @@ def _quoted_ok(toks, i, j, a, b) -> bool:
                                                                  "named", "intitule", "appele", "baptise"}))
 
 
+_COMPASS = {"nord", "sud", "north", "south", "east", "west", "est", "ouest", "mediterranee", "mediterranean"}
 _POSTS = {"president", "presidente", "director", "directeur", "directrice", "ceo", "chairman", "chairwoman",
           "manager", "founder", "fondateur", "fondatrice", "secretary", "coordinator", "coordinateur", "coordinatrice"}
 _KIND_NOUNS = {"chambre", "chamber", "pepiniere", "rapport", "report", "components", "systems", "ministere",

@@ -19,7 +19,7 @@ from ecograph.ids import norm
 
 from spacy.tokens import Doc
 
-from .context_labels import context_label
+from .context_labels import context_label, programme_by_its_head
 from .entities import Chunk, detect, nlp, places, surface, tokenize
 from ecograph.kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
@@ -90,6 +90,9 @@ def extract(raw: RawDocument) -> RawExtraction:
         label, kind = ch.label, ch.kind
         if label is None:
             label, kind = classify(name)
+            said = programme_by_its_head(toks, ch, s.b) if label == "Organisation" else None
+            if said:
+                label, kind = "Programme", said
         if label is None:
             label, kind = context_label(toks, ch, s.a, s.b)
         m = Mention(name, toks[ch.i].start, toks[ch.j - 1].end, label or "?", kind, aliases=list(ch.aliases),

@@ -60,3 +60,10 @@ def test_a_fund_that_launches_a_facility_is_an_organisation():
 def test_a_fund_that_does_nothing_stays_a_programme():
     r = run("The Orion Climate Fund was presented in Tunis on Monday.")
     assert {(m.label, m.kind) for m in r.mentions if m.text.endswith("Fund")} == {("Programme", "fund")}
+
+
+def test_the_runners_of_a_quoted_project_are_read_from_the_tree():
+    got = _sym(triples("Kappa Hub, in partnership with the Lyra Network, launched the ‘Scale-up Pass for "
+                       "Clusters’ project offering a voucher to regional clusters."))
+    assert {("RUNS", norm("Kappa Hub"), norm("Scale-up Pass for Clusters")),
+            ("RUNS", norm("Lyra Network"), norm("Scale-up Pass for Clusters"))} <= got

@@ -62,3 +62,28 @@ def test_an_acronym_is_spelled_by_the_leading_letters_of_its_long_form(acr, word
 def test_a_word_with_an_at_sign_is_one_word_and_an_address_is_not():
     assert [t.text for t in tokenize("the Sm@rtLab project")] == ["the", "Sm@rtLab", "project"]
     assert [t.text for t in tokenize("write to info@lyra.org")][2:5] == ["info", "@", "lyra"]
+
+
+NO_NAME = [  # lang, text, a word group that names no organisation
+    ("fr", "Les clusters jouent un rôle essentiel dans la coopération entre Nord et Sud de la Méditerranée.",
+     "Sud de la Méditerranée"),
+    ("fr", "La coopération entre le Nord et le Sud est une priorité du Pôle Alpha.", "Nord"),
+]
+
+
+@pytest.mark.parametrize("lang,text,words", NO_NAME)
+def test_compass_points_name_no_organisation(lang, text, words):
+    found = {m.text for m in run(text, lang).mentions if m.label == "Organisation"}
+    assert words not in found and not any(f.startswith(("Nord", "Sud")) for f in found)
+
+
+LABELLED_BY_THE_TEXT = [  # lang, text, name, the label the text gives it
+    ("en", "Kappa Hub launched the ‘Scale-up Pass for Clusters’ project in 2021.", "Scale-up Pass for Clusters",
+     "Programme"),
+    ("en", "The Orion Cluster project aims to train 200 engineers.", "Orion Cluster", "Organisation"),
+]
+
+
+@pytest.mark.parametrize("lang,text,name,label", LABELLED_BY_THE_TEXT)
+def test_a_name_the_text_calls_a_project_is_a_programme_unless_its_head_is_a_body(lang, text, name, label):
+    assert {m.label for m in run(text, lang).mentions if m.text == name} == {label}

@@ -92,6 +92,10 @@ def _intro(before: str) -> str:
     return m.group(1).lower() if m else ""
 
 
+# the common nouns a name before them is the name of ("the ‘Nova Pass’ project")
+_NAMED_ACTS = {"project", "programme", "program", "projet", "initiative"}
+
+
 class _Reader:
     """Token of the parse -> the mentions (as engine Args) it stands for."""
 
@@ -193,7 +197,9 @@ class _Reader:
                 if hit:
                     return hit
         for c in t.children:  # "the Kappa Furniture City company": the name before a common noun
-            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < t.i and t.pos_ == "NOUN":
+            # ("the ‘Scale-up Pass for Clusters’ project": a quoted name the tree hangs as a modifier)
+            if (c.dep_ == "compound" or c.dep_ == "nmod" and t.lemma_.lower() in _NAMED_ACTS) and \
+                    c.pos_ == "PROPN" and t.i - 6 <= c.i < t.i and t.pos_ == "NOUN":
                 hit = self.at(c)
                 if hit:
                     return hit
