@@ -52,10 +52,21 @@ def _singular(word: str) -> str:
     return word
 
 
+# British and American spellings of one word ("Commercialisation" / "Commercialization", "Centre" /
+# "Center"): a name written both ways is one name. Only endings no other word shares.
+_SPELLING = re.compile(r"(?<=[a-z]{3})is(ation|ations|ing|ed)$")
+_SPELLED = {"centre": "center", "centres": "centers", "organisation": "organization", "theatre": "theater"}
+
+
+def _spelling(word: str) -> str:
+    return _SPELLED.get(word) or _SPELLING.sub(r"iz\1", word)
+
+
 def _compounded(toks: list[str]) -> list[str]:
-    """'techno park' → 'technopark': a head noun written in two words is the head noun."""
+    """'techno park' → 'technopark': a head noun written in two words is the head noun; one spelling of
+    a word spelled two ways (`_SPELLING`)."""
     out: list[str] = []
-    for t in toks:
+    for t in map(_spelling, toks):
         if out and out[-1] + t in _HEAD_WORDS:
             out[-1] += t
         else:
