@@ -444,3 +444,26 @@ def _short_form_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
             if mentions[j].start < m.start:
                 out.append((i, j))
     return out
+
+
+def _short_acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(acronym, long name) pairs of one document: 'KDA' for 'Kelvo Industry Development Agency (KIDA)', the
+    defined acronym with one inner letter dropped, its letters still standing for the long name. Without a long
+    name two acronyms a letter apart stay two bodies ('ANPTE', 'ANTE')."""
+    defined: dict[str, int] = {}
+    for j, m in enumerate(mentions):
+        name = m.canonical or m.text
+        if m.label in _SWAP and _acronym_letters(name) is None:
+            for a in m.aliases:
+                if " " not in a and a.isupper() and len(a) >= 4:
+                    defined.setdefault(a, j)
+    out = []
+    for i, m in enumerate(mentions):
+        name = (m.canonical or m.text).strip()
+        if m.label not in _SWAP or " " in name or not name.isupper() or not name.isalpha() or len(name) < 3:
+            continue
+        for acr, j in defined.items():
+            long_ = mentions[j].canonical or mentions[j].text
+            if _one_slip(name, acr) and abbreviates(name.lower(), _initials(long_)):
+                out.append((i, j))
+    return out

@@ -24,7 +24,7 @@ from ecograph.store.merge import fuller_name
 
 from .doc_links import (_acronym_pairs, _acronym_programme_pairs, _also_known_pairs, _bare_head_pairs,
                         _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
-                        _listed_kinds, _place_head_pairs, _quoted_expansions, _renames, _short_form_pairs,
+                        _listed_kinds, _place_head_pairs, _quoted_expansions, _renames, _short_acronym_pairs, _short_form_pairs,
                         _typo_pairs, paren_acronyms, quoted_continuations, split_glued_acronym)
 from ecograph.kinds import classify
 from ecograph.languages import name_language
@@ -228,7 +228,8 @@ class Resolver:
         for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions) + \
                 _inner_acronym_pairs(mentions) + _beside_acronym_pairs(mentions, text) + \
                 _also_known_pairs(mentions, text) + _bracketed_name_pairs(mentions, text) + \
-                _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions):
+                _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions) + \
+                _short_acronym_pairs(mentions):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:

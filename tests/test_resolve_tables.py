@@ -443,6 +443,11 @@ TEXT_LINKS = [
     ("La Chambre de Commerce de Brevia (KLM Tessaro) ouvre.", ["Chambre de Commerce de Brevia", "KLM Tessaro"], 2),
     ("L'Université de Sfax (University of Sousse) signe.", ["Université de Sfax", "University of Sousse"], 2),
     ("Le Pôle de Compétitivité de Sfax (Kelvo Foundation) grandit.", ["Pôle de Compétitivité de Sfax", "Kelvo Foundation"], 2),
+    # an acronym one inner letter short of the one defined for a long name, its letters still standing for it
+    ("The Kelvo Industry Development Agency (KIDA) met; the role of KDA grew.",
+     ["Kelvo Industry Development Agency (KIDA)", "KDA"], 1),
+    ("The Kelvo Industry Development Agency (KIDA) met; the role of KDX grew.",
+     ["Kelvo Industry Development Agency (KIDA)", "KDX"], 2),
     # a contraction of the long name's words
     ("OrvKelMed opened. Orvalis Kelvo Med grew.", ["OrvKelMed", "Orvalis Kelvo Med"], 1),
     ("ClusTessBay opened. Cluster Tessaro Bay grew.", ["ClusTessBay", "Cluster Tessaro Bay"], 1),
