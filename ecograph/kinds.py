@@ -91,8 +91,9 @@ _FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company
 # Phrases whose kind outweighs any single cue word in the name: a chamber of commerce or a business council is
 # its members' association (not a government "council", nor a "wilaya" it is named after), an academy of sciences
 # does research, a "Company for …" is a company whatever it works on.
-_PHRASE_KINDS = [(re.compile(r"^(?:the )?(?:chambers? |chambres? )|\b(?:business|affaires|d affaires) (?:council|conseil)\b"
-                             r"|\b(?:conseil|council) (?:d )?(?:des )?affaires\b|\bchamber of commerce\b"), "association"),
+_PHRASE_KINDS = [(re.compile(r"^(?:the )?(?:chambers? |chambres? )|\b(?:business|affaires) (?:council|conseil)\b"
+                             r"|\b(?:conseil|council) (?:d )?(?:des )?affaires\b|\bchamber of commerce\b"),
+                  "association"),
                  (re.compile(r"\b(?:academy of sciences|academie des sciences)\b"), "research"),
                  (re.compile(r"\bcompany (?:for|of)\b"), "company")]
 

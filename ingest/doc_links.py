@@ -361,8 +361,8 @@ def _bracketed_name_pairs(mentions: list[Mention], text: str) -> list[tuple[int,
             out.append((a, b))
             continue
         ha, hb = _heads(long_), _heads(other)
-        raw_a, raw_b = set(norm(long_).split()), set(norm(other).split())
-        if ha and ha == hb and not (raw_a & raw_b & set(_HEAD_TRANSLATIONS) | raw_a & raw_b & set(_HEAD_TRANSLATIONS.values())):
+        shared = set(norm(long_).split()) & set(norm(other).split())
+        if ha and ha == hb and not shared & (set(_HEAD_TRANSLATIONS) | set(_HEAD_TRANSLATIONS.values())):
             out.append((a, b))  # the same head written in the two languages
         elif not hb and classify(other) == (None, None) and ha and qualifiers(long_) and \
                 not set(norm(other).split()) & _HEAD_WORDS:
@@ -467,3 +467,21 @@ def _short_acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
             if _one_slip(name, acr) and abbreviates(name.lower(), _initials(long_)):
                 out.append((i, j))
     return out
+
+
+def family_tails(known: dict) -> dict[str, str]:
+    """norm(tail) → full name, for registry programme names led by acronyms ('ORV CBC Sea Basin Programme' →
+    'sea basin programme'): a document names the programme without its family's acronyms. A tail two
+    entries share, or one of fewer than three words, names no one programme."""
+    tails: dict[str, set[str]] = defaultdict(set)
+    for entry in set(known.values()):
+        if entry.label != "Programme":
+            continue
+        for n in (entry.name, *entry.aliases):
+            words = n.split()
+            k = 0
+            while k < len(words) and _acronym_word(words[k]):
+                k += 1
+            if k and len(words) - k >= 3:
+                tails[norm(" ".join(words[k:]))].add(entry.name if norm(entry.name) in known else n)
+    return {t: next(iter(names)) for t, names in tails.items() if len(names) == 1 and t not in known}

@@ -24,11 +24,13 @@ from ecograph.store.merge import fuller_name
 
 from .doc_links import (_acronym_pairs, _acronym_programme_pairs, _also_known_pairs, _bare_head_pairs,
                         _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
-                        _listed_kinds, _place_head_pairs, _quoted_expansions, _renames, _short_acronym_pairs, _short_form_pairs,
-                        _typo_pairs, paren_acronyms, quoted_continuations, split_glued_acronym)
+                        _listed_kinds, _place_head_pairs, _quoted_expansions, _renames, _short_acronym_pairs,
+                        _short_form_pairs, _typo_pairs, family_tails, paren_acronyms, quoted_continuations,
+                        split_glued_acronym)
 from ecograph.kinds import classify
 from ecograph.languages import name_language
-from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
+from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant, _untagged,  # noqa: F401
+                        body_head, clash, clean_name,
                         inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers,
                         split_acronym_dash,
                         strip_country_tag)
@@ -207,6 +209,11 @@ class Resolver:
                     m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
         for i, acronym in paren_acronyms(mentions, text).items():
             mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
+        tails = _family_tails(reg)
+        for m in mentions:
+            full = tails.get(norm(m.canonical or m.text)) if m.label == "Programme" else None
+            if full:  # a programme named without its family's acronyms
+                m.aliases, m.canonical = sorted({*m.aliases, m.canonical or m.text}), full
         for _, j, joined in quoted_continuations(mentions, text, reg):
             mentions[j].aliases = sorted({*mentions[j].aliases, mentions[j].canonical or mentions[j].text})
             mentions[j].canonical = joined  # the name the quotes cut in two
@@ -349,11 +356,23 @@ def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     return keys
 
 
+_TAILS: dict[int, dict[str, str]] = {}
+
+
+def _family_tails(reg: dict) -> dict[str, str]:
+    """`doc_links.family_tails` of the registry, computed once per registry."""
+    if id(reg) not in _TAILS:
+        _TAILS.clear()
+        _TAILS[id(reg)] = family_tails(reg)
+    return _TAILS[id(reg)]
+
+
 def _despaced(name: str) -> str | None:
     """'ORVKELMed' and 'ORV KEL Med' → 'orvkelmed': a name written with and without its spaces, when one of
     its words is an acronym and the letters are many enough to name one body."""
     words = name.split()
-    if not any(len(w) >= 2 and w.isupper() for w in words) and not (len(words) == 1 and sum(c.isupper() for c in name) >= 3):
+    capitals = sum(c.isupper() for c in name)
+    if not any(len(w) >= 2 and w.isupper() for w in words) and not (len(words) == 1 and capitals >= 3):
         return None
     toks = norm(name).split()
     while len(toks) > 1 and toks[-1] in _PROGRAMME_WORDS:

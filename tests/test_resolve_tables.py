@@ -428,12 +428,14 @@ TEXT_LINKS = [
     # or when it is a brand for a body A describes by head and place
     ("La Chambre de Commerce et d'Industrie de Brevia (CCI Tessaro) ouvre.",
      ["Chambre de Commerce et d'Industrie de Brevia", "CCI Tessaro"], 1),
-    ("Le Conseil Kelvo des Affaires (Kelvo Business Council) signe.", ["Conseil Kelvo des Affaires", "Kelvo Business Council"], 1),
+    ("Le Conseil Kelvo des Affaires (Kelvo Business Council) signe.",
+     ["Conseil Kelvo des Affaires", "Kelvo Business Council"], 1),
     ("L'Agence de Valorisation d'Orvalis (Orvalis Valorisation Agency) recrute.",
      ["Agence de Valorisation d'Orvalis", "Orvalis Valorisation Agency"], 1),
     ("Le Conseil Tessaro-Africain (Tessaro Africa Council-TAC) signe ; le TAC grandit.",
      ["Conseil Tessaro-Africain", "Tessaro Africa Council-TAC", "TAC"], 1),
-    ("Le Pôle de Compétitivité de Sfax (Kelvo Valley) grandit.", ["Pôle de Compétitivité de Sfax", "Kelvo Valley"], 1),
+    ("Le Pôle de Compétitivité de Sfax (Kelvo Valley) grandit.",
+     ["Pôle de Compétitivité de Sfax", "Kelvo Valley"], 1),
     # … and not when B is a parent, a partner, a body of another head, or its acronym does not stand for A
     ("Orvalis Agency (Ministry of Industry) signed.", ["Orvalis Agency", "Ministry of Industry"], 2),
     ("Kelvo Robotics (Orvalis Group) signed.", ["Kelvo Robotics", "Orvalis Group"], 2),
@@ -442,7 +444,8 @@ TEXT_LINKS = [
     ("The Orvalis Agency (Kelvo Agency) grew.", ["Orvalis Agency", "Kelvo Agency"], 2),
     ("La Chambre de Commerce de Brevia (KLM Tessaro) ouvre.", ["Chambre de Commerce de Brevia", "KLM Tessaro"], 2),
     ("L'Université de Sfax (University of Sousse) signe.", ["Université de Sfax", "University of Sousse"], 2),
-    ("Le Pôle de Compétitivité de Sfax (Kelvo Foundation) grandit.", ["Pôle de Compétitivité de Sfax", "Kelvo Foundation"], 2),
+    ("Le Pôle de Compétitivité de Sfax (Kelvo Foundation) grandit.",
+     ["Pôle de Compétitivité de Sfax", "Kelvo Foundation"], 2),
     # an acronym one inner letter short of the one defined for a long name, its letters still standing for it
     ("The Kelvo Industry Development Agency (KIDA) met; the role of KDA grew.",
      ["Kelvo Industry Development Agency (KIDA)", "KDA"], 1),
@@ -559,3 +562,23 @@ def test_programme_forms_of_one_document(text, names, bodies):
         pos = ms[-1].end
     ext = Resolver().resolve(_doc(text, "pf.txt"), text, RawExtraction(mentions=ms))
     assert len(ext.entities) == bodies, [(e.name, e.aliases) for e in ext.entities]
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("Tessaro Sea Basin Programme", "Orvalis Sea Link"),  # the registry's "ORV CBC Tessaro Sea Basin Programme"
+    ("Kelvo Coast Programme", "Kelvo Coast Programme"),  # a tail two registry programmes share names neither
+    ("Basin Programme", "Basin Programme"),  # a tail of two words names no one programme
+])
+def test_a_programme_named_without_its_family_acronyms(monkeypatch, mention, expected):
+    import ecograph.ingest.resolve as resolve_mod
+    from ecograph.ingest.registry import KnownEntity
+    from ecograph.ids import norm
+    entries = [KnownEntity("Orvalis Sea Link", "Programme", "programme", None, ("ORV CBC Tessaro Sea Basin Programme",)),
+               KnownEntity("Brevia Coast", "Programme", "programme", None, ("BRV Kelvo Coast Programme",)),
+               KnownEntity("Ardent Coast", "Programme", "programme", None, ("ARD Kelvo Coast Programme",)),
+               KnownEntity("Zephyr Basin", "Programme", "programme", None, ("ZPH Sea Basin Programme",))]
+    index = {norm(n): e for e in entries for n in (e.name, *e.aliases)}
+    monkeypatch.setattr(resolve_mod, "registry_index", lambda: index)
+    text = f"The project is financed under the {mention} this year."
+    ext = Resolver().resolve(_doc(text, "f.txt"), text, RawExtraction(mentions=[_mention(text, mention, PROG)]))
+    assert [e.name for e in ext.entities] == [expected]
