@@ -517,6 +517,15 @@ NAME_KINDS = [
     ("Schéma Directeur Kelvo", (PROG, "policy")),
     ("Orvalis Cluster Day", (PROG, "event")),
     ("Kelvo Cluster Matchmaking Event", (PROG, "event")),
+    # an embassy is a government's; a « pépinière » or a business centre supports firms; federations in other
+    # languages are associations
+    ("Embassy of Orvalis", (ORG, "government")),
+    ("Ambassade de Kelvo", (ORG, "government")),
+    ("Pépinière d'entreprises de Brevia", (ORG, "support")),
+    ("Kelvo Business Development Center", (ORG, "support")),
+    ("Orvalis Center for Entrepreneurship", (ORG, "support")),
+    ("Federazione Orvalis del Mare", (ORG, "association")),
+    ("Kelvo Research Center", (ORG, "research")),
 ]
 
 
