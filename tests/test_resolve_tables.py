@@ -223,6 +223,10 @@ def test_a_quoted_expansion_joins_its_short_name(text, short, long_):
     ("KIVA Association", "KIVA Association", ["KIVA"]),
     ("Réseau TRAMA", "Réseau TRAMA", ["TRAMA"]),
     ("KIVA Robotics", "KIVA Robotics", []),
+    # a demonym after a name is its adjective, not a place tag
+    ("Croissance Verte Tunisienne", "Croissance Verte Tunisienne", []),
+    ("Kelvo Marine Moroccan", "Kelvo Marine Moroccan", []),
+    ("Kelvo Marine Maroc", "Kelvo Marine", ["Kelvo Marine Maroc"]),
 ])
 def test_clean_name_keeps_what_the_documents_mean(raw, name, aliases):
     assert clean_name(raw) == (name, aliases)
