@@ -1,7 +1,8 @@
 """Links between mentions of one document that their keys alone do not show: a quoted expansion
 ('ZOLA “the Zonal Olive Laboratory Alliance”'), an acronym used beside its long form, "the <place>
-cluster" for the document's only cluster of that place, and the kind a list gives its names
-("the four clusters are A, B and C").
+cluster" for the document's only cluster of that place, "A (B)" where B is A's other name (its acronym,
+its head in the other language, a brand), contractions, short forms cut before "and", and the kind a
+list gives its names ("the four clusters are A, B and C").
 """
 from __future__ import annotations
 

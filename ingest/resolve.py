@@ -6,7 +6,9 @@ join one entity when they share a key, when one is an acronym defined for the ot
 aliases, when a loose form matches ("Cluster Atlas" / "Atlas Cluster": the cue word moved;
 "Atlas Morocco" → "Atlas": a place tag, kept as an alias), or when the document links them
 (`doc_links`: a quoted expansion, "the <place> cluster", "A, formerly B", an inner acronym
-"X CBC Y" for "X Cross Border Cooperation Y"). No join ever crosses a distinguishing qualifier
+"X CBC Y" for "X Cross Border Cooperation Y", "A (B)" where B is A's other name, an acronym glued by a
+hyphen, a contraction, a name without its spaces, a short form cut before "and", "ACR" with "ACR
+Project", a programme named without its family's acronyms). No join ever crosses a distinguishing qualifier
 (`name_keys.clash`: another country or city, Northern/Southern). The name is the most used form,
 in the document's language where the forms differ, never a former name.
 Kinds come from the strongest evidence (`model.KIND_PRECEDENCE`). Curation decisions
