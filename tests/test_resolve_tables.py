@@ -526,8 +526,9 @@ NAME_KINDS = [
     ("Embassy of Orvalis", (ORG, "government")),
     ("Ambassade de Kelvo", (ORG, "government")),
     ("Pépinière d'entreprises de Brevia", (ORG, "support")),
-    ("Kelvo Business Development Center", (ORG, "support")),
-    ("Orvalis Center for Entrepreneurship", (ORG, "support")),
+    ("Kelvo Business Centre", (ORG, "support")),
+    ("Orvalis Entrepreneurship Centre", (ORG, "support")),
+    ("Ministry of Entrepreneurship of Kelvo", (ORG, "government")),
     ("Federazione Orvalis del Mare", (ORG, "association")),
     ("Kelvo Research Center", (ORG, "research")),
 ]
