@@ -17,9 +17,9 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     ("label", "Programme", ("label", "labels", "certification", "accreditation")),
     ("fund", "Programme", ("fund", "fonds", "facility", "account")),
     ("policy", "Programme", ("plan", "strategy", "strategie", "pact", "pacte", "policy", "politique",
-                             "scheme", "schema", "vision", "roadmap", "initiative", "agenda")),
+                             "schema", "vision", "roadmap", "initiative", "agenda")),
     ("event", "Programme", ("forum", "fair", "salon", "expo", "exhibition", "summit", "sommet",
-                            "conference", "days", "week", "semaine", "awards", "hackathon", "show")),
+                            "conference", "day", "days", "event", "matchmaking", "week", "semaine", "awards", "hackathon", "show")),
     ("programme", "Programme", ("programme", "program", "track", "voucher", "scheme", "challenge",
                                 "competition", "concours", "bootcamp", "mentoring", "prix", "prize", "award")),
     ("project", "Programme", ("project", "projet")),
@@ -32,7 +32,8 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     ("government", "Organisation", ("ministry", "ministere", "minister", "government", "gouvernement",
                                     "municipality", "commune", "wilaya", "prefecture", "directorate",
                                     "direction", "office", "agency", "agence", "authority", "autorite",
-                                    "council", "conseil", "commission", "court", "cour", "region")),
+                                    "council", "conseil", "commission", "court", "cour", "region",
+                                    "embassy", "ambassade", "consulate", "consulat")),
     ("university", "Organisation", ("university", "universite", "universidad", "school", "ecole",
                                     "college", "faculty", "faculte", "academy", "academie", "institute of technology",
                                     "polytechnic", "polytechnique", "business school", "ensa", "encg")),
@@ -41,10 +42,13 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
                                   "technical center", "observatory")),
     ("support", "Organisation", ("incubator", "incubateur", "accelerator", "accelerateur", "technopark",
                                  "technoparc", "hub", "innovation centre", "innovation center",
-                                 "cite de l innovation", "park", "parc", "startup", "start up")),
+                                 "cite de l innovation", "park", "parc", "startup", "start up",
+                                 "pepiniere", "pepinieres", "business center", "business centre",
+                                 "entrepreneurship", "entrepreneuriat")),
     ("network", "Organisation", ("network", "reseau", "consortium", "platform", "plateforme", "alliance",
                                  "union for")),
     ("association", "Organisation", ("association", "federation", "chamber", "chambre", "confederation",
+                                     "federazione", "federacion", "associazione", "asociacion",
                                      "union", "syndicate", "syndicat", "ngo", "ong", "club", "society of")),
     ("company", "Organisation", ("group", "groupe", "sa", "sarl", "ltd", "inc", "corporation", "corp",
                                  "company", "industries", "holding", "technologies", "systems",
@@ -88,6 +92,15 @@ _WEAK = {"company"}
 _LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government"}
 _FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company"}
 
+# Phrases whose kind outweighs any single cue word in the name: a chamber of commerce or a business council is
+# its members' association (not a government "council", nor a "wilaya" it is named after), an academy of sciences
+# does research, a "Company for …" is a company whatever it works on.
+_PHRASE_KINDS = [(re.compile(r"^(?:the )?(?:chambers? |chambres? )|\b(?:business|affaires) (?:council|conseil)\b"
+                             r"|\b(?:conseil|council) (?:d )?(?:des )?affaires\b|\bchamber of commerce\b"),
+                  "association"),
+                 (re.compile(r"\b(?:academy of sciences|academie des sciences)\b"), "research"),
+                 (re.compile(r"\bcompany (?:for|of)\b"), "company")]
+
 # A central bank is a public authority, not a lender: "Central Bank of X", « Banque centrale de X », "X Central
 # Bank"; not « Banque Centrale Orvalis », a bank named so
 _CENTRAL_BANK = re.compile(r"\b(?:central bank|banque centrale)(?:\s+(?:of|de|du|d)\b|$)")
@@ -108,6 +121,10 @@ def classify(name: str) -> tuple[str | None, str | None]:
         return "Organisation", _LEADING_HEADS.get(words[0]) or _FINAL_HEADS[words[-1]]
     if _CENTRAL_BANK.search(f.strip()):
         return "Organisation", "government"
+    joined = " ".join(words)
+    for rx, kind in _PHRASE_KINDS:
+        if rx.search(joined):
+            return "Organisation", kind
     for kind, label, rx in _CUE_RE:
         if kind in _WEAK:
             continue

@@ -44,6 +44,20 @@ def _place_words() -> tuple[dict[str, str], frozenset[str]]:
     return to_place, frozenset(keys)
 
 
+@lru_cache(maxsize=1)
+def _demonyms_only() -> frozenset[str]:
+    """Demonyms that are no place's name or alias ("italienne", "moroccan"): adjectives of a name, not tags."""
+    to_place, keys = _place_words()
+    names: set[str] = set()
+    path = PLACES_TSV
+    if path.exists():
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        for r in csv.DictReader(lines, delimiter="\t"):
+            names.add(norm(r["name"]))
+            names.update(norm(a) for a in (r.get("aliases") or "").split("|") if a.strip())
+    return frozenset(k for k in keys if k not in names)
+
+
 def _singular(word: str) -> str:
     """'clusters' → 'cluster': a plural ending on a word long enough not to be a name's own "s"
     ("Tunis", "Fes", "campus" keep theirs)."""
@@ -52,10 +66,21 @@ def _singular(word: str) -> str:
     return word
 
 
+# British and American spellings of one word ("Commercialisation" / "Commercialization", "Centre" /
+# "Center"): a name written both ways is one name. Only endings no other word shares.
+_SPELLING = re.compile(r"(?<=[a-z]{3})is(ation|ations|ing|ed)$")
+_SPELLED = {"centre": "center", "centres": "centers", "organisation": "organization", "theatre": "theater"}
+
+
+def _spelling(word: str) -> str:
+    return _SPELLED.get(word) or _SPELLING.sub(r"iz\1", word)
+
+
 def _compounded(toks: list[str]) -> list[str]:
-    """'techno park' → 'technopark': a head noun written in two words is the head noun."""
+    """'techno park' → 'technopark': a head noun written in two words is the head noun; one spelling of
+    a word spelled two ways (`_SPELLING`)."""
     out: list[str] = []
-    for t in toks:
+    for t in map(_spelling, toks):
         if out and out[-1] + t in _HEAD_WORDS:
             out[-1] += t
         else:
@@ -165,8 +190,8 @@ def _untagged(name: str) -> str | None:
         return None
     to_place, places = _place_words()
     last = norm(words[-1])
-    if not _is_place_tag(last, places):
-        return None
+    if not _is_place_tag(last, places) or last in _demonyms_only():
+        return None  # « Croissance Verte Tunisienne »: an adjective of the name, not a tag after it
     if norm(words[-2]) in ("of", "in", "de", "du", "d", "des", "en", "for", "pour", "and", "et") or \
             words[-2].endswith(("'", "’", "-")):
         return None

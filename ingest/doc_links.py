@@ -1,7 +1,8 @@
 """Links between mentions of one document that their keys alone do not show: a quoted expansion
 ('ZOLA “the Zonal Olive Laboratory Alliance”'), an acronym used beside its long form, "the <place>
-cluster" for the document's only cluster of that place, and the kind a list gives its names
-("the four clusters are A, B and C").
+cluster" for the document's only cluster of that place, "A (B)" where B is A's other name (its acronym,
+its head in the other language, a brand), contractions, short forms cut before "and", and the kind a
+list gives its names ("the four clusters are A, B and C").
 """
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from collections import defaultdict
 
 from ecograph.ids import fold, norm
 
-from ecograph.kinds import LIST_KIND_NOUNS, LIST_VERBS, NON_NAME_ACRONYMS
-from ecograph.name_keys import (_HEAD_WORDS, _MOVABLE, _SWAP, _head_only, _singular, _place_words, inner_acronym_key,
-                                inner_expansions, loose_key, strip_country_tag)
+from ecograph.kinds import LIST_KIND_NOUNS, LIST_VERBS, NON_NAME_ACRONYMS, classify
+from ecograph.name_keys import (_HEAD_WORDS, _MOVABLE, _PROGRAMME_WORDS, _SWAP, _head_only, _singular, _place_words,
+                                inner_acronym_key, inner_expansions, loose_key, qualifiers, strip_country_tag)
 from .types import Mention
 
 
@@ -309,3 +310,179 @@ def _bare_head_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
             other = next(i for _, i in placed[k])
             out.extend((i, other) for i in idx)
     return out
+
+
+_GLUED_ACRONYM = re.compile(r"^(\S.*\S)-([A-Z][A-Z0-9&]{1,7})$")
+
+
+def split_glued_acronym(name: str) -> tuple[str, str] | None:
+    """'Tessaro Kelvo Trade Council-TKTC' → ('Tessaro Kelvo Trade Council', 'TKTC'): an acronym glued to its long
+    name by a hyphen, when its letters stand for the name ('KORA-BTX', 'Kelvo UE-TN' spell nothing out)."""
+    m = _GLUED_ACRONYM.match(name.strip())
+    if m is None or " " not in m.group(1) or _acronym_letters(m.group(1)) is not None:
+        return None
+    letters = "".join(c for c in m.group(2).lower() if c.isalpha())
+    if len(letters) >= 2 and abbreviates(letters, _initials(m.group(1))):
+        return m.group(1), m.group(2)
+    return None
+
+
+# Head nouns of one body in French and in English: « Conseil … (… Council) » is one council in two languages.
+_HEAD_TRANSLATIONS = {"conseil": "council", "agence": "agency", "chambre": "chamber", "ministere": "ministry",
+                      "universite": "university", "reseau": "network", "pole": "cluster", "centre": "center",
+                      "institut": "institute", "banque": "bank", "fondation": "foundation", "ecole": "school",
+                      "office": "office", "federation": "federation", "association": "association",
+                      "union": "union", "societe": "company", "groupement": "group", "incubateur": "incubator",
+                      "parc": "park", "technopole": "technopark", "faculte": "faculty", "academie": "academy"}
+_BRACKETED = re.compile(r"\s*\(\s*")
+
+
+def _heads(name: str) -> set[str]:
+    """The body nouns of a name, in English ('Conseil d'Affaires …' → {'council'})."""
+    toks = norm(name).split()
+    return {_HEAD_TRANSLATIONS.get(t, t) for t in toks if t in _HEAD_TRANSLATIONS or t in _HEAD_TRANSLATIONS.values()}
+
+
+def _bracketed_name_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """(name, other name) pairs written 'A (B)', B filling the brackets, both bodies, when B is A's other name:
+    its leading acronym stands for A ('Chambre de Commerce de Kelvo (CCI Tessaro)'), or it names A's body in
+    another language ('Conseil d'Affaires Kelvo (Kelvo Business Council)'), or it is a brand with no kind
+    word for a body A describes by its head and place ('Pôle de Compétitivité de Brevia (Orvalis Park)').
+    A parent or a partner in brackets ('Orvalis Agency (Ministry of Industry)') is none of these."""
+    out = []
+    for a, b, ma, mb in _neighbours(mentions, text, _BRACKETED):
+        if ma.label != "Organisation" or mb.label != "Organisation" or not re.match(r"\s*\)", text[mb.end:]):
+            continue
+        long_, other = ma.canonical or ma.text, mb.canonical or mb.text
+        words = other.split()
+        if len(words) < 2 or len(long_.split()) < 2 or _acronym_letters(long_) is not None:
+            continue
+        first = "".join(c for c in words[0].lower() if c.isalpha())
+        if _acronym_word(words[0]) and len(first) >= 2 and abbreviates(first, _initials(long_)):
+            out.append((a, b))
+            continue
+        ha, hb = _heads(long_), _heads(other)
+        shared = set(norm(long_).split()) & set(norm(other).split())
+        if ha and ha == hb and not shared & (set(_HEAD_TRANSLATIONS) | set(_HEAD_TRANSLATIONS.values())):
+            out.append((a, b))  # the same head written in the two languages
+        elif not hb and classify(other) == (None, None) and ha and qualifiers(long_) and \
+                not set(norm(other).split()) & _HEAD_WORDS:
+            out.append((a, b))
+    return out
+
+
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
+
+
+def _contraction_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(contraction, long name) pairs of one document: 'OrvKelMed' for 'Orvalis Kelvo Med', each capitalised
+    part of a one-word name the start of the long name's next word, every word used (`_SKIP_IN_INITIALS` aside)."""
+    longs = [(i, [w for w in norm(m.canonical or m.text).split() if w not in _SKIP_IN_INITIALS])
+             for i, m in enumerate(mentions) if m.label in _SWAP and " " in (m.canonical or m.text).strip()]
+    out = []
+    for i, m in enumerate(mentions):
+        name = (m.canonical or m.text).strip()
+        if m.label not in _SWAP or " " in name or not name.isalpha() or name.isupper():
+            continue
+        parts = [p.lower() for p in _CAMEL_PART.findall(name)]
+        if len(parts) < 2 or "".join(parts) != name.lower() or any(len(p) < 2 for p in parts):
+            continue
+        for j, words in longs:
+            if len(words) == len(parts) and all(w.startswith(p) for p, w in zip(parts, words)) and \
+                    any(len(p) < len(w) for p, w in zip(parts, words)):
+                out.append((i, j))
+    return out
+
+
+_OPEN_QUOTE_ONLY = re.compile(r"\s*[“«\"‘]\s*")
+
+
+def quoted_continuations(mentions: list[Mention], text: str, known) -> list[tuple[int, int, str]]:
+    """(a, b, joined name) for 'A “B”' where 'A B' is a name the registry or the document knows: the quotes cut
+    one name in two ('The Orvalis CBC “Sea Basin Programme”')."""
+    names = {norm(m.canonical or m.text) for m in mentions}
+    out = []
+    for a, b, ma, mb in _neighbours(mentions, text, _OPEN_QUOTE_ONLY):
+        joined = f"{ma.canonical or ma.text} {mb.canonical or mb.text}"
+        if len(joined.split()) >= 3 and (norm(joined) in known or norm(joined) in names):
+            out.append((a, b, joined))
+    return out
+
+
+def _acronym_programme_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(acronym, programme) pairs of one document: 'KVRT' and 'KVRT Project' name one programme."""
+    acronyms: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        name = (m.canonical or m.text).strip()
+        if m.label in _SWAP and " " not in name and _acronym_word(name) and name.lower() not in NON_NAME_ACRONYMS:
+            acronyms[name].append(i)
+    out = []
+    for j, m in enumerate(mentions):
+        words = (m.canonical or m.text).split()
+        if m.label == "Programme" and len(words) == 2 and norm(words[1]) in _PROGRAMME_WORDS:
+            out.extend((i, j) for i in acronyms.get(words[0], ()))
+    return out
+
+
+def _short_form_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(short, long) pairs of one document: 'Orvalis Academy of Marine Research' used for 'Orvalis Academy of
+    Marine Research and Technology' named before, the long name cut before its last "and …"; only the
+    document's one long name so cut, a short form of 3+ words with a body noun."""
+    cut: dict[str, dict[str, int]] = defaultdict(dict)  # cut name -> {long name: its first mention}
+    for j, m in enumerate(mentions):
+        toks = norm(m.canonical or m.text).split()
+        if m.label not in _SWAP:
+            continue
+        for k, t in enumerate(toks):
+            if t in ("and", "et") and k >= 3:
+                cut[" ".join(toks[:k])].setdefault(" ".join(toks), j)
+    out = []
+    for i, m in enumerate(mentions):
+        key = norm(m.canonical or m.text)
+        longs = cut.get(key, {})
+        if m.label in _SWAP and len(longs) == 1 and classify(key)[0] == "Organisation":
+            j = next(iter(longs.values()))
+            if mentions[j].start < m.start:
+                out.append((i, j))
+    return out
+
+
+def _short_acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(acronym, long name) pairs of one document: 'KDA' for 'Kelvo Industry Development Agency (KIDA)', the
+    defined acronym with one inner letter dropped, its letters still standing for the long name. Without a long
+    name two acronyms a letter apart stay two bodies ('ANPTE', 'ANTE')."""
+    defined: dict[str, int] = {}
+    for j, m in enumerate(mentions):
+        name = m.canonical or m.text
+        if m.label in _SWAP and _acronym_letters(name) is None:
+            for a in m.aliases:
+                if " " not in a and a.isupper() and len(a) >= 4:
+                    defined.setdefault(a, j)
+    out = []
+    for i, m in enumerate(mentions):
+        name = (m.canonical or m.text).strip()
+        if m.label not in _SWAP or " " in name or not name.isupper() or not name.isalpha() or len(name) < 3:
+            continue
+        for acr, j in defined.items():
+            long_ = mentions[j].canonical or mentions[j].text
+            if _one_slip(name, acr) and abbreviates(name.lower(), _initials(long_)):
+                out.append((i, j))
+    return out
+
+
+def family_tails(known: dict) -> dict[str, str]:
+    """norm(tail) → full name, for registry programme names led by acronyms ('ORV CBC Sea Basin Programme' →
+    'sea basin programme'): a document names the programme without its family's acronyms. A tail two
+    entries share, or one of fewer than three words, names no one programme."""
+    tails: dict[str, set[str]] = defaultdict(set)
+    for entry in set(known.values()):
+        if entry.label != "Programme":
+            continue
+        for n in (entry.name, *entry.aliases):
+            words = n.split()
+            k = 0
+            while k < len(words) and _acronym_word(words[k]):
+                k += 1
+            if k and len(words) - k >= 3:
+                tails[norm(" ".join(words[k:]))].add(entry.name if norm(entry.name) in known else n)
+    return {t: next(iter(names)) for t, names in tails.items() if len(names) == 1 and t not in known}

@@ -6,7 +6,9 @@ join one entity when they share a key, when one is an acronym defined for the ot
 aliases, when a loose form matches ("Cluster Atlas" / "Atlas Cluster": the cue word moved;
 "Atlas Morocco" → "Atlas": a place tag, kept as an alias), or when the document links them
 (`doc_links`: a quoted expansion, "the <place> cluster", "A, formerly B", an inner acronym
-"X CBC Y" for "X Cross Border Cooperation Y"). No join ever crosses a distinguishing qualifier
+"X CBC Y" for "X Cross Border Cooperation Y", "A (B)" where B is A's other name, an acronym glued by a
+hyphen, a contraction, a name without its spaces, a short form cut before "and", "ACR" with "ACR
+Project", a programme named without its family's acronyms). No join ever crosses a distinguishing qualifier
 (`name_keys.clash`: another country or city, Northern/Southern). The name is the most used form,
 in the document's language where the forms differ, never a former name.
 Kinds come from the strongest evidence (`model.KIND_PRECEDENCE`). Curation decisions
@@ -22,12 +24,15 @@ from ecograph.model import (ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Document, E
                             Relation, allowed, kind_rank)
 from ecograph.store.merge import fuller_name
 
-from .doc_links import (_acronym_pairs, _also_known_pairs, _bare_head_pairs, _beside_acronym_pairs,
-                        _inner_acronym_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames,
-                        _typo_pairs, paren_acronyms)
+from .doc_links import (_acronym_pairs, _acronym_programme_pairs, _also_known_pairs, _bare_head_pairs,
+                        _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
+                        _listed_kinds, _place_head_pairs, _quoted_expansions, _renames, _short_acronym_pairs,
+                        _short_form_pairs, _typo_pairs, family_tails, paren_acronyms, quoted_continuations,
+                        split_glued_acronym)
 from ecograph.kinds import classify
 from ecograph.languages import name_language
-from ecograph.name_keys import (_SWAP, _head_only, _significant, _untagged, body_head, clash, clean_name,  # noqa: F401
+from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant, _untagged,  # noqa: F401
+                        body_head, clash, clean_name,
                         inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers,
                         split_acronym_dash,
                         strip_country_tag)
@@ -206,6 +211,14 @@ class Resolver:
                     m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
         for i, acronym in paren_acronyms(mentions, text).items():
             mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
+        tails = _family_tails(reg)
+        for m in mentions:
+            full = tails.get(norm(m.canonical or m.text)) if m.label == "Programme" else None
+            if full:  # a programme named without its family's acronyms
+                m.aliases, m.canonical = sorted({*m.aliases, m.canonical or m.text}), full
+        for _, j, joined in quoted_continuations(mentions, text, reg):
+            mentions[j].aliases = sorted({*mentions[j].aliases, mentions[j].canonical or mentions[j].text})
+            mentions[j].canonical = joined  # the name the quotes cut in two
         quals = [frozenset().union(qualifiers(m.canonical or m.text), *(qualifiers(a) for a in m.aliases))
                  for m in mentions]
 
@@ -223,7 +236,9 @@ class Resolver:
 
         for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions) + \
                 _inner_acronym_pairs(mentions) + _beside_acronym_pairs(mentions, text) + \
-                _also_known_pairs(mentions, text):
+                _also_known_pairs(mentions, text) + _bracketed_name_pairs(mentions, text) + \
+                _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions) + \
+                _short_acronym_pairs(mentions):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:
@@ -314,7 +329,7 @@ class Resolver:
 def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     """The keys a mention joins others of its document by: its names, "^" programme key, "~" loose
     keys, "@" registry entry (and the registry's other names)."""
-    sp = split_acronym_dash(m.canonical or m.text)
+    sp = split_acronym_dash(m.canonical or m.text) or split_glued_acronym(m.canonical or m.text)
     if sp:
         m.canonical, m.aliases = sp[0], sorted(set(m.aliases) | {sp[1]})
     keys = {name_key(m.canonical or m.text)} | {name_key(a) for a in m.aliases}
@@ -322,6 +337,7 @@ def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     if m.label == "Programme" or m.label == "Organisation" and _long_programme_key(pk):
         keys.add("^" + pk)
     if m.label in _SWAP:
+        keys |= {"#" + k for k in map(_despaced, (m.canonical or m.text, *m.aliases)) if k}
         for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
             if k and _significant(k):
                 keys.add("~" + k)
@@ -331,6 +347,7 @@ def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     known = reg.get(norm(m.canonical or m.text))
     if known is not None and known.label in (m.label, _SWAP.get(m.label)):
         keys.add("@" + known.name)
+        keys |= {"#" + k for k in map(_despaced, (known.name, *known.aliases)) if k}
         # the registry's other names join too ("USMBA" meets "University … of Fes")
         for n in (known.name, *known.aliases):
             if known.label == "Programme" and _long_programme_key(programme_key(n)):
@@ -339,6 +356,31 @@ def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
                 if v and _significant(loose_key(v)) and not _head_only(loose_key(v)):
                     keys.add("~" + loose_key(v))
     return keys
+
+
+_TAILS: dict[int, dict[str, str]] = {}
+
+
+def _family_tails(reg: dict) -> dict[str, str]:
+    """`doc_links.family_tails` of the registry, computed once per registry."""
+    if id(reg) not in _TAILS:
+        _TAILS.clear()
+        _TAILS[id(reg)] = family_tails(reg)
+    return _TAILS[id(reg)]
+
+
+def _despaced(name: str) -> str | None:
+    """'ORVKELMed' and 'ORV KEL Med' → 'orvkelmed': a name written with and without its spaces, when one of
+    its words is an acronym and the letters are many enough to name one body."""
+    words = name.split()
+    capitals = sum(c.isupper() for c in name)
+    if not any(len(w) >= 2 and w.isupper() for w in words) and not (len(words) == 1 and capitals >= 3):
+        return None
+    toks = norm(name).split()
+    while len(toks) > 1 and toks[-1] in _PROGRAMME_WORDS:
+        toks = toks[:-1]  # "X Y Programme" is written "XY" too
+    k = "".join(toks)
+    return k if len(k) >= 6 and k.isalnum() else None
 
 
 def _group_label(g: _Group) -> str:

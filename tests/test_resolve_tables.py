@@ -76,6 +76,15 @@ VARIANTS = [
     # an agreement's parties, or a place after a colon, tag a name
     ("KIVORA UE-Tunisie", "KIVORA", ORG, "same cross"),
     ("Kelvo y Tessaro: Egypt", "Kelvo y Tessaro", ORG, "same cross"),
+    # British and American spellings of one word
+    ("Orvalis Commercialisation Office", "Orvalis Commercialization Office", ORG, "same cross"),
+    ("Kelvo Innovation Centre", "Kelvo Innovation Center", ORG, "same cross"),
+    ("Organisation Tessaro des Ports", "Organization Tessaro des Ports", ORG, "same cross"),
+    # an acronym glued to its long name by a hyphen
+    ("Tessaro Brevia Trade Council-TBTC", "TBTC", ORG, "same cross"),
+    ("Conseil Kelvo des Exportateurs-CKE", "CKE", ORG, "same cross"),
+    # a name written without its spaces
+    ("KVO CBC Sea", "KVOCBCSea", ORG, "same"),
 ]
 
 # (a, b, label): two bodies
@@ -131,6 +140,12 @@ NEAR_MISSES = [
     ("Kelvotech", "Kelvotek", ORG),
     ("Tessarona", "Tessaron", ORG),
     ("Orvaslo", "Orvalo", ORG),
+    # a spelling fold is no stem: another ending, another word
+    ("Kelvo Realisation Agency", "Kelvo Realising Agency", ORG),
+    ("Orvalis Centre", "Orvalis Central", ORG),
+    # a hyphen before capitals that do not stand for the name is no acronym
+    ("Kelvo Orvalis Trade Council-XYZ", "XYZ", ORG),
+    ("KVO CBC Sea", "KVOCBCBay", ORG),
 ]
 
 
@@ -208,6 +223,10 @@ def test_a_quoted_expansion_joins_its_short_name(text, short, long_):
     ("KIVA Association", "KIVA Association", ["KIVA"]),
     ("Réseau TRAMA", "Réseau TRAMA", ["TRAMA"]),
     ("KIVA Robotics", "KIVA Robotics", []),
+    # a demonym after a name is its adjective, not a place tag
+    ("Croissance Verte Tunisienne", "Croissance Verte Tunisienne", []),
+    ("Kelvo Marine Moroccan", "Kelvo Marine Moroccan", []),
+    ("Kelvo Marine Maroc", "Kelvo Marine", ["Kelvo Marine Maroc"]),
 ])
 def test_clean_name_keeps_what_the_documents_mean(raw, name, aliases):
     assert clean_name(raw) == (name, aliases)
@@ -409,6 +428,49 @@ TEXT_LINKS = [
     ("Brevia (KORA-BTX) signed; then the EU paid.", ["KORA-BTX", "EU"], 2),
     # a quoted name beside another is an expansion only if it spells the other out
     ("Le programme de Kelvotech, « Orvalis Horizons Bleus », démarre.", ["Kelvotech", "Orvalis Horizons Bleus"], 2),
+    # 'A (B)': B is A's other name when its acronym stands for A, when it names A's head in the other language,
+    # or when it is a brand for a body A describes by head and place
+    ("La Chambre de Commerce et d'Industrie de Brevia (CCI Tessaro) ouvre.",
+     ["Chambre de Commerce et d'Industrie de Brevia", "CCI Tessaro"], 1),
+    ("Le Conseil Kelvo des Affaires (Kelvo Business Council) signe.",
+     ["Conseil Kelvo des Affaires", "Kelvo Business Council"], 1),
+    ("L'Agence de Valorisation d'Orvalis (Orvalis Valorisation Agency) recrute.",
+     ["Agence de Valorisation d'Orvalis", "Orvalis Valorisation Agency"], 1),
+    ("Le Conseil Tessaro-Africain (Tessaro Africa Council-TAC) signe ; le TAC grandit.",
+     ["Conseil Tessaro-Africain", "Tessaro Africa Council-TAC", "TAC"], 1),
+    ("Le Pôle de Compétitivité de Sfax (Kelvo Valley) grandit.",
+     ["Pôle de Compétitivité de Sfax", "Kelvo Valley"], 1),
+    # … and not when B is a parent, a partner, a body of another head, or its acronym does not stand for A
+    ("Orvalis Agency (Ministry of Industry) signed.", ["Orvalis Agency", "Ministry of Industry"], 2),
+    ("Kelvo Robotics (Orvalis Group) signed.", ["Kelvo Robotics", "Orvalis Group"], 2),
+    ("Orvalis Cluster (Kelvo Network) signed.", ["Orvalis Cluster", "Kelvo Network"], 2),
+    ("L'Agence Kelvo (Agence Orvalis) signe.", ["Agence Kelvo", "Agence Orvalis"], 2),
+    ("The Orvalis Agency (Kelvo Agency) grew.", ["Orvalis Agency", "Kelvo Agency"], 2),
+    ("La Chambre de Commerce de Brevia (KLM Tessaro) ouvre.", ["Chambre de Commerce de Brevia", "KLM Tessaro"], 2),
+    ("L'Université de Sfax (University of Sousse) signe.", ["Université de Sfax", "University of Sousse"], 2),
+    ("Le Pôle de Compétitivité de Sfax (Kelvo Foundation) grandit.",
+     ["Pôle de Compétitivité de Sfax", "Kelvo Foundation"], 2),
+    # an acronym one inner letter short of the one defined for a long name, its letters still standing for it
+    ("The Kelvo Industry Development Agency (KIDA) met; the role of KDA grew.",
+     ["Kelvo Industry Development Agency (KIDA)", "KDA"], 1),
+    ("The Kelvo Industry Development Agency (KIDA) met; the role of KDX grew.",
+     ["Kelvo Industry Development Agency (KIDA)", "KDX"], 2),
+    # a contraction of the long name's words
+    ("OrvKelMed opened. Orvalis Kelvo Med grew.", ["OrvKelMed", "Orvalis Kelvo Med"], 1),
+    ("ClusTessBay opened. Cluster Tessaro Bay grew.", ["ClusTessBay", "Cluster Tessaro Bay"], 1),
+    ("OrvKelMed opened. Orvalis Tessaro Med grew.", ["OrvKelMed", "Orvalis Tessaro Med"], 2),
+    ("OrvKel opened. Orvalis Kelvo Med grew.", ["OrvKel", "Orvalis Kelvo Med"], 2),
+    # a short form cut before "and", after the long name, when no other long name is cut so
+    ("The Orvalis Academy of Marine Research and Technology signed. The Orvalis Academy of Marine Research grew.",
+     ["Orvalis Academy of Marine Research and Technology", "Orvalis Academy of Marine Research"], 1),
+    ("L'Institut Kelvo de Recherche Marine et Technologique signe. L'Institut Kelvo de Recherche Marine grandit.",
+     ["Institut Kelvo de Recherche Marine et Technologique", "Institut Kelvo de Recherche Marine"], 1),
+    ("The University of Tessaro Kelvo Bay met the University of Tessaro.",
+     ["University of Tessaro Kelvo Bay", "University of Tessaro"], 2),
+    ("The Orvalis Academy of Marine Research and Arts met the Orvalis Academy of Marine Research and Technology; "
+     "the Orvalis Academy of Marine Research grew.", ["Orvalis Academy of Marine Research and Arts",
+                                                      "Orvalis Academy of Marine Research and Technology",
+                                                      "Orvalis Academy of Marine Research"], 3),
 ]
 
 
@@ -443,6 +505,32 @@ NAME_KINDS = [
     ("Horizon Orvalis", (PROG, "programme")),
     ("Horizon", (None, None)),
     ("Fondation Horizon", (ORG, "funder")),
+    # a chamber or a business council is an association, whatever place or council word follows
+    ("Chambre de Commerce et d'Industrie de la wilaya de Kelvo", (ORG, "association")),
+    ("Kelvo Chamber of Commerce", (ORG, "association")),
+    ("Orvalis Africa Business Council", (ORG, "association")),
+    ("Conseil d'Affaires Orvalis-Kelvo", (ORG, "association")),
+    ("Kelvo Regional Council", (ORG, "government")),
+    ("Council of Orvalis Ministers", (ORG, "government")),
+    # an academy of sciences does research; a "Company for …" is a company
+    ("Orvalis Academy of Sciences", (ORG, "research")),
+    ("Orvalis Academy of Arts", (ORG, "university")),
+    ("Kelvo Academy Company for Robotics", (ORG, "company")),
+    # a voucher scheme is a programme, a « schéma » a plan; a day or an event is an event
+    ("Kelvo Voucher Scheme", (PROG, "programme")),
+    ("Schéma Directeur Kelvo", (PROG, "policy")),
+    ("Orvalis Cluster Day", (PROG, "event")),
+    ("Kelvo Cluster Matchmaking Event", (PROG, "event")),
+    # an embassy is a government's; a « pépinière » or a business centre supports firms; federations in other
+    # languages are associations
+    ("Embassy of Orvalis", (ORG, "government")),
+    ("Ambassade de Kelvo", (ORG, "government")),
+    ("Pépinière d'entreprises de Brevia", (ORG, "support")),
+    ("Kelvo Business Centre", (ORG, "support")),
+    ("Orvalis Entrepreneurship Centre", (ORG, "support")),
+    ("Ministry of Entrepreneurship of Kelvo", (ORG, "government")),
+    ("Federazione Orvalis del Mare", (ORG, "association")),
+    ("Kelvo Research Center", (ORG, "research")),
 ]
 
 
@@ -469,3 +557,42 @@ def test_a_name_that_drops_its_plural_does_not_change_the_kind():
         r.learn(ext)
         kinds += [(e.id, e.kind) for e in ext.entities]
     assert kinds == [("org:orvalis-clusters", "network")] * 2
+
+
+@pytest.mark.parametrize("text,names,bodies", [
+    # an acronym and "ACR Project" name one programme in one document
+    ("The KVRT Project closed; KVRT funded ten firms.", [("KVRT Project", PROG), ("KVRT", ORG)], 1),
+    ("The KVRT Project closed; KVRX funded ten firms.", [("KVRT Project", PROG), ("KVRX", ORG)], 2),
+    # the quotes cut one name in two: the halves join the name the document writes whole
+    ("The Orvalis Sea Basin Programme pays; the Orvalis “Sea Basin Programme” grew.",
+     [("Orvalis Sea Basin Programme", PROG), ("Orvalis", ORG), ("Sea Basin Programme", PROG)], 2),
+    ("The Orvalis Sea Basin Programme pays; the Kelvo “Sea Basin Programme” grew.",
+     [("Orvalis Sea Basin Programme", PROG), ("Kelvo", ORG), ("Sea Basin Programme", PROG)], 3),
+])
+def test_programme_forms_of_one_document(text, names, bodies):
+    ms, pos = [], 0
+    for n, label in names:
+        ms.append(_mention(text, n, label, pos))
+        pos = ms[-1].end
+    ext = Resolver().resolve(_doc(text, "pf.txt"), text, RawExtraction(mentions=ms))
+    assert len(ext.entities) == bodies, [(e.name, e.aliases) for e in ext.entities]
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("Tessaro Sea Basin Programme", "Orvalis Sea Link"),  # the registry's "ORV CBC Tessaro Sea Basin Programme"
+    ("Kelvo Coast Programme", "Kelvo Coast Programme"),  # a tail two registry programmes share names neither
+    ("Basin Programme", "Basin Programme"),  # a tail of two words names no one programme
+])
+def test_a_programme_named_without_its_family_acronyms(monkeypatch, mention, expected):
+    import ecograph.ingest.resolve as resolve_mod
+    from ecograph.ingest.registry import KnownEntity
+    from ecograph.ids import norm
+    entries = [KnownEntity("Orvalis Sea Link", "Programme", "programme", None, ("ORV CBC Tessaro Sea Basin Programme",)),
+               KnownEntity("Brevia Coast", "Programme", "programme", None, ("BRV Kelvo Coast Programme",)),
+               KnownEntity("Ardent Coast", "Programme", "programme", None, ("ARD Kelvo Coast Programme",)),
+               KnownEntity("Zephyr Basin", "Programme", "programme", None, ("ZPH Sea Basin Programme",))]
+    index = {norm(n): e for e in entries for n in (e.name, *e.aliases)}
+    monkeypatch.setattr(resolve_mod, "registry_index", lambda: index)
+    text = f"The project is financed under the {mention} this year."
+    ext = Resolver().resolve(_doc(text, "f.txt"), text, RawExtraction(mentions=[_mention(text, mention, PROG)]))
+    assert [e.name for e in ext.entities] == [expected]
