@@ -221,15 +221,16 @@ def join_fields(toks, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
         i, j = chunks[k]
         n = k
         if _lists_fields(toks, i, j):
-            while n + 1 < len(chunks) and chunks[n + 1][0] == chunks[n][1] + 1 and toks[chunks[n][1]].f == "," \
-                    and chunks[n + 1][1] - chunks[n + 1][0] <= 5:
+            while n + 1 < len(chunks) and toks[chunks[n][1]].f == "," \
+                    and [t.f for t in toks[chunks[n][1]:chunks[n + 1][0]]] in ([","], [",", "and"], [",", "et"]):
                 words = [t.f for t in toks[chunks[n + 1][0]:chunks[n + 1][1]]]
-                if is_org_cue(" ".join(words)):
-                    break
+                first = words[:next((k for k, w in enumerate(words) if w in ("and", "et")), len(words))]
+                if is_org_cue(" ".join(first)) or len(first) > 4:
+                    break  # (a body after "and" is split off later: "…, and Transport and the Orion Bank")
                 n += 1
-                if "and" in words or "et" in words:
-                    break
-            if n > k and not any(t.f in ("and", "et") for t in toks[chunks[n][0]:chunks[n][1]]):
+                if "and" in words or "et" in words or toks[chunks[n][0] - 1].f in ("and", "et"):
+                    break  # the last field, after "and" or ", and"
+            if n > k and not any(t.f in ("and", "et") for t in toks[chunks[n][0] - 1:chunks[n][1]]):
                 n = k  # a list with no last field is a list of names
         out.append((i, chunks[n][1]))
         k = n + 1

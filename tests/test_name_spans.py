@@ -20,6 +20,8 @@ WHOLE = [  # lang, text, the name found whole, a part that is no name of its own
            "Orion Bank.", "Vega Academy for Science, Technology and Maritime Transport", "Maritime Transport"),
     ("en", "The Council for Research, Innovation and Technology Transfer met the Orion Bank in Amman.",
      "Council for Research, Innovation and Technology Transfer", "Transfer"),
+    ("en", "A memorandum links the Vega Academy for Science, Technology, and Maritime Transport and the Orion Bank.",
+     "Vega Academy for Science, Technology, and Maritime Transport", "Maritime Transport"),
     # a quoted name beside the kind noun that says what it names
     ("fr", "Une convention a été signée entre le Pôle Alpha et l'entreprise \"Nova Minds\".", "Nova Minds", "Minds"),
     ("fr", '"Nova Venture", un accélérateur de start-up, a été inauguré hier à Oran.', "Nova Venture", "Venture"),

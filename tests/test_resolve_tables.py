@@ -568,6 +568,20 @@ def test_a_name_that_drops_its_plural_does_not_change_the_kind():
      [("Orvalis Sea Basin Programme", PROG), ("Orvalis", ORG), ("Sea Basin Programme", PROG)], 2),
     ("The Orvalis Sea Basin Programme pays; the Kelvo “Sea Basin Programme” grew.",
      [("Orvalis Sea Basin Programme", PROG), ("Kelvo", ORG), ("Sea Basin Programme", PROG)], 3),
+    # a coined one-word name and "<name> Project"
+    ("The Sm@rtLab Project closed; Sm@rtLab funded ten firms.", [("Sm@rtLab Project", PROG), ("Sm@rtLab", PROG)], 1),
+    ("The Kelvo Project closed; Kelvo funded ten firms.", [("Kelvo Project", PROG), ("Kelvo", ORG)], 2),
+    # a short form cut before the body noun's complement, or before a body noun it drops, in either order
+    ("Orvalis Academy signs. The Orvalis Academy for Science and Maritime Transport grew.",
+     [("Orvalis Academy", ORG), ("Orvalis Academy for Science and Maritime Transport", ORG)], 1),
+    ("Al Kelvo signs. The Al Kelvo Foundation for Education grew.",
+     [("Al Kelvo", ORG), ("Al Kelvo Foundation for Education", ORG)], 1),
+    # two long names so cut: the short form is neither's
+    ("Orvalis Academy signs. The Orvalis Academy for Science and the Orvalis Academy of Arts grew.",
+     [("Orvalis Academy", ORG), ("Orvalis Academy for Science", ORG), ("Orvalis Academy of Arts", ORG)], 3),
+    # a short form cut before "and" written first may be a body of its own
+    ("The Orvalis Institute of Marine Research signs. The Orvalis Institute of Marine Research and Technology grew.",
+     [("Orvalis Institute of Marine Research", ORG), ("Orvalis Institute of Marine Research and Technology", ORG)], 2),
 ])
 def test_programme_forms_of_one_document(text, names, bodies):
     ms, pos = [], 0
