@@ -13,7 +13,7 @@ from collections import defaultdict
 from ecograph.ids import fold, norm
 
 from ecograph.kinds import LIST_KIND_NOUNS, LIST_VERBS, NON_NAME_ACRONYMS, classify
-from ecograph.name_keys import (_HEAD_WORDS, _MOVABLE, _PROGRAMME_WORDS, _SWAP, _head_only, _singular, _place_words,
+from ecograph.name_keys import (_HEAD_WORDS, _MOVABLE, _SWAP, _head_only, _singular, _place_words,
                                 inner_acronym_key, inner_expansions, loose_key, qualifiers, strip_country_tag)
 from .types import Mention
 
@@ -406,64 +406,6 @@ def quoted_continuations(mentions: list[Mention], text: str, known) -> list[tupl
         joined = f"{ma.canonical or ma.text} {mb.canonical or mb.text}"
         if len(joined.split()) >= 3 and (norm(joined) in known or norm(joined) in names):
             out.append((a, b, joined))
-    return out
-
-
-def _acronym_programme_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
-    """(acronym, programme) pairs of one document: 'KVRT' and 'KVRT Project' name one programme."""
-    acronyms: dict[str, list[int]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        name = (m.canonical or m.text).strip()
-        if m.label in _SWAP and " " not in name and (_acronym_word(name) or _coined(name)) and \
-                name.lower() not in NON_NAME_ACRONYMS:
-            acronyms[name].append(i)
-    out = []
-    for j, m in enumerate(mentions):
-        words = (m.canonical or m.text).split()
-        if m.label == "Programme" and len(words) == 2 and norm(words[1]) in _PROGRAMME_WORDS:
-            out.extend((i, j) for i in acronyms.get(words[0], ()))
-    return out
-
-
-def _coined(word: str) -> bool:
-    """'MEDSt@rts', 'Sm@rtLab', 'EU4Med': an @, a digit or an inner capital makes a coined one-word name."""
-    return len(word) >= 4 and ("@" in word or any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]))
-
-
-# a body noun a short form may drop with all that follows ("Al Amal" for "Al Amal Foundation for Education")
-_DROPPED_HEADS = {"organization", "organisation", "foundation", "fondation", "association", "society"}
-_COMPLEMENTS = {"for", "of", "de", "du", "des", "d", "pour"}
-
-
-def _short_form_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
-    """(short, long) pairs of one document: 'Orvalis Academy of Marine Research' used for 'Orvalis Academy of
-    Marine Research and Technology' named before, the long name cut before its last "and …" (a short form of
-    3+ words with a body noun), before the complement of its body noun ('Orvalis Academy' for 'Orvalis
-    Academy for Science and Technology') or before a body noun it may drop ('Al Amal' for 'Al Amal
-    Foundation for Education'); only the document's one long name so cut."""
-    cut: dict[str, dict[str, int]] = defaultdict(dict)  # cut name -> {long name: its first mention}
-    for j, m in enumerate(mentions):
-        toks = norm(m.canonical or m.text).split()
-        if m.label not in _SWAP:
-            continue
-        for k, t in enumerate(toks):
-            if t in ("and", "et") and k >= 3 or k >= 2 and (
-                    t in _COMPLEMENTS and toks[k - 1] in _HEAD_WORDS | {"academy", "academie"} or
-                    t in _DROPPED_HEADS and k + 1 < len(toks) and toks[k + 1] in _COMPLEMENTS):
-                cut[" ".join(toks[:k])].setdefault(" ".join(toks), j)
-    out = []
-    for i, m in enumerate(mentions):
-        key = norm(m.canonical or m.text)
-        longs = cut.get(key, {})
-        bodied = classify(key)[0] == "Organisation" or next(iter(longs), "").split()[len(key.split()):][:1] in \
-            [[h] for h in _DROPPED_HEADS]
-        if m.label in _SWAP and len(longs) == 1 and bodied:
-            j = next(iter(longs.values()))
-            # a short form cut before "and" may be a body of its own when written first; one cut before a
-            # body noun's complement is the long name's, before or after it ("Al Amal" in a title)
-            cut_at_and = norm(mentions[j].canonical or mentions[j].text).split()[len(key.split())] in ("and", "et")
-            if mentions[j].start < m.start or not cut_at_and:
-                out.append((i, j))
     return out
 
 
