@@ -204,6 +204,17 @@ VETO_TABLE = [
     ("en", "The Lyra Network met Berytech in Beirut.", "Berytech", None),
     ("fr", "Le Technopark a signé avec Glovo et Kappa Invest.", "Glovo", None),  # an actor, whatever the tag
     ("en", "The cluster did not take part in Agrimeca in Hanover this year.", "Agrimeca", None),  # an event
+    # a title only a person holds, or a post, before a name; a post in the commas beside it; who speaks
+    ("en", "Prime Minister Samir Haddad and the Vega Cluster will witness the launch.", "Prime Minister Samir Haddad",
+     "post"),
+    ("en", "His Majesty King Karim stressed that investing in research matters.", "Majesty King Karim", "post"),
+    ("en", "Her Excellency Leila Mansour, the Minister of Industry, attended.", "Excellency Leila Mansour", "person"),
+    ("fr", "Le forum est le premier du genre, selon Nadia Benali, présidente de l'Association Kappa.", "Nadia Benali",
+     "person"),
+    ("fr", "Le Président de la Chambre Alpha, Karim Saleh, abonde dans le même sens.", "Karim Saleh", "person"),
+    ("en", "The Prime Minister Office launched the programme.", "Prime Minister Office", None),
+    ("en", "The agreement was signed by Orion Ventures, the founder of the Vega Cluster.", "Orion Ventures", None),
+    ("en", "The programme is funded by Kappa Consulting and run in Tunis.", "Kappa Consulting", None),
 ]
 
 

@@ -51,7 +51,36 @@ def is_person(sp: Span, kind_word: bool, heading: bool) -> bool:
     glued = any(t.lower_ in POSTS for t in sp[1:])
     affiliation = sp.end < len(doc) and doc[sp.end].text == "(" and 2 <= len(sp) <= 3
     given = 2 <= len(sp) <= 3 and " ".join(fold_tokens(sp[0].text)) in given_names()
-    return before in _HONORIFICS or post or glued or affiliation or given
+    return before in _HONORIFICS or post or glued or affiliation or given or _post_beside(sp) or \
+        2 <= len(sp) <= 3 and _speaker_before(sp)
+
+
+# "selon X", "according to X", "Submitted by X": who speaks or writes is a person ("funded by X" says
+# nothing: the pipeline's person tag on a firm name is common there)
+_SPEECH_BEFORE = {"selon": None, "to": {"according"}, "by": {"submitted", "written", "posted", "published"},
+                  "par": {"écrit", "rédigé", "publié", "proposé"}}
+
+
+def _speaker_before(sp: Span) -> bool:
+    doc = sp.doc
+    if sp.start == 0 or doc[sp.start - 1].lower_ not in _SPEECH_BEFORE:
+        return False
+    words = _SPEECH_BEFORE[doc[sp.start - 1].lower_]
+    return words is None or sp.start >= 2 and doc[sp.start - 2].lower_ in words
+
+
+def _post_beside(sp: Span) -> bool:
+    """"X, présidente de …", "X, the founder of …"; "le Président de la CCI, X, …": a post in the
+    commas beside the name."""
+    doc = sp.doc
+    k = sp.end
+    if k + 1 < len(doc) and doc[k].text == ",":
+        nxt = doc[k + 1:k + 3]
+        if any(t.lower_ in POSTS for t in nxt):
+            return True
+    if sp.start >= 2 and doc[sp.start - 1].text == "," and sp.end < len(doc) and doc[sp.end].text in (",", "."):
+        return any(t.lower_ in POSTS for t in doc[max(0, sp.start - 7):sp.start - 1])
+    return False
 
 
 def is_common_word(sp: Span, kind_word: bool, heading: bool) -> bool:
@@ -192,7 +221,10 @@ _POST_WORDS = POSTS - {"general", "général", "générale", "head"} | \
 
 def is_post(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'DG', 'CEO', 'Deputy GM', 'Director for Morocco', 'Board Chairman': a post, not an actor; and
-    'Ambassador Jane Roe', 'Minister Roe': a title and the person who holds it."""
+    'Ambassador Jane Roe', 'Minister Roe', 'Prime Minister Jane Roe', 'Excellency Jane Roe': a title
+    and the person who holds it."""
+    if _title_then_person(sp):
+        return True
     if kind_word and sp[0].lower_.rstrip(".") not in _TITLES:
         return False
     first = sp[0].lower_.rstrip(".")
@@ -209,6 +241,32 @@ def is_post(sp: Span, kind_word: bool, heading: bool) -> bool:
                 all(t.ent_type_ in _PERSON for t in sp[k + 1:] if t.text[:1].isupper()):
             return True
     return False
+
+
+# titles that only a person holds: the capitalised words after them are the holder's name
+_PERSON_TITLES = {"excellency", "majesty", "highness", "king", "queen", "prince", "princess", "emir", "sheikh",
+                  "cheikh", "h.e."}
+_NAME_JOINS = {"of", "for", "de", "du", "des", "d'", "la", "le", "and", "et", "&"}
+
+
+def _title_then_person(sp: Span) -> bool:
+    """'Excellency Jane Roe', 'Majesty King Karim', 'Prime Minister Jane Roe', 'Chair Karim Saleh': a
+    title (or a post), then two or three capitalised words with no kind word and no "of" — a person.
+    After a post, the pipeline must not read an organisation in them."""
+    words = [t.lower_.rstrip(".") for t in sp]
+    k = next((n for n, w in enumerate(words) if w in _PERSON_TITLES | _TITLES | _POST_WORDS), None)
+    if k is None or k > 1 or (k == 1 and words[0] not in ("prime", "vice", "his", "her", "deputy")):
+        return False
+    while k + 1 < len(sp) and words[k + 1] in _PERSON_TITLES | _TITLES | _POST_WORDS:
+        k += 1  # "Majesty King …", "Minister Delegate …"
+    rest = sp[k + 1:]
+    if not 1 <= len(rest) <= 3 or any(t.lower_ in _NAME_JOINS or not t.text[:1].isupper() for t in rest):
+        return False
+    if classify(" ".join(t.text for t in rest))[0] is not None:
+        return False
+    if words[k] in _PERSON_TITLES or any(t.ent_type_ in _PERSON for t in rest):
+        return True
+    return len(rest) >= 2 and not any(t.ent_type_ == "ORG" for t in rest[:1]) and sp[0].ent_type_ != "ORG"
 
 
 def is_place(sp: Span, kind_word: bool, heading: bool) -> bool:
