@@ -111,6 +111,10 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
             continue  # a registry name is longer or crosses this chunk: the registry wins
         prefix = next((r for r in inner if r.i == n.i and toks[r.j].cap and
                        not (n.j - r.j == 1 and toks[r.j].f in FIRM_WORDS)), None)  # "KDG Invest" is one name
+        if prefix is not None and prefix.label == "Programme" and \
+                " ".join(t.f for t in toks[prefix.j:n.j]) in _PROGRAMME_BODIES:
+            kept.append(Chunk(n.i, n.j, n.source, "Organisation", "government", None, n.country, list(n.aliases), n.ext))
+            continue  # "the Orion Sea Basin Managing Authority": the body that runs the programme
         if prefix is not None:
             # "National Pact for Industrial Emergence Industrial Acceleration Plan": two names run together
             rest = Chunk(prefix.j, n.j, n.source, None, None, None, None, list(n.aliases), n.ext)
@@ -357,6 +361,11 @@ def _quoted_ok(toks, i, j, a, b) -> bool:
                                                                  "named", "intitule", "appele", "baptise"}))
 
 
+# the bodies a programme has, named after it ("<programme> Managing Authority")
+_PROGRAMME_BODIES = {"managing authority", "joint secretariat", "joint technical secretariat", "technical secretariat",
+                     "secretariat", "monitoring committee", "steering committee", "national contact point",
+                     "contact point", "programme office", "management unit", "coordination unit",
+                     "autorite de gestion", "secretariat technique conjoint", "secretariat conjoint"}
 _COMPASS = {"nord", "sud", "north", "south", "east", "west", "est", "ouest", "mediterranee", "mediterranean"}
 _POSTS = {"president", "presidente", "director", "directeur", "directrice", "ceo", "chairman", "chairwoman",
           "manager", "founder", "fondateur", "fondatrice", "secretary", "coordinator", "coordinateur", "coordinatrice"}

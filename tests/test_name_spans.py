@@ -22,6 +22,9 @@ WHOLE = [  # lang, text, the name found whole, a part that is no name of its own
      "Council for Research, Innovation and Technology Transfer", "Transfer"),
     ("en", "A memorandum links the Vega Academy for Science, Technology, and Maritime Transport and the Orion Bank.",
      "Vega Academy for Science, Technology, and Maritime Transport", "Maritime Transport"),
+    # a programme's body named after it: one organisation, not the programme and a bare body
+    ("en", "The Lyra Agency and the Horizon Europe National Contact Point signed a memorandum in April 2021.",
+     "Horizon Europe National Contact Point", "National Contact Point"),
     # a quoted name beside the kind noun that says what it names
     ("fr", "Une convention a été signée entre le Pôle Alpha et l'entreprise \"Nova Minds\".", "Nova Minds", "Minds"),
     ("fr", '"Nova Venture", un accélérateur de start-up, a été inauguré hier à Oran.', "Nova Venture", "Venture"),
