@@ -195,7 +195,11 @@ GENERIC = {"cluster", "clusters", "ministry", "ministere", "government", "gouver
            "court", "dahir", "decree", "law", "article", "euro", "euros", "dirham", "dirhams", "type", "based",
            "oriented", "led", "related", "specific", "wide", "agropoles", "technoparks", "technoparc",
            "technopoles", "kingdom", "royaume", "valley", "city", "province", "provinces", "specialisation",
-           "specialization", "members", "creation", "year"}
+           "specialization", "members", "creation", "year",
+           # a web page's furniture ("Print Friendly", "PDF & Email", « Partager », « Actu »)
+           "email", "e-mail", "print", "friendly", "share", "tweet", "submitted", "anonymous", "download",
+           "subscribe", "newsletter", "login", "menu", "skip", "cookies", "banner", "accueil", "partager",
+           "imprimer", "telecharger", "actu", "actualites"}
 # Capitalised words that start sentences or headings and are no part of a name.
 STARTERS = {"tout", "toute", "tous", "chaque", "every", "non", "oui", "yes", "no", "mesdames", "messieurs", "sans", "chers", "cheres", "dear", "faute", "representatives", "representative", "delegates", "delegation", "officials", "participants",
             "representants", "delegues", "meet", "introduce", "picture", "never", "loved", "subscribe", "building", "among", "also", "more",

@@ -92,3 +92,12 @@ LABELLED_BY_THE_TEXT = [  # lang, text, name, the label the text gives it
 @pytest.mark.parametrize("lang,text,name,label", LABELLED_BY_THE_TEXT)
 def test_a_name_the_text_calls_a_project_is_a_programme_unless_its_head_is_a_body(lang, text, name, label):
     assert {m.label for m in run(text, lang).mentions if m.text == name} == {label}
+
+
+PAGE_FURNITURE = ["Print Friendly, PDF & Email", "Submitted by Anonymous on 3 March 2024", "Partager",
+                  "Share this page | Subscribe to our Newsletter"]
+
+
+@pytest.mark.parametrize("line", PAGE_FURNITURE)
+def test_a_page_s_furniture_names_nothing(line):
+    assert not [m.text for m in run(line, "en").mentions if m.label == "Organisation"]
