@@ -22,6 +22,10 @@ CO_RUNNERS = [  # lang, text, triples that must be read
     ("fr", "Le Pôle Sigma et l'Agence Delta ont lancé le programme Nova Export à Sfax.",
      {("RUNS", "Pôle Sigma", "Nova Export"), ("RUNS", "Agence Delta", "Nova Export"),
       ("PARTNERS_WITH", "Pôle Sigma", "Agence Delta")}),
+    # the with-partners of one act run it too, and partner each other
+    ("fr", "Le Forum Nova a été organisé par le Pôle Sigma en collaboration avec l'Agence Delta et la Banque Kappa.",
+     {("RUNS", "Agence Delta", "Forum Nova"), ("PARTNERS_WITH", "Agence Delta", "Banque Kappa"),
+      ("PARTNERS_WITH", "Pôle Sigma", "Banque Kappa")}),
     ("en", "The Orion Startup Fund has launched the Nova Seed Programme with the Lyra Cluster.",
      {("RUNS", "Orion Startup Fund", "Nova Seed Programme"), ("RUNS", "Lyra Cluster", "Nova Seed Programme"),
       ("PARTNERS_WITH", "Orion Startup Fund", "Lyra Cluster")}),
