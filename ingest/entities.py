@@ -36,6 +36,9 @@ _NAME_VERBS = {"is", "was", "has", "took", "takes", "signed", "joined", "joins",
                "runs", "hosts", "gathers", "partnered", "est", "a", "participe", "organise", "accompagne",
                "soutient", "finance", "regroupe", "opere", "lance", ","}
 _HEAD_NOUNS_TAIL = {"cluster", "label", "plan", "strategy", "initiative"}  # lower-case head nouns absorbed into a name ("the QOOT cluster")
+# lower-case kind nouns after a name: what stands before the name describes it ("the Egyptian X incubator")
+_KIND_AFTER = {"incubator", "incubateur", "cluster", "startup", "start-up", "company", "firm", "accelerator",
+               "platform", "technopark", "accelerateur", "entreprise", "societe"}
 _CLITICS = {"vous", "nous", "il", "elle", "on", "ils", "elles", "t", "je", "tu", "moi", "toi"}
 _JOB_TITLES = {"president", "presidente", "vice-president", "director", "directeur", "directrice", "ceo", "head",
                "chairman", "chairwoman", "chair", "manager", "founder", "fondateur", "fondatrice", "secretary",
@@ -196,6 +199,8 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 continue
             i = t0
         # a lower-case head noun right after the name belongs to it ("the QOOT cluster")
+        if j - i >= 2 and toks[i].f in places()[1] and j < b and toks[j].f in _KIND_AFTER and not toks[j].cap:
+            i += 1  # "the Egyptian Lyra incubator": the adjective says where the Lyra incubator is
         if j < b and toks[j].f in _HEAD_NOUNS_TAIL and not toks[j].cap and (j - i) <= 4:
             j += 1
         elif j < b and toks[j].f in ("program", "programme", "project") and \

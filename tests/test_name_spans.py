@@ -25,6 +25,9 @@ WHOLE = [  # lang, text, the name found whole, a part that is no name of its own
     # a programme's body named after it: one organisation, not the programme and a bare body
     ("en", "The Lyra Agency and the Horizon Europe National Contact Point signed a memorandum in April 2021.",
      "Horizon Europe National Contact Point", "National Contact Point"),
+    # a demonym before a name and its lower-case kind noun describes it
+    ("en", "The platform will support the capacity of the Egyptian LYRIC incubator in Cairo.", "LYRIC",
+     "Egyptian LYRIC"),
     # a quoted name beside the kind noun that says what it names
     ("fr", "Une convention a été signée entre le Pôle Alpha et l'entreprise \"Nova Minds\".", "Nova Minds", "Minds"),
     ("fr", '"Nova Venture", un accélérateur de start-up, a été inauguré hier à Oran.', "Nova Venture", "Venture"),
