@@ -26,6 +26,11 @@ CO_RUNNERS = [  # lang, text, triples that must be read
     ("fr", "Le Forum Nova a été organisé par le Pôle Sigma en collaboration avec l'Agence Delta et la Banque Kappa.",
      {("RUNS", "Agence Delta", "Forum Nova"), ("PARTNERS_WITH", "Agence Delta", "Banque Kappa"),
       ("PARTNERS_WITH", "Pôle Sigma", "Banque Kappa")}),
+    # an unnamed event organised jointly makes its organisers partners
+    ("fr", "Le Pôle Sigma a organisé, conjointement avec l'Université Beta, une journée d'étude sur l'innovation.",
+     {("PARTNERS_WITH", "Pôle Sigma", "Université Beta")}),
+    ("en", "The Vega Cluster organised a workshop on export markets together with the Orion Agency.",
+     {("PARTNERS_WITH", "Vega Cluster", "Orion Agency")}),
     ("en", "The Orion Startup Fund has launched the Nova Seed Programme with the Lyra Cluster.",
      {("RUNS", "Orion Startup Fund", "Nova Seed Programme"), ("RUNS", "Lyra Cluster", "Nova Seed Programme"),
       ("PARTNERS_WITH", "Orion Startup Fund", "Lyra Cluster")}),

@@ -168,7 +168,10 @@ def _creates_an_act(t: Token) -> bool:
 _ACT_NOUNS = {"programme", "program", "project", "projet", "initiative", "appel", "call", "concours", "competition",
               "forum", "salon", "event", "événement", "platform", "plateforme", "fund", "fonds", "incubator",
               "incubateur", "accelerator", "accélérateur", "hub", "label", "prix", "award", "challenge", "edition",
-              "édition", "campaign", "campagne", "cycle", "formation", "training"}
+              "édition", "campaign", "campagne", "cycle", "formation", "training",
+              # an unnamed event organised together ("a organisé, conjointement avec A, une journée d'étude")
+              "journée", "day", "workshop", "atelier", "seminar", "séminaire", "conference", "conférence",
+              "rencontre", "colloque", "hackathon", "webinar", "webinaire"}
 
 
 def _joint_parties(t: Token, tab: FrameTable, by_words, read) -> tuple[list, list]:
