@@ -39,6 +39,10 @@ _HEAD_NOUNS_TAIL = {"cluster", "label", "plan", "strategy", "initiative"}  # low
 # lower-case kind nouns after a name: what stands before the name describes it ("the Egyptian X incubator")
 _KIND_AFTER = {"incubator", "incubateur", "cluster", "startup", "start-up", "company", "firm", "accelerator",
                "platform", "technopark", "accelerateur", "entreprise", "societe"}
+# a singular head noun a name stands before ("the Kelvo project", « le projet » is written after it in English)
+_NAMED_HEADS = {"project", "programme", "program", "initiative", "cluster", "network", "platform", "incubator",
+                "accelerator", "fund"}
+_DETERMINERS = {"the", "this", "its", "their", "our"}
 _CLITICS = {"vous", "nous", "il", "elle", "on", "ils", "elles", "t", "je", "tu", "moi", "toi"}
 _JOB_TITLES = {"president", "presidente", "vice-president", "director", "directeur", "directrice", "ceo", "head",
                "chairman", "chairwoman", "chair", "manager", "founder", "fondateur", "fondatrice", "secretary",
@@ -306,8 +310,9 @@ def _sentence_names(toks, a, b, sent, mid_caps, reg_hits, place_hits, persons, l
                 continue  # "Mentoring", "Incubator": the kind's own noun, capitalised, names nothing
             if len(words) == 1 and not acronym and not has_cue:
                 t = text_tokens[0]
-                if j < b and toks[j].text.islower() and toks[j].f in GENERIC | {"poles", "valley", "companies"}:
-                    continue  # "Anchor companies", "Techno poles": an adjective
+                if j < b and toks[j].text.islower() and toks[j].f in GENERIC | {"poles", "valley", "companies"} and \
+                        not (toks[j].f in _NAMED_HEADS and i > a and toks[i - 1].f in _DETERMINERS):
+                    continue  # "Anchor companies", "Techno poles": an adjective ("the Kelvo project" names it)
                 camel = any(c.isupper() for c in t.text[1:])
                 defined = _defines_org(toks, j, b)
                 nxt = toks[j].f if j < b else ""

@@ -76,3 +76,8 @@ def test_the_runners_of_a_quoted_project_are_read_from_the_tree():
                        "Clusters’ project offering a voucher to regional clusters."))
     assert {("RUNS", norm("Kappa Hub"), norm("Scale-up Pass for Clusters")),
             ("RUNS", norm("Lyra Network"), norm("Scale-up Pass for Clusters"))} <= got
+
+
+def test_a_project_funded_under_a_programme_is_part_of_it():
+    got = triples("The Kelvo project, funded by the EU under the Orion Sea Basin Programme, supports start-ups.")
+    assert {("FUNDS", norm("EU"), norm("Kelvo")), ("PART_OF", norm("Kelvo"), norm("Orion Sea Basin Programme"))} <= got

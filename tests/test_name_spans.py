@@ -25,6 +25,9 @@ WHOLE = [  # lang, text, the name found whole, a part that is no name of its own
     # a programme's body named after it: one organisation, not the programme and a bare body
     ("en", "The Lyra Agency and the Horizon Europe National Contact Point signed a memorandum in April 2021.",
      "Horizon Europe National Contact Point", "National Contact Point"),
+    # an unknown word before "project" after "the" names the project
+    ("en", "The Kelvo project, funded by the EU under the Orion Sea Basin Programme, supports start-ups.", "Kelvo",
+     "Kelvo project"),
     # a demonym before a name and its lower-case kind noun describes it
     ("en", "The platform will support the capacity of the Egyptian LYRIC incubator in Cairo.", "LYRIC",
      "Egyptian LYRIC"),
