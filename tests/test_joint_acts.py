@@ -81,3 +81,20 @@ def test_the_runners_of_a_quoted_project_are_read_from_the_tree():
 def test_a_project_funded_under_a_programme_is_part_of_it():
     got = triples("The Kelvo project, funded by the EU under the Orion Sea Basin Programme, supports start-ups.")
     assert {("FUNDS", norm("EU"), norm("Kelvo")), ("PART_OF", norm("Kelvo"), norm("Orion Sea Basin Programme"))} <= got
+
+
+@pytest.mark.parametrize("lang,text,expected,absent", [
+    ("en", "Kappa Hub is implementing several programs in Lebanon under the Orion Sea Basin Programme.",
+     ("PARTICIPATES_IN", "Kappa Hub", "Orion Sea Basin Programme"), None),
+    ("fr", "Le Pôle Sigma mène deux projets dans le cadre du programme Horizon Europe.",
+     ("PARTICIPATES_IN", "Pôle Sigma", "Horizon Europe"), None),
+    # a funder acting under a programme is more likely its owner: no edge
+    ("en", "The EU funds several projects under the Orion Sea Basin Programme.", None,
+     ("PARTICIPATES_IN", "EU", "Orion Sea Basin Programme")),
+])
+def test_an_organisation_that_works_under_a_programme_takes_part_in_it(lang, text, expected, absent):
+    got = triples(text, lang)
+    if expected:
+        assert _norm([expected]) <= got
+    if absent:
+        assert not _norm([absent]) & got

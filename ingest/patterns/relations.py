@@ -19,6 +19,12 @@ _MEMBER_WORDS = {"members", "member", "membres", "membre", "adherents", "adheren
 _PHRASE_PREPS = {"from", "of", "by", "du", "de", "des", "d'", "par"}
 
 
+
+# what an organisation does under a programme it takes part in
+_IMPLEMENT_VERBS = {"implementing", "implements", "implemented", "carrying", "carries", "carried", "running",
+                    "runs", "leading", "leads", "led", "conducting", "conducts", "conducted", "met", "mene", "menent",
+                    "realise", "realisent", "conduit", "conduisent", "porte", "portent", "deploie"}
+
 class RelationPatterns:
     """The cue-mode handlers and the structure-only relation patterns of `Engine`."""
 
@@ -353,6 +359,15 @@ class RelationPatterns:
         left = [x for x in s.args if max(x.ext, x.j) <= i and x.m.label == "Programme" and x.m is not right[0].m]
         if left:
             self.emit("PART_OF", left[-1], right[0], s, cue.method, cue.conf)
+            return
+        # "X is implementing several projects under the P programme": X takes part in P (a funder or a
+        # ministry that acts under P is more likely its owner: no edge)
+        first = s.args[0] if s.args and s.args[0].i - s.a <= 2 and not s.args[0].coref else None
+        if first is None or first.m.label != "Organisation" or first.m.kind in ("funder", "government") or \
+                any(first.j <= x.i < i for x in s.args[1:]) or \
+                not any(self.f[k] in _IMPLEMENT_VERBS for k in range(first.j, i)):
+            return
+        self.emit("PARTICIPATES_IN", first, right[0], s, cue.method, round(cue.conf * 0.85, 3))
 
     def _ours(self, s, cue, i, j):
         """'Nos adhérents A, B et C ont …', 'Among our members are A and B': the document's organisation's."""
