@@ -230,7 +230,10 @@ def extract(raw: RawDocument) -> RawExtraction:
             if x.j - x.i <= n:
                 continue
             p = pl_names.get(" ".join(t.f for t in toks[x.j - n:x.j]))
-            if p is not None and p.kind == "country" and toks[x.j - n - 1].f not in ("of", "de", "du", "d'", "for", "in"):
+            k = x.j - n - 1
+            while k > x.i and toks[k].f in ("the", "la", "le", "l'", "les"):
+                k -= 1  # "Embassy of the Netherlands": the country is the name's complement, not a tag
+            if p is not None and p.kind == "country" and toks[k].f not in ("of", "de", "du", "d'", "for", "in"):
                 return place_at(x.j - n, x.j, p)
         return None
 

@@ -107,3 +107,14 @@ PAGE_FURNITURE = ["Print Friendly, PDF & Email", "Submitted by Anonymous on 3 Ma
 @pytest.mark.parametrize("line", PAGE_FURNITURE)
 def test_a_page_s_furniture_names_nothing(line):
     assert not [m.text for m in run(line, "en").mentions if m.label == "Organisation"]
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Kelvo Morocco joined the network in 2020.", "Kelvo Morocco", "Morocco"),  # a country tag ends the name
+    ("The cluster was initiated by the Embassy of the Netherlands in 2019.", "Embassy of the Netherlands", None),
+])
+def test_a_country_ending_a_name_is_a_tag_unless_it_is_the_name_s_complement(text, name, country):
+    r = run(text)
+    located = {(c.source.text, c.target.canonical or c.target.text) for c in r.candidates if c.type == "LOCATED_IN"}
+    assert name in {m.text for m in r.mentions}
+    assert located == ({(name, country)} if country else set())
