@@ -377,8 +377,9 @@ _PROGRAMME_BODIES = {"managing authority", "joint secretariat", "joint technical
                      "contact point", "programme office", "management unit", "coordination unit",
                      "autorite de gestion", "secretariat technique conjoint", "secretariat conjoint"}
 _COMPASS = {"nord", "sud", "north", "south", "east", "west", "est", "ouest", "mediterranee", "mediterranean"}
-_POSTS = {"president", "presidente", "director", "directeur", "directrice", "ceo", "chairman", "chairwoman",
-          "manager", "founder", "fondateur", "fondatrice", "secretary", "coordinator", "coordinateur", "coordinatrice"}
+_POSTS = {"president", "presidente", "chairperson", "director", "directeur", "directrice", "ceo", "chairman",
+          "chairwoman", "manager", "founder", "fondateur", "fondatrice", "secretary", "coordinator", "coordinateur",
+          "coordinatrice"}
 _KIND_NOUNS = {"chambre", "chamber", "pepiniere", "rapport", "report", "components", "systems", "ministere",
                "ministry", "agence", "agency", "office", "direction", "universite", "university", "ecole", "school"}
 _JOB_WORDS = {"officer", "manager", "coordinator", "expert", "consultant", "professor", "researcher", "chercheur",

@@ -177,9 +177,13 @@ def _trim(toks: list[Tok], i: int, j: int) -> tuple[int, int]:
                      or (toks[i].f in STARTERS and not (toks[i].upper and toks[i].f not in ("the", "le", "la", "les")))
                      or not _namey(toks[i])):
         i += 1
-    while j > i and (toks[j - 1].f in CONNECTORS or not (_namey(toks[j - 1]) or toks[j - 1].text.isalnum())):
-        j -= 1
+    while j > i and (toks[j - 1].f in CONNECTORS or toks[j - 1].f in _TRAILING_TITLES or
+                     not (_namey(toks[j - 1]) or toks[j - 1].text.isalnum())):
+        j -= 1  # ("Chairperson Dr": the title of the person named next is no part of a name)
     return i, j
+
+
+_TRAILING_TITLES = {"dr", "mr", "mrs", "ms", "prof", "mme", "mlle"}
 
 
 def _paren_dashed_acronym(toks: list[Tok], j: int, b: int) -> int | None:

@@ -19,7 +19,7 @@ _PERSON = {"PERSON", "PER"}
 _ACTOR_ENTS = {"ORG", "MISC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "GPE", "LOC"}
 
 
-POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "manager", "minister", "founder", "head",
+POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "chairperson", "manager", "minister", "founder", "head",
           "directeur", "directrice", "président", "présidente", "ministre", "fondateur", "fondatrice", "general",
           "général", "générale", "coordinator", "coordinateur", "coordinatrice", "mayor", "maire", "governor",
           "gouverneur", "rector", "recteur", "secretary", "secrétaire", "secretary-general", "commissioner",
