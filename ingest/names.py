@@ -149,6 +149,7 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
                 and not any(f in _COMPLEMENT for f in left):
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)  # "Salina Sensors and Limassol Marine Labs"
         right_cue = bool(right) and is_org_cue(right[-1].f) and not is_org_cue(" ".join(left)) and \
+            right[-1].f not in places()[0] and \
             not (len(right) >= 2 and right[-1].f in _COMPANY_SUFFIX)  # "Airbus Helicopters et Naval Group"
         # a determiner after "and" opens a new noun phrase ("Salina Foods and the Kyrenia Institute")
         joined = (any(f in _COMPLEMENT for f in left) and not right_is_name and

@@ -98,3 +98,18 @@ def test_an_organisation_that_works_under_a_programme_takes_part_in_it(lang, tex
         assert _norm([expected]) <= got
     if absent:
         assert not _norm([absent]) & got
+
+
+@pytest.mark.parametrize("lang,text,pair", [
+    # a determiner before the list's first item introduces nothing; an insertion after the verb
+    ("fr", "La Confédération Alpha (CGA) et Technopark Kelvo ont signé, mardi à Casablanca, un accord de coopération "
+           "stratégique.", ("Confédération Alpha", "Technopark Kelvo")),
+    # a name in brackets right after another is that actor's other name, not a list item
+    ("fr", "La Fédération Orion (FO) et le Pôle Kelvo ont signé, lundi à Tunis, une convention de partenariat.",
+     ("Fédération Orion", "Pôle Kelvo")),
+    # a country word ending the second name does not glue the two names
+    ("fr", "La CGA et Technopark Morocco scellent un partenariat stratégique.", ("CGA", "Technopark Morocco")),
+])
+def test_the_parties_of_a_signed_agreement_read_as_one_list(lang, text, pair):
+    a, b = (norm(x) for x in pair)
+    assert ("PARTNERS_WITH", a, b) in _sym(triples(text, lang))

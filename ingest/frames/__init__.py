@@ -86,6 +86,21 @@ _CONJ = re.compile(r"\b(?:and|et|as well as|ainsi que)\b|&", re.I)
 _INTRO = re.compile(r"(\w+)\W*(?:(?:the|le|la|les|l['’])\s*)?$", re.I)
 
 
+def _without_bracketed(named: list, text: str) -> list:
+    """The actors in the order written, less a name in brackets right after another one ("A (ACR) et B"):
+    the same actor's other name, which would break the list."""
+    out = []
+    for a, b, x in named:
+        if out and text[out[-1][1]:a].strip() == "(" and text[b:b + 1] == ")":
+            continue
+        out.append((a, b, x))
+    return out
+
+
+# what may stand before a list's first item without introducing it ("La A et B ont signé …")
+_NO_INTRO = {"", "the", "le", "la", "les", "l", "a", "an", "un", "une", "et", "and"}
+
+
 def _intro(before: str) -> str:
     """The word before a name, determiners skipped: 'to' in "according to the A"."""
     m = _INTRO.search(before)
@@ -110,7 +125,7 @@ class _Reader:
         self.spans = spans
         # the actors in the order written, references included ("le ministère, A et B"), for the list
         # readers (built once per sentence)
-        self.named = sorted(spans, key=lambda n: (n[0], n[1]))
+        self.named = _without_bracketed(sorted(spans, key=lambda n: (n[0], n[1])), doc.text)
         self.person = {t.i for e in doc.ents if e.label_ in _PERSON_ENTS for t in e}
 
     def at(self, t) -> list:
@@ -143,7 +158,8 @@ class _Reader:
         while hi + 1 < len(named) and not named[hi + 1][2].coref and \
                 is_list_gap(self.doc.text[named[hi][1]:named[hi + 1][0]]):
             hi += 1
-        if lo < k and _intro(self.doc.text[:named[lo][0]]) != _intro(self.doc.text[:named[k][0]]):
+        first_intro = _intro(self.doc.text[:named[lo][0]])
+        if lo < k and first_intro not in _NO_INTRO and first_intro != _intro(self.doc.text[:named[k][0]]):
             lo += 1
         gaps = [self.doc.text[named[n][1]:named[n + 1][0]] for n in range(lo, hi)]
         if not any(_CONJ.search(g) for g in gaps):
