@@ -113,3 +113,15 @@ def test_an_organisation_that_works_under_a_programme_takes_part_in_it(lang, tex
 def test_the_parties_of_a_signed_agreement_read_as_one_list(lang, text, pair):
     a, b = (norm(x) for x in pair)
     assert ("PARTNERS_WITH", a, b) in _sym(triples(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Orion Bank is providing a €100 million loan to the Kelvo Popular Bank to support small firms.",
+     {("FUNDS", "Orion Bank", "Kelvo Popular Bank")}),
+    ("fr", "La Banque Orion a accordé un prêt de 50 millions d'euros à la Banque Kelvo.",
+     {("FUNDS", "Banque Orion", "Banque Kelvo")}),
+    ("en", "The Orion Bank gave a speech to the Kelvo Cluster members.", set()),  # no funding noun, no edge
+])
+def test_a_loan_or_grant_provided_to_a_body_funds_it(lang, text, expected):
+    got = {t for t in triples(text, lang) if t[0] == "FUNDS"}
+    assert got == _norm(expected)

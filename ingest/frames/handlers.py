@@ -29,7 +29,12 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
         return holders(t, frame, by_words)
     words = set(role[5:].split(","))
     out = []
-    for o in prep_objects(t, words):
+    found = prep_objects(t, words)
+    if not found and frame.object and t.pos_ == "VERB":
+        # « a accordé un prêt de 50 M€ à la Banque X »: the tree hangs the recipient on the object
+        found = [o for c in t.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in frame.object
+                 for o in prep_objects(c, words)]
+    for o in found:
         if o.like_num or any(c.dep_ == "nummod" for c in o.children):
             out += prep_objects(o, words)  # "a grant of EUR 2 million from X", « subvention de 2 MDH du Y »
         else:

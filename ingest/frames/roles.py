@@ -130,7 +130,7 @@ def prep_objects(t: Token, words) -> list[Token]:
     """Objects of the prepositions `words` under t: English `prep`/`agent` + `pobj`, French `case`."""
     out = []
     for c in t.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in words:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words:  # ("provided a loan to X": dative)
             # "a member of A and of B": the second preposition is coordinated with the first
             for prep in (c, *[k for k in c.conjuncts if k.lower_ in words]):
                 out.extend(p for p in prep.children if p.dep_ in ("pobj", "pcomp"))
