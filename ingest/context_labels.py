@@ -1,13 +1,19 @@
 """A name's label from the words around it, when its own words say nothing: an apposition or a
 predicate noun ("X, a three-year project", "X is an accelerator programme", « le P, programme financé
-par … »), or the kind word beside it ("the X project", "programme X", "the launch of “X”")."""
+par … »), or the kind word beside it ("the X project", "programme X", "the launch of “X”"); and from
+what the sentences say it does (a fund that launches or finances is an organisation)."""
 from __future__ import annotations
 
 import re
 
 from ecograph.kinds import classify
 
+from ecograph.ids import norm
+from ecograph.model import RELATION_TYPES
+
 from .entities import Chunk, _ORG_NOUNS
+from .names import _COMPLEMENT
+from .types import Candidate, Mention
 
 _PROG_KIND = {"project": "project", "projects": "project", "projet": "project", "programme": "programme",
               "program": "programme", "initiative": "policy", "strategy": "policy", "strategie": "policy",
@@ -88,8 +94,7 @@ def context_label(toks, ch: Chunk, a: int, b: int) -> tuple[str | None, str | No
     return None, None
 
 
-_HEAD_PROGRAMMES = {"project": "project", "projet": "project", "programme": "programme", "program": "programme"}
-_COMPLEMENTS = {"of", "for", "de", "du", "des", "d'", "pour"}
+_HEAD_PROGRAMMES = ("project", "projet", "programme", "program")  # (their kinds: `_PROG_KIND`)
 
 
 def programme_by_its_head(toks, ch: Chunk, b: int) -> str | None:
@@ -102,7 +107,21 @@ def programme_by_its_head(toks, ch: Chunk, b: int) -> str | None:
     if k >= b or toks[k].f not in _HEAD_PROGRAMMES or toks[k].cap:
         return None
     words = [t.f for t in toks[ch.i:ch.j]]
-    head = next((words[n - 1] for n in range(1, len(words)) if words[n] in _COMPLEMENTS), words[-1])
+    head = next((words[n - 1] for n in range(1, len(words)) if words[n] in _COMPLEMENT), words[-1])
     if classify(head)[0] == "Organisation" or head in _ORG_NOUNS:
         return None
-    return _HEAD_PROGRAMMES[toks[k].f]
+    return _PROG_KIND[toks[k].f]
+
+
+def funds_that_act(candidates: list[Candidate], mentions: list[Mention]) -> None:
+    """Relabel, in place, a fund that is the source of a relation only an organisation can be the
+    source of ("the Green Planet Fund has launched a facility": a funder, by SCHEMA.md's label rules);
+    every mention of that name in the document follows (one label per name)."""
+    acting = {norm(c.source.text) for c in candidates
+              if c.source.label == "Programme" and c.source.kind == "fund"
+              and "Programme" not in RELATION_TYPES[c.type][0]}
+    if not acting:
+        return
+    for m in mentions:
+        if m.label == "Programme" and m.kind == "fund" and norm(m.text) in acting:
+            m.label, m.kind = "Organisation", "funder"

@@ -120,7 +120,8 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
                        not (n.j - r.j == 1 and toks[r.j].f in FIRM_WORDS)), None)  # "KDG Invest" is one name
         if prefix is not None and prefix.label == "Programme" and \
                 " ".join(t.f for t in toks[prefix.j:n.j]) in _PROGRAMME_BODIES:
-            kept.append(Chunk(n.i, n.j, n.source, "Organisation", "government", None, n.country, list(n.aliases), n.ext))
+            kept.append(Chunk(n.i, n.j, n.source, "Organisation", "government", None, n.country, list(n.aliases),
+                              n.ext))
             continue  # "the Orion Sea Basin Managing Authority": the body that runs the programme
         if prefix is not None:
             # "National Pact for Industrial Emergence Industrial Acceleration Plan": two names run together

@@ -19,12 +19,11 @@ from ecograph.ids import norm
 
 from spacy.tokens import Doc
 
-from .context_labels import context_label, programme_by_its_head
+from .context_labels import context_label, funds_that_act, programme_by_its_head
 from .entities import Chunk, detect, nlp, places, surface, tokenize
 from ecograph.kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
 from .references import CONF_OWN, Recent, head_references, own_programmes
-from .joint_acts import funds_that_act
 from .frames import demonym_edges, frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
 from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction

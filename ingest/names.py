@@ -53,7 +53,6 @@ _COMPANY_SUFFIX = {"group", "groupe", "holding", "sa", "sas", "sarl", "ltd", "in
 _AND = {"and", "et", "&"}
 
 
-
 def is_org_cue(f: str) -> bool:
     return classify(f)[0] is not None  # classify is memoised
 
@@ -207,8 +206,9 @@ def _paren_acronym(toks: list[Tok], j: int, b: int) -> int | None:
 
 # institution heads whose name may list the fields it serves: "Academy for Science, Technology and
 # Maritime Transport", "Institut de Chimie, de Physique et de Biologie"
-_FIELDS_LIST_HEADS = {"academy", "academie", "institute", "institut", "school", "ecole", "faculty", "faculte", "council",
-                      "conseil", "centre", "center", "department", "college", "organization", "organisation"}
+_FIELDS_LIST_HEADS = {"academy", "academie", "institute", "institut", "school", "ecole", "faculty", "faculte",
+                      "council", "conseil", "centre", "center", "department", "college", "organization",
+                      "organisation"}
 
 
 def _lists_fields(toks, i: int, j: int) -> bool:

@@ -358,15 +358,15 @@ def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     return keys
 
 
-_TAILS: dict[int, dict[str, str]] = {}
+_TAILS: list = [None, {}]  # [the registry index, its family tails]: the last one computed
 
 
 def _family_tails(reg: dict) -> dict[str, str]:
-    """`doc_links.family_tails` of the registry, computed once per registry."""
-    if id(reg) not in _TAILS:
-        _TAILS.clear()
-        _TAILS[id(reg)] = family_tails(reg)
-    return _TAILS[id(reg)]
+    """`doc_links.family_tails` of the registry, computed once per registry (the cache holds the
+    registry itself: an id alone may be reused by the next dict)."""
+    if _TAILS[0] is not reg:
+        _TAILS[:] = [reg, family_tails(reg)]
+    return _TAILS[1]
 
 
 def _despaced(name: str) -> str | None:

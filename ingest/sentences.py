@@ -119,7 +119,8 @@ _DATE = (r"(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}(?:er)?\s+" 
          r"|" + _MONTH + r"\s+\d{1,2},?\s+\d{4})")
 _STAMP = re.compile(r"(?:(?:date|dated|published|posted|updated|publié|mis à jour)(?:\s+(?:on|le))?\s*:?\s*)?"
                     + _DATE + r"(?:\s+(?:à|at)\s+\d{1,2}[:h]\d{2})?\s*[-–—|:]?\s+(?=\S)", re.I)
-_DATELINE = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){0,2}|[A-ZÀ-Ý][a-zà-ÿ'’-]+)"
+_DATELINE = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){0,2}"  # "AMMAN", "SIDI BOU SAID"
+                       r"|[A-ZÀ-Ý][a-zà-ÿ'’-]+)"  # or one capitalised word: "Alger"
                        r"(?:,\s*[^—.!?\n]{1,30}?)?\s+—\s+(?=[A-ZÀ-Ý«\"])")
 _CAPS_DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,24}:\s+(?=[A-ZÀ-Ý])")
 _STAMP_REST = 40  # a stamp is cut off only before a sentence at least this long

@@ -36,7 +36,8 @@ def _coined(word: str) -> bool:
 
 # a body noun a short form may drop with all that follows ("Al Amal" for "Al Amal Foundation for Education")
 _DROPPED_HEADS = {"organization", "organisation", "foundation", "fondation", "association", "society"}
-_COMPLEMENTS = {"for", "of", "de", "du", "des", "d", "pour"}
+_COMPLEMENTS = {"for", "of", "de", "du", "des", "d", "pour"}  # (normalised: « d' » reads "d")
+_BODY_HEADS = _HEAD_WORDS | {"academy", "academie"}
 
 
 def _short_form_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -52,20 +53,21 @@ def _short_form_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
             continue
         for k, t in enumerate(toks):
             if t in ("and", "et") and k >= 3 or k >= 2 and (
-                    t in _COMPLEMENTS and toks[k - 1] in _HEAD_WORDS | {"academy", "academie"} or
+                    t in _COMPLEMENTS and toks[k - 1] in _BODY_HEADS or
                     t in _DROPPED_HEADS and k + 1 < len(toks) and toks[k + 1] in _COMPLEMENTS):
                 cut[" ".join(toks[:k])].setdefault(" ".join(toks), j)
     out = []
     for i, m in enumerate(mentions):
         key = norm(m.canonical or m.text)
         longs = cut.get(key, {})
-        bodied = classify(key)[0] == "Organisation" or next(iter(longs), "").split()[len(key.split()):][:1] in \
-            [[h] for h in _DROPPED_HEADS]
-        if m.label in _SWAP and len(longs) == 1 and bodied:
-            j = next(iter(longs.values()))
-            # a short form cut before "and" may be a body of its own when written first; one cut before a
-            # body noun's complement is the long name's, before or after it ("Al Amal" in a title)
-            cut_at_and = norm(mentions[j].canonical or mentions[j].text).split()[len(key.split())] in ("and", "et")
-            if mentions[j].start < m.start or not cut_at_and:
-                out.append((i, j))
+        if m.label not in _SWAP or len(longs) != 1:
+            continue
+        (long_, j), = longs.items()
+        cut_word = long_.split()[len(key.split())]  # the long name's word where the short form stops
+        if classify(key)[0] != "Organisation" and cut_word not in _DROPPED_HEADS:
+            continue
+        # a short form cut before "and" may be a body of its own when written first; one cut before a
+        # body noun's complement is the long name's, before or after it ("Al Amal" in a title)
+        if mentions[j].start < m.start or cut_word not in ("and", "et"):
+            out.append((i, j))
     return out

@@ -14,7 +14,8 @@ from ecograph.ids import fold
 
 _STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u2011": "-"})
 # a word with an @ inside is one word ("Sm@rtCity", "MED@Work"); an address ("info@vega.org") is not
-_TOKEN = re.compile(r"(?:[A-Za-z\u00c0-\u024f]'(?=[A-Za-z\u00c0-\u024f]))|(?:[Qq]u'(?=\w))|\w+@\w+(?!\w|\.\w)|\w+|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Za-z\u00c0-\u024f]'(?=[A-Za-z\u00c0-\u024f]))|(?:[Qq]u'(?=\w))"
+                    r"|\w+@\w+(?!\w|\.\w)|\w+|[^\w\s]")
 
 
 @dataclass

@@ -228,7 +228,9 @@ def test_a_title_line_without_entities_is_no_name_but_a_coined_name_in_it_is():
     assert veto(doc, 0, len("Triumphs and Hidden Treasures"), "Triumphs and Hidden Treasures", True) == "heading-phrase"
     doc = pipeline("en")("Meet JoMedica at the fair")
     assert veto(doc, 5, 13, "JoMedica", True) is None
-    assert set(VETOES) == {"person", "common-word", "date-or-amount", "role-phrase", "heading-phrase", "common-phrase", "field-label", "category", "post", "ordinal", "agreement", "truncated", "plural-kind", "place"}
+    assert set(VETOES) == {"person", "common-word", "date-or-amount", "role-phrase", "heading-phrase",
+                           "common-phrase", "field-label", "category", "post", "ordinal", "agreement", "truncated",
+                           "plural-kind", "place"}
 
 
 @pytest.mark.parametrize("lang,line,name,expected", [

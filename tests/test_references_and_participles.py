@@ -90,7 +90,8 @@ PARTICIPLES = [  # lang, text, triples that must be read
     # a participial clause that opens the sentence describes the main clause's subject; its list of
     # agents ends at the name after "and"
     ("en", "Launched in 2019 and funded jointly by Kappa Hub and the Kingdom of Numidia, the Orion Program "
-           "trains farmers.", {("FUNDS", "Kappa Hub", "Orion Program"), ("FUNDS", "Kingdom of Numidia", "Orion Program")}),
+           "trains farmers.",
+     {("FUNDS", "Kappa Hub", "Orion Program"), ("FUNDS", "Kingdom of Numidia", "Orion Program")}),
     ("fr", "Cofinancé par la Banque Kappa et l'Agence Lyra, le programme Nova Plus soutient 200 entreprises.",
      {("FUNDS", "Banque Kappa", "Nova Plus"), ("FUNDS", "Agence Lyra", "Nova Plus")}),
     # the subject is a quoted name after the comma (the parser may end the sentence at the quote)

@@ -601,7 +601,8 @@ def test_a_programme_named_without_its_family_acronyms(monkeypatch, mention, exp
     import ecograph.ingest.resolve as resolve_mod
     from ecograph.ingest.registry import KnownEntity
     from ecograph.ids import norm
-    entries = [KnownEntity("Orvalis Sea Link", "Programme", "programme", None, ("ORV CBC Tessaro Sea Basin Programme",)),
+    entries = [KnownEntity("Orvalis Sea Link", "Programme", "programme", None,
+                           ("ORV CBC Tessaro Sea Basin Programme",)),
                KnownEntity("Brevia Coast", "Programme", "programme", None, ("BRV Kelvo Coast Programme",)),
                KnownEntity("Ardent Coast", "Programme", "programme", None, ("ARD Kelvo Coast Programme",)),
                KnownEntity("Zephyr Basin", "Programme", "programme", None, ("ZPH Sea Basin Programme",))]

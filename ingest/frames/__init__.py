@@ -14,6 +14,7 @@ import re
 
 from ecograph.ids import norm
 from ecograph.model import allowed
+from ecograph.name_keys import _PROGRAMME_WORDS
 
 from ..types import Candidate
 from .handlers import HANDLERS
@@ -107,10 +108,6 @@ def _intro(before: str) -> str:
     return m.group(1).lower() if m else ""
 
 
-# the common nouns a name before them is the name of ("the ‘Nova Pass’ project")
-_NAMED_ACTS = {"project", "programme", "program", "projet", "initiative"}
-
-
 class _Reader:
     """Token of the parse -> the mentions (as engine Args) it stands for."""
 
@@ -153,7 +150,8 @@ class _Reader:
         lo = hi = k
         # a reference may open a list (« le ministère, A et B ») but not continue one: "A, B and the
         # cluster is …" starts a new clause
-        while lo > 0 and not x.coref and not named[lo - 1][2].coref and is_list_gap(self.doc.text[named[lo - 1][1]:named[lo][0]]):
+        while lo > 0 and not x.coref and not named[lo - 1][2].coref and \
+                is_list_gap(self.doc.text[named[lo - 1][1]:named[lo][0]]):
             lo -= 1
         while hi + 1 < len(named) and not named[hi + 1][2].coref and \
                 is_list_gap(self.doc.text[named[hi][1]:named[hi + 1][0]]):
@@ -214,7 +212,8 @@ class _Reader:
                     return hit
         for c in t.children:  # "the Kappa Furniture City company": the name before a common noun
             # ("the ‘Scale-up Pass for Clusters’ project": a quoted name the tree hangs as a modifier)
-            if (c.dep_ == "compound" or c.dep_ == "nmod" and t.lemma_.lower() in _NAMED_ACTS) and \
+            # (the common nouns a name before them is the name of: `name_keys._PROGRAMME_WORDS`)
+            if (c.dep_ == "compound" or c.dep_ == "nmod" and t.lemma_.lower() in _PROGRAMME_WORDS) and \
                     c.pos_ == "PROPN" and t.i - 6 <= c.i < t.i and t.pos_ == "NOUN":
                 hit = self.at(c)
                 if hit:

@@ -22,7 +22,8 @@ LIST_GAP = re.compile(r"(?i:(?:\s|,|;|&|\band\b|\bet\b|\bas well as\b|\bainsi qu
                        r"|\bl['’]|\([^()]{1,30}\))*(?:,|\band\b|\bet\b|&|\bainsi que\b|\bas well as\b)"
                        r"(?:\s|\bthe\b|\ble\b|\bla\b|\bles\b|\bl['’])*)"
                        # « … et l'incubateur français B »: the next item's own common noun and adjective
-                       r"(?:(?<=[ '’])(?!(?:of|de|du|des|d)\b)[a-zà-ÿ-]{3,}(?:\s+(?!(?:of|de|du|des|d)\b)[a-zà-ÿ-]{3,})?\s+)?")
+                       r"(?:(?<=[ '’])(?!(?:of|de|du|des|d)\b)[a-zà-ÿ-]{3,}"
+                       r"(?:\s+(?!(?:of|de|du|des|d)\b)[a-zà-ÿ-]{3,})?\s+)?")
 
 
 def is_list_gap(text: str) -> bool:

@@ -19,10 +19,10 @@ _PERSON = {"PERSON", "PER"}
 _ACTOR_ENTS = {"ORG", "MISC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "GPE", "LOC"}
 
 
-POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "chairperson", "manager", "minister", "founder", "head",
-          "directeur", "directrice", "président", "présidente", "ministre", "fondateur", "fondatrice", "general",
-          "général", "générale", "coordinator", "coordinateur", "coordinatrice", "mayor", "maire", "governor",
-          "gouverneur", "rector", "recteur", "secretary", "secrétaire", "secretary-general", "commissioner",
+POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "chairperson", "manager", "minister", "founder",
+          "head", "directeur", "directrice", "président", "présidente", "ministre", "fondateur", "fondatrice",
+          "general", "général", "générale", "coordinator", "coordinateur", "coordinatrice", "mayor", "maire",
+          "governor", "gouverneur", "rector", "recteur", "secretary", "secrétaire", "secretary-general", "commissioner",
           "commissaire", "specialist", "officer", "dean", "doyen", "pdg", "gm", "representative", "représentant",
           "représentante"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "pr", "sir", "madame", "monsieur"}
@@ -247,6 +247,7 @@ def is_post(sp: Span, kind_word: bool, heading: bool) -> bool:
 _PERSON_TITLES = {"excellency", "majesty", "highness", "king", "queen", "prince", "princess", "emir", "sheikh",
                   "cheikh", "h.e."}
 _NAME_JOINS = {"of", "for", "de", "du", "des", "d'", "la", "le", "and", "et", "&"}
+_TITLE_WORDS = _PERSON_TITLES | _TITLES | _POST_WORDS
 
 
 def _title_then_person(sp: Span) -> bool:
@@ -254,10 +255,10 @@ def _title_then_person(sp: Span) -> bool:
     title (or a post), then two or three capitalised words with no kind word and no "of" — a person.
     After a post, the pipeline must not read an organisation in them."""
     words = [t.lower_.rstrip(".") for t in sp]
-    k = next((n for n, w in enumerate(words) if w in _PERSON_TITLES | _TITLES | _POST_WORDS), None)
+    k = next((n for n, w in enumerate(words) if w in _TITLE_WORDS), None)
     if k is None or k > 1 or (k == 1 and words[0] not in ("prime", "vice", "his", "her", "deputy")):
         return False
-    while k + 1 < len(sp) and words[k + 1] in _PERSON_TITLES | _TITLES | _POST_WORDS:
+    while k + 1 < len(sp) and words[k + 1] in _TITLE_WORDS:
         k += 1  # "Majesty King …", "Minister Delegate …"
     rest = sp[k + 1:]
     if not 1 <= len(rest) <= 3 or any(t.lower_ in _NAME_JOINS or not t.text[:1].isupper() for t in rest):

@@ -17,13 +17,11 @@ from .words import (_AGREEMENTS, _APPOS_DET, _CLAUSE_BREAK, _FUNDING_NOUNS, _GEN
 _ARTICLES = {"the", "le", "la", "les", "l'"}
 _MEMBER_WORDS = {"members", "member", "membres", "membre", "adherents", "adherent"}
 _PHRASE_PREPS = {"from", "of", "by", "du", "de", "des", "d'", "par"}
-
-
-
 # what an organisation does under a programme it takes part in
 _IMPLEMENT_VERBS = {"implementing", "implements", "implemented", "carrying", "carries", "carried", "running",
                     "runs", "leading", "leads", "led", "conducting", "conducts", "conducted", "met", "mene", "menent",
                     "realise", "realisent", "conduit", "conduisent", "porte", "portent", "deploie"}
+
 
 class RelationPatterns:
     """The cue-mode handlers and the structure-only relation patterns of `Engine`."""
