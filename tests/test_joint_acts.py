@@ -125,3 +125,12 @@ def test_the_parties_of_a_signed_agreement_read_as_one_list(lang, text, pair):
 def test_a_loan_or_grant_provided_to_a_body_funds_it(lang, text, expected):
     got = {t for t in triples(text, lang) if t[0] == "FUNDS"}
     assert got == _norm(expected)
+
+
+def test_a_count_of_companies_names_members_and_new_members_are_not_hosted():
+    """« compte 52 entreprises, dont A et B »: A and B are members (the count's words are
+    `patterns.words._MEMBER_WORDS`, which a narrower local list once hid)."""
+    got = triples("Le Pôle Sigma compte 52 entreprises, dont Kappa Soft et Lyra Systèmes.", "fr")
+    assert _norm({("MEMBER_OF", "Kappa Soft", "Pôle Sigma"), ("MEMBER_OF", "Lyra Systèmes", "Pôle Sigma")}) <= got
+    got = triples("Le cluster Sigma accueille trois nouveaux membres : Kappa Soft et Lyra Systèmes.", "fr")
+    assert not {t for t in got if t[0] == "SUPPORTS"}

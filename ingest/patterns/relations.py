@@ -15,7 +15,8 @@ from .words import (_AGREEMENTS, _APPOS_DET, _CLAUSE_BREAK, _FUNDING_NOUNS, _GEN
 
 
 _ARTICLES = {"the", "le", "la", "les", "l'"}
-_MEMBER_WORDS = {"members", "member", "membres", "membre", "adherents", "adherent"}
+# who joins a cluster ("welcomes three new members: A, B"); `words._MEMBER_WORDS` also counts companies
+_NEW_MEMBER_WORDS = {"members", "member", "membres", "membre", "adherents", "adherent"}
 _PHRASE_PREPS = {"from", "of", "by", "du", "de", "des", "d'", "par"}
 # what an organisation does under a programme it takes part in
 _IMPLEMENT_VERBS = {"implementing", "implements", "implemented", "carrying", "carries", "carried", "running",
@@ -244,7 +245,7 @@ class RelationPatterns:
                     subj = subj + [y for y in co if y.m.label == "Organisation"]
                     j = max(max(y.ext, y.j) for y in co)
             objs, via_intro = self.right_list(s, j)
-            if cue.type == "SUPPORTS" and objs and any(w in _MEMBER_WORDS for w in self.f[j:objs[0].i]):
+            if cue.type == "SUPPORTS" and objs and any(w in _NEW_MEMBER_WORDS for w in self.f[j:objs[0].i]):
                 return  # « le cluster accueille trois nouveaux membres : A, B »: members, not hosted firms
             if not objs and subj and subj[0].i - 2 >= s.a and self.f[subj[0].i - 1] in ("dont", "whose") \
                     and self.f[subj[0].i - 2] == ",":
