@@ -37,6 +37,11 @@ def t(rtype: str, s: str, o: str) -> tuple[str, str, str]:
     return (rtype, norm(s), norm(o))
 
 
+def as_triples(rows) -> set[tuple[str, str, str]]:
+    """Expected triples of a table row, names normalised as `triples` gives them."""
+    return {t(*r) for r in rows}
+
+
 def wait_for_line(proc, prefix: str) -> str:
     """The first line of `proc`'s stderr (a text pipe) that starts with `prefix`: waits for
     that event, whatever the machine's speed. Fails if the process ends first."""
