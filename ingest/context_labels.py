@@ -95,17 +95,23 @@ def context_label(toks, ch: Chunk, a: int, b: int) -> tuple[str | None, str | No
 
 
 _HEAD_PROGRAMMES = ("project", "projet", "programme", "program")  # (their kinds: `_PROG_KIND`)
+_OPENING_QUOTES = ("‘", "'", "“", '"', "«")
 
 
 def programme_by_its_head(toks, ch: Chunk, b: int) -> str | None:
     """The kind of a name the text calls a project or programme right after it (past a closing quote),
     when the name's own head word names no body: "the ‘Scale-up Pass for Clusters’ project" is a
     project although "Clusters" is in its words; "the Orion Cluster project" keeps its cluster."""
+    if ch.i >= 2 and toks[ch.i - 1].text in _OPENING_QUOTES and toks[ch.i - 2].f in _HEAD_PROGRAMMES:
+        return _PROG_KIND[toks[ch.i - 2].f]  # « le projet "Réseau Nova" »: the title the noun introduces
     k = max(ch.j, ch.ext)
-    if k < b and toks[k].text in ("’", "'", "”", '"', "»"):
+    quoted = k < b and toks[k].text in ("’", "'", "”", '"', "»")
+    if quoted:
         k += 1
     if k >= b or toks[k].f not in _HEAD_PROGRAMMES or toks[k].cap:
         return None
+    if quoted and ch.i > 0 and toks[ch.i - 1].text in _OPENING_QUOTES:
+        return _PROG_KIND[toks[k].f]  # "the ‘Kappa Alliances’ project": a title in quotes names the project
     words = [t.f for t in toks[ch.i:ch.j]]
     head = next((words[n - 1] for n in range(1, len(words)) if words[n] in _COMPLEMENT), words[-1])
     if classify(head)[0] == "Organisation" or head in _ORG_NOUNS:

@@ -23,8 +23,9 @@ from .context_labels import context_label, funds_that_act, programme_by_its_head
 from .entities import Chunk, detect, nlp, places, surface, tokenize
 from ecograph.kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
-from .references import CONF_OWN, Recent, head_references, own_programmes
+from .references import CONF_OWN, Recent, RecentProgrammes, head_references, own_programmes
 from .frames import demonym_edges, frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
+from .listed_parties import listed_partner_edges
 from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction
 
@@ -89,7 +90,7 @@ def extract(raw: RawDocument) -> RawExtraction:
         label, kind = ch.label, ch.kind
         if label is None:
             label, kind = classify(name)
-            said = programme_by_its_head(toks, ch, s.b) if label == "Organisation" else None
+            said = programme_by_its_head(toks, ch, s.b) if label in ("Organisation", None) else None
             if said:
                 label, kind = "Programme", said
         if label is None:
@@ -132,10 +133,8 @@ def extract(raw: RawDocument) -> RawExtraction:
     topic: Mention | None = main       # the organisation the text is about now ("the cluster")
     topic_age = 0
     last_subject: Mention | None = None  # the previous sentence's subject ("It is funded by …")
-    prog_topic: tuple[Mention, int] | None = None  # the programme last named ("the project is run by …")
+    programmes = RecentProgrammes(main_prog)  # the programmes last named ("the project is run by …")
     last_named: Mention | None = None  # the organisation named last ("the latter")
-    if main_prog is not None:
-        prog_topic = (main_prog, 0)
     for n, s in enumerate(sents):
         args = sorted(args_by_sent.get(n, []), key=lambda x: x.i)
         taken = [(x.i, x.j) for x in args]
@@ -156,8 +155,8 @@ def extract(raw: RawDocument) -> RawExtraction:
                 elif not named and topic is not None and topic_age <= 3 and \
                         (topic.kind in (None, "cluster") or word not in ("cluster", "pole")):
                     target = topic
-            elif key == "ANA_PROG" and not named and prog_topic is not None and n - prog_topic[1] <= 3:
-                target = prog_topic[0]
+            elif key == "ANA_PROG" and not named:
+                target = programmes.meant(toks[j - 1].f, n)
             elif key == "ANA_LAST" and last_named is not None:
                 target = last_named  # "the latter", "cette dernière": the organisation named last before
             if target is not None:
@@ -190,7 +189,7 @@ def extract(raw: RawDocument) -> RawExtraction:
             last_named = named_orgs[-1].m
         progs = [x for x in s.args if x.m.label == "Programme" and not x.coref]
         if progs:
-            prog_topic = (progs[0].m, n)
+            programmes.add(progs[0].m, n)
         recent.add(n, s.args)
     if replaced:
         still = {id(x.m) for s in sents for x in s.args}
@@ -242,7 +241,8 @@ def extract(raw: RawDocument) -> RawExtraction:
     candidates = eng.run()
     funds_that_act(candidates, mentions)  # before the frames read the labels
     candidates += _new_frame_edges(candidates, frame_candidates(lang, sents, docs, toks) +
-                                   demonym_edges(lang, sents, docs, toks, demonym))
+                                   demonym_edges(lang, sents, docs, toks, demonym) +
+                                   listed_partner_edges(text, sents, lang))
     relabelled = {norm(t) for t in eng.relabel}
     for m, _ in pending:  # one label per name: a programme named as such once is one everywhere
         if norm(m.text) in relabelled and m.label == "Organisation" and m.kind is None:

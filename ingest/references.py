@@ -22,6 +22,7 @@ from ecograph.ids import fold, norm
 
 from .frames.roles import is_list_gap
 from .patterns.lexicon import Arg
+from .types import Mention
 
 # sentences back a reference may reach: a paragraph or so
 WINDOW = 5
@@ -78,6 +79,32 @@ class Recent:
         if not found and head in PROGRAMME_HEADS:
             found = programmes
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+# the kind of programme a reference's noun names ("this project" is a project, not the funding programme)
+_KIND_OF_NOUN = {"project": "project", "projet": "project", "programme": "programme", "program": "programme",
+                 "fund": "fund", "fonds": "fund"}
+
+
+class RecentProgrammes:
+    """The programmes named in the last sentences, for the fixed references "the project", « ce programme »:
+    the newest one whose kind the reference's noun names ("Funded by the X programme, this project …" is
+    the project named before, not X), else the newest one. Reach: three sentences, as the text moves on."""
+
+    REACH = 3
+
+    def __init__(self, first: Mention | None = None):
+        self.seen: list[tuple[Mention, int]] = [(first, 0)] if first is not None else []
+
+    def add(self, m: Mention, n: int) -> None:
+        self.seen.append((m, n))
+
+    def meant(self, noun: str, n: int) -> Mention | None:
+        live = [m for m, k in self.seen if n - k <= self.REACH]
+        if not live:
+            return None
+        kind = _KIND_OF_NOUN.get(fold(noun))
+        return next((m for m in reversed(live) if m.kind in (kind, None)), live[-1]) if kind else live[-1]
 
 
 def _words(m) -> set[str]:

@@ -22,16 +22,16 @@ from ecograph.kinds import classify
 from .tokens import fold_tokens
 
 CONF_ROSTER = 0.85
-_LEAD_ROLES = r"lead\s+(?:beneficiary|partner|applicant|organi[sz]ation)|(?:project\s+)?coordinator|" \
+LEAD_ROLES = r"lead\s+(?:beneficiary|partner|applicant|organi[sz]ation)|(?:project\s+)?coordinator|" \
               r"chef\s+de\s+file|coordinat(?:eur|rice)|coordonnat(?:eur|rice)|b[ée]n[ée]ficiaire\s+principal"
 _PARTNER_ROLES = r"(?:project\s+|associated\s+)?partner(?:\s*(?:n[°o.]?\s*)?\d{1,2})?|beneficiary(?:\s*\d{1,2})?|" \
                  r"partenaire(?:\s+associ[ée])?(?:\s*(?:n[°o.]?\s*)?\d{1,2})?"
 _LINE = re.compile(
     r"^[ \t]*(?:\d{1,2}[.)][ \t]*|[-•*·▪◦][ \t]*)?"
-    r"(?P<role>" + _LEAD_ROLES + "|" + _PARTNER_ROLES + r")[ \t]*(?:[:–—-]|\))[ \t]*"
+    r"(?P<role>" + LEAD_ROLES + "|" + _PARTNER_ROLES + r")[ \t]*(?:[:–—-]|\))[ \t]*"
     r"(?P<name>[^,\n()]{3,120}?)[ \t]*(?:\((?P<paren>[^()\n]{2,40})\))?[ \t]*"
     r"(?:[,–—-][ \t]*(?P<country>[^\n,()]{3,40}?))?[ \t]*\.?[ \t]*$", re.I | re.M)
-_LEAD = re.compile(_LEAD_ROLES, re.I)
+_LEAD = re.compile(LEAD_ROLES, re.I)
 _PROJECT = re.compile(
     r"^[ \t#*]*(?:project(?:\s+(?:name|acronym|title))?|projet|nom\s+du\s+projet|acronyme)[ \t]*:[ \t]*"
     r"(?P<name>[^\n(]{2,80}?)[ \t]*(?:\([^()\n]*\))?[ \t]*$", re.I | re.M)

@@ -94,6 +94,10 @@ LABELLED_BY_THE_TEXT = [  # lang, text, name, the label the text gives it
     ("en", "Kappa Hub launched the ‘Scale-up Pass for Clusters’ project in 2021.", "Scale-up Pass for Clusters",
      "Programme"),
     ("en", "The Orion Cluster project aims to train 200 engineers.", "Orion Cluster", "Organisation"),
+    # a title in quotes names the project, whatever its head word
+    ("en", "The first presentation of the 'Lorn Textile Alliances' project took place in Sfax.",
+     "Lorn Textile Alliances", "Programme"),
+    ("fr", "Le lancement du projet « Réseau Nova » a eu lieu à Sousse.", "Réseau Nova", "Programme"),
 ]
 
 

@@ -52,7 +52,8 @@ def frame_candidates(lang: str, sents, docs: dict, toks) -> list[Candidate]:
         seen: set = set()
         for t in doc:
             for frame in tab.by_lemma.get(t.lemma_.lower(), ()) or tab.by_lemma.get(t.lower_, ()):
-                if t.pos_ not in frame.pos or hedged(t, tab.hedge_modals, tab.hedge_heads):
+                if t.pos_ not in frame.pos or hedged(t, tab.hedge_modals, tab.hedge_heads) or \
+                        not _modified_as_required(t, frame):
                     continue
                 for src, tgt, *rtype in HANDLERS[frame.mode](t, frame, tab, by_words, read):
                     if frame.mode != "joint" and not rtype and any(y is tgt for y in reader.enumeration(src)):
@@ -66,6 +67,12 @@ def frame_candidates(lang: str, sents, docs: dict, toks) -> list[Candidate]:
                         seen.add(key)
                         out.append(c)
     return out
+
+
+def _modified_as_required(t, frame) -> bool:
+    """A "lead partner" runs what a partner takes part in: the words on the trigger pick the row."""
+    words = {c.lower_ for c in t.children}
+    return (not frame.modifiers or bool(words & frame.modifiers)) and not words & frame.unless_modifiers
 
 
 def _emit(frame, src, tgt, s, rtype: str | None = None) -> Candidate | None:
@@ -88,14 +95,18 @@ _INTRO = re.compile(r"(\w+)\W*(?:(?:the|le|la|les|l['’])\s*)?$", re.I)
 
 
 def _without_bracketed(named: list, text: str) -> list:
-    """The actors in the order written, less a name in brackets right after another one ("A (ACR) et B"):
-    the same actor's other name, which would break the list."""
+    """The actors in the order written, less a name in brackets right after another one ("A (ACR) et B",
+    "A (ACR, France), B"): the same actor's other name, which would break the list."""
     out = []
     for a, b, x in named:
-        if out and text[out[-1][1]:a].strip() == "(" and text[b:b + 1] == ")":
+        close = text.find(")", b, b + _BRACKET_TAIL)
+        if out and text[out[-1][1]:a].strip() == "(" and close >= 0 and "(" not in text[b:close]:
             continue
         out.append((a, b, x))
     return out
+
+
+_BRACKET_TAIL = 40  # what may follow the other name inside its brackets: ", France", ", Italie"
 
 
 # what may stand before a list's first item without introducing it ("La A et B ont signé …")
@@ -186,6 +197,15 @@ class _Reader:
             return []  # only the item's own common noun may stand before it: « : l'incubateur numide A »
         return self.enumeration(first[1])
 
+    def _consortium_parties(self, t, depth: int) -> list:
+        """The parties a consortium is made of: "a consortium of A, B and C", « un consortium composé
+        des entités suivantes : A, B et C » (a consortium acts through its parties, SCHEMA.md)."""
+        tab = self.tab
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in tab.consortium_nouns:
+            return []
+        heads = [t] + [c for c in t.children if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in tab.made_of]
+        return [x for h in heads for o in prep_objects(h, OF | {"by", "par"}) for x in self.mention(o, depth + 1)]
+
     def _detached_apposition(self, t):
         """'avec son homologue français, le Pôle Q': a noisy tree hangs the name beside the noun, not under it."""
         doc, k = self.doc, t.right_edge.i + 1
@@ -224,6 +244,9 @@ class _Reader:
         if listed:
             return listed  # "six clusters joined P, namely A, B and C"
         tab = self.tab
+        parties = self._consortium_parties(t, depth)
+        if parties:
+            return parties  # "run by a consortium composed of A, B and C": the parties act
         if t.lemma_.lower() in tab.container_nouns or t.lower_ in tab.container_nouns:
             inner = [x for o in prep_objects(t, OF) for x in self.mention(o, depth + 1)]
             if inner:

@@ -268,15 +268,42 @@ def members_include(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> 
         among = prep_objects(t, {"among", "amongst", "parmi"})
         if any(a.lemma_.lower() in frame.member_nouns or a.lower_ in frame.member_nouns for a in among):
             owners = [x for s in agents(t, by_words) for x in read(s)]
-    members = [x for tok in patients(t) for x in read(tok)]
+    objects = patients(t)
+    members = [x for tok in objects for x in read(tok)]
     if not owners:
         subj = agents(t, by_words)
         if any(s.lemma_.lower() in frame.party_nouns or s.lower_ in frame.party_nouns for s in subj):
             # "the consortium includes A, B and C": a consortium is its parties, who partner (SCHEMA)
             return [(a, b, "PARTNERS_WITH") for a, b in combinations(members, 2)]
+        programmes = [x for s in subj for x in read(s) if x.m.label == "Programme"]
+        if programmes and all(o.pos_ == "PROPN" or o.lemma_.lower() in frame.partner_nouns for o in objects):
+            # "the P project brings together A, B and C", « le projet P associe A et B »: its partners
+            # ("the first phase of P includes four buildings: A, B" names no partner)
+            return [(m, p, "PARTICIPATES_IN") for m in members for p in programmes if m.m.label == "Organisation"]
         owners = [x for s in subj for x in read(s)
                   if x.m.label == "Organisation" and x.m.kind in _MEMBER_BEARING and not x.coref]
     return [(m, o) for m in members for o in owners]
 
 
 _MEMBER_BEARING = {"association", "network", "cluster"}  # "the X Association includes A and B": members
+
+
+_CLAUSE_PREPS = {"in", "to", "of", "dans", "à", "au", "de", "du"}
+
+
+@handler("led_under")
+def led_under(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple]:
+    """"Six partners are involved in P under the coordination of X", « P réunit huit partenaires sous la
+    coordination de X »: X runs the programme the clause is about."""
+    marks = {c.lower_ for c in t.children if c.dep_ == "case"} | ({t.head.lower_} if t.head.dep_ == "prep" else set())
+    gov = t.head
+    for _ in range(3):  # a noisy tree hangs the phrase on a noun of the clause: climb to its verb
+        if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
+            break
+        gov = gov.head
+    if not marks & frame.governors or gov.pos_ not in ("VERB", "AUX"):
+        return []
+    leads = [x for o in prep_objects(t, OF) for x in read(o)]
+    about = agents(gov, by_words) + patients(gov) + prep_objects(gov, _CLAUSE_PREPS)
+    progs = [x for tok in about for x in read(tok) if x.m.label == "Programme"]
+    return [(lead, p) for lead in leads for p in progs if lead.m.label == "Organisation"]

@@ -14,12 +14,12 @@ from pathlib import Path
 from ecograph.model import RELATION_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-MODES = ("joint", "directed", "members_include")
+MODES = ("joint", "directed", "members_include", "led_under")
 ROLES = ("agent", "patient", "holder")  # and "prep:w1,w2" (objects of these prepositions)
 _ROW_KEYS = {"name", "lemmas", "pos", "mode", "type", "conf", "source", "target", "object", "governors",
-             "particle", "member_nouns", "party_nouns", "co_agents"}
+             "particle", "member_nouns", "party_nouns", "co_agents", "modifiers", "unless_modifiers", "partner_nouns"}
 _LANG_KEYS = {"language", "container_nouns", "with_preps", "signatory_nouns", "signatory_preps",
-              "hedge_modals", "hedge_heads", "frames"}
+              "hedge_modals", "hedge_heads", "consortium_nouns", "made_of", "frames"}
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,10 @@ class Frame:
     particle: frozenset[str] = frozenset()   # "team up", "join forces"
     member_nouns: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()  # "the consortium includes A, B and C": the parties partner
+    partner_nouns: frozenset[str] = frozenset()  # "the project brings together four partners: …": its partners
     co_agents: bool = False  # "with Y" beside the agent is a co-actor of the act
+    modifiers: frozenset[str] = frozenset()  # the trigger counts only with one of these words on it ("lead partner")
+    unless_modifiers: frozenset[str] = frozenset()  # ... and not with one of these ("partner", not "lead partner")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class FrameTable:
     hedge_heads: frozenset[str]
     container_nouns: frozenset[str]  # "the first edition of P", "la deuxième phase de P": P is meant
     by_lemma: dict = field(default_factory=dict)
+    consortium_nouns: frozenset[str] = frozenset()  # "a consortium (composed) of A, B and C" stands for them
+    made_of: frozenset[str] = frozenset()  # the participles that open its parties: "composed of", « formé de »
 
 
 class FrameTableError(ValueError):
@@ -86,7 +91,9 @@ def _frame(row: dict, where: str) -> Frame:
                  float(row["conf"]), roles[0], roles[1], frozenset(row.get("object", ())),
                  frozenset(row.get("governors", ())), frozenset(row.get("particle", ())),
                  frozenset(row.get("member_nouns", ())), party_nouns=frozenset(row.get("party_nouns", ())),
-                 co_agents=bool(row.get("co_agents", False)))
+                 co_agents=bool(row.get("co_agents", False)), modifiers=frozenset(row.get("modifiers", ())),
+                 unless_modifiers=frozenset(row.get("unless_modifiers", ())),
+                 partner_nouns=frozenset(row.get("partner_nouns", ())))
 
 
 def parse_table(data: dict, where: str) -> FrameTable:
@@ -100,7 +107,8 @@ def parse_table(data: dict, where: str) -> FrameTable:
             by_lemma.setdefault(lemma, []).append(f)
     return FrameTable(data["language"], frames, frozenset(data["with_preps"]), frozenset(data["signatory_nouns"]),
                       frozenset(data["signatory_preps"]), frozenset(data["hedge_modals"]),
-                      frozenset(data["hedge_heads"]), frozenset(data["container_nouns"]), by_lemma)
+                      frozenset(data["hedge_heads"]), frozenset(data["container_nouns"]), by_lemma,
+                      frozenset(data.get("consortium_nouns", ())), frozenset(data.get("made_of", ())))
 
 
 @lru_cache(maxsize=4)

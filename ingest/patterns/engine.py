@@ -45,6 +45,8 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
             self.relabel[tgt.m.text] = "Programme"
             tgt.m.label = "Programme"
             tgt.m.kind = "event" if any(w in method for w in ("exhib", "presence", "stand")) else None
+        if rtype == "MEMBER_OF" and tgt.m.label == "Programme" and src.m.label == "Organisation":
+            rtype = "PARTICIPATES_IN"  # "the P project brings together A and B": a programme's members take part
         if rtype in ("RUNS", "PARTICIPATES_IN") and tgt.m.label != "Programme":
             return  # SCHEMA: one runs or takes part in a programme; "X has managed the Y cluster" is no edge
         self.out.append(Candidate(rtype, src.m, tgt.m, s.start, s.end, method, round(min(conf, 0.99), 3)))

@@ -1,0 +1,83 @@
+"""Partners listed one per line under the sentence that announces them: a project page writes
+
+    The project involves five partners representing the textile clusters of the region.
+      • KESTREL – Textile Confederation of Lorn (Spain)
+      • ORVAL – Industrial Association of Nemo (Italy)
+
+    Les partenaires du projet sont :
+    - l'Agence Delta (chef de file)
+    - le Pôle Sigma
+
+Each line's organisation takes part in the programme the announcing sentence names (or refers to: "the
+project", « du projet »); a line that calls its organisation the lead partner, coordinator or « chef de
+file » gives RUNS instead. The sentence frames read lists written inside one sentence; this reader only
+joins a sentence to the lines under it. A list needs two lines, and a line must open on its organisation:
+a list of goals, regions or activities gives nothing.
+
+Method names (stable): listed-partner, listed-lead.
+"""
+from __future__ import annotations
+
+import re
+
+from .patterns import Sent
+from .tables_roster import LEAD_ROLES
+from .types import Candidate
+
+CONF_LISTED = 0.8
+_ANNOUNCE = {
+    "en": re.compile(r"\b(?:involv\w*|brings? together|bringing together|gathers?|unites?|includes?|comprises?|"
+                     r"associates?|counts?|has|have)\b[^.:;]{0,40}\bpartners\b|"
+                     r"\bpartners\b[^.;]{0,40}\b(?:are|include)\s*:?\s*$|^(?:the\s+)?(?:project\s+)?partners\s*:?\s*$",
+                     re.I),
+    "fr": re.compile(r"\b(?:associe\w*|réuni\w*|regroupe\w*|rassemble\w*|impliqu\w*|mobilise\w*|compte\w*|"
+                     r"comprend\w*)\b[^.:;]{0,40}\bpartenaires\b|"
+                     r"\bpartenaires\b[^.;]{0,40}\bsont\s*:?\s*$|^(?:les\s+)?partenaires(?:\s+du\s+projet)?\s*:?\s*$",
+                     re.I),
+}
+_LEAD = re.compile(LEAD_ROLES, re.I)
+_ITEM_CHARS = 200     # a list line names one organisation and a few words about it
+_OPENS_WITHIN = 3     # tokens before the line's organisation: a determiner, a number
+
+
+def listed_partner_edges(text: str, sents: list[Sent], lang: str) -> list[Candidate]:
+    """PARTICIPATES_IN / RUNS from each announced list of partners under a sentence (see the module doc)."""
+    pattern = _ANNOUNCE.get(lang)
+    out: list[Candidate] = []
+    if pattern is None:
+        return out
+    for n, s in enumerate(sents):
+        if not pattern.search(text[s.start:s.end]):
+            continue
+        prog = next((x.m for x in s.args if x.m.label == "Programme"), None)
+        if prog is None or any(x.m.label == "Organisation" and not x.coref for x in s.args):
+            continue  # no programme to join, or the sentence names its partners itself (the frames read it)
+        items = _items(text, sents, n + 1)
+        if len(items) < 2:
+            continue
+        for s_item, orgs in items:
+            lead = _LEAD.search(text[s_item.start:s_item.end]) is not None
+            for m in orgs:
+                out.append(Candidate("RUNS" if lead else "PARTICIPATES_IN", m, prog, s_item.start, s_item.end,
+                                     "listed-lead" if lead else "listed-partner", CONF_LISTED))
+    return out
+
+
+def _items(text: str, sents: list[Sent], k: int) -> list[tuple[Sent, list]]:
+    """The list lines from sentence k on: each on a line of its own, short, opening on an organisation
+    (and its other name after a dash, "KESTREL – Textile Confederation of Lorn")."""
+    out = []
+    while k < len(sents):
+        s = sents[k]
+        line_start = text.rfind("\n", 0, s.start) + 1
+        if s.end - s.start > _ITEM_CHARS or re.search(r"\w", text[line_start:s.start]):
+            break
+        orgs = [x for x in s.args if x.m.label == "Organisation" and not x.coref]
+        if not orgs or orgs[0].i - s.a > _OPENS_WITHIN:
+            break
+        names = [orgs[0].m]
+        if len(orgs) > 1 and re.fullmatch(r"\s*[–—-]\s*", text[orgs[0].m.end:orgs[1].m.start]):
+            names.append(orgs[1].m)
+        out.append((s, names))
+        k += 1
+    return out
