@@ -104,6 +104,9 @@ def programme_by_its_head(toks, ch: Chunk, b: int) -> str | None:
     project although "Clusters" is in its words; "the Orion Cluster project" keeps its cluster."""
     if ch.i >= 2 and toks[ch.i - 1].text in _OPENING_QUOTES and toks[ch.i - 2].f in _HEAD_PROGRAMMES:
         return _PROG_KIND[toks[ch.i - 2].f]  # « le projet "Réseau Nova" »: the title the noun introduces
+    described = _described_programme(toks, ch)
+    if described:
+        return described
     k = max(ch.j, ch.ext)
     quoted = k < b and toks[k].text in ("’", "'", "”", '"', "»")
     if quoted:
@@ -117,6 +120,33 @@ def programme_by_its_head(toks, ch: Chunk, b: int) -> str | None:
     if classify(head)[0] == "Organisation" or head in _ORG_NOUNS:
         return None
     return _PROG_KIND[toks[k].f]
+
+
+_DESCRIBING = 5  # lower-case words a programme noun's description may hold before the name
+
+
+def _described_programme(toks, ch: Chunk) -> str | None:
+    """« le programme européen de coopération territoriale KAPPA »: a name no body's head word names,
+    after a programme noun and its lower-case description. « le programme de formation du CEPA » is the
+    CEPA's programme: a name after "of" owns the programme."""
+    if ch.i == 0 or toks[ch.i - 1].f in _COMPLEMENT or toks[ch.i - 1].f in ("by", "par"):
+        return None
+    for k in range(ch.i - 1, max(-1, ch.i - 2 - _DESCRIBING), -1):
+        t = toks[k]
+        if t.f in _HEAD_PROGRAMMES and k < ch.i - 1:
+            words = [x.f for x in toks[ch.i:ch.j]]
+            if classify(" ".join(words))[0] is None and not set(words) & _ORG_NOUNS:
+                return _PROG_KIND[t.f]
+            return None
+        if t.cap or not t.text.isalpha() or t.f in _CLAUSE_WORDS:
+            return None
+    return None
+
+
+# words that open a clause, not a description: "a project in which X is a partner"
+_CLAUSE_WORDS = {"which", "that", "where", "whose", "who", "in", "with", "by", "is", "are", "and", "a", "an",
+                 "qui", "que", "dont", "ou", "lequel", "laquelle", "dans", "avec", "par", "est", "sont", "et",
+                 "un", "une"}
 
 
 def funds_that_act(candidates: list[Candidate], mentions: list[Mention]) -> None:

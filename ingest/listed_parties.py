@@ -14,12 +14,16 @@ file » gives RUNS instead. The sentence frames read lists written inside one se
 joins a sentence to the lines under it. A list needs two lines, and a line must open on its organisation:
 a list of goals, regions or activities gives nothing.
 
-Method names (stable): listed-partner, listed-lead.
+The same module reads a subject's own partners named in its sentence: "X worked with …, as well as its
+partners (including A, B and C)", « X s'appuie sur ses partenaires, dont A et B »: X partners each one.
+
+Method names (stable): listed-partner, listed-lead, own-partners.
 """
 from __future__ import annotations
 
 import re
 
+from .frames import is_list_gap
 from .patterns import Sent
 from .tables_roster import LEAD_ROLES
 from .types import Candidate
@@ -80,4 +84,48 @@ def _items(text: str, sents: list[Sent], k: int) -> list[tuple[Sent, list]]:
             names.append(orgs[1].m)
         out.append((s, names))
         k += 1
+    return out
+
+
+_OWN_PARTNERS = {
+    "en": re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+){0,2}partners\s*[(,:]?\s*"
+                     r"(?:including|such as|namely|notably|among them|like)?\s*:?\s*(?:the\s+)?$", re.I),
+    "fr": re.compile(r"\b(?:ses|leurs)\s+(?:[a-zà-ÿ-]+\s+){0,2}partenaires\s*[(,:]?\s*"
+                     r"(?:dont|notamment|tels que|telles que|à savoir|parmi lesquels|comme)?\s*:?\s*"
+                     r"(?:(?:le|la|les)\s+|l['’])?$", re.I),
+}
+_LEAD_WITHIN = 3  # tokens before the sentence's subject: a determiner, an adverb
+
+
+def own_partner_edges(text: str, sents: list[Sent], lang: str) -> list[Candidate]:
+    """PARTNERS_WITH between a sentence's subject and the partners it calls its own (see the module doc)."""
+    pattern = _OWN_PARTNERS.get(lang)
+    out: list[Candidate] = []
+    if pattern is None:
+        return out
+    for s in sents:
+        orgs = [x for x in s.args if x.m.label == "Organisation"]
+        if len(orgs) < 2 or orgs[0].i - s.a > _LEAD_WITHIN:
+            continue
+        owner = orgs[0]
+        # the partners are the next names after the owner's: "X met Y and its partners" are Y's
+        if pattern.search(text[owner.m.end:orgs[1].m.start]):
+            out += [Candidate("PARTNERS_WITH", owner.m, y.m, s.start, s.end, "own-partners", CONF_LISTED)
+                    for y in _run(text, orgs[1:]) if y.m is not owner.m]
+    return out
+
+
+_DASHED_ACRONYM = re.compile(r"^\s*[–—-]\s*(?:[A-Z][A-Z0-9&]{1,7}\b)?")
+
+
+def _run(text: str, args: list) -> list:
+    """The names listed from args[0] on: "A - AA, B, C and D" (a name's acronym after a dash is its own)."""
+    out = [args[0]]
+    for prev, x in zip(args, args[1:]):
+        gap = _DASHED_ACRONYM.sub("", text[prev.m.end:x.m.start])
+        if not gap.strip() and x.m.text.isupper():
+            continue  # "the Rena Foundation - RF": the same actor's acronym
+        if not is_list_gap(gap):
+            break
+        out.append(x)
     return out

@@ -107,7 +107,7 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
             if u.text.isdigit() and j + 1 < b and _namey(toks[j + 1]) and len(u.text) == 4:
                 j += 1
                 continue
-            if u.f in CONNECTORS and u.f != "-":
+            if u.f in CONNECTORS and u.f != "-" or _inner_connector(toks, j, b):
                 j += 1
                 continue
             if u.text.islower() and j == i + 1 and toks[i].f in _HEAD_BEFORE_ADJ and u.f in places()[1] \
@@ -118,6 +118,19 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
         out.append((i, last))
         i = max(last, i + 1)
     return out
+
+
+# French words a name goes on after only in set phrases: « Agence française pour les Investissements »,
+# « Association d'Aide au Développement rural », « Centre d'Appui aux Entreprises » (a bare « au » would
+# glue "le Pôle A au Salon B")
+_AID_WORDS = {"aide", "appui", "soutien", "assistance", "accompagnement", "services", "conseil"}
+
+
+def _inner_connector(toks: list[Tok], j: int, b: int) -> bool:
+    u = toks[j]
+    if j == 0 or j + 1 >= b or not _namey(toks[j + 1]):
+        return False
+    return u.f == "les" and toks[j - 1].f == "pour" or u.f in ("au", "aux") and toks[j - 1].f in _AID_WORDS
 
 
 def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:

@@ -98,6 +98,12 @@ LABELLED_BY_THE_TEXT = [  # lang, text, name, the label the text gives it
     ("en", "The first presentation of the 'Lorn Textile Alliances' project took place in Sfax.",
      "Lorn Textile Alliances", "Programme"),
     ("fr", "Le lancement du projet « Réseau Nova » a eu lieu à Sousse.", "Réseau Nova", "Programme"),
+    # a programme noun, its lower-case description, then the name
+    ("fr", "Le projet s'inscrit dans le programme européen de coopération territoriale KAPPA.", "KAPPA",
+     "Programme"),
+    # ... but a name after "of" owns the programme, and a clause is no description
+    ("fr", "Le programme de formation du KELVA a formé 40 cadres.", "KELVA", "Organisation"),
+    ("en", "Nova Med is a project in which KELVA is one of nine partners.", "KELVA", "Organisation"),
 ]
 
 

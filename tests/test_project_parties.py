@@ -48,6 +48,31 @@ PROJECT_PARTIES += [
      {("PARTICIPATES_IN", "ORVAL", "Bluepath"), ("PARTICIPATES_IN", "NOVATEC", "Bluepath")}),
 ]
 
+PROJECT_PAGE_FACTS = [  # funders, runners, frames and places as project pages write them
+    ("en", "The Kelvo Trust also worked closely with local communities and cooperatives, as well as its geographic "
+           "partners (including the Rena Foundation - RF, the Hadi Foundation - HF, Association d'Aide au "
+           "Village - AAV and NOURA).",
+     {("PARTNERS_WITH", "Kelvo Trust", "Rena Foundation"), ("PARTNERS_WITH", "Kelvo Trust", "Hadi Foundation"),
+      ("PARTNERS_WITH", "Kelvo Trust", "Association d'Aide au Village"), ("PARTNERS_WITH", "Kelvo Trust", "NOURA")}),
+    ("fr", "L'Agence Delta s'appuie sur ses partenaires, notamment le Pôle Sigma et l'Université de Lorn.",
+     {("PARTNERS_WITH", "Agence Delta", "Pôle Sigma"), ("PARTNERS_WITH", "Agence Delta", "Université de Lorn")}),
+    ("en", 'The EU-funded project "Growth of Creative Clusters in the Southern Rim", which also benefits from a '
+           "financial contribution of the Lorn Development Cooperation and which is implemented by the Orion "
+           "Industrial Development Organization (OIDO), aims at strengthening clusters.",
+     {("FUNDS", "Lorn Development Cooperation", "Growth of Creative Clusters in the Southern Rim"),
+      ("RUNS", "Orion Industrial Development Organization", "Growth of Creative Clusters in the Southern Rim")}),
+    ("fr", "Le programme «Kappa Bassin Maritime» est un programme de coopération transfrontalière cofinancé par "
+           "l'Union européenne.",
+     {("FUNDS", "Union européenne", "Kappa Bassin Maritime")}),
+    ("fr", "Le projet Nova-Med, inscrit dans le cadre du programme européen de coopération territoriale KAPPA, vise à "
+           "renforcer les coopérations entre clusters.",
+     {("PART_OF", "Nova-Med", "KAPPA")}),
+    ("fr", "L'Agence Delta pour les Investissements (ADI, France) a piloté le projet Nova.",
+     {("LOCATED_IN", "Agence Delta pour les Investissements", "France")}),
+    ("fr", "Le réseau Kestrel Investissement fut établi à Marseille en juin 2006.",
+     {("LOCATED_IN", "Kestrel Investissement", "Marseille")}),
+]
+
 LISTED_BELOW = [  # a sentence announces the partners, one per line below it
     ("en", "The Pelion project aims at reducing the innovation gap. The project involves five partners "
            "representing the main textile clusters of the region.\n\n"
@@ -83,13 +108,16 @@ NOT_PARTIES = [  # lang, text, a triple that must not be read
            "will run for two years. Six partners are involved in this project, namely the Kestrel Institute "
            "(Tunisia), ORVAL (Spain) and NOVATEC (Jordan).",
      ("PARTICIPATES_IN", "ORVAL", "Nova Basin")),
+    # partners of someone else, not of the sentence's subject
+    ("en", "The Kelvo Trust met the Rena Foundation and its partners, including the Hadi Foundation.",
+     ("PARTNERS_WITH", "Kelvo Trust", "Hadi Foundation")),
     # planned, not done
     ("en", "The Orion Agency may be involved in the Pelion project next year.",
      ("PARTICIPATES_IN", "Orion Agency", "Pelion")),
 ]
 
 
-@pytest.mark.parametrize("lang,text,expected", PROJECT_PARTIES + LISTED_BELOW)
+@pytest.mark.parametrize("lang,text,expected", PROJECT_PARTIES + PROJECT_PAGE_FACTS + LISTED_BELOW)
 def test_the_parties_of_a_project_are_read(lang, text, expected):
     assert as_triples(expected) <= triples(text, lang, both_ways=True)
 

@@ -285,4 +285,5 @@ def _copula_subject(t):
         subj = [c for c in t.children if c.dep_ == "nsubj"]
     else:
         return None
-    return subj[0] if subj and subj[0].pos_ == "PROPN" else None
+    # (a common-noun subject counts through the name it carries: « le programme « X » est un programme … »)
+    return subj[0] if subj and subj[0].pos_ in ("PROPN", "NOUN") else None

@@ -142,6 +142,15 @@ def prep_objects(t: Token, words) -> list[Token]:
     return out
 
 
+def relative_antecedent(pron: Token) -> Token | None:
+    """The noun a relative pronoun stands for, past coordinated clauses: "P, which benefits from A and
+    which is implemented by B" (the second clause hangs on the first, the first on P)."""
+    v = pron.head
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    return v.head if v.dep_ in MODIFIER_CLAUSE and v.head.i != v.i else None
+
+
 def agents(t: Token, by_words) -> list[Token]:
     """Who does t: its subject (active), or the by/par agent (passive); a coordinated or purpose verb
     without a subject of its own takes its governor's ("A and B signed … to organise C")."""
@@ -153,8 +162,9 @@ def agents(t: Token, by_words) -> list[Token]:
         return out or prep_objects(t, by_words)
     subj = [c for c in t.children if c.dep_ in SUBJ]
     if subj:
-        if subj[0].lower_ in RELATIVE and t.dep_ in MODIFIER_CLAUSE:
-            return [t.head]
+        if subj[0].lower_ in RELATIVE:
+            meant = relative_antecedent(subj[0])
+            return [meant] if meant is not None else []
         return subj
     if t.dep_ == "xcomp" and t.head.pos_ in ("VERB", "AUX"):
         # "A enabled B to join C", "A a permis au B de rejoindre C": the object does it, not A
@@ -175,6 +185,9 @@ def patients(t: Token) -> list[Token]:
     """What t is done to: its object (active), its passive subject, or the noun a participle modifies."""
     if is_passive(t):
         out = [c for c in t.children if c.dep_ in SUBJ_PASS] or [c for c in t.children if c.dep_ in SUBJ]
+        if out and out[0].lower_ in RELATIVE:
+            meant = relative_antecedent(out[0])
+            out = [meant] if meant is not None else []
         if not out and t.dep_ in MODIFIER_CLAUSE:
             out = [t.head]
         if not out and t.dep_ == "conj":

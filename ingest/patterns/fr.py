@@ -76,7 +76,8 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
     ("LOCATED_IN", "verb", 0.85, "fr-localisation", [
         "base a", "basee a", "bases a", "situe a", "situee a", "situe au", "situee au", "implante a",
         "implantee a", "installe a", "installee a", "siege a", "dont le siege est a", "localise a",
-        "localisee a", "situe dans", "situee dans", "implante dans", "implantee dans", "base au", "basee au"]),
+        "localisee a", "situe dans", "situee dans", "implante dans", "implantee dans", "base au", "basee au",
+        "etabli a", "etablie a", "cree a", "creee a", "fonde a", "fondee a"]),
     ("ACTIVE_IN", "verb", 0.8, "fr-secteur", [
         "opere dans", "operant dans", "exercant dans", "exerce dans", "actif dans", "active dans",
         "specialise dans", "specialisee dans", "dedie a", "dediee a", "dans le domaine de",

@@ -73,6 +73,8 @@ class PlacePatterns:
         found, method, conf = [], None, 0.0
         if x.j < s.b and f[x.j] == "(":
             k, ps = x.j + 1, []
+            if k + 1 < s.b and self.toks[k].text.isupper() and f[k + 1] == ",":
+                k += 2  # "X (ACR, France)": the name's acronym, then its place
             while k < s.b and f[k] != ")":
                 p = next((pl for pl in s.places if pl.i == k), None)
                 if p is not None:

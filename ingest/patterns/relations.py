@@ -24,6 +24,9 @@ _IMPLEMENT_VERBS = {"implementing", "implements", "implemented", "carrying", "ca
                     "realise", "realisent", "conduit", "conduisent", "porte", "portent", "deploie"}
 
 
+_REFLEXIVE = {"s'", "s’", "se"}
+
+
 class RelationPatterns:
     """The cue-mode handlers and the structure-only relation patterns of `Engine`."""
 
@@ -182,6 +185,8 @@ class RelationPatterns:
 
     def _verb(self, s, cue, i, j):
         lex = self.lex
+        if i > s.a and self.f[i - 1] in _REFLEXIVE:
+            return  # « X s'appuie sur Y » (X relies on Y), « s'accompagne de »: not the verb's act
         # passive: "<participle> [≤4 tokens, no name] by A, B"
         k = j  # "financé à hauteur de 3 millions d'euros par X": an amount may sit before the agent
         while k < min(s.b, j + 9) and self.f[k] not in lex.BY and not self._arg_at(s, k):
@@ -353,6 +358,8 @@ class RelationPatterns:
     def _frame(self, s, cue, i, j):
         """'P1, co-funded … under the P2 programme': P1 is a part of P2 (both must be programmes)."""
         right, _ = self.right_list(s, j, max_fill=3, intro=False)
+        if not right:
+            right = self._described_programme(s, j)
         if not right or right[0].m.label != "Programme":
             return
         left = [x for x in s.args if max(x.ext, x.j) <= i and x.m.label == "Programme" and x.m is not right[0].m]
@@ -367,6 +374,18 @@ class RelationPatterns:
                 not any(self.f[k] in _IMPLEMENT_VERBS for k in range(first.j, i)):
             return
         self.emit("PARTICIPATES_IN", first, right[0], s, cue.method, round(cue.conf * 0.85, 3))
+
+    def _described_programme(self, s, j: int) -> list[Arg]:
+        """« dans le cadre du programme européen de coopération territoriale P »: the programme noun's
+        lower-case description stands between the cue and the name."""
+        k = j
+        while k < min(s.b, j + 8) and self.toks[k].text.isalpha() and self.toks[k].text.islower():
+            k += 1
+        x = self._arg_at(s, k)
+        if x is None or k == j or not any(self.f[m] in ("programme", "program", "projet", "project")
+                                          for m in range(j - 1, k)):
+            return []
+        return [x]
 
     def _ours(self, s, cue, i, j):
         """'Nos adhérents A, B et C ont …', 'Among our members are A and B': the document's organisation's."""
