@@ -139,7 +139,7 @@ def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tu
         pairs = [(c, g) for c in co for g in tgts]
         if pairs:
             return [(s, g) for s in srcs for g in tgts] + pairs + \
-                [(s, c, "PARTNERS_WITH") for s in srcs for c in co] + _co_runners(srcs) + _co_runners(co)
+                [(s, c, "PARTNERS_WITH") for s in srcs for c in co] + _co_runners(srcs)
         if tgts:
             # "A, B and C have launched P": one act, run by its agents together
             return [(s, g) for s in srcs for g in tgts] + _co_runners(srcs)
