@@ -135,7 +135,11 @@ def _inner_connector(toks: list[Tok], j: int, b: int) -> bool:
 
 def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
     """Split 'A and B' unless the 'and' sits inside one name ('Ministry of Economy and Finance');
-    split 'the Startup Track of the Blue Challenge' into the component and its programme."""
+    split 'the Startup Track of the Blue Challenge' into the component and its programme. A name whose
+    acronym follows in brackets and spells the whole of it is one: "Arab Incubators and Technoparks
+    Network (AITN)"."""
+    if _spelled_whole(toks, i, j):
+        return [(i, j)]
     for k in range(i + 1, j - 1):
         if toks[k].f in ("of", "de", "du") and toks[k - 1].f in _PART_NOUNS:
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)
@@ -314,32 +318,42 @@ def _acronym_defined(toks, a: int, b: int, spans) -> list[tuple[int, int]]:
     return out
 
 
-def spells(acr: str, words: list[str]) -> bool:
+def _spelled_whole(toks: list[Tok], i: int, j: int) -> bool:
+    if j + 2 >= len(toks) or toks[j].text != "(" or toks[j + 2].text != ")" or not toks[j + 1].upper:
+        return False
+    if not any(t.f in _AND for t in toks[i:j]):
+        return False
+    acr = toks[j + 1].text.lower()
+    words = [t.f for t in toks[i:j] if t.f not in ("the", "and", "&", "et")]
+    # two middle words may go unspelled: "ARTECNET" = ARab TEChnology (Incubators and Technoparks) NETwork
+    return spells(acr, words, skips=2)
+
+
+def spells(acr: str, words: list[str], *, skips: int = 1) -> bool:
     """Whether an acronym is spelled by the leading letters of the words, in order: each word gives
     the first letter or a few first letters, or is skipped if short ("CERIST" = CEntre de Recherche
     sur l'Information Scientifique et Technique; "sur" gives nothing). The first word gives the first
-    letter; one longer word may be skipped too."""
+    letter; `skips` longer words may be skipped too."""
     if not words or not acr or words[0][:1] != acr[0]:
         return False
 
     @lru_cache(maxsize=None)
-    def rest(i: int, w: int, skipped_long: bool) -> bool:
+    def rest(i: int, w: int, left: int) -> bool:
         if i == len(acr):
-            return all(len(x) <= 3 for x in words[w:]) or (not skipped_long and
-                                                            sum(len(x) > 3 for x in words[w:]) == 1)
+            return sum(len(x) > 3 for x in words[w:]) <= left
         if w == len(words):
             return False
         word = words[w]
         n = 0
         while n < len(word) and n < 3 and i + n < len(acr) and word[n] == acr[i + n]:
             n += 1
-            if rest(i + n, w + 1, skipped_long):
+            if rest(i + n, w + 1, left):
                 return True
         if len(word) <= 3:
-            return rest(i, w + 1, skipped_long)
-        return not skipped_long and w > 0 and rest(i, w + 1, True)
+            return rest(i, w + 1, left)
+        return left > 0 and w > 0 and rest(i, w + 1, left - 1)
 
-    return rest(0, 0, False)
+    return rest(0, 0, skips)
 
 
 def _matched(short: list[str], long_: list[str]) -> int:

@@ -54,6 +54,9 @@ _NOT_MODIFIERS = {"the", "a", "an", "le", "la", "les", "un", "une", "first", "se
 _CONTINUES = {"of", "for", "de", "du", "des", "d'", "pour", "-"}
 
 
+_PLANNED = ("project", "programme")  # the kinds "the project", « ce programme » may stand for
+
+
 @dataclass
 class Recent:
     """The named actors of the last sentences, newest last: (mention, sentence index, token index, the
@@ -74,8 +77,8 @@ class Recent:
                 continue
             if head in words:
                 found.setdefault(norm(m.text), m)
-            if m.label == "Programme" and m.kind != "event":
-                programmes.setdefault(norm(m.text), m)
+            if m.label == "Programme" and (m.kind in (None,) + _PLANNED or head == "initiative" and m.kind == "policy"):
+                programmes.setdefault(norm(m.text), m)  # (a fund, a policy, an event is no "project")
         if not found and head in PROGRAMME_HEADS:
             found = programmes
         return next(iter(found.values())) if len(found) == 1 else None
@@ -104,7 +107,16 @@ class RecentProgrammes:
         if not live:
             return None
         kind = _KIND_OF_NOUN.get(fold(noun))
-        return next((m for m in reversed(live) if m.kind in (kind, None)), live[-1]) if kind else live[-1]
+        if kind is None:
+            return live[-1]
+        fits = [m for m in live if m.kind in (kind, None)]
+        if fits:
+            return fits[-1]
+        # "the project" is no fund, instrument, policy or event named since: a project or programme, else none
+        if kind in _PLANNED:
+            near = [m for m in live if m.kind in _PLANNED]
+            return near[-1] if near else None
+        return live[-1]
 
 
 def _words(m) -> set[str]:

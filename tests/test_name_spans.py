@@ -34,6 +34,16 @@ WHOLE = [  # lang, text, the name found whole, a part that is no name of its own
     # a quoted name beside the kind noun that says what it names
     ("fr", "Une convention a été signée entre le Pôle Alpha et l'entreprise \"Nova Minds\".", "Nova Minds", "Minds"),
     ("fr", '"Nova Venture", un accélérateur de start-up, a été inauguré hier à Oran.', "Nova Venture", "Venture"),
+    # an "and" inside a name whose acronym, in brackets after it, spans both sides
+    ("en", "The Kelvo University has joined the Arab Incubators and Technoparks Network (AITN).",
+     "Arab Incubators and Technoparks Network", "Technoparks Network"),
+    ("en", "The Kelvo University has joined the Levant Design Studios and Makerspaces Network (LEDESNET) this year.",
+     "Levant Design Studios and Makerspaces Network", "Makerspaces Network"),
+    # French names go on after « pour les » and « d'Aide au »
+    ("fr", "L'Agence Delta pour les Investissements (ADI, France) a piloté le projet.",
+     "Agence Delta pour les Investissements", "Investissements"),
+    ("fr", "Le programme associe l'Association d'Aide au Développement Rural et le Pôle Sigma.",
+     "Association d'Aide au Développement Rural", "Développement Rural"),
 ]
 
 APART = [  # lang, text, names that stay apart: a list of bodies is no list of fields
@@ -41,6 +51,10 @@ APART = [  # lang, text, names that stay apart: a list of bodies is no list of f
      {"Vega Institute for Research", "Orion Bank", "Lyra Agency"}),
     ("en", "The Institute of Physics, Orion Bank and the Lyra Agency signed an agreement.",
      {"Institute of Physics", "Orion Bank", "Lyra Agency"}),
+    # an acronym that spells only the second name keeps the two apart
+    ("en", "The Kelvo Foods and the Lorn Institute (LI) signed an agreement.", {"Kelvo Foods", "Lorn Institute"}),
+    # « au » between two names glues nothing
+    ("fr", "Le Pôle Sigma au Salon Nova de Tunis a présenté ses membres.", {"Pôle Sigma", "Salon Nova"}),
 ]
 
 
