@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from .gazetteers import places
+from .gazetteers import places, sectors
 from ecograph.kinds import CONNECTORS, MONTHS, NON_NAME_ACRONYMS, SECOND_BODY_HEADS, STARTERS, classify
 from .tokens import Tok, fold_tokens
 
@@ -73,6 +73,15 @@ def _is_acronym(t: Tok) -> bool:
         (t.upper or any(c.isdigit() for c in t.text) or sum(c.isupper() for c in letters) >= len(letters) - 1)
 
 
+# heads French names after the field they serve, in lower case: « Cluster solaire », « Pôle mer »
+_FIELD_NAMED = {"cluster", "pole", "technopole"}
+
+
+def _field_word(f: str) -> bool:
+    """A one-word sector name or alias ("solaire", "textile", "numerique"; `ingest/data/sectors.tsv`)."""
+    return " " not in f and f in sectors()
+
+
 def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
     out = []
     i = a
@@ -109,6 +118,12 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
                 continue
             if u.f in CONNECTORS and u.f != "-" or _inner_connector(toks, j, b):
                 j += 1
+                continue
+            if u.text.islower() and j == i + 1 and toks[i].f in _FIELD_NAMED and _field_word(u.f):
+                j += 1  # « le Cluster solaire », « le Cluster maritime tunisien »: the field it serves names it
+                if j < b and toks[j].text.islower() and toks[j].f in places()[1]:
+                    j += 1
+                last = j
                 continue
             if u.text.islower() and j == i + 1 and toks[i].f in _HEAD_BEFORE_ADJ and u.f in places()[1] \
                     and j + 1 < b and toks[j + 1].f in CONNECTORS:

@@ -39,6 +39,11 @@ WHOLE = [  # lang, text, the name found whole, a part that is no name of its own
      "Arab Incubators and Technoparks Network", "Technoparks Network"),
     ("en", "The Kelvo University has joined the Levant Design Studios and Makerspaces Network (LEDESNET) this year.",
      "Levant Design Studios and Makerspaces Network", "Makerspaces Network"),
+    # a French cluster named by the field it serves, in lower case, and its demonym
+    ("fr", "Lors de son conseil d'administration, le Cluster numérique a signé une convention avec la Banque Kappa.",
+     "Cluster numérique", "Banque Kappa a"),
+    ("fr", "Le Cluster textile tunisien a signé une convention avec le Pôle Sigma.", "Cluster textile tunisien",
+     "Cluster textile"),
     # French names go on after « pour les » and « d'Aide au »
     ("fr", "L'Agence Delta pour les Investissements (ADI, France) a piloté le projet.",
      "Agence Delta pour les Investissements", "Investissements"),
