@@ -73,6 +73,17 @@ PROJECT_PAGE_FACTS = [  # funders, runners, frames and places as project pages w
      {("LOCATED_IN", "Kestrel Investissement", "Marseille")}),
 ]
 
+PROJECT_PAGE_FACTS += [
+    # the items' own common noun announcing them again after "dont" / "including"
+    ("fr", "Le Technopôle Kappa héberge près de 90 entreprises, dont des multinationales de référence comme "
+           "Kestrel, Orvalis et Nemotek.",
+     {("SUPPORTS", "Technopôle Kappa", "Kestrel"), ("SUPPORTS", "Technopôle Kappa", "Nemotek")}),
+    # a collaboration between one body and a group whose members are listed: each works with the body
+    ("fr", "L'initiative est née de la collaboration entre l'Agence Delta et 5 partenaires italiens : la "
+           "Municipalité de Lorn, l'Université de Nemo et le Centre d'Etudes Kappa.",
+     {("PARTNERS_WITH", "Agence Delta", "Université de Nemo"), ("PARTNERS_WITH", "Agence Delta", "Centre d'Etudes Kappa")}),
+]
+
 LISTED_BELOW = [  # a sentence announces the partners, one per line below it
     ("en", "The Pelion project aims at reducing the innovation gap. The project involves five partners "
            "representing the main textile clusters of the region.\n\n"

@@ -88,7 +88,11 @@ def _emit(frame, src, tgt, s, rtype: str | None = None) -> Candidate | None:
 
 _ANNOUNCE = re.compile(r"(?:(?:,\s*|\s)(?:à savoir|namely|including|notamment|such as|dont|parmi lesquels|"
                       r"parmi lesquelles)\s*:?|\s*:)\s*(?:(?:the|le|la|les|l['’])\s*)?", re.I)
-_DESCRIPTOR = re.compile(r"\s*(?:(?:the|le|la|les|l['’])\s*)?(?:[a-zà-ÿ-]{3,}\s+){0,2}")
+# what may stand between the announcing word and the first item: the items' own common noun, itself
+# announcing them (« dont des multinationales de référence comme A, B »)
+_DESCRIPTOR = re.compile(r"\s*(?:(?:the|le|la|les|l['’]|des)\s*)?(?:[a-zà-ÿ-]{2,}\s+){0,3}"
+                         r"(?:(?:comme|tels que|telles que|such as|like|including|notamment)\s+)?"
+                         r"(?:(?:the|le|la|les|l['’])\s*)?")
 _ANNOUNCE_REACH = 60  # characters between the noun and what announces its list
 _CONJ = re.compile(r"\b(?:and|et|as well as|ainsi que)\b|&", re.I)
 _INTRO = re.compile(r"(\w+)\W*(?:(?:the|le|la|les|l['’])\s*)?$", re.I)
