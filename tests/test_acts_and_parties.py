@@ -129,3 +129,26 @@ def test_a_count_of_companies_names_members_and_new_members_are_not_hosted():
     assert as_triples({("MEMBER_OF", "Kappa Soft", "Pôle Sigma"), ("MEMBER_OF", "Lyra Systèmes", "Pôle Sigma")}) <= got
     got = triples("Le cluster Sigma accueille trois nouveaux membres : Kappa Soft et Lyra Systèmes.", "fr")
     assert not {t for t in got if t[0] == "SUPPORTS"}
+
+
+MEMBERSHIP = [  # lang, text, the member triple that must be read
+    # « en tant que » is a conjunction, not a relative « que » that turns the clause around
+    ("fr", "L'UKL, en tant que membre fondateur du Cluster Sigma, souhaite renforcer la complémentarité.",
+     ("MEMBER_OF", "UKL", "Cluster Sigma")),
+    ("en", "The Kelvo Cluster adheres to the Orion Network since 2019.", ("MEMBER_OF", "Kelvo Cluster", "Orion Network")),
+]
+NO_MEMBERSHIP = [  # one adheres to priorities or principles without joining anyone
+    ("en", "The Kelvo Cluster adheres to UfM priorities and goals.", ("Kelvo Cluster", "UfM")),
+    ("fr", "Le Pôle Sigma adhère aux principes de l'Agence Delta.", ("Pôle Sigma", "Agence Delta")),
+]
+
+
+@pytest.mark.parametrize("lang,text,triple", MEMBERSHIP)
+def test_membership_reads_the_right_way_round(lang, text, triple):
+    assert as_triples({triple}) <= triples(text, lang)
+
+
+@pytest.mark.parametrize("lang,text,pair", NO_MEMBERSHIP)
+def test_adhering_to_principles_is_no_membership(lang, text, pair):
+    got = triples(text, lang, both_ways=True)
+    assert not {t for t in got if t[0] == "MEMBER_OF" and {t[1], t[2]} == {norm(pair[0]), norm(pair[1])}}

@@ -13,6 +13,9 @@ from .words import _APPOS_DET, _PROGRAMME_WORDS
 _REL_OBJ = {"that", "which", "que", "qu'"}
 
 
+_QUE_CONJUNCTIONS = {"tant", "ainsi", "alors", "tandis", "bien", "parce", "puisque", "lorsque"}
+
+
 class ClausePatterns:
     """Relative clauses and co-signing, for `Engine`."""
 
@@ -35,7 +38,8 @@ class ClausePatterns:
         English: 'P, an accelerator that Berytech runs' (subject before the verb).
         French: 'le programme P, que finance l'Union européenne' (subject after the verb)."""
         k = i - 1
-        if k >= s.a and self.f[k] in ("que", "qu'"):  # French puts the subject after the verb here
+        # (« en tant que membre de Y », « ainsi que »: a conjunction, no relative pronoun)
+        if k >= s.a and self.f[k] in ("que", "qu'") and not (k > s.a and self.f[k - 1] in _QUE_CONJUNCTIONS):
             ante = self._antecedent(s, k)
             agents, _ = self.right_list(s, j, max_fill=2, intro=False)
             if ante is not None and agents and ante not in agents:

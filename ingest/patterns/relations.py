@@ -25,6 +25,9 @@ _IMPLEMENT_VERBS = {"implementing", "implements", "implemented", "carrying", "ca
 
 
 _REFLEXIVE = {"s'", "s’", "se"}
+# what one adheres to without joining: "X adheres to Y priorities"
+_ADHERED_THINGS = {"priorities", "principles", "values", "goals", "objectives", "standards", "rules", "charter",
+                   "vision", "strategy", "agenda", "guidelines", "priorites", "principes", "valeurs", "objectifs"}
 
 
 class RelationPatterns:
@@ -279,6 +282,8 @@ class RelationPatterns:
             if cue.type == "MEMBER_OF" and objs:
                 # "members of Y include A, B"
                 after = objs[-1].ext if objs[-1].ext else objs[-1].j
+                if after < s.b and self.f[after] in _ADHERED_THINGS:
+                    return  # "X adheres to Y priorities", « adhère aux principes de Y »: no membership
                 if after < s.b and self.f[after] in ("include", "includes", "are", "comprise", ":", "sont", "incluent"):
                     members, _ = self.right_list(s, after + 1, max_fill=2)
                     for x in members:
