@@ -152,3 +152,25 @@ def test_membership_reads_the_right_way_round(lang, text, triple):
 def test_adhering_to_principles_is_no_membership(lang, text, pair):
     got = triples(text, lang, both_ways=True)
     assert not {t for t in got if t[0] == "MEMBER_OF" and {t[1], t[2]} == {norm(pair[0]), norm(pair[1])}}
+
+
+PROGRAMME_OF = [  # lang, text, triples that must be read: a named programme "of" its organisation
+    ("en", "The agreement covers the “Nahda” program of the Orion Academy of Scientific Research.",
+     {("RUNS", "Orion Academy of Scientific Research", "Nahda")}),
+    ("fr", "Le programme Nova de l'Agence Delta a été lancé en mars.", {("RUNS", "Agence Delta", "Nova")}),
+]
+NOT_PROGRAMME_OF = [  # an unnamed project of X; a funder's programme (run or funded: the text does not say)
+    ("en", "Technopole of Kelvo: the project of the Kelvo Technopole, the first Nova Platform launched in 2012.",
+     ("RUNS", "Kelvo Technopole", "Nova Platform")),
+    ("fr", "L'incubateur est soutenu par le programme Nova de l'Union européenne.", ("RUNS", "Union européenne", "Nova")),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", PROGRAMME_OF)
+def test_a_named_programme_of_an_organisation_is_run_by_it(lang, text, expected):
+    assert as_triples(expected) <= triples(text, lang)
+
+
+@pytest.mark.parametrize("lang,text,triple", NOT_PROGRAMME_OF)
+def test_an_unnamed_or_funded_programme_of_x_gives_no_runs(lang, text, triple):
+    assert as_triples({triple}) & triples(text, lang) == set()

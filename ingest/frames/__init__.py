@@ -237,8 +237,9 @@ class _Reader:
         for c in t.children:  # "the Kappa Furniture City company": the name before a common noun
             # ("the ‘Scale-up Pass for Clusters’ project": a quoted name the tree hangs as a modifier)
             # (the common nouns a name before them is the name of: `name_keys._PROGRAMME_WORDS`)
+            # (a quoted coined name may be tagged an adjective: "the “Nahda” programme")
             if (c.dep_ == "compound" or c.dep_ == "nmod" and t.lemma_.lower() in _PROGRAMME_WORDS) and \
-                    c.pos_ == "PROPN" and t.i - 6 <= c.i < t.i and t.pos_ == "NOUN":
+                    (c.pos_ == "PROPN" or c.text[:1].isupper()) and t.i - 6 <= c.i < t.i and t.pos_ == "NOUN":
                 hit = self.at(c)
                 if hit:
                     return hit

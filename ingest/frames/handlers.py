@@ -27,6 +27,8 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
         return patients(t)
     if role == "holder":
         return holders(t, frame, by_words)
+    if role == "self":
+        return own_name(t)
     words = set(role[5:].split(","))
     out = []
     found = prep_objects(t, words)
@@ -40,6 +42,15 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
         else:
             out.append(o)
     return out
+
+
+def own_name(noun: Token) -> list[Token]:
+    """The name written on a programme noun itself: "the “Nahda” programme of X", « le programme Nova de X »
+    (not a name in apposition: "the project of X, the first P2I" is X's project, unnamed)."""
+    doc = noun.doc
+    return [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod", "flat", "flat:name", "appos")
+            and c.text[:1].isupper() and abs(c.i - noun.i) <= 3 and not any(k.dep_ == "case" for k in c.children)
+            and not any(doc[k].text == "," for k in range(min(c.i, noun.i), max(c.i, noun.i)))]
 
 
 def holders(noun: Token, frame: Frame, by_words) -> list[Token]:
@@ -128,6 +139,8 @@ def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tu
     if frame.object and t.pos_ in ("VERB", "AUX") and not _has_object(t, frame):
         return []  # "received the Kappa Label" is a label; "received funding" is not
     srcs = [x for r in frame.source for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
+    if "self" in frame.target:
+        srcs = [x for x in srcs if x.m.kind != "funder"]  # "the P programme of the EU": run or funded, unsaid
     tgts = [x for r in frame.target for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
     if frame.co_agents and not srcs:
         # "P was launched in close collaboration between A, B and C": the parties do it together
