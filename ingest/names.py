@@ -183,6 +183,8 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
             right[-1].f not in places()[0] and \
             not (len(right) >= 2 and right[-1].f in _COMPANY_SUFFIX)  # "Airbus Helicopters et Naval Group"
         # a determiner after "and" opens a new noun phrase ("Salina Foods and the Kyrenia Institute")
+        if k == i + 1 and toks[i].upper and len(toks[i].text) >= 2 and right and right[0].cap:
+            return _split_and(toks, i, k) + _split_and(toks, k + 1, j)  # "the QRX and Kelvo Patent Office": two
         joined = (any(f in _COMPLEMENT for f in left) and not right_is_name and
                   not (r0 == 1 and len(right) > 1 and right[1].cap)) or \
                  (toks[k].f == "&" and not right_is_name) or \

@@ -58,6 +58,9 @@ APART = [  # lang, text, names that stay apart: a list of bodies is no list of f
      {"Institute of Physics", "Orion Bank", "Lyra Agency"}),
     # an acronym that spells only the second name keeps the two apart
     ("en", "The Kelvo Foods and the Lorn Institute (LI) signed an agreement.", {"Kelvo Foods", "Lorn Institute"}),
+    # an acronym before "and" is a name of its own, whatever follows
+    ("en", "The QRX and Kelvo Patent Commercialization Office (KPCO) signed an agreement.",
+     {"QRX", "Kelvo Patent Commercialization Office"}),
     # « au » between two names glues nothing
     ("fr", "Le Pôle Sigma au Salon Nova de Tunis a présenté ses membres.", {"Pôle Sigma", "Salon Nova"}),
 ]
