@@ -30,17 +30,25 @@ INSTITUTIONS = [  # sentence, the institution names the reader must find
                                      "internationale"]),
     ("Le Programme d'appui à l'émergence des filières en Numidie est financé par l'Union européenne.",
      ["Programme d'appui à l'émergence des filières en Numidie"]),
+    # a ministry's remit is part of its name; a long chamber name with a comma is one name
+    ("Le ministère chargé de l'Investissement a signé un accord avec le Pôle Sigma.",
+     ["ministère chargé de l'Investissement"]),
+    ("La Chambre de commerce, d'industrie et d'agriculture de Lorn et du Mont Kappa a signé un accord.",
+     ["Chambre de commerce, d'industrie et d'agriculture de Lorn et du Mont Kappa"]),
     # where the name stops
     ("Le Ministère de l'Industrie et du Commerce depuis 2017 soutient le projet.",
      ["Ministère de l'Industrie et du Commerce"]),
     ("Le projet est porté par le Ministère libanais de l'Industrie et l'ONUDI.",
      ["Ministère libanais de l'Industrie"]),
     ("Le ministère de l'Industrie et Alpha Ventures ont signé une convention.", ["ministère de l'Industrie"]),
+    ("La convention a été signée par le Ministère du développement et de la coopération internationale en la "
+     "personne de Karim Haddad.", ["Ministère du développement et de la coopération internationale"]),
     # no institution name
     ("Le programme de Berytech et la direction de Kappa Corp sont partenaires.", []),
     ("Un office de tourisme a ouvert ses portes à Tanger.", []),
     ("Merci à Maroc PME pour son appui constant.", []),
     ("La région de Tanger accueille le salon.", []),
+    ("Le responsable chargé de la communication a présenté le Pôle Sigma.", []),
 ]
 
 

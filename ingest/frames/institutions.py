@@ -33,10 +33,12 @@ _NOT_HEADS = {"région", "region", "commune", "wilaya", "préfecture", "province
 _WEAK_HEADS = {"organisation", "organization"}
 _JOINT_OPENERS = {"en"}
 _JOINT_NOUNS = {"partenariat", "collaboration", "coopération", "association", "concertation", "coordination",
-                "liaison", "lien", "charge"}
+                "liaison", "lien", "charge", "personne"}  # (« représenté par le ministère en la personne de X »)
 _DEFINITE = {"le", "la", "l'", "les", "du", "des", "au", "aux", "de"}
 _INSIDE = {"nmod", "amod", "case", "det", "flat:name", "fixed", "cc", "conj", "nummod", "obl:mod"}
-_MAX_TOKENS = 14
+_MAX_TOKENS = 18  # « Chambre de commerce, d'industrie et d'agriculture de X et du Mont Y »: 15 tokens
+# the participles of a ministry's remit: « Ministère délégué chargé de l'Économie numérique »
+_REMIT = {"chargé", "chargée", "délégué", "déléguée"}
 _NAME_PREPS = OF | {"pour", "à", "au", "aux", "en"}
 _POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "notre", "nos", "votre", "vos"}
 
@@ -75,7 +77,7 @@ def _head(t: Token) -> tuple[str, str | None] | None:
     prev = t.doc[t.i - 1] if t.i > 0 else None
     if prev is not None and prev.pos_ == "DET" and prev.lower_ not in _DEFINITE:
         return None  # « un office de … », « son agence de … »: a description, not a name
-    if not any(c.dep_ in ("nmod", "amod") and c.i > t.i for c in t.children):
+    if not any((c.dep_ in ("nmod", "amod") or _remit(c)) and c.i > t.i for c in t.children):
         return None
     return label, kind
 
@@ -101,8 +103,10 @@ def _name_end(t: Token, label: str) -> int:
 def _complement(w: Token, label: str) -> bool:
     """A word that may continue a name: « de l'Industrie », « nationale », « et des Mines »; not « et
     Alpha » (a second party), « et par l'Agence », « depuis 2017 », « pour son appui », a number."""
-    if w.pos_ == "NUM" or w.pos_ in ("VERB", "AUX") and w.dep_ != "amod":
+    if w.pos_ == "NUM" or w.pos_ in ("VERB", "AUX") and w.dep_ != "amod" and not _remit(w):
         return False
+    if _remit(w):
+        return True
     if w.dep_ not in ("nmod", "conj", "obl:mod") or w.pos_ not in ("NOUN", "PROPN"):
         return True
     case = [c for c in w.children if c.dep_ == "case"]
@@ -127,10 +131,15 @@ def _under(w: Token, t: Token) -> bool:
     """w hangs under t through complements only (no relative clause, apposition or verb between)."""
     cur, steps = w, 0
     while cur.i != t.i and steps < 8:
-        if cur.dep_ not in _INSIDE or cur.head.i == cur.i:
+        if (cur.dep_ not in _INSIDE and not (cur.dep_ in ("acl", "obl:arg") and _remit(cur))) or cur.head.i == cur.i:
             return False
         cur, steps = cur.head, steps + 1
     return cur.i == t.i
+
+
+def _remit(w: Token) -> bool:
+    """« chargé de l'Économie » under a ministry: its remit, part of its name (and the remit's object)."""
+    return w.lower_ in _REMIT or w.dep_ == "obl:arg" and w.head.lower_ in _REMIT
 
 
 def _outermost(spans: list[tuple]) -> list[tuple]:
