@@ -174,3 +174,31 @@ def test_a_named_programme_of_an_organisation_is_run_by_it(lang, text, expected)
 @pytest.mark.parametrize("lang,text,triple", NOT_PROGRAMME_OF)
 def test_an_unnamed_or_funded_programme_of_x_gives_no_runs(lang, text, triple):
     assert as_triples({triple}) & triples(text, lang) == set()
+
+
+NEWS_ACTS = [  # lang, text, triples that must be read
+    ("en", "The Nova Seed Programme, an initiative of the Kappa Bank, trains 40 startups a year.",
+     {("RUNS", "Kappa Bank", "Nova Seed Programme")}),
+    ("fr", "Le programme Nova est une initiative de l'Agence Delta.", {("RUNS", "Agence Delta", "Nova")}),
+    ("en", "With funding from the Kappa Bank, the Lyra Agency launched the Nova Seed Programme.",
+     {("RUNS", "Lyra Agency", "Nova Seed Programme")}),
+    ("fr", "Le projet Nova, financé par la Banque Kappa à hauteur de 2 millions d'euros, est mis en œuvre par "
+           "l'Agence Delta.", {("FUNDS", "Banque Kappa", "Nova"), ("RUNS", "Agence Delta", "Nova")}),
+]
+NEWS_NOT = [  # lang, text, a triple that must not be read
+    # the object of a fronted "with funding from" is no co-runner of the subject's act
+    ("en", "With funding from the Kappa Bank, the Lyra Agency launched the Nova Seed Programme.",
+     ("RUNS", "Kappa Bank", "Nova Seed Programme")),
+    ("en", "With funding from the Kappa Bank, the Lyra Agency launched the Nova Seed Programme.",
+     ("PARTNERS_WITH", "Kappa Bank", "Lyra Agency")),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", NEWS_ACTS)
+def test_news_acts_are_read(lang, text, expected):
+    assert as_triples(expected) <= triples(text, lang, both_ways=True)
+
+
+@pytest.mark.parametrize("lang,text,triple", NEWS_NOT)
+def test_news_non_acts_give_no_edge(lang, text, triple):
+    assert as_triples({triple}) & triples(text, lang, both_ways=True) == set()

@@ -34,6 +34,9 @@ _WEAK_HEADS = {"organisation", "organization"}
 _JOINT_OPENERS = {"en"}
 _JOINT_NOUNS = {"partenariat", "collaboration", "coopération", "association", "concertation", "coordination",
                 "liaison", "lien", "charge", "personne"}  # (« représenté par le ministère en la personne de X »)
+# nouns of set phrases after « à »/« au », never a name's complement
+_IDIOM_NOUNS = {"hauteur", "profit", "travers", "titre", "cours", "côté", "occasion", "issue", "terme", "instar",
+                "égard", "initiative", "horizon", "échelle", "niveau", "lendemain", "moment"}
 _DEFINITE = {"le", "la", "l'", "les", "du", "des", "au", "aux", "de"}
 _INSIDE = {"nmod", "amod", "case", "det", "flat:name", "fixed", "cc", "conj", "nummod", "obl:mod"}
 _MAX_TOKENS = 18  # « Chambre de commerce, d'industrie et d'agriculture de X et du Mont Y »: 15 tokens
@@ -115,6 +118,8 @@ def _complement(w: Token, label: str) -> bool:
     if case:
         if case[0].lower_ not in _NAME_PREPS:
             return False
+        if w.lower_ in _IDIOM_NOUNS:
+            return False  # « financé par la Banque X à hauteur de 2 M€ », « au profit des startups »
         if case[0].lower_ in _JOINT_OPENERS and w.lemma_.lower() in _JOINT_NOUNS:
             return False  # « l'Institut X en partenariat avec … », « en collaboration avec »: the act, not the name
         if case[0].lower_ not in OF and w.text[:1].isupper() and label == "Organisation":

@@ -22,6 +22,11 @@ from .words import (_APPOS_DET, _CLOSE_QUOTES, _DETS, _GENERIC_PLURALS, _HEADS, 
                     _TIME_INTRO, _YEAR)
 
 
+# prepositions whose object is never a subject: "With funding from A, B launched P"
+_SUBJECTLESS_PREPS = {"from", "with", "by", "of", "for", "to", "via", "through", "de", "du", "des", "d'", "par",
+                      "avec", "pour", "a", "au", "aux", "aupres", "grace"}
+
+
 class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
     """Relation candidates of one document: the core here, the patterns from the two mixins."""
 
@@ -230,9 +235,18 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
             if not gap or len(gap) > 4 or not all(g in self.lex.LIST_CONNECTORS for g in gap) \
                     or not any(g in (",", "and", "et", "&") for g in gap):
                 break
+            if self._introduced(s, prev) and not self._introduced(s, cur):
+                break  # "With funding from A, the B launched P": A is no subject beside B
             out.insert(0, prev)
             cur = prev
         return out
+
+    def _introduced(self, s: Sent, x: Arg) -> bool:
+        """Whether a preposition introduces the mention ("from A", « par l'Agence A »)."""
+        k = x.i - 1
+        while k >= s.a and self.f[k] in _DETS:
+            k -= 1
+        return k >= s.a and self.f[k] in _SUBJECTLESS_PREPS
 
     def subject(self, s: Sent) -> Arg | None:
         """The sentence subject: its first argument, when only an intro ("In Morocco,", "The") precedes it."""
