@@ -185,7 +185,26 @@ NEWS_ACTS = [  # lang, text, triples that must be read
     ("fr", "Le projet Nova, financé par la Banque Kappa à hauteur de 2 millions d'euros, est mis en œuvre par "
            "l'Agence Delta.", {("FUNDS", "Banque Kappa", "Nova"), ("RUNS", "Agence Delta", "Nova")}),
 ]
+NEWS_ACTS += [
+    ("fr", "La Banque Kappa apporte son soutien au Pôle Sigma dans le cadre du programme Nova.",
+     {("SUPPORTS", "Banque Kappa", "Pôle Sigma")}),
+    ("en", "The Kappa Bank provides technical assistance to the Lyra Cluster.", {("SUPPORTS", "Kappa Bank", "Lyra Cluster")}),
+    # an apposition between the subject and its verb is about the subject
+    ("fr", "Le Pôle Sigma, membre fondateur du réseau méditerranéen Lyra, organise le forum Nova.",
+     {("RUNS", "Pôle Sigma", "Nova")}),
+    ("en", "Kelvotech, a startup incubated at the Orion Technopark, won the Nova Prize.",
+     {("PARTICIPATES_IN", "Kelvotech", "Nova Prize")}),
+    # a second act after a name is not part of the name
+    ("fr", "Le Pôle Sigma bénéficie de l'appui de l'Agence Delta et du financement de la Banque Kappa.",
+     {("SUPPORTS", "Agence Delta", "Pôle Sigma")}),
+]
+
 NEWS_NOT = [  # lang, text, a triple that must not be read
+    ("fr", "Le Pôle Sigma, membre fondateur du réseau méditerranéen Lyra, organise le forum Nova.",
+     ("RUNS", "Lyra", "Nova")),
+    ("en", "Kelvotech, a startup incubated at the Orion Technopark, won the Nova Prize.",
+     ("PARTICIPATES_IN", "Orion Technopark", "Nova Prize")),
+    ("fr", "L'Agence Delta assure l'accompagnement des startups du Pôle Sigma.", ("SUPPORTS", "Agence Delta", "Pôle Sigma")),
     # the object of a fronted "with funding from" is no co-runner of the subject's act
     ("en", "With funding from the Kappa Bank, the Lyra Agency launched the Nova Seed Programme.",
      ("RUNS", "Kappa Bank", "Nova Seed Programme")),

@@ -34,6 +34,9 @@ _WEAK_HEADS = {"organisation", "organization"}
 _JOINT_OPENERS = {"en"}
 _JOINT_NOUNS = {"partenariat", "collaboration", "coopération", "association", "concertation", "coordination",
                 "liaison", "lien", "charge", "personne"}  # (« représenté par le ministère en la personne de X »)
+# what one body gives another, coordinated after a name: never part of it
+_ACT_NOUNS = {"financement", "cofinancement", "appui", "soutien", "accompagnement", "partenariat", "participation",
+              "concours", "aide", "contribution", "subvention", "parrainage", "assistance"}
 # nouns of set phrases after « à »/« au », never a name's complement
 _IDIOM_NOUNS = {"hauteur", "profit", "travers", "titre", "cours", "côté", "occasion", "issue", "terme", "instar",
                 "égard", "initiative", "horizon", "échelle", "niveau", "lendemain", "moment"}
@@ -118,6 +121,8 @@ def _complement(w: Token, label: str) -> bool:
     if case:
         if case[0].lower_ not in _NAME_PREPS:
             return False
+        if w.dep_ == "conj" and w.is_lower and w.lemma_.lower() in _ACT_NOUNS:
+            return False  # « l'appui de l'Agence X et du financement de la Banque Y »: a second act, not the name
         if w.lower_ in _IDIOM_NOUNS:
             return False  # « financé par la Banque X à hauteur de 2 M€ », « au profit des startups »
         if case[0].lower_ in _JOINT_OPENERS and w.lemma_.lower() in _JOINT_NOUNS:

@@ -22,6 +22,9 @@ from .words import (_APPOS_DET, _CLOSE_QUOTES, _DETS, _GENERIC_PLURALS, _HEADS, 
                     _TIME_INTRO, _YEAR)
 
 
+# nouns that open an apposition about the name before it: « X, membre fondateur du réseau Y, organise »
+_APPOSED_NOUNS = {"membre", "member", "partenaire", "partner", "filiale", "subsidiary", "branche", "branch",
+                  "affilie", "affiliate", "adherent", "one", "l'un", "part", "partie"}
 # prepositions whose object is never a subject: "With funding from A, B launched P"
 _SUBJECTLESS_PREPS = {"from", "with", "by", "of", "for", "to", "via", "through", "de", "du", "des", "d'", "par",
                       "avec", "pour", "a", "au", "aux", "aupres", "grace"}
@@ -154,6 +157,9 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
                 continue
             if w == ",":
                 a = self._arg_ending(s, k) or (self._arg_ending(s, k - 1) if self.f[k - 1] in _CLOSE_QUOTES else None)
+                before = self._apposed_subject(s, k)
+                if a is not None and before is not None:
+                    return self._with_coactors(self._left_list(s, before)), 0.9  # « X, membre du réseau Y, organise »
                 if a is not None:  # "X, in partnership with Y": the apposition's head
                     return self._with_coactors(self._left_list(s, a)), 0.95
                 # "X, <inserted phrase>, CUE": skip back over the insert to the mention before it
@@ -240,6 +246,23 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
             out.insert(0, prev)
             cur = prev
         return out
+
+    def _apposed_subject(self, s: Sent, k: int) -> Arg | None:
+        """X in "X, member of the Y network, CUE" (k: the comma before the cue): the insert between
+        two commas opens on a membership or part noun, so its name is not the subject."""
+        j = k - 1
+        while j > s.a and self.f[j] != ",":
+            j -= 1
+        if j <= s.a or k - j > 22:
+            return None
+        if self.f[j + 1] in ("a", "an", "un", "une"):
+            return self._arg_ending(s, j)  # "X, a startup incubated at Y, won …": an apposition about X
+        m = j + 1
+        while m < k and self.f[m] in _DETS:
+            m += 1
+        if m >= k or self.f[m] not in _APPOSED_NOUNS:
+            return None
+        return self._arg_ending(s, j)
 
     def _introduced(self, s: Sent, x: Arg) -> bool:
         """Whether a preposition introduces the mention ("from A", « par l'Agence A »)."""
