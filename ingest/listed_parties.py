@@ -17,7 +17,10 @@ a list of goals, regions or activities gives nothing.
 The same module reads a subject's own partners named in its sentence: "X worked with …, as well as its
 partners (including A, B and C)", « X s'appuie sur ses partenaires, dont A et B »: X partners each one.
 
-Method names (stable): listed-partner, listed-lead, own-partners.
+And a project's partners named in the sentence that says so: "The project partners are A, B and C",
+« Les partenaires du projet sont A, B et C » (the programme named there, or the one named last).
+
+Method names (stable): listed-partner, listed-lead, own-partners, project-partners.
 """
 from __future__ import annotations
 
@@ -128,4 +131,35 @@ def _run(text: str, args: list) -> list:
         if not is_list_gap(gap):
             break
         out.append(x)
+    return out
+
+
+_PARTNERS_ARE = {  # (matched at a sentence's start: `match` anchors there, "^" would not)
+    "en": re.compile(r"(?:the\s+)?(?:(?:project|programme|program)(?:['’]s)?\s+)?partners(?:\s+of\s+[^.;:]{1,80}?)?"
+                     r"\s+(?:are|include)\b\s*:?", re.I),
+    "fr": re.compile(r"(?:les\s+)?partenaires\s+(?:du|de\s+la|de\s+l['’]|de)\s*[^.;:]{1,80}?\s+"
+                     r"(?:sont|comprennent|incluent)\b\s*:?", re.I),
+}
+_TOPIC_REACH = 3
+_ONLY_DETERMINER = re.compile(r"\s*(?:(?:the|le|la|les)\s+|l['’])?\s*", re.I)  # sentences back to the programme named last
+
+
+def project_partner_edges(text: str, sents: list[Sent], lang: str) -> list[Candidate]:
+    """PARTICIPATES_IN from "The project partners are A, B and C" (see the module doc)."""
+    pattern = _PARTNERS_ARE.get(lang)
+    out: list[Candidate] = []
+    if pattern is None:
+        return out
+    for n, s in enumerate(sents):
+        m = pattern.match(text, s.start, s.end)
+        if m is None:
+            continue
+        prog = next((x.m for x in s.args if x.m.label == "Programme" and x.m.end <= m.end()), None) or \
+            next((x.m for k in range(n - 1, max(-1, n - 1 - _TOPIC_REACH), -1) for x in reversed(sents[k].args)
+                  if x.m.label == "Programme" and not x.coref), None)
+        orgs = [x for x in s.args if x.m.label == "Organisation" and x.m.start >= m.end()]
+        if prog is None or not orgs or not _ONLY_DETERMINER.fullmatch(text[m.end():orgs[0].m.start]):
+            continue  # "the partners are happy with the results of X" names no partner
+        out += [Candidate("PARTICIPATES_IN", y.m, prog, s.start, s.end, "project-partners", CONF_LISTED)
+                for y in _run(text, orgs)]
     return out

@@ -84,6 +84,21 @@ PROJECT_PAGE_FACTS += [
      {("PARTNERS_WITH", "Agence Delta", "Université de Nemo"), ("PARTNERS_WITH", "Agence Delta", "Centre d'Etudes Kappa")}),
 ]
 
+PROJECT_PAGE_FACTS += [
+    # "the project partners are …": the programme named there or just before
+    ("fr", "Le projet Nova Med vise à renforcer la filière. Les partenaires du projet sont l'Université de Lorn, "
+           "l'Agence Delta et le Pôle Sigma.",
+     {("PARTICIPATES_IN", "Université de Lorn", "Nova Med"), ("PARTICIPATES_IN", "Pôle Sigma", "Nova Med")}),
+    ("en", "The Kelvo project trains young designers. The project partners are the Lyra University (Lebanon), the "
+           "Orion Agency (Jordan) and Kelvotech (Tunisia).",
+     {("PARTICIPATES_IN", "Lyra University", "Kelvo"), ("PARTICIPATES_IN", "Kelvotech", "Kelvo")}),
+    # a donor funds; an implementing partner runs
+    ("en", "The Kappa Foundation is the donor of the Nova Programme.", {("FUNDS", "Kappa Foundation", "Nova Programme")}),
+    ("en", "The Lyra Agency is the implementing partner of the Nova Programme.",
+     {("RUNS", "Lyra Agency", "Nova Programme")}),
+    ("fr", "La Banque Kappa est le principal bailleur du programme Nova.", {("FUNDS", "Banque Kappa", "Nova")}),
+]
+
 LISTED_BELOW = [  # a sentence announces the partners, one per line below it
     ("en", "The Pelion project aims at reducing the innovation gap. The project involves five partners "
            "representing the main textile clusters of the region.\n\n"
@@ -122,6 +137,8 @@ NOT_PARTIES = [  # lang, text, a triple that must not be read
     # partners of someone else, not of the sentence's subject
     ("en", "The Kelvo Trust met the Rena Foundation and its partners, including the Hadi Foundation.",
      ("PARTNERS_WITH", "Kelvo Trust", "Hadi Foundation")),
+    ("en", "The Kelvo project trains young designers. The partners are happy with the results of the Orion Agency.",
+     ("PARTICIPATES_IN", "Orion Agency", "Kelvo")),
     # planned, not done
     ("en", "The Orion Agency may be involved in the Pelion project next year.",
      ("PARTICIPATES_IN", "Orion Agency", "Pelion")),
