@@ -69,7 +69,9 @@ def _singular(word: str) -> str:
 # British and American spellings of one word ("Commercialisation" / "Commercialization", "Centre" /
 # "Center"): a name written both ways is one name. Only endings no other word shares.
 _SPELLING = re.compile(r"(?<=[a-z]{3})is(ation|ations|ing|ed)$")
-_SPELLED = {"centre": "center", "centres": "centers", "organisation": "organization", "theatre": "theater"}
+_SPELLED = {"centre": "center", "centres": "centers", "organisation": "organization", "theatre": "theater",
+            "neighbourhood": "neighborhood", "neighbour": "neighbor", "neighbours": "neighbors", "labour": "labor",
+            "harbour": "harbor"}
 
 
 def _spelling(word: str) -> str:
@@ -113,9 +115,30 @@ def loose_key(name: str) -> str:
     for t in words:
         t = _ORDINALS.get(t, t)
         t = to_place.get(t, t)
+        t = _IN_ENGLISH.get(t, t)
         if t not in _MOVABLE:
             toks.append(t)
+    if "chamber" in toks and "commerce" in toks:
+        toks = [t for t in toks if t not in _CHAMBER_OPTIONAL]
     return " ".join(sorted(toks))
+
+
+# French words of body names and their English: « Centre Technique du Textile » is the "Textile Technical
+# Center" written in the other language (`loose_key` sorts the words, so their order does not matter).
+HEAD_TRANSLATIONS = {"conseil": "council", "agence": "agency", "chambre": "chamber", "ministere": "ministry",
+                     "universite": "university", "reseau": "network", "pole": "cluster", "centre": "center",
+                     "institut": "institute", "banque": "bank", "fondation": "foundation", "ecole": "school",
+                     "office": "office", "federation": "federation", "association": "association",
+                     "union": "union", "societe": "company", "groupement": "group", "incubateur": "incubator",
+                     "parc": "park", "technopole": "technopark", "faculte": "faculty", "academie": "academy"}
+_IN_ENGLISH = {**{k: v for k, v in HEAD_TRANSLATIONS.items() if k != "technopole"},  # (a technopole is no park)
+               "technique": "technical", "techniques": "technical", "nationale": "national",
+               "regionale": "regional", "internationale": "international", "industriel": "industrial",
+               "industrielle": "industrial", "economique": "economic", "scientifique": "scientific",
+               "recherche": "research", "developpement": "development", "industrie": "industry", "et": "and"}
+# A chamber of commerce is written with and without its industry: "X Chamber of Industry and Commerce" and
+# "X Chamber of Commerce", « Chambre de Commerce et d'Industrie de X » and « Chambre de Commerce de X ».
+_CHAMBER_OPTIONAL = {"industry", "and"}
 
 
 def strip_country_tag(key: str) -> str | None:
@@ -193,8 +216,8 @@ def _untagged(name: str) -> str | None:
     if not _is_place_tag(last, places) or last in _demonyms_only():
         return None  # « Croissance Verte Tunisienne »: an adjective of the name, not a tag after it
     if norm(words[-2]) in ("of", "in", "de", "du", "d", "des", "en", "for", "pour", "and", "et") or \
-            words[-2].endswith(("'", "’", "-")):
-        return None
+            words[-2].endswith(("'", "’", "-")) or norm(words[-2]) in _COMPASS:
+        return None  # (« … of Northern Tuscany »: a compass word makes the place part of the name)
     rest = " ".join(words[:-1]).rstrip(_EDGE_JUNK)  # "Kelvo y Tessaro: Egypt"
     key = norm(rest)
     if not key or _head_only(loose_key(rest)) or not _significant(key):

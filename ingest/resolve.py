@@ -26,9 +26,9 @@ from ecograph.store.merge import fuller_name
 
 from .doc_links import (_acronym_pairs, _also_known_pairs, _bare_head_pairs,
                         _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
-                        _listed_kinds, _place_head_pairs, _quoted_expansions, _renames, _short_acronym_pairs,
+                        _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames, _short_acronym_pairs,
                         _typo_pairs, family_tails, paren_acronyms, quoted_continuations, split_glued_acronym)
-from .short_forms import _acronym_programme_pairs, _short_form_pairs
+from .short_forms import _acronym_programme_pairs, _family_tail_pairs, _short_form_pairs
 from ecograph.kinds import classify
 from ecograph.languages import name_language
 from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant, _untagged,  # noqa: F401
@@ -64,6 +64,7 @@ class Resolver:
         self.curation = curation
         self._split: dict[str, str] = {}
         self._language: str | None = None  # the language of the document being resolved
+        self._country: tuple | None = None  # its country (`_document_country`)
         for e in entities:
             self._remember(e)
 
@@ -101,11 +102,14 @@ class Resolver:
             self._remember(e)
 
     # --- lookups -------------------------------------------------------------
-    def _known_id(self, label: str, names: set[str]) -> str | None:
-        """The stored entity these names denote, never one whose qualifiers clash with theirs."""
+    def _known_id(self, label: str, names: set[str], national: bool = False) -> str | None:
+        """The stored entity these names denote, never one whose qualifiers clash with theirs, nor, for a
+        national body named without its country, another country's (`_national`)."""
         quals = frozenset().union(*(qualifiers(n) for n in names)) if names else frozenset()
         for hit in self._hits(label, names):
             e = self.entities.get(hit)
+            if e is not None and national and not self._here(e.country):
+                continue
             if e is None or not clash(quals, frozenset().union(*(qualifiers(n) for n in (e.name, *e.aliases)))):
                 return hit
         return None
@@ -158,11 +162,21 @@ class Resolver:
                 return n, e2
         return name, eid
 
+    def _national(self, g: _Group, label: str) -> bool:
+        """A national body named without its country ("Ministry of Industry", « ministère de l'Industrie ») in a
+        document placed in one country: it is that country's body, not a namesake known elsewhere."""
+        return label == "Organisation" and self._country is not None and all(_national_name(n) for n in g.names)
+
+    def _here(self, country: str | None) -> bool:
+        """Is a body of this country (None: unknown) possibly the document's? It is when the document names it."""
+        return not country or not qualifiers(country) or bool(self._country[2] & qualifiers(country))
+
     # --- the work ------------------------------------------------------------
     def resolve(self, doc: Document, text: str, raw: RawExtraction) -> Extraction:
         reg = registry_index()
         self._split = self.curation.split_names if self.curation is not None else {}
         self._language = doc.language
+        self._country = _document_country(raw.mentions)
         groups = self._group(raw.mentions, reg, text)
         entities: dict[str, Entity] = {}
         mention_entity: dict[int, str] = {}
@@ -238,7 +252,7 @@ class Resolver:
                 _inner_acronym_pairs(mentions) + _beside_acronym_pairs(mentions, text) + \
                 _also_known_pairs(mentions, text) + _bracketed_name_pairs(mentions, text) + \
                 _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions) + \
-                _short_acronym_pairs(mentions):
+                _short_acronym_pairs(mentions) + _list_item_pairs(mentions, text) + _family_tail_pairs(mentions):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:
@@ -292,12 +306,21 @@ class Resolver:
         if known is not None:
             names |= {known.name, *known.aliases}
         split = self._split
+        national = False
         if len(g.names) == 1 and norm(next(iter(g.names))) in split:
             name = next(iter(g.names))
             eid = entity_id(label, name)
             known = None
         else:
-            eid = self._known_id(label, names)
+            national = self._national(g, label)
+            if national and known is not None and not self._here(known.country):
+                known, names = None, set(g.names)  # the registry's body is another country's
+            if national and known is None:  # « ministère de l'Industrie » is this country's "Ministry of Industry"
+                known = next((k for n in sorted(g.names) for k in _registry_loose(reg).get(loose_key(n), ())
+                              if k.label == label and k.country and self._here(k.country)), None)
+                if known is not None:
+                    names |= {known.name, *known.aliases}
+            eid = self._known_id(label, names, national)
         if eid is not None and eid in self.entities:
             name = self.entities[eid].name
             label = self.entities[eid].label  # a known entity keeps its label
@@ -313,17 +336,49 @@ class Resolver:
             name = _preferred_name(g.mentions, self._language, g.former)
             eid = entity_id(label, name)
             name, eid = self._free_name(g, label, name, eid, taken)
+            if national and (eid in self.entities and not self._here(self.entities[eid].country) or
+                             norm(name) in reg and not self._here(reg[norm(name)].country)):
+                name = f"{name} ({self._country[1]})"  # "the Ministry of Industry" of a Lebanese page
+                eid = entity_id(label, name)
         kind = None
         if label in ("Organisation", "Programme", "Place"):
             kind = _group_kind(g, label, name, known)
         aliases = sorted({n for n in g.names if norm(n) != norm(name)} |
                          ({a for a in known.aliases} if known else set()))
+        country = _first(m.country for m in g.mentions) or (known.country if known else None)
+        if national and not (country and self._here(country)):
+            country = self._country[1]  # (extraction may have taken the registry namesake's)
         ent = Entity(id=eid, label=label, name=name, kind=kind if label != "Sector" else None,
-                     aliases=aliases,
-                     country=_first(m.country for m in g.mentions) or (known.country if known else None),
+                     aliases=aliases, country=country,
                      founded=_first(m.founded for m in g.mentions),
                      mentions={doc_id: len(g.mentions)})
         return eid, ent
+
+
+def _national_name(name: str) -> bool:
+    """A government body's descriptive name with no place in it: 'Ministry of Industry and Trade'."""
+    words = name.split()
+    return len(words) >= 3 and not qualifiers(name) and classify(name)[1] == "government" and \
+        not any(w.isupper() and len(w) >= 2 for w in words)
+
+
+def _document_country(mentions: list[Mention]) -> tuple[str, str, frozenset[str]] | None:
+    """(country mark, its name, every country mark) of the country two thirds of the document's places are in."""
+    counts: Counter = Counter()
+    written: dict[str, str] = {}
+    for m in mentions:
+        if m.label != "Place":
+            continue
+        marks = [q for q in qualifiers(m.canonical or m.text) if q.startswith("c:")]
+        if len(marks) == 1:
+            counts[marks[0]] += 1
+            if not any(q.startswith("p:") for q in qualifiers(m.canonical or m.text)):
+                written.setdefault(marks[0], m.canonical or m.text)
+    top = counts.most_common(1)
+    if not top or 3 * top[0][1] < 2 * sum(counts.values()):
+        return None  # (a page about three countries is in none of them)
+    mark = top[0][0]
+    return mark, written.get(mark, mark[2:].title()), frozenset(counts)
 
 
 def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
@@ -367,6 +422,20 @@ def _family_tails(reg: dict) -> dict[str, str]:
     if _TAILS[0] is not reg:
         _TAILS[:] = [reg, family_tails(reg)]
     return _TAILS[1]
+
+
+_LOOSE: list = [None, {}]  # [the registry index, its entries by loose key]: the last one computed
+
+
+def _registry_loose(reg: dict) -> dict[str, list[KnownEntity]]:
+    """The registry's entries by the loose key of each of their names (computed once per registry)."""
+    if _LOOSE[0] is not reg:
+        by_key: dict[str, list[KnownEntity]] = defaultdict(list)
+        for entry in set(reg.values()):
+            for n in {loose_key(n) for n in (entry.name, *entry.aliases)}:
+                by_key[n].append(entry)
+        _LOOSE[:] = [reg, dict(by_key)]
+    return _LOOSE[1]
 
 
 def _despaced(name: str) -> str | None:

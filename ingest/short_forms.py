@@ -71,3 +71,29 @@ def _short_form_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         if mentions[j].start < m.start or cut_word not in ("and", "et"):
             out.append((i, j))
     return out
+
+
+def _family_tail_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(tail, programme) pairs of one document: 'Orvalis Sea Basin' for the 'KV CBC Orvalis Sea Basin Programme'
+    it names in full, the long name led by its family's acronyms (`doc_links.family_tails` does the same
+    with the registry's names); a tail of 3+ words that only one long name of the document ends with."""
+    tails: dict[str, set[int]] = defaultdict(set)
+    for j, m in enumerate(mentions):
+        words = (m.canonical or m.text).split()
+        k = 0
+        while k < len(words) and _acronym_word(words[k]):
+            k += 1
+        rest = [w for w in norm(" ".join(words[k:])).split()]
+        while rest and rest[-1] in _PROGRAMME_WORDS:
+            rest = rest[:-1]
+        if m.label == "Programme" and k and len(rest) >= 3:
+            tails[" ".join(rest)].add(j)
+    out = []
+    for i, m in enumerate(mentions):
+        toks = norm(m.canonical or m.text).split()
+        while toks and toks[-1] in _PROGRAMME_WORDS:
+            toks = toks[:-1]
+        longs = tails.get(" ".join(toks), set())
+        if m.label in _SWAP and len({norm(mentions[j].canonical or mentions[j].text) for j in longs}) == 1:
+            out.extend((i, j) for j in longs if j != i)
+    return out
