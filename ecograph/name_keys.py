@@ -135,7 +135,13 @@ _IN_ENGLISH = {**{k: v for k, v in HEAD_TRANSLATIONS.items() if k != "technopole
                "technique": "technical", "techniques": "technical", "nationale": "national",
                "regionale": "regional", "internationale": "international", "industriel": "industrial",
                "industrielle": "industrial", "economique": "economic", "scientifique": "scientific",
-               "recherche": "research", "developpement": "development", "industrie": "industry", "et": "and"}
+               "recherche": "research", "developpement": "development", "industrie": "industry", "et": "and",
+               "numerique": "digital", "reforme": "reform", "croissance": "growth", "bleu": "blue", "bleue": "blue",
+               "vert": "green", "verte": "green", "durable": "sustainable", "superieur": "higher",
+               "enseignement": "education", "sante": "health", "emploi": "employment", "peche": "fisheries",
+               "tourisme": "tourism", "environnement": "environment", "energie": "energy", "eau": "water",
+               "investissement": "investment", "economie": "economy", "jeunesse": "youth", "affaires": "affairs",
+               "entreprises": "enterprises", "petites": "small", "moyennes": "medium"}
 # A chamber of commerce is written with and without its industry: "X Chamber of Industry and Commerce" and
 # "X Chamber of Commerce", « Chambre de Commerce et d'Industrie de X » and « Chambre de Commerce de X ».
 _CHAMBER_OPTIONAL = {"industry", "and"}

@@ -28,7 +28,7 @@ from .doc_links import (_acronym_pairs, _also_known_pairs, _bare_head_pairs,
                         _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
                         _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames, _short_acronym_pairs,
                         _typo_pairs, family_tails, paren_acronyms, quoted_continuations, split_glued_acronym)
-from .short_forms import _acronym_programme_pairs, _family_tail_pairs, _short_form_pairs
+from .short_forms import _acronym_programme_pairs, _family_tail_pairs, _head_tail_pairs, _short_form_pairs
 from ecograph.kinds import classify
 from ecograph.languages import name_language
 from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant, _untagged,  # noqa: F401
@@ -167,6 +167,15 @@ class Resolver:
         document placed in one country: it is that country's body, not a namesake known elsewhere."""
         return label == "Organisation" and self._country is not None and all(_national_name(n) for n in g.names)
 
+    def _national_long_form(self, g: _Group, label: str) -> str | None:
+        """The one known body of the document's country whose name goes on from this one's: « ministère de
+        l'Industrie » is the « ministère de l'Industrie et des Mines » of the same country (and no other)."""
+        starts = {norm(n) + " " for n in g.names}
+        found = {e.id for e in self.entities.values()
+                 if e.label == label and e.country and self._country[0] in qualifiers(e.country) and
+                 any(norm(n).startswith(k) for n in (e.name, *e.aliases) for k in starts)}
+        return found.pop() if len(found) == 1 else None
+
     def _here(self, country: str | None) -> bool:
         """Is a body of this country (None: unknown) possibly the document's? It is when the document names it."""
         return not country or not qualifiers(country) or bool(self._country[2] & qualifiers(country))
@@ -252,7 +261,8 @@ class Resolver:
                 _inner_acronym_pairs(mentions) + _beside_acronym_pairs(mentions, text) + \
                 _also_known_pairs(mentions, text) + _bracketed_name_pairs(mentions, text) + \
                 _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions) + \
-                _short_acronym_pairs(mentions) + _list_item_pairs(mentions, text) + _family_tail_pairs(mentions):
+                _short_acronym_pairs(mentions) + _list_item_pairs(mentions, text) + _family_tail_pairs(mentions) + \
+                _head_tail_pairs(mentions):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:
@@ -321,6 +331,8 @@ class Resolver:
                 if known is not None:
                     names |= {known.name, *known.aliases}
             eid = self._known_id(label, names, national)
+            if national and eid is None and known is None:
+                eid = self._national_long_form(g, label)
         if eid is not None and eid in self.entities:
             name = self.entities[eid].name
             label = self.entities[eid].label  # a known entity keeps its label
@@ -440,11 +452,12 @@ def _registry_loose(reg: dict) -> dict[str, list[KnownEntity]]:
 
 def _despaced(name: str) -> str | None:
     """'ORVKELMed' and 'ORV KEL Med' → 'orvkelmed': a name written with and without its spaces, when one of
-    its words is an acronym and the letters are many enough to name one body."""
+    its words is an acronym, or all are capitalised, and the letters are many enough to name one body."""
     words = name.split()
     capitals = sum(c.isupper() for c in name)
-    if not any(len(w) >= 2 and w.isupper() for w in words) and not (len(words) == 1 and capitals >= 3):
-        return None
+    if not any(len(w) >= 2 and w.isupper() for w in words) and not (len(words) == 1 and capitals >= 3) and \
+            not (len(words) > 1 and all(w[:1].isupper() for w in words) and len(norm(name)) >= 9):
+        return None  # ('El Kelvaro' and 'ELKelvaro': a capitalised name written without its spaces)
     toks = norm(name).split()
     while len(toks) > 1 and toks[-1] in _PROGRAMME_WORDS:
         toks = toks[:-1]  # "X Y Programme" is written "XY" too

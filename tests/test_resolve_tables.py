@@ -491,6 +491,16 @@ TEXT_LINKS = [
      ["Institut Kelvo de Recherche Marine et Technologique", "Institut Kelvo de Recherche Marine"], 1),
     ("The University of Tessaro Kelvo Bay met the University of Tessaro.",
      ["University of Tessaro Kelvo Bay", "University of Tessaro"], 2),
+    # a body noun with the words before it, after the document's one long name ending so
+    ("Kelvo Tessaro Innovation Park opened. The Innovation Park hosts ten firms.",
+     ["Kelvo Tessaro Innovation Park", "Innovation Park"], 1),
+    ("Kelvo Innovation Park and Brevia Innovation Park opened. The Innovation Park hosts ten firms.",
+     ["Kelvo Innovation Park", "Brevia Innovation Park", "Innovation Park"], 3),
+    ("The Innovation Park hosts ten firms. Kelvo Tessaro Innovation Park opened.",
+     ["Innovation Park", "Kelvo Tessaro Innovation Park"], 2),
+    # a capitalised name written without its spaces
+    ("El Kelvaro opened; ELKelvaro grew.", ["El Kelvaro", "ELKelvaro"], 1),
+    ("El Kelvaro opened; ELKelvari grew.", ["El Kelvaro", "ELKelvari"], 2),
     # a list item of its own, '• ACR – Long Name (Country, Region)': one body whatever the acronym's letters
     ("Partners:\n  • KVRT – Orvalis Weavers Confederation (Spain, Kelvo)\n  • TBX – Brevia Dyers Union (Italy)\n",
      ["KVRT", "Orvalis Weavers Confederation", "TBX", "Brevia Dyers Union"], 2),
@@ -544,7 +554,7 @@ NAME_KINDS = [
     # a programme family's name: a programme with another word, alone no kind word ("the Hackathon" is one)
     ("Horizon Orvalis", (PROG, "programme")),
     ("Horizon", (None, None)),
-    ("Fondation Horizon", (ORG, "funder")),
+    ("Fondation Horizon", (ORG, "association")),
     # a chamber or a business council is an association, whatever place or council word follows
     ("Chambre de Commerce et d'Industrie de la wilaya de Kelvo", (ORG, "association")),
     ("Kelvo Chamber of Commerce", (ORG, "association")),
@@ -693,6 +703,14 @@ def _places_doc(r: Resolver, body: str, places: list[str], source: str):
     ([("Ministry of Scientific Research", ["Lebanon", "Morocco"]), ("Ministry of Scientific Research", ["Morocco"])], 1),
     ([("Ministry of Scientific Research", ["Lebanon", "Beirut", "Morocco"]),
       ("Ministry of Scientific Research", ["Morocco"])], 1),
+    # the same country's body whose name goes on from this one's (one only)
+    ([("ministère de la Recherche Scientifique et des Arts", ["Algeria"]),
+      ("ministère de la Recherche Scientifique", ["Algeria", "Oran"])], 1),
+    ([("ministère de la Recherche Scientifique et des Arts", ["Algeria"]),
+      ("ministère de la Recherche Scientifique et des Mines", ["Algeria"]),
+      ("ministère de la Recherche Scientifique", ["Algeria", "Oran"])], 3),
+    ([("ministère de la Recherche Scientifique et des Arts", ["Tunisia"]),
+      ("ministère de la Recherche Scientifique", ["Algeria", "Oran"])], 2),
     # a page about several countries is in none of them
     ([("Ministry of Scientific Research", ["Algeria", "Oran", "Tunisia", "Lebanon"]),
       ("Ministry of Scientific Research", ["Morocco"])], 1),
