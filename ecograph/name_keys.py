@@ -424,3 +424,19 @@ def _head_only(key: str) -> bool:
 # a project?); a name known under one of the two labels answers for the other.
 _SWAP = {"Organisation": "Programme", "Programme": "Organisation"}
 _COMMON_WORDS = frozenset(GENERIC) | frozenset(STARTERS) | {"invest", "export", "digital", "green", "smart"}
+
+
+@lru_cache(maxsize=1 << 16)
+def despaced(name: str) -> str | None:
+    """'ORVKELMed' and 'ORV KEL Med' → 'orvkelmed': a name written with and without its spaces, when one of
+    its words is an acronym, or all are capitalised, and the letters are many enough to name one body."""
+    words = name.split()
+    capitals = sum(c.isupper() for c in name)
+    if not any(len(w) >= 2 and w.isupper() for w in words) and not (len(words) == 1 and capitals >= 3) and \
+            not (len(words) > 1 and all(w[:1].isupper() for w in words) and len(norm(name)) >= 9):
+        return None  # ('El Kelvaro' and 'ELKelvaro': a capitalised name written without its spaces)
+    toks = norm(name).split()
+    while len(toks) > 1 and toks[-1] in _PROGRAMME_WORDS:
+        toks = toks[:-1]  # "X Y Programme" is written "XY" too
+    k = "".join(toks)
+    return k if len(k) >= 6 and k.isalnum() else None

@@ -26,16 +26,17 @@ from ecograph.store.merge import fuller_name
 
 from .doc_links import (_acronym_pairs, _also_known_pairs, _bare_head_pairs,
                         _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
-                        _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames, _short_acronym_pairs,
-                        _typo_pairs, family_tails, paren_acronyms, quoted_continuations, split_glued_acronym)
+                        _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames,
+                        _short_acronym_pairs, _typo_pairs, family_tails, paren_acronyms, quoted_continuations, split_glued_acronym)
 from .short_forms import _acronym_programme_pairs, _family_tail_pairs, _head_tail_pairs, _short_form_pairs
 from ecograph.kinds import classify
 from ecograph.languages import name_language
 from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant, _untagged,  # noqa: F401
-                        body_head, clash, clean_name,
+                        body_head, clash, clean_name, despaced,
                         inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers,
                         split_acronym_dash,
                         strip_country_tag)
+from .national_bodies import document_country, long_form_here, national_name, registry_loose
 from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction
 
@@ -64,7 +65,7 @@ class Resolver:
         self.curation = curation
         self._split: dict[str, str] = {}
         self._language: str | None = None  # the language of the document being resolved
-        self._country: tuple | None = None  # its country (`_document_country`)
+        self._country: tuple | None = None  # its country (`national_bodies.document_country`)
         for e in entities:
             self._remember(e)
 
@@ -165,16 +166,18 @@ class Resolver:
     def _national(self, g: _Group, label: str) -> bool:
         """A national body named without its country ("Ministry of Industry", « ministère de l'Industrie ») in a
         document placed in one country: it is that country's body, not a namesake known elsewhere."""
-        return label == "Organisation" and self._country is not None and all(_national_name(n) for n in g.names)
+        return label == "Organisation" and self._country is not None and all(national_name(n) for n in g.names)
 
-    def _national_long_form(self, g: _Group, label: str) -> str | None:
-        """The one known body of the document's country whose name goes on from this one's: « ministère de
-        l'Industrie » is the « ministère de l'Industrie et des Mines » of the same country (and no other)."""
-        starts = {norm(n) + " " for n in g.names}
-        found = {e.id for e in self.entities.values()
-                 if e.label == label and e.country and self._country[0] in qualifiers(e.country) and
-                 any(norm(n).startswith(k) for n in (e.name, *e.aliases) for k in starts)}
-        return found.pop() if len(found) == 1 else None
+    def _national_known(self, g: _Group, label: str, known: KnownEntity | None,
+                        reg: dict[str, KnownEntity]) -> tuple[KnownEntity | None, set[str]]:
+        """(registry entry, names to look up) for a national body: never another country's entry; this
+        country's under a loose key (« ministère de l'Industrie » is its "Ministry of Industry")."""
+        if known is not None and not self._here(known.country):
+            known = None
+        if known is None:
+            known = next((k for n in sorted(g.names) for k in registry_loose(reg).get(loose_key(n), ())
+                          if k.label == label and k.country and self._here(k.country)), None)
+        return known, set(g.names) | ({known.name, *known.aliases} if known is not None else set())
 
     def _here(self, country: str | None) -> bool:
         """Is a body of this country (None: unknown) possibly the document's? It is when the document names it."""
@@ -185,7 +188,7 @@ class Resolver:
         reg = registry_index()
         self._split = self.curation.split_names if self.curation is not None else {}
         self._language = doc.language
-        self._country = _document_country(raw.mentions)
+        self._country = document_country(raw.mentions)
         groups = self._group(raw.mentions, reg, text)
         entities: dict[str, Entity] = {}
         mention_entity: dict[int, str] = {}
@@ -323,16 +326,11 @@ class Resolver:
             known = None
         else:
             national = self._national(g, label)
-            if national and known is not None and not self._here(known.country):
-                known, names = None, set(g.names)  # the registry's body is another country's
-            if national and known is None:  # « ministère de l'Industrie » is this country's "Ministry of Industry"
-                known = next((k for n in sorted(g.names) for k in _registry_loose(reg).get(loose_key(n), ())
-                              if k.label == label and k.country and self._here(k.country)), None)
-                if known is not None:
-                    names |= {known.name, *known.aliases}
+            if national:
+                known, names = self._national_known(g, label, known, reg)
             eid = self._known_id(label, names, national)
             if national and eid is None and known is None:
-                eid = self._national_long_form(g, label)
+                eid = long_form_here(self.entities.values(), label, g.names, self._country[0])
         if eid is not None and eid in self.entities:
             name = self.entities[eid].name
             label = self.entities[eid].label  # a known entity keeps its label
@@ -367,32 +365,6 @@ class Resolver:
         return eid, ent
 
 
-def _national_name(name: str) -> bool:
-    """A government body's descriptive name with no place in it: 'Ministry of Industry and Trade'."""
-    words = name.split()
-    return len(words) >= 3 and not qualifiers(name) and classify(name)[1] == "government" and \
-        not any(w.isupper() and len(w) >= 2 for w in words)
-
-
-def _document_country(mentions: list[Mention]) -> tuple[str, str, frozenset[str]] | None:
-    """(country mark, its name, every country mark) of the country two thirds of the document's places are in."""
-    counts: Counter = Counter()
-    written: dict[str, str] = {}
-    for m in mentions:
-        if m.label != "Place":
-            continue
-        marks = [q for q in qualifiers(m.canonical or m.text) if q.startswith("c:")]
-        if len(marks) == 1:
-            counts[marks[0]] += 1
-            if not any(q.startswith("p:") for q in qualifiers(m.canonical or m.text)):
-                written.setdefault(marks[0], m.canonical or m.text)
-    top = counts.most_common(1)
-    if not top or 3 * top[0][1] < 2 * sum(counts.values()):
-        return None  # (a page about three countries is in none of them)
-    mark = top[0][0]
-    return mark, written.get(mark, mark[2:].title()), frozenset(counts)
-
-
 def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     """The keys a mention joins others of its document by: its names, "^" programme key, "~" loose
     keys, "@" registry entry (and the registry's other names)."""
@@ -404,7 +376,7 @@ def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     if m.label == "Programme" or m.label == "Organisation" and _long_programme_key(pk):
         keys.add("^" + pk)
     if m.label in _SWAP:
-        keys |= {"#" + k for k in map(_despaced, (m.canonical or m.text, *m.aliases)) if k}
+        keys |= {"#" + k for k in map(despaced, (m.canonical or m.text, *m.aliases)) if k}
         for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
             if k and _significant(k):
                 keys.add("~" + k)
@@ -414,7 +386,7 @@ def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     known = reg.get(norm(m.canonical or m.text))
     if known is not None and known.label in (m.label, _SWAP.get(m.label)):
         keys.add("@" + known.name)
-        keys |= {"#" + k for k in map(_despaced, (known.name, *known.aliases)) if k}
+        keys |= {"#" + k for k in map(despaced, (known.name, *known.aliases)) if k}
         # the registry's other names join too ("USMBA" meets "University … of Fes")
         for n in (known.name, *known.aliases):
             if known.label == "Programme" and _long_programme_key(programme_key(n)):
@@ -434,35 +406,6 @@ def _family_tails(reg: dict) -> dict[str, str]:
     if _TAILS[0] is not reg:
         _TAILS[:] = [reg, family_tails(reg)]
     return _TAILS[1]
-
-
-_LOOSE: list = [None, {}]  # [the registry index, its entries by loose key]: the last one computed
-
-
-def _registry_loose(reg: dict) -> dict[str, list[KnownEntity]]:
-    """The registry's entries by the loose key of each of their names (computed once per registry)."""
-    if _LOOSE[0] is not reg:
-        by_key: dict[str, list[KnownEntity]] = defaultdict(list)
-        for entry in set(reg.values()):
-            for n in {loose_key(n) for n in (entry.name, *entry.aliases)}:
-                by_key[n].append(entry)
-        _LOOSE[:] = [reg, dict(by_key)]
-    return _LOOSE[1]
-
-
-def _despaced(name: str) -> str | None:
-    """'ORVKELMed' and 'ORV KEL Med' → 'orvkelmed': a name written with and without its spaces, when one of
-    its words is an acronym, or all are capitalised, and the letters are many enough to name one body."""
-    words = name.split()
-    capitals = sum(c.isupper() for c in name)
-    if not any(len(w) >= 2 and w.isupper() for w in words) and not (len(words) == 1 and capitals >= 3) and \
-            not (len(words) > 1 and all(w[:1].isupper() for w in words) and len(norm(name)) >= 9):
-        return None  # ('El Kelvaro' and 'ELKelvaro': a capitalised name written without its spaces)
-    toks = norm(name).split()
-    while len(toks) > 1 and toks[-1] in _PROGRAMME_WORDS:
-        toks = toks[:-1]  # "X Y Programme" is written "XY" too
-    k = "".join(toks)
-    return k if len(k) >= 6 and k.isalnum() else None
 
 
 def _group_label(g: _Group) -> str:

@@ -502,7 +502,8 @@ TEXT_LINKS = [
     ("El Kelvaro opened; ELKelvaro grew.", ["El Kelvaro", "ELKelvaro"], 1),
     ("El Kelvaro opened; ELKelvari grew.", ["El Kelvaro", "ELKelvari"], 2),
     # a list item of its own, '• ACR – Long Name (Country, Region)': one body whatever the acronym's letters
-    ("Partners:\n  • KVRT – Orvalis Weavers Confederation (Spain, Kelvo)\n  • TBX – Brevia Dyers Union (Italy)\n",
+    ("Partners:\n  • KVRT – Orvalis Weavers Confederation (Spain, Kelvo)\n"
+     "  • TBX – Brevia Dyers Union (Italy)\n",
      ["KVRT", "Orvalis Weavers Confederation", "TBX", "Brevia Dyers Union"], 2),
     ("1. OWC: Orvalis Weavers Confederation\n2. BDU: Brevia Dyers Union.", ["OWC", "Orvalis Weavers Confederation",
                                                                            "BDU", "Brevia Dyers Union"], 2),
@@ -695,12 +696,14 @@ def _places_doc(r: Resolver, body: str, places: list[str], source: str):
     ([("Ministry of Scientific Research", ["Lebanon", "Beirut"]), ("Ministry of Scientific Research", ["Morocco"])], 2),
     ([("Ministry of Scientific Research", ["Morocco"]), ("Ministry of Scientific Research", ["Lebanon"]),
       ("Ministry of Scientific Research", ["Lebanon"])], 2),
-    ([("ministère de la Recherche Scientifique", ["Algeria"]), ("ministère de la Recherche Scientifique", ["Morocco"])], 2),
+    ([("ministère de la Recherche Scientifique", ["Algeria"]),
+      ("ministère de la Recherche Scientifique", ["Morocco"])], 2),
     # … the registry's in its language variant, when that is the document's country
     ([("ministère de la Recherche Scientifique", ["Morocco"]), ("Ministry of Scientific Research", ["Morocco"])], 1),
     # … and the known one where the document names no country, or names the known one's too
     ([("Ministry of Scientific Research", []), ("Ministry of Scientific Research", ["Morocco"])], 1),
-    ([("Ministry of Scientific Research", ["Lebanon", "Morocco"]), ("Ministry of Scientific Research", ["Morocco"])], 1),
+    ([("Ministry of Scientific Research", ["Lebanon", "Morocco"]),
+      ("Ministry of Scientific Research", ["Morocco"])], 1),
     ([("Ministry of Scientific Research", ["Lebanon", "Beirut", "Morocco"]),
       ("Ministry of Scientific Research", ["Morocco"])], 1),
     # the same country's body whose name goes on from this one's (one only)

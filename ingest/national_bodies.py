@@ -1,0 +1,65 @@
+"""National bodies named without their country ("Ministry of Industry", « ministère de l'Industrie »): which
+country a document is in, and the registry's bodies by loose key, so `resolve.Resolver` gives such a name the
+document's country's body, never a namesake known for another country."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from ecograph.ids import norm
+from ecograph.kinds import classify
+from ecograph.model import Entity
+from ecograph.name_keys import loose_key, qualifiers
+
+from .registry import KnownEntity
+from .types import Mention
+
+
+def national_name(name: str) -> bool:
+    """A government body's descriptive name with no place in it: 'Ministry of Industry and Trade'."""
+    words = name.split()
+    return len(words) >= 3 and not qualifiers(name) and classify(name)[1] == "government" and \
+        not any(w.isupper() and len(w) >= 2 for w in words)
+
+
+def document_country(mentions: list[Mention]) -> tuple[str, str, frozenset[str]] | None:
+    """(country mark, its name, every country mark) of the country two thirds of the document's places are in."""
+    counts: Counter = Counter()
+    written: dict[str, str] = {}
+    for m in mentions:
+        if m.label != "Place":
+            continue
+        marks = [q for q in qualifiers(m.canonical or m.text) if q.startswith("c:")]
+        if len(marks) == 1:
+            counts[marks[0]] += 1
+            if not any(q.startswith("p:") for q in qualifiers(m.canonical or m.text)):
+                written.setdefault(marks[0], m.canonical or m.text)
+    top = counts.most_common(1)
+    if not top or 3 * top[0][1] < 2 * sum(counts.values()):
+        return None  # (a page about three countries is in none of them)
+    mark = top[0][0]
+    return mark, written.get(mark, mark[2:].title()), frozenset(counts)
+
+
+_LOOSE: list = [None, {}]  # [the registry index, its entries by loose key]: the last one computed
+
+
+def registry_loose(reg: dict) -> dict[str, list[KnownEntity]]:
+    """The registry's entries by the loose key of each of their names (computed once per registry)."""
+    if _LOOSE[0] is not reg:
+        by_key: dict[str, list[KnownEntity]] = defaultdict(list)
+        for entry in set(reg.values()):
+            for n in {loose_key(n) for n in (entry.name, *entry.aliases)}:
+                by_key[n].append(entry)
+        _LOOSE[:] = [reg, dict(by_key)]
+    return _LOOSE[1]
+
+
+def long_form_here(entities: Iterable[Entity], label: str, names: set[str], mark: str) -> str | None:
+    """The one known body of the document's country (`mark`) whose name goes on from one of these: « ministère
+    de l'Industrie » is the « ministère de l'Industrie et des Mines » of the same country (and no other)."""
+    starts = {norm(n) + " " for n in names}
+    found = {e.id for e in entities
+             if e.label == label and e.country and mark in qualifiers(e.country) and
+             any(norm(n).startswith(k) for n in (e.name, *e.aliases) for k in starts)}
+    return found.pop() if len(found) == 1 else None
