@@ -27,7 +27,8 @@ from ecograph.store.merge import fuller_name
 from .doc_links import (_acronym_pairs, _also_known_pairs, _bare_head_pairs,
                         _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
                         _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames,
-                        _short_acronym_pairs, _typo_pairs, family_tails, paren_acronyms, quoted_continuations, split_glued_acronym)
+                        _short_acronym_pairs, _typo_pairs, family_tails, paren_acronyms, quoted_continuations,
+                        split_glued_acronym)
 from .short_forms import _acronym_programme_pairs, _family_tail_pairs, _head_tail_pairs, _short_form_pairs
 from ecograph.kinds import classify
 from ecograph.languages import name_language
