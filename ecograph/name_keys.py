@@ -116,6 +116,8 @@ def loose_key(name: str) -> str:
         t = _ORDINALS.get(t, t)
         t = to_place.get(t, t)
         t = _IN_ENGLISH.get(t, t)
+        if len(t) >= 8 and t.endswith("ique"):
+            t = t[:-4] + "ic"  # « Robotique » / "Robotic", « Atlantique » / "Atlantic"
         if t not in _MOVABLE:
             toks.append(t)
     if "chamber" in toks and "commerce" in toks:

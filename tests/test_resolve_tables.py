@@ -89,6 +89,8 @@ VARIANTS = [
     ("Centre Technique du Kelvo", "Kelvo Technical Center", ORG, "same cross"),
     ("Institut National de Recherche Orvalis", "Orvalis National Research Institute", ORG, "same cross"),
     ("Agence Kelvo de Développement Économique", "Kelvo Economic Development Agency", ORG, "same cross"),
+    ("Association du Cluster Robotique de Sfax", "Cluster Robotic Tunisie", ORG, "same cross"),
+    ("Pôle Kelvo Atlantique", "Kelvo Atlantic Cluster", ORG, "same cross"),
     # a chamber of commerce written with and without its industry
     ("Tessaro Kelvo Chamber of Industry and Commerce", "Tessaro-Kelvo Chamber of Commerce", ORG, "same cross"),
     ("Chambre de Commerce et d'Industrie de Brevia", "Chambre de Commerce de Brevia", ORG, "same cross"),
@@ -161,6 +163,7 @@ NEAR_MISSES = [
     ("Centre Technique du Kelvo", "Kelvo Technical School", ORG),
     ("Institut National de Recherche Orvalis", "Orvalis Regional Research Institute", ORG),
     ("Chambre de Commerce et d'Industrie de Sfax", "Chamber of Commerce and Industry of Sousse", ORG),
+    ("Cluster Robotique de Sfax", "Cluster Robotic Sousse", ORG),
     # a chamber of industry alone is not the chamber of commerce
     ("Kelvo Chamber of Commerce", "Kelvo Chamber of Industry", ORG),
     ("Chambre de Commerce Tessaro", "Chambre d'Industrie Tessaro", ORG),
