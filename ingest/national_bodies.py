@@ -23,7 +23,7 @@ def national_name(name: str) -> bool:
 
 
 def document_country(mentions: list[Mention]) -> tuple[str, str, frozenset[str]] | None:
-    """(country mark, its name, every country mark) of the country two thirds of the document's places are in."""
+    """(country mark, its name, every country mark) of the country half the document's places or more are in."""
     counts: Counter = Counter()
     written: dict[str, str] = {}
     for m in mentions:
@@ -34,8 +34,8 @@ def document_country(mentions: list[Mention]) -> tuple[str, str, frozenset[str]]
             counts[marks[0]] += 1
             if not any(q.startswith("p:") for q in qualifiers(m.canonical or m.text)):
                 written.setdefault(marks[0], m.canonical or m.text)
-    top = counts.most_common(1)
-    if not top or 3 * top[0][1] < 2 * sum(counts.values()):
+    top = counts.most_common(2)
+    if not top or 2 * top[0][1] < sum(counts.values()) or len(top) == 2 and top[0][1] == top[1][1]:
         return None  # (a page about three countries is in none of them)
     mark = top[0][0]
     return mark, written.get(mark, mark[2:].title()), frozenset(counts)
@@ -56,10 +56,11 @@ def registry_loose(reg: dict) -> dict[str, list[KnownEntity]]:
 
 
 def long_form_here(entities: Iterable[Entity], label: str, names: set[str], mark: str) -> str | None:
-    """The one known body of the document's country (`mark`) whose name goes on from one of these: « ministère
-    de l'Industrie » is the « ministère de l'Industrie et des Mines » of the same country (and no other)."""
-    starts = {norm(n) + " " for n in names}
+    """The one known body of the document's country (`mark`) whose name goes on from one of these, or one of these
+    from its: « ministère de l'Industrie » is the « ministère de l'Industrie et des Mines » of the same country."""
+    mine = {norm(n) + " " for n in names}
     found = {e.id for e in entities
              if e.label == label and e.country and mark in qualifiers(e.country) and
-             any(norm(n).startswith(k) for n in (e.name, *e.aliases) for k in starts)}
+             any(a.startswith(b) for n in (e.name, *e.aliases) for m in mine for a, b in
+                 ((norm(n) + " ", m), (m, norm(n) + " ")) if a != b)}
     return found.pop() if len(found) == 1 else None

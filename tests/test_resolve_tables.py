@@ -715,10 +715,12 @@ def _places_doc(r: Resolver, body: str, places: list[str], source: str):
     ([("ministère de la Recherche Scientifique et des Arts", ["Algeria"]),
       ("ministère de la Recherche Scientifique et des Mines", ["Algeria"]),
       ("ministère de la Recherche Scientifique", ["Algeria", "Oran"])], 3),
+    ([("ministère de la Recherche Scientifique", ["Algeria", "Oran"]),
+      ("ministère de la Recherche Scientifique et des Arts", ["Algeria"])], 1),
     ([("ministère de la Recherche Scientifique et des Arts", ["Tunisia"]),
       ("ministère de la Recherche Scientifique", ["Algeria", "Oran"])], 2),
     # a page about several countries is in none of them
-    ([("Ministry of Scientific Research", ["Algeria", "Oran", "Tunisia", "Lebanon"]),
+    ([("Ministry of Scientific Research", ["Algeria", "Tunisia", "Lebanon", "Egypt"]),
       ("Ministry of Scientific Research", ["Morocco"])], 1),
 ])
 def test_a_national_body_named_without_its_country_is_the_documents_country(monkeypatch, docs, bodies):
