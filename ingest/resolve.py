@@ -99,7 +99,7 @@ class Resolver:
             old = self.entities.get(e.id)
             if old is not None:
                 name = e.name if fuller_name(old.name, e.name) else old.name
-                e = Entity(id=e.id, label=e.label, name=name,
+                e = Entity(id=e.id, label=e.label, name=name, country=old.country or e.country,
                            aliases=sorted((set(old.aliases) | set(e.aliases) | {e.name, old.name}) - {name}))
             self._remember(e)
 

@@ -719,6 +719,9 @@ def _places_doc(r: Resolver, body: str, places: list[str], source: str):
       ("ministère de la Recherche Scientifique et des Arts", ["Algeria"])], 1),
     ([("ministère de la Recherche Scientifique et des Arts", ["Tunisia"]),
       ("ministère de la Recherche Scientifique", ["Algeria", "Oran"])], 2),
+    # a known body keeps its country after a second document names it
+    ([("Ministry of Scientific Research", ["Morocco"]), ("Ministry of Scientific Research", ["Morocco"]),
+      ("ministère de la Recherche Scientifique", ["Algeria"])], 2),
     # a page about several countries is in none of them
     ([("Ministry of Scientific Research", ["Algeria", "Tunisia", "Lebanon", "Egypt"]),
       ("Ministry of Scientific Research", ["Morocco"])], 1),
