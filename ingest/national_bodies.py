@@ -1,6 +1,6 @@
-"""National bodies named without their country ("Ministry of Industry", « ministère de l'Industrie »): which
-country a document is in, and the registry's bodies by loose key, so `resolve.Resolver` gives such a name the
-document's country's body, never a namesake known for another country."""
+"""Registry look-ups by key, and national bodies named without their country ("Ministry of Industry",
+« ministère de l'Industrie »): which country a document is in, and the registry's bodies by loose key, so
+`resolve.Resolver` gives such a name the document's country's body, never a namesake known for another country."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from ecograph.ids import norm
 from ecograph.kinds import classify
 from ecograph.model import Entity
-from ecograph.name_keys import loose_key, qualifiers
+from ecograph.name_keys import loose_key, name_key, qualifiers
 
 from .registry import KnownEntity
 from .types import Mention
@@ -64,3 +64,17 @@ def long_form_here(entities: Iterable[Entity], label: str, names: set[str], mark
              any(a.startswith(b) for n in (e.name, *e.aliases) for m in mine for a, b in
                  ((norm(n) + " ", m), (m, norm(n) + " ")) if a != b)}
     return found.pop() if len(found) == 1 else None
+
+
+_KEYS: list = [None, {}]  # [the registry index, its entries by name key]: the last one computed
+
+
+def registry_keys(reg: dict) -> dict[str, KnownEntity]:
+    """The registry's entries by the `name_key` of each of their names, a key two entries share left out."""
+    if _KEYS[0] is not reg:
+        by_key: dict[str, set[KnownEntity]] = defaultdict(set)
+        for entry in set(reg.values()):
+            for n in (entry.name, *entry.aliases):
+                by_key[name_key(n)].add(entry)
+        _KEYS[:] = [reg, {k: next(iter(v)) for k, v in by_key.items() if len(v) == 1}]
+    return _KEYS[1]

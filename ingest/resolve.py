@@ -37,7 +37,7 @@ from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significan
                         inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers,
                         split_acronym_dash,
                         strip_country_tag)
-from .national_bodies import document_country, long_form_here, national_name, registry_loose
+from .national_bodies import document_country, long_form_here, national_name, registry_keys, registry_loose
 from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction
 
@@ -312,8 +312,9 @@ class Resolver:
     def _entity_for(self, g: _Group, doc_id: str, reg: dict[str, KnownEntity],
                     taken: dict[str, Entity] = {}) -> tuple[str, Entity]:
         label = _group_label(g)
-        known = next((reg[norm(n)] for n in sorted(g.names)
-                      if norm(n) in reg and reg[norm(n)].label in (label, _SWAP.get(label))), None)
+        spelt = registry_keys(reg)  # (the registry's names as `name_key` spells them: "Neighbo(u)rhood")
+        known = next((k for n in sorted(g.names) for k in (reg.get(norm(n)), spelt.get(name_key(n)))
+                      if k is not None and k.label in (label, _SWAP.get(label))), None)
         if known is not None:
             label = known.label  # the registry knows what it is
         names = set(g.names)
