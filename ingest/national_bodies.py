@@ -3,11 +3,15 @@
 `resolve.Resolver` gives such a name the document's country's body, never a namesake known for another country."""
 from __future__ import annotations
 
+import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
+from ecograph.datafiles import PLACES_TSV
 from ecograph.ids import norm
 from ecograph.kinds import classify
+from ecograph.languages import name_language
 from ecograph.model import Entity
 from ecograph.name_keys import loose_key, name_key, qualifiers
 
@@ -78,3 +82,27 @@ def registry_keys(reg: dict) -> dict[str, KnownEntity]:
                 by_key[name_key(n)].add(entry)
         _KEYS[:] = [reg, {k: next(iter(v)) for k, v in by_key.items() if len(v) == 1}]
     return _KEYS[1]
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[str, ...]]:
+    """norm(country) → its demonyms as places.tsv writes them ("Lebanese", "libanais", …)."""
+    lines = [ln for ln in PLACES_TSV.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    return {norm(r["name"]): tuple(d for d in (r.get("demonyms") or "").split("|") if d)
+            for r in csv.DictReader(lines, delimiter="\t") if r.get("kind") == "country"}
+
+
+def named_for(name: str, country: str) -> str:
+    """The name of a national body with its country in it, as pages write it: "Lebanese Ministry of Orvalis",
+    « ministère libanais de l'Orvalis »; '<name> (<country>)' where no demonym fits."""
+    demonyms = _demonyms().get(norm(country), ())
+    english = next((d for d in demonyms if d[:1].isupper()), None)
+    french = next((d for d in demonyms if d[:1].islower()), None)  # (the masculine comes first)
+    words = name.split()
+    if name_language(name) == "fr":
+        if french and norm(words[0]) == "ministere":
+            return " ".join([words[0], french, *words[1:]])
+    elif english:
+        return f"{english} {name}"
+    return f"{name} ({country})"

@@ -37,7 +37,8 @@ from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significan
                         inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers,
                         split_acronym_dash,
                         strip_country_tag)
-from .national_bodies import document_country, long_form_here, national_name, registry_keys, registry_loose
+from .national_bodies import (document_country, long_form_here, named_for, national_name, registry_keys,
+                              registry_loose)
 from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction
 
@@ -350,7 +351,7 @@ class Resolver:
             name, eid = self._free_name(g, label, name, eid, taken)
             if national and (eid in self.entities and not self._here(self.entities[eid].country) or
                              norm(name) in reg and not self._here(reg[norm(name)].country)):
-                name = f"{name} ({self._country[1]})"  # "the Ministry of Industry" of a Lebanese page
+                name = named_for(name, self._country[1])  # "the Ministry of Industry" of a Lebanese page
                 eid = entity_id(label, name)
         kind = None
         if label in ("Organisation", "Programme", "Place"):

@@ -738,7 +738,19 @@ def test_a_national_body_of_another_country_is_named_with_it(monkeypatch):
     _national_registry(monkeypatch)
     r = Resolver()
     (lebanese,) = _places_doc(r, "Ministry of Scientific Research", ["Lebanon"], "l.txt")
-    assert (lebanese.name, lebanese.country) == ("Ministry of Scientific Research (Lebanon)", "Lebanon")
+    assert (lebanese.name, lebanese.country) == ("Lebanese Ministry of Scientific Research", "Lebanon")
     assert "Ministry of Scientific Research" in lebanese.aliases
     (moroccan,) = _places_doc(r, "Ministry of Scientific Research", ["Morocco"], "m.txt")
     assert (moroccan.name, moroccan.country) == ("Ministry of Scientific Research", "Morocco")
+    (algerian,) = _places_doc(r, "ministère de la Recherche Scientifique", ["Algeria"], "a.txt")
+    assert (algerian.name, algerian.country) == ("ministère de la Recherche Scientifique", "Algeria")  # (no namesake)
+
+
+@pytest.mark.parametrize("name,country,expected", [
+    ("Ministry of Scientific Research", "Lebanon", "Lebanese Ministry of Scientific Research"),
+    ("ministère de la Recherche Scientifique", "Algeria", "ministère algérien de la Recherche Scientifique"),
+    ("Agence de la Recherche Scientifique", "Algeria", "Agence de la Recherche Scientifique (Algeria)"),
+])
+def test_a_national_body_is_named_with_its_country_as_pages_write_it(name, country, expected):
+    from ecograph.ingest.national_bodies import named_for
+    assert named_for(name, country) == expected
