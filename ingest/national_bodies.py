@@ -60,8 +60,8 @@ def registry_loose(reg: dict) -> dict[str, list[KnownEntity]]:
 
 
 def long_form_here(entities: Iterable[Entity], label: str, names: set[str], mark: str) -> str | None:
-    """The one known body of the document's country (`mark`) whose name goes on from one of these, or one of these
-    from its: « ministère de l'Industrie » is the « ministère de l'Industrie et des Mines » of the same country."""
+    """The one known body of the document's country (`mark`) whose name goes on from one of these, or one of
+    these from its: « ministère de l'Industrie » is the « ministère de l'Industrie et des Mines » of one country."""
     mine = {norm(n) + " " for n in names}
     found = {e.id for e in entities
              if e.label == label and e.country and mark in qualifiers(e.country) and
