@@ -26,10 +26,11 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     ("project", "Programme", ("project", "projet")),
     # a body of clusters: "X Clusters", "Réseau des Clusters …", "… Clusters Alliance"
     ("network", "Organisation", ("clusters", "poles")),
-    ("cluster", "Organisation", ("cluster", "pole", "agropole", "haliopole", "technopole", "competitiveness")),
+    # (a technopole hosts and supports firms: a park, not a cluster of members)
+    ("cluster", "Organisation", ("cluster", "pole", "agropole", "haliopole", "competitiveness")),
     # (a commercial bank is a company, but extraction takes a company cue for no cue: "bank" stays a funder's)
     ("funder", "Organisation", ("bank", "banque", "caisse", "cooperation", "development agency",
-                                "agence francaise de developpement", "donor", "foundation", "fondation")),
+                                "agence francaise de developpement", "donor")),
     ("government", "Organisation", ("ministry", "ministere", "minister", "government", "gouvernement",
                                     "municipality", "commune", "wilaya", "prefecture", "directorate",
                                     "direction", "office", "agency", "agence", "authority", "autorite",
@@ -41,7 +42,7 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     ("research", "Organisation", ("research", "recherche", "laboratory", "laboratoire", "lab", "labs",
                                   "institute", "institut", "centre technique", "technical centre",
                                   "technical center", "observatory")),
-    ("support", "Organisation", ("incubator", "incubateur", "accelerator", "accelerateur", "technopark",
+    ("support", "Organisation", ("incubator", "incubateur", "accelerator", "accelerateur", "technopark", "technopole",
                                  "technoparc", "hub", "innovation centre", "innovation center",
                                  "cite de l innovation", "park", "parc", "startup", "start up",
                                  "pepiniere", "pepinieres", "business center", "business centre",
@@ -50,7 +51,9 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
                                  "union for")),
     ("association", "Organisation", ("association", "federation", "chamber", "chambre", "confederation",
                                      "federazione", "federacion", "associazione", "asociacion",
-                                     "union", "syndicate", "syndicat", "ngo", "ong", "club", "society of")),
+                                     "union", "syndicate", "syndicat", "ngo", "ong", "club", "society of",
+                                     # (a foundation is a non-profit body of its founders, whatever it funds)
+                                     "foundation", "fondation")),
     ("company", "Organisation", ("group", "groupe", "sa", "sarl", "ltd", "inc", "corporation", "corp",
                                  "company", "industries", "holding", "technologies", "systems",
                                  "engineering", "consulting", "services", "solutions", "international",
@@ -141,7 +144,7 @@ def classify(name: str) -> tuple[str | None, str | None]:
 
 # A sentence that introduces a list with a plural kind noun says what each listed body is:
 # "The four clusters are A, B and C", « Les pôles membres : A, B et C ». Noun → kind.
-LIST_KIND_NOUNS = {"clusters": "cluster", "poles": "cluster", "technopoles": "cluster",
+LIST_KIND_NOUNS = {"clusters": "cluster", "poles": "cluster", "technopoles": "support",
                    "universities": "university", "universites": "university", "ministries": "government",
                    "ministeres": "government", "associations": "association", "federations": "association",
                    "banks": "funder", "banques": "funder", "donors": "funder", "bailleurs": "funder",

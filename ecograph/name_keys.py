@@ -69,7 +69,9 @@ def _singular(word: str) -> str:
 # British and American spellings of one word ("Commercialisation" / "Commercialization", "Centre" /
 # "Center"): a name written both ways is one name. Only endings no other word shares.
 _SPELLING = re.compile(r"(?<=[a-z]{3})is(ation|ations|ing|ed)$")
-_SPELLED = {"centre": "center", "centres": "centers", "organisation": "organization", "theatre": "theater"}
+_SPELLED = {"centre": "center", "centres": "centers", "organisation": "organization", "theatre": "theater",
+            "neighbourhood": "neighborhood", "neighbour": "neighbor", "neighbours": "neighbors", "labour": "labor",
+            "harbour": "harbor"}
 
 
 def _spelling(word: str) -> str:
@@ -113,9 +115,38 @@ def loose_key(name: str) -> str:
     for t in words:
         t = _ORDINALS.get(t, t)
         t = to_place.get(t, t)
+        t = _IN_ENGLISH.get(t, t)
+        if len(t) >= 8 and t.endswith("ique"):
+            t = t[:-4] + "ic"  # « Robotique » / "Robotic", « Atlantique » / "Atlantic"
         if t not in _MOVABLE:
             toks.append(t)
+    if "chamber" in toks and "commerce" in toks:
+        toks = [t for t in toks if t not in _CHAMBER_OPTIONAL]
     return " ".join(sorted(toks))
+
+
+# French words of body names and their English: « Centre Technique du Textile » is the "Textile Technical
+# Center" written in the other language (`loose_key` sorts the words, so their order does not matter).
+HEAD_TRANSLATIONS = {"conseil": "council", "agence": "agency", "chambre": "chamber", "ministere": "ministry",
+                     "universite": "university", "reseau": "network", "pole": "cluster", "centre": "center",
+                     "institut": "institute", "banque": "bank", "fondation": "foundation", "ecole": "school",
+                     "office": "office", "federation": "federation", "association": "association",
+                     "union": "union", "societe": "company", "groupement": "group", "incubateur": "incubator",
+                     "parc": "park", "technopole": "technopark", "faculte": "faculty", "academie": "academy"}
+_IN_ENGLISH = {**{k: v for k, v in HEAD_TRANSLATIONS.items() if k != "technopole"},  # (a technopole is no park)
+               "technique": "technical", "techniques": "technical", "nationale": "national",
+               "regionale": "regional", "internationale": "international", "industriel": "industrial",
+               "industrielle": "industrial", "economique": "economic", "scientifique": "scientific",
+               "recherche": "research", "developpement": "development", "industrie": "industry", "et": "and",
+               "numerique": "digital", "reforme": "reform", "croissance": "growth", "bleu": "blue", "bleue": "blue",
+               "vert": "green", "verte": "green", "durable": "sustainable", "superieur": "higher",
+               "enseignement": "education", "sante": "health", "emploi": "employment", "peche": "fisheries",
+               "tourisme": "tourism", "environnement": "environment", "energie": "energy", "eau": "water",
+               "investissement": "investment", "economie": "economy", "jeunesse": "youth", "affaires": "affairs",
+               "entreprises": "enterprises", "petites": "small", "moyennes": "medium"}
+# A chamber of commerce is written with and without its industry: "X Chamber of Industry and Commerce" and
+# "X Chamber of Commerce", « Chambre de Commerce et d'Industrie de X » and « Chambre de Commerce de X ».
+_CHAMBER_OPTIONAL = {"industry", "and"}
 
 
 def strip_country_tag(key: str) -> str | None:
@@ -193,8 +224,8 @@ def _untagged(name: str) -> str | None:
     if not _is_place_tag(last, places) or last in _demonyms_only():
         return None  # « Croissance Verte Tunisienne »: an adjective of the name, not a tag after it
     if norm(words[-2]) in ("of", "in", "de", "du", "d", "des", "en", "for", "pour", "and", "et") or \
-            words[-2].endswith(("'", "’", "-")):
-        return None
+            words[-2].endswith(("'", "’", "-")) or norm(words[-2]) in _COMPASS:
+        return None  # (« … of Northern Tuscany »: a compass word makes the place part of the name)
     rest = " ".join(words[:-1]).rstrip(_EDGE_JUNK)  # "Kelvo y Tessaro: Egypt"
     key = norm(rest)
     if not key or _head_only(loose_key(rest)) or not _significant(key):
@@ -395,3 +426,19 @@ def _head_only(key: str) -> bool:
 # a project?); a name known under one of the two labels answers for the other.
 _SWAP = {"Organisation": "Programme", "Programme": "Organisation"}
 _COMMON_WORDS = frozenset(GENERIC) | frozenset(STARTERS) | {"invest", "export", "digital", "green", "smart"}
+
+
+@lru_cache(maxsize=1 << 16)
+def despaced(name: str) -> str | None:
+    """'ORVKELMed' and 'ORV KEL Med' → 'orvkelmed': a name written with and without its spaces, when one of
+    its words is an acronym, or all are capitalised, and the letters are many enough to name one body."""
+    words = name.split()
+    capitals = sum(c.isupper() for c in name)
+    if not any(len(w) >= 2 and w.isupper() for w in words) and not (len(words) == 1 and capitals >= 3) and \
+            not (len(words) > 1 and all(w[:1].isupper() for w in words) and len(norm(name)) >= 9):
+        return None  # ('El Kelvaro' and 'ELKelvaro': a capitalised name written without its spaces)
+    toks = norm(name).split()
+    while len(toks) > 1 and toks[-1] in _PROGRAMME_WORDS:
+        toks = toks[:-1]  # "X Y Programme" is written "XY" too
+    k = "".join(toks)
+    return k if len(k) >= 6 and k.isalnum() else None

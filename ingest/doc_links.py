@@ -13,7 +13,8 @@ from collections import defaultdict
 from ecograph.ids import fold, norm
 
 from ecograph.kinds import LIST_KIND_NOUNS, LIST_VERBS, NON_NAME_ACRONYMS, classify
-from ecograph.name_keys import (_HEAD_WORDS, _MOVABLE, _SWAP, _head_only, _singular, _place_words,
+from ecograph.name_keys import (HEAD_TRANSLATIONS as _HEAD_TRANSLATIONS, _HEAD_WORDS, _MOVABLE, _SWAP, _head_only,
+                                _singular, _place_words,
                                 inner_acronym_key, inner_expansions, loose_key, qualifiers, strip_country_tag)
 from .types import Mention
 
@@ -236,11 +237,28 @@ def paren_acronyms(mentions: list[Mention], text: str) -> dict[int, str]:
         if paren is None or paren.group(1) in m.aliases or paren.group(1).lower() in NON_NAME_ACRONYMS:
             continue  # (an acronym that names no actor is no actor's other name)
         name = m.canonical or m.text
-        letters = _acronym_letters(paren.group(1))
+        letters = _acronym_letters(paren.group(1)) or _word_acronym(paren.group(1), name)
         if letters and _acronym_letters(name) is None and len(norm(name).split()) >= 2 and \
                 abbreviates(letters, _initials(name)):
             out[i] = paren.group(1)
     return out
+
+
+def _word_acronym(word: str, name: str) -> str | None:
+    """'Kesa' for 'Kelvo école supérieure d'agronomie': an acronym written as a word, one capital then small
+    letters, all or all but one of them initials of the long name (a place or a brand in brackets spells none)."""
+    if not (word.istitle() and word.isalpha() and 3 <= len(word) <= 8):
+        return None
+    initials, letters = list(_initials(name)), word.lower()
+    if len(initials) < 3 or norm(word) in _place_words()[1]:
+        return None
+    missing = 0
+    for c in letters:
+        if c in initials:
+            initials.remove(c)
+        else:
+            missing += 1
+    return letters if missing <= (1 if len(letters) >= 5 else 0) else None
 
 
 # "A, also known as B", "A (known as B)", « A, dénommé en français B », « A, appelé aussi B »: one body,
@@ -327,13 +345,7 @@ def split_glued_acronym(name: str) -> tuple[str, str] | None:
     return None
 
 
-# Head nouns of one body in French and in English: « Conseil … (… Council) » is one council in two languages.
-_HEAD_TRANSLATIONS = {"conseil": "council", "agence": "agency", "chambre": "chamber", "ministere": "ministry",
-                      "universite": "university", "reseau": "network", "pole": "cluster", "centre": "center",
-                      "institut": "institute", "banque": "bank", "fondation": "foundation", "ecole": "school",
-                      "office": "office", "federation": "federation", "association": "association",
-                      "union": "union", "societe": "company", "groupement": "group", "incubateur": "incubator",
-                      "parc": "park", "technopole": "technopark", "faculte": "faculty", "academie": "academy"}
+# « Conseil … (… Council) » is one council in two languages (`name_keys.HEAD_TRANSLATIONS`).
 _BRACKETED = re.compile(r"\s*\(\s*")
 
 
@@ -448,3 +460,24 @@ def family_tails(known: dict) -> dict[str, str]:
             if k and len(words) - k >= 3:
                 tails[norm(" ".join(words[k:]))].add(entry.name if norm(entry.name) in known else n)
     return {t: next(iter(names)) for t, names in tails.items() if len(names) == 1 and t not in known}
+
+
+# A list item that defines an acronym: '• ACR – Long Name (Country, Region)' alone on its line. The layout says the
+# two are one body, whatever language the acronym's letters come from; mid-sentence a dash may join a partner.
+_ITEM_START = re.compile(r"[ \t]*(?:[-•▪◦*·–]|\d{1,2}[.)])?[ \t]*")
+_ITEM_DASH = re.compile(r"[ \t]+[-–—:][ \t]+")
+_ITEM_END = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\))?[ \t]*[.;,]?[ \t]*(?:\n|$)")
+
+
+def _list_item_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """(acronym, long name) pairs written as a list item of their own: 'TKV – Tessaro Weavers Union (Kelvo)'."""
+    out = []
+    for a, b, ma, mb in _neighbours(mentions, text, _ITEM_DASH):
+        acronym, long_ = ma.canonical or ma.text, mb.canonical or mb.text
+        line_start = text.rfind("\n", 0, ma.start) + 1
+        if not _ITEM_START.fullmatch(text, line_start, ma.start) or not _ITEM_END.match(text, mb.end):
+            continue
+        letters = None if acronym.lower() in NON_NAME_ACRONYMS else _acronym_letters(acronym)
+        if letters and " " not in acronym.strip() and _acronym_letters(long_) is None and len(norm(long_).split()) >= 2:
+            out.append((a, b))
+    return out

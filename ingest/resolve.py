@@ -26,16 +26,19 @@ from ecograph.store.merge import fuller_name
 
 from .doc_links import (_acronym_pairs, _also_known_pairs, _bare_head_pairs,
                         _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
-                        _listed_kinds, _place_head_pairs, _quoted_expansions, _renames, _short_acronym_pairs,
-                        _typo_pairs, family_tails, paren_acronyms, quoted_continuations, split_glued_acronym)
-from .short_forms import _acronym_programme_pairs, _short_form_pairs
+                        _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames,
+                        _short_acronym_pairs, _typo_pairs, family_tails, paren_acronyms, quoted_continuations,
+                        split_glued_acronym)
+from .short_forms import _acronym_programme_pairs, _family_tail_pairs, _head_tail_pairs, _short_form_pairs
 from ecograph.kinds import classify
 from ecograph.languages import name_language
 from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant, _untagged,  # noqa: F401
-                        body_head, clash, clean_name,
+                        body_head, clash, clean_name, despaced,
                         inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers,
                         split_acronym_dash,
                         strip_country_tag)
+from .national_bodies import (document_country, long_form_here, named_for, national_name, registry_keys,
+                              registry_loose)
 from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction
 
@@ -64,6 +67,7 @@ class Resolver:
         self.curation = curation
         self._split: dict[str, str] = {}
         self._language: str | None = None  # the language of the document being resolved
+        self._country: tuple | None = None  # its country (`national_bodies.document_country`)
         for e in entities:
             self._remember(e)
 
@@ -96,16 +100,19 @@ class Resolver:
             old = self.entities.get(e.id)
             if old is not None:
                 name = e.name if fuller_name(old.name, e.name) else old.name
-                e = Entity(id=e.id, label=e.label, name=name,
+                e = Entity(id=e.id, label=e.label, name=name, country=old.country or e.country,
                            aliases=sorted((set(old.aliases) | set(e.aliases) | {e.name, old.name}) - {name}))
             self._remember(e)
 
     # --- lookups -------------------------------------------------------------
-    def _known_id(self, label: str, names: set[str]) -> str | None:
-        """The stored entity these names denote, never one whose qualifiers clash with theirs."""
+    def _known_id(self, label: str, names: set[str], national: bool = False) -> str | None:
+        """The stored entity these names denote, never one whose qualifiers clash with theirs, nor, for a
+        national body named without its country, another country's (`_national`)."""
         quals = frozenset().union(*(qualifiers(n) for n in names)) if names else frozenset()
         for hit in self._hits(label, names):
             e = self.entities.get(hit)
+            if e is not None and national and not self._here(e.country):
+                continue
             if e is None or not clash(quals, frozenset().union(*(qualifiers(n) for n in (e.name, *e.aliases)))):
                 return hit
         return None
@@ -158,11 +165,32 @@ class Resolver:
                 return n, e2
         return name, eid
 
+    def _national(self, g: _Group, label: str) -> bool:
+        """A national body named without its country ("Ministry of Industry", « ministère de l'Industrie ») in a
+        document placed in one country: it is that country's body, not a namesake known elsewhere."""
+        return label == "Organisation" and self._country is not None and all(national_name(n) for n in g.names)
+
+    def _national_known(self, g: _Group, label: str, known: KnownEntity | None,
+                        reg: dict[str, KnownEntity]) -> tuple[KnownEntity | None, set[str]]:
+        """(registry entry, names to look up) for a national body: never another country's entry; this
+        country's under a loose key (« ministère de l'Industrie » is its "Ministry of Industry")."""
+        if known is not None and not self._here(known.country):
+            known = None
+        if known is None:
+            known = next((k for n in sorted(g.names) for k in registry_loose(reg).get(loose_key(n), ())
+                          if k.label == label and k.country and self._here(k.country)), None)
+        return known, set(g.names) | ({known.name, *known.aliases} if known is not None else set())
+
+    def _here(self, country: str | None) -> bool:
+        """Is a body of this country (None: unknown) possibly the document's? It is when the document names it."""
+        return not country or not qualifiers(country) or bool(self._country[2] & qualifiers(country))
+
     # --- the work ------------------------------------------------------------
     def resolve(self, doc: Document, text: str, raw: RawExtraction) -> Extraction:
         reg = registry_index()
         self._split = self.curation.split_names if self.curation is not None else {}
         self._language = doc.language
+        self._country = document_country(raw.mentions)
         groups = self._group(raw.mentions, reg, text)
         entities: dict[str, Entity] = {}
         mention_entity: dict[int, str] = {}
@@ -238,7 +266,8 @@ class Resolver:
                 _inner_acronym_pairs(mentions) + _beside_acronym_pairs(mentions, text) + \
                 _also_known_pairs(mentions, text) + _bracketed_name_pairs(mentions, text) + \
                 _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions) + \
-                _short_acronym_pairs(mentions):
+                _short_acronym_pairs(mentions) + _list_item_pairs(mentions, text) + _family_tail_pairs(mentions) + \
+                _head_tail_pairs(mentions):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:
@@ -284,20 +313,27 @@ class Resolver:
     def _entity_for(self, g: _Group, doc_id: str, reg: dict[str, KnownEntity],
                     taken: dict[str, Entity] = {}) -> tuple[str, Entity]:
         label = _group_label(g)
-        known = next((reg[norm(n)] for n in sorted(g.names)
-                      if norm(n) in reg and reg[norm(n)].label in (label, _SWAP.get(label))), None)
+        spelt = registry_keys(reg)  # (the registry's names as `name_key` spells them: "Neighbo(u)rhood")
+        known = next((k for n in sorted(g.names) for k in (reg.get(norm(n)), spelt.get(name_key(n)))
+                      if k is not None and k.label in (label, _SWAP.get(label))), None)
         if known is not None:
             label = known.label  # the registry knows what it is
         names = set(g.names)
         if known is not None:
             names |= {known.name, *known.aliases}
         split = self._split
+        national = False
         if len(g.names) == 1 and norm(next(iter(g.names))) in split:
             name = next(iter(g.names))
             eid = entity_id(label, name)
             known = None
         else:
-            eid = self._known_id(label, names)
+            national = self._national(g, label)
+            if national:
+                known, names = self._national_known(g, label, known, reg)
+            eid = self._known_id(label, names, national)
+            if national and eid is None and known is None:
+                eid = long_form_here(self.entities.values(), label, g.names, self._country[0])
         if eid is not None and eid in self.entities:
             name = self.entities[eid].name
             label = self.entities[eid].label  # a known entity keeps its label
@@ -313,14 +349,20 @@ class Resolver:
             name = _preferred_name(g.mentions, self._language, g.former)
             eid = entity_id(label, name)
             name, eid = self._free_name(g, label, name, eid, taken)
+            if national and (eid in self.entities and not self._here(self.entities[eid].country) or
+                             norm(name) in reg and not self._here(reg[norm(name)].country)):
+                name = named_for(name, self._country[1])  # "the Ministry of Industry" of a Lebanese page
+                eid = entity_id(label, name)
         kind = None
         if label in ("Organisation", "Programme", "Place"):
             kind = _group_kind(g, label, name, known)
         aliases = sorted({n for n in g.names if norm(n) != norm(name)} |
                          ({a for a in known.aliases} if known else set()))
+        country = _first(m.country for m in g.mentions) or (known.country if known else None)
+        if national and not (country and self._here(country)):
+            country = self._country[1]  # (extraction may have taken the registry namesake's)
         ent = Entity(id=eid, label=label, name=name, kind=kind if label != "Sector" else None,
-                     aliases=aliases,
-                     country=_first(m.country for m in g.mentions) or (known.country if known else None),
+                     aliases=aliases, country=country,
                      founded=_first(m.founded for m in g.mentions),
                      mentions={doc_id: len(g.mentions)})
         return eid, ent
@@ -337,7 +379,7 @@ def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     if m.label == "Programme" or m.label == "Organisation" and _long_programme_key(pk):
         keys.add("^" + pk)
     if m.label in _SWAP:
-        keys |= {"#" + k for k in map(_despaced, (m.canonical or m.text, *m.aliases)) if k}
+        keys |= {"#" + k for k in map(despaced, (m.canonical or m.text, *m.aliases)) if k}
         for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
             if k and _significant(k):
                 keys.add("~" + k)
@@ -347,7 +389,7 @@ def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     known = reg.get(norm(m.canonical or m.text))
     if known is not None and known.label in (m.label, _SWAP.get(m.label)):
         keys.add("@" + known.name)
-        keys |= {"#" + k for k in map(_despaced, (known.name, *known.aliases)) if k}
+        keys |= {"#" + k for k in map(despaced, (known.name, *known.aliases)) if k}
         # the registry's other names join too ("USMBA" meets "University … of Fes")
         for n in (known.name, *known.aliases):
             if known.label == "Programme" and _long_programme_key(programme_key(n)):
@@ -367,20 +409,6 @@ def _family_tails(reg: dict) -> dict[str, str]:
     if _TAILS[0] is not reg:
         _TAILS[:] = [reg, family_tails(reg)]
     return _TAILS[1]
-
-
-def _despaced(name: str) -> str | None:
-    """'ORVKELMed' and 'ORV KEL Med' → 'orvkelmed': a name written with and without its spaces, when one of
-    its words is an acronym and the letters are many enough to name one body."""
-    words = name.split()
-    capitals = sum(c.isupper() for c in name)
-    if not any(len(w) >= 2 and w.isupper() for w in words) and not (len(words) == 1 and capitals >= 3):
-        return None
-    toks = norm(name).split()
-    while len(toks) > 1 and toks[-1] in _PROGRAMME_WORDS:
-        toks = toks[:-1]  # "X Y Programme" is written "XY" too
-    k = "".join(toks)
-    return k if len(k) >= 6 and k.isalnum() else None
 
 
 def _group_label(g: _Group) -> str:

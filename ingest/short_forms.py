@@ -71,3 +71,50 @@ def _short_form_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         if mentions[j].start < m.start or cut_word not in ("and", "et"):
             out.append((i, j))
     return out
+
+
+def _family_tail_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(tail, programme) pairs of one document: 'Orvalis Sea Basin' for the 'KV CBC Orvalis Sea Basin Programme'
+    it names in full, the long name led by its family's acronyms (`doc_links.family_tails` does the same
+    with the registry's names); a tail of 3+ words that only one long name of the document ends with."""
+    tails: dict[str, set[int]] = defaultdict(set)
+    for j, m in enumerate(mentions):
+        words = (m.canonical or m.text).split()
+        k = 0
+        while k < len(words) and _acronym_word(words[k]):
+            k += 1
+        rest = [w for w in norm(" ".join(words[k:])).split()]
+        while rest and rest[-1] in _PROGRAMME_WORDS:
+            rest = rest[:-1]
+        if m.label == "Programme" and k and len(rest) >= 3:
+            tails[" ".join(rest)].add(j)
+    out = []
+    for i, m in enumerate(mentions):
+        toks = norm(m.canonical or m.text).split()
+        while toks and toks[-1] in _PROGRAMME_WORDS:
+            toks = toks[:-1]
+        longs = tails.get(" ".join(toks), set())
+        if m.label in _SWAP and len({norm(mentions[j].canonical or mentions[j].text) for j in longs}) == 1:
+            out.extend((i, j) for j in longs if j != i)
+    return out
+
+
+def _head_tail_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(short, long) pairs of one document: 'the Innovation Park' after 'Kelvo Innovation Park', the long name's
+    last words ending on a body noun, when only one long name of the document ends so and it came first."""
+    ends: dict[str, dict[str, int]] = defaultdict(dict)  # tail -> {long name: its first mention}
+    for j, m in enumerate(mentions):
+        toks = norm(m.canonical or m.text).split()
+        if m.label in _SWAP and len(toks) >= 3 and toks[-1] in _HEAD_WORDS:
+            for k in range(1, len(toks) - 1):
+                ends[" ".join(toks[k:])].setdefault(" ".join(toks), j)
+    out = []
+    for i, m in enumerate(mentions):
+        key = norm(m.canonical or m.text)
+        longs = ends.get(key, {})
+        if m.label not in _SWAP or len(longs) != 1 or all(t in _HEAD_WORDS for t in key.split()):
+            continue
+        (j,) = longs.values()
+        if mentions[j].start < m.start:
+            out.append((i, j))
+    return out

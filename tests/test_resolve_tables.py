@@ -85,6 +85,19 @@ VARIANTS = [
     ("Conseil Kelvo des Exportateurs-CKE", "CKE", ORG, "same cross"),
     # a name written without its spaces
     ("KVO CBC Sea", "KVOCBCSea", ORG, "same"),
+    # one body's name in French and in English, word for word in another order
+    ("Centre Technique du Kelvo", "Kelvo Technical Center", ORG, "same cross"),
+    ("Institut National de Recherche Orvalis", "Orvalis National Research Institute", ORG, "same cross"),
+    ("Agence Kelvo de Développement Économique", "Kelvo Economic Development Agency", ORG, "same cross"),
+    ("Association du Cluster Robotique de Sfax", "Cluster Robotic Tunisie", ORG, "same cross"),
+    ("Pôle Kelvo Atlantique", "Kelvo Atlantic Cluster", ORG, "same cross"),
+    # a chamber of commerce written with and without its industry
+    ("Tessaro Kelvo Chamber of Industry and Commerce", "Tessaro-Kelvo Chamber of Commerce", ORG, "same cross"),
+    ("Chambre de Commerce et d'Industrie de Brevia", "Chambre de Commerce de Brevia", ORG, "same cross"),
+    ("Orvalis Chamber of Commerce and Industry", "Orvalis Chamber of Commerce", ORG, "same cross"),
+    # British and American spellings of -our words
+    ("Orvalis Neighbourhood Fund", "Orvalis Neighborhood Fund", PROG, "same cross"),
+    ("Kelvo Harbour Authority", "Kelvo Harbor Authority", ORG, "same cross"),
 ]
 
 # (a, b, label): two bodies
@@ -146,6 +159,17 @@ NEAR_MISSES = [
     # a hyphen before capitals that do not stand for the name is no acronym
     ("Kelvo Orvalis Trade Council-XYZ", "XYZ", ORG),
     ("KVO CBC Sea", "KVOCBCBay", ORG),
+    # the other language's words must all be there: another head, another adjective, another place
+    ("Centre Technique du Kelvo", "Kelvo Technical School", ORG),
+    ("Institut National de Recherche Orvalis", "Orvalis Regional Research Institute", ORG),
+    ("Chambre de Commerce et d'Industrie de Sfax", "Chamber of Commerce and Industry of Sousse", ORG),
+    ("Cluster Robotique de Sfax", "Cluster Robotic Sousse", ORG),
+    # a chamber of industry alone is not the chamber of commerce
+    ("Kelvo Chamber of Commerce", "Kelvo Chamber of Industry", ORG),
+    ("Chambre de Commerce Tessaro", "Chambre d'Industrie Tessaro", ORG),
+    # a compass word before a place is part of the name, and tells two bodies apart
+    ("Weavers Association of Northern Italy", "Weavers Association of Southern Italy", ORG),
+    ("Kelvo Neighbourhood Fund", "Orvalis Neighborhood Fund", PROG),
 ]
 
 
@@ -227,6 +251,9 @@ def test_a_quoted_expansion_joins_its_short_name(text, short, long_):
     ("Croissance Verte Tunisienne", "Croissance Verte Tunisienne", []),
     ("Kelvo Marine Moroccan", "Kelvo Marine Moroccan", []),
     ("Kelvo Marine Maroc", "Kelvo Marine", ["Kelvo Marine Maroc"]),
+    # a compass word makes the place part of the name
+    ("Orvalis Weavers Association of Northern Italy", "Orvalis Weavers Association of Northern Italy", []),
+    ("Kelvo Dyers Union Southern Spain", "Kelvo Dyers Union Southern Spain", []),
 ])
 def test_clean_name_keeps_what_the_documents_mean(raw, name, aliases):
     assert clean_name(raw) == (name, aliases)
@@ -467,6 +494,33 @@ TEXT_LINKS = [
      ["Institut Kelvo de Recherche Marine et Technologique", "Institut Kelvo de Recherche Marine"], 1),
     ("The University of Tessaro Kelvo Bay met the University of Tessaro.",
      ["University of Tessaro Kelvo Bay", "University of Tessaro"], 2),
+    # a body noun with the words before it, after the document's one long name ending so
+    ("Kelvo Tessaro Innovation Park opened. The Innovation Park hosts ten firms.",
+     ["Kelvo Tessaro Innovation Park", "Innovation Park"], 1),
+    ("Kelvo Innovation Park and Brevia Innovation Park opened. The Innovation Park hosts ten firms.",
+     ["Kelvo Innovation Park", "Brevia Innovation Park", "Innovation Park"], 3),
+    ("The Innovation Park hosts ten firms. Kelvo Tessaro Innovation Park opened.",
+     ["Innovation Park", "Kelvo Tessaro Innovation Park"], 2),
+    # a capitalised name written without its spaces
+    ("El Kelvaro opened; ELKelvaro grew.", ["El Kelvaro", "ELKelvaro"], 1),
+    ("El Kelvaro opened; ELKelvari grew.", ["El Kelvaro", "ELKelvari"], 2),
+    # a list item of its own, '• ACR – Long Name (Country, Region)': one body whatever the acronym's letters
+    ("Partners:\n  • KVRT – Orvalis Weavers Confederation (Spain, Kelvo)\n"
+     "  • TBX – Brevia Dyers Union (Italy)\n",
+     ["KVRT", "Orvalis Weavers Confederation", "TBX", "Brevia Dyers Union"], 2),
+    ("1. OWC: Orvalis Weavers Confederation\n2. BDU: Brevia Dyers Union.", ["OWC", "Orvalis Weavers Confederation",
+                                                                           "BDU", "Brevia Dyers Union"], 2),
+    # … not when the line goes on with other names, nor mid-sentence
+    ("  • KVRT – Orvalis Weavers Confederation and Brevia Dyers Union signed\n",
+     ["KVRT", "Orvalis Weavers Confederation", "Brevia Dyers Union"], 3),
+    ("Then KVRT – Orvalis Weavers Confederation (Spain)\n", ["KVRT", "Orvalis Weavers Confederation"], 2),
+    # an acronym written as a word, bracketed after its long name
+    ("L'Institut national de la mer orvalienne (Inmo) signe ; Inmo grandit.",
+     ["Institut national de la mer orvalienne", "Inmo"], 1),
+    ("L'Agence kelvoise de l'énergie marine (Kem) signe ; Kem grandit.", ["Agence kelvoise de l'énergie marine",
+                                                                          "Kem"], 1),
+    ("The Kelvo Dyers Network (Brevia) signed; Brevia grew.", ["Kelvo Dyers Network", "Brevia"], 2),
+    ("The Kelvo Dyers Network (Tunis) signed; Tunis grew.", ["Kelvo Dyers Network", "Tunis"], 2),
     ("The Orvalis Academy of Marine Research and Arts met the Orvalis Academy of Marine Research and Technology; "
      "the Orvalis Academy of Marine Research grew.", ["Orvalis Academy of Marine Research and Arts",
                                                       "Orvalis Academy of Marine Research and Technology",
@@ -504,7 +558,7 @@ NAME_KINDS = [
     # a programme family's name: a programme with another word, alone no kind word ("the Hackathon" is one)
     ("Horizon Orvalis", (PROG, "programme")),
     ("Horizon", (None, None)),
-    ("Fondation Horizon", (ORG, "funder")),
+    ("Fondation Horizon", (ORG, "association")),
     # a chamber or a business council is an association, whatever place or council word follows
     ("Chambre de Commerce et d'Industrie de la wilaya de Kelvo", (ORG, "association")),
     ("Kelvo Chamber of Commerce", (ORG, "association")),
@@ -582,6 +636,14 @@ def test_a_name_that_drops_its_plural_does_not_change_the_kind():
     # a short form cut before "and" written first may be a body of its own
     ("The Orvalis Institute of Marine Research signs. The Orvalis Institute of Marine Research and Technology grew.",
      [("Orvalis Institute of Marine Research", ORG), ("Orvalis Institute of Marine Research and Technology", ORG)], 2),
+    # a programme named without its family's acronyms, when the document writes it whole once
+    ("Funded by the programme “Orvalis Sea Basin”. The KV CBC Orvalis Sea Basin Programme pays.",
+     [("Orvalis Sea Basin", PROG), ("KV CBC Orvalis Sea Basin Programme", PROG)], 1),
+    ("Funded by the Orvalis Sea Basin. The KV CBC Orvalis Sea Basin Programme and ZX CBC Orvalis Sea Basin pay.",
+     [("Orvalis Sea Basin", PROG), ("KV CBC Orvalis Sea Basin Programme", PROG),
+      ("ZX CBC Orvalis Sea Basin", PROG)], 3),
+    ("Funded by the Sea Basin. The KV CBC Sea Basin Programme pays.",
+     [("Sea Basin", PROG), ("KV CBC Sea Basin Programme", PROG)], 2),
 ])
 def test_programme_forms_of_one_document(text, names, bodies):
     ms, pos = [], 0
@@ -611,3 +673,84 @@ def test_a_programme_named_without_its_family_acronyms(monkeypatch, mention, exp
     text = f"The project is financed under the {mention} this year."
     ext = Resolver().resolve(_doc(text, "f.txt"), text, RawExtraction(mentions=[_mention(text, mention, PROG)]))
     assert [e.name for e in ext.entities] == [expected]
+
+
+def _national_registry(monkeypatch):
+    import ecograph.ingest.resolve as resolve_mod
+    from ecograph.ingest.registry import KnownEntity
+    from ecograph.ids import norm
+    entries = [KnownEntity("Ministry of Scientific Research", "Organisation", "government", "Morocco",
+                           ("Moroccan Ministry of Scientific Research", "Ministry of Scientific Research and Arts"))]
+    index = {norm(n): e for e in entries for n in (e.name, *e.aliases)}
+    monkeypatch.setattr(resolve_mod, "registry_index", lambda: index)
+
+
+def _places_doc(r: Resolver, body: str, places: list[str], source: str):
+    """One document naming a body and some places; the resolved entities, learnt by `r`."""
+    text = f"The {body} met. " + " ".join(f"It went to {p}." for p in places)
+    ms = [_mention(text, body, ORG)] + [_mention(text, p, "Place", text.index("went to " + p)) for p in places]
+    ext = r.resolve(_doc(text, source), text, RawExtraction(mentions=ms))
+    r.learn(ext)
+    return [e for e in ext.entities if e.label == ORG]
+
+
+@pytest.mark.parametrize("docs,bodies", [
+    # a ministry named without its country is the ministry of the country the document is in …
+    ([("Ministry of Scientific Research", ["Lebanon", "Beirut"]), ("Ministry of Scientific Research", ["Morocco"])], 2),
+    ([("Ministry of Scientific Research", ["Morocco"]), ("Ministry of Scientific Research", ["Lebanon"]),
+      ("Ministry of Scientific Research", ["Lebanon"])], 2),
+    ([("ministère de la Recherche Scientifique", ["Algeria"]),
+      ("ministère de la Recherche Scientifique", ["Morocco"])], 2),
+    # … the registry's in its language variant, when that is the document's country
+    ([("ministère de la Recherche Scientifique", ["Morocco"]), ("Ministry of Scientific Research", ["Morocco"])], 1),
+    # … and the known one where the document names no country, or names the known one's too
+    ([("Ministry of Scientific Research", []), ("Ministry of Scientific Research", ["Morocco"])], 1),
+    ([("Ministry of Scientific Research", ["Lebanon", "Morocco"]),
+      ("Ministry of Scientific Research", ["Morocco"])], 1),
+    ([("Ministry of Scientific Research", ["Lebanon", "Beirut", "Morocco"]),
+      ("Ministry of Scientific Research", ["Morocco"])], 1),
+    # the same country's body whose name goes on from this one's (one only)
+    ([("ministère de la Recherche Scientifique et des Arts", ["Algeria"]),
+      ("ministère de la Recherche Scientifique", ["Algeria", "Oran"])], 1),
+    ([("ministère de la Recherche Scientifique et des Arts", ["Algeria"]),
+      ("ministère de la Recherche Scientifique et des Mines", ["Algeria"]),
+      ("ministère de la Recherche Scientifique", ["Algeria", "Oran"])], 3),
+    ([("ministère de la Recherche Scientifique", ["Algeria", "Oran"]),
+      ("ministère de la Recherche Scientifique et des Arts", ["Algeria"])], 1),
+    ([("ministère de la Recherche Scientifique et des Arts", ["Tunisia"]),
+      ("ministère de la Recherche Scientifique", ["Algeria", "Oran"])], 2),
+    # a known body keeps its country after a second document names it
+    ([("Ministry of Scientific Research", ["Morocco"]), ("Ministry of Scientific Research", ["Morocco"]),
+      ("ministère de la Recherche Scientifique", ["Algeria"])], 2),
+    # a page about several countries is in none of them
+    ([("Ministry of Scientific Research", ["Algeria", "Tunisia", "Lebanon", "Egypt"]),
+      ("Ministry of Scientific Research", ["Morocco"])], 1),
+])
+def test_a_national_body_named_without_its_country_is_the_documents_country(monkeypatch, docs, bodies):
+    _national_registry(monkeypatch)
+    r, ids = Resolver(), set()
+    for i, (body, places) in enumerate(docs):
+        ids |= {e.id for e in _places_doc(r, body, places, f"n{i}.txt")}
+    assert len(ids) == bodies, [(r.entities[i].name, r.entities[i].country) for i in ids]
+
+
+def test_a_national_body_of_another_country_is_named_with_it(monkeypatch):
+    _national_registry(monkeypatch)
+    r = Resolver()
+    (lebanese,) = _places_doc(r, "Ministry of Scientific Research", ["Lebanon"], "l.txt")
+    assert (lebanese.name, lebanese.country) == ("Lebanese Ministry of Scientific Research", "Lebanon")
+    assert "Ministry of Scientific Research" in lebanese.aliases
+    (moroccan,) = _places_doc(r, "Ministry of Scientific Research", ["Morocco"], "m.txt")
+    assert (moroccan.name, moroccan.country) == ("Ministry of Scientific Research", "Morocco")
+    (algerian,) = _places_doc(r, "ministère de la Recherche Scientifique", ["Algeria"], "a.txt")
+    assert (algerian.name, algerian.country) == ("ministère de la Recherche Scientifique", "Algeria")  # (no namesake)
+
+
+@pytest.mark.parametrize("name,country,expected", [
+    ("Ministry of Scientific Research", "Lebanon", "Lebanese Ministry of Scientific Research"),
+    ("ministère de la Recherche Scientifique", "Algeria", "ministère algérien de la Recherche Scientifique"),
+    ("Agence de la Recherche Scientifique", "Algeria", "Agence de la Recherche Scientifique (Algeria)"),
+])
+def test_a_national_body_is_named_with_its_country_as_pages_write_it(name, country, expected):
+    from ecograph.ingest.national_bodies import named_for
+    assert named_for(name, country) == expected
