@@ -221,3 +221,30 @@ def test_news_acts_are_read(lang, text, expected):
 @pytest.mark.parametrize("lang,text,triple", NEWS_NOT)
 def test_news_non_acts_give_no_edge(lang, text, triple):
     assert as_triples({triple}) & triples(text, lang, both_ways=True) == set()
+
+
+MONEY_AND_MEMORANDA = [  # lang, text, triples that must be read
+    ("en", "The Kappa Bank has invested EUR 5 million in the Nova Startups Fund.",
+     {("FUNDS", "Kappa Bank", "Nova Startups Fund")}),
+    ("fr", "La Banque Kappa a investi 5 millions d'euros dans le fonds Nova.", {("FUNDS", "Banque Kappa", "Nova")}),
+    ("en", "The Ministry of Digital Economy has signed two memoranda of understanding for three years with Kelvo "
+           "Training Company (KTC) and the Orion Innovators Association (OIA).",
+     {("PARTNERS_WITH", "Ministry of Digital Economy", "Kelvo Training Company"),
+      ("PARTNERS_WITH", "Ministry of Digital Economy", "Orion Innovators Association")}),
+]
+
+
+NOT_YET_INVESTED = [  # allowed to invest is not investing
+    ("en", "Shareholders must ratify the change to allow the Kappa Bank to invest in the Nova Startups Fund.",
+     ("FUNDS", "Kappa Bank", "Nova Startups Fund")),
+]
+
+
+@pytest.mark.parametrize("lang,text,triple", NOT_YET_INVESTED)
+def test_an_allowed_investment_is_no_funding(lang, text, triple):
+    assert as_triples({triple}) & triples(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,expected", MONEY_AND_MEMORANDA)
+def test_investments_and_plural_memoranda(lang, text, expected):
+    assert as_triples(expected) <= triples(text, lang, both_ways=True)

@@ -32,16 +32,22 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
     words = set(role[5:].split(","))
     out = []
     found = prep_objects(t, words)
-    if not found and frame.object and t.pos_ == "VERB":
-        # « a accordé un prêt de 50 M€ à la Banque X »: the tree hangs the recipient on the object
-        found = [o for c in t.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in frame.object
-                 for o in prep_objects(c, words)]
+    if not found and t.pos_ == "VERB":
+        # « a accordé un prêt de 50 M€ à la Banque X », "invested EUR 5 million in P": the tree hangs the
+        # recipient on the object (an object noun of the frame, or an amount)
+        found = [o for c in t.children if c.dep_ in ("dobj", "obj") and
+                 (c.lemma_.lower() in frame.object or _amount(c)) for o in prep_objects(c, words)]
     for o in found:
         if o.like_num or any(c.dep_ == "nummod" for c in o.children):
             out += prep_objects(o, words)  # "a grant of EUR 2 million from X", « subvention de 2 MDH du Y »
         else:
             out.append(o)
     return out
+
+
+def _amount(t: Token) -> bool:
+    return t.like_num or any(c.dep_ in ("nummod", "quantmod", "compound") and (c.like_num or c.pos_ == "SYM")
+                             for c in t.children)
 
 
 def own_name(noun: Token) -> list[Token]:
