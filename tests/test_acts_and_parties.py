@@ -245,6 +245,25 @@ def test_an_allowed_investment_is_no_funding(lang, text, triple):
     assert as_triples({triple}) & triples(text, lang) == set()
 
 
+MONEY_AND_MEMORANDA += [
+    # each party's representative between the parties of one signing
+    ("fr", "L'Université Kappa de Lorn (UKL), représentée par son recteur le professeur Karim Haddad, et la « Kelvo "
+           "Foundation », représentée par M. Sami Nasser, Président de Kelvo, ont signé, le 14 décembre, une convention.",
+     {("PARTNERS_WITH", "Université Kappa de Lorn", "Kelvo Foundation")}),
+    # a shareholder funds
+    ("en", "The Kappa Bank is a shareholder of the Lyra Technopark.", {("FUNDS", "Kappa Bank", "Lyra Technopark")}),
+    ("fr", "La Banque Kappa est actionnaire de la société Sigma Pôle.", {("FUNDS", "Banque Kappa", "Sigma Pôle")}),
+    # joining X's programme joins the programme, not X
+    ("en", "The Lyra Cluster joined the Orion Foundation's Nova Families Empowerment Program in 2019.",
+     {("PARTICIPATES_IN", "Lyra Cluster", "Nova Families Empowerment Program")}),
+]
+
+
+def test_joining_a_programme_of_x_is_no_membership_of_x():
+    got = triples("The Lyra Cluster joined the Orion Foundation's Nova Families Empowerment Program in 2019.", "en")
+    assert ("MEMBER_OF", norm("Lyra Cluster"), norm("Orion Foundation")) not in got
+
+
 @pytest.mark.parametrize("lang,text,expected", MONEY_AND_MEMORANDA)
 def test_investments_and_plural_memoranda(lang, text, expected):
     assert as_triples(expected) <= triples(text, lang, both_ways=True)

@@ -29,6 +29,8 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
         return holders(t, frame, by_words)
     if role == "self":
         return own_name(t)
+    if role == "poss":
+        return [c for c in t.children if c.dep_ in ("poss", "nmod:poss")]  # "X's programme"
     words = set(role[5:].split(","))
     out = []
     found = prep_objects(t, words)

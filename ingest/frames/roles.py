@@ -26,8 +26,13 @@ LIST_GAP = re.compile(r"(?i:(?:\s|,|;|&|\band\b|\bet\b|\bas well as\b|\bainsi qu
                        r"(?:\s+(?!(?:of|de|du|des|d)\b)[a-zà-ÿ-]{3,})?\s+)?")
 
 
+# what a signing ceremony puts after each party: « A, représentée par son recteur X, et B, représenté par Y »
+_REPRESENTED = re.compile(r",\s*(?:represented|représentée?s?)\s+(?:by|par)\s+[^;()]{1,120}?,", re.I)
+_QUOTES = re.compile(r"[«»\"“”]")
+
+
 def is_list_gap(text: str) -> bool:
-    return LIST_GAP.fullmatch(text) is not None
+    return LIST_GAP.fullmatch(_QUOTES.sub(" ", _REPRESENTED.sub(",", text))) is not None
 
 
 NEGATION = {"not", "n't", "never", "no", "pas", "jamais", "ne", "n'", "aucun", "aucune", "nullement"}

@@ -15,7 +15,7 @@ from ecograph.model import RELATION_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MODES = ("joint", "directed", "members_include", "led_under")
-ROLES = ("agent", "patient", "holder", "self")  # and "prep:w1,w2" (objects of these prepositions)
+ROLES = ("agent", "patient", "holder", "self", "poss")  # and "prep:w1,w2" (objects of these prepositions)
 _ROW_KEYS = {"name", "lemmas", "pos", "mode", "type", "conf", "source", "target", "object", "governors",
              "particle", "member_nouns", "party_nouns", "co_agents", "modifiers", "unless_modifiers", "partner_nouns"}
 _LANG_KEYS = {"language", "container_nouns", "with_preps", "signatory_nouns", "signatory_preps",

@@ -253,6 +253,7 @@ class RelationPatterns:
                     subj = subj + [y for y in co if y.m.label == "Organisation"]
                     j = max(max(y.ext, y.j) for y in co)
             objs, via_intro = self.right_list(s, j)
+            objs = [self._possessed(s, y) for y in objs]  # "joined X's P programme": P is joined, not X
             if cue.type == "SUPPORTS" and objs and any(w in _NEW_MEMBER_WORDS for w in self.f[j:objs[0].i]):
                 return  # « le cluster accueille trois nouveaux membres : A, B »: members, not hosted firms
             if not objs and subj and subj[0].i - 2 >= s.a and self.f[subj[0].i - 1] in ("dont", "whose") \
@@ -379,6 +380,15 @@ class RelationPatterns:
                 not any(self.f[k] in _IMPLEMENT_VERBS for k in range(first.j, i)):
             return
         self.emit("PARTICIPATES_IN", first, right[0], s, cue.method, round(cue.conf * 0.85, 3))
+
+    def _possessed(self, s, y: Arg) -> Arg:
+        """The thing a possessor owns, when the text names it right after "'s" ("X's P programme")."""
+        e = max(y.ext, y.j)
+        if e + 1 < s.b and self.f[e] in ("'", "’") and self.f[e + 1] == "s":
+            owned = self._arg_at(s, e + 2)
+            if owned is not None:
+                return owned
+        return y
 
     def _described_programme(self, s, j: int) -> list[Arg]:
         """« dans le cadre du programme européen de coopération territoriale P »: the programme noun's
