@@ -321,8 +321,8 @@ def _acronym_defined(toks, a: int, b: int, spans) -> list[tuple[int, int]]:
         for t in range(k - 1, max(a - 1, k - 12), -1):
             if not toks[t].text.replace("'", "").isalpha():
                 break
-            if not toks[t].cap or toks[t].f in CONNECTORS:
-                continue
+            if not (toks[t].cap or classify(toks[t].f)[0] is not None) or toks[t].f in CONNECTORS:
+                continue  # (a lower-case head noun may open it: « le réseau Kappa incubation et essaimage (RKIE) »)
             words = [x for x in toks[t:k] if x.f not in CONNECTORS and x.f not in ("pour", "au", "aux", "a", "en")]
             initials = [x.text[0].upper() for x in words]
             # all the acronym's letters in order, or all but one for a longer one (an acronym of the name in
@@ -384,6 +384,14 @@ def _matched(short: list[str], long_: list[str]) -> int:
     return n
 
 
+_TITLED_BY = {"projet", "programme", "project", "program", "initiative"}
+
+
+def _before_bracket(toks, i: int, j: int) -> int:
+    """The title before its own bracketed acronym inside the quotes: « croissance verte (CVE) »."""
+    return j - 3 if j - i > 3 and toks[j - 3].f == "(" and toks[j - 1].f == ")" else j
+
+
 def _quoted(toks, a, b) -> list[tuple[int, int]]:
     out = []
     k = a
@@ -399,9 +407,12 @@ def _quoted(toks, a, b) -> list[tuple[int, int]]:
             continue
         inner = toks[k + 1:end]
         content = [t for t in inner if t.f not in CONNECTORS and t.text.isalnum()]
-        if inner and inner[0].cap and content and sum(t.cap for t in content) * 2 >= len(content) \
+        # a title in quotes after the programme noun it names may be in sentence case: « le projet
+        # « croissance verte pour l'emploi (CVE) » »
+        titled = k > a and toks[k - 1].f in _TITLED_BY
+        if inner and (titled or inner[0].cap and content and sum(t.cap for t in content) * 2 >= len(content)) \
                 and not any(t.f in (".", "?", "!", ";") for t in inner):
-            out.append((k + 1, end))
+            out.append((k + 1, _before_bracket(toks, k + 1, end)))
         k = end + 1
     return out
 

@@ -116,7 +116,7 @@ class RecentProgrammes:
         if kind in _PLANNED:
             near = [m for m in live if m.kind in _PLANNED]
             return near[-1] if near else None
-        return live[-1]
+        return None  # "le fonds" is no project named since
 
 
 def _words(m) -> set[str]:

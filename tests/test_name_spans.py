@@ -44,6 +44,9 @@ WHOLE = [  # lang, text, the name found whole, a part that is no name of its own
      "Cluster numérique", "Banque Kappa a"),
     ("fr", "Le Cluster textile tunisien a signé une convention avec le Pôle Sigma.", "Cluster textile tunisien",
      "Cluster textile"),
+    # a long form in lower case after its head noun, recovered from the acronym it defines
+    ("fr", "Le réseau Lyra incubation et essaimage (RLIE) a été créé en 2002 par le Pôle Sigma.",
+     "réseau Lyra incubation et essaimage", "Lyra"),
     # French names go on after « pour les » and « d'Aide au »
     ("fr", "L'Agence Delta pour les Investissements (ADI, France) a piloté le projet.",
      "Agence Delta pour les Investissements", "Investissements"),

@@ -99,6 +99,12 @@ PROJECT_PAGE_FACTS += [
     ("fr", "La Banque Kappa est le principal bailleur du programme Nova.", {("FUNDS", "Banque Kappa", "Nova")}),
 ]
 
+PROJECT_PAGE_FACTS += [
+    # a title in quotes after « projet », in sentence case, with its own acronym inside the quotes
+    ("fr", "Le projet « croissance verte pour l'emploi (CVE) » est mis en œuvre par l'Agence Delta.",
+     {("RUNS", "Agence Delta", "croissance verte pour l'emploi")}),
+]
+
 LISTED_BELOW = [  # a sentence announces the partners, one per line below it
     ("en", "The Pelion project aims at reducing the innovation gap. The project involves five partners "
            "representing the main textile clusters of the region.\n\n"
@@ -139,6 +145,9 @@ NOT_PARTIES = [  # lang, text, a triple that must not be read
      ("PARTNERS_WITH", "Kelvo Trust", "Hadi Foundation")),
     ("en", "The Kelvo project trains young designers. The partners are happy with the results of the Orion Agency.",
      ("PARTICIPATES_IN", "Orion Agency", "Kelvo")),
+    # "le fonds" is no project named before it
+    ("fr", "Le projet Nova Med vise à renforcer la filière. Géré par la Banque Kappa, le fonds cible quarante "
+           "projets.", ("RUNS", "Banque Kappa", "Nova Med")),
     # planned, not done
     ("en", "The Orion Agency may be involved in the Pelion project next year.",
      ("PARTICIPATES_IN", "Orion Agency", "Pelion")),

@@ -144,8 +144,8 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
                     break  # "X … and is organised by": the subject is the sentence's, not X
                 return self._with_coactors(self._left_list(s, a)), 1.0
             w = self.f[k]
-            if w in lex.LEFT_FILLER or w in lex.PASSIVE_AUX:
-                k -= 1
+            if w in lex.LEFT_FILLER or w in lex.PASSIVE_AUX or w in _CLOSE_QUOTES:
+                k -= 1  # (« le projet « X » est mis en œuvre par … »: the quote closes the subject's name)
                 fill += 1
                 continue
             head = self._apposition_head(s, k)
