@@ -267,3 +267,25 @@ def test_joining_a_programme_of_x_is_no_membership_of_x():
 @pytest.mark.parametrize("lang,text,expected", MONEY_AND_MEMORANDA)
 def test_investments_and_plural_memoranda(lang, text, expected):
     assert as_triples(expected) <= triples(text, lang, both_ways=True)
+
+
+SECOND_PASSIVE = [  # a participle after "et"/"and" shares the subject of the clause's passive main verb
+    ("fr", "“KelvoUp 4.0”, est soutenu par l'initiative “Emploi vert pour tous”, du ministère allemand de la "
+           "coopération et mis en œuvre par l'Agence Delta avec le soutien du Réseau Lyra.",
+     {("RUNS", "Agence Delta", "KelvoUp")}),
+]
+NOT_SECOND_PASSIVE = [  # participles that describe the object, not the subject of a finite verb
+    ("en", "The Kelvo Center at Lorn University concluded the Nova Youth Project (NYP), implemented by the University "
+           "in partnership with the Orion Agency and funded by the European Union.",
+     ("FUNDS", "European Union", "Kelvo Center")),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", SECOND_PASSIVE)
+def test_a_second_passive_shares_the_subject(lang, text, expected):
+    assert as_triples(expected) <= triples(text, lang)
+
+
+@pytest.mark.parametrize("lang,text,triple", NOT_SECOND_PASSIVE)
+def test_participles_of_the_object_do_not_reach_the_subject(lang, text, triple):
+    assert as_triples({triple}) & triples(text, lang) == set()

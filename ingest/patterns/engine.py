@@ -7,6 +7,8 @@ each cue's mode (`relations.py`) and the structure-only patterns (`relations.py`
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ecograph.ids import norm
@@ -22,6 +24,8 @@ from .words import (_APPOS_DET, _CLOSE_QUOTES, _DETS, _GENERIC_PLURALS, _HEADS, 
                     _TIME_INTRO, _YEAR)
 
 
+# a past participle right after "et"/"and": « … et mis en œuvre par B », "… and implemented by B"
+_PARTICIPLE = re.compile(r"[a-zà-ÿ]+(?:é|ée|és|ées|is|ise|it|ite|u|ue|us|ues|ed)")
 # nouns that open an apposition about the name before it: « X, membre fondateur du réseau Y, organise »
 _APPOSED_NOUNS = {"membre", "member", "partenaire", "partner", "filiale", "subsidiary", "branche", "branch",
                   "affilie", "affiliate", "adherent", "one", "l'un", "part", "partie"}
@@ -151,7 +155,10 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
             head = self._apposition_head(s, k)
             if head is not None:  # "X, a three-year project financed by Y": the apposition's head
                 return self._with_coactors([head]), 0.85
-            if w in lex.COORD_AUX and (fill > 0 or self.f[q] in lex.PASSIVE_AUX or self.f[q] in lex.LEFT_FILLER):
+            # (« P, soutenu par A, et mis en œuvre par B »: a verb right after "et" shares the clause's subject,
+            # whatever names the first verb's phrase holds)
+            if w in lex.COORD_AUX and (fill > 0 or self.f[q] in lex.PASSIVE_AUX or self.f[q] in lex.LEFT_FILLER
+                                       or k == q - 1 and self._second_passive(s, q)):
                 coord = True
                 k -= 1
                 continue
@@ -246,6 +253,15 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
             out.insert(0, prev)
             cur = prev
         return out
+
+    def _second_passive(self, s: Sent, q: int) -> bool:
+        """« P est soutenu par A … et mis en œuvre par B »: a participle after "et" whose clause's main verb
+        is a passive one ("est soutenu"), so both share the clause's subject. ("X concluded P, implemented
+        by A and funded by B": the participles describe P, not X.)"""
+        if _PARTICIPLE.fullmatch(self.toks[q].text) is None:
+            return False
+        return any(self.f[t] in self.lex.PASSIVE_AUX and _PARTICIPLE.fullmatch(self.toks[t + 1].text)
+                   for t in range(s.a, q - 1))
 
     def _apposed_subject(self, s: Sent, k: int) -> Arg | None:
         """X in "X, member of the Y network, CUE" (k: the comma before the cue): the insert between
