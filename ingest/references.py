@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ecograph.ids import fold, norm
 
+from .context_labels import _PROG_KIND
 from .frames.roles import is_list_gap
 from .patterns.lexicon import Arg
 from .types import Mention
@@ -85,8 +86,7 @@ class Recent:
 
 
 # the kind of programme a reference's noun names ("this project" is a project, not the funding programme)
-_KIND_OF_NOUN = {"project": "project", "projet": "project", "programme": "programme", "program": "programme",
-                 "fund": "fund", "fonds": "fund"}
+_KIND_OF_NOUN = {w: _PROG_KIND[w] for w in ("project", "projet", "programme", "program", "fund", "fonds")}
 
 
 class RecentProgrammes:

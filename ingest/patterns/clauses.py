@@ -8,12 +8,9 @@ missing.
 """
 from __future__ import annotations
 
-from .words import _APPOS_DET, _PROGRAMME_WORDS
+from .words import _APPOS_DET, _PROGRAMME_WORDS, _QUE_CONJUNCTIONS
 
 _REL_OBJ = {"that", "which", "que", "qu'"}
-
-
-_QUE_CONJUNCTIONS = {"tant", "ainsi", "alors", "tandis", "bien", "parce", "puisque", "lorsque"}
 
 
 class ClausePatterns:

@@ -7,8 +7,6 @@ each cue's mode (`relations.py`) and the structure-only patterns (`relations.py`
 """
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from ecograph.ids import norm
@@ -20,18 +18,8 @@ from .lexicon import Arg, Sent, _matchers, lexicon
 from .clauses import ClausePatterns
 from .places import PlacePatterns
 from .relations import RelationPatterns
-from .words import (_APPOS_DET, _CLOSE_QUOTES, _DETS, _GENERIC_PLURALS, _HEADS, _MONTHS, _PROGRAMME_WORDS,
+from .words import (_APPOS_DET, _APPOSED_NOUNS, _CLOSE_QUOTES, _DETS, _PARTICIPLE, _SUBJECTLESS_PREPS, _GENERIC_PLURALS, _HEADS, _MONTHS, _PROGRAMME_WORDS,
                     _TIME_INTRO, _YEAR)
-
-
-# a past participle right after "et"/"and": « … et mis en œuvre par B », "… and implemented by B"
-_PARTICIPLE = re.compile(r"[a-zà-ÿ]+(?:é|ée|és|ées|is|ise|it|ite|u|ue|us|ues|ed)")
-# nouns that open an apposition about the name before it: « X, membre fondateur du réseau Y, organise »
-_APPOSED_NOUNS = {"membre", "member", "partenaire", "partner", "filiale", "subsidiary", "branche", "branch",
-                  "affilie", "affiliate", "adherent", "one", "l'un", "part", "partie"}
-# prepositions whose object is never a subject: "With funding from A, B launched P"
-_SUBJECTLESS_PREPS = {"from", "with", "by", "of", "for", "to", "via", "through", "de", "du", "des", "d'", "par",
-                      "avec", "pour", "a", "au", "aux", "aupres", "grace"}
 
 
 class Engine(RelationPatterns, ClausePatterns, PlacePatterns):

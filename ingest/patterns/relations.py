@@ -10,7 +10,7 @@ from __future__ import annotations
 from ecograph.ids import norm
 
 from .lexicon import Arg
-from .words import (_AGREEMENTS, _APPOS_DET, _CLAUSE_BREAK, _FUNDING_NOUNS, _GENERIC_PLURALS, _MEMBER_WORDS,
+from .words import (_ADHERED_THINGS, _AGREEMENTS, _APPOS_DET, _REFLEXIVE, _CLAUSE_BREAK, _FUNDING_NOUNS, _GENERIC_PLURALS, _MEMBER_WORDS,
                     _NUMBERS, _OUR_MEMBERS_GLUE, _PROGRAMME_WORDS, _SUPPORT_NOUNS, _YEAR, fronted_participle)
 
 
@@ -22,12 +22,6 @@ _PHRASE_PREPS = {"from", "of", "by", "du", "de", "des", "d'", "par"}
 _IMPLEMENT_VERBS = {"implementing", "implements", "implemented", "carrying", "carries", "carried", "running",
                     "runs", "leading", "leads", "led", "conducting", "conducts", "conducted", "met", "mene", "menent",
                     "realise", "realisent", "conduit", "conduisent", "porte", "portent", "deploie"}
-
-
-_REFLEXIVE = {"s'", "s’", "se"}
-# what one adheres to without joining: "X adheres to Y priorities"
-_ADHERED_THINGS = {"priorities", "principles", "values", "goals", "objectives", "standards", "rules", "charter",
-                   "vision", "strategy", "agenda", "guidelines", "priorites", "principes", "valeurs", "objectifs"}
 
 
 class RelationPatterns:

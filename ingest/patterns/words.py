@@ -41,6 +41,22 @@ _DETS = {"le", "la", "les", "l'", "the", "a", "an", "un", "une", "des", "its", "
 _CLAUSE_BREAK = {"which", "that", "who", "qui", "que", "dont", "where", "ou", "but", "mais", ";", ":"}
 
 
+# a past participle right after "et"/"and": « … et mis en œuvre par B », "… and implemented by B"
+_PARTICIPLE = re.compile(r"[a-zà-ÿ]+(?:é|ée|és|ées|is|ise|it|ite|u|ue|us|ues|ed)")
+# nouns that open an apposition about the name before it: « X, membre fondateur du réseau Y, organise »
+_APPOSED_NOUNS = {"membre", "member", "partenaire", "partner", "filiale", "subsidiary", "branche", "branch",
+                  "affilie", "affiliate", "adherent", "one", "l'un", "part", "partie"}
+# prepositions whose object is never a subject: "With funding from A, B launched P"
+_SUBJECTLESS_PREPS = {"from", "with", "by", "of", "for", "to", "via", "through", "de", "du", "des", "d'", "par",
+                      "avec", "pour", "a", "au", "aux", "aupres", "grace"}
+# a reflexive pronoun before a cue verb: « X s'appuie sur Y » (X relies on Y) is no support
+_REFLEXIVE = {"s'", "s’", "se"}
+# what one adheres to without joining: "X adheres to Y priorities"
+_ADHERED_THINGS = {"priorities", "principles", "values", "goals", "objectives", "standards", "rules", "charter",
+                   "vision", "strategy", "agenda", "guidelines", "priorites", "principes", "valeurs", "objectifs"}
+# words that make « que » a conjunction (« en tant que », « ainsi que »), not a relative pronoun
+_QUE_CONJUNCTIONS = {"tant", "ainsi", "alors", "tandis", "bien", "parce", "puisque", "lorsque"}
+
 _FRONT_PREPS = {"par", "by", "en", "in", "a", "au", "avec", "with", "depuis", "since", "from", "dans", "under", "sous"}
 
 
