@@ -8,8 +8,9 @@
 Each line names a role, an organisation (with its acronym) and often its country. The lead (lead
 beneficiary, lead partner, coordinator, « chef de file ») RUNS the project; every other partner
 PARTICIPATES_IN it; the country gives LOCATED_IN. The project is the one the page names on a
-"Project name:" / « Projet : » line above the roster. Without a named project, or with fewer than two
-roster lines, nothing is read: a line alone could be anything.
+"Project name:" / « Projet : » line above the roster, else the last "the X project" / « le projet X » its
+prose names above it. Without a named project, or with fewer than two roster lines, nothing is read: a
+line alone could be anything.
 
 Method names (stable): roster-lead, roster-partner, roster-country.
 """
@@ -65,17 +66,39 @@ def _blocks(text: str, lines: list[re.Match]) -> list[list[re.Match]]:
     return [blk for blk in out if len(blk) >= 2]
 
 
+# a project the prose names above a roster with no "Project name:" line: "the BLUEWAVE project", « le projet
+# Nova Sud » (the last one named before the roster)
+_NAMED_PROJECT = re.compile(
+    r"\b(?:the|The)\s+(?P<en>[A-Z][\w@&-]*(?:\s+[A-Z0-9][\w@&-]*){0,4})\s+(?:project|programme|program)\b|"
+    r"\b(?:le|Le)\s+(?:projet|programme)\s+(?P<fr>[A-Z][\w@&-]*(?:\s+[A-Z0-9][\w@&-]*){0,4})")
+
+
 def _project_above(b, text: str, at: int):
-    """The project the page names above the roster ("Project Name : X"), within a page's head."""
+    """The project the page names above the roster ("Project Name : X", else "the X project" in the
+    prose), within a page's head."""
     found = [m for m in _PROJECT.finditer(text, max(0, at - 3000), at)]
     if not found:
-        return None
+        return _project_in_prose(b, text, at)
     m = found[-1]
     name = m.group("name").strip().strip("«»\"“”").strip()
     if not name:
         return None  # what a "Project name:" line names is the project, whatever its words ("CLUSTER")
     a = m.start("name") + m.group("name").find(name)
     return b.mention(name, a, a + len(name), label="Programme", kind="project")
+
+
+_NOT_A_PROJECT_NAME = re.compile(r"^(?:EU|European|New|Pilot|First|Second|Third|This|Our|Its)$|"
+                                  r"-(?:funded|financed|backed|led|based|sponsored)$", re.I)
+
+
+def _project_in_prose(b, text: str, at: int):
+    found = [m for m in _NAMED_PROJECT.finditer(text, max(0, at - 3000), at)
+             if not _NOT_A_PROJECT_NAME.search(m.group("en") or m.group("fr"))]
+    if not found:
+        return None
+    group = "en" if found[-1].group("en") else "fr"
+    a, z = found[-1].span(group)
+    return b.mention(text[a:z], a, z, label="Programme", kind="project")
 
 
 def _roster_line(b, m: re.Match, project) -> None:

@@ -25,7 +25,28 @@ FR_PAGE = """Projet : MEDSOL
 """
 
 
+PROSE_EN_PAGE = """Kelvo Clusters
+
+The Kelvo Clusters project supports textile clusters in the region.
+
+1. Lead partner – Orvalis Chamber of Commerce (OCC), Lebanon
+2. Partner 1 – Zeph University (ZU), Jordan
+3. Partner 2 – Business Women Network (BWN), Palestine
+"""
+PROSE_FR_PAGE = """Le projet Nova Sud accompagne les jeunes pousses du bassin méditerranéen.
+
+- Chef de file : Agence Delta pour l'Énergie (ADE), France
+- Partenaire 1 : Université de Numidie, Algérie
+"""
+
+
 @pytest.mark.parametrize("page,lang,expected", [
+    # no "Project name:" line: the project the prose names above the roster
+    (PROSE_EN_PAGE, "en", {("RUNS", "Orvalis Chamber of Commerce", "Kelvo Clusters"),
+                           ("PARTICIPATES_IN", "Zeph University", "Kelvo Clusters"),
+                           ("PARTICIPATES_IN", "Business Women Network", "Kelvo Clusters")}),
+    (PROSE_FR_PAGE, "fr", {("RUNS", "Agence Delta pour l'Énergie", "Nova Sud"),
+                           ("PARTICIPATES_IN", "Université de Numidie", "Nova Sud")}),
     (EN_PAGE, "en", {("RUNS", "Institute of Sea Studies", "BLUEWAVE"),
                      ("PARTICIPATES_IN", "Kappa Association", "BLUEWAVE"),
                      ("PARTICIPATES_IN", "Cyprus Chamber of Crafts", "BLUEWAVE"),
@@ -57,6 +78,9 @@ def test_the_acronym_and_the_project_label_carry_over():
 @pytest.mark.parametrize("page", [
     # no project named above the roster: whose partners they are is unknown
     "Our friends\n\n1. Partner 1 – Kappa Association, Italy\n2. Partner 2 – Cyprus Chamber of Crafts, Cyprus\n",
+    # "the EU-funded project" names no project
+    "The EU-funded project helps clusters.\n\n1. Partner 1 – Kappa Association, Italy\n2. Partner 2 – Cyprus Chamber "
+    "of Crafts, Cyprus\n",
     # one line alone is no roster
     "Project Name : BLUEWAVE\n\n1. Partner 1 – Kappa Association, Italy\n\nThe weather was fine.\n",
 ])
