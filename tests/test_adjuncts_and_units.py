@@ -71,6 +71,13 @@ READ += [
      {("RUNS", "Caisse des Dépôts Kelvo", "Kappa Femmes"), ("FUNDS", "Agence Orvalis de Développement", "Kappa Femmes")}),
 ]
 
+READ += [
+    # a French apposition without its determiner, after a name and its bracketed acronym
+    ("fr", "Le programme « Tatoo Startup » a été présenté mardi. « Nous accompagnons les porteurs de projets », a "
+           "annoncé le Centre Zeph pour l'innovation sociale (CZIS), partenaire du programme.",
+     {("PARTICIPATES_IN", "Centre Zeph pour l'innovation sociale", "Tatoo Startup")}),
+]
+
 NOT_READ += [
     ("fr", "Le projet Kappa Femmes (KF) a été lancé en octobre 2021 et est financé par l'Agence Orvalis de Développement "
            "(AOD) et mis en œuvre par la Caisse des Dépôts Kelvo (CDK).",

@@ -122,8 +122,13 @@ def _detached(noun: Token) -> Token | None:
     doc, k = noun.doc, noun.i - 1
     while k >= 0 and doc[k].pos_ == "DET":
         k -= 1
-    if k >= 1 and k < noun.i - 1 and doc[k].text == "," and doc[k - 1].text[:1].isupper():
-        return doc[k - 1]
+    # « X (XX), partenaire du programme »: a French apposition may drop its determiner
+    bare = k == noun.i - 1 and noun.text.islower()
+    if k >= 1 and (k < noun.i - 1 or bare) and doc[k].text == ",":
+        if doc[k - 1].text[:1].isupper():
+            return doc[k - 1]
+        if doc[k - 1].text == ")" and k >= 4 and doc[k - 3].text == "(" and doc[k - 2].text.isupper():
+            return doc[k - 4]  # the name before its bracketed acronym
     end = noun.right_edge.i + 1
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper() and \
             doc[end + 1].pos_ in ("PROPN", "NOUN", "X"):
