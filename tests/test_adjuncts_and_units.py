@@ -78,6 +78,16 @@ READ += [
      {("PARTICIPATES_IN", "Centre Zeph pour l'innovation sociale", "Tatoo Startup")}),
 ]
 
+READ += [
+    # a programme in apposition with its amount, and « dont le volet … est mis en œuvre par B »
+    ("fr", "Trois start-up ont rejoint Nova Society, un nouveau programme à six millions d'euros lancé par l'Union "
+           "européenne pour soutenir l'entrepreneuriat, et dont le volet libanais est mis en œuvre par Kelvotech.",
+     {("RUNS", "Union européenne", "Nova Society"), ("RUNS", "Kelvotech", "Nova Society")}),
+    # a fronted participle describes the quoted name after its comma
+    ("fr", "Financé par Kelvogaz, \"Zeph Venture\", un accélérateur de start-up, a été inauguré hier à Oran.",
+     {("FUNDS", "Kelvogaz", "Zeph Venture")}),
+]
+
 NOT_READ += [
     ("fr", "Le projet Kappa Femmes (KF) a été lancé en octobre 2021 et est financé par l'Agence Orvalis de Développement "
            "(AOD) et mis en œuvre par la Caisse des Dépôts Kelvo (CDK).",

@@ -22,7 +22,7 @@ from .parse import parse_sentences
 from .vetoes import veto
 from .institutions import with_institutions
 from .attributes import demonym_edges
-from .roles import OF, group, hedged, is_list_gap, prep_objects
+from .roles import OF, group, hedged, is_list_gap, prep_objects, relative_antecedent
 from .table import MODES, check_all, table
 
 __all__ = ["demonym_edges", "frame_candidates", "is_list_gap", "parse_sentences", "veto", "with_institutions"]
@@ -32,6 +32,9 @@ assert set(MODES) == set(HANDLERS), "every frame mode has exactly one handler"
 
 METHOD = "frame"
 _ACTOR_LABELS = ("Organisation", "Programme")
+_INDEFINITE = {"un", "une", "a", "an"}
+_AMOUNT_NOUNS = {"million", "millions", "milliard", "milliards", "billion", "billions", "euro", "euros", "dollar",
+                 "dollars", "dinar", "dinars", "dirham", "dirhams"}
 _PERSON_ENTS = {"PERSON", "PER"}
 
 
@@ -256,17 +259,27 @@ class _Reader:
             return parties  # "run by a consortium composed of A, B and C": the parties act
         if t.lemma_.lower() in tab.container_nouns or t.lower_ in tab.container_nouns:
             inner = [x for o in prep_objects(t, OF) for x in self.mention(o, depth + 1)]
+            # « P …, et dont le volet libanais est mis en œuvre par B »: « dont » is « de P »
+            whose = [relative_antecedent(c) for c in t.head.children if c.lower_ == "dont"]
+            inner += [x for a in whose if a is not None for x in self.mention(a, depth + 1)]
             if inner:
                 return inner
+        if t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in _AMOUNT_NOUNS or
+                                                                   any(c.dep_ == "nummod" for c in t.children)):
+            return self.mention(t.head, depth)  # "a programme of six million euros launched by A": the tree
+            # hangs the participle on the amount
         appos = [x for c in t.children if c.dep_ == "appos" and c.i > t.i for x in self.mention(c, depth + 1)]
         if appos and t.pos_ == "NOUN":
             return appos  # "its French counterpart, Q": the name in apposition
         detached = self._detached_apposition(t)
         if detached is not None:
             return self.mention(detached, depth + 1)
-        if t.pos_ == "NOUN" and t.i >= 2 and self.doc[t.i - 1].text == "," and \
-                not any(d.dep_ == "det" for d in t.children):
-            before = self.at(self.doc[t.i - 2])
+        k = t.i - 1
+        while k > 0 and (self.doc[k].pos_ == "ADJ" or self.doc[k].lower_ in _INDEFINITE):
+            k -= 1  # « P, un nouveau programme lancé par A »
+        if t.pos_ == "NOUN" and k >= 1 and self.doc[k].text == "," and \
+                not any(d.dep_ == "det" and d.lower_ not in _INDEFINITE for d in t.children):
+            before = self.at(self.doc[k - 1])
             if before:
                 return before  # « le PASKO, programme financé par A »: a bare noun in apposition
         subject = _copula_subject(t)

@@ -18,7 +18,7 @@ from .lexicon import Arg, Sent, _matchers, lexicon
 from .clauses import ClausePatterns
 from .places import PlacePatterns
 from .relations import RelationPatterns
-from .words import (_OPENING_DETS, _APPOS_DET, _APPOSED_NOUNS, _CLOSE_QUOTES, _DETS, _PARTICIPLE, _SUBJECTLESS_PREPS, _GENERIC_PLURALS, _HEADS, _MONTHS, _PROGRAMME_WORDS,
+from .words import (_OPEN_QUOTES, _OPENING_DETS, _APPOS_DET, _APPOSED_NOUNS, _CLOSE_QUOTES, _DETS, _PARTICIPLE, _SUBJECTLESS_PREPS, _GENERIC_PLURALS, _HEADS, _MONTHS, _PROGRAMME_WORDS,
                     _TIME_INTRO, _YEAR)
 
 
@@ -191,8 +191,9 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
         for k in [t for t in range(after, min(s.b, after + 25)) if self.f[t] == ","][:3]:
             # the first comma that a name follows; an inserted phrase (", avec l'appui de X et Y,") is skipped
             k += 1
-            while k < s.b and (self.f[k] in _APPOS_DET or self.f[k] in _PROGRAMME_WORDS) and self._arg_at(s, k) is None:
-                k += 1  # "…, le projet Blue Skills …": the name after its common noun
+            while k < s.b and (self.f[k] in _APPOS_DET or self.f[k] in _PROGRAMME_WORDS or self.f[k] in _OPEN_QUOTES) \
+                    and self._arg_at(s, k) is None:
+                k += 1  # "…, le projet Blue Skills …": the name after its common noun (or its opening quote)
             a = self._arg_at(s, k)
             if a is not None:
                 return a

@@ -31,6 +31,7 @@ _SUPPORT_NOUNS = {"soutien", "appui", "accompagnement", "support", "backing", "h
                   "assistance", "partenariat", "partnership"}
 _FUNDING_NOUNS = {"financement", "funding", "financial", "financier", "financiere", "grant", "subvention"}
 _CLOSE_QUOTES = {'"', "»", "”", "'", "’"}
+_OPEN_QUOTES = {'"', "«", "“", "'", "‘"}
 _APPOS_FIRST = {"premier", "premiere", "first", "leading", "only", "seul", "principal", "unique"}
 _OUR_MEMBERS_GLUE = {"are", "include", "includes", "including", "such", "as", ":", "figurent", "sont", "comptent",
                      "comme", "notamment", "incluent", "there", "we", "count", "nous", "comptons", "citons"}
