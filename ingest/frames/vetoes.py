@@ -317,6 +317,98 @@ def is_plural_kind(sp: Span, kind_word: bool, heading: bool) -> bool:
     return classify(w)[0] is None and any(classify(s)[0] is not None for s in _singulars(w))
 
 
+
+
+# --- filters added for issue 13 (entities precision) ---------------------------------------------
+
+_SPEECH_VERBS = {"say", "tell", "note", "add", "explain", "stress", "underline", "highlight", "emphasize",
+                 "emphasise", "affirm", "state", "declare", "indicate", "point", "confirm", "recall", "praise",
+                 "déclarer", "ajouter", "souligner", "expliquer", "indiquer", "affirmer", "estimer", "préciser",
+                 "noter", "rappeler", "confier", "insister", "saluer", "relever", "poursuivre", "conclure"}
+
+
+def is_speaker(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Haddad said …', « Feriani a ajouté que … », "Roe's visit": one capitalised word that speaks
+    (the subject of a speech verb) or owns a visit is a person named by surname: organisations
+    announce, sign and launch. An acronym or a coined word may be a body that speaks ("ANIMA said")."""
+    if len(sp) != 1 or kind_word:
+        return False
+    t = sp[0]
+    if t.text.isupper() or _coined(t.text[:1] + t.text[1:].lower()) or t.ent_type_ in ("GPE", "NORP"):
+        return False
+    if t.dep_ in ("nsubj", "nsubj:pass") and t.head.lemma_.lower() in _SPEECH_VERBS:
+        return t.ent_type_ != "ORG" or t.pos_ != "PROPN" or t.head.lemma_.lower() != "say"
+    return t.dep_ == "poss" and t.head.lower_ in ("visit", "speech", "remarks", "statement", "words")
+
+
+def _person_tail(sp: Span) -> int | None:
+    """Where a person's name (two or three capitalised words, the first a known given name or all of
+    them tagged person) ends the span, its start; else None."""
+    for n in (3, 2):
+        if len(sp) <= n:
+            continue
+        tail = sp[len(sp) - n:]
+        if not all(t.text[:1].isupper() and t.is_alpha or t.text == "-" for t in tail):
+            continue
+        given = " ".join(fold_tokens(tail[0].text)) in given_names()
+        tagged = all(t.ent_type_ in _PERSON for t in tail if t.is_alpha)
+        if (given or tagged) and classify(" ".join(t.text for t in tail))[0] is None and \
+                not any(t.lower_ in _FIRM_WORDS for t in tail):
+            return sp.start + len(sp) - n
+    return None
+
+
+def is_glued_person(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Jordan Maria Roe' ("the EU Ambassador to Jordan Maria Roe"), 'Kelvo Cluster President Sami
+    Haddad', 'Ministry Secretary-General Dana Roe': words before a person's name that say where or what
+    the person is (a place, a post, a body they work for after a post). A body named after a person
+    ("Fondation Konrad Adenauer") has no post and no place before the name."""
+    k = _person_tail(sp)
+    if k is None:
+        return False
+    doc = sp.doc
+    head = doc[sp.start:k]
+    if any(t.lower_ in _POST_WORDS | _TITLES for t in head):
+        return True  # a post inside the span ("… President Sami Haddad")
+    if all(t.ent_type_ in ("GPE", "LOC") or t.text == "-" for t in head):
+        return True  # a place glued to the person ("to Jordan Maria Roe")
+    before = doc[max(0, sp.start - 8):sp.start]
+    return any(t.lower_ in _POST_WORDS | _TITLES | {"head", "chef"} for t in before) and \
+        any(t.lower_ in OF | {"at", "to", "of"} for t in before)
+
+
+_DICT_POS = {"NOUN", "ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ"}
+
+
+def _folded_words(lang: str) -> frozenset[str]:
+    return _folded_common(lang)
+
+
+from functools import lru_cache as _lru
+
+
+@_lru(maxsize=4)
+def _folded_common(lang: str) -> frozenset[str]:
+    return frozenset(" ".join(fold_tokens(w)) for w in common_words(lang))
+
+
+def is_dictionary_word(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """« le ministre de la Culture », « du Comité de labellisation », 'Device', 'Première': one
+    capitalised dictionary word that the pipeline reads as a common noun, adjective or verb (though
+    its entity tagger, misled by the capital, may call it an organisation). A coined word, an acronym
+    or a proper noun stays."""
+    if len(sp) != 1:
+        return False
+    t = sp[0]
+    if t.pos_ not in _DICT_POS or t.text.isupper() or _coined(t.text) or not t.is_alpha:
+        return False
+    words = _folded_words(sp.doc.lang_)
+    w = " ".join(fold_tokens(t.text))
+    if not words or not (w in words or any(s in words for s in _singulars(w))):
+        return False
+    return not (kind_word and _actor_context(sp))
+
+
 VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "person": is_person,
     "common-word": is_common_word,
@@ -332,6 +424,9 @@ VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "truncated": is_truncated,
     "plural-kind": is_plural_kind,
     "place": is_place,
+    "speaker": is_speaker,
+    "glued-person": is_glued_person,
+    "dictionary-word": is_dictionary_word,
 }
 
 
