@@ -9,7 +9,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span
 
-from ..gazetteers import given_names
+from ..gazetteers import given_names, places
 from .pipelines import common_words
 from ecograph.kinds import BODY_NOUNS, FIRM_WORDS as _FIRM_WORDS, classify
 from .roles import OF
@@ -409,6 +409,92 @@ def is_dictionary_word(sp: Span, kind_word: bool, heading: bool) -> bool:
     return not (kind_word and _actor_context(sp))
 
 
+def _plain_caps(t) -> bool:
+    """A capitalised word in lower case after its first letter ('Haddad', not 'ANIMA' nor 'GreenLoop')."""
+    return t.is_alpha and t.text[:1].isupper() and not _coined(t.text) and not (t.text.isupper() and len(t.text) > 1)
+
+
+def is_tagged_person(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Samira Benali', 'Karim Ait Haddou': two to four plain capitalised words that the pipeline tags
+    as a person, every one of them, and no word of which says organisation or firm; or the same
+    words opened by a known given name. (The small pipelines call a firm name a person now and
+    then, but seldom on every word of it, and a firm name seldom starts with a given name.)"""
+    words = [t for t in sp if t.text != "-"]
+    if kind_word or not 2 <= len(words) <= 4 or not all(_plain_caps(t) for t in words):
+        return False
+    if any(t.lower_ in _FIRM_WORDS for t in words) or _actor_context_noun(sp):
+        return False
+    if sp.end < len(sp.doc) and classify(sp.doc[sp.end].lower_)[0] is not None:
+        return False  # "the Kelvo Marin clusters": a kind noun after it says what the name is
+    folded = _folded_words(sp.doc.lang_)
+    if " ".join(fold_tokens(words[-1].text)) in folded or words[-1].lower_ in common_words(sp.doc.lang_):
+        return False  # "Santé Animale", "Mer Méditerranée": dictionary words, not a surname
+    if all(t.ent_type_ in _PERSON for t in words):
+        return True
+    return " ".join(fold_tokens(words[0].text)) in given_names() and \
+        not any(t.ent_type_ in ("ORG", "GPE", "LOC", "FAC") for t in words)
+
+
+def _actor_context_noun(sp: Span) -> bool:
+    """A kind noun right before the name: « la société Nour Haddad », "the startup Lina Roe"."""
+    doc = sp.doc
+    before = doc[sp.start - 1].lower_ if sp.start > 0 else ""
+    return before in BODY_NOUNS or bool(before) and classify(before)[0] is not None
+
+
+_COMPASS = {"south", "southern", "north", "northern", "east", "eastern", "west", "western", "central", "middle",
+            "sub", "nord", "sud", "est", "ouest", "centrale", "australe", "moyen", "orient", "occidental",
+            "oriental", "méridional", "septentrional"}
+
+
+def _placey(t) -> bool:
+    return t.ent_type_ in ("GPE", "LOC") or " ".join(fold_tokens(t.text)) in places()[0]
+
+
+def is_region_name(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'the Southern Mediterranean', 'South Med', « en Afrique de l'Est », 'sub-Saharan Africa': a
+    side of a place is a region, not an actor (no word of it says organisation)."""
+    words = [t for t in sp if t.is_alpha and t.lower_ not in _FUNCTION]
+    if kind_word or not 2 <= len(words) <= 4 or any(t.lower_ in _FIRM_WORDS for t in words):
+        return False
+    sides = [t for t in words if t.lower_ in _COMPASS]
+    rest = [t for t in words if t.lower_ not in _COMPASS]
+    return bool(sides) and bool(rest) and all(_placey(t) or t.lower_ in ("med", "mena") for t in rest)
+
+
+_ARTICLES = {"le", "la", "l'", "l’", "les", "the"}
+
+
+def is_listed_country(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """« l'Angola, le Ghana et l'Ouganda »: a word the pipeline reads as a place, with its article, in a
+    list whose next or previous item is a known place with its article: a list of countries."""
+    doc = sp.doc
+    if kind_word or len(sp) > 2 or not all(_plain_caps(t) and t.ent_type_ in ("GPE", "LOC") for t in sp):
+        return False
+    if sp.start == 0 or doc[sp.start - 1].lower_ not in _ARTICLES:
+        return False
+    after = doc[sp.end:sp.end + 3]
+    before = doc[max(0, sp.start - 4):sp.start - 1]
+    near = [t for t in list(after) + list(before) if t.i != sp.start and t.text[:1].isupper()]
+    gap = any(t.text in (",", ";") or t.lower_ in ("et", "and") for t in list(after[:1]) + list(before[-1:]))
+    return gap and any(" ".join(fold_tokens(t.text)) in places()[0] and t.i > 0 and
+                       doc[t.i - 1].lower_ in _ARTICLES for t in near)
+
+
+_POST_END = _POST_WORDS | _TITLES | {"ambassador", "ambassadeur", "ambassadrice", "advisor", "adviser", "conseiller",
+                                     "conseillère", "specialist", "expert", "officer", "chargé", "chargée", "doyen",
+                                     "chairwoman", "chairperson", "manag"}
+
+
+def is_post_at_end(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'UNIDO Director', 'the ICT Minister', 'Kelvo Deputy Program Director', 'Italian Ambassador': a
+    name that ends on a post is the post (held in the body the first words name), not a body."""
+    last = sp[-1].lower_.rstrip(".")
+    if len(sp) < 2 or len(last) < 3 or last not in _POST_END:
+        return False
+    return not (classify(sp[0].text)[0] is not None and sp[1].lower_ in OF)  # "Office of the EU Representative"
+
+
 VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "person": is_person,
     "common-word": is_common_word,
@@ -427,6 +513,10 @@ VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "speaker": is_speaker,
     "glued-person": is_glued_person,
     "dictionary-word": is_dictionary_word,
+    "tagged-person": is_tagged_person,
+    "region-name": is_region_name,
+    "listed-country": is_listed_country,
+    "post-at-end": is_post_at_end,
 }
 
 
