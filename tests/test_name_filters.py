@@ -84,8 +84,28 @@ REGIONS = [
     ("fr", "Les entreprises Kelvora, Orvalia et Zentrix sont membres du cluster.", "Orvalia", None),
 ]
 
+CATEGORIES = [
+    ("en", "The results were sorted into four groups: Economic, Environmental, Social, and Cultural.",
+     "Environmental", "propn-dictionary-word"),
+    ("en", "The fund supports Career Guidance Centers in three cities.", "Career Guidance Centers", "plural-head"),
+    ("en", "The delegates of the Member States met in Valletta.", "Member States", "plural-head"),
+    ("en", "The grants reach young Jordanians and their families.", "Jordanians", "demonym"),
+    ("en", "The Board of Trustees of the Kelvo Science Foundation approved the plan.",
+     "Board of Trustees of the Kelvo Science Foundation", "organ-of"),
+    ("fr", "Le Maroc est membre du Conseil d'administration de ORVALIS depuis mai.",
+     "Conseil d'administration de ORVALIS", "organ-of"),
+    # names that stay: a plural firm word, a defined acronym, an acronym, the end of a longer name
+    ("en", "The contract went to Kelvo Systems last year.", "Kelvo Systems", None),
+    ("en", "CHF worked with Rural Advisory Committees (RACs) in each district.", "Rural Advisory Committees", None),
+    ("en", "The presentation of the 'ORVAL-MED Alliances' project will take place in May.", "ORVAL-MED Alliances",
+     None),
+    ("fr", "Le ministère de l'Industrie et des Petites Entreprises soutient le pôle.", "Petites Entreprises", None),
+    ("en", "The agreement was signed with Zentrix Partners in Amman.", "Zentrix Partners", None),
+    ("en", "The Kelvo Board approved the budget.", "Kelvo Board", None),
+]
 
-@pytest.mark.parametrize("lang,sentence,name,expected", SPEAKERS + GLUED_PERSONS + DICTIONARY_WORDS +
+
+@pytest.mark.parametrize("lang,sentence,name,expected", CATEGORIES + SPEAKERS + GLUED_PERSONS + DICTIONARY_WORDS +
                          TAGGED_PERSONS + POSTS_AT_END + REGIONS)
 def test_name_filter(lang, sentence, name, expected):
     if expected is None:  # no filter of this table rejects it
@@ -96,4 +116,4 @@ def test_name_filter(lang, sentence, name, expected):
 
 
 NEW_FILTERS = ("speaker", "glued-person", "dictionary-word", "tagged-person", "post-at-end", "region-name",
-               "listed-country")
+               "listed-country", "propn-dictionary-word", "demonym", "organ-of", "plural-head")

@@ -490,9 +490,78 @@ def is_post_at_end(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'UNIDO Director', 'the ICT Minister', 'Kelvo Deputy Program Director', 'Italian Ambassador': a
     name that ends on a post is the post (held in the body the first words name), not a body."""
     last = sp[-1].lower_.rstrip(".")
-    if len(sp) < 2 or len(last) < 3 or last not in _POST_END:
+    if len(sp) == 1:
+        return last in _POST_END and len(last) >= 3 and not _coined(sp[0].text) or last in ("dg", "pdg")
+    if len(last) < 3 or last not in _POST_END:
         return False
     return not (classify(sp[0].text)[0] is not None and sp[1].lower_ in OF)  # "Office of the EU Representative"
+
+
+def is_propn_dictionary_word(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Environmental', 'Nexus', 'Document' mid-sentence: one capitalised dictionary word the pipeline
+    calls a proper noun only for its capital, with no entity tag that says person or place. (A
+    one-word firm name that is a dictionary word is kept where a kind noun stands before it.)"""
+    if len(sp) != 1 or kind_word:
+        return False
+    t = sp[0]
+    if t.pos_ != "PROPN" or not _plain_caps(t) or t.ent_type_ in _PERSON | {"GPE", "LOC", "NORP"}:
+        return False
+    w = " ".join(fold_tokens(t.text))
+    words = _folded_words(sp.doc.lang_)
+    if not words or not (w in words or any(s in words for s in _singulars(w))):
+        return False
+    return not _actor_context(sp)
+
+
+def is_demonym(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Jordanians', 'Hashemite', « Africaine », 'Middle Eastern': people or an adjective of origin."""
+    words = [t for t in sp if t.is_alpha]
+    if kind_word or not words or len(words) > 2:
+        return False
+    demonyms = places()[1]
+    return all(t.ent_type_ == "NORP" or any(w in demonyms for w in [t.lower_, *_singulars(t.lower_)])
+               for t in words) and \
+        not any(t.text.isupper() and len(t.text) > 1 for t in words)
+
+
+_ORGANS = {"board", "members", "member", "partners", "directors", "directeurs", "staff", "team", "trustees",
+           "shareholders", "actionnaires", "membres", "partenaires", "steering", "resident", "délégués",
+           "representatives", "représentants", "employees", "students", "alumni", "friends"}
+
+
+def is_organ_of(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Board of Trustees of X', 'Members of X', 'Steering Committee of X', « Conseil d'administration de
+    X »: a body's members or organ, named by the body it belongs to, not a body of its own."""
+    words = [t.lower_ for t in sp]
+    if len(words) < 3 or words[0] not in _ORGANS and words[:2] not in (["conseil", "d'"], ["conseil", "d’"]):
+        return False
+    return any(w in OF for w in words[1:])
+
+
+def is_plural_head(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Member States', 'Senior Officials', 'Career Development Centers', 'Mediterranean Partner
+    Countries': capitalised words whose head is a plural dictionary noun name a category of actors or
+    things, not one body. A firm word ('Kelvo Systems', 'Orion Ventures') and a known plural body
+    ('United Nations') are no such head."""
+    words = [t for t in sp if t.is_alpha]
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.lower_ in _FUNCTION for t in words):
+        return False
+    if any(t.text.isupper() and len(t.text) > 1 for t in words):
+        return False  # "the 'KELVO-MED Alliances' project": an acronym makes it a name
+    if sp.start > 0 and sp.doc[sp.start - 1].lower_ in OF | {"and", "et", "&"}:
+        return False  # « ministère de l'Industrie et des Petites Entreprises »: the end of a longer name
+    doc = sp.doc
+    if sp.end + 1 < len(doc) and doc[sp.end].text == "(" and doc[sp.end + 1].text[:2].isupper():
+        return False  # "Kelvo Advisory Committees (KACs)": an acronym defined for it makes it a name
+    k = next((n for n, t in enumerate(words) if t.lower_ in OF | {"for", "pour"}), None)
+    head = words[0] if k is not None else words[-1]
+    w = head.lower_
+    if not w.endswith("s") or w in _FIRM_WORDS or head.text.isupper() or w in ("nations", "emirates", "affairs"):
+        return False
+    dictionary = common_words(sp.doc.lang_)
+    return bool(dictionary) and w not in dictionary and any(x in dictionary for x in _singulars(w)) and \
+        not any(t.ent_type_ in ("GPE", "LOC") for t in words) and classify(head.text)[0] is None
+
 
 
 VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
@@ -517,6 +586,10 @@ VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "region-name": is_region_name,
     "listed-country": is_listed_country,
     "post-at-end": is_post_at_end,
+    "propn-dictionary-word": is_propn_dictionary_word,
+    "demonym": is_demonym,
+    "organ-of": is_organ_of,
+    "plural-head": is_plural_head,
 }
 
 
