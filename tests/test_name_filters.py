@@ -102,6 +102,15 @@ CATEGORIES = [
     ("fr", "Le ministère de l'Industrie et des Petites Entreprises soutient le pôle.", "Petites Entreprises", None),
     ("en", "The agreement was signed with Zentrix Partners in Amman.", "Zentrix Partners", None),
     ("en", "The Kelvo Board approved the budget.", "Kelvo Board", None),
+    # firms named with a plural or a dictionary word, in a list or after a town, stay
+    ("en", "Its founding members include Orvalis Membranes, Kelvo Pumps and Zentrix Solar.", "Orvalis Membranes",
+     None),
+    ("en", "Kelvo Feeds and the Aegean Orvalis Institute are among its members.", "Kelvo Feeds", None),
+    ("fr", "Le pôle fédère 120 adhérents, parmi lesquels Marseille Composites.", "Marseille Composites", None),
+    ("fr", "Il compte 52 adhérents, dont les tanneries Tanit Cuir et Kelvo Leather.", "Kelvo Leather", None),
+    ("en", "The project works with Orvalis Levante, the Spanish agri-food cluster.", "Orvalis Levante", None),
+    ("fr", "Le projet KELVO-Est est mené avec la CCI.", "KELVO-Est", None),
+    ("fr", "Les cours ont lieu à l'Université Saad Kelvani de Blida.", "Université Saad Kelvani", None),
 ]
 
 

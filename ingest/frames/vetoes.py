@@ -370,8 +370,9 @@ def is_glued_person(sp: Span, kind_word: bool, heading: bool) -> bool:
     head = doc[sp.start:k]
     if any(t.lower_ in _POST_WORDS | _TITLES for t in head):
         return True  # a post inside the span ("… President Sami Haddad")
-    if all(t.ent_type_ in ("GPE", "LOC") or t.text == "-" for t in head):
-        return True  # a place glued to the person ("to Jordan Maria Roe")
+    if all(t.ent_type_ in ("GPE", "LOC") or t.text == "-" for t in head) and \
+            classify(" ".join(t.text for t in head))[0] is None:
+        return True  # a place glued to the person ("to Jordan Maria Roe"; not « Université Saad Dahlab »)
     before = doc[max(0, sp.start - 8):sp.start]
     return any(t.lower_ in _POST_WORDS | _TITLES | {"head", "chef"} for t in before) and \
         any(t.lower_ in OF | {"at", "to", "of"} for t in before)
@@ -426,13 +427,22 @@ def is_tagged_person(sp: Span, kind_word: bool, heading: bool) -> bool:
         return False
     if sp.end < len(sp.doc) and classify(sp.doc[sp.end].lower_)[0] is not None:
         return False  # "the Kelvo Marin clusters": a kind noun after it says what the name is
-    folded = _folded_words(sp.doc.lang_)
-    if " ".join(fold_tokens(words[-1].text)) in folded or words[-1].lower_ in common_words(sp.doc.lang_):
-        return False  # "Santé Animale", "Mer Méditerranée": dictionary words, not a surname
+    folded = _folded_words("en") | _folded_words("fr")  # a French text names firms in English too
+    last = " ".join(fold_tokens(words[-1].text))
+    if any(w in folded for w in [last, *_singulars(last)]):
+        return False  # "Santé Animale", "Kelvo Feeds": a dictionary word, not a surname
+    if any(" ".join(fold_tokens(t.text)) in places()[0] for t in words) or _kind_in_apposition(sp):
+        return False  # "Zitouna Meknès": a place in it; "X, the Spanish agri-food cluster": a body
     if all(t.ent_type_ in _PERSON for t in words):
         return True
     return " ".join(fold_tokens(words[0].text)) in given_names() and \
-        not any(t.ent_type_ in ("ORG", "GPE", "LOC", "FAC") for t in words)
+        any(t.ent_type_ in _PERSON for t in words) and not any(t.ent_type_ in ("ORG", "GPE", "LOC", "FAC") for t in words)
+
+
+def _kind_in_apposition(sp: Span) -> bool:
+    """"Orvalis Levante, the Spanish agri-food cluster": a kind noun in apposition says it is a body."""
+    return any(c.dep_ == "appos" and (c.lower_ in BODY_NOUNS or classify(c.lower_)[0] is not None)
+               for c in sp.root.children)
 
 
 def _actor_context_noun(sp: Span) -> bool:
@@ -459,7 +469,8 @@ def is_region_name(sp: Span, kind_word: bool, heading: bool) -> bool:
         return False
     sides = [t for t in words if t.lower_ in _COMPASS]
     rest = [t for t in words if t.lower_ not in _COMPASS]
-    return bool(sides) and bool(rest) and all(_placey(t) or t.lower_ in ("med", "mena") for t in rest)
+    return bool(sides) and bool(rest) and all(_placey(t) and _plain_caps(t) or t.lower_ in ("med", "mena")
+                                              for t in rest)
 
 
 _ARTICLES = {"le", "la", "l'", "l’", "les", "the"}
@@ -538,6 +549,17 @@ def is_organ_of(sp: Span, kind_word: bool, heading: bool) -> bool:
     return any(w in OF for w in words[1:])
 
 
+def _list_item(sp: Span) -> bool:
+    """An item of a list of names: a comma or 'and'/'et' joins it to a capitalised neighbour."""
+    doc = sp.doc
+    joins = {",", ";", "and", "et", "&"}
+    left = [t for t in doc[max(0, sp.start - 4):sp.start] if not t.is_space]
+    right = [t for t in doc[sp.end:sp.end + 4] if not t.is_space and t.pos_ != "DET"]
+    before = len(left) >= 2 and left[-1].lower_ in joins and left[-2].text[:1].isupper()
+    after = len(right) >= 2 and right[0].lower_ in joins and right[1].text[:1].isupper()
+    return before or after
+
+
 def is_plural_head(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'Member States', 'Senior Officials', 'Career Development Centers', 'Mediterranean Partner
     Countries': capitalised words whose head is a plural dictionary noun name a category of actors or
@@ -546,11 +568,13 @@ def is_plural_head(sp: Span, kind_word: bool, heading: bool) -> bool:
     words = [t for t in sp if t.is_alpha]
     if len(words) < 2 or not all(t.text[:1].isupper() or t.lower_ in _FUNCTION for t in words):
         return False
-    if any(t.text.isupper() and len(t.text) > 1 for t in words):
-        return False  # "the 'KELVO-MED Alliances' project": an acronym makes it a name
+    if any(t.text.isupper() and len(t.text) > 1 or _coined(t.text) for t in words):
+        return False  # "the 'KELVO-MED Alliances' project", "MedKelvo Meetings": an acronym, a coined word
     if sp.start > 0 and sp.doc[sp.start - 1].lower_ in OF | {"and", "et", "&"}:
         return False  # « ministère de l'Industrie et des Petites Entreprises »: the end of a longer name
     doc = sp.doc
+    if _list_item(sp):
+        return False  # "members include Nile Membranes, Delta Generics and …": firms named in a list
     if sp.end + 1 < len(doc) and doc[sp.end].text == "(" and doc[sp.end + 1].text[:2].isupper():
         return False  # "Kelvo Advisory Committees (KACs)": an acronym defined for it makes it a name
     k = next((n for n, t in enumerate(words) if t.lower_ in OF | {"for", "pour"}), None)
@@ -560,7 +584,8 @@ def is_plural_head(sp: Span, kind_word: bool, heading: bool) -> bool:
         return False
     dictionary = common_words(sp.doc.lang_)
     return bool(dictionary) and w not in dictionary and any(x in dictionary for x in _singulars(w)) and \
-        not any(t.ent_type_ in ("GPE", "LOC") for t in words) and classify(head.text)[0] is None
+        not any(t.ent_type_ in ("GPE", "LOC") or " ".join(fold_tokens(t.text)) in places()[0] for t in words) \
+        and classify(head.text)[0] is None  # "Bizerte Composites": a firm named after its town
 
 
 
