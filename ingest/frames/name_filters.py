@@ -248,6 +248,9 @@ def is_organ_of(sp: Span, kind_word: bool, heading: bool) -> bool:
     return any(w in OF for w in words[1:])
 
 
+_QUOTES = {'"', "'", "“", "«", "‘"}
+
+
 def _list_item(sp: Span) -> bool:
     """An item of a list of names: a comma or 'and'/'et' joins it to a capitalised neighbour."""
     doc = sp.doc
@@ -272,12 +275,16 @@ def is_plural_head(sp: Span, kind_word: bool, heading: bool) -> bool:
     if sp.start > 0 and sp.doc[sp.start - 1].lower_ in OF | {"and", "et", "&"}:
         return False  # « ministère de l'Industrie et des Petites Entreprises »: the end of a longer name
     doc = sp.doc
-    if _list_item(sp) or _actor_context_noun(sp):
-        return False  # "members include Nile Membranes, Delta Generics and …": firms named in a list
+    if _list_item(sp) or _actor_context_noun(sp) or sp.start > 0 and doc[sp.start - 1].text in _QUOTES:
+        return False  # "members include Kelvo Membranes, Delta Generics and …", a quoted title: names
+    if sp.end < len(doc) and classify(doc[sp.end].lower_)[0] is not None:
+        return False  # "the Lorn Textile Alliances project": a kind noun after it says what it is
     if sp.end + 1 < len(doc) and doc[sp.end].text == "(" and doc[sp.end + 1].text[:2].isupper():
         return False  # "Kelvo Advisory Committees (KACs)": an acronym defined for it makes it a name
     k = next((n for n, t in enumerate(words) if t.lower_ in OF | {"for", "pour"}), None)
     head = words[0] if k is not None else words[-1]
+    if sp.doc.lang_ == "fr":  # a French head comes first: « Prix Jeunes Talents » is a prize
+        head = next((t for t in words if t.pos_ != "ADJ"), words[0])
     w = head.lower_
     if not w.endswith("s") or w in _FIRM_WORDS or head.text.isupper() or w in ("nations", "emirates", "affairs"):
         return False
