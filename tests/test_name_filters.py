@@ -111,6 +111,9 @@ CATEGORIES = [
     ("en", "The project works with Orvalis Levante, the Spanish agri-food cluster.", "Orvalis Levante", None),
     ("fr", "Le projet KELVO-Est est mené avec la CCI.", "KELVO-Est", None),
     ("fr", "Les cours ont lieu à l'Université Saad Kelvani de Blida.", "Université Saad Kelvani", None),
+    ("fr", "Le Prix Jeunes Espoirs fait partie du programme Soleil Vert.", "Prix Jeunes Espoirs", None),
+    ("fr", "Kelvo Business Weekly : Quelle est la valeur ajoutée du cluster ?", "Kelvo Business Weekly", None),
+    ("fr", "Orvalis Finances Hebdo : Quel est le rôle du pôle ?", "Orvalis Finances Hebdo", None),
 ]
 
 

@@ -288,6 +288,10 @@ def is_plural_head(sp: Span, kind_word: bool, heading: bool) -> bool:
     w = head.lower_
     if not w.endswith("s") or w in _FIRM_WORDS or head.text.isupper() or w in ("nations", "emirates", "affairs"):
         return False
+    known = _folded_words(sp.doc.lang_)
+    if not all(any(x in known for x in [f, *_singulars(f)])
+               for f in (" ".join(fold_tokens(t.text)) for t in words if t.lower_ not in _FUNCTION)):
+        return False  # « Finances News Hebdo »: a word the text's dictionary does not know makes it a name
     dictionary = common_words(sp.doc.lang_)
     return bool(dictionary) and w not in dictionary and any(x in dictionary for x in _singulars(w)) and \
         not any(t.ent_type_ in ("GPE", "LOC") or " ".join(fold_tokens(t.text)) in places()[0] for t in words) \
