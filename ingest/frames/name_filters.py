@@ -117,8 +117,8 @@ def is_tagged_person(sp: Span, kind_word: bool, heading: bool) -> bool:
         return False
     if any(t.lower_ in _FIRM_WORDS for t in words) or _actor_context_noun(sp):
         return False
-    if sp.end < len(sp.doc) and classify(sp.doc[sp.end].lower_)[0] is not None:
-        return False  # "the Kelvo Marin clusters": a kind noun after it says what the name is
+    if _kind_after(sp):
+        return False
     folded = _folded_words("en") | _folded_words("fr")  # a French text names firms in English too
     last = " ".join(fold_tokens(words[-1].text))
     if any(w in folded for w in [last, *_singulars(last)]):
@@ -213,7 +213,13 @@ def is_propn_dictionary_word(sp: Span, kind_word: bool, heading: bool) -> bool:
     words = _folded_words(sp.doc.lang_)
     if not words or not (w in words or any(s in words for s in _singulars(w))):
         return False
-    return not _actor_context(sp) and not _apposed_to_body(sp)
+    return not _actor_context(sp) and not _apposed_to_body(sp) and not _kind_after(sp)
+
+
+def _kind_after(sp: Span) -> bool:
+    """"the Kappa project", "the Kelvo Marin clusters": a kind noun right after the name says what it is."""
+    return sp.end < len(sp.doc) and not sp.doc[sp.end].text[:1].isupper() and \
+        classify(sp.doc[sp.end].lower_)[0] is not None
 
 
 def _apposed_to_body(sp: Span) -> bool:
@@ -277,8 +283,8 @@ def is_plural_head(sp: Span, kind_word: bool, heading: bool) -> bool:
     doc = sp.doc
     if _list_item(sp) or _actor_context_noun(sp) or sp.start > 0 and doc[sp.start - 1].text in _QUOTES:
         return False  # "members include Kelvo Membranes, Delta Generics and …", a quoted title: names
-    if sp.end < len(doc) and classify(doc[sp.end].lower_)[0] is not None:
-        return False  # "the Lorn Textile Alliances project": a kind noun after it says what it is
+    if _kind_after(sp):
+        return False  # "the Lorn Textile Alliances project"
     if sp.end + 1 < len(doc) and doc[sp.end].text == "(" and doc[sp.end + 1].text[:2].isupper():
         return False  # "Kelvo Advisory Committees (KACs)": an acronym defined for it makes it a name
     k = next((n for n, t in enumerate(words) if t.lower_ in OF | {"for", "pour"}), None)
