@@ -230,7 +230,9 @@ def test_a_title_line_without_entities_is_no_name_but_a_coined_name_in_it_is():
     assert veto(doc, 5, 13, "JoMedica", True) is None
     assert set(VETOES) == {"person", "common-word", "date-or-amount", "role-phrase", "heading-phrase",
                            "common-phrase", "field-label", "category", "post", "ordinal", "agreement", "truncated",
-                           "plural-kind", "place"}
+                           "plural-kind", "place", "speaker", "glued-person", "dictionary-word", "tagged-person",
+                           "region-name", "listed-country", "post-at-end", "propn-dictionary-word", "demonym",
+                           "organ-of", "plural-head"}
 
 
 @pytest.mark.parametrize("lang,line,name,expected", [

@@ -317,6 +317,16 @@ def is_plural_kind(sp: Span, kind_word: bool, heading: bool) -> bool:
     return classify(w)[0] is None and any(classify(s)[0] is not None for s in _singulars(w))
 
 
+
+
+
+# the filters of people, places, posts and categories live in name_filters.py (this module's size);
+# it reads the helpers above, so it is imported here, after them (the package imports this module first)
+from .name_filters import (is_demonym, is_dictionary_word, is_glued_person, is_listed_country,  # noqa: E402
+                           is_organ_of, is_plural_head, is_post_at_end, is_propn_dictionary_word, is_region_name,
+                           is_speaker, is_tagged_person)
+
+
 VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "person": is_person,
     "common-word": is_common_word,
@@ -332,6 +342,17 @@ VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "truncated": is_truncated,
     "plural-kind": is_plural_kind,
     "place": is_place,
+    "speaker": is_speaker,
+    "glued-person": is_glued_person,
+    "dictionary-word": is_dictionary_word,
+    "tagged-person": is_tagged_person,
+    "region-name": is_region_name,
+    "listed-country": is_listed_country,
+    "post-at-end": is_post_at_end,
+    "propn-dictionary-word": is_propn_dictionary_word,
+    "demonym": is_demonym,
+    "organ-of": is_organ_of,
+    "plural-head": is_plural_head,
 }
 
 

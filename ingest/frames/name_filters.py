@@ -1,0 +1,305 @@
+"""Name filters of issue 13, part of the table in `vetoes.py`: people (a surname that speaks, a person
+glued to a place or a post, a name the pipeline tags as a person), places (a side of a region, a
+country in a list), posts, dictionary words the tagger calls organisations, demonyms, a body's organs
+and plural categories. Each takes the parsed sentence's span of a candidate name, whether a word of
+the name says what kind of actor it is, and whether the sentence is a heading; each is tested with
+invented sentences, rejected names and kept ones, in tests/test_name_filters.py."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from ecograph.kinds import BODY_NOUNS, FIRM_WORDS as _FIRM_WORDS, classify
+from ..gazetteers import given_names, places
+from ..tokens import fold_tokens
+from .pipelines import common_words
+from .roles import OF
+from .vetoes import _FUNCTION, _PERSON, _POST_WORDS, _TITLES, _actor_context, _coined, _singulars
+
+
+_SPEECH_VERBS = {"say", "tell", "note", "add", "explain", "stress", "underline", "highlight", "emphasize",
+                 "emphasise", "affirm", "state", "declare", "indicate", "point", "confirm", "recall", "praise",
+                 "déclarer", "ajouter", "souligner", "expliquer", "indiquer", "affirmer", "estimer", "préciser",
+                 "noter", "rappeler", "confier", "insister", "saluer", "relever", "poursuivre", "conclure"}
+
+
+def is_speaker(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Haddad said …', « Feriani a ajouté que … », "Roe's visit": one capitalised word that speaks
+    (the subject of a speech verb) or owns a visit is a person named by surname: organisations
+    announce, sign and launch. An acronym or a coined word may be a body that speaks ("ANIMA said")."""
+    if len(sp) != 1 or kind_word:
+        return False
+    t = sp[0]
+    if t.text.isupper() or _coined(t.text[:1] + t.text[1:].lower()) or t.ent_type_ in ("GPE", "NORP"):
+        return False
+    if t.dep_ in ("nsubj", "nsubj:pass") and t.head.lemma_.lower() in _SPEECH_VERBS:
+        return t.ent_type_ != "ORG" or t.pos_ != "PROPN" or t.head.lemma_.lower() != "say"
+    return t.dep_ == "poss" and t.head.lower_ in ("visit", "speech", "remarks", "statement", "words")
+
+
+def _person_tail(sp: Span) -> int | None:
+    """Where a person's name (two or three capitalised words, the first a known given name or all of
+    them tagged person) ends the span, its start; else None."""
+    for n in (3, 2):
+        if len(sp) <= n:
+            continue
+        tail = sp[len(sp) - n:]
+        if not all(t.text[:1].isupper() and t.is_alpha or t.text == "-" for t in tail):
+            continue
+        given = " ".join(fold_tokens(tail[0].text)) in given_names()
+        tagged = all(t.ent_type_ in _PERSON for t in tail if t.is_alpha)
+        if (given or tagged) and classify(" ".join(t.text for t in tail))[0] is None and \
+                not any(t.lower_ in _FIRM_WORDS for t in tail):
+            return sp.start + len(sp) - n
+    return None
+
+
+def is_glued_person(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Jordan Maria Roe' ("the EU Ambassador to Jordan Maria Roe"), 'Kelvo Cluster President Sami
+    Haddad', 'Ministry Secretary-General Dana Roe': words before a person's name that say where or what
+    the person is (a place, a post, a body they work for after a post). A body named after a person
+    ("Fondation Konrad Adenauer") has no post and no place before the name."""
+    k = _person_tail(sp)
+    if k is None:
+        return False
+    doc = sp.doc
+    head = doc[sp.start:k]
+    if any(t.lower_ in _POST_WORDS | _TITLES for t in head):
+        return True  # a post inside the span ("… President Sami Haddad")
+    if all(t.ent_type_ in ("GPE", "LOC") or t.text == "-" for t in head) and \
+            classify(" ".join(t.text for t in head))[0] is None:
+        return True  # a place glued to the person ("to Jordan Maria Roe"; not « Université Saad Dahlab »)
+    before = doc[max(0, sp.start - 8):sp.start]
+    return any(t.lower_ in _POST_WORDS | _TITLES | {"head", "chef"} for t in before) and \
+        any(t.lower_ in OF | {"at", "to", "of"} for t in before)
+
+
+_DICT_POS = {"NOUN", "ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ"}
+
+
+@lru_cache(maxsize=4)
+def _folded_words(lang: str) -> frozenset[str]:
+    """The language's dictionary words, accents folded (« Economie » is « économie »)."""
+    return frozenset(" ".join(fold_tokens(w)) for w in common_words(lang))
+
+
+def is_dictionary_word(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """« le ministre de la Culture », « du Comité de labellisation », 'Device', 'Première': one
+    capitalised dictionary word that the pipeline reads as a common noun, adjective or verb (though
+    its entity tagger, misled by the capital, may call it an organisation). A coined word, an acronym
+    or a proper noun stays."""
+    if len(sp) != 1:
+        return False
+    t = sp[0]
+    if t.pos_ not in _DICT_POS or t.text.isupper() or _coined(t.text) or not t.is_alpha:
+        return False
+    words = _folded_words(sp.doc.lang_)
+    w = " ".join(fold_tokens(t.text))
+    lemma = " ".join(fold_tokens(t.lemma_))  # « Organisé », « Hébergée »: a participle of a dictionary verb
+    if not words or not (w in words or lemma in words or any(s in words for s in _singulars(w))):
+        return False
+    return not (kind_word and _actor_context(sp))
+
+
+def _plain_caps(t) -> bool:
+    """A capitalised word in lower case after its first letter ('Haddad', not 'ANIMA' nor 'GreenLoop')."""
+    return t.is_alpha and t.text[:1].isupper() and not _coined(t.text) and not (t.text.isupper() and len(t.text) > 1)
+
+
+def is_tagged_person(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Samira Benali', 'Karim Ait Haddou': two to four plain capitalised words that the pipeline tags
+    as a person, every one of them, and no word of which says organisation or firm; or the same
+    words opened by a known given name. (The small pipelines call a firm name a person now and
+    then, but seldom on every word of it, and a firm name seldom starts with a given name.)"""
+    words = [t for t in sp if t.text != "-"]
+    if kind_word or not 2 <= len(words) <= 4 or not all(_plain_caps(t) for t in words):
+        return False
+    if any(t.lower_ in _FIRM_WORDS for t in words) or _actor_context_noun(sp):
+        return False
+    if _kind_after(sp):
+        return False
+    folded = _folded_words("en") | _folded_words("fr")  # a French text names firms in English too
+    last = " ".join(fold_tokens(words[-1].text))
+    if any(w in folded for w in [last, *_singulars(last)]):
+        return False  # "Santé Animale", "Kelvo Feeds": a dictionary word, not a surname
+    if any(" ".join(fold_tokens(t.text)) in places()[0] for t in words) or _kind_in_apposition(sp):
+        return False  # "Zitouna Meknès": a place in it; "X, the Spanish agri-food cluster": a body
+    if all(t.ent_type_ in _PERSON for t in words):
+        return True
+    return " ".join(fold_tokens(words[0].text)) in given_names() and \
+        any(t.ent_type_ in _PERSON for t in words) and not any(t.ent_type_ in ("ORG", "GPE", "LOC", "FAC") for t in words)
+
+
+def _kind_in_apposition(sp: Span) -> bool:
+    """"Orvalis Levante, the Spanish agri-food cluster": a kind noun in apposition says it is a body."""
+    return any(c.dep_ == "appos" and (c.lower_ in BODY_NOUNS or classify(c.lower_)[0] is not None)
+               for c in sp.root.children)
+
+
+def _actor_context_noun(sp: Span) -> bool:
+    """A kind noun right before the name: « la société Nour Haddad », "the startup Lina Roe"."""
+    doc = sp.doc
+    before = doc[sp.start - 1].lower_ if sp.start > 0 else ""
+    return before in BODY_NOUNS or bool(before) and classify(before)[0] is not None
+
+
+_COMPASS = {"south", "southern", "north", "northern", "east", "eastern", "west", "western", "central", "middle",
+            "sub", "nord", "sud", "est", "ouest", "centrale", "australe", "moyen", "orient", "occidental",
+            "oriental", "méridional", "septentrional"}
+
+
+def _placey(t) -> bool:
+    return t.ent_type_ in ("GPE", "LOC") or " ".join(fold_tokens(t.text)) in places()[0]
+
+
+def is_region_name(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'the Southern Mediterranean', 'South Med', « en Afrique de l'Est », 'sub-Saharan Africa': a
+    side of a place is a region, not an actor (no word of it says organisation)."""
+    words = [t for t in sp if t.is_alpha and t.lower_ not in _FUNCTION]
+    if kind_word or not 2 <= len(words) <= 4 or any(t.lower_ in _FIRM_WORDS for t in words):
+        return False
+    sides = [t for t in words if t.lower_ in _COMPASS]
+    rest = [t for t in words if t.lower_ not in _COMPASS]
+    return bool(sides) and bool(rest) and all(_placey(t) and _plain_caps(t) or t.lower_ in ("med", "mena")
+                                              for t in rest)
+
+
+_ARTICLES = {"le", "la", "l'", "l’", "les", "the"}
+
+
+def is_listed_country(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """« l'Angola, le Ghana et l'Ouganda »: a word the pipeline reads as a place, with its article, in a
+    list whose next or previous item is a known place with its article: a list of countries."""
+    doc = sp.doc
+    if kind_word or len(sp) > 2 or not all(_plain_caps(t) and t.ent_type_ in ("GPE", "LOC") for t in sp):
+        return False
+    if sp.start == 0 or doc[sp.start - 1].lower_ not in _ARTICLES:
+        return False
+    after = doc[sp.end:sp.end + 3]
+    before = doc[max(0, sp.start - 4):sp.start - 1]
+    near = [t for t in list(after) + list(before) if t.i != sp.start and t.text[:1].isupper()]
+    gap = any(t.text in (",", ";") or t.lower_ in ("et", "and") for t in list(after[:1]) + list(before[-1:]))
+    return gap and any(" ".join(fold_tokens(t.text)) in places()[0] and t.i > 0 and
+                       doc[t.i - 1].lower_ in _ARTICLES for t in near)
+
+
+_POST_END = _POST_WORDS | _TITLES | {"ambassador", "ambassadeur", "ambassadrice", "advisor", "adviser", "conseiller",
+                                     "conseillère", "specialist", "expert", "officer", "chargé", "chargée", "doyen",
+                                     "chairwoman", "chairperson", "manag"}
+
+
+def is_post_at_end(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'UNIDO Director', 'the ICT Minister', 'Kelvo Deputy Program Director', 'Italian Ambassador': a
+    name that ends on a post is the post (held in the body the first words name), not a body."""
+    last = sp[-1].lower_.rstrip(".")
+    if len(sp) == 1:
+        return last in _POST_END and len(last) >= 3 and not _coined(sp[0].text) or last in ("dg", "pdg")
+    if len(last) < 3 or last not in _POST_END:
+        return False
+    return not (classify(sp[0].text)[0] is not None and sp[1].lower_ in OF)  # "Office of the EU Representative"
+
+
+def is_propn_dictionary_word(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Environmental', 'Nexus', 'Document' mid-sentence: one capitalised dictionary word the pipeline
+    calls a proper noun only for its capital, with no entity tag that says person or place. (A
+    one-word firm name that is a dictionary word is kept where a kind noun stands before it.)"""
+    if len(sp) != 1 or kind_word:
+        return False
+    t = sp[0]
+    if t.pos_ != "PROPN" or not _plain_caps(t) or t.ent_type_ in _PERSON | {"GPE", "LOC", "NORP"}:
+        return False
+    w = " ".join(fold_tokens(t.text))
+    words = _folded_words(sp.doc.lang_)
+    if not words or not (w in words or any(s in words for s in _singulars(w))):
+        return False
+    return not _actor_context(sp) and not _apposed_to_body(sp) and not _kind_after(sp)
+
+
+def _kind_after(sp: Span) -> bool:
+    """"the Kappa project", "the Kelvo Marin clusters": a kind noun right after the name says what it is."""
+    return sp.end < len(sp.doc) and not sp.doc[sp.end].text[:1].isupper() and \
+        classify(sp.doc[sp.end].lower_)[0] is not None
+
+
+def _apposed_to_body(sp: Span) -> bool:
+    """« l'organisme allemand chargé de la coopération, Kappa »: the name in apposition to a kind noun (the
+    trees often read such an apposition as a conjunct)."""
+    head = sp.root.head
+    return sp.root.dep_ in ("appos", "conj") and (head.lower_ in BODY_NOUNS or classify(head.lower_)[0] is not None)
+
+
+def is_demonym(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Jordanians', 'Hashemite', « Africaine », 'Middle Eastern': people or an adjective of origin."""
+    words = [t for t in sp if t.is_alpha]
+    if kind_word or not words or len(words) > 2:
+        return False
+    demonyms = places()[1]
+    return all(t.ent_type_ == "NORP" or any(w in demonyms for w in [t.lower_, *_singulars(t.lower_)])
+               for t in words) and \
+        not any(t.text.isupper() and len(t.text) > 1 for t in words)
+
+
+_ORGANS = {"board", "members", "member", "partners", "directors", "directeurs", "staff", "team", "trustees",
+           "shareholders", "actionnaires", "membres", "partenaires", "steering", "resident", "délégués",
+           "representatives", "représentants", "employees", "students", "alumni", "friends"}
+
+
+def is_organ_of(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Board of Trustees of X', 'Members of X', 'Steering Committee of X', « Conseil d'administration de
+    X »: a body's members or organ, named by the body it belongs to, not a body of its own."""
+    words = [t.lower_ for t in sp]
+    if len(words) < 3 or words[0] not in _ORGANS and words[:2] not in (["conseil", "d'"], ["conseil", "d’"]):
+        return False
+    return any(w in OF for w in words[1:])
+
+
+_QUOTES = {'"', "'", "“", "«", "‘"}
+
+
+def _list_item(sp: Span) -> bool:
+    """An item of a list of names: a comma or 'and'/'et' joins it to a capitalised neighbour."""
+    doc = sp.doc
+    joins = {",", ";", "and", "et", "&"}
+    left = [t for t in doc[max(0, sp.start - 4):sp.start] if not t.is_space]
+    right = [t for t in doc[sp.end:sp.end + 4] if not t.is_space and t.pos_ != "DET"]
+    before = len(left) >= 2 and left[-1].lower_ in joins and left[-2].text[:1].isupper()
+    after = len(right) >= 2 and right[0].lower_ in joins and right[1].text[:1].isupper()
+    return before or after
+
+
+def is_plural_head(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Member States', 'Senior Officials', 'Career Development Centers', 'Mediterranean Partner
+    Countries': capitalised words whose head is a plural dictionary noun name a category of actors or
+    things, not one body. A firm word ('Kelvo Systems', 'Orion Ventures') and a known plural body
+    ('United Nations') are no such head."""
+    words = [t for t in sp if t.is_alpha]
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.lower_ in _FUNCTION for t in words):
+        return False
+    if any(t.text.isupper() and len(t.text) > 1 or _coined(t.text) for t in words):
+        return False  # "the 'KELVO-MED Alliances' project", "MedKelvo Meetings": an acronym, a coined word
+    if sp.start > 0 and sp.doc[sp.start - 1].lower_ in OF | {"and", "et", "&"}:
+        return False  # « ministère de l'Industrie et des Petites Entreprises »: the end of a longer name
+    doc = sp.doc
+    if _list_item(sp) or _actor_context_noun(sp) or sp.start > 0 and doc[sp.start - 1].text in _QUOTES:
+        return False  # "members include Kelvo Membranes, Delta Generics and …", a quoted title: names
+    if _kind_after(sp):
+        return False  # "the Lorn Textile Alliances project"
+    if sp.end + 1 < len(doc) and doc[sp.end].text == "(" and doc[sp.end + 1].text[:2].isupper():
+        return False  # "Kelvo Advisory Committees (KACs)": an acronym defined for it makes it a name
+    k = next((n for n, t in enumerate(words) if t.lower_ in OF | {"for", "pour"}), None)
+    head = words[0] if k is not None else words[-1]
+    if sp.doc.lang_ == "fr":  # a French head comes first: « Prix Jeunes Talents » is a prize
+        head = next((t for t in words if t.pos_ != "ADJ"), words[0])
+    w = head.lower_
+    if not w.endswith("s") or w in _FIRM_WORDS or head.text.isupper() or w in ("nations", "emirates", "affairs"):
+        return False
+    known = _folded_words(sp.doc.lang_)
+    if not all(any(x in known for x in [f, *_singulars(f)])
+               for f in (" ".join(fold_tokens(t.text)) for t in words if t.lower_ not in _FUNCTION)):
+        return False  # « Finances News Hebdo »: a word the text's dictionary does not know makes it a name
+    dictionary = common_words(sp.doc.lang_)
+    return bool(dictionary) and w not in dictionary and any(x in dictionary for x in _singulars(w)) and \
+        not any(t.ent_type_ in ("GPE", "LOC") or " ".join(fold_tokens(t.text)) in places()[0] for t in words) \
+        and classify(head.text)[0] is None  # "Bizerte Composites": a firm named after its town
+
