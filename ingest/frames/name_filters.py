@@ -6,6 +6,7 @@ the name says what kind of actor it is, and whether the sentence is a heading; e
 invented sentences, rejected names and kept ones, in tests/test_name_filters.py."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Span
@@ -15,7 +16,7 @@ from ..gazetteers import given_names, places
 from ..tokens import fold_tokens
 from .pipelines import common_words
 from .roles import OF
-from .vetoes import _FUNCTION, _PERSON, _POST_WORDS, _TITLES, _actor_context, _coined, _singulars
+from .vetoes import _FUNCTION, _PERSON, _POST_WORDS, _TITLES, _actor_context, _coined, _post_beside, _singulars
 
 
 _SPEECH_VERBS = {"say", "tell", "note", "add", "explain", "stress", "underline", "highlight", "emphasize",
@@ -36,6 +37,39 @@ def is_speaker(sp: Span, kind_word: bool, heading: bool) -> bool:
     if t.dep_ in ("nsubj", "nsubj:pass") and t.head.lemma_.lower() in _SPEECH_VERBS:
         return t.ent_type_ != "ORG" or t.pos_ != "PROPN" or t.head.lemma_.lower() != "say"
     return t.dep_ == "poss" and t.head.lower_ in ("visit", "speech", "remarks", "statement", "words")
+
+
+def is_given_name_in_context(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Karim Haddadi said …', "the park's director, Lina Roe, …", « Lina Roe, directrice du pôle »: two
+    or three plain capitalised words opened by a known given name, where the sentence treats them as a
+    person (the subject of a speech verb, a post in the commas beside them), whatever entity tag the
+    pipeline gives them."""
+    words = [t for t in sp if t.text != "-"]
+    if kind_word or not 2 <= len(words) <= 3 or not all(_plain_caps(t) for t in words):
+        return False
+    if " ".join(fold_tokens(words[0].text)) not in given_names() or any(t.lower_ in _FIRM_WORDS for t in words):
+        return False
+    last = " ".join(fold_tokens(words[-1].text))
+    if any(w in _folded_words("en") | _folded_words("fr") for w in [last, *_singulars(last)]):
+        return False
+    root = sp.root
+    speaks = root.dep_ in ("nsubj", "nsubj:pass") and root.head.lemma_.lower() in _SPEECH_VERBS
+    return speaks or _post_beside(sp)
+
+
+_CURRENCIES = "jd|jod|egp|usd|eur|mad|tnd|dt|le|sar|aed|qar|lbp|dzd|da|dh|mdh|mdt|gbp|[$€£]"
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_AMOUNT = re.compile(rf"(?:{_CURRENCIES})\d[\d,.]*|(?:{_MONTHS})\d{{1,2}}", re.IGNORECASE)
+_FILE = re.compile(r".*(?:_|\.(?:jpe?g|png|gif|pdf|docx?)\b).*", re.IGNORECASE)
+
+
+def is_code_or_amount(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'JD25, 000', 'EGP80 million', 'May7': a currency or a month glued to its number; 'AIN_Banner_Web',
+    'photo-2013.JPG': a file or an image's name. None of them is an actor."""
+    if kind_word or len(sp) > 3:
+        return False
+    first = sp[0].text
+    return len(sp) == 1 and _AMOUNT.fullmatch(first) is not None or any(_FILE.fullmatch(t.text) for t in sp)
 
 
 def _person_tail(sp: Span) -> int | None:

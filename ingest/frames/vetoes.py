@@ -322,7 +322,8 @@ def is_plural_kind(sp: Span, kind_word: bool, heading: bool) -> bool:
 
 # the filters of people, places, posts and categories live in name_filters.py (this module's size);
 # it reads the helpers above, so it is imported here, after them (the package imports this module first)
-from .name_filters import (is_demonym, is_dictionary_word, is_glued_person, is_listed_country,  # noqa: E402
+from .name_filters import (is_demonym, is_dictionary_word, is_given_name_in_context, is_glued_person,  # noqa: E402
+                           is_code_or_amount, is_listed_country,
                            is_organ_of, is_plural_head, is_post_at_end, is_propn_dictionary_word, is_region_name,
                            is_speaker, is_tagged_person)
 
@@ -343,6 +344,8 @@ VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "plural-kind": is_plural_kind,
     "place": is_place,
     "speaker": is_speaker,
+    "given-name-in-context": is_given_name_in_context,
+    "code-or-amount": is_code_or_amount,
     "glued-person": is_glued_person,
     "dictionary-word": is_dictionary_word,
     "tagged-person": is_tagged_person,
