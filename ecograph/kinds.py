@@ -205,7 +205,8 @@ GENERIC = {"cluster", "clusters", "ministry", "ministere", "government", "gouver
            "subscribe", "newsletter", "login", "menu", "skip", "cookies", "banner", "accueil", "partager",
            "imprimer", "telecharger", "actu", "actualites"}
 # Capitalised words that start sentences or headings and are no part of a name.
-STARTERS = {"tout", "toute", "tous", "chaque", "every", "non", "oui", "yes", "no", "mesdames", "messieurs", "sans", "chers", "cheres", "dear", "faute", "representatives", "representative", "delegates", "delegation", "officials", "participants",
+STARTERS = {"under", "throughout", "across", "towards", "toward", "upon", "amid", "si", "sous", "vers", "chez",
+            "lorsque", "puisque", "tout", "toute", "tous", "chaque", "every", "non", "oui", "yes", "no", "mesdames", "messieurs", "sans", "chers", "cheres", "dear", "faute", "representatives", "representative", "delegates", "delegation", "officials", "participants",
             "representants", "delegues", "meet", "introduce", "picture", "never", "loved", "subscribe", "building", "among", "also", "more",
             "today", "thus", "indeed", "however", "moreover", "additionally", "furthermore", "according",
             "since", "regarding", "before", "after", "during", "despite", "within", "faced", "even", "other",

@@ -155,3 +155,17 @@ def test_a_country_ending_a_name_is_a_tag_unless_it_is_the_name_s_complement(tex
     located = {(c.source.text, c.target.canonical or c.target.text) for c in r.candidates if c.type == "LOCATED_IN"}
     assert name in {m.text for m in r.mentions}
     assert located == ({(name, country)} if country else set())
+
+
+@pytest.mark.parametrize("lang,text,name,not_name", [
+    ("en", "Under the KELVO Project, a workshop on cluster policy was held in Rabat.", "KELVO Project",
+     "Under the KELVO Project"),
+    ("en", "Throughout Orvalia, artisans produce the same goods.", None, "Throughout Orvalia"),
+    ("fr", "Si la Kelvonie connaît un développement important, le pôle Orvalis en profite.", None,
+     "Si la Kelvonie"),
+])
+def test_a_preposition_or_conjunction_opens_no_name(lang, text, name, not_name):
+    names = {m.text for m in run(text, lang).mentions if m.label in ("Organisation", "Programme")}
+    assert not_name not in names
+    if name:
+        assert name in names
