@@ -20,20 +20,20 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ecograph.ids import entity_id, norm
-from ecograph.model import (ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Document, Entity, Evidence, Extraction,
-                            Relation, allowed, kind_rank)
+from ecograph.model import Document, Entity, Evidence, Extraction, Relation, allowed
 from ecograph.store.merge import fuller_name
 
-from .doc_links import (_acronym_pairs, _also_known_pairs, _bare_head_pairs,
+from .doc_links import (_acronym_pairs, _bare_head_pairs,
                         _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
-                        _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames,
+                        _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions,
                         _short_acronym_pairs, _typo_pairs, family_tails, paren_acronyms, quoted_continuations,
                         split_glued_acronym)
+from .name_cues import _also_known_pairs, _renames
+from .group_kind import _group_kind, _group_label
 from .short_forms import _acronym_programme_pairs, _family_tail_pairs, _head_tail_pairs, _short_form_pairs
-from ecograph.kinds import classify
 from ecograph.languages import name_language
-from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant, _untagged,  # noqa: F401
-                        body_head, clash, clean_name, despaced,
+from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant,  # noqa: F401
+                        clash, clean_name, despaced,
                         inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers,
                         split_acronym_dash,
                         strip_country_tag)
@@ -409,52 +409,6 @@ def _family_tails(reg: dict) -> dict[str, str]:
     if _TAILS[0] is not reg:
         _TAILS[:] = [reg, family_tails(reg)]
     return _TAILS[1]
-
-
-def _group_label(g: _Group) -> str:
-    """The mentions' majority label; Organisation and Programme swap only when the names' own
-    words say so (every name with a cue word cues the other label: "… Cluster", "… Programme"),
-    or, for a programme no name calls one, when a long form is headed by a body noun: "the X
-    project" where X stands for "Centre … for …" is that centre's work, said of the centre."""
-    label = Counter(m.label for m in g.mentions).most_common(1)[0][0]
-    if any(m.label == label and m.kind == "project" and classify(m.text)[1] != "project" for m in g.mentions):
-        return label  # a page's "Project name: CLUSTER" field outweighs the name's own words
-    if label in _SWAP:
-        cued = {classify(n)[0] for n in g.names} - {None}
-        if cued == {_SWAP[label]}:
-            return _SWAP[label]
-        if label == "Programme" and not cued and any(body_head(n) for n in g.names):
-            return "Organisation"
-    return label
-
-
-def _group_kind(g: _Group, label: str, name: str, known: KnownEntity | None) -> str | None:
-    """The registry's kind, else the strongest (`model.KIND_PRECEDENCE`) of what the mentions'
-    context and the names' own words say and that fits the label; `other` when nothing does."""
-    if known is not None and known.kind and known.label == label:
-        return known.kind
-    fits = {"Organisation": ORG_KINDS, "Programme": PROGRAMME_KINDS, "Place": PLACE_KINDS}[label]
-    # a place-tagged form is weak evidence of kind ("Orion Morocco": a company for its "Morocco"?):
-    # a mention's kind that only repeats its own words is judged again on the cleaned names, and
-    # the tagged form's own answer counts only when nothing else says anything
-    said = [m.kind for m in g.mentions if m.kind != classify(m.text)[1]] + g.kinds + \
-        [classify(_untagged(n) or n)[1] for n in _fullest(g.names | {name})]
-    said = [k for k in said if k in fits] or \
-        [k for k in [m.kind for m in g.mentions] + [classify(n)[1] for n in sorted(g.names)] if k in fits]
-    if not said:
-        return None if label == "Place" else "other"
-    return min(said, key=kind_rank)
-
-
-def _fullest(names: set[str]) -> list[str]:
-    """One spelling of each name, the fullest: "X Clusters" (a network of clusters) says the kind, not a
-    "X Cluster" that drops its plural."""
-    best: dict[str, str] = {}
-    for n in sorted(names):
-        k = name_key(n)
-        if len(n) > len(best.get(k, "")):
-            best[k] = n
-    return sorted(best.values())
 
 
 def _long_programme_key(key: str) -> bool:
