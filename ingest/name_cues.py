@@ -16,16 +16,30 @@ _RENAME = re.compile(r"[^.;!?\n]{0,60}?\b(?:formerly|previously|anciennement|aut
                      r"(?:(?:the|le|la|les)\s+|l['’]\s*)?$", re.I)
 
 
+# "A was renamed B", « A change de nom et devient B », "A … It changed its name to B": the name after the cue is
+# the current one. The cue's subject is A: in A's sentence, or "it"/« il » opening the next one.
+_RENAMED_TO = re.compile(
+    r"(?:[^.;!?\n]{0,150}?\s|[^.;!?\n]{0,200}[.!?]\s+(?:il|elle|it|they|ils|elles)\s+)"
+    r"(?:(?:was|has\s+been|a\s+[ée]t[ée])\s+)?"
+    r"(?:chang\w*\s+(?:de\s+nom|(?:its|their)\s+name)(?:\s+(?:et|and)\s+(?:devient|becomes?|became))?|"
+    r"renamed|rebaptis[ée]e?s?|renomm[ée]e?s?|is\s+now\s+(?:called|named|known\s+as))"
+    r"(?:\s+ainsi)?(?:\s+(?:to|as|en))?\s*[:,]?\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?[«“\"‘]?\s*$", re.I)
+
+
 def _renames(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
     """(current, former) pairs of one document: the name written after a rename cue that follows
-    another name in the same sentence is the same body's former name."""
-    return [(a, b) for a, b, _, _ in _neighbours(mentions, text, _RENAME)]
+    another name in the same sentence is the same body's former name; the name a body is renamed to
+    (`_RENAMED_TO`) its current one."""
+    return [(a, b) for a, b, _, _ in _neighbours(mentions, text, _RENAME)] + \
+        [(b, a) for a, b, _, _ in _neighbours(mentions, text, _RENAMED_TO)]
 
 
-# "A, also known as B", "A (known as B)", « A, dénommé en français B », « A, appelé aussi B »: one body,
-# two names
+# "A, also known as B", "A (known as B)", « A, dénommé en français B », « A, appelé aussi B », "A (hereinafter
+# B)", « A (ci-après B) »: one body, two names
 _AKA = re.compile(
     r"\s*[”»\"’]?\s*[,(]?\s*(?:(?:also|otherwise)\s+(?:known\s+as|called|named)|a\.?k\.?a\.?|known\s+as|"
+    r"here(?:in)?after(?:\s+(?:referred\s+to\s+as|called|named))?|"
+    r"ci-?\s*apr[eè]s(?:\s+(?:d[ée]nomm[ée]e?s?|d[ée]sign[ée]e?s?|appel[ée]e?s?))?|"
     r"(?:known|called)\s+in\s+(?:english|french|arabic)\s+as|in\s+(?:english|french|arabic)|"
     r"d[ée]nomm[ée]e?s?(?:\s+en\s+(?:fran[cç]ais|anglais|arabe))?|appel[ée]e?s?\s+(?:aussi|[ée]galement|en\s+\w+)|"
     r"(?:aussi|[ée]galement)\s+(?:appel[ée]e?s?|d[ée]nomm[ée]e?s?)|en\s+(?:fran[cç]ais|anglais|arabe)|"

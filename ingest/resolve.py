@@ -26,11 +26,12 @@ from ecograph.store.merge import fuller_name
 from .doc_links import (_acronym_pairs, _bare_head_pairs,
                         _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
                         _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions,
-                        _short_acronym_pairs, _typo_pairs, family_tails, paren_acronyms, quoted_continuations,
-                        split_glued_acronym)
+                        _short_acronym_pairs, _typo_pairs, family_tails, managers_acronyms, paren_acronyms,
+                        quoted_continuations, split_glued_acronym)
 from .name_cues import _also_known_pairs, _renames
 from .group_kind import _group_kind, _group_label
-from .short_forms import _acronym_programme_pairs, _family_tail_pairs, _head_tail_pairs, _short_form_pairs
+from .short_forms import (_acronym_programme_pairs, _family_tail_pairs, _head_tail_pairs, _place_dropped_pairs,
+                          _short_form_pairs)
 from ecograph.languages import name_language
 from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant,  # noqa: F401
                         clash, clean_name, despaced,
@@ -68,6 +69,7 @@ class Resolver:
         self._split: dict[str, str] = {}
         self._language: str | None = None  # the language of the document being resolved
         self._country: tuple | None = None  # its country (`national_bodies.document_country`)
+        self._places: frozenset[str] = frozenset()  # the places it names (`qualifiers` marks)
         for e in entities:
             self._remember(e)
 
@@ -80,7 +82,12 @@ class Resolver:
         for n in (e.name, *e.aliases):
             if not norm(n):  # a name of punctuation only would join unrelated entities
                 continue
-            self.index.setdefault((e.label, name_key(n)), e.id)
+            # a bare head among a named body's aliases ("Technopark" of "Technopark Agadir") is what one page
+            # called it: another page's bare head meets it only where it names the place (`_placed_here`)
+            bare_alias = e.label in _SWAP and n != e.name and _head_only(loose_key(n)) and \
+                not _head_only(loose_key(e.name))
+            if not bare_alias:
+                self.index.setdefault((e.label, name_key(n)), e.id)
             if e.label == "Programme" and programme_key(n):
                 self.heads.setdefault(programme_key(n), e.id)
             if e.label in _SWAP:
@@ -90,7 +97,7 @@ class Resolver:
                     self.inner_long.setdefault(k, e.id)
                 k = loose_key(n)
                 if k and _significant(k):
-                    (self.bare if _head_only(k) else self.loose).setdefault(k, e.id)
+                    (self.bare_stripped if bare_alias else self.bare if _head_only(k) else self.loose).setdefault(k, e.id)
                 k = loose_key(strip_country_tag(norm(n)) or "")
                 if k and _significant(k):
                     (self.bare_stripped if _head_only(k) else self.loose).setdefault(k, e.id)
@@ -131,7 +138,7 @@ class Resolver:
                 k = loose_key(n)
                 if k and _significant(k):
                     hit = (self.bare_stripped if _head_only(k) else self.loose).get(k)
-                    if hit:
+                    if hit and (not _head_only(k) or self._placed_here(hit)):
                         yield hit
                 k = loose_key(strip_country_tag(norm(n)) or "")
                 if k and _significant(k):
@@ -148,6 +155,14 @@ class Resolver:
             k = programme_key(n)
             if k and k in self.heads and (label == "Programme" or _long_programme_key(k)):
                 yield self.heads[k]  # "X Y Z" is the "X Y Z Programme" whatever its label
+
+    def _placed_here(self, eid: str) -> bool:
+        """Does the document name the place of this known body ("Technopark Agadir")? A bare head ("the
+        Technopark") of another document means that body only then: elsewhere it is the page's own one."""
+        e = self.entities.get(eid)
+        marks = frozenset().union(*(qualifiers(n) for n in (e.name, *e.aliases))) if e is not None else frozenset()
+        marks = {q for q in marks if q.startswith("p:")} or {q for q in marks if q.startswith("c:")}
+        return not marks or bool(marks & self._places)
 
     def _free_name(self, g: _Group, label: str, name: str, eid: str,
                    taken: dict[str, Entity]) -> tuple[str, str]:
@@ -191,6 +206,7 @@ class Resolver:
         self._split = self.curation.split_names if self.curation is not None else {}
         self._language = doc.language
         self._country = document_country(raw.mentions)
+        self._places = frozenset().union(*(qualifiers(m.canonical or m.text) for m in raw.mentions))
         groups = self._group(raw.mentions, reg, text)
         entities: dict[str, Entity] = {}
         mention_entity: dict[int, str] = {}
@@ -235,8 +251,12 @@ class Resolver:
         for m in mentions:
             if m.label == "Organisation" or (m.label == "Programme" and not (m.canonical or m.text).isupper()):
                 name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation")
+                glued = split_glued_acronym(name)
+                name, extra = (glued[0], [*extra, glued[1]]) if glued else (name, extra)
                 if extra or name != (m.canonical or m.text):
                     m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
+        for i, acronym in managers_acronyms(mentions, text).items():
+            mentions[i].aliases = [a for a in mentions[i].aliases if a != acronym]
         for i, acronym in paren_acronyms(mentions, text).items():
             mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
         tails = _family_tails(reg)
@@ -267,7 +287,7 @@ class Resolver:
                 _also_known_pairs(mentions, text) + _bracketed_name_pairs(mentions, text) + \
                 _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions) + \
                 _short_acronym_pairs(mentions) + _list_item_pairs(mentions, text) + _family_tail_pairs(mentions) + \
-                _head_tail_pairs(mentions):
+                _head_tail_pairs(mentions) + _place_dropped_pairs(mentions):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:
