@@ -128,6 +128,10 @@ class Resolver:
         """Candidate ids, best evidence first: an exact name, a loose key, a programme head."""
         labels = (label, _SWAP[label]) if label in _SWAP else (label,)
         names = {n for n in names if norm(n)}
+        for n in sorted(names) if label in _SWAP else ():
+            hit = self.bare_stripped.get(loose_key(n)) if _head_only(loose_key(n)) else None
+            if hit and self._placed_here(hit, strict=True):
+                yield hit  # a bare head on a page naming a known placed body's place: that body first
         for lab in labels:
             for n in sorted(names):
                 hit = self.index.get((lab, name_key(n)))
@@ -156,13 +160,14 @@ class Resolver:
             if k and k in self.heads and (label == "Programme" or _long_programme_key(k)):
                 yield self.heads[k]  # "X Y Z" is the "X Y Z Programme" whatever its label
 
-    def _placed_here(self, eid: str) -> bool:
-        """Does the document name the place of this known body ("Technopark Agadir")? A bare head ("the
-        Technopark") of another document means that body only then: elsewhere it is the page's own one."""
+    def _placed_here(self, eid: str, strict: bool = False) -> bool:
+        """Does the document name the place of this known body ("Technopark Sousse")? A bare head ("the
+        Technopark") of another document means that body only then: elsewhere it is the page's own one.
+        A body with no place passes unless `strict`."""
         e = self.entities.get(eid)
         marks = frozenset().union(*(qualifiers(n) for n in (e.name, *e.aliases))) if e is not None else frozenset()
         marks = {q for q in marks if q.startswith("p:")} or {q for q in marks if q.startswith("c:")}
-        return not marks or bool(marks & self._places)
+        return bool(marks & self._places) if marks else not strict
 
     def _free_name(self, g: _Group, label: str, name: str, eid: str,
                    taken: dict[str, Entity]) -> tuple[str, str]:
