@@ -121,6 +121,8 @@ def classify(name: str) -> tuple[str | None, str | None]:
     words = f.split()
     if words and words[-1] in ("accelerator", "accelerateur") and len(words) > 1:
         return "Programme", "programme"  # "MedAgriLink Accelerator": a named accelerator is a programme
+    if len(words) > 2 and words[1] in _LEADING_HEADS:
+        words = words[1:]  # an adjective before the head ("Kelvish Ministry of …") leaves it the head
     if len(words) > 1 and (words[0] in _LEADING_HEADS or words[-1] in _FINAL_HEADS):
         return "Organisation", _LEADING_HEADS.get(words[0]) or _FINAL_HEADS[words[-1]]
     if _CENTRAL_BANK.search(f.strip()):

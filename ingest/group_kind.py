@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ecograph.ids import norm
 from ecograph.kinds import classify
 from ecograph.model import ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, kind_rank
 from ecograph.name_keys import _SWAP, _untagged, body_head, name_key
@@ -43,7 +44,28 @@ def _group_kind(g, label: str, name: str, known: KnownEntity | None) -> str | No
         [k for k in [m.kind for m in g.mentions] + [classify(n)[1] for n in sorted(g.names)] if k in fits]
     if not said:
         return None if label == "Place" else "other"
-    return min(said, key=kind_rank)
+    return _by_the_names(min(said, key=kind_rank), g.names | {name})
+
+
+# A bank lends for development (a funder) only when its name says so; any other bank is a company, whatever
+# the page says it funds ("Kelvo Bank financed the fair"). A central bank is government (`classify`).
+_BANKS = {"bank", "banque", "banco", "banca"}
+_LENDING = {"development", "developpement", "investment", "investissement", "reconstruction", "world", "mondiale"}
+# An international association whose members are bodies (parks, agencies, clusters) is a network of them.
+_WORLDWIDE = {"international", "internationale", "world", "mondiale", "global", "globale"}
+_MEMBER_BODIES = {"parks", "parcs", "technoparks", "technopoles", "agencies", "agences", "clusters", "poles",
+                  "universities", "universites", "incubators", "incubateurs", "chambers", "chambres"}
+
+
+def _by_the_names(kind: str, names: set[str]) -> str:
+    """The kind the names themselves settle against the evidence of the pages: a commercial bank is a company,
+    an international association of bodies a network (`_BANKS`, `_MEMBER_BODIES`)."""
+    words = [set(norm(n).split()) for n in names]
+    if kind == "funder" and any(w & _BANKS for w in words) and not any(w & _LENDING for w in words):
+        return "company"
+    if kind == "association" and any(w & _WORLDWIDE and w & _MEMBER_BODIES for w in words):
+        return "network"
+    return kind
 
 
 def _fullest(names: set[str]) -> list[str]:

@@ -661,7 +661,36 @@ NAME_KINDS = [
     ("Ministry of Entrepreneurship of Kelvo", (ORG, "government")),
     ("Federazione Orvalis del Mare", (ORG, "association")),
     ("Kelvo Research Center", (ORG, "research")),
+    # an adjective before a ministry leaves it the head, whatever cue words follow
+    ("Orvalian Ministry of Planning and Kelvo Cooperation", (ORG, "government")),
+    ("Kelvo Development Cooperation Agency", (ORG, "funder")),
 ]
+
+
+# (names of one body, what a page's context says, the kind): the names settle a bank's and an association's kind
+GROUP_KINDS = [
+    (["Orvalis Bank"], "funder", "company"),
+    (["Banque Kelvo-Orvalienne", "BKO"], "funder", "company"),
+    (["Orvalis Development Bank"], "funder", "funder"),
+    (["Banque Kelvo d'Investissement"], None, "funder"),
+    (["Central Bank of Orvalis"], "funder", "government"),
+    (["International Association of Kelvo Parks"], None, "network"),
+    (["Association Mondiale des Agences Orvalis"], None, "network"),
+    (["Association of Kelvo Parks"], None, "association"),
+    (["International Association of Kelvo Weavers"], None, "association"),
+]
+
+
+@pytest.mark.parametrize("names,context,kind", GROUP_KINDS, ids=[r[0][0] for r in GROUP_KINDS])
+def test_the_names_settle_a_kind_against_the_context(names, context, kind):
+    text = " ; ".join(names) + "."
+    ms, pos = [], 0
+    for n in names:
+        ms.append(_mention(text, n, ORG, pos))
+        ms[-1].kind = context
+        pos = ms[-1].end
+    ext = Resolver().resolve(_doc(text, "k.txt"), text, RawExtraction(mentions=ms))
+    assert [e.kind for e in ext.entities] == [kind]
 
 
 @pytest.mark.parametrize("name,expected", NAME_KINDS, ids=[r[0] for r in NAME_KINDS])
