@@ -253,25 +253,7 @@ class Resolver:
         """Union-find over a document's mentions: same key, acronym link, registry entry, loose key,
         a quoted expansion; never across clashing qualifiers (`clash`)."""
         parent = list(range(len(mentions)))
-        for m in mentions:
-            if m.label == "Organisation" or (m.label == "Programme" and not (m.canonical or m.text).isupper()):
-                name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation")
-                glued = split_glued_acronym(name)
-                name, extra = (glued[0], [*extra, glued[1]]) if glued else (name, extra)
-                if extra or name != (m.canonical or m.text):
-                    m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
-        for i, acronym in managers_acronyms(mentions, text).items():
-            mentions[i].aliases = [a for a in mentions[i].aliases if a != acronym]
-        for i, acronym in paren_acronyms(mentions, text).items():
-            mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
-        tails = _family_tails(reg)
-        for m in mentions:
-            full = tails.get(norm(m.canonical or m.text)) if m.label == "Programme" else None
-            if full:  # a programme named without its family's acronyms
-                m.aliases, m.canonical = sorted({*m.aliases, m.canonical or m.text}), full
-        for _, j, joined in quoted_continuations(mentions, text, reg):
-            mentions[j].aliases = sorted({*mentions[j].aliases, mentions[j].canonical or mentions[j].text})
-            mentions[j].canonical = joined  # the name the quotes cut in two
+        _prepare(mentions, reg, text)
         quals = [frozenset().union(qualifiers(m.canonical or m.text), *(qualifiers(a) for a in m.aliases))
                  for m in mentions]
 
@@ -391,6 +373,31 @@ class Resolver:
                      founded=_first(m.founded for m in g.mentions),
                      mentions={doc_id: len(g.mentions)})
         return eid, ent
+
+
+def _prepare(mentions: list[Mention], reg: dict[str, KnownEntity], text: str) -> None:
+    """Each mention's name as the documents mean it, before grouping: typography and a place tag off
+    (`clean_name`), an acronym glued to it split off, a bracketed acronym that is its manager's dropped and one
+    its own added, a programme's family acronyms restored, a name the quotes cut in two joined."""
+    for m in mentions:
+        if m.label == "Organisation" or (m.label == "Programme" and not (m.canonical or m.text).isupper()):
+            name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation")
+            glued = split_glued_acronym(name)
+            name, extra = (glued[0], [*extra, glued[1]]) if glued else (name, extra)
+            if extra or name != (m.canonical or m.text):
+                m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
+    for i, acronym in managers_acronyms(mentions, text).items():
+        mentions[i].aliases = [a for a in mentions[i].aliases if a != acronym]
+    for i, acronym in paren_acronyms(mentions, text).items():
+        mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
+    tails = _family_tails(reg)
+    for m in mentions:
+        full = tails.get(norm(m.canonical or m.text)) if m.label == "Programme" else None
+        if full:  # a programme named without its family's acronyms
+            m.aliases, m.canonical = sorted({*m.aliases, m.canonical or m.text}), full
+    for _, j, joined in quoted_continuations(mentions, text, reg):
+        mentions[j].aliases = sorted({*mentions[j].aliases, mentions[j].canonical or mentions[j].text})
+        mentions[j].canonical = joined  # the name the quotes cut in two
 
 
 def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
