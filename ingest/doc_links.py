@@ -477,21 +477,3 @@ def _list_item_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]
         if letters and " " not in acronym.strip() and _acronym_letters(long_) is None and len(norm(long_).split()) >= 2:
             out.append((a, b))
     return out
-
-
-# '… the management company of the Kelvo Technopark (KTMC)': the bracketed acronym names the company, not the body
-_MANAGER_BEFORE = re.compile(r"(?:soci[ée]t[ée]|company|entreprise|agence|agency)\s+"
-                             r"(?:de\s+gestion|gestionnaire|(?:in\s+charge\s+of\s+)?manag\w*)\s+(?:of|d[eu]|des)?\s*"
-                             r"(?:(?:the|la|le|les)\s+|l['’]\s*)?$", re.I)
-
-
-def managers_acronyms(mentions: list[Mention], text: str) -> dict[int, str]:
-    """mention index → the acronym bracketed after it that is its manager's, not its own: the name follows
-    "the management company of" and the acronym's letters do not stand for it (`abbreviates`)."""
-    out = {}
-    for i, m in enumerate(mentions):
-        paren = _PAREN_ACRONYM.match(text, m.end) if m.label in _SWAP and text else None
-        if paren and paren["acr"] in m.aliases and _MANAGER_BEFORE.search(text, max(0, m.start - 60), m.start) and \
-                not abbreviates(paren["acr"].lower(), _initials(m.canonical or m.text)):
-            out[i] = paren["acr"]
-    return out

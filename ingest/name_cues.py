@@ -1,10 +1,14 @@
 """Words of the text that say two names of one document name one body: a rename ("A, formerly B", « A change de
-nom et devient B ») and another name ("A, also known as B", "A (hereinafter B)")."""
+nom et devient B ») and another name ("A, also known as B", "A (hereinafter B)"); or that a bracketed acronym is
+not the body's but its management company's."""
 from __future__ import annotations
 
 import re
 
-from .doc_links import _neighbours
+from ecograph.kinds import classify
+from ecograph.name_keys import _SWAP
+
+from .doc_links import _PAREN_ACRONYM, _initials, _neighbours, abbreviates
 from .types import Mention
 
 
@@ -50,3 +54,34 @@ _AKA = re.compile(
 def _also_known_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
     """(name, other name) pairs joined by an "also known as" cue: the text says both name one body."""
     return [(a, b) for a, b, _, _ in _neighbours(mentions, text, _AKA)]
+
+
+# '… the management company of the Kelvo Technopark (KTMC)': the bracketed acronym names the company, not the body
+_MANAGER_BEFORE = re.compile(r"(?:soci[ée]t[ée]|company|entreprise|agence|agency)\s+"
+                             r"(?:de\s+gestion|gestionnaire|(?:in\s+charge\s+of\s+)?manag\w*)\s+(?:of|d[eu]|des)?\s*"
+                             r"(?:(?:the|la|le|les)\s+|l['’]\s*)?$", re.I)
+
+
+def managers_acronyms(mentions: list[Mention], text: str) -> dict[int, str]:
+    """mention index → the acronym bracketed after it that is its manager's, not its own: the name follows
+    "the management company of" and the acronym's letters do not stand for it (`abbreviates`), or the page
+    calls the acronym a company (« la KSP est une société », "its management company, KSP")."""
+    out = {}
+    for i, m in enumerate(mentions):
+        paren = _PAREN_ACRONYM.match(text, m.end) if m.label in _SWAP and text else None
+        if not paren or paren["acr"] not in m.aliases or classify(m.canonical or m.text)[1] == "company":
+            continue
+        if _MANAGER_BEFORE.search(text, max(0, m.start - 60), m.start) and \
+                not abbreviates(paren["acr"].lower(), _initials(m.canonical or m.text)) or \
+                _a_company(paren["acr"], text):
+            out[i] = paren["acr"]
+    return out
+
+
+def _a_company(acronym: str, text: str) -> bool:
+    """Does the page call the acronym a company? « la KSP est une société … », « sa société de gestion, la KSP »,
+    "KSP is a company", "its management company, KSP"."""
+    a = re.escape(acronym)
+    return re.search(rf"\b{a}\s+(?:est|is)\s+(?:une|a|an)\s+(?:\w+\s+)?(?:soci[ée]t[ée]|company|firm|entreprise)\b|"
+                     rf"(?:soci[ée]t[ée]\s+de\s+gestion|management\s+company)\s*,?\s*"
+                     rf"(?:la\s+|le\s+|l['’]\s*|the\s+)?{a}\b", text, re.I) is not None

@@ -26,9 +26,9 @@ from ecograph.store.merge import fuller_name
 from .doc_links import (_acronym_pairs, _bare_head_pairs,
                         _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
                         _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions,
-                        _short_acronym_pairs, _typo_pairs, family_tails, managers_acronyms, paren_acronyms,
+                        _short_acronym_pairs, _typo_pairs, family_tails, paren_acronyms,
                         quoted_continuations, split_glued_acronym)
-from .name_cues import _also_known_pairs, _renames
+from .name_cues import _also_known_pairs, _renames, managers_acronyms
 from .group_kind import _group_kind, _group_label
 from .short_forms import (_acronym_programme_pairs, _family_tail_pairs, _head_tail_pairs, _place_dropped_pairs,
                           _short_form_pairs)
@@ -97,7 +97,8 @@ class Resolver:
                     self.inner_long.setdefault(k, e.id)
                 k = loose_key(n)
                 if k and _significant(k):
-                    (self.bare_stripped if bare_alias else self.bare if _head_only(k) else self.loose).setdefault(k, e.id)
+                    where = self.bare_stripped if bare_alias else self.bare if _head_only(k) else self.loose
+                    where.setdefault(k, e.id)
                 k = loose_key(strip_country_tag(norm(n)) or "")
                 if k and _significant(k):
                     (self.bare_stripped if _head_only(k) else self.loose).setdefault(k, e.id)
@@ -377,8 +378,8 @@ class Resolver:
 
 def _prepare(mentions: list[Mention], reg: dict[str, KnownEntity], text: str) -> None:
     """Each mention's name as the documents mean it, before grouping: typography and a place tag off
-    (`clean_name`), an acronym glued to it split off, a bracketed acronym that is its manager's dropped and one
-    its own added, a programme's family acronyms restored, a name the quotes cut in two joined."""
+    (`clean_name`), an acronym glued to it split off, a bracketed acronym of its own added and one that is its
+    manager's dropped, a programme's family acronyms restored, a name the quotes cut in two joined."""
     for m in mentions:
         if m.label == "Organisation" or (m.label == "Programme" and not (m.canonical or m.text).isupper()):
             name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation")
@@ -386,10 +387,10 @@ def _prepare(mentions: list[Mention], reg: dict[str, KnownEntity], text: str) ->
             name, extra = (glued[0], [*extra, glued[1]]) if glued else (name, extra)
             if extra or name != (m.canonical or m.text):
                 m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
-    for i, acronym in managers_acronyms(mentions, text).items():
-        mentions[i].aliases = [a for a in mentions[i].aliases if a != acronym]
     for i, acronym in paren_acronyms(mentions, text).items():
         mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
+    for i, acronym in managers_acronyms(mentions, text).items():
+        mentions[i].aliases = [a for a in mentions[i].aliases if a != acronym]
     tails = _family_tails(reg)
     for m in mentions:
         full = tails.get(norm(m.canonical or m.text)) if m.label == "Programme" else None

@@ -593,6 +593,7 @@ TEXT_LINKS = [
     ("Kelvo Technopark (OTMC) signe ; OTMC grandit.", ["Kelvo Technopark (OTMC)", "OTMC"], 1),
     ("La société de gestion de Kelvo Orvalis Technopark (KOT) signe ; KOT grandit.",
      ["Kelvo Orvalis Technopark (KOT)", "KOT"], 1),
+
     # a bare head has no quoted expansion: the quotes name its manager
     ("The manager of the Technopark, « Kelvo Technopark Company », signed.", ["Technopark", "Kelvo Technopark Company"], 2),
     # two neighbour letters swapped in a long word
@@ -878,3 +879,18 @@ def test_a_bare_head_of_another_page_is_a_placed_body_only_where_the_page_names_
         r.learn(ext)
         ids.append(next(e.id for e in ext.entities if e.label == ORG and "Technopark" in (e.name, *e.aliases)))
     assert ids[0] == ids[2] and ids[1] != ids[0]
+
+
+@pytest.mark.parametrize("text,bodies", [
+    ("Le Pôle de Kelvo (SPK) recrute. La SPK est une société privée.", 2),
+    ("The Orvalis Park (SPK) grew; its management company, SPK, hired.", 2),
+    ("Le Pôle de Kelvo (SPK) recrute. Le SPK est un pôle.", 1),
+])
+def test_a_bracketed_acronym_the_page_calls_a_company_is_the_company(text, bodies):
+    """'X (ACR)' and, elsewhere, « la ACR est une société »: the acronym is X's management company, not X."""
+    long_ = text.split(" (")[0].split(" ", 1)[1]
+    i = text.index(long_)
+    ms = [Mention(text=long_, start=i, end=i + len(long_), label=ORG, aliases=["SPK"]),
+          Mention(text="SPK", start=text.rindex("SPK"), end=text.rindex("SPK") + 3, label=ORG)]
+    ext = Resolver().resolve(_doc(text, "c.txt"), text, RawExtraction(mentions=ms))
+    assert len(ext.entities) == bodies, [(e.name, e.aliases) for e in ext.entities]
