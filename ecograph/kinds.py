@@ -94,7 +94,8 @@ _WEAK = {"company"}
 # A name's head says its kind before any other cue word in it: "Ministry of Orvalis Cooperation" is a
 # ministry, « Ministère du Plan » no plan, "… Technopark Company" a company.
 _LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government"}
-_FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company"}
+_FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company",
+                "authority": "government"}  # ("… Programme Managing Authority" is the authority, not the programme)
 
 # Phrases whose kind outweighs any single cue word in the name: a chamber of commerce or a business council is
 # its members' association (not a government "council", nor a "wilaya" it is named after), an academy of sciences

@@ -665,6 +665,9 @@ NAME_KINDS = [
     # an adjective before a ministry leaves it the head, whatever cue words follow
     ("Orvalian Ministry of Planning and Kelvo Cooperation", (ORG, "government")),
     ("Kelvo Development Cooperation Agency", (ORG, "funder")),
+    # the last word says what the body is: a programme's managing authority is an authority
+    ("Orvalis Sea Programme Managing Authority", (ORG, "government")),
+    ("Kelvo Fund Authority", (ORG, "government")),
 ]
 
 
