@@ -7,8 +7,10 @@ aliases, when a loose form matches ("Cluster Atlas" / "Atlas Cluster": the cue w
 "Atlas Morocco" → "Atlas": a place tag, kept as an alias), or when the document links them
 (`doc_links`: a quoted expansion, "the <place> cluster", "A, formerly B", an inner acronym
 "X CBC Y" for "X Cross Border Cooperation Y", "A (B)" where B is A's other name, an acronym glued by a
-hyphen, a contraction, a name without its spaces, a short form cut before "and", "ACR" with "ACR
-Project", a programme named without its family's acronyms). No join ever crosses a distinguishing qualifier
+hyphen or written after the name, a contraction, a name without its spaces, a short form cut before "and", "ACR"
+with "ACR Project", a programme named without its family's acronyms, a rename or "hereinafter" cue in
+`name_cues`). A bare head ("the Technopark") of another document is a known place-tagged body only where that
+document names its place. No join ever crosses a distinguishing qualifier
 (`name_keys.clash`: another country or city, Northern/Southern). The name is the most used form,
 in the document's language where the forms differ, never a former name.
 Kinds come from the strongest evidence (`model.KIND_PRECEDENCE`). Curation decisions
