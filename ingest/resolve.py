@@ -32,8 +32,8 @@ from .doc_links import (_acronym_pairs, _bare_head_pairs,
                         quoted_continuations, split_glued_acronym)
 from .name_cues import _also_known_pairs, _renames, managers_acronyms
 from .group_kind import _group_kind, _group_label
-from .short_forms import (_acronym_programme_pairs, _family_tail_pairs, _head_tail_pairs, _place_dropped_pairs,
-                          _short_form_pairs)
+from .short_forms import (_acronym_programme_pairs, _family_tail_pairs, _glued_owner_pairs, _head_tail_pairs,
+                          _place_dropped_pairs, _short_form_pairs)
 from ecograph.languages import name_language
 from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant,  # noqa: F401
                         clash, clean_name, despaced,
@@ -277,7 +277,7 @@ class Resolver:
                 _also_known_pairs(mentions, text) + _bracketed_name_pairs(mentions, text) + \
                 _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions) + \
                 _short_acronym_pairs(mentions) + _list_item_pairs(mentions, text) + _family_tail_pairs(mentions) + \
-                _head_tail_pairs(mentions) + _place_dropped_pairs(mentions):
+                _head_tail_pairs(mentions) + _place_dropped_pairs(mentions) + _glued_owner_pairs(mentions, text):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:

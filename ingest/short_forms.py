@@ -139,3 +139,16 @@ def _place_dropped_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
             if mentions[j].start < m.start:
                 out.append((i, j))
     return out
+
+
+def _glued_owner_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """(glued, programme) pairs of one document: 'KVOZEPH' for the programme 'ZEPH' written 'KVO ZEPH program', its
+    owner's name and its own one space apart, then glued into one word (the programme with its owner's name)."""
+    order = sorted((i for i, m in enumerate(mentions) if m.label in _SWAP), key=lambda i: mentions[i].start)
+    glued: dict[str, int] = {}
+    for a, b in zip(order, order[1:]):
+        ma, mb = mentions[a], mentions[b]
+        if mb.label == "Programme" and text[ma.end:mb.start] == " " and " " not in ma.text + mb.text:
+            glued.setdefault(norm(ma.text + mb.text), b)
+    return [(i, glued[norm(m.text)]) for i, m in enumerate(mentions)
+            if m.label in _SWAP and " " not in m.text.strip() and glued.get(norm(m.text), i) != i]

@@ -897,3 +897,14 @@ def test_a_bracketed_acronym_the_page_calls_a_company_is_the_company(text, bodie
           Mention(text="SPK", start=text.rindex("SPK"), end=text.rindex("SPK") + 3, label=ORG)]
     ext = Resolver().resolve(_doc(text, "c.txt"), text, RawExtraction(mentions=ms))
     assert len(ext.entities) == bodies, [(e.name, e.aliases) for e in ext.entities]
+
+
+@pytest.mark.parametrize("text,bodies", [
+    ("Funded through KVO ZEPH program. Eligible as per KVOZEPH criteria.", 2),
+    ("Funded by KVO and ZEPH program. Eligible as per KVOZEPH criteria.", 3),
+])
+def test_a_programme_glued_to_its_owners_name_is_the_programme(text, bodies):
+    """'KVO ZEPH program' then 'KVOZEPH': the programme ZEPH named with its owner KVO, glued into one word."""
+    ms = [_mention(text, "KVO", ORG), _mention(text, "ZEPH", PROG), _mention(text, "KVOZEPH", ORG)]
+    ext = Resolver().resolve(_doc(text, "g.txt"), text, RawExtraction(mentions=ms))
+    assert len(ext.entities) == bodies, [(e.name, e.aliases) for e in ext.entities]
