@@ -26,6 +26,7 @@ from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
 from .references import CONF_OWN, Recent, RecentProgrammes, head_references, own_programmes
 from .frames import demonym_edges, frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
 from .listed_parties import listed_partner_edges, own_partner_edges, project_partner_edges
+from .money_support import money_support_is_funding
 from .sentences import split
 from .types import Candidate, Mention, RawDocument, RawExtraction
 
@@ -244,6 +245,7 @@ def extract(raw: RawDocument) -> RawExtraction:
                                    demonym_edges(lang, sents, docs, toks, demonym) +
                                    listed_partner_edges(text, sents, lang) + own_partner_edges(text, sents, lang) +
                                    project_partner_edges(text, sents, lang))
+    candidates = money_support_is_funding(candidates, text)
     relabelled = {norm(t) for t in eng.relabel}
     for m, _ in pending:  # one label per name: a programme named as such once is one everywhere
         if norm(m.text) in relabelled and m.label == "Organisation" and m.kind is None:

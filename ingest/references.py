@@ -50,7 +50,11 @@ PROGRAMME_HEADS = {"programme", "program", "project", "projet", "initiative"}
 _MODIFIERS = 3
 _NOT_MODIFIERS = {"the", "a", "an", "le", "la", "les", "un", "une", "first", "second", "third", "last", "only", "next",
                   "premier", "premiere", "seconde", "dernier", "derniere", "seul", "seule", "plus",
-                  "most", "other", "autre", "another"}
+                  "most", "other", "autre", "another",
+                  # a preposition: the determiner is another noun's ("the process towards closer cluster
+                  # cooperation", « la mise en place du pôle »)
+                  "towards", "toward", "of", "for", "with", "in", "on", "to", "by", "vers", "de", "du", "des", "d'",
+                  "en", "pour", "avec", "par", "sur", "dans"}
 # what after the head makes it part of a longer description or name: "the Bank of X", « l'Agence de X »
 _CONTINUES = {"of", "for", "de", "du", "des", "d'", "pour", "-"}
 

@@ -19,7 +19,7 @@ Kinds come from the strongest evidence (`model.KIND_PRECEDENCE`). Curation decis
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ecograph.ids import entity_id, norm
 from ecograph.model import Document, Entity, Evidence, Extraction, Relation, allowed
@@ -234,6 +234,10 @@ class Resolver:
             t = mention_entity.get(id(c.target)) or by_span.get((c.target.start, c.target.end, c.target.label))
             if not s or not t or s == t:
                 continue
+            if c.type == "FUNDS" and entities[s].label == entities[t].label == "Programme" and \
+                    entities[s].kind != "fund":  # "P, funded by the Q programme": a component of Q (a fund funds)
+                c = replace(c, type="PART_OF", source=c.target, target=c.source)
+                s, t = t, s
             if not allowed(c.type, entities[s].label, entities[t].label):
                 continue
             start, end = _trim(text, c.start, c.end)

@@ -78,6 +78,8 @@ def _modified_as_required(t, frame) -> bool:
 def _emit(frame, src, tgt, s, rtype: str | None = None) -> Candidate | None:
     if src.m is tgt.m or norm(src.m.text) == norm(tgt.m.text):
         return None
+    if frame.target_labels and tgt.m.label not in frame.target_labels:
+        return None
     types = (rtype,) if rtype else frame.types
     rtype = next((r for r in types if allowed(r, src.m.label, tgt.m.label)), None)
     if rtype is None:

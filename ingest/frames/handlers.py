@@ -74,10 +74,11 @@ def holders(noun: Token, frame: Frame, by_words) -> list[Token]:
              noun.doc[c.left_edge.i - 1].text == ","]
     if named:
         return named  # "the organiser of P, Kappa Events", « l'organisateur de P, Kappa »
-    beside = _detached(noun)
+    # "as part of P, X launched": a governed noun under a preposition is no apposition
+    beside = _detached(noun) if not (frame.governors and _introduced(noun)) else None
     if beside is not None:
         return [beside]
-    gov = governor(noun)
+    gov = governor(noun) or _clause_verb(noun, frame)
     if gov is None:
         return []
     prep = noun.head if noun.head.dep_ == "prep" else None
@@ -86,6 +87,33 @@ def holders(noun: Token, frame: Frame, by_words) -> list[Token]:
     if frame.governors and not words & frame.governors:
         return []
     return patients(gov) if is_passive(gov) else agents(gov, by_words)
+
+
+_ADJUNCT_MARKS = {"with", "avec", "under", "sous", "thanks", "grâce"}
+
+
+def _clause_verb(noun: Token, frame: Frame) -> Token | None:
+    """"P is implemented by A with the support of B", « mis en œuvre par A avec l'appui de B »: a noisy
+    tree hangs the adjunct on a noun of the clause; it is the clause's, so climb to its verb."""
+    marks = {c.lower_ for c in noun.children if c.dep_ == "case"} | \
+        ({noun.head.lower_} if noun.head.dep_ == "prep" else set())
+    if not marks & _ADJUNCT_MARKS & frame.governors:
+        return None
+    h = noun.head.head if noun.head.dep_ == "prep" else noun.head
+    # one noun up, an argument of the verb (« par l'agence A avec le soutien de B »); deeper, the adjunct
+    # may be another act's (« la création d'une vague de clusters avec l'appui de B »)
+    if h.pos_ in ("NOUN", "PROPN") and h.dep_ == "pobj" and h.head.dep_ == "agent":
+        h = h.head  # "by the agency A with the support of B"
+    if h.pos_ in ("NOUN", "PROPN", "ADP") and h.dep_ in _CLAUSE_ARGS and h.head.pos_ in ("VERB", "AUX"):
+        return h.head
+    return None
+
+
+_CLAUSE_ARGS = {"obl:agent", "agent", "nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj"}
+
+
+def _introduced(noun: Token) -> bool:
+    return noun.dep_ == "pobj" or any(c.dep_ == "case" for c in noun.children)
 
 
 def _detached(noun: Token) -> Token | None:
@@ -151,9 +179,13 @@ def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tu
         srcs = [x for x in srcs if x.m.kind != "funder"]  # "the P programme of the EU": run or funded, unsaid
     tgts = [x for r in frame.target for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
     if frame.co_agents and not srcs:
-        # "P was launched in close collaboration between A, B and C": the parties do it together
-        srcs = [x for n in prep_objects(t, {"in", "en"}) if n.lemma_.lower() in _JOINT_NOUNS
-                for tok in prep_objects(n, BETWEEN) for x in read(tok)]
+        # "P was launched in close collaboration between A, B and C": the parties do it together;
+        # "P is run in collaboration with A, B and C", with no agent named: they run it
+        joint = [n for n in prep_objects(t, {"in", "en"}) if n.lemma_.lower() in _JOINT_NOUNS]
+        srcs = [x for n in joint for tok in prep_objects(n, BETWEEN) for x in read(tok)]
+        if not srcs and is_passive(t):
+            return [(x, g) for n in joint for tok in prep_objects(n, tab.with_preps - BETWEEN)
+                    for x in read(tok) for g in tgts]
     if frame.co_agents and srcs:
         # "X runs P together with Y": a joint act is everyone's (SCHEMA); the co-actors partner
         co = [x for tok in co_actors(t, tab) for x in read(tok)]
@@ -164,10 +196,10 @@ def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tu
         if tgts:
             # "A, B and C have launched P": one act, run by its agents together
             return [(s, g) for s in srcs for g in tgts] + _co_runners(srcs)
-        if co and not tgts and _creates_an_act(t):
-            # "X vient de lancer avec A et B un programme de formation": an unnamed joint programme
-            # still makes its co-runners partners
-            return [(s, c, "PARTNERS_WITH") for s in srcs for c in co]
+        if not tgts and _creates_an_act(t, one=not co):
+            # "X vient de lancer avec A et B un programme de formation", "a new call launched by A and B":
+            # an unnamed joint programme still makes its co-runners partners
+            return [(s, c, "PARTNERS_WITH") for s in srcs for c in co] + _co_runners(srcs)
     return [(s, g) for s in srcs for g in tgts]
 
 
@@ -176,11 +208,15 @@ def _co_runners(srcs: list) -> list[tuple]:
     return [(a, b, "PARTNERS_WITH") for k, a in enumerate(srcs) for b in srcs[k + 1:] if a.m is not b.m]
 
 
-def _creates_an_act(t: Token) -> bool:
+def _creates_an_act(t: Token, *, one: bool = False) -> bool:
     """The verb's object is a programme, an event, a fund … (named or not); a noisy tree may hang it
-    elsewhere, so the first noun after the verb with no other verb between counts too."""
-    if any(o.lemma_.lower() in _ACT_NOUNS for o in patients(t)):
-        return True
+    elsewhere, so the first noun after the verb with no other verb between counts too. `one`: a single
+    act ("a new call launched by A and B"), not "A, B and C carried four projects" (each its own)."""
+    acts = [o for o in patients(t) if o.lemma_.lower() in _ACT_NOUNS]
+    if acts:
+        return not one or all(_single_act(o) for o in acts)
+    if one:
+        return False
     for k in t.doc[t.i + 1:t.sent.end]:
         if k.pos_ in ("VERB", "AUX"):
             return False
@@ -188,6 +224,15 @@ def _creates_an_act(t: Token) -> bool:
                 any(d.dep_ == "det" and d.lower_ in ("un", "une", "a", "an") for d in k.children):
             return True
     return False
+
+
+def _single_act(o: Token) -> bool:
+    """One act, not "four projects": a plural act noun counts as one under a singular act noun that it
+    completes ("a call for projects", « un appel à projets »)."""
+    if "Number=Plur" not in str(o.morph):
+        return True
+    up = o.head if o.dep_ == "nmod" else o.head.head if o.dep_ == "pobj" else None
+    return up is not None and up.lemma_.lower() in _ACT_NOUNS and "Number=Plur" not in str(up.morph)
 
 
 # what a joint act creates or runs, named or not: "launched with A a training programme"
@@ -200,7 +245,7 @@ _ACT_NOUNS = {"programme", "program", "project", "projet", "initiative", "appel"
               "rencontre", "colloque", "hackathon", "webinar", "webinaire"}
 
 
-def _joint_parties(t: Token, tab: FrameTable, by_words, read) -> tuple[list, list]:
+def _joint_parties(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> tuple[list, list]:
     """Who takes part in a joint act: (the parties, the partners named with "with"/"avec"). The parties
     are the subjects or the between/entre parties on the trigger, on its agreement noun or on the verb
     the noun depends on; each with-partner meets the parties, not the other with-partners ("X signed
@@ -224,7 +269,8 @@ def _joint_parties(t: Token, tab: FrameTable, by_words, read) -> tuple[list, lis
         if gov is not None:
             parties += [x for tok in agents(gov, by_words) for x in read(tok)]
             nodes.append(gov)
-    withs = [x for n in nodes for tok in prep_objects(n, tab.with_preps - BETWEEN) for x in read(tok)]
+    preps = (tab.with_preps - BETWEEN) | frame.partner_preps
+    withs = [x for n in nodes for tok in prep_objects(n, preps) for x in read(tok)]
     if t.pos_ in ("VERB", "AUX"):  # "X has formed seven partnerships: A, B and C": the list names them
         withs += [x for o in nodes[1:] if o.dep_ in ("dobj", "obj") for x in read(o)]
     return parties, withs
@@ -244,7 +290,7 @@ def joint(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple
     if frame.particle and not any(c.lower_ in frame.particle for c in t.children):
         return []
     seen: set = set()
-    found, found_withs = _joint_parties(t, tab, by_words, read)
+    found, found_withs = _joint_parties(t, frame, tab, by_words, read)
     parties = _distinct(found, seen)
     withs = _distinct(found_withs, seen)
     if frame.object and t.pos_ in ("VERB", "AUX") and not _has_object(t, frame):

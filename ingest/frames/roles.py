@@ -49,6 +49,8 @@ def is_passive(t: Token) -> bool:
         return bool(prep_objects(t, _BY))
     if t.dep_ in MODIFIER_CLAUSE:
         return True
+    if t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and is_passive(t.head):
+        return True  # « P est financé par A et mis en œuvre avec l'appui de B »: the auxiliary is shared
     # "P, financé par A et conduit par B": a noisy tree hangs the second participle on the noun, makes
     # it the root, or coordinates it with the first; a bare participle with a by/par agent is passive
     return bool(prep_objects(t, _BY))

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ecograph.model import RELATION_TYPES
+from ecograph.model import LABELS, RELATION_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MODES = ("joint", "directed", "members_include", "led_under")
 ROLES = ("agent", "patient", "holder", "self", "poss")  # and "prep:w1,w2" (objects of these prepositions)
 _ROW_KEYS = {"name", "lemmas", "pos", "mode", "type", "conf", "source", "target", "object", "governors",
-             "particle", "member_nouns", "party_nouns", "co_agents", "modifiers", "unless_modifiers", "partner_nouns"}
+             "particle", "member_nouns", "party_nouns", "co_agents", "modifiers", "unless_modifiers", "partner_nouns",
+             "partner_preps", "target_labels"}
 _LANG_KEYS = {"language", "container_nouns", "with_preps", "signatory_nouns", "signatory_preps",
               "hedge_modals", "hedge_heads", "consortium_nouns", "made_of", "frames"}
 
@@ -41,6 +42,8 @@ class Frame:
     co_agents: bool = False  # "with Y" beside the agent is a co-actor of the act
     modifiers: frozenset[str] = frozenset()  # the trigger counts only with one of these words on it ("lead partner")
     unless_modifiers: frozenset[str] = frozenset()  # ... and not with one of these ("partner", not "lead partner")
+    partner_preps: frozenset[str] = frozenset()  # a joint frame's partner after these too: « s'associer à Y »
+    target_labels: frozenset[str] = frozenset()  # "is part of P": only a programme (of an organisation, unsaid which)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ def _frame(row: dict, where: str) -> Frame:
     bad = [t for t in row["type"] if t not in RELATION_TYPES]
     if bad or not row["type"]:
         raise FrameTableError(f"{where}: unknown relation types {bad}")
+    if set(row.get("target_labels", ())) - set(LABELS):
+        raise FrameTableError(f"{where}: unknown target labels {sorted(set(row['target_labels']) - set(LABELS))}")
     if not 0 < float(row["conf"]) <= 1:
         raise FrameTableError(f"{where}: conf must be in (0, 1]")
     if row["mode"] == "directed" and not (row.get("source") and row.get("target")):
@@ -93,7 +98,9 @@ def _frame(row: dict, where: str) -> Frame:
                  frozenset(row.get("member_nouns", ())), party_nouns=frozenset(row.get("party_nouns", ())),
                  co_agents=bool(row.get("co_agents", False)), modifiers=frozenset(row.get("modifiers", ())),
                  unless_modifiers=frozenset(row.get("unless_modifiers", ())),
-                 partner_nouns=frozenset(row.get("partner_nouns", ())))
+                 partner_nouns=frozenset(row.get("partner_nouns", ())),
+                 partner_preps=frozenset(row.get("partner_preps", ())),
+                 target_labels=frozenset(row.get("target_labels", ())))
 
 
 def parse_table(data: dict, where: str) -> FrameTable:

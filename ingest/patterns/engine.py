@@ -18,7 +18,7 @@ from .lexicon import Arg, Sent, _matchers, lexicon
 from .clauses import ClausePatterns
 from .places import PlacePatterns
 from .relations import RelationPatterns
-from .words import (_APPOS_DET, _APPOSED_NOUNS, _CLOSE_QUOTES, _DETS, _PARTICIPLE, _SUBJECTLESS_PREPS, _GENERIC_PLURALS, _HEADS, _MONTHS, _PROGRAMME_WORDS,
+from .words import (_OPENING_DETS, _APPOS_DET, _APPOSED_NOUNS, _CLOSE_QUOTES, _DETS, _PARTICIPLE, _SUBJECTLESS_PREPS, _GENERIC_PLURALS, _HEADS, _MONTHS, _PROGRAMME_WORDS,
                     _TIME_INTRO, _YEAR)
 
 
@@ -209,10 +209,20 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
         if m <= s.a or self.f[m] != "," or m + 1 > k or self.f[m + 1] not in _APPOS_DET:
             return None
         head = self._arg_ending(s, m)
+        if head is not None and self._in_opening_phrase(s, head):
+            return None  # "Held alongside the X Expo, the event was organised by …": a fronted phrase's name
         if head is None and self.f[m - 1] == ")":  # "MedLink (2021–2024), an EU-funded project"
             o = next((t for t in range(m - 2, max(s.a, m - 8), -1) if self.f[t] == "("), None)
             head = self._arg_ending(s, o) if o is not None else None
         return head
+
+    def _in_opening_phrase(self, s: Sent, x: Arg) -> bool:
+        """x sits in a phrase that opens the sentence ("Held alongside X, …", "In partnership with X, …"):
+        the sentence starts on a word that is neither a determiner nor a name, then a lower-case word."""
+        a = s.a
+        return x.i > a + 1 and self._arg_at(s, a) is None and self.f[a] not in _DETS and \
+            self.f[a] not in _OPENING_DETS and \
+            self.toks[a].cap and not self.toks[a + 1].cap and not any(self.f[t] == "," for t in range(a, x.i))
 
     def _with_coactors(self, grp: list[Arg]) -> list[Arg]:
         """A co-actor's act is its partner's too: 'X, in partnership with Y, launched P', 'X runs P
@@ -264,6 +274,8 @@ class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
         m = j + 1
         while m < k and self.f[m] in _DETS:
             m += 1
+        if m + 1 < k and _PARTICIPLE.fullmatch(self.toks[m].text) and self.f[m + 1] in _SUBJECTLESS_PREPS:
+            return self._arg_ending(s, j)  # "X, affiliated to the Y council, signed …": Y is no signatory
         if m >= k or self.f[m] not in _APPOSED_NOUNS:
             return None
         return self._arg_ending(s, j)

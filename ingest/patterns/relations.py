@@ -10,7 +10,7 @@ from __future__ import annotations
 from ecograph.ids import norm
 
 from .lexicon import Arg
-from .words import (_ADHERED_THINGS, _AGREEMENTS, _APPOS_DET, _REFLEXIVE, _CLAUSE_BREAK, _FUNDING_NOUNS, _GENERIC_PLURALS, _MEMBER_WORDS,
+from .words import (_PARTICIPLE, _ADHERED_THINGS, _AGREEMENTS, _APPOS_DET, _REFLEXIVE, _CLAUSE_BREAK, _FUNDING_NOUNS, _GENERIC_PLURALS, _MEMBER_WORDS,
                     _NUMBERS, _OUR_MEMBERS_GLUE, _PROGRAMME_WORDS, _SUPPORT_NOUNS, _YEAR, fronted_participle)
 
 
@@ -180,14 +180,30 @@ class RelationPatterns:
             return cue.type
         return "PARTICIPATES_IN" if target.m.label == "Programme" else "MEMBER_OF"
 
+    def _second_verb(self, s, k) -> bool:
+        """'and'/« et » opening a second participle or verb: « lancé en 2021 et financé par A », "launched in
+        2017 and funded by A": the agent after it is that verb's, not the cue's."""
+        if self.f[k] in self.lex.PASSIVE_AUX:
+            return True  # "the fund project will be implemented by A": A implements
+        return self.f[k] in ("and", "et") and any(
+            self.f[m] in self.lex.PASSIVE_AUX or _PARTICIPLE.fullmatch(self.toks[m].text)
+            for m in range(k + 1, min(s.b, k + 3)))
+
     def _verb(self, s, cue, i, j):
         lex = self.lex
         if i > s.a and self.f[i - 1] in _REFLEXIVE:
             return  # « X s'appuie sur Y » (X relies on Y), « s'accompagne de »: not the verb's act
         # passive: "<participle> [≤4 tokens, no name] by A, B"
         k = j  # "financé à hauteur de 3 millions d'euros par X": an amount may sit before the agent
-        while k < min(s.b, j + 9) and self.f[k] not in lex.BY and not self._arg_at(s, k):
+        while k < min(s.b, j + 9) and self.f[k] not in lex.BY and not self._arg_at(s, k) and \
+                not self._second_verb(s, k):
             k += 1
+        if k < s.b and self._second_verb(s, k) and any(w in lex.PASSIVE_AUX for w in self.f[max(s.a, i - 2):i]):
+            # « P a été lancé en 2021 et est financé par A et mis en œuvre par B »: no agent of its own; the
+            # coordinated participles that follow are about P
+            patients, _ = self.left_group(s, i)
+            self.last_patients = patients or self.last_patients
+            return
         passive = k < s.b and self.f[k] in lex.BY and (k == j or self.f[j] not in ("the", "le", "la"))
         if cue.type in ("LOCATED_IN", "ACTIVE_IN", "PART_OF") and cue.mode == "verb":
             passive = False

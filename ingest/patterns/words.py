@@ -38,6 +38,8 @@ _APPOS_DET = {"a", "an", "the", "its", "un", "une", "le", "la", "l'", "son", "sa
 _TIME_INTRO = {"since", "in", "from", "by", "until", "between", "and", "early", "late", "mid", ",", "depuis", "en",
                "des", "entre", "et", "a", "partir", "de", "d'", "fin", "debut", "the", "of", "le"}
 _DETS = {"le", "la", "les", "l'", "the", "a", "an", "un", "une", "des", "its", "ses", "their", "leurs"}
+# what may open a sentence whose first name is its subject: "Our member X, the first …" (not a fronted phrase)
+_OPENING_DETS = {"our", "notre", "nos", "this", "these", "ce", "cette", "ces", "son", "sa", "his", "her", "their"}
 _CLAUSE_BREAK = {"which", "that", "who", "qui", "que", "dont", "where", "ou", "but", "mais", ";", ":"}
 
 

@@ -1,0 +1,122 @@
+"""Adjuncts of a clause and units of a body: "with the support of X" on a noisy tree, « s'associer à »,
+a programme run in collaboration with its runners, an unnamed call launched by two bodies, "is part of"
+a programme, "affiliated to", and a project funded by a programme (a component of it). Tables of invented
+sentences -> expected triples, negatives included."""
+from __future__ import annotations
+
+import pytest
+
+from ecograph.ids import document_id
+from ecograph.ingest.resolve import Resolver
+from ecograph.model import Document
+from helpers import as_triples, run, triples
+
+READ = [  # lang, text, triples that must be read
+    # the support adjunct of a passive clause, hung by the tree on the agent's noun or on a shared participle
+    ("fr", "Le projet Nova est mis en œuvre par l'agence Kelvo avec le soutien d'Orvalis Network.",
+     {("SUPPORTS", "Orvalis Network", "Nova")}),
+    ("fr", "Le projet Nova est financé par la Banque Kelvo et mis en œuvre avec l'appui technique d'Orvalis Conseil.",
+     {("FUNDS", "Banque Kelvo", "Nova"), ("SUPPORTS", "Orvalis Conseil", "Nova")}),
+    # « s'associer à », « associée à »: partners
+    ("fr", "L'Agence Kelvo, la plus grande organisation régionale dédiée à l'innovation, s'est associée à Orvalis "
+           "Venture pour soutenir les startups.", {("PARTNERS_WITH", "Agence Kelvo", "Orvalis Venture")}),
+    # a programme run in collaboration with bodies, no other agent named: they run it
+    ("en", "The Nova Growth programme is being run in collaboration with Orvalis Telecom and the Zeph Bank.",
+     {("RUNS", "Orvalis Telecom", "Nova Growth"), ("RUNS", "Zeph Bank", "Nova Growth")}),
+    # one unnamed act launched by two bodies: they partner
+    ("fr", "Nouvel appel à projets lancé par l'Agence Kelvo et Orvalistech.",
+     {("PARTNERS_WITH", "Agence Kelvo", "Orvalistech")}),
+    ("en", "A new call for projects launched by the Kelvo Agency and Orvalistech opens today.",
+     {("PARTNERS_WITH", "Kelvo Agency", "Orvalistech")}),
+    # part of a programme; affiliated to a body
+    ("fr", "Le programme Kappa, faisant partie du projet Orvalis Med, soutient les startups.",
+     {("PART_OF", "Kappa", "Orvalis Med")}),
+    ("fr", "L'Office Kelvo, rattaché au ministère de l'Industrie, accompagne les entreprises.",
+     {("PART_OF", "Office Kelvo", "ministère de l'Industrie")}),
+    ("en", "The Kelvo Training Office, affiliated to the Orvalis Ministry of Labour, opened a centre in Sfax.",
+     {("PART_OF", "Kelvo Training Office", "Orvalis Ministry of Labour")}),
+]
+
+NOT_READ = [  # lang, text, a triple that must not be read
+    # members who each carried projects did not run one act together
+    ("fr", "Nos adhérents Kelvo SAS, Orvalis Robotique et l'Université de Zeph ont porté cette année quatre projets "
+           "collaboratifs.", ("PARTNERS_WITH", "Kelvo SAS", "Orvalis Robotique")),
+    # a support adjunct of another act deep in the clause is not the clause's
+    ("fr", "Le ministre a cité une expérience pilote avec l'Agence Kelvo qui a servi de base pour la création d'une "
+           "vague de clusters avec l'appui de l'Union européenne.", ("SUPPORTS", "Union européenne", "Agence Kelvo")),
+    # "as part of P, X launches a call": X is no apposition of "part"
+    ("en", "As part of the Nova Clusters project, the Kelvo Network is launching a call for applications.",
+     ("PARTICIPATES_IN", "Kelvo Network", "Nova Clusters")),
+    # an organisation "part of" another: membership or unit, the text does not say which
+    ("en", "Kelvo Systems is part of the Orvalis Cluster.", ("PART_OF", "Kelvo Systems", "Orvalis Cluster")),
+    # the body an insert is affiliated to did not sign
+    ("en", "The Kelvo Training Office, affiliated to the Orvalis Ministry of Labour, signed an agreement with Zeph "
+           "University.", ("PARTNERS_WITH", "Orvalis Ministry of Labour", "Zeph University")),
+    # "affiliated with" is looser than a unit: researchers, partners
+    ("en", "The Kelvo Training Office is affiliated with the Orvalis Ministry of Labour.",
+     ("PART_OF", "Kelvo Training Office", "Orvalis Ministry of Labour")),
+]
+
+
+READ += [
+    # support the text calls money is funding
+    ("en", "The Central Bank of Kelvo will also support the Orvalis Startups Fund with $48M.",
+     {("FUNDS", "Central Bank of Kelvo", "Orvalis Startups Fund")}),
+    ("en", "The Kelvo Bank provides financial support to the Orvalis Cluster.",
+     {("FUNDS", "Kelvo Bank", "Orvalis Cluster")}),
+    ("fr", "La Banque Kelvo accorde un soutien financier au Pôle Orvalis.", {("FUNDS", "Banque Kelvo", "Pôle Orvalis")}),
+    # the runner of a project launched, funded and implemented: the implementer
+    ("fr", "Le projet Kappa Femmes (KF) a été lancé en octobre 2021 et est financé par l'Agence Orvalis de Développement "
+           "(AOD) et mis en œuvre par la Caisse des Dépôts Kelvo (CDK).",
+     {("RUNS", "Caisse des Dépôts Kelvo", "Kappa Femmes"), ("FUNDS", "Agence Orvalis de Développement", "Kappa Femmes")}),
+]
+
+NOT_READ += [
+    ("fr", "Le projet Kappa Femmes (KF) a été lancé en octobre 2021 et est financé par l'Agence Orvalis de Développement "
+           "(AOD) et mis en œuvre par la Caisse des Dépôts Kelvo (CDK).",
+     ("RUNS", "Agence Orvalis de Développement", "Kappa Femmes")),
+    ("en", "The Kelvo Loan Guarantee Corporation will implement the Orvalis Startups Fund. The fund project will be "
+           "implemented and operated by the Kelvo Loan Guarantee Corporation.",
+     ("FUNDS", "Kelvo Loan Guarantee Corporation", "Orvalis Startups Fund")),
+    # a name in the phrase that opens the sentence is no apposition of the subject noun
+    ("en", "Held alongside the Kelvo Water Expo, the event was organised by the Orvalis Commission.",
+     ("RUNS", "Orvalis Commission", "Kelvo Water Expo")),
+    # "cluster" inside another noun's phrase refers to no cluster
+    ("en", "The Orvalis Maritime Cluster was created in 2019. The process towards closer cluster cooperation has "
+           "benefited from the Kelvo Initiative.", ("PARTICIPATES_IN", "Orvalis Maritime Cluster", "Kelvo Initiative")),
+    # money said of another verb: the supporter is no funder
+    ("fr", "Le programme Kappa a été lancé par le Pôle Orvalis avec le soutien de l'Agence Zeph et financé à hauteur "
+           "de 3 millions d'euros par la Banque Kelvo.", ("FUNDS", "Agence Zeph", "Kappa")),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", READ)
+def test_adjuncts_and_units_are_read(lang, text, expected):
+    assert as_triples(expected) <= triples(text, lang, both_ways=True)
+
+
+@pytest.mark.parametrize("lang,text,triple", NOT_READ)
+def test_adjuncts_of_other_acts_and_loose_ties_give_no_edge(lang, text, triple):
+    assert as_triples({triple}) & triples(text, lang, both_ways=True) == set()
+
+
+def _resolved(text: str, lang: str):
+    doc = Document(id=document_id(text), source="t.txt", title="t", language=lang)
+    ext = Resolver().resolve(doc, text, run(text, lang))
+    names = {e.id: e.name for e in ext.entities}
+    return {(r.type, names[r.source], names[r.target]) for r in ext.relations}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Kappa project, funded by the Orvalis Med programme, launched its second call.",
+     ("PART_OF", "Kappa", "Orvalis Med")),
+    ("fr", "Le projet Kappa, financé par le programme Orvalis Med, a lancé son appel.",
+     ("PART_OF", "Kappa", "Orvalis Med")),
+])
+def test_a_project_funded_by_a_programme_is_part_of_it(lang, text, expected):
+    assert expected in _resolved(text, lang)
+
+
+def test_a_fund_that_funds_a_programme_does_not_contain_it():
+    found = _resolved("The Kappa project is funded by the Orvalis Trust Fund.", "en")
+    assert not any(t == "PART_OF" for t, _, _ in found)
