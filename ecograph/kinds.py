@@ -94,7 +94,8 @@ _WEAK = {"company"}
 # A name's head says its kind before any other cue word in it: "Ministry of Orvalis Cooperation" is a
 # ministry, « Ministère du Plan » no plan, "… Technopark Company" a company.
 _LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government"}
-_FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company"}
+_FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company",
+                "authority": "government"}  # ("… Programme Managing Authority" is the authority, not the programme)
 
 # Phrases whose kind outweighs any single cue word in the name: a chamber of commerce or a business council is
 # its members' association (not a government "council", nor a "wilaya" it is named after), an academy of sciences
@@ -121,6 +122,8 @@ def classify(name: str) -> tuple[str | None, str | None]:
     words = f.split()
     if words and words[-1] in ("accelerator", "accelerateur") and len(words) > 1:
         return "Programme", "programme"  # "MedAgriLink Accelerator": a named accelerator is a programme
+    if len(words) > 2 and words[1] in _LEADING_HEADS:
+        words = words[1:]  # an adjective before the head ("Kelvish Ministry of …") leaves it the head
     if len(words) > 1 and (words[0] in _LEADING_HEADS or words[-1] in _FINAL_HEADS):
         return "Organisation", _LEADING_HEADS.get(words[0]) or _FINAL_HEADS[words[-1]]
     if _CENTRAL_BANK.search(f.strip()):

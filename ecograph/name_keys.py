@@ -201,14 +201,17 @@ def clean_name(name: str, untag: bool = True) -> tuple[str, list[str]]:
 
 
 def _acronym_of_headed(name: str) -> str | None:
-    """'KIVA Association' / 'Réseau KIVA' → 'KIVA': an acronym with a body noun only is the body the
-    acronym names (the noun says what it is, not which)."""
+    """'KIVA Association' / 'Réseau KIVA' / 'Moroccan KIVA Network' → 'KIVA': an acronym with a body noun only
+    (and a place word) is the body the acronym names (the noun says what it is, not which)."""
+    to_place, places = _place_words()
     words = name.split()
+    if len(words) == 3:
+        words = [w for w in words if norm(w) not in places and norm(w) not in to_place]
     if len(words) != 2:
         return None
     for acr, head in (words, words[::-1]):
         if acr.isupper() and 2 <= sum(c.isalpha() for c in acr) and len(acr) <= 8 and \
-                norm(head) in _BODY_HEADS | {"network", "reseau", "cluster", "pole"}:
+                norm(head) in _BODY_HEADS | {"network", "reseau", "cluster", "pole", "technopark", "technopole", "technoparc"}:
             return acr
     return None
 

@@ -25,10 +25,11 @@ _CLOSE_QUOTE = re.compile(r"\s*[”»\"’]")
 
 def _quoted_expansions(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
     """Pairs (short, long) written 'SHORT “the LONG NAME”' or 'SHORT (« LONG »)': the quoted
-    expansion names the same body."""
+    expansion names the same body. A bare head is no short name ('the manager of the Technopark, « Kelvo
+    Technopark Company »': the quotes name the manager)."""
     return [(a, b) for a, b, ma, mb in _neighbours(mentions, text, _OPEN_QUOTE)
             if _CLOSE_QUOTE.match(text, mb.end) and len(norm(mb.text).split()) > len(norm(ma.text).split())
-            and _expands(ma.text, mb.text)]
+            and _expands(ma.text, mb.text) and not _head_only(loose_key(ma.canonical or ma.text))]
 
 
 def _expands(short: str, long_: str) -> bool:
@@ -143,20 +144,6 @@ def _place_head_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
     return [(i, next(iter(fulls[k].values()))) for k, i in shorts if len(fulls.get(k, ())) == 1]
 
 
-# "A, formerly (known as) the B", "A (ex-B)", « A, anciennement B »: one body under its current and
-# its former name. The cue must lead straight to the name ("formerly part of B" is no rename).
-_RENAME = re.compile(r"[^.;!?\n]{0,60}?\b(?:formerly|previously|anciennement|autrefois|ex-?)\s*"
-                     r"(?:(?:known|called|named)\s+as\s+|known\s+as\s+|called\s+|named\s+|"
-                     r"connue?s?\s+sous\s+le\s+nom\s+d[e']\s*|appel[ée]e?\s+|d[ée]nomm[ée]e?\s+)?"
-                     r"(?:(?:the|le|la|les)\s+|l['’]\s*)?$", re.I)
-
-
-def _renames(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
-    """(current, former) pairs of one document: the name written after a rename cue that follows
-    another name in the same sentence is the same body's former name."""
-    return [(a, b) for a, b, _, _ in _neighbours(mentions, text, _RENAME)]
-
-
 def _inner_acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
     """(short, long) pairs of one document: 'Orvalis CBC Sea' and 'Orvalis Cross Border Cooperation Sea
     Programme' (`name_keys.inner_expansions`)."""
@@ -222,7 +209,9 @@ def _beside_acronym_pairs(mentions: list[Mention], text: str) -> list[tuple[int,
     return out
 
 
-_PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,2})\s*(?:\)|(?=\n)|$)")
+# (after a closing quote, or a place the name left out: '« Kelvo Growth » (KG)', '… Project in Orvalis (KOP)')
+_PAREN_ACRONYM = re.compile(r"(?:\s*[”»\"’])?(?:\s+(?:in|en|au)\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?"
+                            r"\s*\(\s*(?P<acr>[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,2})\s*(?:\)|(?=\n)|$)")
 
 
 def paren_acronyms(mentions: list[Mention], text: str) -> dict[int, str]:
@@ -234,13 +223,14 @@ def paren_acronyms(mentions: list[Mention], text: str) -> dict[int, str]:
         if m.label not in _SWAP or not text:
             continue
         paren = _PAREN_ACRONYM.match(text, m.end)
-        if paren is None or paren.group(1) in m.aliases or paren.group(1).lower() in NON_NAME_ACRONYMS:
+        if paren is None or paren["acr"] in m.aliases or paren["acr"].lower() in NON_NAME_ACRONYMS or \
+                paren["place"] and not qualifiers(paren["place"]):
             continue  # (an acronym that names no actor is no actor's other name)
         name = m.canonical or m.text
-        letters = _acronym_letters(paren.group(1)) or _word_acronym(paren.group(1), name)
+        letters = _acronym_letters(paren["acr"]) or _word_acronym(paren["acr"], name)
         if letters and _acronym_letters(name) is None and len(norm(name).split()) >= 2 and \
                 abbreviates(letters, _initials(name)):
-            out[i] = paren.group(1)
+            out[i] = paren["acr"]
     return out
 
 
@@ -261,22 +251,6 @@ def _word_acronym(word: str, name: str) -> str | None:
     return letters if missing <= (1 if len(letters) >= 5 else 0) else None
 
 
-# "A, also known as B", "A (known as B)", « A, dénommé en français B », « A, appelé aussi B »: one body,
-# two names
-_AKA = re.compile(
-    r"\s*[”»\"’]?\s*[,(]?\s*(?:(?:also|otherwise)\s+(?:known\s+as|called|named)|a\.?k\.?a\.?|known\s+as|"
-    r"(?:known|called)\s+in\s+(?:english|french|arabic)\s+as|in\s+(?:english|french|arabic)|"
-    r"d[ée]nomm[ée]e?s?(?:\s+en\s+(?:fran[cç]ais|anglais|arabe))?|appel[ée]e?s?\s+(?:aussi|[ée]galement|en\s+\w+)|"
-    r"(?:aussi|[ée]galement)\s+(?:appel[ée]e?s?|d[ée]nomm[ée]e?s?)|en\s+(?:fran[cç]ais|anglais|arabe)|"
-    r"connue?s?\s+(?:aussi\s+|[ée]galement\s+)?sous\s+le\s+nom\s+d[e'’]\s*)"
-    r"\s*[,:]?\s*(?:(?:the|le|la|les)\s+|l['’]\s*)?[“«\"‘]?\s*", re.I)
-
-
-def _also_known_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
-    """(name, other name) pairs joined by an "also known as" cue: the text says both name one body."""
-    return [(a, b) for a, b, _, _ in _neighbours(mentions, text, _AKA)]
-
-
 def _one_slip(a: str, b: str) -> bool:
     """b is a with one letter more (not at either end), or a with two neighbour letters swapped."""
     if len(b) == len(a) + 1:
@@ -289,7 +263,8 @@ def _one_slip(a: str, b: str) -> bool:
 
 def _typo_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
     """Pairs of one-word names of one document that differ by a slip of the pen: an acronym of 4+ letters
-    with two letters swapped ('KFRC' / 'KRFC'), a word of 8+ letters with one letter dropped ('Tecnovalia')."""
+    with two letters swapped ('KFRC' / 'KRFC'), a word of 8+ letters with one letter dropped ('Tecnovalia') or
+    two neighbour letters swapped ('Kelvoprak')."""
     first: dict[str, int] = {}
     for i, m in enumerate(mentions):
         name = (m.canonical or m.text).strip()
@@ -300,7 +275,7 @@ def _typo_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         for b, j in first.items():
             if a.isupper() != b.isupper() or len(a) < (4 if a.isupper() else 8):
                 continue
-            if (len(b) == len(a) + 1 and not a.isupper()) or (len(a) == len(b) and a < b and a.isupper()):
+            if (len(b) == len(a) + 1 and not a.isupper()) or (len(a) == len(b) and a < b):
                 if _one_slip(a, b):
                     out.append((i, j))
     return out
@@ -331,13 +306,20 @@ def _bare_head_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
 
 
 _GLUED_ACRONYM = re.compile(r"^(\S.*\S)-([A-Z][A-Z0-9&]{1,7})$")
+_SPACED_ACRONYM = re.compile(r"^(\S.*\S)\s+([A-Z][A-Z&]{2,7})$")
 
 
 def split_glued_acronym(name: str) -> tuple[str, str] | None:
     """'Tessaro Kelvo Trade Council-TKTC' → ('Tessaro Kelvo Trade Council', 'TKTC'): an acronym glued to its long
-    name by a hyphen, when its letters stand for the name ('KORA-BTX', 'Kelvo UE-TN' spell nothing out)."""
+    name by a hyphen, when its letters stand for the name ('KORA-BTX', 'Kelvo UE-TN' spell nothing out); or
+    written after it without brackets, 3+ letters after 3+ words none of them an acronym ('Union des Tisseurs
+    de Kelvo UTK')."""
     m = _GLUED_ACRONYM.match(name.strip())
-    if m is None or " " not in m.group(1) or _acronym_letters(m.group(1)) is not None:
+    if m is None:
+        m = _SPACED_ACRONYM.match(name.strip())
+        if m is None or len(norm(m.group(1)).split()) < 3 or any(_acronym_word(w) for w in m.group(1).split()):
+            return None
+    if " " not in m.group(1) or _acronym_letters(m.group(1)) is not None:
         return None
     letters = "".join(c for c in m.group(2).lower() if c.isalpha())
     if len(letters) >= 2 and abbreviates(letters, _initials(m.group(1))):
@@ -359,7 +341,8 @@ def _bracketed_name_pairs(mentions: list[Mention], text: str) -> list[tuple[int,
     """(name, other name) pairs written 'A (B)', B filling the brackets, both bodies, when B is A's other name:
     its leading acronym stands for A ('Chambre de Commerce de Kelvo (CCI Tessaro)'), or it names A's body in
     another language ('Conseil d'Affaires Kelvo (Kelvo Business Council)'), or it is a brand with no kind
-    word for a body A describes by its head and place ('Pôle de Compétitivité de Brevia (Orvalis Park)').
+    word for a body A describes by its head and place ('Pôle de Compétitivité de Brevia (Orvalis Park)'), or a
+    coined one-word brand (`_coined_word`), or A's acronym stands for B (A's name in another language).
     A parent or a partner in brackets ('Orvalis Agency (Ministry of Industry)') is none of these."""
     out = []
     for a, b, ma, mb in _neighbours(mentions, text, _BRACKETED):
@@ -367,7 +350,14 @@ def _bracketed_name_pairs(mentions: list[Mention], text: str) -> list[tuple[int,
             continue
         long_, other = ma.canonical or ma.text, mb.canonical or mb.text
         words = other.split()
-        if len(words) < 2 or len(long_.split()) < 2 or _acronym_letters(long_) is not None:
+        if len(long_.split()) < 2 or _acronym_letters(long_) is not None:
+            continue
+        acronyms = [acr for acr in ma.aliases if " " not in acr and _acronym_word(acr)]
+        if len(words) == 1 and _coined_word(other) or \
+                len(words) >= 2 and any(abbreviates(acr.lower(), _initials(other)) for acr in acronyms):
+            out.append((a, b))  # 'Kelvo Training Company (KelvoLearn)', 'Union … UTK (Weavers Union of Kelvo)'
+            continue
+        if len(words) < 2:
             continue
         first = "".join(c for c in words[0].lower() if c.isalpha())
         if _acronym_word(words[0]) and len(first) >= 2 and abbreviates(first, _initials(long_)):
@@ -381,6 +371,12 @@ def _bracketed_name_pairs(mentions: list[Mention], text: str) -> list[tuple[int,
                 not set(norm(other).split()) & _HEAD_WORDS:
             out.append((a, b))
     return out
+
+
+def _coined_word(word: str) -> bool:
+    """'KelvoLearn', 'MoKDE', 'Kelvo4Med': a one-word brand with a capital after a small letter, or a digit."""
+    return len(word) >= 4 and word.isalnum() and not word.isupper() and not word.isdigit() and (
+        any(c.isdigit() for c in word) or any(a.islower() and b.isupper() for a, b in zip(word, word[1:])))
 
 
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")

@@ -7,8 +7,10 @@ aliases, when a loose form matches ("Cluster Atlas" / "Atlas Cluster": the cue w
 "Atlas Morocco" → "Atlas": a place tag, kept as an alias), or when the document links them
 (`doc_links`: a quoted expansion, "the <place> cluster", "A, formerly B", an inner acronym
 "X CBC Y" for "X Cross Border Cooperation Y", "A (B)" where B is A's other name, an acronym glued by a
-hyphen, a contraction, a name without its spaces, a short form cut before "and", "ACR" with "ACR
-Project", a programme named without its family's acronyms). No join ever crosses a distinguishing qualifier
+hyphen or written after the name, a contraction, a name without its spaces, a short form cut before "and", "ACR"
+with "ACR Project", a programme named without its family's acronyms, a rename or "hereinafter" cue in
+`name_cues`). A bare head ("the Technopark") of another document is a known place-tagged body only where that
+document names its place. No join ever crosses a distinguishing qualifier
 (`name_keys.clash`: another country or city, Northern/Southern). The name is the most used form,
 in the document's language where the forms differ, never a former name.
 Kinds come from the strongest evidence (`model.KIND_PRECEDENCE`). Curation decisions
@@ -20,20 +22,21 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from ecograph.ids import entity_id, norm
-from ecograph.model import (ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, Document, Entity, Evidence, Extraction,
-                            Relation, allowed, kind_rank)
+from ecograph.model import Document, Entity, Evidence, Extraction, Relation, allowed
 from ecograph.store.merge import fuller_name
 
-from .doc_links import (_acronym_pairs, _also_known_pairs, _bare_head_pairs,
+from .doc_links import (_acronym_pairs, _bare_head_pairs,
                         _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
-                        _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions, _renames,
-                        _short_acronym_pairs, _typo_pairs, family_tails, paren_acronyms, quoted_continuations,
-                        split_glued_acronym)
-from .short_forms import _acronym_programme_pairs, _family_tail_pairs, _head_tail_pairs, _short_form_pairs
-from ecograph.kinds import classify
+                        _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions,
+                        _short_acronym_pairs, _typo_pairs, family_tails, paren_acronyms,
+                        quoted_continuations, split_glued_acronym)
+from .name_cues import _also_known_pairs, _renames, managers_acronyms
+from .group_kind import _group_kind, _group_label
+from .short_forms import (_acronym_programme_pairs, _family_tail_pairs, _glued_owner_pairs, _head_tail_pairs,
+                          _place_dropped_pairs, _short_form_pairs)
 from ecograph.languages import name_language
-from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant, _untagged,  # noqa: F401
-                        body_head, clash, clean_name, despaced,
+from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant,  # noqa: F401
+                        clash, clean_name, despaced,
                         inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers,
                         split_acronym_dash,
                         strip_country_tag)
@@ -68,6 +71,7 @@ class Resolver:
         self._split: dict[str, str] = {}
         self._language: str | None = None  # the language of the document being resolved
         self._country: tuple | None = None  # its country (`national_bodies.document_country`)
+        self._places: frozenset[str] = frozenset()  # the places it names (`qualifiers` marks)
         for e in entities:
             self._remember(e)
 
@@ -80,7 +84,12 @@ class Resolver:
         for n in (e.name, *e.aliases):
             if not norm(n):  # a name of punctuation only would join unrelated entities
                 continue
-            self.index.setdefault((e.label, name_key(n)), e.id)
+            # a bare head among a named body's aliases ("Technopark" of "Technopark Agadir") is what one page
+            # called it: another page's bare head meets it only where it names the place (`_placed_here`)
+            bare_alias = e.label in _SWAP and n != e.name and _head_only(loose_key(n)) and \
+                not _head_only(loose_key(e.name))
+            if not bare_alias:
+                self.index.setdefault((e.label, name_key(n)), e.id)
             if e.label == "Programme" and programme_key(n):
                 self.heads.setdefault(programme_key(n), e.id)
             if e.label in _SWAP:
@@ -90,7 +99,8 @@ class Resolver:
                     self.inner_long.setdefault(k, e.id)
                 k = loose_key(n)
                 if k and _significant(k):
-                    (self.bare if _head_only(k) else self.loose).setdefault(k, e.id)
+                    where = self.bare_stripped if bare_alias else self.bare if _head_only(k) else self.loose
+                    where.setdefault(k, e.id)
                 k = loose_key(strip_country_tag(norm(n)) or "")
                 if k and _significant(k):
                     (self.bare_stripped if _head_only(k) else self.loose).setdefault(k, e.id)
@@ -121,6 +131,10 @@ class Resolver:
         """Candidate ids, best evidence first: an exact name, a loose key, a programme head."""
         labels = (label, _SWAP[label]) if label in _SWAP else (label,)
         names = {n for n in names if norm(n)}
+        for n in sorted(names) if label in _SWAP else ():
+            hit = self.bare_stripped.get(loose_key(n)) if _head_only(loose_key(n)) else None
+            if hit and self._placed_here(hit, strict=True):
+                yield hit  # a bare head on a page naming a known placed body's place: that body first
         for lab in labels:
             for n in sorted(names):
                 hit = self.index.get((lab, name_key(n)))
@@ -131,7 +145,7 @@ class Resolver:
                 k = loose_key(n)
                 if k and _significant(k):
                     hit = (self.bare_stripped if _head_only(k) else self.loose).get(k)
-                    if hit:
+                    if hit and (not _head_only(k) or self._placed_here(hit)):
                         yield hit
                 k = loose_key(strip_country_tag(norm(n)) or "")
                 if k and _significant(k):
@@ -148,6 +162,15 @@ class Resolver:
             k = programme_key(n)
             if k and k in self.heads and (label == "Programme" or _long_programme_key(k)):
                 yield self.heads[k]  # "X Y Z" is the "X Y Z Programme" whatever its label
+
+    def _placed_here(self, eid: str, strict: bool = False) -> bool:
+        """Does the document name the place of this known body ("Technopark Sousse")? A bare head ("the
+        Technopark") of another document means that body only then: elsewhere it is the page's own one.
+        A body with no place passes unless `strict`."""
+        e = self.entities.get(eid)
+        marks = frozenset().union(*(qualifiers(n) for n in (e.name, *e.aliases))) if e is not None else frozenset()
+        marks = {q for q in marks if q.startswith("p:")} or {q for q in marks if q.startswith("c:")}
+        return bool(marks & self._places) if marks else not strict
 
     def _free_name(self, g: _Group, label: str, name: str, eid: str,
                    taken: dict[str, Entity]) -> tuple[str, str]:
@@ -191,6 +214,7 @@ class Resolver:
         self._split = self.curation.split_names if self.curation is not None else {}
         self._language = doc.language
         self._country = document_country(raw.mentions)
+        self._places = frozenset().union(*(qualifiers(m.canonical or m.text) for m in raw.mentions))
         groups = self._group(raw.mentions, reg, text)
         entities: dict[str, Entity] = {}
         mention_entity: dict[int, str] = {}
@@ -236,21 +260,7 @@ class Resolver:
         """Union-find over a document's mentions: same key, acronym link, registry entry, loose key,
         a quoted expansion; never across clashing qualifiers (`clash`)."""
         parent = list(range(len(mentions)))
-        for m in mentions:
-            if m.label == "Organisation" or (m.label == "Programme" and not (m.canonical or m.text).isupper()):
-                name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation")
-                if extra or name != (m.canonical or m.text):
-                    m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
-        for i, acronym in paren_acronyms(mentions, text).items():
-            mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
-        tails = _family_tails(reg)
-        for m in mentions:
-            full = tails.get(norm(m.canonical or m.text)) if m.label == "Programme" else None
-            if full:  # a programme named without its family's acronyms
-                m.aliases, m.canonical = sorted({*m.aliases, m.canonical or m.text}), full
-        for _, j, joined in quoted_continuations(mentions, text, reg):
-            mentions[j].aliases = sorted({*mentions[j].aliases, mentions[j].canonical or mentions[j].text})
-            mentions[j].canonical = joined  # the name the quotes cut in two
+        _prepare(mentions, reg, text)
         quals = [frozenset().union(qualifiers(m.canonical or m.text), *(qualifiers(a) for a in m.aliases))
                  for m in mentions]
 
@@ -271,7 +281,7 @@ class Resolver:
                 _also_known_pairs(mentions, text) + _bracketed_name_pairs(mentions, text) + \
                 _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions) + \
                 _short_acronym_pairs(mentions) + _list_item_pairs(mentions, text) + _family_tail_pairs(mentions) + \
-                _head_tail_pairs(mentions):
+                _head_tail_pairs(mentions) + _place_dropped_pairs(mentions) + _glued_owner_pairs(mentions, text):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:
@@ -372,6 +382,31 @@ class Resolver:
         return eid, ent
 
 
+def _prepare(mentions: list[Mention], reg: dict[str, KnownEntity], text: str) -> None:
+    """Each mention's name as the documents mean it, before grouping: typography and a place tag off
+    (`clean_name`), an acronym glued to it split off, a bracketed acronym of its own added and one that is its
+    manager's dropped, a programme's family acronyms restored, a name the quotes cut in two joined."""
+    for m in mentions:
+        if m.label == "Organisation" or (m.label == "Programme" and not (m.canonical or m.text).isupper()):
+            name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation")
+            glued = split_glued_acronym(name)
+            name, extra = (glued[0], [*extra, glued[1]]) if glued else (name, extra)
+            if extra or name != (m.canonical or m.text):
+                m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
+    for i, acronym in paren_acronyms(mentions, text).items():
+        mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
+    for i, acronym in managers_acronyms(mentions, text).items():
+        mentions[i].aliases = [a for a in mentions[i].aliases if a != acronym]
+    tails = _family_tails(reg)
+    for m in mentions:
+        full = tails.get(norm(m.canonical or m.text)) if m.label == "Programme" else None
+        if full:  # a programme named without its family's acronyms
+            m.aliases, m.canonical = sorted({*m.aliases, m.canonical or m.text}), full
+    for _, j, joined in quoted_continuations(mentions, text, reg):
+        mentions[j].aliases = sorted({*mentions[j].aliases, mentions[j].canonical or mentions[j].text})
+        mentions[j].canonical = joined  # the name the quotes cut in two
+
+
 def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
     """The keys a mention joins others of its document by: its names, "^" programme key, "~" loose
     keys, "@" registry entry (and the registry's other names)."""
@@ -413,52 +448,6 @@ def _family_tails(reg: dict) -> dict[str, str]:
     if _TAILS[0] is not reg:
         _TAILS[:] = [reg, family_tails(reg)]
     return _TAILS[1]
-
-
-def _group_label(g: _Group) -> str:
-    """The mentions' majority label; Organisation and Programme swap only when the names' own
-    words say so (every name with a cue word cues the other label: "… Cluster", "… Programme"),
-    or, for a programme no name calls one, when a long form is headed by a body noun: "the X
-    project" where X stands for "Centre … for …" is that centre's work, said of the centre."""
-    label = Counter(m.label for m in g.mentions).most_common(1)[0][0]
-    if any(m.label == label and m.kind == "project" and classify(m.text)[1] != "project" for m in g.mentions):
-        return label  # a page's "Project name: CLUSTER" field outweighs the name's own words
-    if label in _SWAP:
-        cued = {classify(n)[0] for n in g.names} - {None}
-        if cued == {_SWAP[label]}:
-            return _SWAP[label]
-        if label == "Programme" and not cued and any(body_head(n) for n in g.names):
-            return "Organisation"
-    return label
-
-
-def _group_kind(g: _Group, label: str, name: str, known: KnownEntity | None) -> str | None:
-    """The registry's kind, else the strongest (`model.KIND_PRECEDENCE`) of what the mentions'
-    context and the names' own words say and that fits the label; `other` when nothing does."""
-    if known is not None and known.kind and known.label == label:
-        return known.kind
-    fits = {"Organisation": ORG_KINDS, "Programme": PROGRAMME_KINDS, "Place": PLACE_KINDS}[label]
-    # a place-tagged form is weak evidence of kind ("Orion Morocco": a company for its "Morocco"?):
-    # a mention's kind that only repeats its own words is judged again on the cleaned names, and
-    # the tagged form's own answer counts only when nothing else says anything
-    said = [m.kind for m in g.mentions if m.kind != classify(m.text)[1]] + g.kinds + \
-        [classify(_untagged(n) or n)[1] for n in _fullest(g.names | {name})]
-    said = [k for k in said if k in fits] or \
-        [k for k in [m.kind for m in g.mentions] + [classify(n)[1] for n in sorted(g.names)] if k in fits]
-    if not said:
-        return None if label == "Place" else "other"
-    return min(said, key=kind_rank)
-
-
-def _fullest(names: set[str]) -> list[str]:
-    """One spelling of each name, the fullest: "X Clusters" (a network of clusters) says the kind, not a
-    "X Cluster" that drops its plural."""
-    best: dict[str, str] = {}
-    for n in sorted(names):
-        k = name_key(n)
-        if len(n) > len(best.get(k, "")):
-            best[k] = n
-    return sorted(best.values())
 
 
 def _long_programme_key(key: str) -> bool:

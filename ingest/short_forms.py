@@ -1,13 +1,13 @@
 """Short forms one document uses for a name it also writes in full: a coined one-word name and
 "<name> Project", a long name cut before "and …", before its body noun's complement or before a body
-noun it drops. Read by `resolve.py` beside the other links of `doc_links.py`."""
+noun it drops, or without the place it opens with. Read by `resolve.py` beside the other links of `doc_links.py`."""
 from __future__ import annotations
 
 from collections import defaultdict
 
 from ecograph.ids import norm
 from ecograph.kinds import NON_NAME_ACRONYMS, classify
-from ecograph.name_keys import _HEAD_WORDS, _PROGRAMME_WORDS, _SWAP
+from ecograph.name_keys import _HEAD_WORDS, _MOVABLE, _PROGRAMME_WORDS, _SWAP, _place_words, qualifiers
 
 from .doc_links import _acronym_word
 from .types import Mention
@@ -118,3 +118,37 @@ def _head_tail_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         if mentions[j].start < m.start:
             out.append((i, j))
     return out
+
+
+def _place_dropped_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(short, long) pairs of one document: 'the Compact' after 'Orvalis Compact', the long name without the
+    place it opens with, when only one long name of the document reduces so and it came first."""
+    _, places = _place_words()
+    rests: dict[str, dict[str, int]] = defaultdict(dict)  # the name without its place -> {long name: first mention}
+    for j, m in enumerate(mentions):
+        toks = norm(m.canonical or m.text).split()
+        if m.label in _SWAP and len(toks) >= 2 and toks[0] in places and qualifiers(toks[0]):
+            rest = [t for t in toks[1:] if t not in _MOVABLE]
+            if rest and toks[1] not in _MOVABLE and not all(t in _HEAD_WORDS or t in places for t in rest):
+                rests[" ".join(toks[1:])].setdefault(" ".join(toks), j)
+    out = []
+    for i, m in enumerate(mentions):
+        longs = rests.get(norm(m.canonical or m.text), {})
+        if m.label in _SWAP and len(longs) == 1:
+            (j,) = longs.values()
+            if mentions[j].start < m.start:
+                out.append((i, j))
+    return out
+
+
+def _glued_owner_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """(glued, programme) pairs of one document: 'KVOZEPH' for the programme 'ZEPH' written 'KVO ZEPH program', its
+    owner's name and its own one space apart, then glued into one word (the programme with its owner's name)."""
+    order = sorted((i for i, m in enumerate(mentions) if m.label in _SWAP), key=lambda i: mentions[i].start)
+    glued: dict[str, int] = {}
+    for a, b in zip(order, order[1:]):
+        ma, mb = mentions[a], mentions[b]
+        if mb.label == "Programme" and text[ma.end:mb.start] == " " and " " not in ma.text + mb.text:
+            glued.setdefault(norm(ma.text + mb.text), b)
+    return [(i, glued[norm(m.text)]) for i, m in enumerate(mentions)
+            if m.label in _SWAP and " " not in m.text.strip() and glued.get(norm(m.text), i) != i]

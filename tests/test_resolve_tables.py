@@ -98,6 +98,13 @@ VARIANTS = [
     # British and American spellings of -our words
     ("Orvalis Neighbourhood Fund", "Orvalis Neighborhood Fund", PROG, "same cross"),
     ("Kelvo Harbour Authority", "Kelvo Harbor Authority", ORG, "same cross"),
+    # an acronym written after its long name without brackets
+    ("Orvalis Weavers Network OWN", "OWN", ORG, "same cross"),
+    ("Union des Tisseurs de Kelvo UTK", "UTK", ORG, "same cross"),
+    ("Union des Tisseurs de Kelvo UTK", "Union des Tisseurs de Kelvo", ORG, "same cross"),
+    # an acronym with a body noun and a place word is the body the acronym names
+    ("Tunisian KELV Technopark", "KELV", ORG, "same cross"),
+    ("Réseau marocain KIVRA", "KIVRA", ORG, "same cross"),
 ]
 
 # (a, b, label): two bodies
@@ -170,6 +177,17 @@ NEAR_MISSES = [
     # a compass word before a place is part of the name, and tells two bodies apart
     ("Weavers Association of Northern Italy", "Weavers Association of Southern Italy", ORG),
     ("Kelvo Neighbourhood Fund", "Orvalis Neighborhood Fund", PROG),
+    # capitals after a long name that do not stand for it are no acronym of it
+    ("Kelvo Orvalis Group ABX", "ABX", ORG),
+    ("Union des Tisseurs de Kelvo UTK", "Union des Teinturiers de Kelvo", ORG),
+    # an acronym with a body noun and a place: another acronym, another place, another body
+    ("Tunisian KELV Technopark", "Moroccan KELV Technopark", ORG),
+    ("Tunisian KELV Technopark", "KELB", ORG),
+    # two neighbour letters swapped is a slip; other letters changed is another word
+    ("Kelvopark", "Kelvokrap", ORG),
+    # a long name without the place it opens with is another body's name in another document
+    ("Orvalis Compact", "Tunisia Compact", PROG),
+    ("Tunisia Kelvo Compact", "Morocco Kelvo Compact", PROG),
 ]
 
 
@@ -253,6 +271,9 @@ def test_a_quoted_expansion_joins_its_short_name(text, short, long_):
     ("Kelvo Marine Maroc", "Kelvo Marine", ["Kelvo Marine Maroc"]),
     # a compass word makes the place part of the name
     ("Orvalis Weavers Association of Northern Italy", "Orvalis Weavers Association of Northern Italy", []),
+    # an acronym with a body noun and a place word
+    ("Moroccan KIVA Technopark", "Moroccan KIVA Technopark", ["KIVA"]),
+    ("Moroccan KIVA Robotics", "Moroccan KIVA Robotics", []),
     ("Kelvo Dyers Union Southern Spain", "Kelvo Dyers Union Southern Spain", []),
 ])
 def test_clean_name_keeps_what_the_documents_mean(raw, name, aliases):
@@ -375,7 +396,22 @@ def _two_names(text: str, a: str, b: str):
     return Resolver().resolve(_doc(text, "r.txt"), text, RawExtraction(mentions=ms))
 
 
+@pytest.mark.parametrize("text,before,now", [
+    ("Le Cluster Kelvo Solaire s'élargit à toutes les énergies. Il change de nom et devient « Cluster Kelvo Énergies ».",
+     "Cluster Kelvo Solaire", "Cluster Kelvo Énergies"),
+    ("Orvalis Dyers Club was renamed Orvalis Dyers Network in 2019.", "Orvalis Dyers Club", "Orvalis Dyers Network"),
+    ("Le Réseau Tessaro, rebaptisé Réseau Halivert, recrute.", "Réseau Tessaro", "Réseau Halivert"),
+    ("Kelvo Weavers grew fast. It changed its name to Kelvo Textile Union.", "Kelvo Weavers", "Kelvo Textile Union"),
+])
+def test_the_name_a_body_is_renamed_to_is_its_name(text, before, now):
+    ext = _two_names(text, before, now)
+    assert [(e.name, e.aliases) for e in ext.entities] == [(now, [before])]
+
+
 @pytest.mark.parametrize("text,a,b", [
+    ("Orvalis Dyers Club was renamed in 2019 after merging with Kelvo Network.", "Orvalis Dyers Club", "Kelvo Network"),
+    ("Orvalis Dyers Club changed its logo; Kelvo Network grew.", "Orvalis Dyers Club", "Kelvo Network"),
+    ("Orvalis Dyers Club signed. The hall was renamed by Kelvo Network.", "Orvalis Dyers Club", "Kelvo Network"),
     ("Orvalis Cluster, formerly part of the Kelvo Network, grows.", "Orvalis Cluster", "Kelvo Network"),
     ("Tessaro Agency, previously a partner of Brevia Agency, left.", "Tessaro Agency", "Brevia Agency"),
     ("Orvalis Cluster grew. Formerly the Kelvo Cluster led.", "Orvalis Cluster", "Kelvo Cluster"),
@@ -521,6 +557,47 @@ TEXT_LINKS = [
                                                                           "Kem"], 1),
     ("The Kelvo Dyers Network (Brevia) signed; Brevia grew.", ["Kelvo Dyers Network", "Brevia"], 2),
     ("The Kelvo Dyers Network (Tunis) signed; Tunis grew.", ["Kelvo Dyers Network", "Tunis"], 2),
+    # an acronym after its long name without brackets, then the name in another language its letters stand for
+    ("L'Union des Tisseurs de Kelvo UTK (Kelvo Weavers Union) signe.",
+     ["Union des Tisseurs de Kelvo UTK", "Kelvo Weavers Union"], 1),
+    ("L'Union des Tisseurs de Kelvo UTK (Orvalis Dyers Board) signe.",
+     ["Union des Tisseurs de Kelvo UTK", "Orvalis Dyers Board"], 2),
+    # a coined one-word brand in brackets is the body's other name; a plain word may be its parent or place
+    ("The Kelvo Training Company (KelvoLearn) signed; KelvoLearn grew.",
+     ["Kelvo Training Company", "KelvoLearn", "KelvoLearn"], 1),
+    ("The Kelvo Training Company (Orvalis) signed; Orvalis grew.", ["Kelvo Training Company", "Orvalis", "Orvalis"], 2),
+    # a bracketed acronym after the place a name left out, or after its closing quote
+    ("The Orvalis Women Empowerment Project in Tunisia (OWP) ended; OWP grew.",
+     ["Orvalis Women Empowerment Project", "OWP"], 1),
+    ("The Orvalis Women Empowerment Project in Kelvoria (OWP) ended; OWP grew.",
+     ["Orvalis Women Empowerment Project", "OWP"], 2),
+    ("Le projet « Kelvo, Développement régional et Emploi » (KDEE) démarre ; KDEE grandit.",
+     ["Kelvo, Développement régional et Emploi", "KDEE"], 1),
+    ("Le projet « Kelvo, Développement régional et Emploi » (QXZW) démarre ; QXZW grandit.",
+     ["Kelvo, Développement régional et Emploi", "QXZW"], 2),
+    # "hereinafter", « ci-après »
+    ("The Orvalis Sea Basin Network (hereinafter ‘KV SEA’) opened; KV SEA grew.",
+     ["Orvalis Sea Basin Network", "KV SEA"], 1),
+    ("L'Agence Kelvo de l'Eau (ci-après « Orvaqua ») signe ; Orvaqua grandit.",
+     ["Agence Kelvo de l'Eau", "Orvaqua", "Orvaqua"], 1),
+    ("The Orvalis Sea Basin Network (then ‘KV SEA’) opened; KV SEA grew.", ["Orvalis Sea Basin Network", "KV SEA"], 2),
+    # a long name without the place it opens with, after it, when no other long name reduces so
+    ("The Tunisia Compact eased rules; the Compact's unit met.", ["Tunisia Compact", "Compact"], 1),
+    ("Le Maroc Kelvo Numérique démarre ; le Kelvo Numérique recrute.", ["Maroc Kelvo Numérique", "Kelvo Numérique"], 1),
+    ("The Compact's unit met; the Tunisia Compact eased rules.", ["Compact", "Tunisia Compact"], 2),
+    ("The Tunisia Compact and the Morocco Compact met; the Compact's unit grew.",
+     ["Tunisia Compact", "Morocco Compact", "Compact"], 3),
+    # the acronym bracketed after "the management company of X" is the company's, not X's
+    ("La société de gestion de Kelvo Technopark (OTMC) signe ; OTMC grandit.", ["Kelvo Technopark (OTMC)", "OTMC"], 2),
+    ("The company managing the Kelvo Technopark (OTMC) signed; OTMC grew.", ["Kelvo Technopark (OTMC)", "OTMC"], 2),
+    ("Kelvo Technopark (OTMC) signe ; OTMC grandit.", ["Kelvo Technopark (OTMC)", "OTMC"], 1),
+    ("La société de gestion de Kelvo Orvalis Technopark (KOT) signe ; KOT grandit.",
+     ["Kelvo Orvalis Technopark (KOT)", "KOT"], 1),
+
+    # a bare head has no quoted expansion: the quotes name its manager
+    ("The manager of the Technopark, « Kelvo Technopark Company », signed.", ["Technopark", "Kelvo Technopark Company"], 2),
+    # two neighbour letters swapped in a long word
+    ("Kelvopark opened; the Kelvoprak grew.", ["Kelvopark", "Kelvoprak"], 1),
     ("The Orvalis Academy of Marine Research and Arts met the Orvalis Academy of Marine Research and Technology; "
      "the Orvalis Academy of Marine Research grew.", ["Orvalis Academy of Marine Research and Arts",
                                                       "Orvalis Academy of Marine Research and Technology",
@@ -585,7 +662,39 @@ NAME_KINDS = [
     ("Ministry of Entrepreneurship of Kelvo", (ORG, "government")),
     ("Federazione Orvalis del Mare", (ORG, "association")),
     ("Kelvo Research Center", (ORG, "research")),
+    # an adjective before a ministry leaves it the head, whatever cue words follow
+    ("Orvalian Ministry of Planning and Kelvo Cooperation", (ORG, "government")),
+    ("Kelvo Development Cooperation Agency", (ORG, "funder")),
+    # the last word says what the body is: a programme's managing authority is an authority
+    ("Orvalis Sea Programme Managing Authority", (ORG, "government")),
+    ("Kelvo Fund Authority", (ORG, "government")),
 ]
+
+
+# (names of one body, what a page's context says, the kind): the names settle a bank's and an association's kind
+GROUP_KINDS = [
+    (["Orvalis Bank"], "funder", "company"),
+    (["Banque Kelvo-Orvalienne", "BKO"], "funder", "company"),
+    (["Orvalis Development Bank"], "funder", "funder"),
+    (["Banque Kelvo d'Investissement"], None, "funder"),
+    (["Central Bank of Orvalis"], "funder", "government"),
+    (["International Association of Kelvo Parks"], None, "network"),
+    (["Association Mondiale des Agences Orvalis"], None, "network"),
+    (["Association of Kelvo Parks"], None, "association"),
+    (["International Association of Kelvo Weavers"], None, "association"),
+]
+
+
+@pytest.mark.parametrize("names,context,kind", GROUP_KINDS, ids=[r[0][0] for r in GROUP_KINDS])
+def test_the_names_settle_a_kind_against_the_context(names, context, kind):
+    text = " ; ".join(names) + "."
+    ms, pos = [], 0
+    for n in names:
+        ms.append(_mention(text, n, ORG, pos))
+        ms[-1].kind = context
+        pos = ms[-1].end
+    ext = Resolver().resolve(_doc(text, "k.txt"), text, RawExtraction(mentions=ms))
+    assert [e.kind for e in ext.entities] == [kind]
 
 
 @pytest.mark.parametrize("name,expected", NAME_KINDS, ids=[r[0] for r in NAME_KINDS])
@@ -754,3 +863,48 @@ def test_a_national_body_of_another_country_is_named_with_it(monkeypatch):
 def test_a_national_body_is_named_with_its_country_as_pages_write_it(name, country, expected):
     from ecograph.ingest.national_bodies import named_for
     assert named_for(name, country) == expected
+
+
+def test_a_bare_head_of_another_page_is_a_placed_body_only_where_the_page_names_the_place():
+    """'the Technopark' of a page about Sousse is the Technopark Sousse another page named; on a page that
+    names no place of it, it is that page's own one."""
+    r, ids = Resolver(), []
+    pages = [("Technopark Sousse opened; the Technopark hosts ten firms.", [("Technopark Sousse", ORG),
+                                                                           ("Technopark", ORG)]),
+             ("The Technopark signed with the capital's university.", [("Technopark", ORG)]),
+             ("In Sousse, the Technopark grew.", [("Sousse", "Place"), ("Technopark", ORG)])]
+    for i, (text, names) in enumerate(pages):
+        ms, pos = [], 0
+        for n, label in names:
+            ms.append(_mention(text, n, label, pos))
+            pos = ms[-1].end
+        ext = r.resolve(_doc(text, f"b{i}.txt"), text, RawExtraction(mentions=ms))
+        r.learn(ext)
+        ids.append(next(e.id for e in ext.entities if e.label == ORG and "Technopark" in (e.name, *e.aliases)))
+    assert ids[0] == ids[2] and ids[1] != ids[0]
+
+
+@pytest.mark.parametrize("text,bodies", [
+    ("Le Pôle de Kelvo (SPK) recrute. La SPK est une société privée.", 2),
+    ("The Orvalis Park (SPK) grew; its management company, SPK, hired.", 2),
+    ("Le Pôle de Kelvo (SPK) recrute. Le SPK est un pôle.", 1),
+])
+def test_a_bracketed_acronym_the_page_calls_a_company_is_the_company(text, bodies):
+    """'X (ACR)' and, elsewhere, « la ACR est une société »: the acronym is X's management company, not X."""
+    long_ = text.split(" (")[0].split(" ", 1)[1]
+    i = text.index(long_)
+    ms = [Mention(text=long_, start=i, end=i + len(long_), label=ORG, aliases=["SPK"]),
+          Mention(text="SPK", start=text.rindex("SPK"), end=text.rindex("SPK") + 3, label=ORG)]
+    ext = Resolver().resolve(_doc(text, "c.txt"), text, RawExtraction(mentions=ms))
+    assert len(ext.entities) == bodies, [(e.name, e.aliases) for e in ext.entities]
+
+
+@pytest.mark.parametrize("text,bodies", [
+    ("Funded through KVO ZEPH program. Eligible as per KVOZEPH criteria.", 2),
+    ("Funded by KVO and ZEPH program. Eligible as per KVOZEPH criteria.", 3),
+])
+def test_a_programme_glued_to_its_owners_name_is_the_programme(text, bodies):
+    """'KVO ZEPH program' then 'KVOZEPH': the programme ZEPH named with its owner KVO, glued into one word."""
+    ms = [_mention(text, "KVO", ORG), _mention(text, "ZEPH", PROG), _mention(text, "KVOZEPH", ORG)]
+    ext = Resolver().resolve(_doc(text, "g.txt"), text, RawExtraction(mentions=ms))
+    assert len(ext.entities) == bodies, [(e.name, e.aliases) for e in ext.entities]
