@@ -15,7 +15,9 @@ joins a sentence to the lines under it. A list needs two lines, and a line must 
 a list of goals, regions or activities gives nothing.
 
 The same module reads a subject's own partners named in its sentence: "X worked with …, as well as its
-partners (including A, B and C)", « X s'appuie sur ses partenaires, dont A et B »: X partners each one.
+partners (including A, B and C)", « X s'appuie sur ses partenaires, dont A et B »: X partners each one; a
+programme's own partners take part in it ("This initiative … the contributions of our partners, including A
+in Lebanon and B in Egypt").
 
 And a project's partners named in the sentence that says so: "The project partners are A, B and C",
 « Les partenaires du projet sont A, B et C » (the programme named there, or the one named last).
@@ -91,9 +93,9 @@ def _items(text: str, sents: list[Sent], k: int) -> list[tuple[Sent, list]]:
 
 
 _OWN_PARTNERS = {
-    "en": re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+){0,2}partners\s*[(,:]?\s*"
+    "en": re.compile(r"\b(?:its|their|our)\s+(?:[a-z-]+\s+){0,2}partners\s*[(,:]?\s*"
                      r"(?:including|such as|namely|notably|among them|like)?\s*:?\s*(?:the\s+)?$", re.I),
-    "fr": re.compile(r"\b(?:ses|leurs)\s+(?:[a-zà-ÿ-]+\s+){0,2}partenaires\s*[(,:]?\s*"
+    "fr": re.compile(r"\b(?:ses|leurs|nos)\s+(?:[a-zà-ÿ-]+\s+){0,2}partenaires\s*[(,:]?\s*"
                      r"(?:dont|notamment|tels que|telles que|à savoir|parmi lesquels|comme)?\s*:?\s*"
                      r"(?:(?:le|la|les)\s+|l['’])?$", re.I),
 }
@@ -101,31 +103,41 @@ _LEAD_WITHIN = 3  # tokens before the sentence's subject: a determiner, an adver
 
 
 def own_partner_edges(text: str, sents: list[Sent], lang: str) -> list[Candidate]:
-    """PARTNERS_WITH between a sentence's subject and the partners it calls its own (see the module doc)."""
+    """PARTNERS_WITH between a sentence's subject and the partners it calls its own; PARTICIPATES_IN when
+    the subject is a programme ("This initiative … our partners, including A and B") (see the module doc)."""
     pattern = _OWN_PARTNERS.get(lang)
     out: list[Candidate] = []
     if pattern is None:
         return out
     for s in sents:
-        orgs = [x for x in s.args if x.m.label == "Organisation"]
-        if len(orgs) < 2 or orgs[0].i - s.a > _LEAD_WITHIN:
+        actors = [x for x in s.args if x.m.label in ("Organisation", "Programme")]
+        if len(actors) < 2 or actors[0].i - s.a > _LEAD_WITHIN:
             continue
-        owner = orgs[0]
-        # the partners are the next names after the owner's: "X met Y and its partners" are Y's
-        if pattern.search(text[owner.m.end:orgs[1].m.start]):
-            out += [Candidate("PARTNERS_WITH", owner.m, y.m, s.start, s.end, "own-partners", CONF_LISTED)
-                    for y in _run(text, orgs[1:]) if y.m is not owner.m]
+        owner, rest = actors[0], [x for x in actors[1:] if x.m.label == "Organisation"]
+        # the partners are the next names after the owner's: "X met Y and its partners" are Y's;
+        # a programme's partners take part in it ("This initiative … our partners, including A and B")
+        after_owner = s.start if owner.coref else owner.m.end  # a reference's mention is its antecedent's
+        if rest and rest[0] is actors[1] and pattern.search(text[after_owner:rest[0].m.start]):
+            partners = [y.m for y in _run(text, actors[1:]) if y.m is not owner.m and y.m.label == "Organisation"]
+            if owner.m.label == "Programme":
+                out += [Candidate("PARTICIPATES_IN", p, owner.m, s.start, s.end, "own-partners", CONF_LISTED)
+                        for p in partners]
+            else:
+                out += [Candidate("PARTNERS_WITH", owner.m, p, s.start, s.end, "own-partners", CONF_LISTED)
+                        for p in partners]
     return out
 
 
+
 _DASHED_ACRONYM = re.compile(r"^\s*[–—-]\s*(?:[A-Z][A-Z0-9&]{1,7}\b)?")
+_PLACE_TAIL = re.compile(r"^\s+(?:in|en|au|à)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")  # "A in Lebanon, B in Egypt"
 
 
 def _run(text: str, args: list) -> list:
     """The names listed from args[0] on: "A - AA, B, C and D" (a name's acronym after a dash is its own)."""
     out = [args[0]]
     for prev, x in zip(args, args[1:]):
-        gap = _DASHED_ACRONYM.sub("", text[prev.m.end:x.m.start])
+        gap = _PLACE_TAIL.sub("", _DASHED_ACRONYM.sub("", text[prev.m.end:x.m.start]))
         if not gap.strip() and x.m.text.isupper():
             continue  # "the Rena Foundation - RF": the same actor's acronym
         if not is_list_gap(gap):

@@ -1,4 +1,5 @@
-"""Adjuncts of a clause and units of a body: "with the support of X" on a noisy tree, « s'associer à »,
+"""Adjuncts of a clause and units of a body: "with the support of X" on a noisy tree, « s'associer à », an
+act during an event,
 a programme run in collaboration with its runners, an unnamed call launched by two bodies, "is part of"
 a programme, "affiliated to", and a project funded by a programme (a component of it). Tables of invented
 sentences -> expected triples, negatives included."""
@@ -86,6 +87,22 @@ READ += [
     # a fronted participle describes the quoted name after its comma
     ("fr", "Financé par Kelvogaz, \"Zeph Venture\", un accélérateur de start-up, a été inauguré hier à Oran.",
      {("FUNDS", "Kelvogaz", "Zeph Venture")}),
+]
+
+READ += [
+    # acting at an event named after "during", « lors de », "at": taking part in it
+    ("en", "The Kelvo Maritime Cluster presented its members' innovations during the Zeph Forum in Genoa.",
+     {("PARTICIPATES_IN", "Kelvo Maritime Cluster", "Zeph Forum")}),
+    ("fr", "Le pôle Kelvo a présenté ses adhérents lors de la conférence « Orvalis Days ».",
+     {("PARTICIPATES_IN", "Kelvo", "Orvalis Days")}),
+]
+
+NOT_READ += [
+    # the venue of a signing is no participation; nor is a hedged act
+    ("en", "The Kelvo Cluster and Orvalis Bank signed an agreement on the sidelines of the Zeph Forum.",
+     ("PARTICIPATES_IN", "Kelvo Cluster", "Zeph Forum")),
+    ("en", "The Kelvo Cluster could present its members during the Zeph Forum.",
+     ("PARTICIPATES_IN", "Kelvo Cluster", "Zeph Forum")),
 ]
 
 NOT_READ += [

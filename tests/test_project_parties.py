@@ -154,6 +154,20 @@ NOT_PARTIES = [  # lang, text, a triple that must not be read
 ]
 
 
+PROJECT_PARTIES += [
+    # a programme's own partners, each with its country
+    ("en", "The Kelvo Forward project connects clusters. This initiative wouldn't have been possible without the "
+           "contributions of our valuable partners, including Kelvotech in Lebanon, Orvalis Forum in Egypt, and the "
+           "Zeph network in France.",
+     {("PARTICIPATES_IN", "Kelvotech", "Kelvo Forward"), ("PARTICIPATES_IN", "Zeph", "Kelvo Forward")}),
+]
+NOT_PARTIES += [
+    # the partners of another actor named between
+    ("en", "The Kelvo Forward project met the Orvalis Agency and its partners, including Kelvotech.",
+     ("PARTICIPATES_IN", "Kelvotech", "Kelvo Forward")),
+]
+
+
 @pytest.mark.parametrize("lang,text,expected", PROJECT_PARTIES + PROJECT_PAGE_FACTS + LISTED_BELOW)
 def test_the_parties_of_a_project_are_read(lang, text, expected):
     assert as_triples(expected) <= triples(text, lang, both_ways=True)

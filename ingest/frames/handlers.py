@@ -7,7 +7,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
-from .roles import BETWEEN, OF, agents, governor, is_passive, patients, prep_objects
+from .roles import BETWEEN, OF, agents, governor, hedged, is_passive, patients, prep_objects
 from .table import Frame, FrameTable
 
 HANDLERS: dict[str, Callable] = {}
@@ -379,3 +379,46 @@ def led_under(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[t
     about = agents(gov, by_words) + patients(gov) + prep_objects(gov, _CLAUSE_PREPS)
     progs = [x for tok in about for x in read(tok) if x.m.label == "Programme"]
     return [(lead, p) for lead in leads for p in progs if lead.m.label == "Organisation"]
+
+
+@handler("at_event")
+def at_event(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple]:
+    """"A and B signed an agreement on the sidelines of the X Forum", « annoncé lors de la conférence X »,
+    "… during SeaWeek 2023": the actors of the clause take part in the event named right after."""
+    events = _next_programme(t, read)
+    verb = _verb_above(t)
+    if not events or verb is None or hedged(verb, tab.hedge_modals, tab.hedge_heads):
+        return []
+    if any(f.mode == "joint" for f in tab.by_lemma.get(verb.lemma_.lower(), ())):
+        return []  # the venue of a signing: dignitaries sign at a fair they do not take part in
+    actors = [x for tok in agents(verb, by_words) for x in read(tok)]
+    actors += [x for tok in prep_objects(verb, tab.with_preps - BETWEEN) for x in read(tok)]
+    return [(a, e) for a in actors for e in events if a.m.label == "Organisation"]
+
+
+def _next_programme(t: Token, read) -> list:
+    """The event named first after t, before any other verb (the tree may hang it anywhere); a programme
+    named there first ends the search ("during the P programme's launch" is no event of P's)."""
+    doc = t.doc
+    for k in range(t.i + 1, min(len(doc), t.i + _EVENT_REACH)):
+        if doc[k].pos_ in ("VERB", "AUX"):
+            return []
+        progs = [x for x in read(doc[k]) if x.m.label == "Programme"]
+        if progs:
+            return progs[:1] if progs[0].m.kind == "event" else []
+    return []
+
+
+_EVENT_REACH = 10  # tokens: "on the sidelines of the first edition of the « X Summit »"
+
+
+def _verb_above(t: Token) -> Token | None:
+    h = t
+    for _ in range(4):
+        if h.head.i == h.i:
+            return None
+        h = h.head
+        if h.pos_ == "VERB":
+            return h
+    return None
+
