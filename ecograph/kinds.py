@@ -175,7 +175,10 @@ NON_NAME_ACRONYMS = {"gdp", "pib", "fdi", "ide", "sme", "smes", "smi", "smis", "
                      "r", "d", "rdi", "r&d", "mena", "ngo", "ngos", "ong", "ceo", "phd", "hr", "it", "b2b", "b2c",
                      "usd", "eur", "mad", "dh", "dhs", "km", "ha", "covid", "tv", "ok", "faq", "pdf", "www", "eng",
                      "fr", "ar", "ptb", "rh", "spl", "vat", "tva", "ai", "iot", "ia", "ict", "tic", "ii", "iii",
-                     "iv", "n", "no", "usa", "uk", "us", "q", "a", "i", "icts", "tics", "wtm", "mmm", "kpi", "ca"}
+                     "iv", "n", "no", "usa", "uk", "us", "q", "a", "i", "icts", "tics", "wtm", "mmm", "kpi", "ca",
+                     # kinds of firms, funds and services, and of training, named by their generic acronym
+                     "pmi", "pmis", "tpme", "tpmes", "mpme", "mpmes", "msme", "msmes", "opcvm", "tvet", "rtd", "bds",
+                     "bso", "bsos", "tto", "ttos", "neet", "neets", "jpeg", "jpg", "png"}
 # Words that, alone or only together with other such words, name a category, not an actor.
 GENERIC = {"cluster", "clusters", "ministry", "ministere", "government", "gouvernement", "state", "etat", "region",
            "regions", "table", "figure", "source", "sources", "abstract", "introduction", "conclusion",

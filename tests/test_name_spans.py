@@ -169,3 +169,12 @@ def test_a_preposition_or_conjunction_opens_no_name(lang, text, name, not_name):
     assert not_name not in names
     if name:
         assert name in names
+
+
+@pytest.mark.parametrize("lang,text,acronym", [
+    ("fr", "Le nouveau mécanisme de garantie soutient les TPME et les PMI de la région de Kelvo.", "TPME"),
+    ("fr", "Le nouveau mécanisme de garantie soutient les TPME et les PMI de la région de Kelvo.", "PMI"),
+    ("en", "The programme trains TVET students and supports BSO staff in Orvalia.", "TVET"),
+])
+def test_a_generic_acronym_of_a_kind_of_firm_or_training_names_no_one(lang, text, acronym):
+    assert acronym not in {m.text for m in run(text, lang).mentions if m.label in ("Organisation", "Programme")}
