@@ -97,6 +97,15 @@ READ += [
      {("PARTICIPATES_IN", "Kelvo", "Orvalis Days")}),
 ]
 
+READ += [
+    # a sponsor pays; "thanks to" governs the sponsorships; "is an EU-funded project"
+    ("en", "The Kelvo Incubator offers its services for free, thanks to sponsorships from Orvalis Group and the Zeph "
+           "Foundation.", {("FUNDS", "Orvalis Group", "Kelvo Incubator"), ("FUNDS", "Zeph Foundation", "Kelvo Incubator")}),
+    ("en", "The Kelvo Forum is sponsored by Orvalis Bank.", {("FUNDS", "Orvalis Bank", "Kelvo Forum")}),
+    ("en", "Zeph Assist is an EU-funded project that started in May.", {("FUNDS", "EU", "Zeph Assist")}),
+    ("en", "The Zeph Assist project is a EU-funded technical assistance project.", {("FUNDS", "EU", "Zeph Assist")}),
+]
+
 NOT_READ += [
     # the venue of a signing is no participation; nor is a hedged act
     ("en", "The Kelvo Cluster and Orvalis Bank signed an agreement on the sidelines of the Zeph Forum.",

@@ -83,7 +83,8 @@ def holders(noun: Token, frame: Frame, by_words) -> list[Token]:
         return []
     prep = noun.head if noun.head.dep_ == "prep" else None
     case = [c for c in noun.children if c.dep_ == "case"]
-    words = {gov.lemma_.lower()} | ({prep.lower_} if prep is not None else set()) | {c.lower_ for c in case}
+    words = {gov.lemma_.lower()} | ({prep.lower_, prep.head.lower_} if prep is not None else set()) | \
+        {c.lower_ for c in case}  # ("thanks to funding from A": "thanks" governs)
     if frame.governors and not words & frame.governors:
         return []
     return patients(gov) if is_passive(gov) else agents(gov, by_words)
@@ -95,11 +96,14 @@ _ADJUNCT_MARKS = {"with", "avec", "under", "sous", "thanks", "grâce"}
 def _clause_verb(noun: Token, frame: Frame) -> Token | None:
     """"P is implemented by A with the support of B", « mis en œuvre par A avec l'appui de B »: a noisy
     tree hangs the adjunct on a noun of the clause; it is the clause's, so climb to its verb."""
+    prep = noun.head if noun.head.dep_ == "prep" else None
     marks = {c.lower_ for c in noun.children if c.dep_ == "case"} | \
-        ({noun.head.lower_} if noun.head.dep_ == "prep" else set())
+        ({prep.lower_, prep.head.lower_} if prep is not None else set())  # "thanks to sponsorships from A"
     if not marks & _ADJUNCT_MARKS & frame.governors:
         return None
-    h = noun.head.head if noun.head.dep_ == "prep" else noun.head
+    h = prep.head if prep is not None else noun.head
+    if h.lower_ in _ADJUNCT_MARKS and h.head.pos_ in ("VERB", "AUX"):
+        return h.head
     # one noun up, an argument of the verb (« par l'agence A avec le soutien de B »); deeper, the adjunct
     # may be another act's (« la création d'une vague de clusters avec l'appui de B »)
     if h.pos_ in ("NOUN", "PROPN") and h.dep_ == "pobj" and h.head.dep_ == "agent":

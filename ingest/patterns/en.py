@@ -22,7 +22,7 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "supports", "supported", "is supporting", "are supporting", "was supporting", "support",
         "accompanies", "accompanied", "is accompanying", "backs", "backed", "hosts", "hosted", "is hosting",
         "incubates", "incubated", "assists", "assisted", "coaches", "coached", "mentors", "mentored",
-        "sponsors", "sponsored", "helps", "helped", "accompany", "host", "incubate", "sponsor", "back",
+        "helps", "helped", "accompany", "host", "incubate", "back",
         "coach", "mentor", "assist"]),
     ("SUPPORTS", "insert", 0.75, "en-support-insert", [
         "with the support of", "with support from", "thanks to the support of", "with the backing of",
@@ -32,7 +32,9 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
                                                          "associate partner of", "is an associate partner of"]),
     ("FUNDS", "verb", 0.9, "en-funding", [
         "funds", "funded", "finances", "financed", "co-funded", "co-financed", "cofunded", "cofinanced",
-        "co-funds", "co-finances", "finance", "fund", "co-finance", "co-fund", "subsidises", "subsidized", "subsidised", "subsidizes", "granted"]),
+        "co-funds", "co-finances", "finance", "fund", "co-finance", "co-fund", "subsidises", "subsidized", "subsidised", "subsidizes", "granted",
+        # a sponsor pays ("EU-sponsored" was already funding)
+        "sponsors", "sponsored", "sponsor"]),
     ("FUNDS", "insert", 0.85, "en-financial-support", [
         "with the financial support of", "with financial support from", "with funding from",
         "with the funding of", "thanks to funding from", "thanks to the financial support of",

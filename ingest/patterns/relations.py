@@ -10,7 +10,7 @@ from __future__ import annotations
 from ecograph.ids import norm
 
 from .lexicon import Arg
-from .words import (_PARTICIPLE, _ADHERED_THINGS, _AGREEMENTS, _APPOS_DET, _REFLEXIVE, _CLAUSE_BREAK, _FUNDING_NOUNS, _GENERIC_PLURALS, _MEMBER_WORDS,
+from .words import (_COPULAS, _PARTICIPLE, _ADHERED_THINGS, _AGREEMENTS, _APPOS_DET, _REFLEXIVE, _CLAUSE_BREAK, _FUNDING_NOUNS, _GENERIC_PLURALS, _MEMBER_WORDS,
                     _NUMBERS, _OUR_MEMBERS_GLUE, _PROGRAMME_WORDS, _SUPPORT_NOUNS, _YEAR, fronted_participle)
 
 
@@ -437,6 +437,9 @@ class RelationPatterns:
         if not objs and a.i >= s.a + 2 and self.f[a.i - 1] in _APPOS_DET and self.f[a.i - 2] == ",":
             head = self._apposition_head(s, a.i - 1)  # "MedLink, an EU-funded project in which …"
             objs = [head] if head is not None else []
+        if not objs and a.i >= s.a + 2 and self.f[a.i - 1] in ("a", "an") and self.f[a.i - 2] in _COPULAS:
+            subj = self.subject(s)  # "The Zeph project is an EU-funded technical assistance project"
+            objs = [subj] if subj is not None and subj.j <= a.i - 2 and subj.m.label == "Programme" else []
         for y in objs[:1]:
             self.emit(cue.type, a, y, s, cue.method, cue.conf)
 

@@ -32,6 +32,7 @@ _SUPPORT_NOUNS = {"soutien", "appui", "accompagnement", "support", "backing", "h
 _FUNDING_NOUNS = {"financement", "funding", "financial", "financier", "financiere", "grant", "subvention"}
 _CLOSE_QUOTES = {'"', "»", "”", "'", "’"}
 _OPEN_QUOTES = {'"', "«", "“", "'", "‘"}
+_COPULAS = {"is", "was", "remains", "became", "est", "etait", "reste", "devient"}  # "P is an EU-funded project"
 _APPOS_FIRST = {"premier", "premiere", "first", "leading", "only", "seul", "principal", "unique"}
 _OUR_MEMBERS_GLUE = {"are", "include", "includes", "including", "such", "as", ":", "figurent", "sont", "comptent",
                      "comme", "notamment", "incluent", "there", "we", "count", "nous", "comptons", "citons"}
