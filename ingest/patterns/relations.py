@@ -24,6 +24,9 @@ _IMPLEMENT_VERBS = {"implementing", "implements", "implemented", "carrying", "ca
                     "realise", "realisent", "conduit", "conduisent", "porte", "portent", "deploie"}
 
 
+_PLACE_TYPES = ("LOCATED_IN", "ACTIVE_IN", "PART_OF")  # verb cues whose object follows with no by/par
+
+
 class RelationPatterns:
     """The cue-mode handlers and the structure-only relation patterns of `Engine`."""
 
@@ -198,14 +201,15 @@ class RelationPatterns:
         while k < min(s.b, j + 9) and self.f[k] not in lex.BY and not self._arg_at(s, k) and \
                 not self._second_verb(s, k):
             k += 1
-        if k < s.b and self._second_verb(s, k) and any(w in lex.PASSIVE_AUX for w in self.f[max(s.a, i - 2):i]):
+        if cue.type not in _PLACE_TYPES and k < s.b and self._second_verb(s, k) and \
+                any(w in lex.PASSIVE_AUX for w in self.f[max(s.a, i - 2):i]):
             # « P a été lancé en 2021 et est financé par A et mis en œuvre par B »: no agent of its own; the
             # coordinated participles that follow are about P
             patients, _ = self.left_group(s, i)
             self.last_patients = patients or self.last_patients
             return
         passive = k < s.b and self.f[k] in lex.BY and (k == j or self.f[j] not in ("the", "le", "la"))
-        if cue.type in ("LOCATED_IN", "ACTIVE_IN", "PART_OF") and cue.mode == "verb":
+        if cue.type in _PLACE_TYPES and cue.mode == "verb":
             passive = False
         if passive:
             agents, _ = self.right_list(s, k + 1, max_fill=2, intro=False)
