@@ -262,6 +262,11 @@ def extract(raw: RawDocument) -> RawExtraction:
     return _merge_structured(out, text, lang, main, first_person)
 
 
+# the name filters that say a name is a person's (`frames/vetoes.py`, `frames/name_filters.py`): their surname
+# alone later is that person too
+_PERSON_VERDICTS = ("person", "post", "tagged-person", "glued-person", "given-name-in-context", "speaker")
+
+
 def _parse_and_veto(lang: str, text: str, toks, sents: list[Sent], names: list[Chunk], places: list[Chunk]):
     """Parse each sentence that names an actor or a place (once: the institution reader, the vetoes
     and the frames read the same trees), and drop the names the trained pipeline shows are no actor (a
@@ -279,7 +284,7 @@ def _parse_and_veto(lang: str, text: str, toks, sents: list[Sent], names: list[C
                              surface(toks, ch.i, ch.j), sents[n].heading)
                         if doc is not None and ch.source == "name" else None)
     # a person named in full once ("Minister Karim Saleh") is the same person as "Saleh" later
-    surnames = {toks[ch.j - 1].f for ch, v in zip(names, verdicts) if v in ("person", "post") and ch.j - ch.i >= 2}
+    surnames = {toks[ch.j - 1].f for ch, v in zip(names, verdicts) if v in _PERSON_VERDICTS and ch.j - ch.i >= 2}
     for k, ch in enumerate(names):
         if verdicts[k] is None and ch.source == "name" and ch.j - ch.i == 1 and toks[ch.i].f in surnames:
             verdicts[k] = "person"
