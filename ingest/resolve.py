@@ -84,7 +84,7 @@ class Resolver:
         for n in (e.name, *e.aliases):
             if not norm(n):  # a name of punctuation only would join unrelated entities
                 continue
-            # a bare head among a named body's aliases ("Technopark" of "Technopark Agadir") is what one page
+            # a bare head among a named body's aliases ("Technopark" of "Technopark Kelvoville") is what one page
             # called it: another page's bare head meets it only where it names the place (`_placed_here`)
             bare_alias = e.label in _SWAP and n != e.name and _head_only(loose_key(n)) and \
                 not _head_only(loose_key(e.name))
@@ -164,7 +164,7 @@ class Resolver:
                 yield self.heads[k]  # "X Y Z" is the "X Y Z Programme" whatever its label
 
     def _placed_here(self, eid: str, strict: bool = False) -> bool:
-        """Does the document name the place of this known body ("Technopark Sousse")? A bare head ("the
+        """Does the document name the place of this known body ("Technopark Kelvoville")? A bare head ("the
         Technopark") of another document means that body only then: elsewhere it is the page's own one.
         A body with no place passes unless `strict`."""
         e = self.entities.get(eid)

@@ -39,6 +39,9 @@ READ = [  # lang, text, triples that must be read
 ]
 
 READ += [
+    # two participles share one agent: "funded and implemented by A"
+    ("en", "The Kappa project was funded and implemented by the Orvalis Agency.",
+     {("FUNDS", "Orvalis Agency", "Kappa"), ("RUNS", "Orvalis Agency", "Kappa")}),
     # a place verb's objects need no agent: the second verb after them does not stop it
     ("en", "The Kelvo Green Cluster is based in Sousse, Tunisia, and is active in renewable energy.",
      {("LOCATED_IN", "Kelvo Green Cluster", "Sousse"), ("LOCATED_IN", "Kelvo Green Cluster", "Tunisia")}),
@@ -67,15 +70,15 @@ NOT_READ = [  # lang, text, a triple that must not be read
 
 READ += [
     # support the text calls money is funding
-    ("en", "The Central Bank of Kelvo will also support the Orvalis Startups Fund with $48M.",
-     {("FUNDS", "Central Bank of Kelvo", "Orvalis Startups Fund")}),
+    ("en", "The Orvalis Foundation supports the Kelvo Seed Facility with EUR 3 million a year.",
+     {("FUNDS", "Orvalis Foundation", "Kelvo Seed Facility")}),
     ("en", "The Kelvo Bank provides financial support to the Orvalis Cluster.",
      {("FUNDS", "Kelvo Bank", "Orvalis Cluster")}),
     ("fr", "La Banque Kelvo accorde un soutien financier au Pôle Orvalis.", {("FUNDS", "Banque Kelvo", "Pôle Orvalis")}),
     # the runner of a project launched, funded and implemented: the implementer
-    ("fr", "Le projet Kappa Femmes (KF) a été lancé en octobre 2021 et est financé par l'Agence Orvalis de Développement "
+    ("fr", "Le projet Zeph Talents (ZT) a été lancé en mars 2023 et est financé par l'Agence Orvalis de Développement "
            "(AOD) et mis en œuvre par la Caisse des Dépôts Kelvo (CDK).",
-     {("RUNS", "Caisse des Dépôts Kelvo", "Kappa Femmes"), ("FUNDS", "Agence Orvalis de Développement", "Kappa Femmes")}),
+     {("RUNS", "Caisse des Dépôts Kelvo", "Zeph Talents"), ("FUNDS", "Agence Orvalis de Développement", "Zeph Talents")}),
 ]
 
 READ += [
@@ -87,9 +90,9 @@ READ += [
 
 READ += [
     # a programme in apposition with its amount, and « dont le volet … est mis en œuvre par B »
-    ("fr", "Trois start-up ont rejoint Nova Society, un nouveau programme à six millions d'euros lancé par l'Union "
-           "européenne pour soutenir l'entrepreneuriat, et dont le volet libanais est mis en œuvre par Kelvotech.",
-     {("RUNS", "Union européenne", "Nova Society"), ("RUNS", "Kelvotech", "Nova Society")}),
+    ("fr", "Deux incubateurs participent à Orvalis Société, un programme de quatre millions d'euros lancé par la Banque "
+           "Zeph, et dont le volet tunisien est conduit par Kelvotech.",
+     {("RUNS", "Banque Zeph", "Orvalis Société"), ("RUNS", "Kelvotech", "Orvalis Société")}),
     # a fronted participle describes the quoted name after its comma
     ("fr", "Financé par Kelvogaz, \"Zeph Venture\", un accélérateur de start-up, a été inauguré hier à Oran.",
      {("FUNDS", "Kelvogaz", "Zeph Venture")}),
@@ -121,12 +124,12 @@ NOT_READ += [
 ]
 
 NOT_READ += [
-    ("fr", "Le projet Kappa Femmes (KF) a été lancé en octobre 2021 et est financé par l'Agence Orvalis de Développement "
+    ("fr", "Le projet Zeph Talents (ZT) a été lancé en mars 2023 et est financé par l'Agence Orvalis de Développement "
            "(AOD) et mis en œuvre par la Caisse des Dépôts Kelvo (CDK).",
-     ("RUNS", "Agence Orvalis de Développement", "Kappa Femmes")),
-    ("en", "The Kelvo Loan Guarantee Corporation will implement the Orvalis Startups Fund. The fund project will be "
-           "implemented and operated by the Kelvo Loan Guarantee Corporation.",
-     ("FUNDS", "Kelvo Loan Guarantee Corporation", "Orvalis Startups Fund")),
+     ("RUNS", "Agence Orvalis de Développement", "Zeph Talents")),
+    # "fund" as a noun's modifier is no funding verb
+    ("en", "Zeph Credit Company manages the Kelvo Seed Facility. Its fund team is run by the Zeph Credit Company.",
+     ("FUNDS", "Zeph Credit Company", "Kelvo Seed Facility")),
     # a name in the phrase that opens the sentence is no apposition of the subject noun
     ("en", "Held alongside the Kelvo Water Expo, the event was organised by the Orvalis Commission.",
      ("RUNS", "Orvalis Commission", "Kelvo Water Expo")),

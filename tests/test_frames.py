@@ -176,7 +176,7 @@ def test_frames_can_be_turned_off(monkeypatch):
         pipelines._load.cache_clear()
 
 
-from ecograph.ingest.frames.vetoes import VETOES, veto  # noqa: E402
+from ecograph.ingest.frames.name_table import VETOES, veto  # noqa: E402
 from ecograph.ingest.frames.pipelines import pipeline  # noqa: E402
 
 # (sentence, name in it, the veto that must reject it or None when the name must stay)

@@ -156,9 +156,8 @@ NOT_PARTIES = [  # lang, text, a triple that must not be read
 
 PROJECT_PARTIES += [
     # a programme's own partners, each with its country
-    ("en", "The Kelvo Forward project connects clusters. This initiative wouldn't have been possible without the "
-           "contributions of our valuable partners, including Kelvotech in Lebanon, Orvalis Forum in Egypt, and the "
-           "Zeph network in France.",
+    ("en", "The Kelvo Forward project connects clusters. This project relies on the work of our local partners, "
+           "including Kelvotech in Lebanon, Orvalis Forum in Egypt, and the Zeph network in France.",
      {("PARTICIPATES_IN", "Kelvotech", "Kelvo Forward"), ("PARTICIPATES_IN", "Zeph", "Kelvo Forward")}),
 ]
 NOT_PARTIES += [

@@ -186,7 +186,7 @@ NEAR_MISSES = [
     # two neighbour letters swapped is a slip; other letters changed is another word
     ("Kelvopark", "Kelvokrap", ORG),
     # a long name without the place it opens with is another body's name in another document
-    ("Orvalis Compact", "Tunisia Compact", PROG),
+    ("Orvalis Kelvopact", "Tunisia Kelvopact", PROG),
     ("Tunisia Kelvo Compact", "Morocco Kelvo Compact", PROG),
 ]
 
@@ -582,11 +582,11 @@ TEXT_LINKS = [
      ["Agence Kelvo de l'Eau", "Orvaqua", "Orvaqua"], 1),
     ("The Orvalis Sea Basin Network (then ‘KV SEA’) opened; KV SEA grew.", ["Orvalis Sea Basin Network", "KV SEA"], 2),
     # a long name without the place it opens with, after it, when no other long name reduces so
-    ("The Tunisia Compact eased rules; the Compact's unit met.", ["Tunisia Compact", "Compact"], 1),
+    ("The Tunisia Kelvopact eased rules; the Kelvopact's unit met.", ["Tunisia Kelvopact", "Kelvopact"], 1),
     ("Le Maroc Kelvo Numérique démarre ; le Kelvo Numérique recrute.", ["Maroc Kelvo Numérique", "Kelvo Numérique"], 1),
-    ("The Compact's unit met; the Tunisia Compact eased rules.", ["Compact", "Tunisia Compact"], 2),
-    ("The Tunisia Compact and the Morocco Compact met; the Compact's unit grew.",
-     ["Tunisia Compact", "Morocco Compact", "Compact"], 3),
+    ("The Kelvopact's unit met; the Tunisia Kelvopact eased rules.", ["Kelvopact", "Tunisia Kelvopact"], 2),
+    ("The Tunisia Kelvopact and the Morocco Kelvopact met; the Kelvopact's unit grew.",
+     ["Tunisia Kelvopact", "Morocco Kelvopact", "Kelvopact"], 3),
     # the acronym bracketed after "the management company of X" is the company's, not X's
     ("La société de gestion de Kelvo Technopark (OTMC) signe ; OTMC grandit.", ["Kelvo Technopark (OTMC)", "OTMC"], 2),
     ("The company managing the Kelvo Technopark (OTMC) signed; OTMC grew.", ["Kelvo Technopark (OTMC)", "OTMC"], 2),

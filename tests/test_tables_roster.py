@@ -31,7 +31,7 @@ The Kelvo Clusters project supports textile clusters in the region.
 
 1. Lead partner – Orvalis Chamber of Commerce (OCC), Lebanon
 2. Partner 1 – Zeph University (ZU), Jordan
-3. Partner 2 – Business Women Network (BWN), Palestine
+3. Partner 2 – Kelvo Women Network (KWN), Palestine
 """
 PROSE_FR_PAGE = """Le projet Nova Sud accompagne les jeunes pousses du bassin méditerranéen.
 
@@ -44,7 +44,7 @@ PROSE_FR_PAGE = """Le projet Nova Sud accompagne les jeunes pousses du bassin m�
     # no "Project name:" line: the project the prose names above the roster
     (PROSE_EN_PAGE, "en", {("RUNS", "Orvalis Chamber of Commerce", "Kelvo Clusters"),
                            ("PARTICIPATES_IN", "Zeph University", "Kelvo Clusters"),
-                           ("PARTICIPATES_IN", "Business Women Network", "Kelvo Clusters")}),
+                           ("PARTICIPATES_IN", "Kelvo Women Network", "Kelvo Clusters")}),
     (PROSE_FR_PAGE, "fr", {("RUNS", "Agence Delta pour l'Énergie", "Nova Sud"),
                            ("PARTICIPATES_IN", "Université de Numidie", "Nova Sud")}),
     (EN_PAGE, "en", {("RUNS", "Institute of Sea Studies", "BLUEWAVE"),

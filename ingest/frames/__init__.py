@@ -19,7 +19,7 @@ from ecograph.name_keys import _PROGRAMME_WORDS
 from ..types import Candidate
 from .handlers import HANDLERS
 from .parse import parse_sentences
-from .vetoes import veto
+from .name_table import veto
 from .institutions import with_institutions
 from .attributes import demonym_edges
 from .roles import OF, group, hedged, is_list_gap, prep_objects, relative_antecedent
@@ -32,9 +32,6 @@ assert set(MODES) == set(HANDLERS), "every frame mode has exactly one handler"
 
 METHOD = "frame"
 _ACTOR_LABELS = ("Organisation", "Programme")
-_INDEFINITE = {"un", "une", "a", "an"}
-_AMOUNT_NOUNS = {"million", "millions", "milliard", "milliards", "billion", "billions", "euro", "euros", "dollar",
-                 "dollars", "dinar", "dinars", "dirham", "dirhams"}
 _PERSON_ENTS = {"PERSON", "PER"}
 
 
@@ -227,6 +224,24 @@ class _Reader:
             return doc[k]
         return None
 
+    def _contained(self, t, depth: int) -> list:
+        """What a container noun ("the first edition of P", « le volet libanais ») is a part of: its "of"
+        object, or the antecedent of « dont » (« P …, et dont le volet libanais est mis en œuvre par B »)."""
+        inner = [x for o in prep_objects(t, OF) for x in self.mention(o, depth + 1)]
+        whose = [relative_antecedent(c) for c in t.head.children if c.lower_ == "dont"]
+        return inner + [x for a in whose if a is not None for x in self.mention(a, depth + 1)]
+
+    def _apposed_after_comma(self, t) -> list:
+        """The name before ", <noun>" when the noun has no definite determiner: a bare or indefinite
+        apposition the tree left unattached."""
+        k = t.i - 1
+        while k > 0 and (self.doc[k].pos_ == "ADJ" or self.doc[k].lower_ in self.tab.indefinites):
+            k -= 1
+        if t.pos_ != "NOUN" or k < 1 or self.doc[k].text != "," or \
+                any(d.dep_ == "det" and d.lower_ not in self.tab.indefinites for d in t.children):
+            return []
+        return self.at(self.doc[k - 1])
+
     def mention(self, t, depth: int) -> list:
         hit = self.at(t)
         if hit:
@@ -258,14 +273,10 @@ class _Reader:
         if parties:
             return parties  # "run by a consortium composed of A, B and C": the parties act
         if t.lemma_.lower() in tab.container_nouns or t.lower_ in tab.container_nouns:
-            inner = [x for o in prep_objects(t, OF) for x in self.mention(o, depth + 1)]
-            # « P …, et dont le volet libanais est mis en œuvre par B »: « dont » is « de P »
-            whose = [relative_antecedent(c) for c in t.head.children if c.lower_ == "dont"]
-            inner += [x for a in whose if a is not None for x in self.mention(a, depth + 1)]
+            inner = self._contained(t, depth)
             if inner:
                 return inner
-        if t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in _AMOUNT_NOUNS or
-                                                                   any(c.dep_ == "nummod" for c in t.children)):
+        if t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in tab.amount_nouns:
             return self.mention(t.head, depth)  # "a programme of six million euros launched by A": the tree
             # hangs the participle on the amount
         appos = [x for c in t.children if c.dep_ == "appos" and c.i > t.i for x in self.mention(c, depth + 1)]
@@ -274,14 +285,9 @@ class _Reader:
         detached = self._detached_apposition(t)
         if detached is not None:
             return self.mention(detached, depth + 1)
-        k = t.i - 1
-        while k > 0 and (self.doc[k].pos_ == "ADJ" or self.doc[k].lower_ in _INDEFINITE):
-            k -= 1  # « P, un nouveau programme lancé par A »
-        if t.pos_ == "NOUN" and k >= 1 and self.doc[k].text == "," and \
-                not any(d.dep_ == "det" and d.lower_ not in _INDEFINITE for d in t.children):
-            before = self.at(self.doc[k - 1])
-            if before:
-                return before  # « le PASKO, programme financé par A »: a bare noun in apposition
+        before = self._apposed_after_comma(t)
+        if before:
+            return before  # « le PASKO, programme financé par A », « P, un nouveau programme lancé par A »
         subject = _copula_subject(t)
         if subject is not None:
             return self.mention(subject, depth + 1)  # "P is a programme developed by X": P is meant

@@ -28,14 +28,14 @@ _SPEECH_VERBS = {"say", "tell", "note", "add", "explain", "stress", "underline",
 def is_speaker(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'Haddad said …', « Feriani a ajouté que … », "Roe's visit": one capitalised word that speaks
     (the subject of a speech verb) or owns a visit is a person named by surname: organisations
-    announce, sign and launch. An acronym or a coined word may be a body that speaks ("ANIMA said")."""
+    announce, sign and launch. An acronym or a coined word may be a body that speaks ("ORVALIS said")."""
     if len(sp) != 1 or kind_word:
         return False
     t = sp[0]
     if t.text.isupper() or _coined(t.text[:1] + t.text[1:].lower()) or t.ent_type_ in ("GPE", "NORP"):
         return False
     if t.dep_ in ("nsubj", "nsubj:pass") and t.head.lemma_.lower() in _SPEECH_VERBS:
-        return t.ent_type_ != "ORG" or t.pos_ != "PROPN" or t.head.lemma_.lower() != "say"
+        return t.ent_type_ != "ORG" or t.pos_ != "PROPN"  # a body tagged as one speaks too ("Zentrix stated")
     return t.dep_ == "poss" and t.head.lower_ in ("visit", "speech", "remarks", "statement", "words")
 
 
@@ -57,7 +57,7 @@ def is_given_name_in_context(sp: Span, kind_word: bool, heading: bool) -> bool:
     return speaks or _post_beside(sp)
 
 
-_CURRENCIES = "jd|jod|egp|usd|eur|mad|tnd|dt|le|sar|aed|qar|lbp|dzd|da|dh|mdh|mdt|gbp|[$€£]"
+_CURRENCIES = "jd|jod|egp|usd|eur|mad|tnd|sar|aed|qar|lbp|dzd|mdh|mdt|gbp|[$€£]"  # not da/dh/dt/le: name prefixes
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _AMOUNT = re.compile(rf"(?:{_CURRENCIES})\d[\d,.]*|(?:{_MONTHS})\d{{1,2}}", re.IGNORECASE)
 _FILE = re.compile(r".*(?:_|\.(?:jpe?g|png|gif|pdf|docx?)\b).*", re.IGNORECASE)
@@ -93,7 +93,7 @@ def is_glued_person(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'Jordan Maria Roe' ("the EU Ambassador to Jordan Maria Roe"), 'Kelvo Cluster President Sami
     Haddad', 'Ministry Secretary-General Dana Roe': words before a person's name that say where or what
     the person is (a place, a post, a body they work for after a post). A body named after a person
-    ("Fondation Konrad Adenauer") has no post and no place before the name."""
+    ("Fondation Hans Gruber") has no post and no place before the name."""
     k = _person_tail(sp)
     if k is None:
         return False
@@ -103,10 +103,13 @@ def is_glued_person(sp: Span, kind_word: bool, heading: bool) -> bool:
         return True  # a post inside the span ("… President Sami Haddad")
     if all(t.ent_type_ in ("GPE", "LOC") or t.text == "-" for t in head) and \
             classify(" ".join(t.text for t in head))[0] is None:
-        return True  # a place glued to the person ("to Jordan Maria Roe"; not « Université Saad Dahlab »)
-    before = doc[max(0, sp.start - 8):sp.start]
-    return any(t.lower_ in _POST_WORDS | _TITLES | {"head", "chef"} for t in before) and \
-        any(t.lower_ in OF | {"at", "to", "of"} for t in before)
+        return True  # a place glued to the person ("to Jordan Maria Roe"; not « Université Karim Lahlou »)
+    # "the director of Kelvo Lab Sami Haddad": a post, then of/at and a body glued to the name (not "the
+    # director of the programme thanked the Fondation Kappa Orvan", whose post governs another noun)
+    posts = [t for t in doc[max(0, sp.start - 8):sp.start] if t.lower_ in _POST_WORDS | _TITLES | {"head", "chef"}]
+    return any(t.i + 1 < sp.start and doc[t.i + 1].lower_ in OF | {"at", "to"} and
+               all(w.pos_ in ("PROPN", "DET", "ADP", "PUNCT") or w.text[:1].isupper() for w in doc[t.i + 2:sp.start])
+               for t in posts)
 
 
 _DICT_POS = {"NOUN", "ADJ", "VERB", "ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ"}
@@ -158,7 +161,7 @@ def is_tagged_person(sp: Span, kind_word: bool, heading: bool) -> bool:
     if any(w in folded for w in [last, *_singulars(last)]):
         return False  # "Santé Animale", "Kelvo Feeds": a dictionary word, not a surname
     if any(" ".join(fold_tokens(t.text)) in places()[0] for t in words) or _kind_in_apposition(sp):
-        return False  # "Zitouna Meknès": a place in it; "X, the Spanish agri-food cluster": a body
+        return False  # "Orvalia Meknès": a place in it; "X, the Spanish agri-food cluster": a body
     if all(t.ent_type_ in _PERSON for t in words):
         return True
     return " ".join(fold_tokens(words[0].text)) in given_names() and \
@@ -218,13 +221,12 @@ def is_listed_country(sp: Span, kind_word: bool, heading: bool) -> bool:
                        doc[t.i - 1].lower_ in _ARTICLES for t in near)
 
 
-_POST_END = _POST_WORDS | _TITLES | {"ambassador", "ambassadeur", "ambassadrice", "advisor", "adviser", "conseiller",
-                                     "conseillère", "specialist", "expert", "officer", "chargé", "chargée", "doyen",
-                                     "chairwoman", "chairperson", "manag"}
+_POST_END = _POST_WORDS | _TITLES | {"advisor", "adviser", "conseiller", "conseillère", "specialist", "officer",
+                                     "chargé", "chargée", "doyen", "chairwoman", "chairperson"}
 
 
 def is_post_at_end(sp: Span, kind_word: bool, heading: bool) -> bool:
-    """'UNIDO Director', 'the ICT Minister', 'Kelvo Deputy Program Director', 'Italian Ambassador': a
+    """'ORVALIS Director', 'the ICT Minister', 'Kelvo Deputy Program Director', 'Italian Ambassador': a
     name that ends on a post is the post (held in the body the first words name), not a body."""
     last = sp[-1].lower_.rstrip(".")
     if len(sp) == 1:
@@ -274,9 +276,9 @@ def is_demonym(sp: Span, kind_word: bool, heading: bool) -> bool:
         not any(t.text.isupper() and len(t.text) > 1 for t in words)
 
 
-_ORGANS = {"board", "members", "member", "partners", "directors", "directeurs", "staff", "team", "trustees",
+_ORGANS = {"board", "members", "member", "directors", "directeurs", "staff", "team", "trustees",
            "shareholders", "actionnaires", "membres", "partenaires", "steering", "resident", "délégués",
-           "representatives", "représentants", "employees", "students", "alumni", "friends"}
+           "representatives", "représentants", "employees"}  # not "Friends of …", "Alumni of …": bodies
 
 
 def is_organ_of(sp: Span, kind_word: bool, heading: bool) -> bool:
@@ -331,9 +333,9 @@ def is_plural_head(sp: Span, kind_word: bool, heading: bool) -> bool:
     known = _folded_words(sp.doc.lang_)
     if not all(any(x in known for x in [f, *_singulars(f)])
                for f in (" ".join(fold_tokens(t.text)) for t in words if t.lower_ not in _FUNCTION)):
-        return False  # « Finances News Hebdo »: a word the text's dictionary does not know makes it a name
+        return False  # « Kelvo News Hebdo »: a word the text's dictionary does not know makes it a name
     dictionary = common_words(sp.doc.lang_)
     return bool(dictionary) and w not in dictionary and any(x in dictionary for x in _singulars(w)) and \
         not any(t.ent_type_ in ("GPE", "LOC") or " ".join(fold_tokens(t.text)) in places()[0] for t in words) \
-        and classify(head.text)[0] is None  # "Bizerte Composites": a firm named after its town
+        and classify(head.text)[0] is None  # "Bizerte Kelvoplast": a firm named after its town
 

@@ -20,7 +20,7 @@ _ROW_KEYS = {"name", "lemmas", "pos", "mode", "type", "conf", "source", "target"
              "particle", "member_nouns", "party_nouns", "co_agents", "modifiers", "unless_modifiers", "partner_nouns",
              "partner_preps", "target_labels"}
 _LANG_KEYS = {"language", "container_nouns", "with_preps", "signatory_nouns", "signatory_preps",
-              "hedge_modals", "hedge_heads", "consortium_nouns", "made_of", "frames"}
+              "hedge_modals", "hedge_heads", "consortium_nouns", "made_of", "amount_nouns", "indefinites", "frames"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class FrameTable:
     by_lemma: dict = field(default_factory=dict)
     consortium_nouns: frozenset[str] = frozenset()  # "a consortium (composed) of A, B and C" stands for them
     made_of: frozenset[str] = frozenset()  # the participles that open its parties: "composed of", « formé de »
+    amount_nouns: frozenset[str] = frozenset()  # "a programme of six million euros launched by A": the programme's
+    indefinites: frozenset[str] = frozenset()  # « P, un nouveau programme lancé par A »: an apposition to P
 
 
 class FrameTableError(ValueError):
@@ -115,7 +117,8 @@ def parse_table(data: dict, where: str) -> FrameTable:
     return FrameTable(data["language"], frames, frozenset(data["with_preps"]), frozenset(data["signatory_nouns"]),
                       frozenset(data["signatory_preps"]), frozenset(data["hedge_modals"]),
                       frozenset(data["hedge_heads"]), frozenset(data["container_nouns"]), by_lemma,
-                      frozenset(data.get("consortium_nouns", ())), frozenset(data.get("made_of", ())))
+                      frozenset(data.get("consortium_nouns", ())), frozenset(data.get("made_of", ())),
+                      frozenset(data.get("amount_nouns", ())), frozenset(data.get("indefinites", ())))
 
 
 @lru_cache(maxsize=4)

@@ -18,11 +18,12 @@ from .lexicon import Arg, Sent, _matchers, lexicon
 from .clauses import ClausePatterns
 from .places import PlacePatterns
 from .relations import RelationPatterns
+from .sentence_facts import SentenceFacts
 from .words import (_OPEN_QUOTES, _OPENING_DETS, _APPOS_DET, _APPOSED_NOUNS, _CLOSE_QUOTES, _DETS, _PARTICIPLE, _SUBJECTLESS_PREPS, _GENERIC_PLURALS, _HEADS, _MONTHS, _PROGRAMME_WORDS,
                     _TIME_INTRO, _YEAR)
 
 
-class Engine(RelationPatterns, ClausePatterns, PlacePatterns):
+class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
     """Relation candidates of one document: the core here, the patterns from the two mixins."""
 
     def __init__(self, lang: str, toks, text: str, sents: list[Sent], main: Mention | None, make_sector):
