@@ -78,30 +78,32 @@ def holders(noun: Token, frame: Frame, by_words) -> list[Token]:
     beside = _detached(noun) if not (frame.governors and _introduced(noun)) else None
     if beside is not None:
         return [beside]
-    gov = governor(noun) or _clause_verb(noun, frame)
+    marks = _marks(noun)
+    gov = governor(noun) or _clause_verb(noun, marks, frame)
     if gov is None:
         return []
-    prep = noun.head if noun.head.dep_ == "prep" else None
-    case = [c for c in noun.children if c.dep_ == "case"]
-    words = {gov.lemma_.lower()} | ({prep.lower_, prep.head.lower_} if prep is not None else set()) | \
-        {c.lower_ for c in case}  # ("thanks to funding from A": "thanks" governs)
-    if frame.governors and not words & frame.governors:
+    if frame.governors and not ({gov.lemma_.lower()} | marks) & frame.governors:
         return []
     return patients(gov) if is_passive(gov) else agents(gov, by_words)
+
+
+def _marks(noun: Token) -> set[str]:
+    """The words that introduce a noun: its case words, its preposition and what that hangs on ("thanks
+    to funding from A": "thanks" governs)."""
+    prep = noun.head if noun.head.dep_ == "prep" else None
+    return {c.lower_ for c in noun.children if c.dep_ == "case"} | \
+        ({prep.lower_, prep.head.lower_} if prep is not None else set())
 
 
 _ADJUNCT_MARKS = {"with", "avec", "under", "sous", "thanks", "grâce"}
 
 
-def _clause_verb(noun: Token, frame: Frame) -> Token | None:
+def _clause_verb(noun: Token, marks: set[str], frame: Frame) -> Token | None:
     """"P is implemented by A with the support of B", « mis en œuvre par A avec l'appui de B »: a noisy
     tree hangs the adjunct on a noun of the clause; it is the clause's, so climb to its verb."""
-    prep = noun.head if noun.head.dep_ == "prep" else None
-    marks = {c.lower_ for c in noun.children if c.dep_ == "case"} | \
-        ({prep.lower_, prep.head.lower_} if prep is not None else set())  # "thanks to sponsorships from A"
     if not marks & _ADJUNCT_MARKS & frame.governors:
         return None
-    h = prep.head if prep is not None else noun.head
+    h = noun.head.head if noun.head.dep_ == "prep" else noun.head
     if h.lower_ in _ADJUNCT_MARKS and h.head.pos_ in ("VERB", "AUX"):
         return h.head
     # one noun up, an argument of the verb (« par l'agence A avec le soutien de B »); deeper, the adjunct
