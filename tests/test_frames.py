@@ -143,6 +143,8 @@ def _shipped(lang):
     (lambda d: d["frames"][4].update(source=["agnet"]), "unknown role"),
     (lambda d: d["frames"][0].update(colour="red"), "unknown keys"),
     (lambda d: d["frames"][0].pop("lemmas"), "missing 'lemmas'"),
+    (lambda d: d["frames"][0].update(source_labels=["Organization"]), "unknown source labels"),
+    (lambda d: d["frames"][0].update(target_labels=["Programm"]), "unknown target labels"),
 ])
 def test_a_misspelled_frame_fails_when_the_table_is_read(mutate, message):
     for lang in ("en", "fr"):

@@ -28,7 +28,7 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
     if role == "holder":
         return holders(t, frame, by_words)
     if role == "self":
-        return own_name(t)
+        return own_name(t) or ([t] if _apposed_to_a_name(t, tab) else [])
     if role == "poss":
         return [c for c in t.children if c.dep_ in ("poss", "nmod:poss")]  # "X's programme"
     words = set(role[5:].split(","))
@@ -50,6 +50,19 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
 def _amount(t: Token) -> bool:
     return t.like_num or any(c.dep_ in ("nummod", "quantmod", "compound") and (c.like_num or c.pos_ == "SYM")
                              for c in t.children)
+
+
+def _apposed_to_a_name(noun: Token, tab: FrameTable) -> bool:
+    """An unnamed programme noun in apposition after a name stands for it: "Nova, a training programme of
+    X", « Nova, un programme de X » (the reader then finds the name before the comma)."""
+    if noun.pos_ != "NOUN" or any(d.dep_ == "det" and d.lower_ not in tab.indefinites for d in noun.children):
+        return False
+    if noun.dep_ == "appos" and noun.head.i < noun.i and noun.head.pos_ == "PROPN":
+        return True
+    k = noun.i - 1
+    while k > 0 and (noun.doc[k].pos_ == "ADJ" or noun.doc[k].lower_ in tab.indefinites):
+        k -= 1
+    return k > 0 and noun.doc[k].text == ","
 
 
 def own_name(noun: Token) -> list[Token]:
