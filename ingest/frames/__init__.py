@@ -150,7 +150,11 @@ class _Reader:
             return (named or hits)[:1]
         return []
 
-    def read(self, tok) -> list:
+    def read(self, tok, listed: bool = True) -> list:
+        """The mentions tok stands for, with the names coordinated or listed with it (`listed=False`: the
+        name written on a noun, which is one name even when the noun heads a list)."""
+        if not listed:
+            return self.mention(tok, 0)
         out = []
         for g in group(tok):
             for x in self.mention(g, 0):
