@@ -1,7 +1,7 @@
 """Who signs, who pays, who runs: titled signatories coordinated in one subject, a participle that opens
 the sentence ("Funded through X, …"), support granted, an unnamed programme in apposition to its name
 ("Nova, a programme of X"), and an infinitive under an adjective of gladness ("A is proud to partner with
-B"). Tables of invented sentences -> expected triples, negatives included."""
+B"), and a programme's owner written before it ("X's P programme", "the USAID P Program"). Tables of invented sentences -> expected triples, negatives included."""
 from __future__ import annotations
 
 import pytest
@@ -39,6 +39,21 @@ READ = [  # lang, text, triples that must be read
     ("fr", "Kelvo Labs est ravie de participer au programme Nova.", {("PARTICIPATES_IN", "Kelvo Labs", "Nova")}),
 ]
 
+READ += [
+    # a programme's owner before it, by a possessive or as the acronym that opens its name, runs it (a funder
+    # too: "the EU's P programme" is the EU's own)
+    ("en", "Kelvo Labs joined the Orvalis Foundation's Nova Skills Programme in 2021.",
+     {("RUNS", "Orvalis Foundation", "Nova Skills Programme")}),
+    ("en", "The project is part of the European Union's Kelvo Med Programme.",
+     {("RUNS", "European Union", "Kelvo Med Programme")}),
+    ("en", "Kelvo Labs received a grant from the USAID Orvalis Competitiveness Program.",
+     {("RUNS", "USAID", "Orvalis Competitiveness Program")}),
+    # each owner its own fund, in a list of funds
+    ("en", "These will be funded by the EU Kelvo Investment Facility (KIF), the ZEPH Multi-Donor Account and the "
+           "EBRD Orvalis Special Fund.",
+     {("RUNS", "EU", "Kelvo Investment Facility"), ("RUNS", "EBRD", "Orvalis Special Fund")}),
+]
+
 NOT_READ = [  # lang, text, a triple that must not be read
     # a programme named after "through" is a channel, not a funder
     ("en", "The Orvalis Technology Incubator is funded through the Nova Programme of the Kelvo Agency.",
@@ -51,6 +66,14 @@ NOT_READ = [  # lang, text, a triple that must not be read
     # a titled person alone signs for one body: no second party
     ("en", "Director of the Kelvo Innovation Centre, Sami Haddad, signed the agreement with Lina Farah.",
      ("PARTNERS_WITH", "Kelvo Innovation Centre", "Lina Farah")),
+    # the owner of one fund in a list owns none of the others
+    ("en", "These will be funded by the EU Kelvo Investment Facility (KIF), the ZEPH Multi-Donor Account and the "
+           "EBRD Orvalis Special Fund.", ("RUNS", "EU", "ZEPH Multi-Donor Account")),
+    # a place's programme has no runner named
+    ("en", "Kelvo Labs joined Morocco's Nova Skills Programme.", ("RUNS", "Morocco", "Nova Skills Programme")),
+    # "the P programme of the EU" (after the name): run or funded, the text does not say
+    ("fr", "Il s’agit d’un incubateur soutenu par le programme NOVA de l’Union européenne (UE).",
+     ("RUNS", "Union européenne", "NOVA")),
     # a programme of a body, with a determiner, is no apposition of the name before the comma
     ("en", "Kelvo Labs joined the accelerator, the training programme of the Zeph Foundation, in May.",
      ("RUNS", "Zeph Foundation", "Kelvo Labs")),
