@@ -1,7 +1,8 @@
 """Who signs, who pays, who runs: titled signatories coordinated in one subject, a participle that opens
 the sentence ("Funded through X, …"), support granted, an unnamed programme in apposition to its name
 ("Nova, a programme of X"), and an infinitive under an adjective of gladness ("A is proud to partner with
-B"), and a programme's owner written before it ("X's P programme", "the USAID P Program"). Tables of invented sentences -> expected triples, negatives included."""
+B"), a programme's owner written before it ("X's P programme", "the USAID P Program"), and "the latter"
+naming a programme. Tables of invented sentences -> expected triples, negatives included."""
 from __future__ import annotations
 
 import pytest
@@ -54,6 +55,17 @@ READ += [
      {("RUNS", "EU", "Kelvo Investment Facility"), ("RUNS", "EBRD", "Orvalis Special Fund")}),
 ]
 
+READ += [
+    # "the latter", « ce dernier »: the actor named last, a programme too
+    ("fr", "L’Agence Kelvo a lancé le programme Nova Croissance. Ce dernier est financé par la Banque Orvalis.",
+     {("FUNDS", "Banque Orvalis", "Nova Croissance")}),
+    ("en", "The Nova Growth programme supports startups. The latter is funded by the Kelvo Agency.",
+     {("FUNDS", "Kelvo Agency", "Nova Growth")}),
+    ("fr", "Le programme Nova Société accompagne les startups. Ce dernier, est lancé en étroite collaboration entre "
+           "l’Agence Kelvo, l’Union européenne et la Confédération Orvalis.",
+     {("RUNS", "Agence Kelvo", "Nova Société"), ("RUNS", "Confédération Orvalis", "Nova Société")}),
+]
+
 NOT_READ = [  # lang, text, a triple that must not be read
     # a programme named after "through" is a channel, not a funder
     ("en", "The Orvalis Technology Incubator is funded through the Nova Programme of the Kelvo Agency.",
@@ -69,6 +81,9 @@ NOT_READ = [  # lang, text, a triple that must not be read
     # the owner of one fund in a list owns none of the others
     ("en", "These will be funded by the EU Kelvo Investment Facility (KIF), the ZEPH Multi-Donor Account and the "
            "EBRD Orvalis Special Fund.", ("RUNS", "EU", "ZEPH Multi-Donor Account")),
+    # « ce dernier » after a body that launched a programme is the programme, not the body
+    ("fr", "L’Agence Kelvo a lancé le programme Nova Croissance. Ce dernier est financé par la Banque Orvalis.",
+     ("FUNDS", "Banque Orvalis", "Agence Kelvo")),
     # a place's programme has no runner named
     ("en", "Kelvo Labs joined Morocco's Nova Skills Programme.", ("RUNS", "Morocco", "Nova Skills Programme")),
     # "the P programme of the EU" (after the name): run or funded, the text does not say
