@@ -237,8 +237,13 @@ def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> t
     if toks[i].f in ("dr", "mr", "mrs", "ms", "prof", "mme", "mlle", "me", "pr") and j - i >= 2:
         persons.update(t.f for t in toks[i + 1:j])
         return None  # "Dr Rania Khoury": a person
+    if i > 0 and toks[i - 1].text == "#":
+        i += 1  # "#KelvoNews": a hashtag files the page under a topic, it names no body
+        if i >= j:
+            return None
     t0 = i
-    while t0 < j and toks[t0].f in _JOB_TITLES:
+    while t0 < j and (toks[t0].f in _JOB_TITLES or toks[t0].f == "-" and t0 > i and t0 + 1 < j and
+                      toks[t0 + 1].f in _JOB_TITLES):  # "Secretary-General of X"
         t0 += 1
     if t0 > i and t0 < j and toks[t0].f in ("of", "de", "du", "d'", "at"):
         # "Président du Pôle X", "Director of X": the organisation, not the post
@@ -248,6 +253,8 @@ def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> t
         if t0 >= j:
             return None
         i = t0
+        # "Director of X and Acting Director of Y": X ends where the next post begins
+        j = next((k for k in range(i + 1, j - 1) if toks[k].f in ("and", "et") and toks[k + 1].f in _JOB_TITLES), j)
     # a lower-case head noun right after the name belongs to it ("the QOOT cluster")
     if j - i >= 2 and toks[i].f in places()[1] and j < b and toks[j].f in _KIND_AFTER and not toks[j].cap:
         i += 1  # "the Egyptian Lyra incubator": the adjective says where the Lyra incubator is

@@ -178,3 +178,34 @@ def test_a_preposition_or_conjunction_opens_no_name(lang, text, name, not_name):
 ])
 def test_a_generic_acronym_of_a_kind_of_firm_or_training_names_no_one(lang, text, acronym):
     assert acronym not in {m.text for m in run(text, lang).mentions if m.label in ("Organisation", "Programme")}
+
+
+POSTS_BEFORE_A_BODY = [  # lang, text, the body after the post, the post phrase that is no name
+    ("en", "The keynote was given by the Vice President of Kelvotron Levant at the forum.", "Kelvotron Levant",
+     "Vice President of Kelvotron Levant"),
+    ("en", "Irbid, 4 March: Secretary-General of Orvalis Science Council and Acting Director of the Kelvo "
+           "Innovation Centre, Karim Roe, signed the memorandum.", "Orvalis Science Council",
+     "Secretary-General of Orvalis Science Council"),
+    ("fr", "Le Vice-Président de la Chambre Kelvo d'Industrie a signé la convention.", "Chambre Kelvo d'Industrie",
+     "Vice-Président de la Chambre Kelvo d'Industrie"),
+]
+
+
+@pytest.mark.parametrize("lang,text,body,post", POSTS_BEFORE_A_BODY)
+def test_a_post_before_of_leaves_the_body_it_is_held_in(lang, text, body, post):
+    found = {m.text for m in run(text, lang).mentions}
+    assert body in found and post not in found
+
+
+NOT_BODIES = [  # lang, text, words that name no body: a hashtag, an abbreviated month of a dateline
+    ("fr", "Publié dans Actualités #InnovationOuverte #Startups\nLe pôle Kelvo a signé une convention avec ORVAL.",
+     "InnovationOuverte"),
+    ("en", "Irbid, Dec. 6 (Orvalis) The Kelvo Science Council signed a memorandum with the park.", "Dec"),
+    ("en", "Irbid, Oct.6 The Kelvo Science Council signed a memorandum with the park.", "Oct"),
+]
+
+
+@pytest.mark.parametrize("lang,text,words", NOT_BODIES)
+def test_hashtags_and_dateline_months_name_no_body(lang, text, words):
+    found = {m.text for m in run(text, lang).mentions}
+    assert words not in found and any("Kelvo" in f for f in found)
