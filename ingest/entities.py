@@ -18,7 +18,7 @@ from __future__ import annotations
 from .chunk_filters import _JOB_TITLES, NameChunk, not_a_name
 from .gazetteers import gazetteer, make_doc, places, registry_surfaces, sectors
 from ecograph.kinds import CONNECTORS, FIRM_WORDS, GENERIC, MONTHS, classify
-from .names import (Chunk, _ORG_NOUNS, _PROG_NOUNS, _acronym_defined, _is_acronym, _longest, _merge_commas,
+from .names import (REPRESENTATIONS, Chunk, _ORG_NOUNS, _PROG_NOUNS, _acronym_defined, _is_acronym, _longest, _merge_commas,
                     _national_programmes, _overlap, _owner_tail, _paren_acronym, _paren_dashed_acronym, _quoted,
                     _raw_chunks, _split_and, _trim, _trim_event_city, join_fields)
 from .tokens import Tok, _surface
@@ -124,8 +124,8 @@ def _against_gazetteers(toks: list[Tok], names: list[Chunk], place_hits: list[Ch
 
 def _around_registry(toks: list[Tok], n: Chunk, inner: list[Chunk]) -> list[Chunk]:
     """What a chunk holding registry names inside it gives: the chunk itself, or its parts beside them."""
-    prefix = next((r for r in inner if r.i == n.i and toks[r.j].cap and
-                   not (n.j - r.j == 1 and toks[r.j].f in FIRM_WORDS)), None)  # "KDG Invest" is one name
+    prefix = next((r for r in inner if r.i == n.i and toks[r.j].cap and toks[r.j].f not in REPRESENTATIONS and
+                   not (n.j - r.j == 1 and toks[r.j].f in FIRM_WORDS)), None)  # "KDG Invest", "EU Delegation": one name
     if prefix is not None and prefix.label == "Programme" and \
             " ".join(t.f for t in toks[prefix.j:n.j]) in _PROGRAMME_BODIES:
         # "the Orion Sea Basin Managing Authority": the body that runs the programme
@@ -237,8 +237,8 @@ def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> t
     if toks[i].f in ("dr", "mr", "mrs", "ms", "prof", "mme", "mlle", "me", "pr") and j - i >= 2:
         persons.update(t.f for t in toks[i + 1:j])
         return None  # "Dr Rania Khoury": a person
-    if i > 0 and toks[i - 1].text == "#":
-        i += 1  # "#KelvoNews": a hashtag files the page under a topic, it names no body
+    if i > 0 and toks[i - 1].text == "#" and any(t.text == "#" for t in toks[max(0, i - 3):i - 1] + toks[j:j + 2]):
+        i += 1  # "#KelvoNews #Startups": a page's hashtags file it under topics ("joined #KelvoDays" names it)
         if i >= j:
             return None
     t0 = i
@@ -263,7 +263,28 @@ def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> t
     elif j < b and toks[j].f in ("program", "programme", "project") and \
             " ".join(t.f for t in toks[i:j + 1]) in registry_surfaces():
         j += 1
-    return i, _trim_event_city(toks, i, j)
+    return i, _host_place(toks, i, _trim_event_city(toks, i, j), b)
+
+
+_FOREIGN_CHAMBERS = {"chamber", "chambre"}  # "Chambre de Commerce d'Espagne au Maroc", with a place inside
+
+
+def _host_place(toks, i: int, j: int, b: int) -> int:
+    """'EU Delegation to Kelvia', « Délégation de l'UE au Kelvistan », « Consulat général de X à Paris »:
+    a representation's name runs on to its host place (a known place after to/in/au/en/à)."""
+    words = [t.f for t in toks[i:j]]
+    foreign = any(w in _FOREIGN_CHAMBERS for w in words) and \
+        any(w in places()[0] and places()[0][w].kind == "country" for w in words[1:])
+    if not (foreign or any(w in REPRESENTATIONS for w in words)) or j + 1 >= b or \
+            toks[j].f not in ("to", "in", "au", "aux", "en", "a"):
+        return j
+    k = j + 1
+    while k < b and toks[k].f in ("the", "le", "la", "l'"):
+        k += 1
+    if k >= b or not toks[k].cap:
+        return j
+    return next((m for m in range(min(b, k + 3), k, -1)
+                 if " ".join(t.f for t in toks[k:m]) in places()[0]), j)
 
 
 def _take_acronym(toks, ch: Chunk, b: int, consumed: set[int]) -> None:

@@ -151,6 +151,7 @@ TAGGED_FIRMS = [  # a dictionary word the pipeline tags as a firm, among names o
     # a capitalised dictionary word alone, or a list of categories, stays rejected
     ("en", "The results were sorted into four groups: Economic, Environmental, Social, and Cultural.",
      "Environmental", "propn-dictionary-word"),
+    ("en", "The ORVB Southern and Eastern Coast Account funds small firms.", "Southern", "propn-dictionary-word"),
 ]
 
 NEWS_CREDITS = [  # a news agency in a dateline's brackets, a photo credit before a slash
@@ -183,6 +184,7 @@ HEADLINES = [  # a title line in Title Case: its verbs are capitalised too
     # names in a title line stay: an acronym, a coined word, no verb; and a French title
     ("en", "KELVO Launches Its Second Call", "KELVO Launches", False),
     ("en", "Orvalis Green Fund and the Kelvo Bank Team Up", "Orvalis Green Fund", False),
+    ("en", "The Orvalis Start-up Incubators Programme", "Orvalis Start-up Incubators Programme", False),
     ("fr", "Le Pôle Kelvo Lance Son Appel", "Pôle Kelvo Lance", False),
 ]
 
@@ -190,7 +192,19 @@ HEADLINES = [  # a title line in Title Case: its verbs are capitalised too
 @pytest.mark.parametrize("lang,line,name,expected", HEADLINES)
 def test_headline_verb(lang, line, name, expected):
     assert heading_fires("headline-verb", lang, line, name) is expected
-    assert not fires("headline-verb", lang, line, name)  # only a title line
+
+
+TITLE_CASE_LINES = [  # a Title Case line the splitter did not flag, and sentences whose verbs are lower case
+    ("en", "Fresh Grant Schemes Unveiled by Kelvo to Support Coastal Start-ups", "Fresh Grant Schemes Unveiled", True),
+    ("en", "The Kelvo Cluster Association launched the Orvalis Startup Program in May.", "Orvalis Startup Program",
+     False),
+    ("en", "Kelvo Holding Acquired Orvalis Robotics And Zentrix Marine.", "Kelvo Holding Acquired", False),
+]
+
+
+@pytest.mark.parametrize("lang,line,name,expected", TITLE_CASE_LINES)
+def test_headline_verb_in_a_title_case_line(lang, line, name, expected):
+    assert fires("headline-verb", lang, line, name) is expected
 
 
 @pytest.mark.parametrize("lang,sentence,name,expected", TAGGED_FIRMS + NEWS_CREDITS + PEOPLE_IN_CONTEXT + CODES_AND_AMOUNTS + CATEGORIES + SPEAKERS + GLUED_PERSONS + DICTIONARY_WORDS +

@@ -200,6 +200,8 @@ def test_a_post_before_of_leaves_the_body_it_is_held_in(lang, text, body, post):
 NOT_BODIES = [  # lang, text, words that name no body: a hashtag, an abbreviated month of a dateline
     ("fr", "Publié dans Actualités #InnovationOuverte #Startups\nLe pôle Kelvo a signé une convention avec ORVAL.",
      "InnovationOuverte"),
+    ("en", "Posted in News #KelvoTalks #Orvalis\nThe Kelvo Science Council signed a memorandum with the park.",
+     "Orvalis"),
     ("en", "Irbid, Dec. 6 (Orvalis) The Kelvo Science Council signed a memorandum with the park.", "Dec"),
     ("en", "Irbid, Oct.6 The Kelvo Science Council signed a memorandum with the park.", "Oct"),
 ]
@@ -209,3 +211,34 @@ NOT_BODIES = [  # lang, text, words that name no body: a hashtag, an abbreviated
 def test_hashtags_and_dateline_months_name_no_body(lang, text, words):
     found = {m.text for m in run(text, lang).mentions}
     assert words not in found and any("Kelvo" in f for f in found)
+
+
+HOST_PLACES = [  # lang, text, a representation named with its host place, the part that is no name of its own
+    ("en", "The EU Delegation to Jordan funds the Kelvo Lab.", "EU Delegation to Jordan", "EU Delegation"),
+    ("fr", "La Délégation de l'UE au Liban a financé le Pôle Kelvo.", "Délégation de l'UE au Liban",
+     "Délégation de l'UE"),
+    ("en", "The Embassy of Norway in Tunisia supports the Kelvo Lab.", "Embassy of Norway in Tunisia",
+     "Embassy of Norway"),
+    ("fr", "La Chambre de Commerce d'Italie au Maroc organise le salon avec le Pôle Kelvo.",
+     "Chambre de Commerce d'Italie au Maroc", "Chambre de Commerce d'Italie"),
+]
+
+
+@pytest.mark.parametrize("lang,text,whole,part", HOST_PLACES)
+def test_a_representation_abroad_is_named_with_its_host_place(lang, text, whole, part):
+    found = {m.text for m in run(text, lang).mentions}
+    assert whole in found and part not in found
+
+
+def test_a_body_in_a_place_is_not_named_with_it():
+    found = {m.text for m in run("The Kelvo Cluster Association in Tunisia signed the agreement.", "en").mentions}
+    assert "Kelvo Cluster Association" in found
+    found = {m.text for m in run("La Chambre de Commerce de Sfax au Maroc reste discrète.", "fr").mentions}
+    assert not any(f.endswith("au Maroc") for f in found)
+
+
+def test_a_hashtag_in_running_text_names_the_event():
+    found = {m.text for m in run("The Kelvo Cluster participated in #Techvo, a 3-day meeting event between "
+                                 "cluster managers.").mentions}
+    assert "Techvo" in found
+

@@ -254,10 +254,14 @@ def _unknown_neighbour(sp: Span) -> bool:
     """A capitalised list neighbour that no dictionary knows: a list of firms ("Kelvo, Lumen and Orvalis"),
     not a list of categories ("Economic, Environmental and Social")."""
     doc = sp.doc
-    near = [t for t in list(doc[max(0, sp.start - 3):sp.start]) + list(doc[sp.end:sp.end + 3])
-            if t.is_alpha and t.text[:1].isupper()]
+    joins = {",", ";", "and", "et", "&"}
+    near = []
+    if sp.start >= 2 and doc[sp.start - 1].lower_ in joins:
+        near.append(doc[sp.start - 2])  # the item before the comma or 'and'
+    if sp.end + 1 < len(doc) and doc[sp.end].lower_ in joins:
+        near.append(doc[sp.end + 1])  # the item after it
     words = _folded_words(doc.lang_)
-    return any(" ".join(fold_tokens(t.text)) not in words for t in near)
+    return any(t.is_alpha and t.text[:1].isupper() and " ".join(fold_tokens(t.text)) not in words for t in near)
 
 
 def _kind_after(sp: Span) -> bool:
@@ -349,17 +353,33 @@ def is_plural_head(sp: Span, kind_word: bool, heading: bool) -> bool:
 
 
 def is_headline_verb(sp: Span, kind_word: bool, heading: bool) -> bool:
-    """'Kelvo Lab Opens Doors to Young Founders', 'Building the Orvalis Hub': a title line that
-    capitalises every word capitalises its verbs too; a capitalised verb in the span shows that the
-    words are the headline's phrase, not a name. An acronym or a coined word keeps it (a name is in it)."""
-    if not heading or len(sp) < 2 or sp.doc.lang_ != "en":
+    """'Helping Young Founders Grow', 'Building the Orvalis Hub': a title line that capitalises every word
+    capitalises its verbs too; a capitalised verb in the span shows that the words are the headline's
+    phrase, not a name. An acronym or a coined word keeps it (a name is in it), and so does a kind word
+    ('The Kelvo Start-up Programme') unless the verb opens the span."""
+    if not (heading or _title_case(sp.doc)) or len(sp) < 2 or sp.doc.lang_ != "en":
         return False
     if any(t.text.isupper() and len(t.text) > 1 or _coined(t.text) for t in sp):
         return False
-    return any(t.pos_ == "VERB" and t.text[:1].isupper() and t.tag_ in _VERB_FORMS for t in sp)
+    doc = sp.doc
+    return any(t.pos_ == "VERB" and t.text[:1].isupper() and t.tag_ in _VERB_FORMS and
+               (t.i == sp.start or not kind_word) and not _hyphened(doc, t) for t in sp)
+
+
+def _hyphened(doc, t) -> bool:
+    """'Start-up', 'Co-Funded': a word a hyphen joins to the next or the previous one is no verb of a title."""
+    return not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text == "-" or \
+        t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_
 
 
 _VERB_FORMS = {"VB", "VBD", "VBG", "VBN", "VBZ", "VBP"}
+
+
+def _title_case(doc) -> bool:
+    """A line in Title Case that the splitter took for a sentence (a page's title as its first line):
+    at least four words of four letters or more, every one capitalised, and no full stop at its end."""
+    words = [t for t in doc if t.is_alpha and len(t) >= 4]
+    return len(words) >= 4 and all(t.text[:1].isupper() for t in words) and doc[-1].text not in (".", "!", "?")
 
 
 def is_news_credit(sp: Span, kind_word: bool, heading: bool) -> bool:
