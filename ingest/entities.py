@@ -255,6 +255,7 @@ def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> t
         i = t0
         # "Director of X and Acting Director of Y": X ends where the next post begins
         j = next((k for k in range(i + 1, j - 1) if toks[k].f in ("and", "et") and toks[k + 1].f in _JOB_TITLES), j)
+    i = _after_frame_of(toks, i, j)
     # a lower-case head noun right after the name belongs to it ("the QOOT cluster")
     if j - i >= 2 and toks[i].f in places()[1] and j < b and toks[j].f in _KIND_AFTER and not toks[j].cap:
         i += 1  # "the Egyptian Lyra incubator": the adjective says where the Lyra incubator is
@@ -264,6 +265,26 @@ def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> t
             " ".join(t.f for t in toks[i:j + 1]) in registry_surfaces():
         j += 1
     return i, _host_place(toks, i, _trim_event_city(toks, i, j), b)
+
+
+# nouns that frame a name after 'of' without naming a body ("in the Framework of the Kelvo Project")
+_FRAME_NOUNS = {"framework", "context", "scope", "implementation", "cadre", "contexte", "perimetre"}
+
+
+def _after_frame_of(toks, i: int, j: int) -> int:
+    """'Framework of Kelvo Project', 'Tunisia of the KELVO project' (« la mise en œuvre en Tunisie du
+    projet »): a frame noun or a country, then of/de and a name, is that name; a country opens no name
+    with 'of' ('Bank of Kelvia' opens with a body noun, 'Kelvia of Tomorrow' ends on no capital)."""
+    k = i + 1
+    if j - i < 3 or toks[k].f not in ("of", "de", "du", "d'"):
+        return i
+    place = places()[0].get(toks[i].f)
+    if not (toks[i].f in _FRAME_NOUNS or place is not None and place.kind == "country"):
+        return i
+    k += 1
+    while k < j and toks[k].f in ("the", "la", "le", "l'"):
+        k += 1
+    return k if k < j and (toks[k].upper or toks[k].cap and k + 1 < j) else i
 
 
 _FOREIGN_CHAMBERS = {"chamber", "chambre"}  # "Chambre de Commerce d'Espagne au Maroc", with a place inside

@@ -242,3 +242,26 @@ def test_a_hashtag_in_running_text_names_the_event():
                                  "cluster managers.").mentions}
     assert "Techvo" in found
 
+
+
+FRAMED_BY_OF = [  # lang, text, the name, the phrase that frames it and is no name
+    ("en", "The Orvalis Eco-Hub was set up in the Framework of KELVO Project funded by the EU.", "KELVO Project",
+     "Framework of KELVO Project"),
+    ("en", "The call is part of the implementation in Jordan of the KELVO project in the region.", "KELVO",
+     "Jordan of the KELVO"),
+]
+
+
+@pytest.mark.parametrize("lang,text,name,frame", FRAMED_BY_OF)
+def test_a_frame_noun_or_a_country_before_of_opens_no_name(lang, text, name, frame):
+    found = {m.text for m in run(text, lang).mentions}
+    assert name in found and frame not in found
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "The Bank of Kelvia funds the Orvalis Hub.", "Bank of Kelvia"),
+    ("en", "Morocco of Tomorrow is a programme of the Kelvo Fund.", "Morocco of Tomorrow"),
+    ("fr", "Le Cadre de Kelvo est une association d'entrepreneurs.", "Cadre de Kelvo"),
+])
+def test_a_body_named_with_of_keeps_its_head(lang, text, name):
+    assert name in {m.text for m in run(text, lang).mentions}
