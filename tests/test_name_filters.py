@@ -25,7 +25,10 @@ SPEAKERS = [
     ("en", "The tour was part of Moravec's visit to the coast.", "Moravec", "speaker"),
     ("fr", "Selon lui, le pôle doublera ses effectifs, Kharbouchi a ajouté que les start-up suivront.",
      "Kharbouchi", "speaker"),
+    ("fr", "Les entreprises peinent à trouver des financements pour ces projets, explique Haddouri.", "Haddouri",
+     "speaker"),
     # bodies that speak or act keep their name
+    ("fr", "Le pôle a signé une convention avec KELVOTEC, a indiqué ORVALIS.", "ORVALIS", None),
     ("en", "ORVALIS said the call will reopen in May.", "ORVALIS", None),
     ("en", "Zentrix signed an agreement with the port authority.", "Zentrix", None),
     ("fr", "Kelvotech a signé une convention avec la région.", "Kelvotech", None),

@@ -35,9 +35,17 @@ def is_speaker(sp: Span, kind_word: bool, heading: bool) -> bool:
     t = sp[0]
     if t.text.isupper() or _coined(t.text[:1] + t.text[1:].lower()) or t.ent_type_ in ("GPE", "NORP"):
         return False
-    if t.dep_ in ("nsubj", "nsubj:pass") and t.head.lemma_.lower() in _SPEECH_VERBS:
+    if t.dep_ in ("nsubj", "nsubj:pass") and t.head.lemma_.lower() in _SPEECH_VERBS or _inverted_speaker(t):
         return t.ent_type_ != "ORG" or t.pos_ != "PROPN"  # a body tagged as one speaks too ("Zentrix stated")
     return t.dep_ == "poss" and t.head.lower_ in ("visit", "speech", "remarks", "statement", "words")
+
+
+def _inverted_speaker(t) -> bool:
+    """« …, explique Haddouri. », '…, said Roe.': the word right after a speech verb that ends the clause
+    is its subject, inverted (the trees read it as an object or a complement)."""
+    doc = t.doc
+    ends = t.i + 1 == len(doc) or doc[t.i + 1].is_punct
+    return t.i > 0 and t.head.i == t.i - 1 and t.head.lemma_.lower() in _SPEECH_VERBS and ends
 
 
 def is_given_name_in_context(sp: Span, kind_word: bool, heading: bool) -> bool:
