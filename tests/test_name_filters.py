@@ -132,7 +132,11 @@ CATEGORIES = [
 PEOPLE_IN_CONTEXT = [
     ("en", "The park's director, Karim Zoubeidi, presented the new call.", "Karim Zoubeidi", "given-name-in-context"),
     ("en", "Mahmoud Qassar said the call opens in May.", "Mahmoud Qassar", "given-name-in-context"),
-    # a firm named after its founder stays where no speech verb and no post make it a person
+    ("en", "Zoltrane Quevilly, President of the Kelvo Region, opened the forum.", "Zoltrane Quevilly",
+     "given-name-in-context"),
+    # a firm named after its founder stays where no speech verb and no post make it a person; so do words a
+    # dictionary knows beside a post
+    ("en", "Orvalis Marine, member of the Kelvo Cluster, opened a plant.", "Orvalis Marine", None),
     ("en", "The fund invested in Karim Zoubeidi Holding last year.", "Karim Zoubeidi Holding", None),
 ]
 

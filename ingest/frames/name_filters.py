@@ -52,15 +52,20 @@ def is_given_name_in_context(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'Karim Haddadi said …', "the park's director, Lina Roe, …", « Lina Roe, directrice du pôle »: two
     or three plain capitalised words opened by a known given name, where the sentence treats them as a
     person (the subject of a speech verb, a post in the commas beside them), whatever entity tag the
-    pipeline gives them."""
+    pipeline gives them; and two or three words no dictionary knows with a post in the commas beside
+    them ('Zoltan Qaderi, President of the Kelvo Region, …': a given name the list lacks)."""
     words = [t for t in sp if t.text != "-"]
     if kind_word or not 2 <= len(words) <= 3 or not all(_plain_caps(t) for t in words):
         return False
-    if " ".join(fold_tokens(words[0].text)) not in given_names() or any(t.lower_ in _FIRM_WORDS for t in words):
+    if any(t.lower_ in _FIRM_WORDS for t in words):
         return False
-    last = " ".join(fold_tokens(words[-1].text))
-    if any(w in _folded_words("en") | _folded_words("fr") for w in [last, *_singulars(last)]):
+    folded = [" ".join(fold_tokens(t.text)) for t in words]
+    known = _folded_words("en") | _folded_words("fr")
+    if any(w in known for w in [folded[-1], *_singulars(folded[-1])]):
         return False
+    if folded[0] not in given_names():
+        # a given name the list lacks: words no dictionary nor gazetteer knows, a post in the commas beside them
+        return not any(w in known or w in places()[0] for w in folded) and _post_beside(sp)
     root = sp.root
     speaks = root.dep_ in ("nsubj", "nsubj:pass") and root.head.lemma_.lower() in _SPEECH_VERBS
     return speaks or _post_beside(sp)
