@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ecograph.kinds import CONNECTORS, GENERIC, MONTH_ABBREVIATIONS, MONTHS, NON_NAME_ACRONYMS, PERSON_TITLES, STARTERS, classify
+from ecograph.kinds import (CONNECTORS, GENERIC, MONTH_ABBREVIATIONS, MONTHS, NON_NAME_ACRONYMS, PERSON_TITLES, STARTERS,
+                            classify)
 from .gazetteers import _SECTOR_WORDS, given_names, places, registry_surfaces, sectors
 from .names import _ORG_NOUNS, _PROG_NOUNS, _is_acronym, _namey, acronym_like, is_org_cue
 from .tokens import fold_tokens
@@ -74,8 +75,9 @@ def _generic_words(c: NameChunk, admin: bool) -> bool:
         return True
     if len(words) == 1 and (words[0] in NON_NAME_ACRONYMS or words[0] in MONTHS):
         return True
-    if len(words) == 1 and words[0] in MONTH_ABBREVIATIONS and \
-            (j + 1 < b and toks[j].f == "." and toks[j + 1].text[:1].isdigit() or i > c.a and toks[i - 1].text.isdigit()):
+    if len(words) == 1 and words[0] in MONTH_ABBREVIATIONS and (j + 1 < b and toks[j].f == "." and
+                                                                toks[j + 1].text[:1].isdigit() or
+                                                                i > c.a and toks[i - 1].text.isdigit()):
         return True  # "Amman, Dec. 6", "6 Oct.": a date
     if len(core) >= 2 and all(t.upper or t.f in CONNECTORS for t in text_tokens) and \
             any(t.f in CONNECTORS or t.f in ("in", "for", "on", "en", "a") for t in toks[i:j + 1]) and \

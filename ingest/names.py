@@ -226,8 +226,7 @@ _TRAILING_TITLES = {"dr", "mr", "mrs", "ms", "prof", "mme", "mlle"}
 
 
 def _representation_of(toks: list[Tok], i: int, j: int) -> bool:
-    """« Délégation de l'UE », 'Delegation of the European Union': a capitalised representation noun
-    with the body it represents opens a name ('a delegation of firms' is no name)."""
+    """« Délégation de l'UE », 'Delegation of the EU' open a name (a lower-case 'delegation of firms' does not)."""
     return toks[i].f in REPRESENTATIONS and toks[i].cap and i + 2 < j and toks[i + 1].f in ("of", "de", "du", "d'")
 
 
