@@ -149,6 +149,8 @@ def test_a_page_s_furniture_names_nothing(line):
 @pytest.mark.parametrize("text,name,country", [
     ("Kelvo Morocco joined the network in 2020.", "Kelvo Morocco", "Morocco"),  # a country tag ends the name
     ("The cluster was initiated by the Embassy of the Netherlands in 2019.", "Embassy of the Netherlands", None),
+    # a representation abroad: the host country after "to" is the name's complement
+    ("The EU Delegation to Morocco opened the forum.", "EU Delegation to Morocco", None),
 ])
 def test_a_country_ending_a_name_is_a_tag_unless_it_is_the_name_s_complement(text, name, country):
     r = run(text)
