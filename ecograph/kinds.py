@@ -34,7 +34,7 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     ("government", "Organisation", ("ministry", "ministere", "minister", "government", "gouvernement",
                                     "municipality", "commune", "wilaya", "prefecture", "directorate",
                                     "direction", "office", "agency", "agence", "authority", "autorite",
-                                    "council", "conseil", "commission", "court", "cour", "region",
+                                    "council", "conseil", "commission", "court", "cour",
                                     "embassy", "ambassade", "consulate", "consulat")),
     ("university", "Organisation", ("university", "universite", "universidad", "school", "ecole",
                                     "college", "faculty", "faculte", "academy", "academie", "institute of technology",
@@ -46,6 +46,7 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
                                  "technoparc", "hub", "innovation centre", "innovation center",
                                  "cite de l innovation", "park", "parc", "startup", "start up",
                                  "pepiniere", "pepinieres", "business center", "business centre",
+                                 "centre d affaires", "centres d affaires",
                                  "entrepreneurship", "entrepreneuriat")),
     ("network", "Organisation", ("network", "reseau", "consortium", "platform", "plateforme", "alliance",
                                  "union for")),
@@ -90,6 +91,9 @@ def names_a_body(word: str) -> bool:
 
 # The company cues are weak: "Maroc" ends many agency names too. Checked last, only as a fallback.
 _WEAK = {"company"}
+# A region is a government where it is the name's head, first or last ("Région Kelvo", "Orvalis Region"), not in
+# a complement after another head (« Technopôle de la région »); checked after every other cue word
+_REGION_HEAD = re.compile(r"^(?:the )?regions? |\bregion$")
 
 # A name's head says its kind before any other cue word in it: "Ministry of Orvalis Cooperation" is a
 # ministry, « Ministère du Plan » no plan, "… Technopark Company" a company.
@@ -139,6 +143,8 @@ def classify(name: str) -> tuple[str | None, str | None]:
             return label, kind
     if len(words) > 1 and words[0] in PROGRAMME_FAMILIES:
         return "Programme", "programme"
+    if _REGION_HEAD.search(joined):
+        return "Organisation", "government"
     for kind, label, rx in _CUE_RE:
         if kind in _WEAK and rx.search(f):
             return label, kind

@@ -714,6 +714,14 @@ NAME_KINDS = [
     # the last word says what the body is: a programme's managing authority is an authority
     ("Orvalis Sea Programme Managing Authority", (ORG, "government")),
     ("Kelvo Fund Authority", (ORG, "government")),
+    # a region is a government where it heads the name, not in a complement after another head
+    ("Technoparc de la région Orvalis", (ORG, "support")),
+    ("Pépinière de la région de Kelvo", (ORG, "support")),
+    ("Région Kelvo", (ORG, "government")),
+    ("Orvalis Region", (ORG, "government")),
+    ("Conseil de la Région Kelvo", (ORG, "government")),
+    # a « centre d'affaires » is a business centre
+    ("Centre d'affaires de Kelvo", (ORG, "support")),
 ]
 
 
