@@ -275,6 +275,11 @@ def test_a_quoted_expansion_joins_its_short_name(text, short, long_):
     ("Moroccan KIVA Technopark", "Moroccan KIVA Technopark", ["KIVA"]),
     ("Moroccan KIVA Robotics", "Moroccan KIVA Robotics", []),
     ("Kelvo Dyers Union Southern Spain", "Kelvo Dyers Union Southern Spain", []),
+    # a head and the page's own place said without its name is the page's bare head
+    ("Technoparc de la région", "Technoparc", ["Technoparc de la région"]),
+    ("Incubator of the City", "Incubator", ["Incubator of the City"]),
+    ("Kelvo Incubator of the City", "Kelvo Incubator of the City", []),
+    ("Conseil de la région Kelvo", "Conseil de la région Kelvo", []),
 ])
 def test_clean_name_keeps_what_the_documents_mean(raw, name, aliases):
     assert clean_name(raw) == (name, aliases)
