@@ -32,7 +32,9 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     ("funder", "Organisation", ("bank", "banque", "caisse", "cooperation", "development agency",
                                 "agence francaise de developpement", "donor")),
     ("government", "Organisation", ("ministry", "ministere", "minister", "government", "gouvernement",
-                                    "municipality", "commune", "wilaya", "prefecture", "directorate",
+                                    "ministries", "ministeres", "municipality", "municipalities", "municipalite",
+                                    "municipalites", "communaute d agglomeration",
+                                    "commune", "wilaya", "prefecture", "directorate",
                                     "direction", "office", "agency", "agence", "authority", "autorite",
                                     "council", "conseil", "commission", "court", "cour",
                                     "embassy", "ambassade", "consulate", "consulat")),
@@ -41,6 +43,7 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
                                     "polytechnic", "polytechnique", "business school", "ensa", "encg")),
     ("research", "Organisation", ("research", "recherche", "laboratory", "laboratoire", "lab", "labs",
                                   "institute", "institut", "centre technique", "technical centre",
+                                  "centre d etudes", "centres d etudes",
                                   "technical center", "observatory")),
     ("support", "Organisation", ("incubator", "incubateur", "accelerator", "accelerateur", "technopark", "technopole",
                                  "technoparc", "hub", "innovation centre", "innovation center",
@@ -97,7 +100,8 @@ _REGION_HEAD = re.compile(r"^(?:the )?regions? |\bregion$")
 
 # A name's head says its kind before any other cue word in it: "Ministry of Orvalis Cooperation" is a
 # ministry, « Ministère du Plan » no plan, "… Technopark Company" a company.
-_LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government"}
+_LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government",
+                  "ministries": "government", "dg": "government"}  # ("DG Kelvo Trade": a directorate-general)
 _FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company",
                 "authority": "government"}  # ("… Programme Managing Authority" is the authority, not the programme)
 
@@ -108,7 +112,9 @@ _PHRASE_KINDS = [(re.compile(r"^(?:the )?(?:chambers? |chambres? )|\b(?:business
                              r"|\b(?:conseil|council) (?:d )?(?:des )?affaires\b|\bchamber of commerce\b"),
                   "association"),
                  (re.compile(r"\b(?:academy of sciences|academie des sciences)\b"), "research"),
-                 (re.compile(r"\bcompany (?:for|of)\b"), "company")]
+                 (re.compile(r"\bcompany (?:for|of)\b"), "company"),
+                 # a business centre supports firms, whatever it develops ("Business Development Center")
+                 (re.compile(r"\bbusiness (?:\w+ )?cent(?:er|re)s?\b"), "support")]
 
 # A central bank is a public authority, not a lender: "Central Bank of X", « Banque centrale de X », "X Central
 # Bank"; not « Banque Centrale Orvalis », a bank named so
