@@ -75,6 +75,29 @@ def _also_known_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int
     return [(a, b) for gap in (_AKA, _AKA_AFTER_INSERT) for a, b, _, _ in _neighbours(mentions, text, gap)]
 
 
+# "A (President X Y, hereinafter 'B')", "A (hereinafter “B”)": the short name the page gives A, found or not
+_HEREINAFTER = re.compile(r"\s*\((?:[^()\n]{1,60}?,\s*)?(?:here(?:in)?after|ci-?\s*apr[eè]s)"
+                          r"(?:\s+(?:referred\s+to\s+as|called|named|d[ée]nomm[ée]e?s?|d[ée]sign[ée]e?s?))?\s*[,:]?\s*"
+                          r"[“«\"‘']\s*([^“”«»\"‘’'\n]{2,40}?)\s*[”»\"’']\s*\)")
+
+
+def hereinafter_aliases(mentions: list[Mention], text: str) -> dict[int, str]:
+    """mention index → the short name a "hereinafter" cue bracketed after it gives it, when that name is made of
+    the long name's words or is an acronym standing for it ('the Party' names no one body)."""
+    out = {}
+    for i, m in enumerate(mentions):
+        cue = _HEREINAFTER.match(text, m.end) if m.label in _SWAP and text else None
+        if cue is None:
+            continue
+        short, long_ = cue[1].strip(), m.canonical or m.text
+        words = norm(short).split()
+        letters = _acronym_letters(short)
+        if words and (set(words) <= set(norm(long_).split()) and len(words) < len(norm(long_).split()) or
+                      letters and abbreviates(letters, _initials(long_))):
+            out[i] = short
+    return out
+
+
 # "Long Name, ACR, …": an acronym set between commas (or before the sentence's end) right after a long name
 _APPOSED = re.compile(r"\s*,\s*")
 

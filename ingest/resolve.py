@@ -31,7 +31,7 @@ from .doc_links import (_acronym_pairs, _bare_head_pairs,
                         _short_acronym_pairs, _typo_pairs, family_tails, paren_acronyms,
                         quoted_continuations, split_glued_acronym)
 from .name_cues import (_also_known_pairs, _apposed_acronym_pairs, _prefixed_acronym_pairs, _quoted_other_name_pairs,
-                        _renames, managers_acronyms)
+                        _renames, hereinafter_aliases, managers_acronyms)
 from .group_kind import _group_kind, _group_label
 from .short_forms import (_acronym_programme_pairs, _family_tail_pairs, _glued_owner_pairs, _head_tail_pairs,
                           _lowered_tail_pairs, _place_dropped_pairs, _short_form_pairs)
@@ -398,7 +398,7 @@ def _prepare(mentions: list[Mention], reg: dict[str, KnownEntity], text: str) ->
             name, extra = (glued[0], [*extra, glued[1]]) if glued else (name, extra)
             if extra or name != (m.canonical or m.text):
                 m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
-    for i, acronym in paren_acronyms(mentions, text).items():
+    for i, acronym in {**paren_acronyms(mentions, text), **hereinafter_aliases(mentions, text)}.items():
         mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
     for i, acronym in managers_acronyms(mentions, text).items():
         mentions[i].aliases = [a for a in mentions[i].aliases if a != acronym]

@@ -626,6 +626,11 @@ TEXT_LINKS = [
      ["Orvalis Weavers Foundation", "Brevia Dye Lab", "BDL"], 2),
     ("The Orvalis Weavers Foundation (President Kel Brev, then ‘OWEAVE’) signed.",
      ["Orvalis Weavers Foundation", "OWEAVE"], 2),
+    # … the short name it gives, written later, whether or not the bracketed one was found
+    ("The KELVORA Foundation (President Ab Cd, hereinafter 'KELVORA') met Brevia Lab. KELVORA grew.",
+     ["KELVORA Foundation", "Brevia Lab", "KELVORA"], 2),
+    ("The Kelvo Dyers Union (hereinafter “KDU”) signed. KDU grew.", ["Kelvo Dyers Union", "KDU"], 1),
+    ("The Kelvo Dyers Union (hereinafter “the Party”) signed. Party members met.", ["Kelvo Dyers Union", "Party"], 2),
     # « A devient B », "A became B": a rename, the verb leading straight to the other name
     ("Le Pôle Kelvo Sud devient, le 3 mars 2031, le Pôle Kelvo Tessaro. Le Pôle Kelvo Tessaro recrute.",
      ["Pôle Kelvo Sud", "Pôle Kelvo Tessaro", "Pôle Kelvo Tessaro"], 1),
