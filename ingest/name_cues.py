@@ -39,12 +39,17 @@ _BECOMES = re.compile(r"\s*(?:,[^,.;!?\n]{1,40},\s*)?(?:devient|est\s+devenue?|b
                       r"(?:,[^,.;!?\n]{1,40},\s*)?(?:(?:the|le|la|les)\s+|l['’]\s*)?[«“\"‘]?\s*", re.I)
 
 
+# … the other name ends there: "A became B's partner", "A became the B member" name B as another body
+_BECAME_END = re.compile(r"\s*(?:[.,;:()!?«»\"“”]|$)|\s+(?:in|on|en|au|à|after|apr[eè]s|and|et|with|avec|under|"
+                         r"sous|from|depuis|since|when|lors|qui|which|that|\d)\b", re.I)
+
+
 def _renames(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
     """(current, former) pairs of one document: the name written after a rename cue that follows
     another name in the same sentence is the same body's former name; the name a body is renamed to
     (`_RENAMED_TO`) or becomes (`_BECOMES`, both of one label) its current one."""
     becomes = [(b, a) for a, b, ma, mb in _neighbours(mentions, text, _BECOMES)
-               if ma.label == mb.label and not re.match(r"['’]s\b", text[mb.end:mb.end + 3])]
+               if ma.label == mb.label and _BECAME_END.match(text, mb.end)]
     return [(a, b) for a, b, _, _ in _neighbours(mentions, text, _RENAME)] + \
         [(b, a) for a, b, _, _ in _neighbours(mentions, text, _RENAMED_TO)] + becomes
 

@@ -639,6 +639,10 @@ TEXT_LINKS = [
     ("Le Pôle Kelvo devient membre du Réseau Orvalis.", ["Pôle Kelvo", "Réseau Orvalis"], 2),
     ("In 2031 the Kelvo Weavers Guild became the Orvalis Textile Network's partner.",
      ["Kelvo Weavers Guild", "Orvalis Textile Network"], 2),
+    ("In 2031 the Kelvo Weavers Guild became the Orvalis Textile Network member with most votes.",
+     ["Kelvo Weavers Guild", "Orvalis Textile Network"], 2),
+    ("In 2031 the Kelvo Weavers Guild became the Orvalis Textile Network in June.",
+     ["Kelvo Weavers Guild", "Orvalis Textile Network"], 1),
     # a place that tells a name from its twin on the page stays in it: the bare name is neither's
     ("Le Pôle Kelvo Tessaro a pour jumeau le Pôle Kelvo Bretagne. La ville, co-fondatrice du Pôle Kelvo, signe.",
      ["Pôle Kelvo Tessaro", "Pôle Kelvo Bretagne", "Pôle Kelvo"], 3),
