@@ -551,6 +551,10 @@ TEXT_LINKS = [
      ["KVRT", "Orvalis Weavers Confederation", "TBX", "Brevia Dyers Union"], 2),
     ("1. OWC: Orvalis Weavers Confederation\n2. BDU: Brevia Dyers Union.", ["OWC", "Orvalis Weavers Confederation",
                                                                            "BDU", "Brevia Dyers Union"], 2),
+    # … or as a headline 'ACR: Long Name in Place', the colon glued to the acronym
+    ("KELVIA: Orvalis Eco-Hub in Tunisia\n\nThe hub opened.", ["KELVIA", "Orvalis Eco-Hub"], 1),
+    ("  • KVRT: Orvalis Weavers Confederation (Spain)\n", ["KVRT", "Orvalis Weavers Confederation"], 1),
+    ("KELVIA: Orvalis Eco-Hub signs a deal in Tunisia\n", ["KELVIA", "Orvalis Eco-Hub"], 2),
     # … not when the line goes on with other names, nor mid-sentence
     ("  • KVRT – Orvalis Weavers Confederation and Brevia Dyers Union signed\n",
      ["KVRT", "Orvalis Weavers Confederation", "Brevia Dyers Union"], 3),
