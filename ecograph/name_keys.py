@@ -190,7 +190,8 @@ def clean_name(name: str, untag: bool = True) -> tuple[str, list[str]]:
         return name.strip(), extra
     if any(q in cleaned for q in _QUOTE_CHARS[:-1] if q not in "'’"):
         cleaned = re.sub(r"\s+", " ", re.sub(r"[\"“”«»„‟]", " ", cleaned)).strip()
-    stripped = (_untagged(cleaned) or _local_head(cleaned)) if untag else None  # programmes: "Plan Vert Maroc" is a name
+    # (programmes keep it: "Plan Vert Maroc" is a name)
+    stripped = (_untagged(cleaned) or _local_head(cleaned)) if untag else None
     if stripped:
         extra.append(cleaned)
         cleaned = stripped

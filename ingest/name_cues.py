@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 
+from ecograph.ids import norm
 from ecograph.kinds import classify
 from ecograph.name_keys import _SWAP
 
-from ecograph.ids import norm
-
-from .doc_links import _BESIDE, _CLOSE_QUOTE, _OPEN_QUOTE_ONLY, _PAREN_ACRONYM, _SKIP_IN_INITIALS, _acronym_letters, _acronym_word, _initials, _neighbours, \
-    abbreviates
+from .doc_links import (_BESIDE, _CLOSE_QUOTE, _OPEN_QUOTE_ONLY, _PAREN_ACRONYM, _SKIP_IN_INITIALS, _acronym_letters,
+                        _acronym_word, _initials, _neighbours, abbreviates)
 from .types import Mention
 
 
@@ -82,7 +81,8 @@ def _also_known_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int
 
 # "A (President X Y, hereinafter 'B')", "A (hereinafter “B”)": the short name the page gives A, found or not
 _HEREINAFTER = re.compile(r"\s*\((?:[^()\n]{1,60}?,\s*)?(?:here(?:in)?after|ci-?\s*apr[eè]s)"
-                          r"(?:\s+(?:referred\s+to\s+as|called|named|d[ée]nomm[ée]e?s?|d[ée]sign[ée]e?s?))?\s*[,:]?\s*"
+                          r"(?:\s+(?:referred\s+to\s+as|called|named|d[ée]nomm[ée]e?s?|d[ée]sign[ée]e?s?))?"
+                          r"\s*[,:]?\s*"
                           r"[“«\"‘']\s*([^“”«»\"‘’'\n]{2,40}?)\s*[”»\"’']\s*\)")
 
 
@@ -190,9 +190,9 @@ def _a_company(acronym: str, text: str) -> bool:
 
 
 def _quoted_other_name_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
-    """(name, quoted name) pairs written « le Cluster Kelvo des Tisseurs « Kelvo Weavers Cluster » (KWC) »: the name
-    in the other language, quoted right after it, with a bracketed acronym whose letters stand for both (in any
-    order); a quoted name of another sort beside a body ('… « Orvalis Marine Week » (OMW)') spells no such acronym."""
+    """(name, quoted name) pairs written « le Cluster Kelvo des Tisseurs « Kelvo Weavers Cluster » (KWC) »: the
+    name in the other language, quoted right after it, with a bracketed acronym whose letters stand for both (in
+    any order); a quoted name of another sort beside a body ('… « Orvalis Marine Week » (OMW)') spells none."""
     out = []
     for a, b, ma, mb in _neighbours(mentions, text, _OPEN_QUOTE_ONLY):
         if not _CLOSE_QUOTE.match(text, mb.end) or ma.label != mb.label:

@@ -34,10 +34,9 @@ from .name_cues import (_also_known_pairs, _apposed_acronym_pairs, _prefixed_acr
                         _renames, hereinafter_aliases, managers_acronyms)
 from .group_kind import _group_kind, _group_label
 from .short_forms import (_acronym_programme_pairs, _family_tail_pairs, _glued_owner_pairs, _head_tail_pairs,
-                          _lowered_tail_pairs, _place_dropped_pairs, _short_form_pairs)
+                          _lowered_tail_pairs, _place_dropped_pairs, _short_form_pairs, tagged_twins)
 from ecograph.languages import name_language
-from ecograph.name_keys import (_HEAD_WORDS, _MOVABLE, _PROGRAMME_WORDS, _SWAP, _head_only, _place_words,  # noqa: F401
-                        _significant,
+from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant,  # noqa: F401
                         clash, clean_name, despaced,
                         inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers,
                         split_acronym_dash,
@@ -388,9 +387,10 @@ class Resolver:
 
 def _prepare(mentions: list[Mention], reg: dict[str, KnownEntity], text: str) -> set[int]:
     """Each mention's name as the documents mean it, before grouping: typography and a place tag off
-    (`clean_name`; the twins it tells apart keep it, returned), an acronym glued to it split off, a bracketed acronym of its own added and one that is its
+    (`clean_name`; the twins it tells apart keep it: returned), an acronym glued to it split off, a bracketed
+    acronym of its own added and one that is its
     manager's dropped, a programme's family acronyms restored, a name the quotes cut in two joined."""
-    twins = _tagged_twins(mentions, text)
+    twins = tagged_twins(mentions, text)
     for i, m in enumerate(mentions):
         if m.label == "Organisation" or (m.label == "Programme" and not (m.canonical or m.text).isupper()):
             name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation" and i not in twins)
@@ -411,25 +411,6 @@ def _prepare(mentions: list[Mention], reg: dict[str, KnownEntity], text: str) ->
         mentions[j].aliases = sorted({*mentions[j].aliases, mentions[j].canonical or mentions[j].text})
         mentions[j].canonical = joined  # the name the quotes cut in two
     return twins
-
-
-def _tagged_twins(mentions: list[Mention], text: str) -> set[int]:
-    """Mentions whose trailing place tells them from a twin the document also names: 'Pôle Kelvo Bretagne' beside
-    'Pôle Kelvo Tessaro' keeps its place (without it, 'Pôle Kelvo' would be either), unless the text says one
-    became the other (`_renames`)."""
-    names = [norm(m.canonical or m.text) if m.label in _SWAP else "" for m in mentions]
-    renamed = {frozenset(p) for p in _renames(mentions, text)}
-    _, places = _place_words()
-
-    def twin(rest: str, other: str) -> bool:  # the other name goes on with a word of its own ('Cluster' is none)
-        more = other[len(rest) + 1:].split() if other.startswith(rest + " ") else []
-        return any(t not in _MOVABLE and t not in _HEAD_WORDS and t not in places for t in more)
-    out = set()
-    for i, n in enumerate(names):
-        rest = strip_country_tag(n) if n else None
-        if rest and any(j != i and twin(rest, o) and frozenset((i, j)) not in renamed for j, o in enumerate(names)):
-            out.add(i)
-    return out
 
 
 def _mention_keys(m: Mention, reg: dict[str, KnownEntity], twin: bool = False) -> set[str]:

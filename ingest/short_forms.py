@@ -1,6 +1,8 @@
 """Short forms one document uses for a name it also writes in full: a coined one-word name and
 "<name> Project", a long name cut before "and …", before its body noun's complement or before a body
-noun it drops, or without the place it opens with. Read by `resolve.py` beside the other links of `doc_links.py`."""
+noun it drops, or without the places it opens with, a brand opening the one long programme name, a name cut before
+its small-letter last word; and the place-tagged names a twin keeps their place (`tagged_twins`). Read by
+`resolve.py` beside the other links of `doc_links.py`."""
 from __future__ import annotations
 
 import re
@@ -8,9 +10,11 @@ from collections import defaultdict
 
 from ecograph.ids import norm
 from ecograph.kinds import NON_NAME_ACRONYMS, classify
-from ecograph.name_keys import _BLOCS, _HEAD_WORDS, _MOVABLE, _PROGRAMME_WORDS, _SWAP, _place_words, qualifiers
+from ecograph.name_keys import (_BLOCS, _HEAD_WORDS, _MOVABLE, _PROGRAMME_WORDS, _SWAP, _place_words, qualifiers,
+                                strip_country_tag)
 
 from .doc_links import _acronym_word
+from .name_cues import _renames
 from .types import Mention
 
 
@@ -181,4 +185,23 @@ def _lowered_tail_pairs(mentions: list[Mention], text: str) -> list[tuple[int, i
             j = longs.get(norm(f"{m.text} {tail}")) if tail else None
             if j is not None and j != i:
                 out.append((i, j))
+    return out
+
+
+def tagged_twins(mentions: list[Mention], text: str) -> set[int]:
+    """Mentions whose trailing place tells them from a twin the document also names: 'Pôle Kelvo Bretagne' beside
+    'Pôle Kelvo Tessaro' keeps its place (without it, 'Pôle Kelvo' would be either), unless the text says one
+    became the other (`name_cues._renames`)."""
+    names = [norm(m.canonical or m.text) if m.label in _SWAP else "" for m in mentions]
+    renamed = {frozenset(p) for p in _renames(mentions, text)}
+    _, places = _place_words()
+
+    def twin(rest: str, other: str) -> bool:  # the other name goes on with a word of its own ('Cluster' is none)
+        more = other[len(rest) + 1:].split() if other.startswith(rest + " ") else []
+        return any(t not in _MOVABLE and t not in _HEAD_WORDS and t not in places for t in more)
+    out = set()
+    for i, n in enumerate(names):
+        rest = strip_country_tag(n) if n else None
+        if rest and any(j != i and twin(rest, o) and frozenset((i, j)) not in renamed for j, o in enumerate(names)):
+            out.add(i)
     return out
