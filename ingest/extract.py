@@ -1,9 +1,10 @@
 """Extraction entry point: `extract(raw) -> RawExtraction`.
 
 sentences (`sentences.py`) → mentions (`entities.py`: gazetteers + capitalised names, labels
-and kinds from `kinds.py` and context) → relation candidates (`patterns/`: cue lexicons per
-language and sentence structure) → merged with the structured-text extractor (`tables.py`,
-when present), whose mentions win where both found one.
+and kinds from `kinds.py` and context) → references resolved in reading order (`anaphora.py`)
+→ relation candidates (`patterns/`: cue lexicons per language and sentence structure; `frames/`:
+the parse) → merged with the structured-text extractor (`tables.py`, when present), whose mentions
+win where both found one. `extract()` calls one named step for each.
 """
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ from spacy.tokens import Doc
 from .context_labels import context_label, funds_that_act, programme_by_its_head
 from .entities import Chunk, detect, nlp, places, surface, tokenize
 from ecograph.kinds import classify
-from .patterns import Arg, Engine, Sent, _matchers, fronted_participle
-from .references import CONF_OWN, Recent, RecentProgrammes, head_references, own_programmes
+from .patterns import Arg, Engine, Sent, _matchers
+from .anaphora import main_org, resolve_references, title_programme
+from .references import CONF_OWN, own_programmes
 from .frames import demonym_edges, frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
 from .listed_parties import listed_partner_edges, own_partner_edges, project_partner_edges
 from .money_support import money_support_is_funding
@@ -53,213 +55,220 @@ def max_chars() -> int:
 
 
 def extract(raw: RawDocument) -> RawExtraction:
+    """The mentions and relation candidates of one document: its sentences and names, their labels, the
+    references resolved in reading order, the cue and frame relations, merged with the structured text's."""
+    _check_size(raw)
     text = raw.text
-    limit = max_chars()
-    if len(text) > limit:
-        raise EcographError(f"{raw.source}: too long for sentence extraction: {len(text)} characters "
-                            f"(limit {limit})", hint="split the document, or raise ECOGRAPH_EXTRACT_MAX_CHARS")
     toks = tokenize(text)
     if not toks:
         return _merge_structured(RawExtraction(), text, raw.language if raw.language in ("en", "fr") else "en")
     lang = _language(raw, toks)
+    sents, ranges = _sentences(raw, toks)
+    names, place_chunks, sector_chunks = detect(toks, ranges, lang)
+    docs, names = _parse_and_veto(lang, text, toks, sents, names, place_chunks)
+    names, place_chunks = with_institutions(lang, docs, sents, toks, names, place_chunks)
+    sent_of = _sentence_of_tokens(sents)
+    named, args_by_sent = _name_mentions(toks, sents, sent_of, names)
+    place_list = _place_mentions(toks, sents, sent_of, place_chunks)
+    _attach_sectors(sents, sent_of, sector_chunks)
+    refs_by = _fixed_references(lang, toks, sent_of)
+    first_person = any(k == "WE" for refs in refs_by.values() for k, _, _ in refs)
+    main = main_org(sents, args_by_sent, first_person)
+    replaced = resolve_references(toks, sents, args_by_sent, refs_by, main, title_programme(sents, args_by_sent), lang)
+    mentions = _still_named(named, replaced, sents)
+    on_demand = _MentionsOnDemand(toks)
+    candidates = _relation_candidates(lang, toks, text, sents, docs, main, mentions, named, on_demand)
+    if first_person:
+        candidates += _own_programme_edges(toks, sents, main, lang, text)
+    mentions.extend(place_list)
+    mentions.extend(on_demand.place_mentions.values())
+    mentions.extend(on_demand.sector_mentions.values())
+    out = RawExtraction(mentions=mentions, candidates=candidates)
+    return _merge_structured(out, text, lang, main, first_person)
+
+
+def _check_size(raw: RawDocument) -> None:
+    limit = max_chars()
+    if len(raw.text) > limit:
+        raise EcographError(f"{raw.source}: too long for sentence extraction: {len(raw.text)} characters "
+                            f"(limit {limit})", hint="split the document, or raise ECOGRAPH_EXTRACT_MAX_CHARS")
+
+
+def _sentences(raw: RawDocument, toks) -> tuple[list[Sent], list]:
+    """The sentences as token ranges (`Sent`), and the (first token, end token, sentence) the name finder reads;
+    a sentence with no token is left out."""
     starts = [t.start for t in toks]
     ends = [t.end for t in toks]
     sents: list[Sent] = []
     ranges = []
-    for s in split(text, wrapped=raw.format not in ("html", "md")):
+    for s in split(raw.text, wrapped=raw.format not in ("html", "md")):
         a = bisect_left(starts, s.start)
         b = bisect_right(ends, s.end)
         if b > a:
             sents.append(Sent(a, b, s.start, s.end, question=s.text.rstrip().endswith("?"), heading=s.heading))
             ranges.append((a, b, s))
-    names, place_chunks, sector_chunks = detect(toks, ranges, lang)
-    docs, names = _parse_and_veto(lang, text, toks, sents, names, place_chunks)
-    names, place_chunks = with_institutions(lang, docs, sents, toks, names, place_chunks)
+    return sents, ranges
 
-    # --- mentions ------------------------------------------------------------------------
+
+def _sentence_of_tokens(sents: list[Sent]) -> dict[int, int]:
+    """token index -> the index of the sentence that holds it."""
     sent_of = {}
     for n, s in enumerate(sents):
         for k in range(s.a, s.b):
             sent_of[k] = n
+    return sent_of
+
+
+def _name_mentions(toks, sents: list[Sent], sent_of: dict[int, int], names: list[Chunk]):
+    """The mention of each name found, with its label, and each sentence's named arguments."""
     mentions: list[Mention] = []
     args_by_sent: dict[int, list[Arg]] = {}
     votes: dict[str, Counter] = {}
-    pending: list[tuple[Mention, Chunk]] = []
     for ch in names:
-        s = sents[sent_of[ch.i]]
         name = surface(toks, ch.i, ch.j)
-        label, kind = ch.label, ch.kind
-        if label is None:
-            label, kind = classify(name)
-            said = programme_by_its_head(toks, ch, s.b) if label in ("Organisation", None) else None
-            if said:
-                label, kind = "Programme", said
-        if label is None:
-            label, kind = context_label(toks, ch, s.a, s.b)
+        label, kind = _name_label(toks, ch, sents[sent_of[ch.i]], name)
         m = Mention(name, toks[ch.i].start, toks[ch.j - 1].end, label or "?", kind, aliases=list(ch.aliases),
                     country=ch.country)
         if label:
             votes.setdefault(norm(name), Counter())[(label, kind)] += 1
-        pending.append((m, ch))
         mentions.append(m)
         args_by_sent.setdefault(sent_of[ch.i], []).append(Arg(m, ch.i, ch.j, max(ch.ext, ch.j)))
-    for m, ch in pending:  # one label per name in a document: 'the Innov Idea program' labels every 'Innov Idea'
+    for m in mentions:  # one label per name in a document: 'the Innov Idea program' labels every 'Innov Idea'
         if m.label == "?":
             v = votes.get(norm(m.text))
             if v:
                 (m.label, m.kind) = v.most_common(1)[0][0]
             else:
                 m.label, m.kind = "Organisation", None
+    return mentions, args_by_sent
+
+
+def _name_label(toks, ch: Chunk, s: Sent, name: str):
+    """(label, kind) of a name: the name finder's, else the name's own words, else its context (None: the
+    label other mentions of the name give it)."""
+    label, kind = ch.label, ch.kind
+    if label is None:
+        label, kind = classify(name)
+        said = programme_by_its_head(toks, ch, s.b) if label in ("Organisation", None) else None
+        if said:
+            label, kind = "Programme", said
+    if label is None:
+        label, kind = context_label(toks, ch, s.a, s.b)
+    return label, kind
+
+
+def _place_mentions(toks, sents: list[Sent], sent_of: dict[int, int], place_chunks: list[Chunk]) -> list[Mention]:
+    """The mention of each place found, also added to its sentence's places."""
     place_list = []
     for ch in place_chunks:
         m = Mention(surface(toks, ch.i, ch.j), toks[ch.i].start, toks[ch.j - 1].end, "Place", ch.kind,
                     canonical=ch.canonical, country=ch.country)
         place_list.append(m)
         sents[sent_of[ch.i]].places.append(Arg(m, ch.i, ch.j, ch.j))
+    return place_list
+
+
+def _attach_sectors(sents: list[Sent], sent_of: dict[int, int], sector_chunks: list[Chunk]) -> None:
     for c in sector_chunks:
         sents[sent_of[c.i]].sectors.append((c.i, c.j, c.canonical))
 
-    # --- first person and anaphora -----------------------------------------------------------
+
+def _fixed_references(lang: str, toks, sent_of: dict[int, int]) -> dict[int, list]:
+    """sentence index -> the (key, first token, end token) of its first person ("we") and fixed anaphora
+    ("the cluster", "the project", "the latter") the cue lexicons match."""
     _, _, misc, _ = _matchers(lang)
     doc = Doc(nlp(lang).vocab, words=[t.f for t in toks])
     refs_by: dict[int, list] = {}
     for mid, i, j in misc(doc):
         if doc.vocab.strings[mid] in ("WE", "ANA", "ANA_PROG", "ANA_LAST") and i in sent_of:
             refs_by.setdefault(sent_of[i], []).append((doc.vocab.strings[mid], i, j))
-    first_person = any(k == "WE" for refs in refs_by.values() for k, _, _ in refs)
-    main = _main_org(sents, args_by_sent, first_person)
-    main_prog = _title_programme(sents, args_by_sent)
-    recent = Recent()                  # the actors named in the last sentences ("the Bank", « l'Agence »)
-    replaced: set[int] = set()         # bare heads the name finder took for names ("Bank")
-    topic: Mention | None = main       # the organisation the text is about now ("the cluster")
-    topic_age = 0
-    last_subject: Mention | None = None  # the previous sentence's subject ("It is funded by …")
-    programmes = RecentProgrammes(main_prog)  # the programmes last named ("the project is run by …")
-    last_named: Mention | None = None  # the organisation named last ("the latter")
-    for n, s in enumerate(sents):
-        args = sorted(args_by_sent.get(n, []), key=lambda x: x.i)
-        taken = [(x.i, x.j) for x in args]
-        for key, i, j in sorted(refs_by.get(n, [])):
-            if not (s.a <= i < s.b) or any(i < b and a < j for a, b in taken):
-                continue
-            target = None
-            named = j < s.b and toks[j].cap and toks[j].f not in ("-", "(")  # "the cluster Agrinnov": a name follows
-            if key == "WE" and main is not None:
-                target = main
-            elif key == "ANA":
-                word = toks[i + (1 if j - i > 1 else 0)].f
-                if word in ("it", "il", "elle"):
-                    target = last_subject if i - s.a <= 1 else None
-                elif not named and word in ("cluster", "pole") and main is not None and main.kind == "cluster" \
-                        and not (topic is not None and topic.kind == "cluster" and topic_age <= 3):
-                    target = main  # in a cluster's own text, "the cluster" is that cluster
-                elif not named and topic is not None and topic_age <= 3 and \
-                        (topic.kind in (None, "cluster") or word not in ("cluster", "pole")):
-                    target = topic
-            elif key == "ANA_PROG" and not named:
-                target = programmes.meant(toks[j - 1].f, n)
-            elif key == "ANA_LAST" and last_named is not None:
-                target = last_named  # "the latter", "cette dernière": the organisation named last before
-            if target is not None:
-                args.append(Arg(target, i, j, j, coref=True))
-        added, bare = head_references(toks, s, n, args, recent, lang)
-        if added:
-            replaced.update(id(x.m) for x in bare)
-            args = [x for x in args if all(x is not y for y in bare)] + added
-        # a capitalised 'Cluster' standing alone is, in a cluster's own text, that cluster
-        if main is not None and main.kind == "cluster":
-            for k in range(s.a, s.b):
-                if toks[k].text == "Cluster" and not any(x.i <= k < x.j for x in args):
-                    args.append(Arg(main, k, k + 1, k + 1, coref=True))
-        s.args = sorted(args, key=lambda x: x.i)
-        first = next((x for x in s.args if not x.coref and x.m.label == "Organisation"), None)
-        if first is not None and (first.i - s.a) <= 3:
-            topic, topic_age = first.m, 0
-        else:
-            topic_age += 1
-        lead = s.args[0] if s.args and s.args[0].i - s.a <= 3 else None
-        if s.b - s.a > 3 and fronted_participle(toks, s.a):
-            # "Porté par le CTNB …, le projet X aide …": the subject is after the fronted clause
-            comma = next((k for k in range(s.a, s.b) if toks[k].f == ","), None)
-            lead = next((x for x in s.args if comma is not None and x.i > comma and x.i - comma <= 4), None)
-        if lead is None and s.args and s.args[0].i - s.a <= 10 and "," in [t.f for t in toks[s.a:s.args[0].i]]:
-            lead = s.args[0]  # "Créé en 2016, le CMA …": the subject after a fronted clause
-        last_subject = lead.m if lead is not None else None
-        named_orgs = [x for x in s.args if x.m.label == "Organisation" and not x.coref]
-        if named_orgs:
-            last_named = named_orgs[-1].m
-        progs = [x for x in s.args if x.m.label == "Programme" and not x.coref]
-        if progs:
-            programmes.add(progs[0].m, n)
-        recent.add(n, s.args)
-    if replaced:
-        still = {id(x.m) for s in sents for x in s.args}
-        mentions = [m for m in mentions if id(m) not in replaced or id(m) in still]
+    return refs_by
 
-    # --- relations -----------------------------------------------------------------------------
-    sector_mentions: dict[tuple[int, int], Mention] = {}
 
-    def make_sector(i, j, canon):
+def _still_named(named: list[Mention], replaced: set[int], sents: list[Sent]) -> list[Mention]:
+    """The name mentions less the bare heads a reference replaced, unless a sentence still holds them."""
+    if not replaced:
+        return list(named)
+    still = {id(x.m) for s in sents for x in s.args}
+    return [m for m in named if id(m) not in replaced or id(m) in still]
+
+
+def _relation_candidates(lang: str, toks, text: str, sents: list[Sent], docs, main: Mention | None,
+                         mentions: list[Mention], named: list[Mention], on_demand) -> list[Candidate]:
+    """The cue patterns' candidates, then what the parse-based frames and the partner lists add."""
+    eng = Engine(lang, toks, text, sents, main, on_demand.sector)
+    eng.demonym = on_demand.demonym
+    eng.country_tail = on_demand.country_tail
+    candidates = eng.run()
+    funds_that_act(candidates, mentions)  # before the frames read the labels
+    candidates += _new_frame_edges(candidates, frame_candidates(lang, sents, docs, toks) +
+                                   demonym_edges(lang, sents, docs, toks, on_demand.demonym) +
+                                   listed_partner_edges(text, sents, lang) + own_partner_edges(text, sents, lang) +
+                                   project_partner_edges(text, sents, lang))
+    candidates = money_support_is_funding(candidates, text)
+    relabelled = {norm(t) for t in eng.relabel}
+    for m in named:  # one label per name: a programme named as such once is one everywhere
+        if norm(m.text) in relabelled and m.label == "Organisation" and m.kind is None:
+            m.label = "Programme"
+    return candidates
+
+
+def _own_programme_edges(toks, sents: list[Sent], main: Mention | None, lang: str, text: str) -> list[Candidate]:
+    """main RUNS the programmes a first-person possessive names ("our initiatives A and B")."""
+    out = []
+    for prog, s in own_programmes(toks, sents, main, lang, text):
+        prog.label = "Programme"
+        out.append(Candidate("RUNS", main, prog, s.start, s.end, "own-programme", CONF_OWN))
+    return out
+
+
+class _MentionsOnDemand:
+    """The sector and place mentions the cue patterns make as they read (a sector word, a demonym, a
+    country at the end of a name), one per token span."""
+
+    def __init__(self, toks):
+        self.toks = toks
+        self.sector_mentions: dict[tuple[int, int], Mention] = {}
+        self.place_mentions: dict[tuple[int, int], Mention] = {}
+        self.place_names, self.demonyms = places()
+
+    def sector(self, i, j, canon):
         key = (i, j)
-        if key not in sector_mentions:
-            sector_mentions[key] = Mention(surface(toks, i, j), toks[i].start, toks[j - 1].end, "Sector",
-                                           canonical=canon)
-        return sector_mentions[key]
+        if key not in self.sector_mentions:
+            self.sector_mentions[key] = Mention(surface(self.toks, i, j), self.toks[i].start,
+                                                self.toks[j - 1].end, "Sector", canonical=canon)
+        return self.sector_mentions[key]
 
-    pl_names, demonyms = places()
-    extra_places: dict[tuple[int, int], Mention] = {}
-
-    def place_at(i, j, p):
+    def place_at(self, i, j, p):
         key = (i, j)
-        if key not in extra_places:
-            extra_places[key] = Mention(surface(toks, i, j), toks[i].start, toks[j - 1].end, "Place", p.kind,
-                                        canonical=p.name, country=p.country)
-        return Arg(extra_places[key], i, j, j)
+        if key not in self.place_mentions:
+            self.place_mentions[key] = Mention(surface(self.toks, i, j), self.toks[i].start,
+                                               self.toks[j - 1].end, "Place", p.kind, canonical=p.name,
+                                               country=p.country)
+        return Arg(self.place_mentions[key], i, j, j)
 
-    def demonym(k):
-        p = demonyms.get(toks[k].f)
+    def demonym(self, k):
+        """A maker of the place the demonym at token k names ("Tunisian"), or None."""
+        p = self.demonyms.get(self.toks[k].f)
         if p is None:
             return None
-        return lambda k: place_at(k, k + 1, p)
+        return lambda k: self.place_at(k, k + 1, p)
 
-    def country_tail(x: Arg):
+    def country_tail(self, x: Arg):
+        """The country an organisation's name ends on, as a place argument ("… Agency Morocco"), or None."""
+        toks = self.toks
         if x.m.label != "Organisation" or x.j - x.i < 2:
             return None
         for n in (2, 1):
             if x.j - x.i <= n:
                 continue
-            p = pl_names.get(" ".join(t.f for t in toks[x.j - n:x.j]))
+            p = self.place_names.get(" ".join(t.f for t in toks[x.j - n:x.j]))
             k = x.j - n - 1
             while k > x.i and toks[k].f in ("the", "la", "le", "l'", "les"):
                 k -= 1  # "Embassy of the Netherlands": the country is the name's complement, not a tag
             if p is not None and p.kind == "country" and toks[k].f not in ("of", "de", "du", "d'", "for", "in"):
-                return place_at(x.j - n, x.j, p)
+                return self.place_at(x.j - n, x.j, p)
         return None
-
-    eng = Engine(lang, toks, text, sents, main, make_sector)
-    eng.demonym = demonym
-    eng.country_tail = country_tail
-    candidates = eng.run()
-    funds_that_act(candidates, mentions)  # before the frames read the labels
-    candidates += _new_frame_edges(candidates, frame_candidates(lang, sents, docs, toks) +
-                                   demonym_edges(lang, sents, docs, toks, demonym) +
-                                   listed_partner_edges(text, sents, lang) + own_partner_edges(text, sents, lang) +
-                                   project_partner_edges(text, sents, lang))
-    candidates = money_support_is_funding(candidates, text)
-    relabelled = {norm(t) for t in eng.relabel}
-    for m, _ in pending:  # one label per name: a programme named as such once is one everywhere
-        if norm(m.text) in relabelled and m.label == "Organisation" and m.kind is None:
-            m.label = "Programme"
-
-    if first_person:
-        for prog, s in own_programmes(toks, sents, main, lang, text):
-            prog.label = "Programme"
-            candidates.append(Candidate("RUNS", main, prog, s.start, s.end, "own-programme", CONF_OWN))
-    mentions.extend(place_list)
-    mentions.extend(extra_places.values())
-    mentions.extend(sector_mentions.values())
-    out = RawExtraction(mentions=mentions, candidates=candidates)
-    return _merge_structured(out, text, lang, main, first_person)
 
 
 # the name filters that say a name is a person's (`frames/vetoes.py`, `frames/name_filters.py`): their surname
@@ -308,55 +317,6 @@ def _new_frame_edges(rules: list[Candidate], frames: list[Candidate]) -> list[Ca
     rule already related the two mentions there, the rule's reading stands."""
     said = {(c.start, frozenset((id(c.source), id(c.target)))) for c in rules}
     return [c for c in frames if (c.start, frozenset((id(c.source), id(c.target)))) not in said]
-
-
-def _main_org(sents: list[Sent], args_by_sent, first_person: bool) -> Mention | None:
-    """The organisation the document is about: named in its title, its one dominant cluster, or, when
-    the text speaks in the first person ("we", "nous"), its one dominant organisation. Mentions of a
-    defined acronym ("Long Name (ACR)" … "ACR") count for the long name."""
-    for n in range(min(2, len(sents))):
-        if not sents[n].heading:
-            break  # only a title line names the document's subject
-        for x in sorted(args_by_sent.get(n, []), key=lambda x: x.i):
-            if x.m.label == "Organisation":
-                return x.m
-            if x.m.label == "Programme":
-                return None
-        if sents[n].heading:
-            break
-    alias_of: dict[str, str] = {}
-    for xs in args_by_sent.values():
-        for x in xs:
-            for a in x.m.aliases:
-                alias_of.setdefault(norm(a), norm(x.m.text))
-    counts, cluster_counts = Counter(), Counter()
-    first: dict[str, Mention] = {}
-    for xs in args_by_sent.values():
-        for x in xs:
-            if x.m.label != "Organisation":
-                continue
-            k = alias_of.get(norm(x.m.text), norm(x.m.text))
-            counts[k] += 1
-            if x.m.kind == "cluster" or first.get(k) is not None and first[k].kind == "cluster":
-                cluster_counts[k] += 1
-            if x.m.aliases or k not in first:
-                first[k] = x.m if k not in first or x.m.aliases else first[k]
-    for c in (cluster_counts, counts):
-        top = c.most_common(2)
-        if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
-            if c is counts and not first_person:
-                return None
-            return first[top[0][0]]
-    return None
-
-
-def _title_programme(sents: list[Sent], args_by_sent) -> Mention | None:
-    """The programme a document's title names ("X selects five clusters for the Y Accelerator")."""
-    if sents and sents[0].heading:
-        progs = [x for x in args_by_sent.get(0, []) if x.m.label == "Programme"]
-        if progs:
-            return progs[0].m
-    return None
 
 
 def _merge_structured(mine: RawExtraction, text: str, lang: str, main: Mention | None = None,

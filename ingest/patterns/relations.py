@@ -1,6 +1,7 @@
-"""Relation patterns: the handler of each cue mode (`_with`, `_between`, `_verb`, `_insert`, …),
-called by `Engine.run` as `_<mode>`, and the structure-only relation patterns (founded in,
-programme of, component of).
+"""Relation patterns: the handler of each cue mode (`_with`, `_between`, `_insert`, …), called by
+`Engine.run` as `_<mode>`, and the structure-only relation patterns (founded in, programme of,
+component of). The verb cue's handler (`_verb`, `_reverse`, `_passive`) and its constructions are in
+`verbs.py`, a mixin this class takes in.
 
 A mixin of `Engine` (`engine.py`): the handlers use its argument finders (`left_group`,
 `right_list`, `subject`, `hedged`) and hand edges to its `emit`.
@@ -10,14 +11,12 @@ from __future__ import annotations
 from ecograph.ids import norm
 
 from .lexicon import Arg
-from .words import (_COPULAS, _PARTICIPLE, _ADHERED_THINGS, _AGREEMENTS, _APPOS_DET, _REFLEXIVE, _CLAUSE_BREAK,
-                    _FUNDING_NOUNS, _GENERIC_PLURALS, _MEMBER_WORDS, _OUR_MEMBERS_GLUE, _SUPPORT_NOUNS,
-                    fronted_participle)
+from .verbs import VerbPatterns
+from .words import (_COPULAS, _AGREEMENTS, _APPOS_DET, _CLAUSE_BREAK, _FUNDING_NOUNS, _MEMBER_WORDS, _OUR_MEMBERS_GLUE,
+                    _SUPPORT_NOUNS)
 
 
 _ARTICLES = {"the", "le", "la", "les", "l'"}
-# who joins a cluster ("welcomes three new members: A, B"); `words._MEMBER_WORDS` also counts companies
-_NEW_MEMBER_WORDS = {"members", "member", "membres", "membre", "adherents", "adherent"}
 _PHRASE_PREPS = {"from", "of", "by", "du", "de", "des", "d'", "par"}
 # what an organisation does under a programme it takes part in
 _IMPLEMENT_VERBS = {"implementing", "implements", "implemented", "carrying", "carries", "carried", "running",
@@ -25,11 +24,9 @@ _IMPLEMENT_VERBS = {"implementing", "implements", "implemented", "carrying", "ca
                     "realise", "realisent", "conduit", "conduisent", "porte", "portent", "deploie"}
 
 
-_PLACE_TYPES = ("LOCATED_IN", "ACTIVE_IN", "PART_OF")  # verb cues whose object follows with no by/par
-
-
-class RelationPatterns:
-    """The cue-mode handlers and the structure-only relation patterns of `Engine`."""
+class RelationPatterns(VerbPatterns):
+    """The cue-mode handlers and the structure-only relation patterns of `Engine` (the verb cue's in
+    `verbs.py`)."""
 
     def _with(self, s, cue, i, j):
         left, lf = self.left_group(s, i)
@@ -179,186 +176,6 @@ class RelationPatterns:
             return None
         return max(recent, key=lambda x: (self.prog_counts.get(norm(x.m.text), 0), x.i))
 
-    def _types(self, cue, target: Arg) -> str:
-        if cue.type != "JOIN":
-            return cue.type
-        return "PARTICIPATES_IN" if target.m.label == "Programme" else "MEMBER_OF"
-
-    def _second_verb(self, s, k) -> bool:
-        """'and'/« et » opening a second participle or verb: « lancé en 2021 et financé par A », "launched in
-        2017 and funded by A": the agent after it is that verb's, not the cue's."""
-        if self.f[k] in self.lex.PASSIVE_AUX:
-            return True  # "the fund project will be implemented by A": A implements
-        return self.f[k] in ("and", "et") and any(
-            self.f[m] in self.lex.PASSIVE_AUX or _PARTICIPLE.fullmatch(self.toks[m].text)
-            for m in range(k + 1, min(s.b, k + 3)))
-
-    def _verb(self, s, cue, i, j):
-        lex = self.lex
-        if i > s.a and self.f[i - 1] in _REFLEXIVE:
-            return  # « X s'appuie sur Y » (X relies on Y), « s'accompagne de »: not the verb's act
-        # passive: "<participle> [≤4 tokens, no name] by A, B"
-        k = j  # "financé à hauteur de 3 millions d'euros par X": an amount may sit before the agent
-        while k < min(s.b, j + 9) and self.f[k] not in lex.BY and not self._arg_at(s, k) and \
-                not (k > j and self._second_verb(s, k)):  # ("funded and implemented by A": A does both)
-            k += 1
-        if cue.type not in _PLACE_TYPES and j < k < s.b and self._second_verb(s, k) and \
-                any(w in lex.PASSIVE_AUX for w in self.f[max(s.a, i - 2):i]):
-            # « P a été lancé en 2021 et est financé par A et mis en œuvre par B »: no agent of its own; the
-            # coordinated participles that follow are about P
-            patients, _ = self.left_group(s, i)
-            self.last_patients = patients or self.last_patients
-            return
-        passive = k < s.b and self.f[k] in lex.BY and (k == j or self.f[j] not in ("the", "le", "la"))
-        if cue.type in _PLACE_TYPES and cue.mode == "verb":
-            passive = False
-        if passive:
-            agents, _ = self.right_list(s, k + 1, max_fill=2, intro=False)
-            if not agents:
-                return
-            for a in list(agents):  # "coordinated by A in partnership with B": a joint act is B's too
-                agents += [c for c in self.coactors.get(id(a), []) if c not in agents]
-            if self.last_patients is not None and self.f[i - 1] in ("and", "et"):
-                patients, lf = self.last_patients, 0.85  # "P, launched by A … and financed by B"
-            else:
-                patients, lf = self.left_group(s, i)
-            if not patients and (i - s.a <= 1 or fronted_participle(self.toks, s.a) and
-                                 not any(x.i < i for x in s.args)):
-                # "Labellisé par X depuis 2019, le PMM …": a fronted participle describes the subject
-                subj = self._fronted_subject(s, max(max(a.ext, a.j) for a in agents))
-                patients, lf = ([subj], 0.85) if subj is not None else ([], 0.0)
-            if patients:
-                self.last_patients = patients
-            src, tgt = agents, patients
-            conf = cue.conf * (lf or 1)
-            if cue.type == "LABELLED_BY":
-                src, tgt = patients, agents
-                self._label_programme(s, agents, k + 1 + 0, cue)
-            elif cue.type in ("SUPPORTS", "FUNDS"):
-                self._through_programme(s, agents, patients, cue)
-        elif cue.type == "LOCATED_IN":
-            places, _ = self.right_list(s, j, pool=s.places, max_fill=2, intro=False)
-            if places:  # "basé à Sousse, en Tunisie": the country that qualifies the city too
-                places += [p for p in self._place_run(s, places[-1].i)[1:] if p not in places]
-            left, lf = self.left_group(s, i)
-            if not left and places and (i - s.a <= 1 or fronted_participle(self.toks, s.a) and
-                                        not any(x.i < i for x in s.args)):  # "Basé à Toulon, notre pôle …"
-                subj = self._fronted_subject(s, max(p.j for p in places))
-                left, lf = ([subj], 0.85) if subj is not None else ([], 0.0)
-            for x in left:
-                for p in places:
-                    self.emit("LOCATED_IN", x, p, s, cue.method, cue.conf * lf)
-                    x.m.country = x.m.country or p.m.country
-            return
-        elif cue.type == "ACTIVE_IN":
-            self._active_in(s, cue, i, j)
-            return
-        else:
-            before = self.f[max(s.a, i - 2):i]
-            if cue.type not in ("MEMBER_OF",) and any(w in lex.PASSIVE_AUX for w in before) and cue.type != "RUNS" \
-                    and cue.type != "PARTICIPATES_IN" and cue.type != "JOIN":
-                return  # "X is funded" with no agent: nothing to link
-            subj, lf = self.left_group(s, i)
-            if j < s.b and self.f[j] in ("with", "avec") and cue.type in ("RUNS", "FUNDS", "SUPPORTS"):
-                # "nous avons lancé avec l'Université X le projet P": X is a co-actor, P the object
-                co, _ = self.right_list(s, j + 1, max_fill=2, intro=False)
-                if co and subj:
-                    for y in co:
-                        self.emit("PARTNERS_WITH", subj[-1], y, s, cue.method + "-with", cue.conf * 0.9)
-                    subj = subj + [y for y in co if y.m.label == "Organisation"]
-                    j = max(max(y.ext, y.j) for y in co)
-            objs, via_intro = self.right_list(s, j)
-            objs = [self._possessed(s, y) for y in objs]  # "joined X's P programme": P is joined, not X
-            if cue.type == "SUPPORTS" and objs and any(w in _NEW_MEMBER_WORDS for w in self.f[j:objs[0].i]):
-                return  # « le cluster accueille trois nouveaux membres : A, B »: members, not hosted firms
-            if not objs and subj and subj[0].i - 2 >= s.a and self.f[subj[0].i - 1] in ("dont", "whose") \
-                    and self.f[subj[0].i - 2] == ",":
-                ante = self._arg_ending(s, subj[0].i - 2)  # "le projet P, dont Nour Tech est chef de file"
-                objs = [ante] if ante is not None else []
-            if not subj and objs and i - s.a <= 1:
-                # "Adhérent de Maroc Cluster depuis 2016, le Cluster X …": a fronted phrase describes the subject
-                front = self._fronted_subject(s, max(max(y.ext, y.j) for y in objs))
-                subj, lf = ([front], 0.85) if front is not None else ([], 0.0)
-            if cue.type in ("JOIN", "MEMBER_OF") and objs and not subj and \
-                    any(w in _GENERIC_PLURALS for w in self.f[s.a:i]):
-                # "Trois entreprises ont rejoint le cluster cette année : A, B et C"
-                e = max(objs[0].ext, objs[0].j)
-                colon = next((t for t in range(e, min(s.b, e + 5)) if self.f[t] == ":"), None)
-                if colon is not None:
-                    newcomers, _ = self.right_list(s, colon + 1, max_fill=1, intro=False)
-                    for x in newcomers:
-                        self.emit("MEMBER_OF", x, objs[0], s, cue.method + "-list", cue.conf * 0.9)
-                    return
-            if self.lang == "fr" and cue.type in ("SUPPORTS", "FUNDS") and len(subj) == 1 and subj[0].coref \
-                    and self.f[subj[0].i] == "nous":
-                # "Business France et la Région Sud nous ont accompagnés": "nous" is the object here
-                actors, _ = self.left_group(s, subj[0].i)
-                if actors and not any(a.coref for a in actors):
-                    subj, objs, lf = actors, [subj[0]], 0.9
-            if cue.type == "MEMBER_OF" and objs:
-                # "members of Y include A, B"
-                after = objs[-1].ext if objs[-1].ext else objs[-1].j
-                if after < s.b and self.f[after] in _ADHERED_THINGS:
-                    return  # "X adheres to Y priorities", « adhère aux principes de Y »: no membership
-                if after < s.b and self.f[after] in ("include", "includes", "are", "comprise", ":", "sont", "incluent"):
-                    members, _ = self.right_list(s, after + 1, max_fill=2)
-                    for x in members:
-                        for y in objs:
-                            self.emit("MEMBER_OF", x, y, s, cue.method, cue.conf)
-                    return
-            rel = self._relative(s, cue, i, j, subj, objs)
-            if rel is not None:  # "P, an accelerator that Berytech runs", "P, que finance l'UE"
-                subj, objs, lf = rel[0], rel[1], 0.85
-            src, tgt = subj, objs
-            conf = cue.conf * (lf or 1) * (0.9 if via_intro else 1)
-            if cue.mode == "reverse":
-                src, tgt = objs, subj
-        for x in src:
-            for y in tgt:
-                t = self._types(cue, y)
-                if cue.type == "PART_OF" and not (x.m.label == y.m.label == "Programme"):
-                    continue
-                self.emit(t, x, y, s, cue.method, conf)
-        if cue.type == "RUNS" and len(src) >= 2 and tgt and any(y.m.label == "Programme" for y in tgt):
-            # "launched by A and B", "co-organised by A and B": a joint act, so A and B partner
-            orgs = [x for x in src if x.m.label == "Organisation"]
-            for a in range(len(orgs)):
-                for b in range(a + 1, len(orgs)):
-                    self.emit("PARTNERS_WITH", orgs[a], orgs[b], s, cue.method + "-joint", conf * 0.85)
-
-    _reverse = _verb
-
-    def _through_programme(self, s, agents, patients, cue):
-        """'supported by GIZ through its P programme': GIZ runs P, and the supported take part in it."""
-        if len(agents) != 1:
-            return
-        e = max(agents[0].ext, agents[0].j)
-        if self.f[e:e + 2] not in (["through", "its"], ["via", "its"], ["under", "its"], ["a", "travers"],
-                                   ["via", "son"], ["par", "le"], ["dans", "le"]):
-            return
-        progs = [x for x in s.args if e < x.i <= e + 6 and x.m.label == "Programme" and not x.coref]
-        if not progs:
-            return
-        if self.f[e:e + 2] in (["par", "le"], ["dans", "le"]) and "son" not in self.f[e:progs[0].i]:
-            return  # only "par le biais de son P", "dans le cadre de son P": the agent's own programme
-        self.emit("RUNS", agents[0], progs[0], s, cue.method + "-own-programme", cue.conf * 0.9)
-        for p in patients:
-            self.emit("PARTICIPATES_IN", p, progs[0], s, cue.method + "-own-programme", cue.conf * 0.85)
-
-    def _label_programme(self, s, agents, k, cue):
-        """'labelled by X as part of (its|the) P' → RUNS X → P."""
-        last = agents[-1]
-        e = max(last.ext, last.j)
-        if self.f[e:e + 3] in (["as", "part", "of"], ["dans", "le", "cadre"]) and len(agents) == 1:
-            progs, _ = self.right_list(s, e + 3 + (1 if self.f[e:e + 3][0] == "dans" else 0), max_fill=3,
-                                       intro=False)
-            for p in progs[:1]:
-                if p.m.label == "Programme":
-                    self.emit("RUNS", agents[0], p, s, cue.method + "-programme", cue.conf * 0.85)
-
-    def _passive(self, s, cue, i, j):
-        self._verb(s, cue, i, j)
-
     def _insert(self, s, cue, i, j):
         agents, _ = self.right_list(s, j, max_fill=2, intro=False)
         if not agents:
@@ -395,15 +212,6 @@ class RelationPatterns:
                 not any(self.f[k] in _IMPLEMENT_VERBS for k in range(first.j, i)):
             return
         self.emit("PARTICIPATES_IN", first, right[0], s, cue.method, round(cue.conf * 0.85, 3))
-
-    def _possessed(self, s, y: Arg) -> Arg:
-        """The thing a possessor owns, when the text names it right after "'s" ("X's P programme")."""
-        e = max(y.ext, y.j)
-        if e + 1 < s.b and self.f[e] in ("'", "’") and self.f[e + 1] == "s":
-            owned = self._arg_at(s, e + 2)
-            if owned is not None:
-                return owned
-        return y
 
     def _described_programme(self, s, j: int) -> list[Arg]:
         """« dans le cadre du programme européen de coopération territoriale P »: the programme noun's
