@@ -32,8 +32,7 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     ("funder", "Organisation", ("bank", "banque", "caisse", "cooperation", "development agency",
                                 "agence francaise de developpement", "donor")),
     ("government", "Organisation", ("ministry", "ministere", "minister", "government", "gouvernement",
-                                    "ministries", "ministeres", "municipality", "municipalities", "municipalite",
-                                    "municipalites", "communaute d agglomeration",
+                                    "municipality", "municipalite", "communaute d agglomeration",
                                     "commune", "wilaya", "prefecture", "directorate",
                                     "direction", "office", "agency", "agence", "authority", "autorite",
                                     "council", "conseil", "commission", "court", "cour",
@@ -101,7 +100,7 @@ _REGION_HEAD = re.compile(r"^(?:the )?regions? |\bregion$")
 # A name's head says its kind before any other cue word in it: "Ministry of Orvalis Cooperation" is a
 # ministry, « Ministère du Plan » no plan, "… Technopark Company" a company.
 _LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government",
-                  "ministries": "government", "dg": "government"}  # ("DG Kelvo Trade": a directorate-general)
+                  "dg": "government"}  # ("DG Kelvo Trade": a directorate-general)
 _FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company",
                 "authority": "government"}  # ("… Programme Managing Authority" is the authority, not the programme)
 

@@ -740,9 +740,10 @@ NAME_KINDS = [
     ("Conseil de la Région Kelvo", (ORG, "government")),
     # a « centre d'affaires » is a business centre
     ("Centre d'affaires de Kelvo", (ORG, "support")),
-    # plural heads of government bodies, a directorate-general, a « centre d'études », a business centre
-    ("Orvalian Ministries of Kelvo Economy", (ORG, "government")),
-    ("Municipalités de Kelvo", (ORG, "government")),
+    # a « municipalité », a directorate-general, a « centre d'études », a business centre (a plural kind noun
+    # stays a category: `frames.vetoes.is_plural_kind`)
+    ("Municipalité de Kelvo", (ORG, "government")),
+    ("Ministries", (None, None)),
     ("Communauté d'agglomération de Kelvo", (ORG, "government")),
     ("DG Kelvo", (ORG, "government")),
     ("Centre d'Etudes Orvalis", (ORG, "research")),
