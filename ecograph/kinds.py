@@ -32,7 +32,7 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     ("funder", "Organisation", ("bank", "banque", "caisse", "cooperation", "development agency",
                                 "agence francaise de developpement", "donor")),
     ("government", "Organisation", ("ministry", "ministere", "minister", "government", "gouvernement",
-                                    "municipality", "municipalite", "communaute d agglomeration",
+                                    "municipality", "communaute d agglomeration",
                                     "commune", "wilaya", "prefecture", "directorate",
                                     "direction", "office", "agency", "agence", "authority", "autorite",
                                     "council", "conseil", "commission", "court", "cour",

@@ -740,10 +740,10 @@ NAME_KINDS = [
     ("Conseil de la Région Kelvo", (ORG, "government")),
     # a « centre d'affaires » is a business centre
     ("Centre d'affaires de Kelvo", (ORG, "support")),
-    # a « municipalité », a directorate-general, a « centre d'études », a business centre (a plural kind noun
-    # stays a category: `frames.vetoes.is_plural_kind`)
-    ("Municipalité de Kelvo", (ORG, "government")),
+    # a « communauté d'agglomération », a directorate-general, a « centre d'études », a business centre (no plural
+    # kind noun, nor the singular of a plural that names several bodies: `frames.vetoes.is_plural_kind` reads these)
     ("Ministries", (None, None)),
+    ("Municipalité", (None, None)),
     ("Communauté d'agglomération de Kelvo", (ORG, "government")),
     ("DG Kelvo", (ORG, "government")),
     ("Centre d'Etudes Orvalis", (ORG, "research")),
