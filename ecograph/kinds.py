@@ -181,6 +181,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
           "septembre", "octobre", "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday",
           "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+# months as news datelines abbreviate them ("Amman, Dec. 6"); "may" and "mar" are words too
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 # Acronyms that name no actor.
 NON_NAME_ACRONYMS = {"gdp", "pib", "fdi", "ide", "sme", "smes", "smi", "smis", "vse", "vses", "pme", "pmes", "tpe",
                      "r", "d", "rdi", "r&d", "mena", "ngo", "ngos", "ong", "ceo", "phd", "hr", "it", "b2b", "b2c",

@@ -94,7 +94,7 @@ class _Reading:
         self.topic_age = 0
         self.last_subject: Mention | None = None  # the previous sentence's subject ("It is funded by …")
         self.programmes = RecentProgrammes(main_prog)  # the programmes last named ("the project is run by …")
-        self.last_named: Mention | None = None  # the organisation named last ("the latter")
+        self.last_named: Mention | None = None  # the actor named last ("the latter")
 
     def fixed_references(self, s: Sent, n: int, args: list[Arg], refs: list) -> list[Arg]:
         """The arguments the cue lexicons' fixed references of sentence n stand for ("we", "the latter"),
@@ -128,7 +128,7 @@ class _Reading:
         if key == "ANA_PROG" and not named:
             return self.programmes.meant(toks[j - 1].f, n)
         if key == "ANA_LAST" and self.last_named is not None:
-            return self.last_named  # "the latter", "cette dernière": the organisation named last before
+            return self.last_named  # "the latter", "cette dernière": the actor named last before
         return None
 
     def bare_cluster_words(self, s: Sent, args: list[Arg]) -> list[Arg]:
@@ -151,9 +151,11 @@ class _Reading:
             self.topic_age += 1
         lead = _lead(self.toks, s)
         self.last_subject = lead.m if lead is not None else None
-        named_orgs = [x for x in s.args if x.m.label == "Organisation" and not x.coref]
-        if named_orgs:
-            self.last_named = named_orgs[-1].m
+        # "the latter", « ce dernier »: the actor named last, a programme too ("A launched P. The latter …")
+        named = sorted((x for x in s.args if x.m.label in ("Organisation", "Programme") and not x.coref),
+                       key=lambda x: x.i)
+        if named:
+            self.last_named = named[-1].m
         progs = [x for x in s.args if x.m.label == "Programme" and not x.coref]
         if progs:
             self.programmes.add(progs[0].m, n)

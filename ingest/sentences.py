@@ -32,10 +32,11 @@ def _opens_a_field(line: str) -> bool:
         return False
     t, key = field_tables(), label_key(m.group("label"))
     return key in t.roles or key in t.programme or key in t.programme_weak
-# a line ending with a hyphen or a connector word is continued on the next line; searched in
-# the line's last characters only (one before the longest word, for its \b): a search over
-# the whole line tries every position of it
-_CONTINUED = re.compile(r"(?:[-–]|\b(?:of|the|and|for|de|du|des|la|le|et|in|to|a))$")
+# a line ending with a hyphen glued to its word ("manage-") or a connector word is continued on
+# the next line; a dash after a space ("… in Egypt -") closes a headline and continues nothing.
+# Searched in the line's last characters only (one before the longest word, for its \b): a
+# search over the whole line tries every position of it
+_CONTINUED = re.compile(r"(?:(?<=\w)[-–]|\b(?:of|the|and|for|de|du|des|la|le|et|in|to|a))$")
 _CONTINUED_TAIL = 4
 # Longer "sentences" (a list run on without punctuation, a text with no line breaks nor
 # sentence ends) are cut at a space before this many characters, so the extractor's cost

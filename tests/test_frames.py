@@ -143,6 +143,8 @@ def _shipped(lang):
     (lambda d: d["frames"][4].update(source=["agnet"]), "unknown role"),
     (lambda d: d["frames"][0].update(colour="red"), "unknown keys"),
     (lambda d: d["frames"][0].pop("lemmas"), "missing 'lemmas'"),
+    (lambda d: d["frames"][0].update(source_labels=["Organization"]), "unknown source labels"),
+    (lambda d: d["frames"][0].update(target_labels=["Programm"]), "unknown target labels"),
 ])
 def test_a_misspelled_frame_fails_when_the_table_is_read(mutate, message):
     for lang in ("en", "fr"):
@@ -232,7 +234,8 @@ def test_a_title_line_without_entities_is_no_name_but_a_coined_name_in_it_is():
                            "common-phrase", "field-label", "category", "post", "ordinal", "agreement", "truncated",
                            "plural-kind", "place", "speaker", "glued-person", "dictionary-word", "tagged-person",
                            "region-name", "listed-country", "post-at-end", "propn-dictionary-word", "demonym",
-                           "organ-of", "plural-head", "given-name-in-context", "code-or-amount"}
+                           "organ-of", "plural-head", "given-name-in-context", "code-or-amount",
+                           "headline-verb", "news-credit"}
 
 
 @pytest.mark.parametrize("lang,line,name,expected", [

@@ -78,7 +78,8 @@ def _modified_as_required(t, frame) -> bool:
 def _emit(frame, src, tgt, s, rtype: str | None = None) -> Candidate | None:
     if src.m is tgt.m or norm(src.m.text) == norm(tgt.m.text):
         return None
-    if frame.target_labels and tgt.m.label not in frame.target_labels:
+    if frame.target_labels and tgt.m.label not in frame.target_labels or \
+            frame.source_labels and src.m.label not in frame.source_labels:
         return None
     types = (rtype,) if rtype else frame.types
     rtype = next((r for r in types if allowed(r, src.m.label, tgt.m.label)), None)
@@ -149,7 +150,11 @@ class _Reader:
             return (named or hits)[:1]
         return []
 
-    def read(self, tok) -> list:
+    def read(self, tok, listed: bool = True) -> list:
+        """The mentions tok stands for, with the names coordinated or listed with it (`listed=False`: the
+        name written on a noun, which is one name even when the noun heads a list)."""
+        if not listed:
+            return self.mention(tok, 0)
         out = []
         for g in group(tok):
             for x in self.mention(g, 0):
@@ -296,6 +301,11 @@ class _Reader:
         if t.i in self.person or t.pos_ in ("PROPN", "NOUN") or titles:
             titles += [c for c in t.children if c.dep_ == "appos" and
                        (c.lemma_.lower() in tab.signatory_nouns or c.lower_ in tab.signatory_nouns)]
+        if titles and t in titles:
+            # "Director of A, Dr. X, and President of B, Dr. Y, signed …": the tree hangs the second
+            # title on the first one's name, as its conjunct
+            titles += [k for c in t.children if c.dep_ == "appos" and c.i > t.i for k in c.conjuncts
+                       if k.i > c.i and (k.lemma_.lower() in tab.signatory_nouns or k.lower_ in tab.signatory_nouns)]
         return [x for title in titles for o in prep_objects(title, tab.signatory_preps)
                 for x in self.mention(o, depth + 1)]
 

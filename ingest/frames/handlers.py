@@ -28,9 +28,9 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
     if role == "holder":
         return holders(t, frame, by_words)
     if role == "self":
-        return own_name(t)
+        return own_name(t) or ([t] if _apposed_to_a_name(t, tab) else [])
     if role == "poss":
-        return [c for c in t.children if c.dep_ in ("poss", "nmod:poss")]  # "X's programme"
+        return [c for c in t.children if c.dep_ in ("poss", "nmod:poss")] + _leading_acronym(t)  # "X's programme"
     words = set(role[5:].split(","))
     out = []
     found = prep_objects(t, words)
@@ -47,9 +47,31 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
     return out
 
 
+def _leading_acronym(t: Token) -> list[Token]:
+    """The acronym that opens a programme's name, "the USAID Kelvo Growth Program": the owner's name when the
+    reader finds it a body of its own (else it is the programme's own first word and gives no pair)."""
+    first = min((w for w in t.subtree if w.i < t.i and w.dep_ == "compound"), key=lambda w: w.i, default=None)
+    if first is None or not (first.text.isupper() and first.text.isalpha() and len(first.text) >= 2):
+        return []
+    return [first]
+
+
 def _amount(t: Token) -> bool:
     return t.like_num or any(c.dep_ in ("nummod", "quantmod", "compound") and (c.like_num or c.pos_ == "SYM")
                              for c in t.children)
+
+
+def _apposed_to_a_name(noun: Token, tab: FrameTable) -> bool:
+    """An unnamed programme noun in apposition after a name stands for it: "Nova, a training programme of
+    X", « Nova, un programme de X » (the reader then finds the name before the comma)."""
+    if noun.pos_ != "NOUN" or any(d.dep_ == "det" and d.lower_ not in tab.indefinites for d in noun.children):
+        return False
+    if noun.dep_ == "appos" and noun.head.i < noun.i and noun.head.pos_ == "PROPN":
+        return True
+    k = noun.i - 1
+    while k > 0 and (noun.doc[k].pos_ == "ADJ" or noun.doc[k].lower_ in tab.indefinites):
+        k -= 1
+    return k > 0 and noun.doc[k].text == ","
 
 
 def own_name(noun: Token) -> list[Token]:
@@ -185,10 +207,11 @@ def _joint_phrase_partners(t: Token) -> list[Token]:
 def directed(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple]:
     if frame.object and t.pos_ in ("VERB", "AUX") and not _has_object(t, frame):
         return []  # "received the Kappa Label" is a label; "received funding" is not
-    srcs = [x for r in frame.source for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
-    if "self" in frame.target:
-        srcs = [x for x in srcs if x.m.kind != "funder"]  # "the P programme of the EU": run or funded, unsaid
-    tgts = [x for r in frame.target for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)]
+    srcs = [x for r in frame.source for tok in role_tokens(r, t, frame, tab, by_words) for x in read(tok)
+            if not ("self" in frame.target and r.startswith("prep:") and x.m.kind == "funder")]
+    # ("the P programme of the EU": run or funded, unsaid; "the EU's P programme" is the EU's own)
+    tgts = [x for r in frame.target for tok in role_tokens(r, t, frame, tab, by_words)
+            for x in read(tok, listed=r != "self")]
     if frame.co_agents and not srcs:
         # "P was launched in close collaboration between A, B and C": the parties do it together;
         # "P is run in collaboration with A, B and C", with no agent named: they run it

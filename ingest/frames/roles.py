@@ -17,6 +17,11 @@ MODIFIER_CLAUSE = {"acl", "amod", "relcl", "acl:relcl"}  # "the project funded b
 RELATIVE = {"which", "that", "who", "qui", "que", "lequel", "laquelle"}
 OF = {"of", "de", "du", "des", "d'"}                            # "member of X", "la phase de P"
 BETWEEN = {"between", "among", "amongst", "entre", "parmi"}     # the named parties of a joint act
+# adjectives of gladness through which an infinitive states a fact and takes the subject: "A is proud
+# to partner with B", « A est ravie de participer à P » (not "keen", "eager", "ready": wishes)
+GLAD = {"delighted", "pleased", "proud", "happy", "glad", "honoured", "honored", "thrilled",
+        "ravi", "ravie", "ravis", "ravies", "heureux", "heureuse", "heureuses", "fier", "fière", "fiers", "fières",
+        "honoré", "honorée", "honorés", "honorées", "enchanté", "enchantée", "enchantés", "enchantées"}
 # what separates the items of a list of names: "A, B (BB), C et D", "A as well as the B"
 LIST_GAP = re.compile(r"(?i:(?:\s|,|;|&|\band\b|\bet\b|\bas well as\b|\bainsi que\b|\bthe\b|\ble\b|\bla\b|\bles\b"
                        r"|\bl['’]|\([^()]{1,30}\))*(?:,|\band\b|\bet\b|&|\bainsi que\b|\bas well as\b)"
@@ -49,6 +54,8 @@ def is_passive(t: Token) -> bool:
         return bool(prep_objects(t, _BY))
     if t.dep_ in MODIFIER_CLAUSE:
         return True
+    if t.dep_ == "advcl" and t.i == t.sent.start and t.head.i > t.i:
+        return True  # "Funded through A, the P incubator opened …": a participle that opens the sentence
     if t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and is_passive(t.head):
         return True  # « P est financé par A et mis en œuvre avec l'appui de B »: the auxiliary is shared
     # "P, financé par A et conduit par B": a noisy tree hangs the second participle on the noun, makes
@@ -158,9 +165,22 @@ def relative_antecedent(pron: Token) -> Token | None:
     return v.head if v.dep_ in MODIFIER_CLAUSE and v.head.i != v.i else None
 
 
+def _glad_subject(t: Token) -> list[Token]:
+    """The subject of "A is proud to …", « A est ravie de … » for the infinitive t."""
+    h = t.head
+    if t.dep_ != "xcomp" or h.lower_ not in GLAD:
+        return []
+    if h.dep_ == "acomp":
+        h = h.head
+    return [c for c in h.children if c.dep_ in SUBJ or c.dep_ in SUBJ_PASS]
+
+
 def agents(t: Token, by_words) -> list[Token]:
     """Who does t: its subject (active), or the by/par agent (passive); a coordinated or purpose verb
     without a subject of its own takes its governor's ("A and B signed … to organise C")."""
+    glad = _glad_subject(t)
+    if glad and not is_passive(t):
+        return glad
     if is_passive(t):
         out = [c for c in t.children if c.dep_ == "obl:agent"]
         for c in t.children:
@@ -207,7 +227,7 @@ def patients(t: Token) -> list[Token]:
             elif first.dep_ in MODIFIER_CLAUSE and _past_participle(first):
                 out = [first.head]
         if not out:
-            out = _apposed_to(t) or _fronted_for(t)
+            out = _apposed_to(t) or _fronted_for(t) or _glad_subject(t)
         if not out and t.dep_ in ("conj", "acomp", "xcomp", "oprd"):
             # "P est financé par A et cofinancé par B"; "P is co-funded by A" (a participle as complement)
             out = [c for c in t.head.children if c.dep_ in SUBJ_PASS or c.dep_ in SUBJ and t.dep_ != "conj"]

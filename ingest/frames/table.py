@@ -18,7 +18,7 @@ MODES = ("joint", "directed", "members_include", "led_under", "at_event")
 ROLES = ("agent", "patient", "holder", "self", "poss")  # and "prep:w1,w2" (objects of these prepositions)
 _ROW_KEYS = {"name", "lemmas", "pos", "mode", "type", "conf", "source", "target", "object", "governors",
              "particle", "member_nouns", "party_nouns", "co_agents", "modifiers", "unless_modifiers", "partner_nouns",
-             "partner_preps", "target_labels"}
+             "partner_preps", "target_labels", "source_labels"}
 _LANG_KEYS = {"language", "container_nouns", "with_preps", "signatory_nouns", "signatory_preps",
               "hedge_modals", "hedge_heads", "consortium_nouns", "made_of", "amount_nouns", "indefinites", "frames"}
 
@@ -44,6 +44,7 @@ class Frame:
     unless_modifiers: frozenset[str] = frozenset()  # ... and not with one of these ("partner", not "lead partner")
     partner_preps: frozenset[str] = frozenset()  # a joint frame's partner after these too: « s'associer à Y »
     target_labels: frozenset[str] = frozenset()  # "is part of P": only a programme (of an organisation, unsaid which)
+    source_labels: frozenset[str] = frozenset()  # "funded through X": X pays when an organisation, not a programme
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,9 @@ def _frame(row: dict, where: str) -> Frame:
     bad = [t for t in row["type"] if t not in RELATION_TYPES]
     if bad or not row["type"]:
         raise FrameTableError(f"{where}: unknown relation types {bad}")
-    if set(row.get("target_labels", ())) - set(LABELS):
-        raise FrameTableError(f"{where}: unknown target labels {sorted(set(row['target_labels']) - set(LABELS))}")
+    for key in ("source_labels", "target_labels"):
+        if set(row.get(key, ())) - set(LABELS):
+            raise FrameTableError(f"{where}: unknown {key.replace('_', ' ')} {sorted(set(row[key]) - set(LABELS))}")
     if not 0 < float(row["conf"]) <= 1:
         raise FrameTableError(f"{where}: conf must be in (0, 1]")
     if row["mode"] == "directed" and not (row.get("source") and row.get("target")):
@@ -102,7 +104,8 @@ def _frame(row: dict, where: str) -> Frame:
                  unless_modifiers=frozenset(row.get("unless_modifiers", ())),
                  partner_nouns=frozenset(row.get("partner_nouns", ())),
                  partner_preps=frozenset(row.get("partner_preps", ())),
-                 target_labels=frozenset(row.get("target_labels", ())))
+                 target_labels=frozenset(row.get("target_labels", ())),
+                 source_labels=frozenset(row.get("source_labels", ())))
 
 
 def parse_table(data: dict, where: str) -> FrameTable:
