@@ -95,6 +95,8 @@ def context_label(toks, ch: Chunk, a: int, b: int) -> tuple[str | None, str | No
 
 
 _HEAD_PROGRAMMES = ("project", "projet", "programme", "program")  # (their kinds: `_PROG_KIND`)
+# head words that make a name a support body (`ecograph.kinds`) but as often end a programme's name
+_WEAK_BODY_HEADS = ("startup", "startups", "entrepreneurship", "entrepreneuriat", "hub")
 _OPENING_QUOTES = ("‘", "'", "“", '"', "«")
 
 
@@ -104,6 +106,9 @@ def programme_by_its_head(toks, ch: Chunk, b: int) -> str | None:
     project although "Clusters" is in its words; "the Orion Cluster project" keeps its cluster."""
     if ch.i >= 2 and toks[ch.i - 1].text in _OPENING_QUOTES and toks[ch.i - 2].f in _HEAD_PROGRAMMES:
         return _PROG_KIND[toks[ch.i - 2].f]  # « le projet "Réseau Nova" »: the title the noun introduces
+    if ch.i >= 1 and toks[ch.i - 1].f in _HEAD_PROGRAMMES and not toks[ch.i - 1].cap and \
+            toks[ch.j - 1].f in _WEAK_BODY_HEADS:
+        return _PROG_KIND[toks[ch.i - 1].f]  # « du programme Kelvo-Startup »: a startup word names no body here
     described = _described_programme(toks, ch)
     if described:
         return described

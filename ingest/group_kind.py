@@ -18,8 +18,9 @@ def _group_label(g) -> str:
     or, for a programme no name calls one, when a long form is headed by a body noun: "the X
     project" where X stands for "Centre … for …" is that centre's work, said of the centre."""
     label = Counter(m.label for m in g.mentions).most_common(1)[0][0]
-    if any(m.label == label and m.kind == "project" and classify(m.text)[1] != "project" for m in g.mentions):
-        return label  # a page's "Project name: CLUSTER" field outweighs the name's own words
+    if any(m.label == label and m.kind in ("project", "programme") and classify(m.text)[1] != m.kind
+           for m in g.mentions):
+        return label  # a page's "Project name: CLUSTER" field, « le programme X-Startup », outweigh the name's words
     if label in _SWAP:
         cued = {classify(n)[0] for n in g.names} - {None}
         if cued == {_SWAP[label]}:

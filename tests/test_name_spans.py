@@ -116,6 +116,13 @@ def test_compass_points_and_posts_name_no_organisation(lang, text, words):
 
 
 LABELLED_BY_THE_TEXT = [  # lang, text, name, the label the text gives it
+    # a programme noun right before a name ending in a startup word: the programme's name
+    ("fr", "Le MCISE a développé la première étape du programme Kelvo-Startup à Fès.", "Kelvo-Startup", "Programme"),
+    ("en", "Applications are open for the program Orvalis Entrepreneurship.", "Orvalis Entrepreneurship",
+     "Programme"),
+    # ... not one ending in a body's head word, nor a startup word with no programme noun before it
+    ("fr", "Le projet Kelvo Technopark a été présenté à Fès.", "Kelvo Technopark", "Organisation"),
+    ("en", "The Kelvo Startup Hub hosts forty companies.", "Kelvo Startup Hub", "Organisation"),
     ("en", "Kappa Hub launched the ‘Scale-up Pass for Clusters’ project in 2021.", "Scale-up Pass for Clusters",
      "Programme"),
     ("en", "The Orion Cluster project aims to train 200 engineers.", "Orion Cluster", "Organisation"),
@@ -267,3 +274,21 @@ def test_a_frame_noun_or_a_country_before_of_opens_no_name(lang, text, name, fra
 ])
 def test_a_body_named_with_of_keeps_its_head(lang, text, name):
     assert name in {m.text for m in run(text, lang).mentions}
+
+
+def test_a_programme_the_text_names_so_keeps_its_label_through_resolution():
+    """« le programme Kelvo-Startup »: the programme noun outweighs the startup word of the name in the
+    resolved node, so the acts on it stay (RUNS needs a programme)."""
+    from ecograph.ids import document_id
+    from ecograph.ingest.resolve import Resolver
+    from ecograph.model import Document
+    text = ("Le programme « Kelvo – Startup » a démarré. Lancé par le ministère de l’Industrie de Zephie, ce programme "
+            "est déployé par l’Agence Orvalis PME. L’Agence Orvalis PME a développé la première étape du programme "
+            "Kelvo-Startup à Fès.")
+    doc = Document(id=document_id(text), source="t.txt", title="t", language="fr")
+    ext = Resolver().resolve(doc, text, run(text, "fr"))
+    labels = {e.name: e.label for e in ext.entities}
+    names = {e.id: e.name for e in ext.entities}
+    assert labels.get("Kelvo – Startup") == "Programme", labels
+    assert ("RUNS", "Agence Orvalis PME", "Kelvo – Startup") in {
+        (r.type, names[r.source], names[r.target]) for r in ext.relations}
