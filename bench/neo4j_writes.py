@@ -103,6 +103,73 @@ def _data(n: int) -> tuple[list, list, int]:
     return load, merge, n_nodes
 
 
+def _merge_statement(Q, label: str) -> str:
+    """MERGE, what a writer that cannot know the relationship is new would send (the store
+    knows: `load` clears first, `add` reads what exists), with the store's SETs."""
+    return f"""UNWIND $rows AS row
+MATCH (s:`{label}` {{id: row.source}})
+MATCH (t:`{label}` {{id: row.target}})
+MERGE (s)-[r:`MEMBER_OF`]->(t)
+SET {", ".join(f"r.{k} = row.props.{k}" for k in Q.REL_PROPS)}"""
+
+
+def _session_ops(drv, label: str, create: str, rows: list) -> dict:
+    """The driver calls the child times and checks with, on nodes of `label` only: "run" (one
+    auto-commit statement), "count", "clear_rels", "write" (rows in batches, one transaction,
+    as Neo4jStore.load), "autocommit" (the first k rows, one statement each), "read_all"."""
+    def run(q, **p):
+        with drv.session() as s:
+            return s.run(q, p).consume()
+
+    def count() -> int:
+        with drv.session() as s:
+            return s.run(f"MATCH (:{label})-[r]->() RETURN count(r) AS c").single()["c"]
+
+    def clear_rels():
+        run(f"MATCH (:{label})-[r]->() CALL (r) {{ DELETE r }} IN TRANSACTIONS OF 10000 ROWS")
+
+    def write(stmt, data, size):  # one transaction, as Neo4jStore.load
+        with drv.session() as s:
+            def work(tx):
+                for i in range(0, len(data), size):
+                    tx.run(stmt, rows=data[i:i + size]).consume()
+            s.execute_write(work)
+
+    def autocommit(k):
+        with drv.session() as s:
+            for r in rows[:k]:
+                s.run(create, rows=[r]).consume()
+
+    def read_all():
+        with drv.session() as s:
+            return s.execute_read(lambda tx: tx.run(
+                f"MATCH (a:{label})-[r]->(b) RETURN a.id AS s, b.id AS t, properties(r) AS p").data())
+    return {"run": run, "count": count, "clear_rels": clear_rels, "write": write,
+            "autocommit": autocommit, "read_all": read_all}
+
+
+def _time_variants(ops: dict, variants: list, out: dict, n: int, reps: int) -> None:
+    """Time each write variant `reps` times (and the read-back after "batched", and auto-commit
+    writes), appending seconds to out[key]; every repetition starts with no relationships."""
+    clear_rels, count = ops["clear_rels"], ops["count"]
+    for _, fn in variants:  # warm-up: plans cached, pages hot
+        fn(); clear_rels()
+    for rep in range(reps):
+        # rotate the order, so a load change does not always hit the same variant
+        for key, fn in variants[rep % len(variants):] + variants[:rep % len(variants)]:
+            t = time.perf_counter(); fn(); out[key].append(time.perf_counter() - t)
+            got = count()
+            assert got == n, (key, got, n)
+            if key == "batched":
+                t = time.perf_counter(); got = ops["read_all"](); out["read"].append(time.perf_counter() - t)
+                assert len(got) == n, (len(got), n)
+            clear_rels()
+    k = min(n, 1000)
+    out["autocommit_n"] = k
+    for _ in range(max(1, reps // 2)):
+        t = time.perf_counter(); ops["autocommit"](k); out["autocommit"].append(time.perf_counter() - t); clear_rels()
+
+
 def _child(n: int, reps: int) -> dict:
     from neo4j import GraphDatabase
     import neo4j._codec.packstream.v1 as pv
@@ -116,68 +183,21 @@ def _child(n: int, reps: int) -> dict:
     def ours(stmt: str) -> str:  # the store's statement, on our label only
         return stmt.replace(Q.label("Organisation"), f"`{label}`")
     create = ours(Q.load_relations("MEMBER_OF", "Organisation", "Organisation"))
-    # MERGE, what a writer that cannot know the relationship is new would send (the store
-    # knows: `load` clears first, `add` reads what exists), with the store's SETs
-    merge = f"""UNWIND $rows AS row
-MATCH (s:`{label}` {{id: row.source}})
-MATCH (t:`{label}` {{id: row.target}})
-MERGE (s)-[r:`MEMBER_OF`]->(t)
-SET {", ".join(f"r.{k} = row.props.{k}" for k in Q.REL_PROPS)}"""
+    merge = _merge_statement(Q, label)
     out: dict = {"rust": pv._rust_pack is not None, "n": n, "batch": LOAD_BATCH, "per_row": [], "batched": [],
                  "batched_1k": [], "merge": [], "autocommit": [], "read": [], "autocommit_n": 0}
     with GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF") as drv:
-        def run(q, **p):
-            with drv.session() as s:
-                return s.run(q, p).consume()
+        ops = _session_ops(drv, label, create, rows)
+        run, write = ops["run"], ops["write"]
         run(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
         run("CALL db.awaitIndexes(300)")
         try:
             run(f"UNWIND range(0, $k - 1) AS i CREATE (:{label} {{id: 'org:n' + i}})", k=n_nodes)
-
-            def count() -> int:
-                with drv.session() as s:
-                    return s.run(f"MATCH (:{label})-[r]->() RETURN count(r) AS c").single()["c"]
-
-            def clear_rels():
-                run(f"MATCH (:{label})-[r]->() CALL (r) {{ DELETE r }} IN TRANSACTIONS OF 10000 ROWS")
-
-            def write(stmt, data, size):  # one transaction, as Neo4jStore.load
-                with drv.session() as s:
-                    def work(tx):
-                        for i in range(0, len(data), size):
-                            tx.run(stmt, rows=data[i:i + size]).consume()
-                    s.execute_write(work)
-
-            def autocommit(k):
-                with drv.session() as s:
-                    for r in rows[:k]:
-                        s.run(create, rows=[r]).consume()
-
-            def read_all():
-                with drv.session() as s:
-                    return s.execute_read(lambda tx: tx.run(
-                        f"MATCH (a:{label})-[r]->(b) RETURN a.id AS s, b.id AS t, properties(r) AS p").data())
-
             variants = [("per_row", lambda: write(create, rows, 1)),
                         ("batched", lambda: write(create, rows, LOAD_BATCH)),
                         ("batched_1k", lambda: write(create, rows, 1000)),
                         ("merge", lambda: write(merge, merge_rows, LOAD_BATCH))]
-            for _, fn in variants:  # warm-up: plans cached, pages hot
-                fn(); clear_rels()
-            for rep in range(reps):
-                # rotate the order, so a load change does not always hit the same variant
-                for key, fn in variants[rep % len(variants):] + variants[:rep % len(variants)]:
-                    t = time.perf_counter(); fn(); out[key].append(time.perf_counter() - t)
-                    got = count()
-                    assert got == n, (key, got, n)
-                    if key == "batched":
-                        t = time.perf_counter(); got = read_all(); out["read"].append(time.perf_counter() - t)
-                        assert len(got) == n, (len(got), n)
-                    clear_rels()
-            k = min(n, 1000)
-            out["autocommit_n"] = k
-            for _ in range(max(1, reps // 2)):
-                t = time.perf_counter(); autocommit(k); out["autocommit"].append(time.perf_counter() - t); clear_rels()
+            _time_variants(ops, variants, out, n, reps)
         finally:
             run(f"MATCH (n:{label}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS")
             run(f"DROP CONSTRAINT {label.lower()}_id IF EXISTS")
