@@ -32,20 +32,23 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
     ("funder", "Organisation", ("bank", "banque", "caisse", "cooperation", "development agency",
                                 "agence francaise de developpement", "donor")),
     ("government", "Organisation", ("ministry", "ministere", "minister", "government", "gouvernement",
-                                    "municipality", "commune", "wilaya", "prefecture", "directorate",
+                                    "municipality", "communaute d agglomeration",
+                                    "commune", "wilaya", "prefecture", "directorate",
                                     "direction", "office", "agency", "agence", "authority", "autorite",
-                                    "council", "conseil", "commission", "court", "cour", "region",
+                                    "council", "conseil", "commission", "court", "cour",
                                     "embassy", "ambassade", "consulate", "consulat")),
     ("university", "Organisation", ("university", "universite", "universidad", "school", "ecole",
                                     "college", "faculty", "faculte", "academy", "academie", "institute of technology",
                                     "polytechnic", "polytechnique", "business school", "ensa", "encg")),
     ("research", "Organisation", ("research", "recherche", "laboratory", "laboratoire", "lab", "labs",
                                   "institute", "institut", "centre technique", "technical centre",
+                                  "centre d etudes", "centres d etudes",
                                   "technical center", "observatory")),
     ("support", "Organisation", ("incubator", "incubateur", "accelerator", "accelerateur", "technopark", "technopole",
                                  "technoparc", "hub", "innovation centre", "innovation center",
                                  "cite de l innovation", "park", "parc", "startup", "start up",
                                  "pepiniere", "pepinieres", "business center", "business centre",
+                                 "centre d affaires", "centres d affaires",
                                  "entrepreneurship", "entrepreneuriat")),
     ("network", "Organisation", ("network", "reseau", "consortium", "platform", "plateforme", "alliance",
                                  "union for")),
@@ -90,10 +93,14 @@ def names_a_body(word: str) -> bool:
 
 # The company cues are weak: "Maroc" ends many agency names too. Checked last, only as a fallback.
 _WEAK = {"company"}
+# A region is a government where it is the name's head, first or last ("Région Kelvo", "Orvalis Region"), not in
+# a complement after another head (« Technopôle de la région »); checked after every other cue word
+_REGION_HEAD = re.compile(r"^(?:the )?regions? |\bregion$")
 
 # A name's head says its kind before any other cue word in it: "Ministry of Orvalis Cooperation" is a
 # ministry, « Ministère du Plan » no plan, "… Technopark Company" a company.
-_LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government"}
+_LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government",
+                  "dg": "government"}  # ("DG Kelvo Trade": a directorate-general)
 _FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company",
                 "authority": "government"}  # ("… Programme Managing Authority" is the authority, not the programme)
 
@@ -104,7 +111,9 @@ _PHRASE_KINDS = [(re.compile(r"^(?:the )?(?:chambers? |chambres? )|\b(?:business
                              r"|\b(?:conseil|council) (?:d )?(?:des )?affaires\b|\bchamber of commerce\b"),
                   "association"),
                  (re.compile(r"\b(?:academy of sciences|academie des sciences)\b"), "research"),
-                 (re.compile(r"\bcompany (?:for|of)\b"), "company")]
+                 (re.compile(r"\bcompany (?:for|of)\b"), "company"),
+                 # a business centre supports firms, whatever it develops ("Business Development Center")
+                 (re.compile(r"\bbusiness (?:\w+ )?cent(?:er|re)s?\b"), "support")]
 
 # A central bank is a public authority, not a lender: "Central Bank of X", « Banque centrale de X », "X Central
 # Bank"; not « Banque Centrale Orvalis », a bank named so
@@ -139,6 +148,8 @@ def classify(name: str) -> tuple[str | None, str | None]:
             return label, kind
     if len(words) > 1 and words[0] in PROGRAMME_FAMILIES:
         return "Programme", "programme"
+    if _REGION_HEAD.search(joined):
+        return "Organisation", "government"
     for kind, label, rx in _CUE_RE:
         if kind in _WEAK and rx.search(f):
             return label, kind
@@ -170,6 +181,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
           "septembre", "octobre", "novembre", "decembre", "monday", "tuesday", "wednesday", "thursday",
           "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+# months as news datelines abbreviate them ("Amman, Dec. 6"); "may" and "mar" are words too
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 # Acronyms that name no actor.
 NON_NAME_ACRONYMS = {"gdp", "pib", "fdi", "ide", "sme", "smes", "smi", "smis", "vse", "vses", "pme", "pmes", "tpe",
                      "r", "d", "rdi", "r&d", "mena", "ngo", "ngos", "ong", "ceo", "phd", "hr", "it", "b2b", "b2c",

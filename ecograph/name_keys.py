@@ -190,7 +190,8 @@ def clean_name(name: str, untag: bool = True) -> tuple[str, list[str]]:
         return name.strip(), extra
     if any(q in cleaned for q in _QUOTE_CHARS[:-1] if q not in "'’"):
         cleaned = re.sub(r"\s+", " ", re.sub(r"[\"“”«»„‟]", " ", cleaned)).strip()
-    stripped = _untagged(cleaned) if untag else None  # programmes: "Plan Vert Maroc" is a name
+    # (programmes keep it: "Plan Vert Maroc" is a name)
+    stripped = (_untagged(cleaned) or _local_head(cleaned)) if untag else None
     if stripped:
         extra.append(cleaned)
         cleaned = stripped
@@ -214,6 +215,17 @@ def _acronym_of_headed(name: str) -> str | None:
                 norm(head) in _BODY_HEADS | {"network", "reseau", "cluster", "pole", "technopark", "technopole", "technoparc"}:
             return acr
     return None
+
+
+# « le Technoparc de la région », "the Incubator of the City": a head and the page's own place, said without its
+# name, is the page's bare head ("the Technoparc")
+_OF_THE_PLACE = re.compile(r"^(\S.*?)\s+(?:de\s+la\s+(?:r[ée]gion|ville)|du\s+gouvernorat|"
+                           r"of\s+the\s+(?:region|city|governorate))$", re.I)
+
+
+def _local_head(name: str) -> str | None:
+    m = _OF_THE_PLACE.match(name)
+    return m.group(1) if m and _head_only(loose_key(m.group(1))) else None
 
 
 @lru_cache(maxsize=1 << 16)

@@ -461,8 +461,9 @@ def family_tails(known: dict) -> dict[str, str]:
 # A list item that defines an acronym: '• ACR – Long Name (Country, Region)' alone on its line. The layout says the
 # two are one body, whatever language the acronym's letters come from; mid-sentence a dash may join a partner.
 _ITEM_START = re.compile(r"[ \t]*(?:[-•▪◦*·–]|\d{1,2}[.)])?[ \t]*")
-_ITEM_DASH = re.compile(r"[ \t]+[-–—:][ \t]+")
-_ITEM_END = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\))?[ \t]*[.;,]?[ \t]*(?:\n|$)")
+_ITEM_DASH = re.compile(r"(?:[ \t]+[-–—:]|:)[ \t]+")  # ('ACR: Long Name', a headline's colon too)
+_ITEM_END = re.compile(r"(?:[ \t]+(?:in|en|au)[ \t]+[A-Z][\w-]+(?:[ \t][A-Z][\w-]+)?)?"
+                       r"[ \t]*(?:\([^()\n]{0,80}\))?[ \t]*[.;,]?[ \t]*(?:\n|$)")
 
 
 def _list_item_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:

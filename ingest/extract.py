@@ -222,6 +222,11 @@ def _own_programme_edges(toks, sents: list[Sent], main: Mention | None, lang: st
     return out
 
 
+# the words before a country that make it the name's complement, not a place tag appended to it
+# ("Embassy of X", "EU Delegation to X", « Délégation de l'UE au Liban »)
+_COMPLEMENT_WORDS = ("of", "de", "du", "d'", "for", "in", "to", "au", "aux", "en", "a")
+
+
 class _MentionsOnDemand:
     """The sector and place mentions the cue patterns make as they read (a sector word, a demonym, a
     country at the end of a name), one per token span."""
@@ -266,7 +271,7 @@ class _MentionsOnDemand:
             k = x.j - n - 1
             while k > x.i and toks[k].f in ("the", "la", "le", "l'", "les"):
                 k -= 1  # "Embassy of the Netherlands": the country is the name's complement, not a tag
-            if p is not None and p.kind == "country" and toks[k].f not in ("of", "de", "du", "d'", "for", "in"):
+            if p is not None and p.kind == "country" and toks[k].f not in _COMPLEMENT_WORDS:
                 return self.place_at(x.j - n, x.j, p)
         return None
 

@@ -205,10 +205,15 @@ def _opening_article(toks: list[Tok], i: int, b: int) -> bool:
 _ARTICLES = {"al", "el"}
 
 
+# a country's representation abroad ("EU Delegation to X", « Ambassade de France au Maroc »)
+REPRESENTATIONS = {"delegation", "embassy", "ambassade", "consulate", "consulat", "mission", "representation"}
+
+
 def _trim(toks: list[Tok], i: int, j: int) -> tuple[int, int]:
     while i < j and ((toks[i].f in CONNECTORS and not (toks[i].upper and toks[i].f != "the")
                       and not _opening_article(toks, i, j))
-                     or (toks[i].f in STARTERS and not (toks[i].upper and toks[i].f not in ("the", "le", "la", "les")))
+                     or (toks[i].f in STARTERS and not (toks[i].upper and toks[i].f not in ("the", "le", "la", "les"))
+                         and not _representation_of(toks, i, j))
                      or not _namey(toks[i])):
         i += 1
     while j > i and (toks[j - 1].f in CONNECTORS or toks[j - 1].f in _TRAILING_TITLES or
@@ -218,6 +223,11 @@ def _trim(toks: list[Tok], i: int, j: int) -> tuple[int, int]:
 
 
 _TRAILING_TITLES = {"dr", "mr", "mrs", "ms", "prof", "mme", "mlle"}
+
+
+def _representation_of(toks: list[Tok], i: int, j: int) -> bool:
+    """« Délégation de l'UE », 'Delegation of the EU' open a name (a lower-case 'delegation of firms' does not)."""
+    return toks[i].f in REPRESENTATIONS and toks[i].cap and i + 2 < j and toks[i + 1].f in ("of", "de", "du", "d'")
 
 
 def _paren_dashed_acronym(toks: list[Tok], j: int, b: int) -> int | None:

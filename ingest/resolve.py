@@ -30,10 +30,11 @@ from .doc_links import (_acronym_pairs, _bare_head_pairs,
                         _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions,
                         _short_acronym_pairs, _typo_pairs, family_tails, paren_acronyms,
                         quoted_continuations, split_glued_acronym)
-from .name_cues import _also_known_pairs, _renames, managers_acronyms
+from .name_cues import (_also_known_pairs, _apposed_acronym_pairs, _prefixed_acronym_pairs, _quoted_other_name_pairs,
+                        _renames, hereinafter_aliases, managers_acronyms)
 from .group_kind import _group_kind, _group_label
 from .short_forms import (_acronym_programme_pairs, _family_tail_pairs, _glued_owner_pairs, _head_tail_pairs,
-                          _place_dropped_pairs, _short_form_pairs)
+                          _lowered_tail_pairs, _place_dropped_pairs, _short_form_pairs, tagged_twins)
 from ecograph.languages import name_language
 from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant,  # noqa: F401
                         clash, clean_name, despaced,
@@ -260,7 +261,7 @@ class Resolver:
         """Union-find over a document's mentions: same key, acronym link, registry entry, loose key,
         a quoted expansion; never across clashing qualifiers (`clash`)."""
         parent = list(range(len(mentions)))
-        _prepare(mentions, reg, text)
+        twins = _prepare(mentions, reg, text)
         quals = [frozenset().union(qualifiers(m.canonical or m.text), *(qualifiers(a) for a in m.aliases))
                  for m in mentions]
 
@@ -281,14 +282,15 @@ class Resolver:
         renamed = _renames(mentions, text)
         for i, j in renamed:
             union(i, j)
-        self._union_same_keys(mentions, reg, union)
+        self._union_same_keys(mentions, reg, union, twins)
         for i, j in _bare_head_pairs(mentions) + _typo_pairs(mentions):
             union(i, j)
         return self._collect_groups(mentions, text, find, {j for _, j in renamed})
 
-    def _union_same_keys(self, mentions: list[Mention], reg: dict[str, KnownEntity], union) -> None:
+    def _union_same_keys(self, mentions: list[Mention], reg: dict[str, KnownEntity], union, twins: set[int]) -> None:
         """Join the mentions that share a key (of one label group), the first holder of a key
-        standing for it; a name a curator split off keys only itself."""
+        standing for it; a name a curator split off keys only itself. `twins` (from `_prepare`): the
+        mentions that keep their place tag in their keys."""
         first: dict[tuple[str, str], int] = {}
         split = self._split
         for i, m in enumerate(mentions):
@@ -300,7 +302,7 @@ class Resolver:
                 else:
                     first[kk] = i
                 continue
-            keys = _mention_keys(m, reg)
+            keys = _mention_keys(m, reg, i in twins)
             group_label = "OP" if m.label in _SWAP else m.label
             for k in keys:
                 if not k or k == "~":
@@ -320,7 +322,9 @@ class Resolver:
             _also_known_pairs(mentions, text) + _bracketed_name_pairs(mentions, text) + \
             _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions) + \
             _short_acronym_pairs(mentions) + _list_item_pairs(mentions, text) + _family_tail_pairs(mentions) + \
-            _head_tail_pairs(mentions) + _place_dropped_pairs(mentions) + _glued_owner_pairs(mentions, text)
+            _head_tail_pairs(mentions) + _place_dropped_pairs(mentions) + _glued_owner_pairs(mentions, text) + \
+            _apposed_acronym_pairs(mentions, text) + _prefixed_acronym_pairs(mentions, text) + \
+            _lowered_tail_pairs(mentions, text) + _quoted_other_name_pairs(mentions, text)
 
     @staticmethod
     def _collect_groups(mentions: list[Mention], text: str, find, former: set[int]) -> list[_Group]:
@@ -397,18 +401,20 @@ class Resolver:
         return eid, ent
 
 
-def _prepare(mentions: list[Mention], reg: dict[str, KnownEntity], text: str) -> None:
+def _prepare(mentions: list[Mention], reg: dict[str, KnownEntity], text: str) -> set[int]:
     """Each mention's name as the documents mean it, before grouping: typography and a place tag off
-    (`clean_name`), an acronym glued to it split off, a bracketed acronym of its own added and one that is its
+    (`clean_name`; the twins it tells apart keep it: returned), an acronym glued to it split off, a bracketed
+    acronym of its own added and one that is its
     manager's dropped, a programme's family acronyms restored, a name the quotes cut in two joined."""
-    for m in mentions:
+    twins = tagged_twins(mentions, text)
+    for i, m in enumerate(mentions):
         if m.label == "Organisation" or (m.label == "Programme" and not (m.canonical or m.text).isupper()):
-            name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation")
+            name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation" and i not in twins)
             glued = split_glued_acronym(name)
             name, extra = (glued[0], [*extra, glued[1]]) if glued else (name, extra)
             if extra or name != (m.canonical or m.text):
                 m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
-    for i, acronym in paren_acronyms(mentions, text).items():
+    for i, acronym in {**paren_acronyms(mentions, text), **hereinafter_aliases(mentions, text)}.items():
         mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
     for i, acronym in managers_acronyms(mentions, text).items():
         mentions[i].aliases = [a for a in mentions[i].aliases if a != acronym]
@@ -420,9 +426,10 @@ def _prepare(mentions: list[Mention], reg: dict[str, KnownEntity], text: str) ->
     for _, j, joined in quoted_continuations(mentions, text, reg):
         mentions[j].aliases = sorted({*mentions[j].aliases, mentions[j].canonical or mentions[j].text})
         mentions[j].canonical = joined  # the name the quotes cut in two
+    return twins
 
 
-def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
+def _mention_keys(m: Mention, reg: dict[str, KnownEntity], twin: bool = False) -> set[str]:
     """The keys a mention joins others of its document by: its names, "^" programme key, "~" loose
     keys, "@" registry entry (and the registry's other names)."""
     sp = split_acronym_dash(m.canonical or m.text) or split_glued_acronym(m.canonical or m.text)
@@ -437,7 +444,7 @@ def _mention_keys(m: Mention, reg: dict[str, KnownEntity]) -> set[str]:
         for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
             if k and _significant(k):
                 keys.add("~" + k)
-        n = strip_country_tag(norm(m.canonical or m.text))
+        n = None if twin else strip_country_tag(norm(m.canonical or m.text))
         if n and _significant(loose_key(n)) and not _head_only(loose_key(n)):
             keys.add("~" + loose_key(n))  # (two "Université de X" never meet as "université")
     known = reg.get(norm(m.canonical or m.text))

@@ -1,15 +1,20 @@
 """Short forms one document uses for a name it also writes in full: a coined one-word name and
 "<name> Project", a long name cut before "and …", before its body noun's complement or before a body
-noun it drops, or without the place it opens with. Read by `resolve.py` beside the other links of `doc_links.py`."""
+noun it drops, or without the places it opens with, a brand opening the one long programme name, a name cut before
+its small-letter last word; and the place-tagged names a twin keeps their place (`tagged_twins`). Read by
+`resolve.py` beside the other links of `doc_links.py`."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ecograph.ids import norm
 from ecograph.kinds import NON_NAME_ACRONYMS, classify
-from ecograph.name_keys import _HEAD_WORDS, _MOVABLE, _PROGRAMME_WORDS, _SWAP, _place_words, qualifiers
+from ecograph.name_keys import (_BLOCS, _HEAD_WORDS, _MOVABLE, _PROGRAMME_WORDS, _SWAP, _place_words, qualifiers,
+                                strip_country_tag)
 
 from .doc_links import _acronym_word
+from .name_cues import _renames
 from .types import Mention
 
 
@@ -21,11 +26,18 @@ def _acronym_programme_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         if m.label in _SWAP and " " not in name and (_acronym_word(name) or _coined(name)) and \
                 name.lower() not in NON_NAME_ACRONYMS:
             acronyms[name].append(i)
-    out = []
+    out, opened = [], defaultdict(set)
     for j, m in enumerate(mentions):
         words = (m.canonical or m.text).split()
         if m.label == "Programme" and len(words) == 2 and norm(words[1]) in _PROGRAMME_WORDS:
             out.extend((i, j) for i in acronyms.get(words[0], ()))
+        elif m.label == "Programme" and len(words) >= 3 and norm(words[-1]) in _PROGRAMME_WORDS and \
+                not any(_acronym_word(w) for w in words[1:]):
+            opened[words[0]].add(norm(" ".join(words)))
+    for j, m in enumerate(mentions):  # 'KVRT Weavers Readiness Program', the document's one so opened, and 'KVRT'
+        words = (m.canonical or m.text).split()
+        if len(opened.get(words[0], ())) == 1 and norm(" ".join(words)) in opened[words[0]]:
+            out.extend((i, j) for i in acronyms.get(words[0], ()) if mentions[i].label == "Programme")
     return out
 
 
@@ -121,16 +133,20 @@ def _head_tail_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
 
 
 def _place_dropped_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
-    """(short, long) pairs of one document: 'the Compact' after 'Orvalis Compact', the long name without the
-    place it opens with, when only one long name of the document reduces so and it came first."""
+    """(short, long) pairs of one document: 'the Compact' after 'Orvalis Compact' (or 'EU-Orvalis Compact': the
+    parties it opens with), the long name without the places it opens with, when only one long name of the
+    document reduces so and it came first."""
     _, places = _place_words()
     rests: dict[str, dict[str, int]] = defaultdict(dict)  # the name without its place -> {long name: first mention}
     for j, m in enumerate(mentions):
         toks = norm(m.canonical or m.text).split()
-        if m.label in _SWAP and len(toks) >= 2 and toks[0] in places and qualifiers(toks[0]):
-            rest = [t for t in toks[1:] if t not in _MOVABLE]
-            if rest and toks[1] not in _MOVABLE and not all(t in _HEAD_WORDS or t in places for t in rest):
-                rests[" ".join(toks[1:])].setdefault(" ".join(toks), j)
+        k = 0
+        while k < len(toks) - 1 and (toks[k] in places or toks[k] in _BLOCS):
+            k += 1
+        if m.label in _SWAP and k and any(qualifiers(t) for t in toks[:k]):
+            rest = [t for t in toks[k:] if t not in _MOVABLE]
+            if rest and toks[k] not in _MOVABLE and not all(t in _HEAD_WORDS or t in places for t in rest):
+                rests[" ".join(toks[k:])].setdefault(" ".join(toks), j)
     out = []
     for i, m in enumerate(mentions):
         longs = rests.get(norm(m.canonical or m.text), {})
@@ -152,3 +168,40 @@ def _glued_owner_pairs(mentions: list[Mention], text: str) -> list[tuple[int, in
             glued.setdefault(norm(ma.text + mb.text), b)
     return [(i, glued[norm(m.text)]) for i, m in enumerate(mentions)
             if m.label in _SWAP and " " not in m.text.strip() and glued.get(norm(m.text), i) != i]
+
+
+def _lowered_tail_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """(short, long) pairs of one document: 'K-TX' cut from 'the K-TX training' where the page also writes the name
+    'K-TX Training': the words after the short name, in small letters, make up the long name."""
+    longs = {norm(m.canonical or m.text): j for j, m in enumerate(mentions)
+             if m.label in _SWAP and len((m.canonical or m.text).split()) >= 2}
+    out = []
+    for i, m in enumerate(mentions):
+        after = re.match(r"[ \t]+([a-zà-ÿ][\w-]*)(?:[ \t]+([a-zà-ÿ][\w-]*))?", text[m.end:m.end + 60]) \
+            if m.label in _SWAP and text else None
+        if after is None:
+            continue
+        for tail in (after[1], f"{after[1]} {after[2]}" if after[2] else None):
+            j = longs.get(norm(f"{m.text} {tail}")) if tail else None
+            if j is not None and j != i:
+                out.append((i, j))
+    return out
+
+
+def tagged_twins(mentions: list[Mention], text: str) -> set[int]:
+    """Mentions whose trailing place tells them from a twin the document also names: 'Pôle Kelvo Bretagne' beside
+    'Pôle Kelvo Tessaro' keeps its place (without it, 'Pôle Kelvo' would be either), unless the text says one
+    became the other (`name_cues._renames`)."""
+    names = [norm(m.canonical or m.text) if m.label in _SWAP else "" for m in mentions]
+    renamed = {frozenset(p) for p in _renames(mentions, text)}
+    _, places = _place_words()
+
+    def twin(rest: str, other: str) -> bool:  # the other name goes on with a word of its own ('Cluster' is none)
+        more = other[len(rest) + 1:].split() if other.startswith(rest + " ") else []
+        return any(t not in _MOVABLE and t not in _HEAD_WORDS and t not in places for t in more)
+    out = set()
+    for i, n in enumerate(names):
+        rest = strip_country_tag(n) if n else None
+        if rest and any(j != i and twin(rest, o) and frozenset((i, j)) not in renamed for j, o in enumerate(names)):
+            out.add(i)
+    return out

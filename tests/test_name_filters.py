@@ -25,7 +25,10 @@ SPEAKERS = [
     ("en", "The tour was part of Moravec's visit to the coast.", "Moravec", "speaker"),
     ("fr", "Selon lui, le pôle doublera ses effectifs, Kharbouchi a ajouté que les start-up suivront.",
      "Kharbouchi", "speaker"),
+    ("fr", "Les entreprises peinent à trouver des financements pour ces projets, explique Haddouri.", "Haddouri",
+     "speaker"),
     # bodies that speak or act keep their name
+    ("fr", "Le pôle a signé une convention avec KELVOTEC, a indiqué ORVALIS.", "ORVALIS", None),
     ("en", "ORVALIS said the call will reopen in May.", "ORVALIS", None),
     ("en", "Zentrix signed an agreement with the port authority.", "Zentrix", None),
     ("fr", "Kelvotech a signé une convention avec la région.", "Kelvotech", None),
@@ -129,7 +132,11 @@ CATEGORIES = [
 PEOPLE_IN_CONTEXT = [
     ("en", "The park's director, Karim Zoubeidi, presented the new call.", "Karim Zoubeidi", "given-name-in-context"),
     ("en", "Mahmoud Qassar said the call opens in May.", "Mahmoud Qassar", "given-name-in-context"),
-    # a firm named after its founder stays where no speech verb and no post make it a person
+    ("en", "Zoltrane Quevilly, President of the Kelvo Region, opened the forum.", "Zoltrane Quevilly",
+     "given-name-in-context"),
+    # a firm named after its founder stays where no speech verb and no post make it a person; so do words a
+    # dictionary knows beside a post
+    ("en", "Orvalis Marine, member of the Kelvo Cluster, opened a plant.", "Orvalis Marine", None),
     ("en", "The fund invested in Karim Zoubeidi Holding last year.", "Karim Zoubeidi Holding", None),
 ]
 
@@ -145,7 +152,69 @@ CODES_AND_AMOUNTS = [
 ]
 
 
-@pytest.mark.parametrize("lang,sentence,name,expected", PEOPLE_IN_CONTEXT + CODES_AND_AMOUNTS + CATEGORIES + SPEAKERS + GLUED_PERSONS + DICTIONARY_WORDS +
+TAGGED_FIRMS = [  # a dictionary word the pipeline tags as a firm, among names or owning a subsidiary
+    ("en", "The park hosts major players such as Kelvotron, Compass, Orvalix and Meridian.", "Compass", None),
+    ("en", "The plant was built by Zentrova (a Compass subsidiary) near the port.", "Compass", None),
+    # a capitalised dictionary word alone, or a list of categories, stays rejected
+    ("en", "The results were sorted into four groups: Economic, Environmental, Social, and Cultural.",
+     "Environmental", "propn-dictionary-word"),
+    ("en", "The ORVB Southern and Eastern Coast Account funds small firms.", "Southern", "propn-dictionary-word"),
+]
+
+NEWS_CREDITS = [  # a news agency in a dateline's brackets, a photo credit before a slash
+    ("en", "Irbid, Mar. 4 (Kelvo News) -- The Orvalis Innovation Centre signed a memorandum with the park.",
+     "Kelvo News", "news-credit"),
+    ("en", "Kelvo Daily 2024-03-04 (KNWire- Orvalis News Agency) The park opened a new hub.",
+     "Orvalis News Agency", "news-credit"),
+    ("en", "KELVOPRESS/Jana Roe", "KELVOPRESS", "news-credit"),
+    # bodies in brackets elsewhere, and a slash between two names, stay
+    ("en", "The Orvalis Innovation Centre (Kelvo Group) signed a memorandum with the park in 2024.", "Kelvo Group",
+     None),
+    ("en", "The grant went to the Kelvo Trade Council / Orvalis Bank consortium in 2023.", "Kelvo Trade Council",
+     None),
+    ("fr", "Le pôle, créé en 2019 (Kelvo Tech), fédère quarante entreprises.", "Kelvo Tech", None),
+]
+
+
+def heading_fires(key: str, lang: str, line: str, name: str) -> bool:
+    """Whether the filter `key` rejects `name` in a title line `line`."""
+    doc = pipeline(lang)(line)
+    a = line.index(name)
+    sp = doc.char_span(a, a + len(name), alignment_mode="expand")
+    return VETOES[key](sp, classify(name)[0] is not None, True)
+
+
+HEADLINES = [  # a title line in Title Case: its verbs are capitalised too
+    ("en", "Helping Young Founders Grow in the Orvalis Valley", "Helping Young Founders Grow", True),
+    ("en", "Fresh Grant Schemes Unveiled by Kelvo to Support Coastal Start-ups", "Fresh Grant Schemes Unveiled", True),
+    ("en", "Scaling the Digital Economy in Rural Areas", "Scaling the Digital Economy", True),
+    # names in a title line stay: an acronym, a coined word, no verb; and a French title
+    ("en", "KELVO Launches Its Second Call", "KELVO Launches", False),
+    ("en", "Orvalis Green Fund and the Kelvo Bank Team Up", "Orvalis Green Fund", False),
+    ("en", "The Orvalis Start-up Incubators Programme", "Orvalis Start-up Incubators Programme", False),
+    ("fr", "Le Pôle Kelvo Lance Son Appel", "Pôle Kelvo Lance", False),
+]
+
+
+@pytest.mark.parametrize("lang,line,name,expected", HEADLINES)
+def test_headline_verb(lang, line, name, expected):
+    assert heading_fires("headline-verb", lang, line, name) is expected
+
+
+TITLE_CASE_LINES = [  # a Title Case line the splitter did not flag, and sentences whose verbs are lower case
+    ("en", "Fresh Grant Schemes Unveiled by Kelvo to Support Coastal Start-ups", "Fresh Grant Schemes Unveiled", True),
+    ("en", "The Kelvo Cluster Association launched the Orvalis Startup Program in May.", "Orvalis Startup Program",
+     False),
+    ("en", "Kelvo Holding Acquired Orvalis Robotics And Zentrix Marine.", "Kelvo Holding Acquired", False),
+]
+
+
+@pytest.mark.parametrize("lang,line,name,expected", TITLE_CASE_LINES)
+def test_headline_verb_in_a_title_case_line(lang, line, name, expected):
+    assert fires("headline-verb", lang, line, name) is expected
+
+
+@pytest.mark.parametrize("lang,sentence,name,expected", TAGGED_FIRMS + NEWS_CREDITS + PEOPLE_IN_CONTEXT + CODES_AND_AMOUNTS + CATEGORIES + SPEAKERS + GLUED_PERSONS + DICTIONARY_WORDS +
                          TAGGED_PERSONS + POSTS_AT_END + REGIONS)
 def test_name_filter(lang, sentence, name, expected):
     if expected is None:  # no filter of this table rejects it
@@ -157,4 +226,4 @@ def test_name_filter(lang, sentence, name, expected):
 
 NEW_FILTERS = ("speaker", "glued-person", "dictionary-word", "tagged-person", "post-at-end", "region-name",
                "listed-country", "propn-dictionary-word", "demonym", "organ-of", "plural-head",
-               "given-name-in-context", "code-or-amount")
+               "given-name-in-context", "code-or-amount", "news-credit", "headline-verb")

@@ -149,6 +149,8 @@ def test_a_page_s_furniture_names_nothing(line):
 @pytest.mark.parametrize("text,name,country", [
     ("Kelvo Morocco joined the network in 2020.", "Kelvo Morocco", "Morocco"),  # a country tag ends the name
     ("The cluster was initiated by the Embassy of the Netherlands in 2019.", "Embassy of the Netherlands", None),
+    # a representation abroad: the host country after "to" is the name's complement
+    ("The EU Delegation to Morocco opened the forum.", "EU Delegation to Morocco", None),
 ])
 def test_a_country_ending_a_name_is_a_tag_unless_it_is_the_name_s_complement(text, name, country):
     r = run(text)
@@ -178,3 +180,90 @@ def test_a_preposition_or_conjunction_opens_no_name(lang, text, name, not_name):
 ])
 def test_a_generic_acronym_of_a_kind_of_firm_or_training_names_no_one(lang, text, acronym):
     assert acronym not in {m.text for m in run(text, lang).mentions if m.label in ("Organisation", "Programme")}
+
+
+POSTS_BEFORE_A_BODY = [  # lang, text, the body after the post, the post phrase that is no name
+    ("en", "The keynote was given by the Vice President of Kelvotron Levant at the forum.", "Kelvotron Levant",
+     "Vice President of Kelvotron Levant"),
+    ("en", "Irbid, 4 March: Secretary-General of Orvalis Science Council and Acting Director of the Kelvo "
+           "Innovation Centre, Karim Roe, signed the memorandum.", "Orvalis Science Council",
+     "Secretary-General of Orvalis Science Council"),
+    ("fr", "Le Vice-Président de la Chambre Kelvo d'Industrie a signé la convention.", "Chambre Kelvo d'Industrie",
+     "Vice-Président de la Chambre Kelvo d'Industrie"),
+]
+
+
+@pytest.mark.parametrize("lang,text,body,post", POSTS_BEFORE_A_BODY)
+def test_a_post_before_of_leaves_the_body_it_is_held_in(lang, text, body, post):
+    found = {m.text for m in run(text, lang).mentions}
+    assert body in found and post not in found
+
+
+NOT_BODIES = [  # lang, text, words that name no body: a hashtag, an abbreviated month of a dateline
+    ("fr", "Publié dans Actualités #InnovationOuverte #Startups\nLe pôle Kelvo a signé une convention avec ORVAL.",
+     "InnovationOuverte"),
+    ("en", "Posted in News #KelvoTalks #Orvalis\nThe Kelvo Science Council signed a memorandum with the park.",
+     "Orvalis"),
+    ("en", "Irbid, Dec. 6 (Orvalis) The Kelvo Science Council signed a memorandum with the park.", "Dec"),
+    ("en", "Irbid, Oct.6 The Kelvo Science Council signed a memorandum with the park.", "Oct"),
+]
+
+
+@pytest.mark.parametrize("lang,text,words", NOT_BODIES)
+def test_hashtags_and_dateline_months_name_no_body(lang, text, words):
+    found = {m.text for m in run(text, lang).mentions}
+    assert words not in found and any("Kelvo" in f for f in found)
+
+
+HOST_PLACES = [  # lang, text, a representation named with its host place, the part that is no name of its own
+    ("en", "The EU Delegation to Jordan funds the Kelvo Lab.", "EU Delegation to Jordan", "EU Delegation"),
+    ("fr", "La Délégation de l'UE au Liban a financé le Pôle Kelvo.", "Délégation de l'UE au Liban",
+     "Délégation de l'UE"),
+    ("en", "The Embassy of Norway in Tunisia supports the Kelvo Lab.", "Embassy of Norway in Tunisia",
+     "Embassy of Norway"),
+    ("fr", "La Chambre de Commerce d'Italie au Maroc organise le salon avec le Pôle Kelvo.",
+     "Chambre de Commerce d'Italie au Maroc", "Chambre de Commerce d'Italie"),
+]
+
+
+@pytest.mark.parametrize("lang,text,whole,part", HOST_PLACES)
+def test_a_representation_abroad_is_named_with_its_host_place(lang, text, whole, part):
+    found = {m.text for m in run(text, lang).mentions}
+    assert whole in found and part not in found
+
+
+def test_a_body_in_a_place_is_not_named_with_it():
+    found = {m.text for m in run("The Kelvo Cluster Association in Tunisia signed the agreement.", "en").mentions}
+    assert "Kelvo Cluster Association" in found
+    found = {m.text for m in run("La Chambre de Commerce de Sfax au Maroc reste discrète.", "fr").mentions}
+    assert not any(f.endswith("au Maroc") for f in found)
+
+
+def test_a_hashtag_in_running_text_names_the_event():
+    found = {m.text for m in run("The Kelvo Cluster participated in #Techvo, a 3-day meeting event between "
+                                 "cluster managers.").mentions}
+    assert "Techvo" in found
+
+
+
+FRAMED_BY_OF = [  # lang, text, the name, the phrase that frames it and is no name
+    ("en", "The Orvalis Eco-Hub was set up in the Framework of KELVO Project funded by the EU.", "KELVO Project",
+     "Framework of KELVO Project"),
+    ("en", "The call is part of the implementation in Jordan of the KELVO project in the region.", "KELVO",
+     "Jordan of the KELVO"),
+]
+
+
+@pytest.mark.parametrize("lang,text,name,frame", FRAMED_BY_OF)
+def test_a_frame_noun_or_a_country_before_of_opens_no_name(lang, text, name, frame):
+    found = {m.text for m in run(text, lang).mentions}
+    assert name in found and frame not in found
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "The Bank of Kelvia funds the Orvalis Hub.", "Bank of Kelvia"),
+    ("en", "Morocco of Tomorrow is a programme of the Kelvo Fund.", "Morocco of Tomorrow"),
+    ("fr", "Le Cadre de Kelvo est une association d'entrepreneurs.", "Cadre de Kelvo"),
+])
+def test_a_body_named_with_of_keeps_its_head(lang, text, name):
+    assert name in {m.text for m in run(text, lang).mentions}

@@ -11,12 +11,13 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from ecograph.kinds import BODY_NOUNS, FIRM_WORDS as _FIRM_WORDS, classify
+from ecograph.kinds import BODY_NOUNS, FIRM_WORDS as _FIRM_WORDS, MONTH_ABBREVIATIONS, MONTHS, classify
 from ..gazetteers import given_names, places
 from ..tokens import fold_tokens
 from .pipelines import common_words
 from .roles import OF
-from .vetoes import _FUNCTION, _PERSON, _POST_WORDS, _TITLES, _actor_context, _coined, _post_beside, _singulars
+from .vetoes import (_FUNCTION, _PERSON, _POST_WORDS, _TITLES, _actor_context, _coined, _person_tail, _post_beside,
+                     _singulars)
 
 
 _SPEECH_VERBS = {"say", "tell", "note", "add", "explain", "stress", "underline", "highlight", "emphasize",
@@ -34,31 +35,44 @@ def is_speaker(sp: Span, kind_word: bool, heading: bool) -> bool:
     t = sp[0]
     if t.text.isupper() or _coined(t.text[:1] + t.text[1:].lower()) or t.ent_type_ in ("GPE", "NORP"):
         return False
-    if t.dep_ in ("nsubj", "nsubj:pass") and t.head.lemma_.lower() in _SPEECH_VERBS:
+    if t.dep_ in ("nsubj", "nsubj:pass") and t.head.lemma_.lower() in _SPEECH_VERBS or _inverted_speaker(t):
         return t.ent_type_ != "ORG" or t.pos_ != "PROPN"  # a body tagged as one speaks too ("Zentrix stated")
     return t.dep_ == "poss" and t.head.lower_ in ("visit", "speech", "remarks", "statement", "words")
+
+
+def _inverted_speaker(t) -> bool:
+    """« …, explique Haddouri. », '…, said Roe.': the word right after a speech verb that ends the clause
+    is its subject, inverted (the trees read it as an object or a complement)."""
+    doc = t.doc
+    ends = t.i + 1 == len(doc) or doc[t.i + 1].is_punct
+    return t.i > 0 and t.head.i == t.i - 1 and t.head.lemma_.lower() in _SPEECH_VERBS and ends
 
 
 def is_given_name_in_context(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'Karim Haddadi said …', "the park's director, Lina Roe, …", « Lina Roe, directrice du pôle »: two
     or three plain capitalised words opened by a known given name, where the sentence treats them as a
     person (the subject of a speech verb, a post in the commas beside them), whatever entity tag the
-    pipeline gives them."""
+    pipeline gives them; and two or three words no dictionary knows with a post in the commas beside
+    them ('Zoltan Qaderi, President of the Kelvo Region, …': a given name the list lacks)."""
     words = [t for t in sp if t.text != "-"]
     if kind_word or not 2 <= len(words) <= 3 or not all(_plain_caps(t) for t in words):
         return False
-    if " ".join(fold_tokens(words[0].text)) not in given_names() or any(t.lower_ in _FIRM_WORDS for t in words):
+    if any(t.lower_ in _FIRM_WORDS for t in words):
         return False
-    last = " ".join(fold_tokens(words[-1].text))
-    if any(w in _folded_words("en") | _folded_words("fr") for w in [last, *_singulars(last)]):
+    folded = [" ".join(fold_tokens(t.text)) for t in words]
+    known = _folded_words("en") | _folded_words("fr")
+    if any(w in known for w in [folded[-1], *_singulars(folded[-1])]):
         return False
+    if folded[0] not in given_names():
+        # a given name the list lacks: words no dictionary nor gazetteer knows, a post in the commas beside them
+        return not any(w in known or w in places()[0] for w in folded) and _post_beside(sp)
     root = sp.root
     speaks = root.dep_ in ("nsubj", "nsubj:pass") and root.head.lemma_.lower() in _SPEECH_VERBS
     return speaks or _post_beside(sp)
 
 
 _CURRENCIES = "jd|jod|egp|usd|eur|mad|tnd|sar|aed|qar|lbp|dzd|mdh|mdt|gbp|[$€£]"  # not da/dh/dt/le: name prefixes
-_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_MONTHS = "|".join(MONTH_ABBREVIATIONS)
 _AMOUNT = re.compile(rf"(?:{_CURRENCIES})\d[\d,.]*|(?:{_MONTHS})\d{{1,2}}", re.IGNORECASE)
 _FILE = re.compile(r".*(?:_|\.(?:jpe?g|png|gif|pdf|docx?)\b).*", re.IGNORECASE)
 
@@ -70,23 +84,6 @@ def is_code_or_amount(sp: Span, kind_word: bool, heading: bool) -> bool:
         return False
     first = sp[0].text
     return len(sp) == 1 and _AMOUNT.fullmatch(first) is not None or any(_FILE.fullmatch(t.text) for t in sp)
-
-
-def _person_tail(sp: Span) -> int | None:
-    """Where a person's name (two or three capitalised words, the first a known given name or all of
-    them tagged person) ends the span, its start; else None."""
-    for n in (3, 2):
-        if len(sp) <= n:
-            continue
-        tail = sp[len(sp) - n:]
-        if not all(t.text[:1].isupper() and t.is_alpha or t.text == "-" for t in tail):
-            continue
-        given = " ".join(fold_tokens(tail[0].text)) in given_names()
-        tagged = all(t.ent_type_ in _PERSON for t in tail if t.is_alpha)
-        if (given or tagged) and classify(" ".join(t.text for t in tail))[0] is None and \
-                not any(t.lower_ in _FIRM_WORDS for t in tail):
-            return sp.start + len(sp) - n
-    return None
 
 
 def is_glued_person(sp: Span, kind_word: bool, heading: bool) -> bool:
@@ -249,7 +246,35 @@ def is_propn_dictionary_word(sp: Span, kind_word: bool, heading: bool) -> bool:
     words = _folded_words(sp.doc.lang_)
     if not words or not (w in words or any(s in words for s in _singulars(w))):
         return False
-    return not _actor_context(sp) and not _apposed_to_body(sp) and not _kind_after(sp)
+    return not _actor_context(sp) and not _apposed_to_body(sp) and not _kind_after(sp) and not _tagged_firm(sp)
+
+
+# nouns after a firm's name that say another firm belongs to it ("a Kelvo subsidiary")
+_AFFILIATION_NOUNS = {"subsidiary", "subsidiaries", "affiliate", "affiliates", "filiale", "filiales"}
+
+
+def _tagged_firm(sp: Span) -> bool:
+    """"clients such as Kelvo, Lumen and Orvalis", "a Lumen subsidiary": a word the pipeline tags as an
+    organisation is one where it is an item of a list of names or owns a subsidiary, though the
+    dictionary knows it as a common word."""
+    if sp.root.ent_type_ != "ORG":
+        return False
+    after = sp.doc[sp.end].lower_ if sp.end < len(sp.doc) else ""
+    return after in _AFFILIATION_NOUNS or _list_item(sp) and _unknown_neighbour(sp)
+
+
+def _unknown_neighbour(sp: Span) -> bool:
+    """A capitalised list neighbour that no dictionary knows: a list of firms ("Kelvo, Lumen and Orvalis"),
+    not a list of categories ("Economic, Environmental and Social")."""
+    doc = sp.doc
+    joins = {",", ";", "and", "et", "&"}
+    near = []
+    if sp.start >= 2 and doc[sp.start - 1].lower_ in joins:
+        near.append(doc[sp.start - 2])  # the item before the comma or 'and'
+    if sp.end + 1 < len(doc) and doc[sp.end].lower_ in joins:
+        near.append(doc[sp.end + 1])  # the item after it
+    words = _folded_words(doc.lang_)
+    return any(t.is_alpha and t.text[:1].isupper() and " ".join(fold_tokens(t.text)) not in words for t in near)
 
 
 def _kind_after(sp: Span) -> bool:
@@ -338,4 +363,64 @@ def is_plural_head(sp: Span, kind_word: bool, heading: bool) -> bool:
     return bool(dictionary) and w not in dictionary and any(x in dictionary for x in _singulars(w)) and \
         not any(t.ent_type_ in ("GPE", "LOC") or " ".join(fold_tokens(t.text)) in places()[0] for t in words) \
         and classify(head.text)[0] is None  # "Bizerte Kelvoplast": a firm named after its town
+
+
+def is_headline_verb(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Helping Young Founders Grow', 'Building the Orvalis Hub': a title line that capitalises every word
+    capitalises its verbs too; a capitalised verb in the span shows that the words are the headline's
+    phrase, not a name. An acronym or a coined word keeps it (a name is in it), and so does a kind word
+    ('The Kelvo Start-up Programme') unless the verb opens the span."""
+    if not (heading or _title_case(sp.doc)) or len(sp) < 2 or sp.doc.lang_ != "en":
+        return False
+    if any(t.text.isupper() and len(t.text) > 1 or _coined(t.text) for t in sp):
+        return False
+    doc = sp.doc
+    return any(t.pos_ == "VERB" and t.text[:1].isupper() and t.tag_ in _VERB_FORMS and
+               (t.i == sp.start or not kind_word) and not _hyphened(doc, t) for t in sp)
+
+
+def _hyphened(doc, t) -> bool:
+    """'Start-up', 'Co-Funded': a word a hyphen joins to the next or the previous one is no verb of a title."""
+    return not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text == "-" or \
+        t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_
+
+
+_VERB_FORMS = {"VB", "VBD", "VBG", "VBN", "VBZ", "VBP"}
+
+
+def _title_case(doc) -> bool:
+    """A line in Title Case that the splitter took for a sentence (a page's title as its first line):
+    at least four words of four letters or more, every one capitalised, and no full stop at its end."""
+    words = [t for t in doc if t.is_alpha and len(t) >= 4]
+    return len(words) >= 4 and all(t.text[:1].isupper() for t in words) and doc[-1].text not in (".", "!", "?")
+
+
+def is_news_credit(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'Amman, May 3 (Kelvo News) -', '2024-05-03 (KNA- Kelvo News Agency)', 'ORVAL/Jane Roe': a news
+    agency in a dateline's brackets or a photo credit before a slash names the source of the page,
+    not an actor of the story."""
+    doc = sp.doc
+    if sp.end + 1 < len(doc) and doc[sp.end].text == "/" and not doc[sp.end - 1].whitespace_ and \
+            doc[sp.end + 1].text[:1].isupper():
+        return True  # a photo credit: the agency, a slash, the photographer
+    opened = next((k for k in range(sp.start - 1, max(-1, sp.start - 4), -1) if doc[k].text in ("(", ")")), None)
+    if opened is None or doc[opened].text != "(" or opened == 0 or opened > 12:
+        return False
+    return _dateline_date(doc, opened)  # "(…)" right after the dateline's date
+
+
+_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|[A-Za-z]{3,9}\.?\d{1,2}")
+
+
+def _dateline_date(doc, k: int) -> bool:
+    """The words before token k end on a day's date ('2024-05-03', 'May 3', 'Dec.6', '3 May'), not a
+    year alone."""
+    m = k - 1
+    while m > 0 and not doc[m - 1].whitespace_ and doc[m - 1].text not in ("(", ","):
+        m -= 1  # the whole word before the bracket ('2024-05-03' may be five tokens)
+    before = doc[m:k].text
+    prev = doc[m - 1].lower_.rstrip(".") if m >= 1 else ""
+    month = lambda w: w in MONTH_ABBREVIATIONS or " ".join(fold_tokens(w)) in MONTHS  # noqa: E731
+    return bool(_DATE.fullmatch(before)) and not before.isdigit() or \
+        before.isdigit() and len(before) <= 2 and month(prev) or month(before.lower().rstrip(".")) and prev.isdigit()
 

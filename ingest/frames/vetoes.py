@@ -109,12 +109,31 @@ def is_date_or_amount(sp: Span, kind_word: bool, heading: bool) -> bool:
 
 
 def is_role_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
-    """'Cluster Manager of X', 'Directeur Général de Y': a post, not the organisation it is a post in."""
-    if len(sp) < 3:
+    """'Cluster Manager of X', 'Directeur Général de Y': a post, not the organisation it is a post in.
+    A post followed by its holder ('Minister of Trade Karim Roe') is left to the person filters, so
+    that the holder's surname alone later is that person too."""
+    if len(sp) < 3 or _person_tail(sp) is not None:
         return False
     # "general"/"head" also open names of bodies ("Direction Générale des Entreprises", "Head Office of")
     posts = POSTS - {"general", "général", "générale", "head"}
     return any(t.lower_ in posts and nxt.lower_ in OF | {"at", "for"} for t, nxt in zip(sp, sp[1:]))
+
+
+def _person_tail(sp: Span) -> int | None:
+    """Where a person's name (two or three capitalised words, the first a known given name or all of
+    them tagged person) ends the span, its start; else None."""
+    for n in (3, 2):
+        if len(sp) <= n:
+            continue
+        tail = sp[len(sp) - n:]
+        if not all(t.text[:1].isupper() and t.is_alpha or t.text == "-" for t in tail):
+            continue
+        given = " ".join(fold_tokens(tail[0].text)) in given_names()
+        tagged = all(t.ent_type_ in _PERSON for t in tail if t.is_alpha)
+        if (given or tagged) and classify(" ".join(t.text for t in tail))[0] is None and \
+                not any(t.lower_ in _FIRM_WORDS for t in tail):
+            return sp.start + len(sp) - n
+    return None
 
 
 def is_heading_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
