@@ -75,6 +75,151 @@ def _clocked(fn) -> tuple[float, float]:
         return time.perf_counter() - t, time.process_time() - c
 
 
+def _runners(paths, texts) -> tuple:
+    """The two in-process workloads timed against each other over the same texts: `bare` (the
+    trained spaCy pipelines alone) and `extract_only` (ecograph's extractor on the read files).
+    Returns (bare, extract_only, nlp, by_lang)."""
+    nlp = _spacy_nlp()
+    by_lang: dict[str, list[str]] = {}
+    for lang, t in texts:
+        by_lang.setdefault(lang, []).append(t)
+
+    def bare():
+        for lang, ts in by_lang.items():
+            for _ in nlp(lang).pipe(ts):
+                pass
+
+    from ecograph.ingest.extract import extract
+    from ecograph.ingest.readers import read
+    raws = [read(str(p)) for p in paths]
+
+    def extract_only():
+        for r in raws:
+            extract(r)
+    return bare, extract_only, nlp, by_lang
+
+
+def _time_repetitions(bare, extract_only, paths, folder: Path, reps: int) -> dict[str, list]:
+    """Per-repetition (wall, CPU[, workers CPU]) of each workload: "spacy", "extract", "warm"
+    (ingest in this process), "j1" and "j2" (cold ingest, jobs=1 and 2)."""
+    # warm-up (pipelines built, caches filled), then every repetition times the three side by
+    # side, seconds apart, so a change in the machine's load hits all of them alike
+    bare(), extract_only(), _ingest_once(paths, 1)
+    spacy_t, extract_t, warm_t = [], [], []
+    for _ in range(reps):
+        spacy_t.append(_clocked(bare))
+        extract_t.append(_clocked(extract_only))
+        warm_t.append(_ingest_once(paths, 1))
+    j1, j2 = [], []
+    for _ in range(reps):  # cold runs alternate too
+        j1.append(_ingest_cold(folder, 1))
+        j2.append(_ingest_cold(folder, 2))
+    return {"spacy": spacy_t, "extract": extract_t, "warm": warm_t, "j1": j1, "j2": j2}
+
+
+def _wall(xs):
+    return [x[0] for x in xs]
+
+
+def _cpu(xs):
+    return [x[1] for x in xs]
+
+
+def _throughput_rows(t: dict[str, list], words: int, nlp, by_lang, quick: bool, reps: int) -> list[dict]:
+    """The table of section 1: one row per workload, speed relative to the bare spaCy pipeline."""
+    spacy_t, extract_t, warm_t, j1, j2 = t["spacy"], t["extract"], t["warm"], t["j1"], t["j2"]
+    base = median(_wall(spacy_t))
+    rows = []
+
+    def row(what, ts, cpus=None, ratios=None):
+        m = median(ts)
+        rows.append({"what": what, "reps": len(ts), "median s": m, "min s": min(ts),
+                     "CPU s (median)": median(cpus) if cpus else float("nan"),
+                     "words/s (median)": words / m,
+                     "× spaCy": median(ratios) if ratios else (base / m)})
+    from ecograph.ingest.frames.pipelines import pipeline_name
+    row(f"`nlp.pipe(texts)` alone with ecograph's trained pipelines "
+        f"({', '.join(str(pipeline_name(k)) for k in sorted(by_lang))}; "
+        f"components {nlp('en').pipe_names}), warm", _wall(spacy_t), _cpu(spacy_t), [1.0] * reps)
+    row("`extract(raw)` only (no read/resolve/store), warm", _wall(extract_t), _cpu(extract_t),
+        [a[0] / b[0] for a, b in zip(spacy_t, extract_t)])
+    row("`ingest(EmbeddedStore, paths, jobs=1)`, warm (same process, after a warm-up run)",
+        _wall(warm_t), _cpu(warm_t), [a[0] / b[0] for a, b in zip(spacy_t, warm_t)])
+    row("`ingest(..., jobs=1)`, cold (fresh process, as `ecograph ingest` runs)", _wall(j1), _cpu(j1))
+    row("`ingest(..., jobs=2)`, cold (fresh process + 2 forkserver workers; CPU: ingest process only)",
+        _wall(j2), _cpu(j2))
+    from ecograph.ingest.gazetteers import nlp as blank
+    t_blank = timed(lambda: [None for lang, ts in by_lang.items() for _ in blank(lang).pipe(ts)],
+                    1 if quick else 3, warmup=1)
+    row("context: the blank tokenizer alone (`spacy.blank`, the floor before issue 13)", t_blank)
+    return rows
+
+
+def _throughput_targets(res: Result, t: dict[str, list]) -> float:
+    """Set res.targets (pipeline vs spaCy, jobs=2 scaling); add the note on CPU seconds.
+    Returns the CPU-seconds ratio of the warm pipeline to spaCy, for the notes."""
+    spacy_t, warm_t, j1, j2 = t["spacy"], t["warm"], t["j1"], t["j2"]
+    ratio = median([a[0] / b[0] for a, b in zip(spacy_t, warm_t)])
+    cpu_ratio = median([a[1] / b[1] for a, b in zip(spacy_t, warm_t)])
+    scale = median([a[0] / b[0] for a, b in zip(j1, j2)])
+    # what two idle cores would give: the ingest process (resolve + store) is serial, the
+    # workers share the cores with it; wall >= max(its CPU, all CPU / 2). Robust to the load
+    # other people put on this machine, which the wall-clock ratio is not.
+    model = median([(a[1] + a[2]) / max(b[1], (b[1] + b[2]) / 2) for a, b in zip(j1, j2)])
+    res.targets = [("pipeline ≥ 0.8× `nlp.pipe` of the trained pipelines (words/s, both warm)", f"{ratio:.3f}×", ratio >= 0.8),
+                   ("scaling jobs=2 vs jobs=1 (cold, 2 cores)", f"{scale:.2f}×", None),
+                   ("scaling jobs=2 vs jobs=1, from CPU seconds (2 idle cores)", f"{model:.2f}×", None)]
+    res.notes.append(f"jobs=2 CPU seconds (median): ingest process {median(_cpu(j2)):.2f}, workers and their "
+                     f"forkserver {median([x[2] for x in j2]):.2f}; jobs=1: {median(_cpu(j1)):.2f}. The "
+                     "model takes wall = max(ingest process, (ingest process + workers) / 2).")
+    return cpu_ratio
+
+
+def _throughput_notes(res: Result, t: dict[str, list], cpu_ratio: float, cold: dict[str, float],
+                      paths, words: int, n_synth: int, copies: int) -> None:
+    """The notes under section 1's table: how the ratios are taken, cold-start costs, the corpus."""
+    j1, j2 = t["j1"], t["j2"]
+    res.notes.append("× spaCy: the median of per-repetition ratios for the warm rows (spaCy, extract and "
+                     "ingest run back to back in each repetition); for the cold rows, the ratio of medians.")
+    res.notes.append(f"Ratios are medians of per-repetition ratios (each repetition runs spaCy, extract and "
+                     f"ingest back to back); the same ratio in CPU seconds of the process, which other "
+                     f"people's load on this shared machine disturbs less: {cpu_ratio:.3f}×. "
+                     f"jobs=2 vs jobs=1 per pair of cold runs: {', '.join(f'{a[0] / b[0]:.2f}' for a, b in zip(j1, j2))}.")
+    res.notes.append("Cold start of one process (each figure once, fresh interpreter): "
+                     + ", ".join(f"{k} {v:.2f} s" for k, v in cold.items())
+                     + ". jobs=N workers fork from a forkserver that has imported and warmed the "
+                       "extractor once (`ingest/_preload.py`).")
+    res.notes.append(f"Corpus: {len(paths)} documents, {words:,} words "
+                     f"({n_synth} synthetic from `bench/corpus_gen.py`, seed 11"
+                     + (f", plus {copies} copies of ../shared/corpus" if SHARED_CORPUS.is_dir() else
+                        "; ../shared/corpus not found") + "); words = whitespace-separated, the same "
+                     "texts for every row.")
+    res.notes.append("Each ingest repetition starts from a fresh EmbeddedStore in a new temp folder "
+                     "(includes reading the files and the final JSON save; the spaCy baseline gets "
+                     "the texts already read). jobs=2 includes starting the workers.")
+    res.notes.append("The baseline is `nlp.pipe` over the whole texts with the trained pipelines ecograph "
+                     "loads (`ingest/frames/pipelines.py`). ecograph parses only the sentences that name an "
+                     "actor (and at most 600 characters long), so its extraction can be cheaper than the "
+                     "baseline; the gazetteers, name finder and cue rules still run on the blank tokenizer.")
+
+
+def _stage_notes(res: Result, paths, words: int) -> None:
+    """Where the time goes: per stage, in CPU seconds (bench/ingest_stages.py), one warm jobs=1
+    run; then a cProfile of one run."""
+    from .ingest_stages import breakdown, table
+    total, clock, _ = breakdown(paths)
+    res.notes.append("")
+    res.notes.append("Stages of one warm `ingest(..., jobs=1)` over this corpus (`bench/ingest_stages.py`: "
+                     "CPU seconds per stage, each stage's function wrapped, exclusive of nested stages):")
+    res.notes.append("")
+    res.notes.append(table([("this corpus", total, clock, words)]))
+    res.notes.append("")
+    res.notes.append("Profile of one `ingest(..., jobs=1)` over this corpus (cProfile, top 15 by own time):")
+    res.notes.append("```")
+    res.notes.extend(_profile_ingest(paths).splitlines())
+    res.notes.append("```")
+
+
 def run_throughput(quick: bool, command: str) -> Result:
     # the trained-pipeline baseline parses every word at a few thousand words/s: sizes that keep a run
     # near ten minutes on two cores (session 3 used 300 documents and 10 copies against the blank tokenizer)
@@ -84,114 +229,15 @@ def run_throughput(quick: bool, command: str) -> Result:
     try:
         paths, texts = _corpus(tmp / "corpus", n_synth, copies)
         words = sum(len(t.split()) for _, t in texts)
-        nlp = _spacy_nlp()
-        by_lang: dict[str, list[str]] = {}
-        for lang, t in texts:
-            by_lang.setdefault(lang, []).append(t)
-
-        def bare():
-            for lang, ts in by_lang.items():
-                for _ in nlp(lang).pipe(ts):
-                    pass
-
-        from ecograph.ingest.extract import extract
-        from ecograph.ingest.readers import read
-        raws = [read(str(p)) for p in paths]
-
-        def extract_only():
-            for r in raws:
-                extract(r)
-
-        # warm-up (pipelines built, caches filled), then every repetition times the three side by
-        # side, seconds apart, so a change in the machine's load hits all of them alike
-        bare(), extract_only(), _ingest_once(paths, 1)
-        spacy_t, extract_t, warm_t = [], [], []
-        for _ in range(reps):
-            spacy_t.append(_clocked(bare))
-            extract_t.append(_clocked(extract_only))
-            warm_t.append(_ingest_once(paths, 1))
-        j1, j2 = [], []
-        for _ in range(reps):  # cold runs alternate too
-            j1.append(_ingest_cold(tmp / "corpus", 1))
-            j2.append(_ingest_cold(tmp / "corpus", 2))
-        wall = lambda xs: [x[0] for x in xs]  # noqa: E731
-        cpu = lambda xs: [x[1] for x in xs]  # noqa: E731
-        base = median(wall(spacy_t))
-        rows = []
-
-        def row(what, ts, cpus=None, ratios=None):
-            m = median(ts)
-            rows.append({"what": what, "reps": len(ts), "median s": m, "min s": min(ts),
-                         "CPU s (median)": median(cpus) if cpus else float("nan"),
-                         "words/s (median)": words / m,
-                         "× spaCy": median(ratios) if ratios else (base / m)})
-        from ecograph.ingest.frames.pipelines import pipeline_name
-        row(f"`nlp.pipe(texts)` alone with ecograph's trained pipelines "
-            f"({', '.join(str(pipeline_name(k)) for k in sorted(by_lang))}; "
-            f"components {nlp('en').pipe_names}), warm", wall(spacy_t), cpu(spacy_t), [1.0] * reps)
-        row("`extract(raw)` only (no read/resolve/store), warm", wall(extract_t), cpu(extract_t),
-            [a[0] / b[0] for a, b in zip(spacy_t, extract_t)])
-        warm_ratio = [a[0] / b[0] for a, b in zip(spacy_t, warm_t)]
-        row("`ingest(EmbeddedStore, paths, jobs=1)`, warm (same process, after a warm-up run)",
-            wall(warm_t), cpu(warm_t), warm_ratio)
-        row("`ingest(..., jobs=1)`, cold (fresh process, as `ecograph ingest` runs)", wall(j1), cpu(j1))
-        row("`ingest(..., jobs=2)`, cold (fresh process + 2 forkserver workers; CPU: ingest process only)",
-            wall(j2), cpu(j2))
-        from ecograph.ingest.gazetteers import nlp as blank
-        t_blank = timed(lambda: [None for lang, ts in by_lang.items() for _ in blank(lang).pipe(ts)],
-                        1 if quick else 3, warmup=1)
-        row("context: the blank tokenizer alone (`spacy.blank`, the floor before issue 13)", t_blank)
+        bare, extract_only, nlp, by_lang = _runners(paths, texts)
+        times = _time_repetitions(bare, extract_only, paths, tmp / "corpus", reps)
+        rows = _throughput_rows(times, words, nlp, by_lang, quick, reps)
         cold = _cold_costs()
         res.rows = rows
         res.columns = list(rows[0])
-        ratio = median(warm_ratio)
-        cpu_ratio = median([a[1] / b[1] for a, b in zip(spacy_t, warm_t)])
-        scale = median([a[0] / b[0] for a, b in zip(j1, j2)])
-        # what two idle cores would give: the ingest process (resolve + store) is serial, the
-        # workers share the cores with it; wall >= max(its CPU, all CPU / 2). Robust to the load
-        # other people put on this machine, which the wall-clock ratio is not.
-        model = median([(a[1] + a[2]) / max(b[1], (b[1] + b[2]) / 2) for a, b in zip(j1, j2)])
-        res.targets = [("pipeline ≥ 0.8× `nlp.pipe` of the trained pipelines (words/s, both warm)", f"{ratio:.3f}×", ratio >= 0.8),
-                       ("scaling jobs=2 vs jobs=1 (cold, 2 cores)", f"{scale:.2f}×", None),
-                       ("scaling jobs=2 vs jobs=1, from CPU seconds (2 idle cores)", f"{model:.2f}×", None)]
-        res.notes.append(f"jobs=2 CPU seconds (median): ingest process {median(cpu(j2)):.2f}, workers and their "
-                         f"forkserver {median([x[2] for x in j2]):.2f}; jobs=1: {median(cpu(j1)):.2f}. The "
-                         "model takes wall = max(ingest process, (ingest process + workers) / 2).")
-        res.notes.append("× spaCy: the median of per-repetition ratios for the warm rows (spaCy, extract and "
-                         "ingest run back to back in each repetition); for the cold rows, the ratio of medians.")
-        res.notes.append(f"Ratios are medians of per-repetition ratios (each repetition runs spaCy, extract and "
-                         f"ingest back to back); the same ratio in CPU seconds of the process, which other "
-                         f"people's load on this shared machine disturbs less: {cpu_ratio:.3f}×. "
-                         f"jobs=2 vs jobs=1 per pair of cold runs: {', '.join(f'{a[0] / b[0]:.2f}' for a, b in zip(j1, j2))}.")
-        res.notes.append("Cold start of one process (each figure once, fresh interpreter): "
-                         + ", ".join(f"{k} {v:.2f} s" for k, v in cold.items())
-                         + ". jobs=N workers fork from a forkserver that has imported and warmed the "
-                           "extractor once (`ingest/_preload.py`).")
-        res.notes.append(f"Corpus: {len(paths)} documents, {words:,} words "
-                         f"({n_synth} synthetic from `bench/corpus_gen.py`, seed 11"
-                         + (f", plus {copies} copies of ../shared/corpus" if SHARED_CORPUS.is_dir() else
-                            "; ../shared/corpus not found") + "); words = whitespace-separated, the same "
-                         "texts for every row.")
-        res.notes.append("Each ingest repetition starts from a fresh EmbeddedStore in a new temp folder "
-                         "(includes reading the files and the final JSON save; the spaCy baseline gets "
-                         "the texts already read). jobs=2 includes starting the workers.")
-        res.notes.append("The baseline is `nlp.pipe` over the whole texts with the trained pipelines ecograph "
-                         "loads (`ingest/frames/pipelines.py`). ecograph parses only the sentences that name an "
-                         "actor (and at most 600 characters long), so its extraction can be cheaper than the "
-                         "baseline; the gazetteers, name finder and cue rules still run on the blank tokenizer.")
-        # where the time goes: per stage, in CPU seconds (bench/ingest_stages.py), one warm jobs=1 run
-        from .ingest_stages import breakdown, table
-        total, clock, _ = breakdown(paths)
-        res.notes.append("")
-        res.notes.append("Stages of one warm `ingest(..., jobs=1)` over this corpus (`bench/ingest_stages.py`: "
-                         "CPU seconds per stage, each stage's function wrapped, exclusive of nested stages):")
-        res.notes.append("")
-        res.notes.append(table([("this corpus", total, clock, words)]))
-        res.notes.append("")
-        res.notes.append("Profile of one `ingest(..., jobs=1)` over this corpus (cProfile, top 15 by own time):")
-        res.notes.append("```")
-        res.notes.extend(_profile_ingest(paths).splitlines())
-        res.notes.append("```")
+        cpu_ratio = _throughput_targets(res, times)
+        _throughput_notes(res, times, cpu_ratio, cold, paths, words, n_synth, copies)
+        _stage_notes(res, paths, words)
         return res
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -112,6 +112,132 @@ def _measure(rows: list, store_name: str, store, Q: dict, *, fast_n: int, budget
     return answers
 
 
+def _bench_embedded(data: dict, b: dict, Q: dict, rows: list, *, fast_n: int, budget: float) -> dict:
+    """Load, save and query the graph on a fresh embedded store (rows appended to `rows`).
+    Returns {"t_load", "t_save", "rss", "first", "answers"}."""
+    from ecograph.store.embedded import EmbeddedStore
+    tmp = Path(tempfile.mkdtemp(prefix="bench-queries-"))
+    try:
+        store = EmbeddedStore(tmp / "store", writable=True)
+        t = time.perf_counter()
+        store.load(data)
+        t_load = time.perf_counter() - t
+        gc.collect()
+        gc.freeze()  # the loaded graph is static: keep it out of every later collection
+        t = time.perf_counter()
+        store.save()
+        t_save = time.perf_counter() - t
+        rss, first = _rss_child(tmp / "store", b)
+        answers = _measure(rows, "embedded", store, Q, fast_n=fast_n, budget=budget)
+        store.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"t_load": t_load, "t_save": t_save, "rss": rss, "first": first, "answers": answers}
+
+
+def _neo4j_skipped(target, env) -> str:
+    """Why the Neo4j part cannot run on `target` ("" when it can)."""
+    if env is None:
+        return f"Neo4j part skipped: {getattr(target, 'problem', 'no target')}"
+    if not target.private:
+        return ("Neo4j part skipped: it needs a database of its own (`Neo4jStore` owns the "
+                "ecograph labels), and only the shared NEO4J_URI server is available.")
+    return ""
+
+
+def _raw_reader(ns, b: dict, name: str):
+    """One raw Cypher read of CYPHER[name] for sample i, auto-commit on a session like the store's."""
+    from neo4j import READ_ACCESS
+    drv = ns._conn.driver
+
+    def one(i):  # auto-commit: one round trip, as the store's reads
+        with drv.session(database=ns._conn.database, bookmark_manager=ns._conn.bookmarks,
+                         default_access_mode=READ_ACCESS) as s:
+            return s.run(CYPHER[name], _cypher_args(b, name, i)).data()
+    return one
+
+
+def _bench_neo4j_store(res: Result, env: dict, data: dict, b: dict, Q: dict, rows: list, *,
+                       fast_n: int, budget: float, n_rel: int) -> tuple[str, dict]:
+    """Bulk-load the graph into the private server and query it, shipped calls alternating with
+    raw Cypher (rows appended to `rows`). Returns (first query of a fresh process, answers)."""
+    from ecograph.store.neo4j import Neo4jStore
+    ns = Neo4jStore(env["NEO4J_URI"])
+    try:
+        ns.clear()
+        t = time.perf_counter()
+        bulk_load(ns, data)
+        t_nload = time.perf_counter() - t
+        _await_indexes(ns)
+        rows.append({"store": "neo4j", "query": "bulk load (UNWIND, 10k rows per tx)", "how": "",
+                     "n": 1, "p50 ms": ms(t_nload), "p95 ms": ms(t_nload),
+                     "note": f"{n_rel / t_nload:,.0f} relations/s"})
+        first = _first_child(env, b)
+        answers = _measure(rows, "neo4j", ns, Q, fast_n=fast_n, budget=budget,
+                           raw={name: _raw_reader(ns, b, name) for name in CYPHER})
+        try:  # a private, throw-away server: failing to empty it loses nothing
+            ns.clear()
+        except Exception as exc:
+            res.notes.append(f"Note for the Neo4j store: `Neo4jStore.clear()` failed on this graph: {exc}")
+        return first, answers
+    finally:
+        ns.close()
+
+
+def _bench_neo4j(res: Result, env: dict, data: dict, b: dict, Q: dict, rows: list, *,
+                 fast_n: int, budget: float, n_rel: int) -> tuple[str, dict]:
+    """`_bench_neo4j_store` with the server's NEO4J_* variables in os.environ (as the CLI
+    would see them), restored afterwards."""
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        return _bench_neo4j_store(res, env, data, b, Q, rows, fast_n=fast_n, budget=budget, n_rel=n_rel)
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _latency_targets(rows: list) -> list[tuple]:
+    """Section 3's targets, from the p50 of `partners` on each store and way."""
+    def p50(store_name: str, how: str, query: str = "partners"):
+        return next((r["p50 ms"] for r in rows if (r["store"], r["how"], r["query"]) == (store_name, how, query)
+                     and r["n"]), None)
+    neo, neo_raw, emb = p50("neo4j", NEW), p50("neo4j", RAW), p50("embedded", NEW)
+    return [("partners p50 ≤ 5 ms on Neo4j (queries/)",
+             f"{neo:.2f} ms" if neo is not None else "not measured",
+             (neo <= 5) if neo is not None else None),
+            ("partners p50 on Neo4j, raw Cypher (lower bound)",
+             f"{neo_raw:.2f} ms" if neo_raw is not None else "not measured", None),
+            ("embedded partners p50 (queries/)", f"{emb:.2f} ms" if emb is not None else "not measured", None)]
+
+
+def _latency_notes(data: dict, counts: tuple[int, int, int], t_gen: float, emb: dict, first: dict, answers: dict,
+                   Q: dict, fast_n: int, load_start) -> list[str]:
+    """The notes under section 3's table: the graph, memory, first query, sampling, same answers."""
+    n_orgs, n_ent, n_rel = counts
+    same = ("not compared (Neo4j not measured)" if "neo4j" not in answers else
+            ", ".join(f"{q}: {'yes' if answers['embedded'][q] == answers['neo4j'][q] else 'NO'}" for q in Q))
+    return [
+        f"Graph: `bench/synthetic.py` seed 7: {n_ent:,} entities ({n_orgs:,} organisations), {n_rel:,} relations, "
+        f"{len(data['documents']):,} documents; generated in {t_gen:.1f} s. Embedded `store.load()` took "
+        f"{emb['t_load']:.1f} s, saving it as JSON {emb['t_save']:.1f} s.",
+        f"Embedded store memory (fresh process opening the saved store): {emb['rss']}.",
+        "First query of a fresh process (open the store, then one `partners()` by name): "
+        + "; ".join(f"{k}: {v}" for k, v in first.items()) + ".",
+        f"n = samples (different organisations / pairs per sample, after {min(30, fast_n)} warm-up calls on "
+        f"others); p95 is nearest-rank. Load average (1/5/15 min) at the start: "
+        + "/".join(f"{x:.1f}" for x in load_start) + "; at the end: "
+        + "/".join(f"{x:.1f}" for x in os.getloadavg()) + f" ({os.cpu_count()} CPUs).",
+        "Queries take names (as researchers type them): `partners(store, name)`, "
+        "`common_partners(store, a, b)` (two members of one cluster), `path(store, id_a, id_b)` "
+        "(random pairs, core relation types), `ego(store, name, depth=2)`.",
+        f"Same answers on both stores for the first {COMPARED} samples of each query: {same}.",
+    ]
+
+
 def run(quick: bool, command: str, target) -> Result:
     n_orgs = 500 if quick else 100_000
     res = Result("queries", f"3. Query latency: {n_orgs:,} organisations, ~{5 * n_orgs:,} relations", command)
@@ -125,107 +251,18 @@ def run(quick: bool, command: str, target) -> Result:
     fast_n = 10 if quick else 100
     budget = 10.0 if quick else 120.0
     Q = _queries(b)
-    answers: dict[str, dict] = {}
-    first: dict[str, str] = {}
-
-    # --- embedded ----------------------------------------------------------------------
-    from ecograph.store.embedded import EmbeddedStore
-    tmp = Path(tempfile.mkdtemp(prefix="bench-queries-"))
-    try:
-        store = EmbeddedStore(tmp / "store", writable=True)
-        t = time.perf_counter()
-        store.load(data)
-        t_load = time.perf_counter() - t
-        gc.collect()
-        gc.freeze()  # the loaded graph is static: keep it out of every later collection
-        t = time.perf_counter()
-        store.save()
-        t_save = time.perf_counter() - t
-        rss, first["embedded"] = _rss_child(tmp / "store", b)
-        answers["embedded"] = _measure(rows, "embedded", store, Q, fast_n=fast_n, budget=budget)
-        store.close()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-    # --- neo4j ---------------------------------------------------------------------------
+    emb = _bench_embedded(data, b, Q, rows, fast_n=fast_n, budget=budget)
+    answers: dict[str, dict] = {"embedded": emb["answers"]}
+    first: dict[str, str] = {"embedded": emb["first"]}
     env = target.get() if target is not None else None
-    neo_note = ""
-    if env is None:
-        neo_note = f"Neo4j part skipped: {getattr(target, 'problem', 'no target')}"
-    elif not target.private:
-        neo_note = ("Neo4j part skipped: it needs a database of its own (`Neo4jStore` owns the "
-                    "ecograph labels), and only the shared NEO4J_URI server is available.")
-    else:
-        old = {k: os.environ.get(k) for k in env}
-        os.environ.update(env)
-        try:
-            from neo4j import READ_ACCESS
-            from ecograph.store.neo4j import Neo4jStore
-            ns = Neo4jStore(env["NEO4J_URI"])
-            try:
-                ns.clear()
-                t = time.perf_counter()
-                bulk_load(ns, data)
-                t_nload = time.perf_counter() - t
-                _await_indexes(ns)
-                rows.append({"store": "neo4j", "query": "bulk load (UNWIND, 10k rows per tx)", "how": "",
-                             "n": 1, "p50 ms": ms(t_nload), "p95 ms": ms(t_nload),
-                             "note": f"{n_rel / t_nload:,.0f} relations/s"})
-                first["neo4j"] = _first_child(env, b)
-                drv = ns._conn.driver
-
-                def raw_read(name: str):
-                    def one(i):  # auto-commit: one round trip, as the store's reads
-                        with drv.session(database=ns._conn.database, bookmark_manager=ns._conn.bookmarks,
-                                         default_access_mode=READ_ACCESS) as s:
-                            return s.run(CYPHER[name], _cypher_args(b, name, i)).data()
-                    return one
-                answers["neo4j"] = _measure(rows, "neo4j", ns, Q, fast_n=fast_n, budget=budget,
-                                            raw={name: raw_read(name) for name in CYPHER})
-                try:  # a private, throw-away server: failing to empty it loses nothing
-                    ns.clear()
-                except Exception as exc:
-                    res.notes.append(f"Note for the Neo4j store: `Neo4jStore.clear()` failed on this graph: {exc}")
-            finally:
-                ns.close()
-        finally:
-            for k, v in old.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
-
+    neo_note = _neo4j_skipped(target, env)
+    if not neo_note:
+        first["neo4j"], answers["neo4j"] = _bench_neo4j(res, env, data, b, Q, rows, fast_n=fast_n, budget=budget,
+                                                        n_rel=n_rel)
     res.rows = rows
     res.columns = ["store", "query", "how", "n", "p50 ms", "p95 ms", "note"]
-
-    def p50(store_name: str, how: str, query: str = "partners"):
-        return next((r["p50 ms"] for r in rows if (r["store"], r["how"], r["query"]) == (store_name, how, query)
-                     and r["n"]), None)
-    neo, neo_raw, emb = p50("neo4j", NEW), p50("neo4j", RAW), p50("embedded", NEW)
-    res.targets = [("partners p50 ≤ 5 ms on Neo4j (queries/)",
-                    f"{neo:.2f} ms" if neo is not None else "not measured",
-                    (neo <= 5) if neo is not None else None),
-                   ("partners p50 on Neo4j, raw Cypher (lower bound)",
-                    f"{neo_raw:.2f} ms" if neo_raw is not None else "not measured", None),
-                   ("embedded partners p50 (queries/)", f"{emb:.2f} ms" if emb is not None else "not measured", None)]
-    same = ("not compared (Neo4j not measured)" if "neo4j" not in answers else
-            ", ".join(f"{q}: {'yes' if answers['embedded'][q] == answers['neo4j'][q] else 'NO'}" for q in Q))
-    res.notes += [
-        f"Graph: `bench/synthetic.py` seed 7: {n_ent:,} entities ({n_orgs:,} organisations), {n_rel:,} relations, "
-        f"{len(data['documents']):,} documents; generated in {t_gen:.1f} s. Embedded `store.load()` took "
-        f"{t_load:.1f} s, saving it as JSON {t_save:.1f} s.",
-        f"Embedded store memory (fresh process opening the saved store): {rss}.",
-        "First query of a fresh process (open the store, then one `partners()` by name): "
-        + "; ".join(f"{k}: {v}" for k, v in first.items()) + ".",
-        f"n = samples (different organisations / pairs per sample, after {min(30, fast_n)} warm-up calls on "
-        f"others); p95 is nearest-rank. Load average (1/5/15 min) at the start: "
-        + "/".join(f"{x:.1f}" for x in load_start) + "; at the end: "
-        + "/".join(f"{x:.1f}" for x in os.getloadavg()) + f" ({os.cpu_count()} CPUs).",
-        "Queries take names (as researchers type them): `partners(store, name)`, "
-        "`common_partners(store, a, b)` (two members of one cluster), `path(store, id_a, id_b)` "
-        "(random pairs, core relation types), `ego(store, name, depth=2)`.",
-        f"Same answers on both stores for the first {COMPARED} samples of each query: {same}.",
-    ]
+    res.targets = _latency_targets(rows)
+    res.notes += _latency_notes(data, (n_orgs, n_ent, n_rel), t_gen, emb, first, answers, Q, fast_n, load_start)
     if neo_note:
         res.notes.append(neo_note)
     return res

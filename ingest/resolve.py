@@ -277,20 +277,20 @@ class Resolver:
                 parent[max(a, b)] = min(a, b)
                 quals[min(a, b)] = quals[a] | quals[b]
 
-        for i, j in _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions) + \
-                _inner_acronym_pairs(mentions) + _beside_acronym_pairs(mentions, text) + \
-                _also_known_pairs(mentions, text) + _bracketed_name_pairs(mentions, text) + \
-                _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions) + \
-                _short_acronym_pairs(mentions) + _list_item_pairs(mentions, text) + _family_tail_pairs(mentions) + \
-                _head_tail_pairs(mentions) + _place_dropped_pairs(mentions) + _glued_owner_pairs(mentions, text) + \
-                _apposed_acronym_pairs(mentions, text) + _prefixed_acronym_pairs(mentions, text) + \
-                _lowered_tail_pairs(mentions, text) + _quoted_other_name_pairs(mentions, text):
+        for i, j in self._linked_pairs(mentions, text):
             union(i, j)
         renamed = _renames(mentions, text)
         for i, j in renamed:
             union(i, j)
-        former = {j for _, j in renamed}
+        self._union_same_keys(mentions, reg, union, twins)
+        for i, j in _bare_head_pairs(mentions) + _typo_pairs(mentions):
+            union(i, j)
+        return self._collect_groups(mentions, text, find, {j for _, j in renamed})
 
+    def _union_same_keys(self, mentions: list[Mention], reg: dict[str, KnownEntity], union, twins: set[int]) -> None:
+        """Join the mentions that share a key (of one label group), the first holder of a key
+        standing for it; a name a curator split off keys only itself. `twins` (from `_prepare`): the
+        mentions that keep their place tag in their keys."""
         first: dict[tuple[str, str], int] = {}
         split = self._split
         for i, m in enumerate(mentions):
@@ -312,8 +312,24 @@ class Resolver:
                     union(first[kk], i)
                 else:
                     first[kk] = i
-        for i, j in _bare_head_pairs(mentions) + _typo_pairs(mentions):
-            union(i, j)
+
+    @staticmethod
+    def _linked_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+        """The pairs of mentions the text or the names link as one actor (expansions, acronyms,
+        short forms, list items, ...), before keys are compared."""
+        return _quoted_expansions(mentions, text) + _acronym_pairs(mentions) + _place_head_pairs(mentions) + \
+            _inner_acronym_pairs(mentions) + _beside_acronym_pairs(mentions, text) + \
+            _also_known_pairs(mentions, text) + _bracketed_name_pairs(mentions, text) + \
+            _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions) + \
+            _short_acronym_pairs(mentions) + _list_item_pairs(mentions, text) + _family_tail_pairs(mentions) + \
+            _head_tail_pairs(mentions) + _place_dropped_pairs(mentions) + _glued_owner_pairs(mentions, text) + \
+            _apposed_acronym_pairs(mentions, text) + _prefixed_acronym_pairs(mentions, text) + \
+            _lowered_tail_pairs(mentions, text) + _quoted_other_name_pairs(mentions, text)
+
+    @staticmethod
+    def _collect_groups(mentions: list[Mention], text: str, find, former: set[int]) -> list[_Group]:
+        """The groups of the union-find's roots, each with its mentions, names, listed kinds and
+        former names, in the order of their first mention."""
         groups: dict[int, _Group] = defaultdict(_Group)
         listed = _listed_kinds(mentions, text)
         for i, m in enumerate(mentions):

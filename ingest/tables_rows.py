@@ -403,44 +403,55 @@ def rows(body: list[Line], cols: list[str]) -> list[Row]:
     if not body:
         return []
     lay = layout(cols)
-    cells = lay.cells
-    m = len(cells)
     width = max(len(b.text) for b in body)
     long_lines = sum(1 for b in body if len(b.text) >= 0.6 * width)
     # The wide-members signal holds only when one column is clearly wider than the rest and its
     # lines are a good share of the body (not one long title line in a narrow table).
-    wide_mode = "members" in cells and width >= 40 and long_lines >= max(2, len(body) / 8)
+    wide_mode = "members" in lay.cells and width >= 40 and long_lines >= max(2, len(body) / 8)
     feats = [_feat(b, wide_mode and len(b.text) >= 0.6 * width) for b in body]
     _opens_name(feats)
     sc = _Cells(body, lay, feats, wide_mode)
+    best = _best_cells(body, feats, lay, sc, wide_mode)
+    if not best[len(body)]:
+        return []
+    return _build(body, feats, _best_path(best, lay.cells), lay, sc)
+
+
+def _skip_cost(cells: list[str], a: int, b: int) -> float:
+    """Cost of the kinds strictly between cycle positions a and b (b after a, wrapping)."""
+    cost, k = 0.0, (a + 1) % len(cells)
+    while k != b:
+        cost += _SKIP.get(cells[k], _SKIP_OTHER)
+        k = (k + 1) % len(cells)
+    return cost
+
+
+def _ways_in(body, feats, lay: Layout, wide_mode: bool, i: int, ends: dict) -> dict:
+    """From the states `ends` reached at line i, the best way into a cell starting there, per next state."""
+    cells = lay.cells
     mem_pos = cells.index("members") if "members" in cells else -1
-    n = len(body)
+    into: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {}
+    for (pk, flag), (ps, _) in ends.items():
+        bnd = ps + _boundary(feats, i, "members" if flag else cells[pk], lay, wide_mode)
+        targets = [((k, 0), _skip_cost(cells, pk, k)) for k in range(len(cells))]
+        if mem_pos >= 0 and pk > mem_pos and not flag and body[i].after_break:
+            targets.append(((pk, 1), _CONT))
+        for st, cost in targets:
+            if st not in into or bnd + cost > into[st][0]:
+                into[st] = (bnd + cost, (pk, flag))
+    return into
 
-    def skip_cost(a: int, b: int) -> float:
-        """Cost of the kinds strictly between cycle positions a and b (b after a, wrapping)."""
-        cost, k = 0.0, (a + 1) % m
-        while k != b:
-            cost += _SKIP.get(cells[k], _SKIP_OTHER)
-            k = (k + 1) % m
-        return cost
 
-    # state: (cycle position of the last cell, members-continuation flag)
+def _best_cells(body, feats, lay: Layout, sc: _Cells, wide_mode: bool) -> list[dict]:
+    """best[j][state] = (score, (i, previous state)) of the best split of lines [0, j) into cells;
+    state: (cycle position of the last cell, members-continuation flag)."""
+    cells, n = lay.cells, len(body)
     best: list[dict[tuple[int, int], tuple[float, tuple | None]]] = [dict() for _ in range(n + 1)]
-    best[0][(m - 1, 0)] = (0.0, None)
+    best[0][(len(cells) - 1, 0)] = (0.0, None)
     for i in range(n):
         if not best[i]:
             continue
-        # the best way into a cell starting at line i, for each next state
-        into: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {}
-        for (pk, flag), (ps, _) in best[i].items():
-            bnd = ps + _boundary(feats, i, "members" if flag else cells[pk], lay, wide_mode)
-            targets = [((k, 0), skip_cost(pk, k)) for k in range(m)]
-            if mem_pos >= 0 and pk > mem_pos and not flag and body[i].after_break:
-                targets.append(((pk, 1), _CONT))
-            for st, cost in targets:
-                if st not in into or bnd + cost > into[st][0]:
-                    into[st] = (bnd + cost, (pk, flag))
-        for (k, nflag), (base, src) in into.items():
+        for (k, nflag), (base, src) in _ways_in(body, feats, lay, wide_mode, i, best[i]).items():
             kind = "members" if nflag else cells[k]
             for j in range(i + 1, min(n, i + _MAX_LINES[kind]) + 1):
                 s = sc.score(kind, i, j)
@@ -451,10 +462,14 @@ def rows(body: list[Line], cols: list[str]) -> list[Row]:
                         best[j][(k, nflag)] = (tot, (i, src))
                 if kind == "name" and lay.name_year and feats[j - 1].anchor is not None:
                     break  # a name cell holds one year
-    if not best[n]:
-        return []
+    return best
+
+
+def _best_path(best: list[dict], cells: list[str]) -> list[tuple[int, int, str]]:
+    """The cells (first line, end line, kind) of the best split, traced back from its end."""
+    n = len(best) - 1
     # end of the table: the cells of the last row that were not printed cost their skip
-    end = max(best[n].items(), key=lambda kv: kv[1][0] + skip_cost(kv[0][0], 0))
+    end = max(best[n].items(), key=lambda kv: kv[1][0] + _skip_cost(cells, kv[0][0], 0))
     path = []
     j, st = n, end[0]
     while best[j][st][1] is not None:
@@ -462,7 +477,7 @@ def rows(body: list[Line], cols: list[str]) -> list[Row]:
         path.append((i, j, "members" if st[1] else cells[st[0]]))
         j, st = i, pst
     path.reverse()
-    return _build(body, feats, path, lay, sc)
+    return path
 
 
 def _build(body: list[Line], feats: list[Feat], path: list[tuple[int, int, str]], lay: Layout,

@@ -211,61 +211,55 @@ def reference(corpus, tmp_path_factory):
     return normalised(data), per_doc, {"cli": took, "flush-each": took_each, "startup": startup}
 
 
-@pytest.mark.slow
-def test_sigkill_at_random_moments_never_damages_the_store(corpus, reference, tmp_path):
-    ref_export, ref_docs, timings = reference
-    env = _env(tmp_path)
-    store = tmp_path / "victim"
+def _kill_plan(timings: dict) -> list[tuple]:
+    """(name, command, delay) of every kill: half the kills hit the plain console script, half
+    the flush-every-document variant; delays spread over each one's whole run (stratified), in
+    a seeded random order."""
     rnd = random.Random(SEED)
-    # half the kills hit the plain console script, half the flush-every-document variant;
-    # delays spread over each one's whole run (stratified), in a seeded random order
     plan = []
     for name, cmd in (("cli", [ECOGRAPH]), ("flush-each", ECOGRAPH_FLUSH_EACH)):
         n = KILLS // 2
         lo = min(0.8 * timings["startup"], 0.5 * timings[name])
         plan += [(name, cmd, lo + (timings[name] - lo) * (i + rnd.random()) / n) for i in range(n)]
     rnd.shuffle(plan)
-    killed_mid_run = partial_stores = 0
-    problems: list[str] = []
-    data = None
-    for cycle, (name, cmd, planned) in enumerate(plan):
-        # every other cycle starts from nothing, so the planned delays match a full run's length;
-        # the others resume the partial store the previous kill left (rerun-completes-the-job)
-        if data is None or len(data["documents"]) == N_DOCS or cycle % 2 == 0:
-            shutil.rmtree(store, ignore_errors=True)
-        # a run that ends before its kill (a slow start, a resumed store) is checked like any other,
-        # and the kill is tried again sooner: every planned kill lands, whatever the machine's speed
-        delay, landed = planned, False
-        while not landed:
-            proc = subprocess.Popen([*cmd, "--store", str(store), "ingest", str(corpus)], env=env,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            time.sleep(delay)
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGKILL)
-            _, err = proc.communicate(timeout=60)
-            landed = proc.returncode == -signal.SIGKILL
-            if not landed:
-                assert proc.returncode == 0, err.decode(errors="replace")
-                delay = delay / 2 if delay > 0.05 else 0.0
-            killed_mid_run += landed
-            try:
-                data = load_embedded(store)
-            except Exception as exc:  # noqa: BLE001 - any failure to load is the defect we look for
-                problems.append(f"cycle {cycle} ({name}, kill after {delay:.2f}s): store does not load: {exc!r}")
-                data = None
-                continue
-            n = len(data["documents"])
-            partial_stores += 0 < n < N_DOCS
-            problems += [f"cycle {cycle} ({name}, kill after {delay:.2f}s, {n} docs): {p}"
-                         for p in check_against_reference(data, ref_docs)]
-    leftovers = sorted(p.name for p in store.iterdir() if p.name not in ("graph.json", "graph.json.lock")) \
-        if store.exists() else []
-    print(f"\ncrash-safety: {KILLS} kills, {killed_mid_run} mid-run, {partial_stores} left a partial store, "
-          f"full runs {timings}, leftover files {leftovers}")
-    assert not problems, "\n".join(problems[:20])
-    assert killed_mid_run == KILLS
+    return plan
 
-    # a rerun completes what was interrupted; the result is what one clean run gives
+
+def _kill_cycle(cycle, name, cmd, planned, store, corpus, env, ref_docs, problems) -> tuple:
+    """One planned kill of an ingest into `store`, then the store checked against the reference
+    (problems appended). Returns (the store's data or None, kills landed, partial stores seen)."""
+    # a run that ends before its kill (a slow start, a resumed store) is checked like any other,
+    # and the kill is tried again sooner: every planned kill lands, whatever the machine's speed
+    delay, landed = planned, False
+    killed = partial = 0
+    data = None
+    while not landed:
+        proc = subprocess.Popen([*cmd, "--store", str(store), "ingest", str(corpus)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        _, err = proc.communicate(timeout=60)
+        landed = proc.returncode == -signal.SIGKILL
+        if not landed:
+            assert proc.returncode == 0, err.decode(errors="replace")
+            delay = delay / 2 if delay > 0.05 else 0.0
+        killed += landed
+        try:
+            data = load_embedded(store)
+        except Exception as exc:  # noqa: BLE001 - any failure to load is the defect we look for
+            problems.append(f"cycle {cycle} ({name}, kill after {delay:.2f}s): store does not load: {exc!r}")
+            data = None
+            continue
+        n = len(data["documents"])
+        partial += 0 < n < N_DOCS
+        problems += [f"cycle {cycle} ({name}, kill after {delay:.2f}s, {n} docs): {p}"
+                     for p in check_against_reference(data, ref_docs)]
+    return data, killed, partial
+
+
+def _check_rerun_completes(store, corpus, env, ref_export, ref_docs):
+    """A rerun completes what was interrupted; the result is what one clean run gives."""
     res = run_ingest(str(store), [corpus], env)
     assert res.returncode == 0, res.stderr
     final = normalised(load_embedded(store))
@@ -274,6 +268,31 @@ def test_sigkill_at_random_moments_never_damages_the_store(corpus, reference, tm
     # leftover temp files from killed saves must not confuse a later run
     res = run_ingest(str(store), [corpus], env)
     assert res.returncode == 0 and f"0 ingested, {N_DOCS} unchanged" in res.stderr, res.stderr
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_never_damages_the_store(corpus, reference, tmp_path):
+    ref_export, ref_docs, timings = reference
+    env = _env(tmp_path)
+    store = tmp_path / "victim"
+    killed_mid_run = partial_stores = 0
+    problems: list[str] = []
+    data = None
+    for cycle, (name, cmd, planned) in enumerate(_kill_plan(timings)):
+        # every other cycle starts from nothing, so the planned delays match a full run's length;
+        # the others resume the partial store the previous kill left (rerun-completes-the-job)
+        if data is None or len(data["documents"]) == N_DOCS or cycle % 2 == 0:
+            shutil.rmtree(store, ignore_errors=True)
+        data, killed, partial = _kill_cycle(cycle, name, cmd, planned, store, corpus, env, ref_docs, problems)
+        killed_mid_run += killed
+        partial_stores += partial
+    leftovers = sorted(p.name for p in store.iterdir() if p.name not in ("graph.json", "graph.json.lock")) \
+        if store.exists() else []
+    print(f"\ncrash-safety: {KILLS} kills, {killed_mid_run} mid-run, {partial_stores} left a partial store, "
+          f"full runs {timings}, leftover files {leftovers}")
+    assert not problems, "\n".join(problems[:20])
+    assert killed_mid_run == KILLS
+    _check_rerun_completes(store, corpus, env, ref_export, ref_docs)
 
 
 @pytest.mark.slow

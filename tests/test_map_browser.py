@@ -96,18 +96,8 @@ def example_map(embedded_store, tmp_path):
     return path, G, names
 
 
-def test_map_opens_offline_with_legend_search_and_evidence(browser, example_map, tmp_path):
-    path, G, names = example_map
-    page = browser.page
-    browser.open(path)
-
-    assert page.locator("#mynetwork canvas").count() == 1
-    assert page.evaluate("nodes.length") == G.number_of_nodes()
-    assert page.evaluate("edges.length") == G.number_of_edges()
-    assert page.evaluate("network.body.data.nodes.length") == G.number_of_nodes()
-    assert page.title() == "<script>alert('title')</script> Baobab"
-
-    # the vis items map.js built from the data block: style per group and type
+def _check_vis_nodes(page, G):
+    """The vis node items map.js built from the data block: shape and colour per group, size by degree."""
     node = lambda i: page.evaluate("(i) => nodes.get(i)", i)  # noqa: E731
     assert node("org:baobab")["shape"] == "dot" and node("prog:savanna")["shape"] == "diamond"
     assert node("org:baobab")["color"]["background"] != node("org:kora")["color"]["background"]
@@ -115,6 +105,10 @@ def test_map_opens_offline_with_legend_search_and_evidence(browser, example_map,
     assert node("org:baobab")["title"].split("\n") == [
         "Baobab Agritech Cluster", "Organisation · cluster", "country: Senegal",
         f"{G.degree('org:baobab')} relations · click for evidence"]
+
+
+def _check_vis_edges(page):
+    """The vis edge items: style per relation type, bends between one pair, tooltip, arrow, opacity."""
     vis_edges = page.evaluate("edges.get()")
     styles = {e["label"]: (e["color"]["color"], e["dashes"]) for e in vis_edges}
     assert styles["partners with"] != styles["supports"]
@@ -129,13 +123,17 @@ def test_map_opens_offline_with_legend_search_and_evidence(browser, example_map,
     assert funds["arrows"]["to"]["enabled"] is True
     assert page.evaluate("(i) => network.body.edges[i].options.color.opacity", funds["id"]) == 0.85
 
-    # legend: one row per node group and per relation type, each a working filter
+
+def _check_legend(page):
+    """One legend row per node group and per relation type, each a working filter."""
     data = page.evaluate("window.ecograph.data")
     assert page.locator("#legend .legend-row").count() == len(data["groups"]) + len(data["types"])
     assert page.locator("#legend").is_visible() and page.locator("#search-input").is_visible()
     assert "Organisation · cluster" in page.locator("#legend").inner_text()
 
-    # search focuses a node and shows it in the panel
+
+def _check_search(page):
+    """Search focuses a node (by name or alias) and shows it in the panel."""
     page.fill("#search-input", "kora")
     page.press("#search-input", "Enter")
     assert page.evaluate("network.getSelectedNodes()") == ["org:kora"]
@@ -148,7 +146,9 @@ def test_map_opens_offline_with_legend_search_and_evidence(browser, example_map,
     page.press("#search-input", "Enter")
     assert page.evaluate("network.getSelectedNodes()") == ["org:baobab"]
 
-    # click an edge: its evidence (sentence, source, method, confidence) in the panel
+
+def _check_clicks(browser, page):
+    """Clicking an edge shows its evidence (sentence, source, method, confidence); a node, its facts."""
     page.evaluate("network.setOptions({physics: false}); network.fit({animation: false})")
     page.wait_for_timeout(200)  # hold still while we click
     a, b = browser.node_screen_point("org:nordic"), browser.node_screen_point("prog:savanna")
@@ -158,11 +158,26 @@ def test_map_opens_offline_with_legend_search_and_evidence(browser, example_map,
     assert "The Green Savanna Programme is financed by the Nordic Development Fund." in panel
     assert "Baobab cluster profile — notes/baobab-profile.txt" in panel
     assert "method: pattern · confidence 0.80" in panel
-
-    # click a node: its facts and relations
     page.mouse.click(*browser.node_screen_point("org:baobab"))
     assert page.locator("#details h2").inner_text() == "Baobab Agritech Cluster"
     assert "Senegal" in page.locator("#details").inner_text()
+
+
+def test_map_opens_offline_with_legend_search_and_evidence(browser, example_map, tmp_path):
+    path, G, names = example_map
+    page = browser.page
+    browser.open(path)
+
+    assert page.locator("#mynetwork canvas").count() == 1
+    assert page.evaluate("nodes.length") == G.number_of_nodes()
+    assert page.evaluate("edges.length") == G.number_of_edges()
+    assert page.evaluate("network.body.data.nodes.length") == G.number_of_nodes()
+    assert page.title() == "<script>alert('title')</script> Baobab"
+    _check_vis_nodes(page, G)
+    _check_vis_edges(page)
+    _check_legend(page)
+    _check_search(page)
+    _check_clicks(browser, page)
 
     page.screenshot(path=str(tmp_path / "map.png"))
     assert (tmp_path / "map.png").stat().st_size > 10_000

@@ -225,8 +225,28 @@ def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bo
     pos = layout.positions(G, seed=seed) if (large or not use_physics) else {}
     if edge_labels is None:
         edge_labels = G.number_of_edges() <= EDGE_LABEL_LIMIT
-    located = located_countries(G)
+    info_nodes, groups = _node_infos(G, pos)
+    all_docs = G.graph.get("documents") or {}
+    info_edges, types = _edge_infos(G, all_docs)
+    documents = {d: document_info(m) for d, m in all_docs.items()}
+    data = {"title": title, "physics": use_physics, "focus": str(focus) if focus in G else None,
+            "phrases": PHRASES, "presets": PRESETS, "large": large, "edgeLabels": bool(edge_labels),
+            "nodes": info_nodes, "edges": info_edges, "documents": documents,
+            "groups": sorted(groups.values(), key=lambda g: (g["name"])),
+            "types": sorted(types.values(), key=lambda t: t["type"]),
+            "countries": sorted({c for c in (i["country"] for i in info_nodes.values()) if c}),
+            "sectors": sorted({s for i in info_nodes.values() for s in i["sectors"]}),
+            "years": sorted({y for e in info_edges.values() for y in e.get("years", ())})}
+    html = _render_html(title, data, _vis_options(use_physics, large))
+    check_offline(html)
+    _write(path, html)
+    return path
 
+
+def _node_infos(G: nx.MultiDiGraph, pos: dict) -> tuple[dict, dict]:
+    """The page's node records by id (with degree, country, sectors, position when laid out)
+    and the style of each node group, with its count, by "label:kind"."""
+    located = located_countries(G)
     info_nodes, groups = {}, {}
     for n, attrs in G.nodes(data=True):
         label, kind = group_of(attrs)
@@ -245,9 +265,13 @@ def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bo
         if n in pos:
             info["x"], info["y"] = pos[n]
         info_nodes[str(n)] = info
+    return info_nodes, groups
 
+
+def _edge_infos(G: nx.MultiDiGraph, all_docs: dict) -> tuple[dict, dict]:
+    """The page's edge records by "e<i>" (evidence, years, bend) and the style of each
+    relation type, with its count, by type."""
     info_edges, types = {}, {}
-    all_docs = G.graph.get("documents") or {}
     pair_count: dict[frozenset, int] = {}
     for i, (u, v, k, attrs) in enumerate(G.edges(keys=True, data=True)):
         rtype = attrs.get("type") or str(k)
@@ -269,20 +293,7 @@ def render_map(G: nx.MultiDiGraph, path, *, title: str = "ecograph", physics: bo
         if nth:
             info["bend"] = nth
         info_edges[f"e{i}"] = info
-
-    documents = {d: document_info(m) for d, m in all_docs.items()}
-    data = {"title": title, "physics": use_physics, "focus": str(focus) if focus in G else None,
-            "phrases": PHRASES, "presets": PRESETS, "large": large, "edgeLabels": bool(edge_labels),
-            "nodes": info_nodes, "edges": info_edges, "documents": documents,
-            "groups": sorted(groups.values(), key=lambda g: (g["name"])),
-            "types": sorted(types.values(), key=lambda t: t["type"]),
-            "countries": sorted({c for c in (i["country"] for i in info_nodes.values()) if c}),
-            "sectors": sorted({s for i in info_nodes.values() for s in i["sectors"]}),
-            "years": sorted({y for e in info_edges.values() for y in e.get("years", ())})}
-    html = _render_html(title, data, _vis_options(use_physics, large))
-    check_offline(html)
-    _write(path, html)
-    return path
+    return info_edges, types
 
 
 def _vis_options(physics: bool, large: bool) -> dict:

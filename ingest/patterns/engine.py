@@ -152,25 +152,39 @@ class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
                 k -= 1
                 continue
             if w == ",":
-                a = self._arg_ending(s, k) or (self._arg_ending(s, k - 1) if self.f[k - 1] in _CLOSE_QUOTES else None)
-                before = self._apposed_subject(s, k)
-                if a is not None and before is not None:
-                    return self._with_coactors(self._left_list(s, before)), 0.9  # « X, membre du réseau Y, organise »
-                if a is not None:  # "X, in partnership with Y": the apposition's head
-                    return self._with_coactors(self._left_list(s, a)), 0.95
-                # "X, <inserted phrase>, CUE": skip back over the insert to the mention before it
-                j = k - 1
-                while j > s.a and self.f[j] != ",":
-                    j -= 1
-                if j > s.a and k - j <= 22:
-                    a = self._arg_ending(s, j)
-                    if a is not None:
-                        grp = self._left_list(s, a)
-                        for c in self.coactors.get(id(a), []):
-                            if c not in grp:
-                                grp.append(c)
-                        return grp, 0.85
+                found = self._left_group_at_comma(s, k)
+                if found is not None:
+                    return found
             break
+        return self._left_group_of_subject(s, q, coord)
+
+    def _left_group_at_comma(self, s: Sent, k: int) -> tuple[list[Arg], float] | None:
+        """`left_group` when walking back from the cue meets a comma at k: the name before it
+        (with its list and co-actors), or None when there is none."""
+        a = self._arg_ending(s, k) or (self._arg_ending(s, k - 1) if self.f[k - 1] in _CLOSE_QUOTES else None)
+        before = self._apposed_subject(s, k)
+        if a is not None and before is not None:
+            return self._with_coactors(self._left_list(s, before)), 0.9  # « X, membre du réseau Y, organise »
+        if a is not None:  # "X, in partnership with Y": the apposition's head
+            return self._with_coactors(self._left_list(s, a)), 0.95
+        # "X, <inserted phrase>, CUE": skip back over the insert to the mention before it
+        j = k - 1
+        while j > s.a and self.f[j] != ",":
+            j -= 1
+        if j > s.a and k - j <= 22:
+            a = self._arg_ending(s, j)
+            if a is not None:
+                grp = self._left_list(s, a)
+                for c in self.coactors.get(id(a), []):
+                    if c not in grp:
+                        grp.append(c)
+                return grp, 0.85
+        return None
+
+    def _left_group_of_subject(self, s: Sent, q: int, coord: bool) -> tuple[list[Arg], float]:
+        """`left_group` when no name stands right before the cue at q: the sentence's subject
+        (with its co-actors) when nothing between it and the cue claims the cue, else none."""
+        lex = self.lex
         subj = self.subject(s)
         if coord and subj is not None and subj.i < q and \
                 not any(self.f[t] in ("which", "that", "who", "qui", "dont") for t in range(subj.j, q)):
