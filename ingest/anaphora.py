@@ -111,7 +111,7 @@ class _Reading:
 
     def _target(self, key: str, s: Sent, n: int, i: int, j: int) -> Mention | None:
         toks, main, topic = self.toks, self.main, self.topic
-        named = j < s.b and toks[j].cap and toks[j].f not in ("-", "(")  # "the cluster Agrinnov": a name follows
+        named = j < s.b and toks[j].cap and toks[j].f not in ("-", "(")  # "the cluster Kelvonov": a name follows
         if key == "WE" and main is not None:
             return main
         if key == "ANA":

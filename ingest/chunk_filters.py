@@ -64,8 +64,8 @@ def _generic_words(c: NameChunk, admin: bool) -> bool:
     k_of = next((k for k in range(i + 1, j - 1) if toks[k].f in ("of", "de", "du", "d'")), None)
     head_of_place = bool(heads) and heads[0] in GENERIC and not heads[0].endswith("s") and k_of is not None and \
         (any(w in places()[0] for w in core[1:]) or is_org_cue(heads[0])) and toks[k_of + 1:j] and \
-        any(t.cap for t in toks[k_of + 1:j])  # "University of Sfax", "Tunisian Ministry of Industry"
-    # "Alexandria University", "Lebanese University", "Sfax Chamber of Commerce": a place and an
+        any(t.cap for t in toks[k_of + 1:j])  # "University of Kelvo City", "Zephian Ministry of Industry"
+    # "Kelvo City University", "Zephian University", "Kelvo City Chamber of Commerce": a place and an
     # institution head noun make a name, though each word alone is generic
     place_head = len(core) >= 2 and core[-1] in _PLACE_HEADED and toks[j - 1].cap and \
         any(w in places()[0] or w in places()[1] for w in core[:-1])
@@ -195,7 +195,7 @@ def _title_or_first_word(c: NameChunk, heading: bool, mid_caps: set[str], person
 
 
 def _defines_org(toks, j, b) -> bool:
-    """'Agrinnov is a cluster …', 'X est un pôle …': a copula then an organisation noun soon after."""
+    """'Kelvonov is a cluster …', 'X est un pôle …': a copula then an organisation noun soon after."""
     window = [t.f for t in toks[j:min(b, j + 6)]]
     if not window or window[0] not in ("is", "was", "est", "etait", ",", "has", "a") or toks[j].text == "à":
         return False

@@ -131,7 +131,7 @@ def _around_registry(toks: list[Tok], n: Chunk, inner: list[Chunk]) -> list[Chun
         # "the Orion Sea Basin Managing Authority": the body that runs the programme
         return [Chunk(n.i, n.j, n.source, "Organisation", "government", None, n.country, list(n.aliases), n.ext)]
     if prefix is not None:
-        # "National Pact for Industrial Emergence Industrial Acceleration Plan": two names run together
+        # "Kelvo Pact for Industrial Growth Orvalis Acceleration Plan": two names run together
         rest = Chunk(prefix.j, n.j, n.source, None, None, None, None, list(n.aliases), n.ext)
         rest.i, rest.j = _trim(toks, rest.i, rest.j)
         return [rest] if rest.j > rest.i and not any(r.i == rest.i and r.j == rest.j for r in inner) else []
@@ -146,7 +146,7 @@ def _around_registry(toks: list[Tok], n: Chunk, inner: list[Chunk]) -> list[Chun
         while k > n.i and toks[k].f in ("the", "la", "le", "l'"):
             k -= 1
         if toks[k].f in ("de", "du", "d'", "of"):
-            # "Innov Idea de Tamwilcom": a programme and the known organisation that owns it
+            # "Nova Idea de Kelvocom": a programme and the known organisation that owns it
             left = Chunk(n.i, k, n.source, n.label, n.kind, n.canonical, n.country)
             left.i, left.j = _trim(toks, left.i, left.j)
             return out + ([left] if left.j > left.i else [])
@@ -156,7 +156,7 @@ def _around_registry(toks: list[Tok], n: Chunk, inner: list[Chunk]) -> list[Chun
         left.i, left.j = _trim(toks, left.i, left.j)
         if left.j > left.i:
             out.append(left)
-        if n.j - r.j == 1 and toks[r.j].f in FIRM_WORDS:  # "… et CDG Invest": the subsidiary's name
+        if n.j - r.j == 1 and toks[r.j].f in FIRM_WORDS:  # "… et KDG Invest": the subsidiary's name
             out.append(Chunk(r.i, n.j, n.source, None, None, None, None, list(n.aliases), n.ext))
         return out
     return out + [n]

@@ -133,7 +133,7 @@ def _name_mentions(toks, sents: list[Sent], sent_of: dict[int, int], names: list
             votes.setdefault(norm(name), Counter())[(label, kind)] += 1
         mentions.append(m)
         args_by_sent.setdefault(sent_of[ch.i], []).append(Arg(m, ch.i, ch.j, max(ch.ext, ch.j)))
-    for m in mentions:  # one label per name in a document: 'the Innov Idea program' labels every 'Innov Idea'
+    for m in mentions:  # one label per name in a document: 'the Nova Idea program' labels every 'Nova Idea'
         if m.label == "?":
             v = votes.get(norm(m.text))
             if v:
@@ -223,7 +223,7 @@ def _own_programme_edges(toks, sents: list[Sent], main: Mention | None, lang: st
 
 
 # the words before a country that make it the name's complement, not a place tag appended to it
-# ("Embassy of X", "EU Delegation to X", « Délégation de l'UE au Liban »)
+# ("Embassy of X", "EU Delegation to X", « Délégation de l'UE au Chili »)
 _COMPLEMENT_WORDS = ("of", "de", "du", "d'", "for", "in", "to", "au", "aux", "en", "a")
 
 

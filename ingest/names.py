@@ -205,7 +205,7 @@ def _opening_article(toks: list[Tok], i: int, b: int) -> bool:
 _ARTICLES = {"al", "el"}
 
 
-# a country's representation abroad ("EU Delegation to X", « Ambassade de France au Maroc »)
+# a country's representation abroad ("EU Delegation to X", « Ambassade de France au Chili »)
 REPRESENTATIONS = {"delegation", "embassy", "ambassade", "consulate", "consulat", "mission", "representation"}
 
 

@@ -5,7 +5,7 @@ organisation or programme named shortly before whose name holds that word.
     -> "the Bank" is the European Bank for Growth
 
 A reference is a definite or demonstrative determiner and a head noun with no name after it ("the
-Bank of X" and "the cluster Agrinnov" are names, not references). Its antecedent is the one named actor
+Bank of X" and "the cluster Kelvonov" are names, not references). Its antecedent is the one named actor
 of the last few sentences whose name (or a defined acronym's expansion) holds the head word; when two
 different actors qualify, the reference stays unresolved: a wrong edge is worse than a missing one. A
 bare capitalised head the name finder took for a name ("Bank") is replaced by its antecedent.

@@ -117,7 +117,7 @@ def test_compass_points_and_posts_name_no_organisation(lang, text, words):
 
 LABELLED_BY_THE_TEXT = [  # lang, text, name, the label the text gives it
     # a programme noun right before a name ending in a startup word: the programme's name
-    ("fr", "Le MCISE a développé la première étape du programme Kelvo-Startup à Fès.", "Kelvo-Startup", "Programme"),
+    ("fr", "L’incubateur KCIS ouvre les inscriptions du programme Kelvo-Startup à Fès.", "Kelvo-Startup", "Programme"),
     ("en", "Applications are open for the program Orvalis Entrepreneurship.", "Orvalis Entrepreneurship",
      "Programme"),
     # ... not one ending in a body's head word, nor a startup word with no programme noun before it
@@ -223,8 +223,8 @@ def test_hashtags_and_dateline_months_name_no_body(lang, text, words):
 
 
 HOST_PLACES = [  # lang, text, a representation named with its host place, the part that is no name of its own
-    ("en", "The EU Delegation to Jordan funds the Kelvo Lab.", "EU Delegation to Jordan", "EU Delegation"),
-    ("fr", "La Délégation de l'UE au Liban a financé le Pôle Kelvo.", "Délégation de l'UE au Liban",
+    ("en", "The EU Delegation to Portugal funds the Kelvo Lab.", "EU Delegation to Portugal", "EU Delegation"),
+    ("fr", "La Délégation de l'UE au Portugal a financé le Pôle Kelvo.", "Délégation de l'UE au Portugal",
      "Délégation de l'UE"),
     ("en", "The Embassy of Norway in Tunisia supports the Kelvo Lab.", "Embassy of Norway in Tunisia",
      "Embassy of Norway"),
@@ -282,9 +282,8 @@ def test_a_programme_the_text_names_so_keeps_its_label_through_resolution():
     from ecograph.ids import document_id
     from ecograph.ingest.resolve import Resolver
     from ecograph.model import Document
-    text = ("Le programme « Kelvo – Startup » a démarré. Lancé par le ministère de l’Industrie de Zephie, ce programme "
-            "est déployé par l’Agence Orvalis PME. L’Agence Orvalis PME a développé la première étape du programme "
-            "Kelvo-Startup à Fès.")
+    text = ("Le programme « Kelvo – Startup » forme cent jeunes artisans. L’Agence Orvalis PME pilote le programme "
+            "Kelvo-Startup depuis Fès.")
     doc = Document(id=document_id(text), source="t.txt", title="t", language="fr")
     ext = Resolver().resolve(doc, text, run(text, "fr"))
     labels = {e.name: e.label for e in ext.entities}

@@ -12,9 +12,9 @@ ROWS = [
     ("The Kelvo cluster brings together forty members of\nthe Orvalis region and its universities.",
      ["The Kelvo cluster brings together forty members of\nthe Orvalis"]),
     # a dash after a space closes a sub-headline: the paragraph below is a sentence of its own
-    ("- Signed an agreement to build a science park in the Orvalis region -\n\n\n\n"
+    ("- Kelvo and Orvalis open a joint training centre for young welders -\n\n\n\n"
      "Kelvo Foundation signed a business agreement with the Orvalis Institute.",
-     ["Signed an agreement to build", "Kelvo Foundation signed"]),
+     ["Kelvo and Orvalis open", "Kelvo Foundation signed"]),
     ("– Une convention pour créer un parc technologique dans la région de Kelvo –\n\n"
      "La Fondation Orvalis a signé une convention avec l’Institut Kelvo.",
      ["Une convention pour créer", "La Fondation Orvalis a signé"]),

@@ -12,29 +12,29 @@ from helpers import as_triples, triples
 READ = [  # lang, text, triples that must be read
     # two titled signatories, the tree hanging the second title on the first one's name: their bodies partner
     ("en", "Director of the Kelvo Innovation Centre, Dr. Sami Haddad, and President of the Orvalis Technical "
-           "University, Dr. Lina Farah, signed a memorandum of understanding on Sunday.",
+           "University, Dr. Lina Farah, signed a three-year research agreement.",
      {("PARTNERS_WITH", "Kelvo Innovation Centre", "Orvalis Technical University")}),
     ("en", "Director of the Kelvo Innovation Centre (KIC), Sami Haddad, and President of the Orvalis Technical "
            "University, Lina Farah, signed an agreement.",
      {("PARTNERS_WITH", "Kelvo Innovation Centre", "Orvalis Technical University")}),
     # a participle opening the sentence is passive: its "through" names who pays, when an organisation
-    ("en", "Funded through the Kelvo Agency for Development, the Orvalis Technology Incubator opened in 2005.",
-     {("FUNDS", "Kelvo Agency for Development", "Orvalis Technology Incubator")}),
-    ("en", "Funded by the Kelvo Agency for Development, the Orvalis Technology Incubator opened in 2005.",
+    ("en", "Funded through the Kelvo Agency for Development, the Orvalis Technology Incubator now hosts twelve "
+           "start-ups.", {("FUNDS", "Kelvo Agency for Development", "Orvalis Technology Incubator")}),
+    ("en", "Funded by the Kelvo Agency for Development, the Orvalis Technology Incubator now hosts twelve start-ups.",
      {("FUNDS", "Kelvo Agency for Development", "Orvalis Technology Incubator")}),
     # support granted, called money: funding
-    ("en", "The Zeph Foundation granted financial support of 500,000 euros to Kelvo Labs.",
+    ("en", "The Zeph Foundation granted financial support of two million dollars to Kelvo Labs.",
      {("FUNDS", "Zeph Foundation", "Kelvo Labs")}),
     ("en", "The Zeph Foundation awarded technical assistance to the Kelvo Cluster.",
      {("SUPPORTS", "Zeph Foundation", "Kelvo Cluster")}),
     # an unnamed programme noun in apposition after a name: the name is the body's programme
-    ("en", "Nova Training, a global knowledge-sharing program of the Kelvo Foundation, started in 2016.",
-     {("RUNS", "Kelvo Foundation", "Nova Training")}),
-    ("fr", "Nova Formation, un programme de la Fondation Kelvo, a démarré en 2016.",
+    ("en", "Nova Coaching, a regional mentoring programme of the Kelvo Foundation, trains forty engineers a year.",
+     {("RUNS", "Kelvo Foundation", "Nova Coaching")}),
+    ("fr", "Nova Formation, un programme de la Fondation Kelvo, forme quarante ingénieurs par an.",
      {("RUNS", "Fondation Kelvo", "Nova Formation")}),
     # gladness states a fact: the infinitive's act is the subject's
-    ("en", "Zeph Legal was delighted to be involved in the Nova Readiness Program.",
-     {("PARTICIPATES_IN", "Zeph Legal", "Nova Readiness Program")}),
+    ("en", "Zeph Legal is delighted to be involved in the Nova Export Programme this year.",
+     {("PARTICIPATES_IN", "Zeph Legal", "Nova Export Programme")}),
     ("en", "Kelvo Labs is proud to partner with the Orvalis Cluster.",
      {("PARTNERS_WITH", "Kelvo Labs", "Orvalis Cluster")}),
     ("fr", "Kelvo Labs est ravie de participer au programme Nova.", {("PARTICIPATES_IN", "Kelvo Labs", "Nova")}),
@@ -47,12 +47,12 @@ READ += [
      {("RUNS", "Orvalis Foundation", "Nova Skills Programme")}),
     ("en", "The project is part of the European Union's Kelvo Med Programme.",
      {("RUNS", "European Union", "Kelvo Med Programme")}),
-    ("en", "Kelvo Labs received a grant from the USAID Orvalis Competitiveness Program.",
-     {("RUNS", "USAID", "Orvalis Competitiveness Program")}),
+    ("en", "Kelvo Labs received a grant from the USAID Orvalis Export Program.",
+     {("RUNS", "USAID", "Orvalis Export Program")}),
     # each owner its own fund, in a list of funds
-    ("en", "These will be funded by the EU Kelvo Investment Facility (KIF), the ZEPH Multi-Donor Account and the "
-           "EBRD Orvalis Special Fund.",
-     {("RUNS", "EU", "Kelvo Investment Facility"), ("RUNS", "EBRD", "Orvalis Special Fund")}),
+    ("en", "The loans draw on the EU Kelvo Growth Facility (KGF), the ZEPH Trust Account and the EBRD Orvalis "
+           "Green Fund.",
+     {("RUNS", "EU", "Kelvo Growth Facility"), ("RUNS", "EBRD", "Orvalis Green Fund")}),
 ]
 
 READ += [
@@ -61,8 +61,8 @@ READ += [
      {("FUNDS", "Banque Orvalis", "Nova Croissance")}),
     ("en", "The Nova Growth programme supports startups. The latter is funded by the Kelvo Agency.",
      {("FUNDS", "Kelvo Agency", "Nova Growth")}),
-    ("fr", "Le programme Nova Société accompagne les startups. Ce dernier, est lancé en étroite collaboration entre "
-           "l’Agence Kelvo, l’Union européenne et la Confédération Orvalis.",
+    ("fr", "Le programme Nova Société accompagne les artisans. Ce dernier, est lancé en étroite collaboration entre "
+           "l’Agence Kelvo, la Banque Zeph et la Confédération Orvalis.",
      {("RUNS", "Agence Kelvo", "Nova Société"), ("RUNS", "Confédération Orvalis", "Nova Société")}),
 ]
 
@@ -79,15 +79,15 @@ NOT_READ = [  # lang, text, a triple that must not be read
     ("en", "Director of the Kelvo Innovation Centre, Sami Haddad, signed the agreement with Lina Farah.",
      ("PARTNERS_WITH", "Kelvo Innovation Centre", "Lina Farah")),
     # the owner of one fund in a list owns none of the others
-    ("en", "These will be funded by the EU Kelvo Investment Facility (KIF), the ZEPH Multi-Donor Account and the "
-           "EBRD Orvalis Special Fund.", ("RUNS", "EU", "ZEPH Multi-Donor Account")),
+    ("en", "The loans draw on the EU Kelvo Growth Facility (KGF), the ZEPH Trust Account and the EBRD Orvalis "
+           "Green Fund.", ("RUNS", "EU", "ZEPH Trust Account")),
     # « ce dernier » after a body that launched a programme is the programme, not the body
     ("fr", "L’Agence Kelvo a lancé le programme Nova Croissance. Ce dernier est financé par la Banque Orvalis.",
      ("FUNDS", "Banque Orvalis", "Agence Kelvo")),
     # a place's programme has no runner named
     ("en", "Kelvo Labs joined Morocco's Nova Skills Programme.", ("RUNS", "Morocco", "Nova Skills Programme")),
     # "the P programme of the EU" (after the name): run or funded, the text does not say
-    ("fr", "Il s’agit d’un incubateur soutenu par le programme NOVA de l’Union européenne (UE).",
+    ("fr", "L’incubateur Kelvo reçoit l’appui du programme NOVA de l’Union européenne (UE).",
      ("RUNS", "Union européenne", "NOVA")),
     # a programme of a body, with a determiner, is no apposition of the name before the comma
     ("en", "Kelvo Labs joined the accelerator, the training programme of the Zeph Foundation, in May.",

@@ -65,7 +65,7 @@ def institution_spans(doc: Doc, lang: str) -> list[tuple[int, int, str, str | No
         if not (t.text[:1].isupper() or any(w.text[:1].isupper() for w in words if w.is_alpha)):
             continue
         if head[0] == "Programme" and not t.text[:1].isupper():
-            continue  # « le programme de Berytech » is a programme of Berytech, not a name
+            continue  # « le programme d'Orvatech » is a programme of Orvatech, not a name
         if t.lower_ in _WEAK_HEADS and not _acronym_after(doc, end):
             continue  # « l'Organisation de l'événement … » at a sentence's start is no name
         out.append((t.idx, doc[end - 1].idx + len(doc[end - 1].text), *head))

@@ -32,7 +32,7 @@ class ClausePatterns:
 
     def _relative(self, s, cue, i, j, subj, objs):
         """(sources, targets) when the verb sits in a relative clause about its object, else None.
-        English: 'P, an accelerator that Berytech runs' (subject before the verb).
+        English: 'P, an accelerator that Orvatech runs' (subject before the verb).
         French: 'le programme P, que finance l'Union européenne' (subject after the verb)."""
         k = i - 1
         # (« en tant que membre de Y », « ainsi que »: a conjunction, no relative pronoun)

@@ -60,7 +60,7 @@ class SentenceFacts:
                         self.emit("LOCATED_IN", subj, p, s, f"{self.lang}-founded-in-place", 0.75)
 
     def _owner_of(self, s):
-        """'le programme Innov Idea de Tamwilcom', 'the Y programme of X': the organisation runs it."""
+        """'le programme Nova Idea de Kelvocom', 'the Y programme of X': the organisation runs it."""
         for x in s.args:
             if x.m.label != "Programme" or x.coref:
                 continue

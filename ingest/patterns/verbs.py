@@ -147,7 +147,7 @@ class VerbPatterns:
         if not objs:
             objs = self._whose_antecedent(s, subj)
         if not subj and objs and i - s.a <= 1:
-            # "Adhérent de Maroc Cluster depuis 2016, le Cluster X …": a fronted phrase describes the subject
+            # "Adhérent de Kelvo Cluster depuis 2016, le Cluster X …": a fronted phrase describes the subject
             front = self._fronted_subject(s, max(max(y.ext, y.j) for y in objs))
             subj, lf = ([front], 0.85) if front is not None else ([], 0.0)
         if self._newcomers_listed(s, cue, i, subj, objs):
@@ -156,7 +156,7 @@ class VerbPatterns:
         if self._members_listed(s, cue, objs):
             return None
         rel = self._relative(s, cue, i, j, subj, objs)
-        if rel is not None:  # "P, an accelerator that Berytech runs", "P, que finance l'UE"
+        if rel is not None:  # "P, an accelerator that Orvatech runs", "P, que finance l'UE"
             subj, objs, lf = rel[0], rel[1], 0.85
         conf = cue.conf * (lf or 1) * (0.9 if via_intro else 1)
         if cue.mode == "reverse":
@@ -205,7 +205,7 @@ class VerbPatterns:
         return True
 
     def _nous_as_object(self, s, cue, subj, objs, lf):
-        """"Business France et la Région Sud nous ont accompagnés": "nous" is the object here, the names
+        """"Kelvo Export et la Région Orvalis nous ont accompagnés": "nous" is the object here, the names
         before it the subjects. Returns (subjects, objects, confidence factor)."""
         if self.lang == "fr" and cue.type in ("SUPPORTS", "FUNDS") and len(subj) == 1 and subj[0].coref \
                 and self.f[subj[0].i] == "nous":
