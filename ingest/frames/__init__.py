@@ -22,7 +22,7 @@ from .parse import parse_sentences
 from .name_table import veto
 from .institutions import with_institutions
 from .attributes import demonym_edges
-from .roles import OF, group, hedged, is_list_gap, prep_objects, relative_antecedent
+from .roles import OF, comma_before_apposition, group, hedged, is_list_gap, prep_objects, relative_antecedent
 from .table import MODES, check_all, table
 
 __all__ = ["demonym_edges", "frame_candidates", "is_list_gap", "parse_sentences", "veto", "with_institutions"]
@@ -239,13 +239,12 @@ class _Reader:
     def _apposed_after_comma(self, t) -> list:
         """The name before ", <noun>" when the noun has no definite determiner: a bare or indefinite
         apposition the tree left unattached."""
-        k = t.i - 1
-        while k > 0 and (self.doc[k].pos_ == "ADJ" or self.doc[k].lower_ in self.tab.indefinites):
-            k -= 1
-        if t.pos_ != "NOUN" or k < 1 or self.doc[k].text != "," or \
-                any(d.dep_ == "det" and d.lower_ not in self.tab.indefinites for d in t.children):
-            return []
-        return self.at(self.doc[k - 1])
+        k = comma_before_apposition(t, self.tab.indefinites)
+        return self.at(self.doc[k - 1]) if k is not None else []
+
+    def _is_title(self, t) -> bool:
+        """A signatory's post: "President", « directeur »."""
+        return t.lemma_.lower() in self.tab.signatory_nouns or t.lower_ in self.tab.signatory_nouns
 
     def mention(self, t, depth: int) -> list:
         hit = self.at(t)
@@ -297,15 +296,14 @@ class _Reader:
         if subject is not None:
             return self.mention(subject, depth + 1)  # "P is a programme developed by X": P is meant
         # a signatory stands for the organisation in their title: "M. X, président du Cluster Y"
-        titles = [t] if t.lemma_.lower() in tab.signatory_nouns or t.lower_ in tab.signatory_nouns else []
+        titles = [t] if self._is_title(t) else []
         if t.i in self.person or t.pos_ in ("PROPN", "NOUN") or titles:
-            titles += [c for c in t.children if c.dep_ == "appos" and
-                       (c.lemma_.lower() in tab.signatory_nouns or c.lower_ in tab.signatory_nouns)]
+            titles += [c for c in t.children if c.dep_ == "appos" and self._is_title(c)]
         if titles and t in titles:
             # "Director of A, Dr. X, and President of B, Dr. Y, signed …": the tree hangs the second
             # title on the first one's name, as its conjunct
             titles += [k for c in t.children if c.dep_ == "appos" and c.i > t.i for k in c.conjuncts
-                       if k.i > c.i and (k.lemma_.lower() in tab.signatory_nouns or k.lower_ in tab.signatory_nouns)]
+                       if k.i > c.i and self._is_title(k)]
         return [x for title in titles for o in prep_objects(title, tab.signatory_preps)
                 for x in self.mention(o, depth + 1)]
 

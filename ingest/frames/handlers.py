@@ -7,7 +7,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
-from .roles import BETWEEN, OF, agents, governor, hedged, is_passive, patients, prep_objects
+from .roles import BETWEEN, OF, agents, comma_before_apposition, governor, hedged, is_passive, patients, prep_objects
 from .table import Frame, FrameTable
 
 HANDLERS: dict[str, Callable] = {}
@@ -68,10 +68,7 @@ def _apposed_to_a_name(noun: Token, tab: FrameTable) -> bool:
         return False
     if noun.dep_ == "appos" and noun.head.i < noun.i and noun.head.pos_ == "PROPN":
         return True
-    k = noun.i - 1
-    while k > 0 and (noun.doc[k].pos_ == "ADJ" or noun.doc[k].lower_ in tab.indefinites):
-        k -= 1
-    return k > 0 and noun.doc[k].text == ","
+    return comma_before_apposition(noun, tab.indefinites) is not None
 
 
 def own_name(noun: Token) -> list[Token]:

@@ -165,6 +165,17 @@ def relative_antecedent(pron: Token) -> Token | None:
     return v.head if v.dep_ in MODIFIER_CLAUSE and v.head.i != v.i else None
 
 
+def comma_before_apposition(noun: Token, indefinites) -> int | None:
+    """The comma before a bare or indefinite noun in apposition, past its adjectives: « le PASKO, programme
+    financé par A », "P, a new programme launched by A" (the name is just before the comma)."""
+    if noun.pos_ != "NOUN" or any(d.dep_ == "det" and d.lower_ not in indefinites for d in noun.children):
+        return None
+    k = noun.i - 1
+    while k > 0 and (noun.doc[k].pos_ == "ADJ" or noun.doc[k].lower_ in indefinites):
+        k -= 1
+    return k if k >= 1 and noun.doc[k].text == "," else None
+
+
 def _glad_subject(t: Token) -> list[Token]:
     """The subject of "A is proud to …", « A est ravie de … » for the infinitive t."""
     h = t.head
