@@ -194,6 +194,9 @@ VETO_TABLE = [
     ("en", "Meet JoMedica, the cluster of medical device makers.", "JoMedica", None),
     ("en", "Kestrel Ventures joined the Mediterranean Drone Cluster in 2022.", "Kestrel Ventures", None),
     ("fr", "La société Nour Tech est membre du Cluster Agro Souss.", "Nour Tech", None),
+    # a kind noun right before one word the tagger calls a noun names it
+    ("fr", "Le programme Kelvo, lancé par l’Agence Orvalis, accompagne les PME.", "Kelvo", None),
+    ("en", "Read the report of the Kelvo project. Read more.", "Read", "common-word"),
     ("fr", "M. Karim Alaoui, président du Cluster Solaris, a signé la convention.", "Karim Alaoui", "person"),
     ("fr", "La Direction Générale des Entreprises a signé une convention avec le Cluster Solaire.",
      "Direction Générale des Entreprises", None),

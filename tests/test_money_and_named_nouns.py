@@ -31,6 +31,12 @@ READ = [  # lang, text, triples that must be read
 ]
 
 READ += [
+    # one word after a programme noun is the programme's name, whatever the tagger calls it
+    ("fr", "Le programme Kelvo, lancé par l’Agence Orvalis avec l’appui de la Fondation Zeph, accompagne les PME.",
+     {("RUNS", "Agence Orvalis", "Kelvo"), ("SUPPORTS", "Fondation Zeph", "Kelvo")}),
+]
+
+READ += [
     # "its" on a programme reached through an adjunct is the clause subject's own programme
     ("en", "Build Kelvo supports social entrepreneurs through its Fellowship Program.",
      {("RUNS", "Build Kelvo", "Fellowship Program")}),
@@ -39,6 +45,9 @@ READ += [
 ]
 
 NOT_READ = [  # lang, text, a triple that must not be read
+    # the support given with a launch is the programme's, not the launcher's
+    ("fr", "Le programme Kelvo, lancé par l’Agence Orvalis avec l’appui de la Fondation Zeph, accompagne les PME.",
+     ("SUPPORTS", "Fondation Zeph", "Agence Orvalis")),
     # with a named object, "its" may be the object's: no owner is read
     ("en", "Kelvo Labs joined the Orvalis Cluster through its Nova Programme.", ("RUNS", "Kelvo Labs", "Nova Programme")),
     # a conjunct's possessive is the conjunct's
