@@ -666,6 +666,32 @@ TEXT_LINKS = [
      "the Orvalis Academy of Marine Research grew.", ["Orvalis Academy of Marine Research and Arts",
                                                       "Orvalis Academy of Marine Research and Technology",
                                                       "Orvalis Academy of Marine Research"], 3),
+    # a proper name apposed between commas to a 'the' name with a body's head word, the sentence going on
+    ("Growth rose, according to the Kelvo Press Agency, Orvapress.", ["Kelvo Press Agency", "Orvapress"], 1),
+    ("To that end the Orvalis Central Bank, Banque d'Orvalis, recently raised its pledge.",
+     ["Orvalis Central Bank", "Banque d'Orvalis"], 1),
+    ("Pour cela la Banque centrale du Kelvo, Kelvobank, a relevé son offre.", ["Banque centrale du Kelvo",
+                                                                                "Kelvobank"], 1),
+    # … not a list, an acronym (maybe another body's), a name without 'the' or without a body's head word
+    ("Funds came from the Kelvo Development Bank, Orvalis Fund, and Zephyr Lab.",
+     ["Kelvo Development Bank", "Orvalis Fund", "Zephyr Lab"], 3),
+    ("Partners are the Kelvo Trade Agency, Orvalis Weaving, Zephyr Lab and others.",
+     ["Kelvo Trade Agency", "Orvalis Weaving", "Zephyr Lab"], 3),
+    ("They are led by the Kelvo Trade Agency, Orvalis Weaving, respectively.",
+     ["Kelvo Trade Agency", "Orvalis Weaving"], 2),
+    ("It is funded by the Kelvo Development Bank, ORF, in part.", ["Kelvo Development Bank", "ORF"], 2),
+    ("Kelvo Trade Agency, Orvalis Weaving, signed the deal.", ["Kelvo Trade Agency", "Orvalis Weaving"], 2),
+    ("In 2031 the Kelvo Weavers, Orvalis, signed.", ["Kelvo Weavers", "Orvalis"], 2),
+    # a former name after a list's last item may be the whole list's (their former parent)
+    ("The site belongs to Kelvo Mills, Brevia Dyes and Tessaro Looms, ex-Orvatex, the state group.",
+     ["Kelvo Mills", "Brevia Dyes", "Tessaro Looms", "Orvatex"], 4),
+    ("Le site appartient aux entreprises Kelmil, Bredye et Tesloom, ex-Orvatex.",
+     ["Kelmil", "Bredye", "Tesloom", "Orvatex"], 4),
+    ("The site belongs to Tessaro Looms, ex-Orvatex, the state group.", ["Tessaro Looms", "Orvatex"], 1),
+    # an acronym with its kind's word ('KVM cluster') for the long name whose initials it spells
+    ("Le Pôle Kelvo Marin recrute. Le PKM cluster vote.", ["Pôle Kelvo Marin", "PKM cluster"], 1),
+    ("Le Pôle Kelvo Marin recrute. Le PKT cluster vote.", ["Pôle Kelvo Marin", "PKT cluster"], 2),
+    ("Le Pôle Kelvo Marin recrute. La PKM Bank prête.", ["Pôle Kelvo Marin", "PKM Bank"], 2),
 ]
 
 
@@ -853,6 +879,24 @@ def test_a_name_that_drops_its_plural_does_not_change_the_kind():
       ("ZX CBC Orvalis Sea Basin", PROG)], 3),
     ("Funded by the Sea Basin. The KV CBC Sea Basin Programme pays.",
      [("Sea Basin", PROG), ("KV CBC Sea Basin Programme", PROG)], 2),
+    # a long programme name without its place and its word 'Program', written with a word split or not
+    ("The Morocco Green Weave Acceleration Program opened. Its Green Weave Acceleration services grew.",
+     [("Morocco Green Weave Acceleration Program", PROG), ("Green Weave Acceleration", ORG)], 1),
+    ("The Morocco GreenWeave Acceleration Program opened. Its Green Weave Acceleration services grew.",
+     [("Morocco GreenWeave Acceleration Program", PROG), ("Green Weave Acceleration", ORG)], 1),
+    ("The Morocco Export Program opened. Export grew.", [("Morocco Export Program", PROG), ("Export", ORG)], 2),
+    ("The Morocco Green Weave Program and the Tunisia Green Weave Program opened. Green Weave grew.",
+     [("Morocco Green Weave Program", PROG), ("Tunisia Green Weave Program", PROG), ("Green Weave", ORG)], 3),
+    # a brand and its long name, one title within one pair of quotes
+    ("Also the programme “KELVO-7 -Orvalis Rural Weaving Program for Tessaro” runs.",
+     [("KELVO-7", PROG), ("Orvalis Rural Weaving Program for Tessaro", PROG)], 1),
+    ("Also the programme « KELVO-7 – Programme Orvalis de tissage rural » démarre.",
+     [("KELVO-7", PROG), ("Programme Orvalis de tissage rural", PROG)], 1),
+    ("Also KELVO-7 - Orvalis Rural Weaving Program for Tessaro runs.",
+     [("KELVO-7", PROG), ("Orvalis Rural Weaving Program for Tessaro", PROG)], 2),
+    ("The “KELVO – Orvalis Weaving” partnership runs.", [("KELVO", ORG), ("Orvalis Weaving", ORG)], 2),
+    ("The “KELVO-7 - Orvalis Rural Weaving Program and its partners” run.",
+     [("KELVO-7", PROG), ("Orvalis Rural Weaving Program", PROG)], 2),
 ])
 def test_programme_forms_of_one_document(text, names, bodies):
     ms, pos = [], 0
