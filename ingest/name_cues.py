@@ -217,11 +217,12 @@ def _quoted_other_name_pairs(mentions: list[Mention], text: str) -> list[tuple[i
     return out
 
 
-# '… the Kelvo Trade Bureau, Orvalis Bank, said': a second name apposed between commas to a descriptive one, the
-# sentence going on in small letters (a list 'A, B, C' goes on with a name, 'A, B, and C' with a conjunction)
+# '… the Kelvo Trade Bureau, Orvalis Bank, recently said': a second name apposed between commas to a descriptive one,
+# the sentence going on in small words, or closing on one ('…, Orvapress reported.'; a list 'A, B, C' goes on with a name, 'A, B, the C' or « A, B, l'C » with
+# an article before one, 'A, B, and C' with a conjunction)
 _APPOSED_NAME_BEFORE = re.compile(r"(?:\bthe|\bla|\ble|\bl['’])\s*$", re.I)
 _APPOSED_NAME_AFTER = re.compile(r"\s*(?:[.;]|,\s*(?!(?:and|or|et|ou|as|respectively|etc|among|including|ainsi|"
-                                 r"respectivement|notamment|parmi)\b)[a-zà-ÿ])")
+                                 r"respectivement|notamment|parmi)\b)[a-zà-ÿ]+\s+[a-zà-ÿ]|\s+[a-zà-ÿ]+\s*\.)")
 
 
 def _apposed_name_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:

@@ -668,6 +668,9 @@ TEXT_LINKS = [
                                                       "Orvalis Academy of Marine Research"], 3),
     # a proper name apposed between commas to a 'the' name with a body's head word, the sentence going on
     ("Growth rose, according to the Kelvo Press Agency, Orvapress.", ["Kelvo Press Agency", "Orvapress"], 1),
+    ("Growth rose, the Kelvo Press Agency, Orvapress reported.", ["Kelvo Press Agency", "Orvapress"], 1),
+    ("Growth rose, the Kelvo Press Agency, Orvapress and Brevia reported.", ["Kelvo Press Agency", "Orvapress",
+                                                                            "Brevia"], 3),
     ("To that end the Orvalis Central Bank, Banque d'Orvalis, recently raised its pledge.",
      ["Orvalis Central Bank", "Banque d'Orvalis"], 1),
     ("Pour cela la Banque centrale du Kelvo, Kelvobank, a relevé son offre.", ["Banque centrale du Kelvo",
@@ -682,6 +685,10 @@ TEXT_LINKS = [
     ("It is funded by the Kelvo Development Bank, ORF, in part.", ["Kelvo Development Bank", "ORF"], 2),
     ("Kelvo Trade Agency, Orvalis Weaving, signed the deal.", ["Kelvo Trade Agency", "Orvalis Weaving"], 2),
     ("In 2031 the Kelvo Weavers, Orvalis, signed.", ["Kelvo Weavers", "Orvalis"], 2),
+    ("Signed by the Kelvo Institute of Weaving, Orvalis University, the Brevia Chamber and others.",
+     ["Kelvo Institute of Weaving", "Orvalis University", "Brevia Chamber"], 3),
+    ("Le ministère du Tissage de Kelvo, Orvalis Ventures, l’Université de Brevia et Zephyr ont signé.",
+     ["ministère du Tissage de Kelvo", "Orvalis Ventures", "Université de Brevia", "Zephyr"], 4),
     # a former name after a list's last item may be the whole list's (their former parent)
     ("The site belongs to Kelvo Mills, Brevia Dyes and Tessaro Looms, ex-Orvatex, the state group.",
      ["Kelvo Mills", "Brevia Dyes", "Tessaro Looms", "Orvatex"], 4),
@@ -746,6 +753,13 @@ NAME_KINDS = [
     # languages are associations
     ("Embassy of Orvalis", (ORG, "government")),
     ("Ambassade de Kelvo", (ORG, "government")),
+    # a delegation of a union of states is its mission, no association; a union alone stays an association
+    ("Delegation of the Orvalis Union to Kelvo", (ORG, "government")),
+    ("Délégation régionale de Brevia", (ORG, "government")),
+    ("Orvalis Weavers Union", (ORG, "association")),
+    # ministries named together are government too
+    ("Kelvish Ministries of Weaving and Trade", (ORG, "government")),
+    ("Ministères de Kelvo", (ORG, "government")),
     ("Pépinière d'entreprises de Brevia", (ORG, "support")),
     ("Kelvo Business Centre", (ORG, "support")),
     ("Orvalis Entrepreneurship Centre", (ORG, "support")),
