@@ -9,7 +9,7 @@ aliases, when a loose form matches ("Cluster Atlas" / "Atlas Cluster": the cue w
 "X CBC Y" for "X Cross Border Cooperation Y", "A (B)" where B is A's other name, an acronym glued by a
 hyphen or written after the name, a contraction, a name without its spaces, a short form cut before "and", "ACR"
 with "ACR Project", a programme named without its family's acronyms, a rename or "hereinafter" cue in
-`name_cues`). A bare head ("the Technopark") of another document is a known place-tagged body only where that
+`name_cues`; a name apposed between commas, a brand and its long name in one quoted title). A bare head ("the Technopark") of another document is a known place-tagged body only where that
 document names its place. No join ever crosses a distinguishing qualifier
 (`name_keys.clash`: another country or city, Northern/Southern). The name is the most used form,
 in the document's language where the forms differ, never a former name.
