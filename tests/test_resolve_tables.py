@@ -1066,3 +1066,24 @@ def test_a_programme_glued_to_its_owners_name_is_the_programme(text, bodies):
     ms = [_mention(text, "KVO", ORG), _mention(text, "ZEPH", PROG), _mention(text, "KVOZEPH", ORG)]
     ext = Resolver().resolve(_doc(text, "g.txt"), text, RawExtraction(mentions=ms))
     assert len(ext.entities) == bodies, [(e.name, e.aliases) for e in ext.entities]
+
+
+@pytest.mark.parametrize("names,context,kind", [
+    # the word 'Initiative' alone makes no policy: a named initiative is a programme
+    (["Kelvo Weaving Investment Initiative", "KWII"], None, "programme"),
+    (["Orvalis Meta-Looms Initiative"], "project", "project"),
+    # … unless it is a nation's, or another word of the name says policy
+    (["Initiative Maroc Tissage"], None, "policy"),
+    (["National Initiative for Kelvo Weaving"], None, "policy"),
+    (["Kelvo Weaving Strategy Initiative"], None, "policy"),
+    (["Orvalis Weaving Plan"], None, "policy"),
+])
+def test_an_initiative_is_a_programme_unless_a_policy_word_says_more(names, context, kind):
+    text = " ; ".join(names) + "."
+    ms, pos = [], 0
+    for n in names:
+        ms.append(_mention(text, n, PROG, pos))
+        ms[-1].kind = context
+        pos = ms[-1].end
+    ext = Resolver().resolve(_doc(text, "i.txt"), text, RawExtraction(mentions=ms))
+    assert [e.kind for e in ext.entities] == [kind]
