@@ -15,6 +15,8 @@ registry names inside them.
 """
 from __future__ import annotations
 
+import re
+
 from .chunk_filters import _JOB_TITLES, NameChunk, not_a_name
 from .gazetteers import gazetteer, make_doc, places, registry_surfaces, sectors
 from ecograph.kinds import CONNECTORS, FIRM_WORDS, GENERIC, MONTHS, classify
@@ -264,7 +266,41 @@ def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> t
     elif j < b and toks[j].f in ("program", "programme", "project") and \
             " ".join(t.f for t in toks[i:j + 1]) in registry_surfaces():
         j += 1
-    return i, _host_place(toks, i, _trim_event_city(toks, i, j), b)
+    j = _host_place(toks, i, _trim_event_city(toks, i, j), b)
+    return _with_edition(toks, i, j, a, b)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# acts named by their number ("Circular 331", « Loi 15-95 »): the number is the name
+_NUMBERED_ACTS = {"circular", "circulaire", "law", "loi", "decree", "decret", "resolution", "regulation",
+                  "directive", "dahir"}
+_DETERMINERS_BEFORE_YEAR = {"the", "la", "le", "l'", "its", "this", "their", "our", "sa", "son", "cette", "notre"}
+
+
+def _number_end(toks, k: int, b: int) -> int:
+    """One past a number written as one word: '2022', '2021-24', '2010/2014', '2024-2028', '15-95'."""
+    m = k + 1
+    if m + 1 < b and toks[m].f in ("-", "/") and not toks[m].space and not toks[m + 1].space and \
+            toks[m + 1].text.isdigit() and len(toks[m + 1].text) in (2, 4):
+        m += 2
+    return m
+
+
+def _with_edition(toks, i: int, j: int, a: int, b: int) -> tuple[int, int]:
+    """A programme's year or years are part of its name ('Cooperation Programme for the Near East 2021-24',
+    'the 2030 Agenda for Sustainable Development', « Plan Azur 2015 »), and an act's number is its name
+    ('Circular 331'): the number after (or a year before) a name the words call a programme."""
+    name = " ".join(t.f for t in toks[i:j])
+    act = j - i == 1 and toks[i].f in _NUMBERED_ACTS
+    if not act and classify(name)[0] != "Programme":
+        return i, j
+    if j < b and toks[j].text.isdigit() and (act or _YEAR.fullmatch(toks[j].text)) and \
+            not (j + 1 < b and toks[j + 1].text[:1].isalpha() and toks[j + 1].text.islower() and act):
+        j = _number_end(toks, j, b)
+    elif i - 1 >= a and _YEAR.fullmatch(toks[i - 1].text) and \
+            (i - 1 == a or toks[i - 2].f in _DETERMINERS_BEFORE_YEAR):
+        i -= 1
+    return i, j
 
 
 # nouns that frame a name after 'of' without naming a body ("in the Framework of the Kelvo Project")

@@ -213,13 +213,19 @@ def _trim(toks: list[Tok], i: int, j: int) -> tuple[int, int]:
     while i < j and ((toks[i].f in CONNECTORS and not (toks[i].upper and toks[i].f != "the")
                       and not _opening_article(toks, i, j))
                      or (toks[i].f in STARTERS and not (toks[i].upper and toks[i].f not in ("the", "le", "la", "les"))
-                         and not _representation_of(toks, i, j))
+                         and not _representation_of(toks, i, j) and not _dated_title(toks, i, j))
                      or not _namey(toks[i])):
         i += 1
     while j > i and (toks[j - 1].f in CONNECTORS or toks[j - 1].f in _TRAILING_TITLES or
                      not (_namey(toks[j - 1]) or toks[j - 1].text.isalnum())):
         j -= 1  # ("Chairperson Dr": the title of the person named next is no part of a name)
     return i, j
+
+
+def _dated_title(toks: list[Tok], i: int, j: int) -> bool:
+    """'Vision 2030', 'Agenda 2063': a programme word alone before a year is the title of that programme."""
+    return j == i + 1 and j < len(toks) and toks[i].cap and re.fullmatch(r"(?:19|20)\d\d", toks[j].text) is not None \
+        and classify(toks[i].f)[0] == "Programme"
 
 
 _TRAILING_TITLES = {"dr", "mr", "mrs", "ms", "prof", "mme", "mlle"}
