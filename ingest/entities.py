@@ -52,7 +52,58 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
         names.extend(_sentence_names(toks, a, b, sent, mid_caps, reg_by_sent.get(si, []), place_hits, persons,
                                      lower_vocab))
     kept = _against_gazetteers(toks, names, place_hits, reg_by_sent, sent_of)
+    kept = _with_governments(kept, _governments(toks, sents))
     return _without_overlaps(toks, kept, reg_hits, place_hits, sector_hits)
+
+
+_GOVERNMENT = {"government", "gouvernement"}
+_OF_COUNTRY = {"of", "de", "du", "d'"}
+
+
+def _country_at(toks, k: int, b: int) -> tuple[int, Place] | None:
+    """(end, country) of a country's name written from token k ('Italy', 'United Kingdom'), or None."""
+    for m in range(min(b, k + 3), k, -1):
+        p = places()[0].get(" ".join(t.f for t in toks[k:m]))
+        if p is not None and p.kind == "country" and toks[k].cap:
+            return m, p
+    return None
+
+
+def _governments(toks, sents) -> list[Chunk]:
+    """A country's government named by a phrase in any case: 'the German government', « le gouvernement
+    tunisien », 'the Government of Italy', « le gouvernement du Maroc », 'the Jordanian Government'. Each
+    is an organisation of kind government, with 'Government of <country>' as an alias."""
+    out = []
+    dem = places()[1]
+    for a, b, _ in sents:
+        for k in range(a, b):
+            if toks[k].f not in _GOVERNMENT:
+                continue
+            span = None
+            if k > a and toks[k - 1].f in dem and dem[toks[k - 1].f].kind == "country":
+                span = (k - 1, k + 1, dem[toks[k - 1].f])  # "the German government"
+            elif k + 1 < b and toks[k + 1].f in dem and toks[k + 1].text.islower() and toks[k].f == "gouvernement":
+                span = (k, k + 2, dem[toks[k + 1].f])  # « le gouvernement allemand »
+            elif k + 2 < b and toks[k + 1].f in _OF_COUNTRY:
+                n = k + 2 + (toks[k + 2].f in ("the", "la", "l'"))
+                hit = _country_at(toks, n, b)
+                if hit is not None:
+                    span = (k, hit[0], hit[1])  # "the Government of Italy", « le gouvernement du Maroc »
+            if span is not None:
+                i, j, country = span
+                alias = f"Government of {country.name}"
+                out.append(Chunk(i, j, "government", "Organisation", "government", None, country.name,
+                                 [] if _surface(toks, i, j).lower() == alias.lower() else [alias]))
+    return out
+
+
+def _with_governments(names: list[Chunk], governments: list[Chunk]) -> list[Chunk]:
+    """The names with each government phrase in place of the chunks it crosses ('Government' alone,
+    'Government of Italy' read by the chunker keeps its alias)."""
+    if not governments:
+        return names
+    kept = [n for n in names if not any(_overlap(n, g) for g in governments)]
+    return sorted(kept + governments, key=lambda c: c.i)
 
 
 def _sentence_of(toks: list[Tok], sents) -> list[int]:

@@ -165,7 +165,10 @@ def _outermost(spans: list[tuple]) -> list[tuple]:
 def with_institutions(lang: str, docs: dict, sents, toks, names: list, places: list) -> tuple[list, list]:
     """The names and places of a document, with each sentence-case institution name in place of the
     capitalised pieces of it the name finder saw ("Mines" of « ministère de l'Énergie et des Mines »)."""
-    if lang not in SENTENCE_CASE_LANGS or not docs:
+    if not docs:
+        return names, places
+    names, places = _with_donor_countries(docs, sents, toks, names, places)
+    if lang not in SENTENCE_CASE_LANGS:
         return names, places
     starts = [t.start for t in toks]
     found = []
@@ -216,3 +219,50 @@ def _head_and_nationality(doc: Doc, t: Token, end: int) -> bool:
         return False
     adj = doc[t.i + 1]
     return adj.pos_ == "ADJ" and adj.is_lower and (fold(adj.text) in places()[1] or adj.lemma_ == "mondial")
+
+
+# what a country does as a donor: its government acts ("Switzerland funds …", « l'Italie finance … »)
+_DONOR_VERBS = {"fund", "finance", "co-finance", "cofinance", "contribute", "donate", "pledge", "grant", "sponsor",
+                "support", "financer", "cofinancer", "contribuer", "octroyer", "allouer", "accorder", "soutenir",
+                "appuyer", "subventionner", "donner"}
+_DONOR_NOUNS = {"donor", "donors", "funder", "sponsor", "contributor", "bailleur", "donateur", "contributeur"}
+_SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass"}
+
+
+def _donor_subject(tok: Token) -> bool:
+    """The country's name is the subject of a donor's verb ('Switzerland aims to support', « la Suisse
+    finance »), or of a copula whose predicate is a donor ('Italy was the largest donor'); a country listed
+    with it ('Norway and Italy pledged') is one too."""
+    if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECTS:
+        tok = tok.head
+    if tok.dep_ not in _SUBJECTS:
+        return False
+    verb = tok.head
+    verbs = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
+    if any(v.lemma_.lower() in _DONOR_VERBS for v in verbs):
+        return True
+    return any(c.dep_ in ("attr", "acomp", "ROOT") and c.lemma_.lower() in _DONOR_NOUNS for c in verb.children) or \
+        verb.lemma_.lower() in _DONOR_NOUNS
+
+
+def _with_donor_countries(docs: dict, sents, toks, names: list, places: list) -> tuple[list, list]:
+    """A country named as a donor is its government, an organisation: 'Switzerland aims to support …',
+    'In 2018 Italy was the largest donor to X'. Its alias is 'Government of <country>'."""
+    firsts = [s.a for s in sents]
+    donors = []
+    for p in places:
+        if p.kind != "country":
+            continue
+        n = bisect_left(firsts, p.i + 1) - 1
+        doc = docs.get(n)
+        if doc is None:
+            continue
+        sp = doc.char_span(toks[p.i].start - sents[n].start, toks[p.j - 1].end - sents[n].start,
+                           alignment_mode="expand")
+        if sp is not None and _donor_subject(sp.root):
+            donors.append(Chunk(p.i, p.j, "government", "Organisation", "government", None, p.canonical,
+                                [f"Government of {p.canonical}"]))
+    if not donors:
+        return names, places
+    taken = {(d.i, d.j) for d in donors}
+    return sorted(names + donors, key=lambda c: c.i), [p for p in places if (p.i, p.j) not in taken]
