@@ -53,8 +53,29 @@ def not_a_name(c: NameChunk, heading: bool, mid_caps: set[str], persons: set[str
     rejects it (a person's words join `persons`)."""
     admin = len(c.words) >= 2 and c.words[-1] in ("region", "municipality", "province", "prefecture",
                                                   "commune", "wilaya") and c.toks[c.j - 1].cap
-    return _generic_words(c, admin) or _people_or_places(c, persons) or \
+    return _generic_words(c, admin) or _credit(c) or _people_or_places(c, persons) or \
         _common_words(c, admin, lower_vocab) or _title_or_first_word(c, heading, mid_caps, persons, lower_vocab)
+
+
+_CREDIT_WORDS = {"photo", "photos", "credit", "credits", "copyright", "source", "sources", "via", "illustration",
+                 "image", "images"}
+_PHOTO_WORDS = {"photo", "photos", "credit", "credits", "copyright"}
+# the last word of a newspaper's or a news site's name
+_PRESS_WORDS = {"daily", "news", "times", "post", "tribune", "journal", "gazette", "herald", "magazine", "hebdo",
+                "quotidien", "presse", "press", "online", "today", "mag", "info", "infos"}
+
+
+def _credit(c: NameChunk) -> bool:
+    """Who made the page, not an actor of it: a photo's or a text's credit ('Photo K.L.', 'Source: Kelvo
+    Wire', « Crédit photo : X »), and a newspaper's name opening its dateline ('Kelvo Daily – The minister …')."""
+    toks, i, j, a, words = c.toks, c.i, c.j, c.a, c.words
+    if words[0] in _PHOTO_WORDS and j - i <= 3 and classify(" ".join(words))[0] is None:
+        return True
+    k = i - 1
+    if k > a and toks[k].f == ":" and toks[k - 1].f in _CREDIT_WORDS:
+        return True
+    dash = j + 1 < c.b and toks[j].f in ("-", "\u2013", "\u2014") and toks[j].space and toks[j + 1].cap
+    return dash and i == a and words[-1] in _PRESS_WORDS  # (not "Kelvo News – a media start-up – joined …")
 
 
 def _generic_words(c: NameChunk, admin: bool) -> bool:

@@ -34,7 +34,7 @@ _HEAD_NOUNS_TAIL = {"cluster", "label", "plan", "strategy", "initiative"}  # low
 # lower-case kind nouns after a name: what stands before the name describes it ("the Egyptian X incubator")
 _KIND_AFTER = {"incubator", "incubateur", "cluster", "startup", "start-up", "company", "firm", "accelerator",
                "platform", "technopark", "accelerateur", "entreprise", "societe"}
-_CLITICS = {"vous", "nous", "il", "elle", "on", "ils", "elles", "t", "je", "tu", "moi", "toi"}
+_CLITICS = {"vous", "nous", "il", "elle", "on", "ils", "elles", "t", "je", "tu", "moi", "toi", "ci"}  # ("Celle-ci")
 
 
 def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> tuple[list[Chunk], list[Chunk], list[Chunk]]:
@@ -286,7 +286,7 @@ def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> t
     a lower-case head noun after it, without an event's city; None for a verb with its pronoun or a
     titled person (whose words join `persons`)."""
     if any(toks[k].f == "-" and toks[k + 1].f in _CLITICS for k in range(i, j - 1)):
-        return None  # "Pouvez-vous", "Participez-vous": a verb with its pronoun
+        return None  # "Pouvez-vous", "Participez-vous": a verb with its pronoun; « Celle-ci »: a pronoun
     if toks[i].f in ("dr", "mr", "mrs", "ms", "prof", "mme", "mlle", "me", "pr") and j - i >= 2:
         persons.update(t.f for t in toks[i + 1:j])
         return None  # "Dr Rania Khoury": a person

@@ -191,7 +191,13 @@ def is_region_name(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'the Southern Mediterranean', 'South Med', « en Afrique de l'Est », 'sub-Saharan Africa': a
     side of a place is a region, not an actor (no word of it says organisation)."""
     words = [t for t in sp if t.is_alpha and t.lower_ not in _FUNCTION]
-    if kind_word or not 2 <= len(words) <= 4 or any(t.lower_ in _FIRM_WORDS for t in words):
+    if kind_word or not 1 <= len(words) <= 4 or any(t.lower_ in _FIRM_WORDS for t in words):
+        return False
+    doc = sp.doc
+    if sp.start >= 2 and doc[sp.start - 1].text == "-" and doc[sp.start - 2].lower_ in ("sub", "trans") and \
+            _placey(words[-1]):
+        return True  # "sub-Saharan Africa": the name finder saw the words after the lower-case "sub-"
+    if len(words) < 2:
         return False
     sides = [t for t in words if t.lower_ in _COMPASS]
     rest = [t for t in words if t.lower_ not in _COMPASS]

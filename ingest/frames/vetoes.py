@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from ..gazetteers import given_names
 from .pipelines import common_words
-from ecograph.kinds import BODY_NOUNS, FIRM_WORDS as _FIRM_WORDS, classify
+from ecograph.kinds import BODY_NOUNS, FIRM_WORDS as _FIRM_WORDS, NON_NAME_ACRONYMS, classify
 from .roles import OF
 from ..tokens import fold_tokens
 
@@ -74,7 +74,7 @@ def _post_beside(sp: Span) -> bool:
     doc = sp.doc
     k = sp.end
     if k + 1 < len(doc) and doc[k].text == ",":
-        nxt = doc[k + 1:k + 3]
+        nxt = doc[k + 1:k + (4 if k + 2 < len(doc) and doc[k + 2].text == "-" else 3)]  # ", co-founder of"
         if any(t.lower_ in POSTS for t in nxt):
             return True
     if sp.start >= 2 and doc[sp.start - 1].text == "," and sp.end < len(doc) and doc[sp.end].text in (",", "."):
@@ -88,9 +88,17 @@ def is_common_word(sp: Span, kind_word: bool, heading: bool) -> bool:
     if len(sp) != 1 or kind_word:
         return False
     t = sp[0]
-    if _coined(t.text):
+    if _coined(t.text) or _named_by_kind_noun(sp):
         return False
     return t.pos_ not in ("PROPN", "X") and not t.ent_type_ and not (t.text.isupper() and len(t.text) <= 5)
+
+
+def _named_by_kind_noun(sp: Span) -> bool:
+    """« le programme Kelvo », 'the project Lyra': a kind noun right before one word names it."""
+    if sp.start == 0:
+        return False
+    before = sp.doc[sp.start - 1]
+    return before.is_lower and classify(before.lower_)[0] is not None
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -173,11 +181,13 @@ def is_common_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
     if not words:
         return False
     content = [t for t in sp if t.lower_ not in _FUNCTION and not t.is_punct]
-    if not content or any(_coined(t.text) or t.text.isupper() and len(t.text) > 1 for t in content):
+    # ("Demand for IT": a generic acronym is a dictionary word too)
+    if not content or any(_coined(t.text) or t.text.isupper() and len(t.text) > 1 and
+                          t.lower_ not in NON_NAME_ACRONYMS for t in content):
         return False
     if any(t.ent_type_ in _PROPER_ENTS for t in sp) or sp[-1].lower_ in _FIRM_WORDS or _actor_context(sp):
         return False
-    return all(_dictionary_word(t.lower_, words) for t in content)
+    return all(_dictionary_word(t.lower_, words) or t.lower_ in NON_NAME_ACRONYMS for t in content)
 
 
 def _actor_context(sp: Span) -> bool:

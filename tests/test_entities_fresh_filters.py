@@ -1,0 +1,40 @@
+"""Small name filters found on fresh texts (issue 13, entity part): a pronoun, a sentence adverb, a
+credit line, a newspaper's dateline, a person with a hyphenated post, a side of a continent, a
+generic acronym, a one-word programme after its kind noun. Invented sentences and names only: each
+row gives the words that must not be an organisation, and the names that must stay."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import run
+
+ROWS = [  # lang, text, words that name no actor, names that must be found
+    ("fr", "Le Kelvo Park poursuit son développement. Celle-ci vise les villes du nord.", {"Celle-ci"},
+     {"Kelvo Park"}),
+    ("fr", "Les clusters se développent. Mais l'Etat favorise également le regroupement des entreprises.",
+     {"Mais l'Etat", "Mais l’Etat"}, set()),
+    ("fr", "Les participants de la conférence organisée par la Banque Kelvo. Photo K.L.M.", {"Photo K", "Photo"},
+     {"Banque Kelvo"}),
+    ("en", "Source: KelvoWire\n\nThe Orion Bank approved a grant for the Lyra Hub.", {"KelvoWire"},
+     {"Orion Bank", "Lyra Hub"}),
+    ("en", "Kelvo Daily – Planning Minister Lina Roe and the Orion Bank signed two agreements.", {"Kelvo Daily"},
+     {"Orion Bank"}),
+    ("en", "Jafar Kelmani, co-founder of LYRA, said their programmes have been hit.", {"Jafar Kelmani"}, {"LYRA"}),
+    ("en", "The startups export to Europe and sub-Saharan Africa, said the Orion Bank.", {"Saharan Africa"},
+     {"Orion Bank"}),
+    ("fr", "Les secteurs stratégiques comme les NTIC ou l'énergie attirent le Pôle Kelvo.", {"NTIC"}, {"Pôle Kelvo"}),
+    # kept: a one-word programme after its kind noun, a news firm that acts, a name after "Via"
+    ("fr", "Un accord a été signé dans le cadre du programme Kelvara financé par l'Union européenne.", set(),
+     {"Kelvara"}),
+    ("en", "Kelvo News – a media start-up – joined the Orion Hub.", set(), {"Kelvo News", "Orion Hub"}),
+    ("en", "The Daily Kelvo Group signed an agreement with the Orion Bank.", set(), {"Daily Kelvo Group", "Orion Bank"}),
+    ("fr", "Ensuite, la Fondation Kelvo a signé une convention avec le Pôle Lyra.", {"Ensuite"},
+     {"Pôle Lyra"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,no_actor,names", ROWS)
+def test_no_actor_and_names_kept(lang, text, no_actor, names):
+    found = {m.text for m in run(text, lang).mentions if m.label in ("Organisation", "Programme")}
+    assert not (no_actor & found)
+    assert names <= found
