@@ -268,7 +268,7 @@ def _sentence_spans(toks, a: int, b: int) -> tuple[list, list, list]:
     acronym's definition and a quoted title replace the runs inside them), the acronym definitions and
     the quoted titles."""
     spans = []
-    for i, j in join_fields(toks, _raw_chunks(toks, a, b)):
+    for i, j in [p for c in join_fields(toks, _raw_chunks(toks, a, b)) for p in _split_the(toks, *c)]:
         for i2, j2 in _split_and(toks, i, j):
             i2, j2 = _trim(toks, i2, j2)
             if j2 > i2:
@@ -279,6 +279,16 @@ def _sentence_spans(toks, a: int, b: int) -> tuple[list, list, list]:
     quoted = _quoted(toks, a, b) + _national_programmes(toks, a, b)
     spans = [s for s in spans if not any(q[0] <= s[0] and s[1] <= q[1] for q in quoted)] + quoted
     return spans, acr_spans, quoted
+
+
+def _split_the(toks, i: int, j: int) -> list[tuple[int, int]]:
+    """'the Desert Research Center the Agricultural Research Center': a lower-case 'the' right after a
+    name's word (not after 'of', 'for', 'and') opens a second name: a comma the text left out."""
+    for k in range(i + 1, j - 1):
+        if toks[k].text == "the" and toks[k - 1].f not in CONNECTORS and toks[k - 1].text[:1].isupper() and \
+                toks[k + 1].cap:
+            return [(i, k)] + _split_the(toks, k + 1, j)
+    return [(i, j)]
 
 
 def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> tuple[int, int] | None:

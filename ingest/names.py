@@ -93,6 +93,8 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
         last = j
         while j < b:
             u = toks[j]
+            if u.para:
+                break  # a name never runs over a blank line (a title line, then the first sentence)
             if u.f == "-" and not u.space and j + 1 < b and not toks[j + 1].space:
                 nxt = toks[j + 1]
                 if nxt.cap or (nxt.text.isalpha() and not nxt.f.endswith("ed") and nxt.f not in ("based", "led")):
@@ -299,7 +301,7 @@ def _merge_commas(toks, spans):
     while k < len(spans):
         i, j = spans[k]
         head = toks[i].f
-        single = j - i == 1 and toks[i].cap and not toks[i].upper
+        single = j - i == 1 and toks[i].cap and not toks[i].upper and toks[i].f not in places()[0]
         best = k
         if head in _LIST_HEADS or single:
             n = k

@@ -66,6 +66,17 @@ APART = [  # lang, text, names that stay apart: a list of bodies is no list of f
      {"QRX", "Kelvo Patent Commercialization Office"}),
     # « au » between two names glues nothing
     ("fr", "Le Pôle Sigma au Salon Nova de Tunis a présenté ses membres.", {"Pôle Sigma", "Salon Nova"}),
+    # a lower-case "the" after a name's word opens a second name (the text left its comma out)
+    ("en", "The Agency works with the Ministry of Farming, the Dune Research Center the Soil Research Center, and "
+           "the Orion Bank.", {"Dune Research Center", "Soil Research Center", "Ministry of Farming"}),
+    ("en", "The Bank of the West and the Council for the Kelvo Coast signed.", {"Bank of the West",
+                                                                              "Council for the Kelvo Coast"}),
+    # a place before ", and" opens no list of fields: it is an item of a list
+    ("en", "Connected from Kelvo Hall, Nablus, and Kelvo University, the teams discussed the services.",
+     {"Kelvo Hall", "Kelvo University"}),
+    # a name never runs over a blank line
+    ("en", "The Orion Bank and the Lyra Agency\n\nKelvo Foundation signed an agreement with them.",
+     {"Orion Bank", "Lyra Agency", "Kelvo Foundation"}),
 ]
 
 
