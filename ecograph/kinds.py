@@ -45,7 +45,7 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
                                   "centre d etudes", "centres d etudes",
                                   "technical center", "observatory")),
     ("support", "Organisation", ("incubator", "incubateur", "accelerator", "accelerateur", "technopark", "technopole",
-                                 "technoparc", "hub", "innovation centre", "innovation center",
+                                 "technoparc", "cyberparc", "hub", "innovation centre", "innovation center",
                                  "cite de l innovation", "park", "parc", "startup", "start up",
                                  "pepiniere", "pepinieres", "business center", "business centre",
                                  "centre d affaires", "centres d affaires",

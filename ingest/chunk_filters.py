@@ -196,7 +196,7 @@ def _title_or_first_word(c: NameChunk, heading: bool, mid_caps: set[str], person
         (i > a and toks[i - 1].f in (".", "!", "?"))
     if len(words) == 1 and not acronym and has_cue and not any(ch.isupper() for ch in text_tokens[0].text[1:]) \
             and (words[0] in _ORG_NOUNS or words[0] in _PROG_NOUNS or words[0] in _KIND_NOUNS
-                 or words[0].endswith("ing")):
+                 or words[0].endswith("ing")) and not _head_of_sentence_case_name(c):
         return True  # "Mentoring", "Incubator": the kind's own noun, capitalised, names nothing
     if len(words) == 1 and not acronym and not has_cue:
         t = text_tokens[0]
@@ -213,6 +213,18 @@ def _title_or_first_word(c: NameChunk, heading: bool, mid_caps: set[str], person
         if t.f in STARTERS:
             return True
     return False
+
+
+_SCOPE_ADJECTIVES = {"national", "nationale", "regional", "regionale", "mondial", "mondiale", "international",
+                     "internationale", "africain", "africaine", "arabe", "mediterraneen", "mediterraneenne"}
+
+
+def _head_of_sentence_case_name(c: NameChunk) -> bool:
+    """« le Fonds national pour … », « le Fonds algérien des … »: a capitalised head noun, then a lower-case
+    adjective of scope or nationality, opens a French name in sentence case; the institution reader
+    (`frames/institutions.py`) reads where it ends, and the vetoes drop the head if it names nothing."""
+    toks, j = c.toks, c.j
+    return j < c.b and toks[j].text.islower() and (toks[j].f in _SCOPE_ADJECTIVES or toks[j].f in places()[1])
 
 
 def _defines_org(toks, j, b) -> bool:

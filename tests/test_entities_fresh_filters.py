@@ -28,6 +28,12 @@ ROWS = [  # lang, text, words that name no actor, names that must be found
      {"Kelvara"}),
     ("en", "Kelvo News – a media start-up – joined the Orion Hub.", set(), {"Kelvo News", "Orion Hub"}),
     ("en", "The Daily Kelvo Group signed an agreement with the Orion Bank.", set(), {"Daily Kelvo Group", "Orion Bank"}),
+    # sentence-case French names the institution reader finds whole
+    ("fr", "Les sites sont Rabat et la Cité de l'innovation Souss-Kelvo, selon le Pôle Lyra.", {"Cité"},
+     {"Cité de l'innovation Souss-Kelvo", "Pôle Lyra"}),
+    ("fr", "Le Fonds national pour le financement des start-up a soutenu 390 porteurs de projets.", {"Fonds"},
+     {"Fonds national pour le financement des start-up"}),
+    ("fr", "Les fonds de la Banque Kelvo sont destinés aux jeunes entreprises.", {"fonds"}, {"Banque Kelvo"}),
     ("fr", "Ensuite, la Fondation Kelvo a signé une convention avec le Pôle Lyra.", {"Ensuite"},
      {"Pôle Lyra"}),
 ]

@@ -23,7 +23,7 @@ from .roles import OF
 SENTENCE_CASE_LANGS = {"fr"}
 # heads that open a name even in lower case, when a capitalised complement follows: « le ministère de
 # l'Industrie », « l'université de Sfax », « le pôle de compétitivité de Bizerte »
-_LOWER_HEADS = {"ministère", "université", "pôle", "technopole", "technopôle", "technoparc", "chambre"}
+_LOWER_HEADS = {"ministère", "université", "pôle", "technopole", "technopôle", "technoparc", "chambre", "cyberparc"}
 # heads that name a place or a body's organ more often than an institution: « la région de X », « la
 # direction de X » (X's management)
 _NOT_HEADS = {"région", "region", "commune", "wilaya", "préfecture", "province", "direction", "conseil",
@@ -72,10 +72,17 @@ def institution_spans(doc: Doc, lang: str) -> list[tuple[int, int, str, str | No
     return _outermost(out)
 
 
+# heads of _NOT_HEADS that open a name when capitalised inside a sentence and qualified by an adjective:
+# « le Fonds national pour … », « le Fonds algérien des start-up » (« les fonds de l'État » is money)
+_CAPITAL_HEADS = {"fonds"}
+
+
 def _head(t: Token) -> tuple[str, str | None] | None:
-    if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in _NOT_HEADS:
+    if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in _NOT_HEADS and not _capital_head(t):
         return None
     label, kind = ("Organisation", None) if t.lower_ in _WEAK_HEADS and t.text[:1].isupper() else classify(t.lower_)
+    if label is None and t.text[:1].isupper():
+        label, kind = _phrase_head(t)  # « la Cité de l'innovation X »: a cue phrase that opens with the head
     if label is None or kind == "company":
         return None  # "Maroc", "International" end firm names; they open none
     if not t.text[:1].isupper() and t.lower_ not in _LOWER_HEADS:
@@ -88,6 +95,20 @@ def _head(t: Token) -> tuple[str, str | None] | None:
     return label, kind
 
 
+def _capital_head(t: Token) -> bool:
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.lower_ in _CAPITAL_HEADS and t.text[:1].isupper() and t.i > 0 and not t.is_sent_start and \
+        nxt is not None and nxt.pos_ == "ADJ" and nxt.is_lower
+
+
+def _phrase_head(t: Token) -> tuple[str | None, str | None]:
+    """The label a cue phrase opening at t gives (« Cité de l'innovation »), when the cue starts with t's word."""
+    label, kind = classify(t.doc[t.i:t.i + 4].text)
+    if label is None or classify(t.doc[t.i + 1:t.i + 4].text)[0] is not None:
+        return None, None  # the cue is in the words after the head, not in the phrase it opens
+    return label, kind
+
+
 def _name_end(t: Token, label: str) -> int:
     """One past the last token of the name headed by t: the contiguous run of t's complements."""
     doc, k = t.doc, t.i + 1
@@ -95,6 +116,10 @@ def _name_end(t: Token, label: str) -> int:
         w = doc[k]
         if w.text == "," and k + 1 < len(doc) and doc[k + 1].lower_ in OF and _under(doc[k + 1], t):
             k += 1  # « Ministère du développement, de l'investissement et de … »: one name
+            continue
+        if w.text == "-" and k + 1 < len(doc) and not doc[k - 1].whitespace_ and not w.whitespace_ and \
+                doc[k + 1].is_alpha and _under(doc[k - 1], t):
+            k += 2  # « des start-up »: the word a hyphen glues on is part of the one before
             continue
         if w.is_punct and w.text not in ("-", "'", "’") or not _under(w, t):
             break
