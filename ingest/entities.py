@@ -187,6 +187,8 @@ def _around_registry(toks: list[Tok], n: Chunk, inner: list[Chunk]) -> list[Chun
         # "Kelvo Pact for Industrial Growth Orvalis Acceleration Plan": two names run together
         rest = Chunk(prefix.j, n.j, n.source, None, None, None, None, list(n.aliases), n.ext)
         rest.i, rest.j = _trim(toks, rest.i, rest.j)
+        while rest.j > rest.i + 1 and (toks[rest.j - 1].text.isdigit() or toks[rest.j - 1].f in ("-", "/")):
+            rest.j -= 1  # the programme's years belong to the whole name ("ENPI CBC … Programme 2007-2013")
         return [rest] if rest.j > rest.i and not any(r.i == rest.i and r.j == rest.j for r in inner) else []
     out = []
     owner = next((r for r in inner if r.j == n.j and r.label == "Organisation" and r.i - n.i >= 2), None)

@@ -248,8 +248,8 @@ def _head_and_nationality(doc: Doc, t: Token, end: int) -> bool:
 
 # what a country does as a donor: its government acts ("Switzerland funds …", « l'Italie finance … »)
 _DONOR_VERBS = {"fund", "finance", "co-finance", "cofinance", "contribute", "donate", "pledge", "grant", "sponsor",
-                "support", "financer", "cofinancer", "contribuer", "octroyer", "allouer", "accorder", "soutenir",
-                "appuyer", "subventionner", "donner"}
+                "support", "financer", "cofinancer", "contribuer", "octroyer", "allouer", "soutenir", "appuyer",
+                "subventionner"}  # (not « s'accorder », « donner »: two countries agree, a country gives its name)
 _DONOR_NOUNS = {"donor", "donors", "funder", "sponsor", "contributor", "bailleur", "donateur", "contributeur"}
 _SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass"}
 
