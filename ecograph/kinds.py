@@ -253,5 +253,5 @@ STARTERS = {"under", "throughout", "across", "towards", "toward", "upon", "amid"
             "solving", "boosting", "stimulating", "completing", "recruitment", "creation", "support",
             "operator", "partner", "training", "technology", "facilitator", "key", "clients", "companies",
             "in", "organization", "organisation", "partnerships", "work", "exchange", "incubate"}
-PERSON_TITLES = {"mr", "mrs", "ms", "dr", "prof", "professor", "mme", "mlle", "madame", "monsieur", "sir", "dame",
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "prof", "pr", "professor", "mme", "mlle", "madame", "monsieur", "sir", "dame",
                  "president", "ceo", "director", "minister", "m"}

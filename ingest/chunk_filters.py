@@ -109,12 +109,19 @@ def _generic_words(c: NameChunk, admin: bool) -> bool:
     if len(words) == 1 and acronym_like(text_tokens[0]) and j < b and toks[j].text[:1].isdigit():
         return True  # "ISO 9001", "Horizon 2020"-style model numbers: a standard, not an actor
     if sum(ch.isalpha() for ch in "".join(words)) < 3 and \
-            not (len(text_tokens) == 1 and _is_acronym(text_tokens[0]) and len(words[0]) >= 3):
-        return True  # "R&D" (but "2TS", "3D Lab" are names)
+            not (len(text_tokens) == 1 and _is_acronym(text_tokens[0]) and (len(words[0]) >= 3 or _listed(c))):
+        return True  # "R&D" (but "2TS", "3D Lab", and "HP" in "Cisco, HP, Intel" are names)
     parts = " ".join(words).replace(" , ", " & ").replace(" and ", " & ").replace(" et ", " & ").split(" & ")
     # sectors in a title ("Energy, Mobility, Medical & Aeronautics", "Information … & Software Development")
     return all(p.strip() in sectors() or p.strip() in ("", "-") or all(x in sectors() for x in p.split())
                for p in parts)
+
+
+def _listed(c: NameChunk) -> bool:
+    """Between commas (or a comma and 'and') with a capitalised item on each side: a list of names."""
+    toks, i, j = c.toks, c.i, c.j
+    return i - 2 >= c.a and j + 1 < c.b and toks[i - 1].f == "," and toks[i - 2].cap and \
+        toks[j].f in (",", "and", "et") and toks[j + 1].cap
 
 
 def _people_or_places(c: NameChunk, persons: set[str]) -> bool:

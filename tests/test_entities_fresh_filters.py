@@ -29,11 +29,25 @@ ROWS = [  # lang, text, words that name no actor, names that must be found
     ("en", "Kelvo News – a media start-up – joined the Orion Hub.", set(), {"Kelvo News", "Orion Hub"}),
     ("en", "The Daily Kelvo Group signed an agreement with the Orion Bank.", set(), {"Daily Kelvo Group", "Orion Bank"}),
     # sentence-case French names the institution reader finds whole
-    ("fr", "Les sites sont Rabat et la Cité de l'innovation Souss-Kelvo, selon le Pôle Lyra.", {"Cité"},
-     {"Cité de l'innovation Souss-Kelvo", "Pôle Lyra"}),
+    ("fr", "Les sites sont Rabat et la Cité de l'innovation Fès-Meknès, selon le Pôle Lyra.", {"Cité"},
+     {"Cité de l'innovation Fès-Meknès", "Pôle Lyra"}),
     ("fr", "Le Fonds national pour le financement des start-up a soutenu 390 porteurs de projets.", {"Fonds"},
      {"Fonds national pour le financement des start-up"}),
     ("fr", "Les fonds de la Banque Kelvo sont destinés aux jeunes entreprises.", {"fonds"}, {"Banque Kelvo"}),
+    # people: an honorific before a surname in capitals, a post before the comma and "said" after the name,
+    # a "Chief of Party" before the person
+    ("fr", "La convention a été signée par Pr. KELMANI Zoubir, directeur général du Centre Kelvo, et la Banque Lyra.",
+     {"KELMANI Zoubir"}, {"Centre Kelvo", "Banque Lyra"}),
+    ("en", "In his statement at the ceremony, Orion Bank Director General, WU Kelin said the bank supports the hub.",
+     {"WU Kelin"}, set()),
+    ("en", "The growth is part of what KJP Chief of Party Walid Kelmani calls a new industry.",
+     {"KJP Chief of Party Walid Kelmani"}, set()),
+    # firms listed between names keep their names: a dictionary word, two capitals
+    ("en", "Initial partner companies include: Zentrix, Beacon, KZ, Lumora, Kelvocor, and others.", set(),
+     {"Zentrix", "Beacon", "KZ", "Lumora", "Kelvocor"}),
+    ("en", "The platform covers Economic, Environmental and Social issues for the Orion Bank.",
+     {"Environmental", "Economic"}, {"Orion Bank"}),
+    ("en", "It develops R&D, AI, IT and HR tools for the Orion Bank.", {"AI", "IT", "HR"}, {"Orion Bank"}),
     ("fr", "Ensuite, la Fondation Kelvo a signé une convention avec le Pôle Lyra.", {"Ensuite"},
      {"Pôle Lyra"}),
 ]

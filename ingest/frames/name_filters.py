@@ -264,9 +264,29 @@ def _tagged_firm(sp: Span) -> bool:
     organisation is one where it is an item of a list of names or owns a subsidiary, though the
     dictionary knows it as a common word."""
     if sp.root.ent_type_ != "ORG":
-        return False
+        return _between_names(sp) and _named_neighbour(sp)  # "include: Cisco, Kelvo, HP, Intel"
     after = sp.doc[sp.end].lower_ if sp.end < len(sp.doc) else ""
-    return after in _AFFILIATION_NOUNS or _list_item(sp) and _unknown_neighbour(sp)
+    return after in _AFFILIATION_NOUNS or _list_item(sp) and _unknown_neighbour(sp) or \
+        _between_names(sp) and _named_neighbour(sp)
+
+
+def _named_neighbour(sp: Span) -> bool:
+    """A list neighbour that is surely a name: one no dictionary knows, an acronym, or one the pipeline
+    tags as an organisation."""
+    doc = sp.doc
+    near = [doc[sp.start - 2], doc[sp.end + 1]]
+    return _unknown_neighbour(sp) or any(t.ent_type_ == "ORG" or t.text.isupper() and len(t.text) >= 2
+                                         for t in near)
+
+
+def _between_names(sp: Span) -> bool:
+    """An item of a comma list with a capitalised item on each side: a list of names, whatever tag the
+    pipeline gives this one."""
+    doc = sp.doc
+    if sp.start < 2 or sp.end + 1 >= len(doc) or doc[sp.start - 1].text != ",":
+        return False
+    return doc[sp.start - 2].text[:1].isupper() and doc[sp.end].lower_ in (",", "and", "et") and \
+        doc[sp.end + 1].text[:1].isupper()
 
 
 def _unknown_neighbour(sp: Span) -> bool:

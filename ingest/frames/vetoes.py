@@ -23,7 +23,7 @@ POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "chairperson"
           "general", "général", "générale", "coordinator", "coordinateur", "coordinatrice", "mayor", "maire",
           "governor", "gouverneur", "rector", "recteur", "secretary", "secrétaire", "secretary-general", "commissioner",
           "commissaire", "specialist", "officer", "dean", "doyen", "pdg", "gm", "representative", "représentant",
-          "représentante"}
+          "représentante", "chief"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "pr", "sir", "madame", "monsieur"}
 
 
@@ -68,6 +68,10 @@ def _speaker_before(sp: Span) -> bool:
     return words is None or sp.start >= 2 and doc[sp.start - 2].lower_ in words
 
 
+_SAYS = {"say", "tell", "add", "note", "stress", "explain", "declare", "state", "affirm", "déclarer", "ajouter",
+         "souligner", "expliquer", "indiquer", "affirmer", "préciser"}
+
+
 def _post_beside(sp: Span) -> bool:
     """"X, présidente de …", "X, the founder of …"; "le Président de la CCI, X, …": a post in the
     commas beside the name."""
@@ -77,8 +81,9 @@ def _post_beside(sp: Span) -> bool:
         nxt = doc[k + 1:k + (4 if k + 2 < len(doc) and doc[k + 2].text == "-" else 3)]  # ", co-founder of"
         if any(t.lower_ in POSTS for t in nxt):
             return True
-    if sp.start >= 2 and doc[sp.start - 1].text == "," and sp.end < len(doc) and doc[sp.end].text in (",", "."):
-        return any(t.lower_ in POSTS for t in doc[max(0, sp.start - 7):sp.start - 1])
+    if sp.start >= 2 and doc[sp.start - 1].text == "," and sp.end < len(doc) and \
+            (doc[sp.end].text in (",", ".") or doc[sp.end].lemma_.lower() in _SAYS):
+        return any(t.lower_ in POSTS for t in doc[max(0, sp.start - 7):sp.start - 1])  # ("… Director General, X said")
     return False
 
 
