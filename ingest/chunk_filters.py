@@ -53,8 +53,26 @@ def not_a_name(c: NameChunk, heading: bool, mid_caps: set[str], persons: set[str
     rejects it (a person's words join `persons`)."""
     admin = len(c.words) >= 2 and c.words[-1] in ("region", "municipality", "province", "prefecture",
                                                   "commune", "wilaya") and c.toks[c.j - 1].cap
-    return _generic_words(c, admin) or _credit(c) or _people_or_places(c, persons) or \
+    return _generic_words(c, admin) or _credit(c) or _numbered_part(c) or _people_or_places(c, persons) or \
         _common_words(c, admin, lower_vocab) or _title_or_first_word(c, heading, mid_caps, persons, lower_vocab)
+
+
+# the numbered parts of a programme's structure ("Priority Axis 1", "Specific Objective 1.1", « Axe 2 »)
+# (not "phase": « Kelvo Phase 2 » names a programme's phase, which may be a project of its own)
+_STRUCTURE_PARTS = {"axis", "objective", "priority", "pillar", "measure", "component", "package", "axe", "objectif",
+                    "volet", "mesure", "composante", "pilier", "priorite"}
+
+
+def _numbered_part(c: NameChunk) -> bool:
+    """'Priority Axis 1:', 'Programme-Specific Objective 1.1', 'Priority A.2.1', « Axe 3 »: a numbered part of
+    a programme's structure, a form's label, not an actor."""
+    toks, j = c.toks, c.j
+    if c.words[-1] not in _STRUCTURE_PARTS and not (c.j - c.i >= 2 and c.words[-2] in _STRUCTURE_PARTS and
+                                                   len(toks[j - 1].text) == 1 and toks[j - 1].upper is False and
+                                                   toks[j - 1].text.isupper()):
+        return False
+    nxt = toks[j] if j < c.b else None
+    return nxt is not None and (nxt.text[:1].isdigit() or nxt.f == "." and c.words[-1] not in _STRUCTURE_PARTS)
 
 
 _CREDIT_WORDS = {"photo", "photos", "credit", "credits", "copyright", "source", "sources", "via", "illustration",

@@ -48,6 +48,12 @@ ROWS = [  # lang, text, words that name no actor, names that must be found
     ("en", "The platform covers Economic, Environmental and Social issues for the Orion Bank.",
      {"Environmental", "Economic"}, {"Orion Bank"}),
     ("en", "It develops R&D, AI, IT and HR tools for the Orion Bank.", {"AI", "IT", "HR"}, {"Orion Bank"}),
+    # numbered parts of a programme's structure
+    ("en", "The community counts 14 projects under the Kelvo MED Priority Axis 1: “Promoting innovation” and its "
+           "Programme-Specific Objective 1.1: “To increase activity”.", {"Priority Axis", "Programme-Specific Objective"},
+     set()),
+    ("en", "Priority: Priority A.2.1 Support technological transfer of results.", {"Priority A"}, set()),
+    ("en", "The Kelvo Phase 2 project and the Lyra Action Group signed in 2021.", set(), {"Lyra Action Group"}),
     ("fr", "Ensuite, la Fondation Kelvo a signé une convention avec le Pôle Lyra.", {"Ensuite"},
      {"Pôle Lyra"}),
 ]
