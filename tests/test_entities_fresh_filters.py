@@ -29,7 +29,7 @@ ROWS = [  # lang, text, words that name no actor, names that must be found
     ("en", "Kelvo News – a media start-up – joined the Orion Hub.", set(), {"Kelvo News", "Orion Hub"}),
     ("en", "The Daily Kelvo Group signed an agreement with the Orion Bank.", set(), {"Daily Kelvo Group", "Orion Bank"}),
     # sentence-case French names the institution reader finds whole
-    ("fr", "Les sites sont Rabat et la Cité de l'innovation Fès-Meknès, selon le Pôle Lyra.", {"Cité"},
+    ("fr", "Les sites sont Rabat et la Cité de l'innovation Fès-Meknès, selon le Pôle Lyra.", {"Cité", "Cité de l'innovation"},
      {"Cité de l'innovation Fès-Meknès", "Pôle Lyra"}),
     ("fr", "Le Fonds national pour le financement des start-up a soutenu 390 porteurs de projets.", {"Fonds"},
      {"Fonds national pour le financement des start-up"}),
@@ -54,6 +54,15 @@ ROWS = [  # lang, text, words that name no actor, names that must be found
      set()),
     ("en", "Priority: Priority A.2.1 Support technological transfer of results.", {"Priority A"}, set()),
     ("en", "The Kelvo Phase 2 project and the Lyra Action Group signed in 2021.", set(), {"Lyra Action Group"}),
+    # a post's remit, a body described after an indefinite article
+    ("en", "The ceremony was attended by the Minister Delegate in charge of the Digital Transition and the Reform of "
+           "the Administration, Lina Roe.", {"Digital Transition", "Reform of the Administration", "Minister Delegate"},
+     set()),
+    ("en", "A Joint Commission will be responsible for coordinating the memorandum between the Orion Bank and the "
+           "Lyra Agency.", {"Joint Commission"}, {"Orion Bank", "Lyra Agency"}),
+    ("en", "The Orion Bank joined a Kelvo Network last year.", set(), {"Orion Bank", "Kelvo Network"}),
+    ("en", "The agreement was signed with an Egyptian Technology Incubator, the Orion Bank said.", set(),
+     {"Egyptian Technology Incubator", "Orion Bank"}),
     ("fr", "Ensuite, la Fondation Kelvo a signé une convention avec le Pôle Lyra.", {"Ensuite"},
      {"Pôle Lyra"}),
 ]

@@ -212,6 +212,8 @@ def with_institutions(lang: str, docs: dict, sents, toks, names: list, places: l
         if any(c.i < i or c.source != "name" and (c.j > j or c.i == i) for c in inside):
             continue  # a name that starts before, a known name at the head: the finder's reading stands
         j = max([j] + [c.j for c in inside])  # « pôle de compétitivité de Monastir-El Fejja »
+        j = next((p.j for p in places if p.i == j and toks[j].cap and toks[j].space), j)
+        # (« la Cité de l'innovation Souss-Massa »: a place written right after the name ends it)
         if any(c.i == i and c.j == j for c in inside):
             continue  # the finder read the same name
         name = " ".join(t.text for t in toks[i:j])

@@ -225,7 +225,7 @@ def is_listed_country(sp: Span, kind_word: bool, heading: bool) -> bool:
 
 
 _POST_END = _POST_WORDS | _TITLES | {"advisor", "adviser", "conseiller", "conseillère", "specialist", "officer",
-                                     "chargé", "chargée", "doyen", "chairwoman", "chairperson"}
+                                     "chargé", "chargée", "doyen", "chairwoman", "chairperson", "delegate"}
 
 
 def is_post_at_end(sp: Span, kind_word: bool, heading: bool) -> bool:
@@ -450,3 +450,43 @@ def _dateline_date(doc, k: int) -> bool:
     return bool(_DATE.fullmatch(before)) and not before.isdigit() or \
         before.isdigit() and len(before) <= 2 and month(prev) or month(before.lower().rstrip(".")) and prev.isdigit()
 
+
+
+def _plain_words(sp: Span) -> list | None:
+    """The content words of a span when each is a dictionary word (no acronym, no coined word), else None."""
+    content = [t for t in sp if t.is_alpha and t.lower_ not in _FUNCTION]
+    words = _folded_words(sp.doc.lang_)
+    if not content or not words or any(t.text.isupper() and len(t.text) > 1 or _coined(t.text) for t in content):
+        return None
+    folded = [" ".join(fold_tokens(t.text)) for t in content]
+    return content if all(any(x in words for x in [f, *_singulars(f)]) for f in folded) else None
+
+
+def is_remit(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'the Minister in charge of the Digital Transition and the Reform of the Administration', « ministre
+    chargé de la Transition numérique »: the fields a post is in charge of, in capitals, are no bodies."""
+    if kind_word or _plain_words(sp) is None:
+        return False
+    doc = sp.doc
+    k = sp.start - 1
+    while k >= 0 and sp.start - k <= 12 and (doc[k].text[:1].isupper() or doc[k].lower_ in _FUNCTION):
+        if doc[k].lower_ in ("of", "de", "d'") and k >= 1 and doc[k - 1].lower_ in ("charge", "chargé", "chargée"):
+            return True
+        k -= 1
+    return False
+
+
+_INDEFINITE = {"a", "an", "un", "une"}
+
+
+def is_indefinite_generic(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'A Joint Commission will oversee …', 'a national Mentorship Network': dictionary words after an
+    indefinite article describe a body to be set up or one of a kind, not a named one ('a Kelvo Network'
+    keeps its coined word)."""
+    doc = sp.doc
+    k = sp.start - 1
+    while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in _INDEFINITE or doc[k].pos_ != "DET" or len(sp) > 4:
+        return False
+    return _plain_words(sp) is not None and not any(t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") for t in sp)
