@@ -240,6 +240,8 @@ def _title_or_first_word(c: NameChunk, heading: bool, mid_caps: set[str], person
     return False
 
 
+# heads the institution reader takes only with an adjective after them (`frames/institutions._CAPITAL_HEADS`)
+_CAPITAL_HEADS = {"fonds"}
 _SCOPE_ADJECTIVES = {"national", "nationale", "regional", "regionale", "mondial", "mondiale", "international",
                      "internationale", "africain", "africaine", "arabe", "mediterraneen", "mediterraneenne"}
 
@@ -249,7 +251,8 @@ def _head_of_sentence_case_name(c: NameChunk) -> bool:
     adjective of scope or nationality, opens a French name in sentence case; the institution reader
     (`frames/institutions.py`) reads where it ends, and the vetoes drop the head if it names nothing."""
     toks, j = c.toks, c.j
-    return j < c.b and toks[j].text.islower() and (toks[j].f in _SCOPE_ADJECTIVES or toks[j].f in places()[1])
+    return c.words[0] in _CAPITAL_HEADS and j < c.b and toks[j].text.islower() and \
+        (toks[j].f in _SCOPE_ADJECTIVES or toks[j].f in places()[1])
 
 
 def _defines_org(toks, j, b) -> bool:

@@ -271,12 +271,10 @@ def _tagged_firm(sp: Span) -> bool:
 
 
 def _named_neighbour(sp: Span) -> bool:
-    """A list neighbour that is surely a name: one no dictionary knows, an acronym, or one the pipeline
-    tags as an organisation."""
+    """A list neighbour that is surely a name: one no dictionary knows, or an acronym."""
     doc = sp.doc
     near = [doc[sp.start - 2], doc[sp.end + 1]]
-    return _unknown_neighbour(sp) or any(t.ent_type_ == "ORG" or t.text.isupper() and len(t.text) >= 2
-                                         for t in near)
+    return _unknown_neighbour(sp) or any(t.text.isupper() and len(t.text) >= 2 for t in near)
 
 
 def _between_names(sp: Span) -> bool:
