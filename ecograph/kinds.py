@@ -255,3 +255,10 @@ STARTERS = {"under", "throughout", "across", "towards", "toward", "upon", "amid"
             "in", "organization", "organisation", "partnerships", "work", "exchange", "incubate"}
 PERSON_TITLES = {"mr", "mrs", "ms", "dr", "prof", "pr", "professor", "mme", "mlle", "madame", "monsieur", "sir", "dame",
                  "president", "ceo", "director", "minister", "m"}
+
+
+def dated_title(toks) -> bool:
+    """'Vision 2030', 'Agenda 2063': a programme word alone, capitalised, before a year is the title of that
+    programme (`toks`: the word's token and the next one, objects with .text and .f)."""
+    return len(toks) == 2 and toks[0].text[:1].isupper() and re.fullmatch(r"(?:19|20)\d\d", toks[1].text) is not None \
+        and classify(toks[0].f)[0] == "Programme"

@@ -12,7 +12,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .gazetteers import places, sectors
-from ecograph.kinds import CONNECTORS, MONTHS, NON_NAME_ACRONYMS, SECOND_BODY_HEADS, STARTERS, classify
+from ecograph.kinds import CONNECTORS, MONTHS, NON_NAME_ACRONYMS, SECOND_BODY_HEADS, STARTERS, classify, dated_title
 from .tokens import Tok, fold_tokens
 
 
@@ -91,10 +91,8 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
             continue
         j = i + 1
         last = j
-        while j < b:
+        while j < b and not toks[j].para:  # (a name never runs over a blank line: a title, then a sentence)
             u = toks[j]
-            if u.para:
-                break  # a name never runs over a blank line (a title line, then the first sentence)
             if u.f == "-" and not u.space and j + 1 < b and not toks[j + 1].space:
                 nxt = toks[j + 1]
                 if nxt.cap or (nxt.text.isalpha() and not nxt.f.endswith("ed") and nxt.f not in ("based", "led")):
@@ -215,19 +213,13 @@ def _trim(toks: list[Tok], i: int, j: int) -> tuple[int, int]:
     while i < j and ((toks[i].f in CONNECTORS and not (toks[i].upper and toks[i].f != "the")
                       and not _opening_article(toks, i, j))
                      or (toks[i].f in STARTERS and not (toks[i].upper and toks[i].f not in ("the", "le", "la", "les"))
-                         and not _representation_of(toks, i, j) and not _dated_title(toks, i, j))
+                         and not _representation_of(toks, i, j) and not dated_title(toks[i:j + 1]))
                      or not _namey(toks[i])):
         i += 1
     while j > i and (toks[j - 1].f in CONNECTORS or toks[j - 1].f in _TRAILING_TITLES or
                      not (_namey(toks[j - 1]) or toks[j - 1].text.isalnum())):
         j -= 1  # ("Chairperson Dr": the title of the person named next is no part of a name)
     return i, j
-
-
-def _dated_title(toks: list[Tok], i: int, j: int) -> bool:
-    """'Vision 2030', 'Agenda 2063': a programme word alone before a year is the title of that programme."""
-    return j == i + 1 and j < len(toks) and toks[i].cap and re.fullmatch(r"(?:19|20)\d\d", toks[j].text) is not None \
-        and classify(toks[i].f)[0] == "Programme"
 
 
 _TRAILING_TITLES = {"dr", "mr", "mrs", "ms", "prof", "mme", "mlle"}
