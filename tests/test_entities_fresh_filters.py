@@ -42,6 +42,11 @@ ROWS = [  # lang, text, words that name no actor, names that must be found
      {"WU Kelin"}, set()),
     ("en", "The growth is part of what KJP Chief of Party Walid Kelmani calls a new industry.",
      {"KJP Chief of Party Walid Kelmani"}, set()),
+    ("fr", "KELMANI Zoubir, directeur général du Centre Kelvo, et la Banque Lyra ont signé.", {"KELMANI Zoubir"},
+     {"Centre Kelvo", "Banque Lyra"}),
+    ("en", "Orion Kelmani, co-founder of LYRA, said their programmes have been hit.", {"Orion Kelmani"}, {"LYRA"}),
+    ("fr", "La KVF Voyages, filiale du groupe, a signé avec le Pôle Lyra.", set(), {"KVF Voyages", "Pôle Lyra"}),
+    ("en", "KELVO Tech, a member of the cluster, signed with the Orion Bank.", set(), {"KELVO Tech", "Orion Bank"}),
     # firms listed between names keep their names: a dictionary word, two capitals
     ("en", "Initial partner companies include: Zentrix, Beacon, KZ, Lumora, Kelvocor, and others.", set(),
      {"Zentrix", "Beacon", "KZ", "Lumora", "Kelvocor"}),

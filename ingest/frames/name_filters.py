@@ -55,20 +55,32 @@ def is_given_name_in_context(sp: Span, kind_word: bool, heading: bool) -> bool:
     pipeline gives them; and two or three words no dictionary knows with a post in the commas beside
     them ('Zoltan Qaderi, President of the Kelvo Region, …': a given name the list lacks)."""
     words = [t for t in sp if t.text != "-"]
-    if kind_word or not 2 <= len(words) <= 3 or not all(_plain_caps(t) for t in words):
+    if kind_word or not 2 <= len(words) <= 3 or any(t.lower_ in _FIRM_WORDS for t in words):
         return False
-    if any(t.lower_ in _FIRM_WORDS for t in words):
-        return False
+    if not all(_plain_caps(t) for t in words):
+        # 'KELMANI Zoubir, directeur général du …': a surname in capitals beside a given name, a post beside
+        return any(_plain_caps(t) for t in words) and all(_plain_caps(t) or t.is_alpha and t.text.isupper()
+                                                          for t in words) and _post_beside(sp)
     folded = [" ".join(fold_tokens(t.text)) for t in words]
     known = _folded_words("en") | _folded_words("fr")
     if any(w in known for w in [folded[-1], *_singulars(folded[-1])]):
         return False
     if folded[0] not in given_names():
-        # a given name the list lacks: words no dictionary nor gazetteer knows, a post in the commas beside them
-        return not any(w in known or w in places()[0] for w in folded) and _post_beside(sp)
+        # a given name the list lacks: words no dictionary nor gazetteer knows, a post in the commas beside
+        # them; or any such words with "<post> of/at" right after the comma ('X Y, co-founder of Z, said')
+        return (not any(w in known or w in places()[0] for w in folded) or _post_of_after(sp)) and _post_beside(sp)
     root = sp.root
     speaks = root.dep_ in ("nsubj", "nsubj:pass") and root.head.lemma_.lower() in _SPEECH_VERBS
     return speaks or _post_beside(sp)
+
+
+def _post_of_after(sp: Span) -> bool:
+    """', co-founder of', ', directrice de': a post of a body in apposition right after the name."""
+    doc = sp.doc
+    if sp.end + 2 >= len(doc) or doc[sp.end].text != ",":
+        return False
+    after = list(doc[sp.end + 1:sp.end + 6])
+    return any(t.lower_ in _POST_END and n.lower_ in OF | {"at"} for t, n in zip(after, after[1:]))
 
 
 _CURRENCIES = "jd|jod|egp|usd|eur|mad|tnd|sar|aed|qar|lbp|dzd|mdh|mdt|gbp|[$€£]"  # not da/dh/dt/le: name prefixes

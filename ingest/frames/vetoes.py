@@ -23,7 +23,8 @@ POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "chairperson"
           "general", "général", "générale", "coordinator", "coordinateur", "coordinatrice", "mayor", "maire",
           "governor", "gouverneur", "rector", "recteur", "secretary", "secrétaire", "secretary-general", "commissioner",
           "commissaire", "specialist", "officer", "dean", "doyen", "pdg", "gm", "representative", "représentant",
-          "représentante", "chief"}
+          "représentante", "chief", "co-founder", "cofounder", "co-fondateur", "cofondateur", "co-fondatrice",
+          "cofondatrice"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "pr", "sir", "madame", "monsieur"}
 
 
