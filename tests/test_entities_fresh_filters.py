@@ -66,6 +66,8 @@ ROWS = [  # lang, text, words that name no actor, names that must be found
     ("en", "A Joint Commission will be responsible for coordinating the memorandum between the Orion Bank and the "
            "Lyra Agency.", {"Joint Commission"}, {"Orion Bank", "Lyra Agency"}),
     ("en", "The Orion Bank joined a Kelvo Network last year.", set(), {"Orion Bank", "Kelvo Network"}),
+    ("en", "Small firms will be served through a Business Voucher Scheme for start-ups, the Orion Bank said.", set(),
+     {"Business Voucher Scheme"}),
     ("en", "The agreement was signed with an Egyptian Technology Incubator, the Orion Bank said.", set(),
      {"Egyptian Technology Incubator", "Orion Bank"}),
     ("fr", "Ensuite, la Fondation Kelvo a signé une convention avec le Pôle Lyra.", {"Ensuite"},

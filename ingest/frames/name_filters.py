@@ -492,11 +492,13 @@ _INDEFINITE = {"a", "an", "un", "une"}
 def is_indefinite_generic(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'A Joint Commission will oversee …', 'a national Mentorship Network': dictionary words after an
     indefinite article describe a body to be set up or one of a kind, not a named one ('a Kelvo Network'
-    keeps its coined word)."""
+    keeps its coined word; a programme is named as the text introduces it, 'through a Kelvo Voucher Scheme')."""
     doc = sp.doc
     k = sp.start - 1
     while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
         k -= 1
     if k < 0 or doc[k].lower_ not in _INDEFINITE or doc[k].pos_ != "DET" or len(sp) > 4:
         return False
+    if classify(sp.text)[0] == "Programme":
+        return False  # "through a Business Voucher Scheme": a programme is named where the text introduces it
     return _plain_words(sp) is not None and not any(t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") for t in sp)
