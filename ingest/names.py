@@ -91,7 +91,7 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
             continue
         j = i + 1
         last = j
-        while j < b and not toks[j].para:  # (a name never runs over a blank line: a title, then a sentence)
+        while j < b:
             u = toks[j]
             if u.f == "-" and not u.space and j + 1 < b and not toks[j + 1].space:
                 nxt = toks[j + 1]

@@ -25,7 +25,6 @@ class Tok:
     end: int
     f: str            # folded form (lower-case, no accents, straight quotes)
     space: bool       # whitespace before this token
-    para: bool = False  # a blank line before this token: a new paragraph (or a title's end)
 
     @property
     def cap(self) -> bool:
@@ -49,8 +48,7 @@ def tokenize(text: str) -> list[Tok]:
     prev_end = 0
     for m in _TOKEN.finditer(s):
         f = _fold(m.group())
-        out.append(Tok(text[m.start():m.end()], m.start(), m.end(), f, m.start() > prev_end,
-                       m.start() > prev_end and s.count("\n", prev_end, m.start()) >= 2))
+        out.append(Tok(text[m.start():m.end()], m.start(), m.end(), f, m.start() > prev_end))
         prev_end = m.end()
     return out
 
