@@ -395,7 +395,8 @@ def _host_place(toks, i: int, j: int, b: int) -> int:
     words = [t.f for t in toks[i:j]]
     foreign = any(w in _FOREIGN_CHAMBERS for w in words) and \
         any(w in places()[0] and places()[0][w].kind == "country" for w in words[1:])
-    if not (foreign or any(w in REPRESENTATIONS for w in words)) or j + 1 >= b or \
+    campus = words[-1] == "university" and toks[j - 1].cap and j < b and toks[j].f == "in"  # "X University in Cairo"
+    if not (foreign or campus or any(w in REPRESENTATIONS for w in words)) or j + 1 >= b or \
             toks[j].f not in ("to", "in", "au", "aux", "en", "a"):
         return j
     k = j + 1

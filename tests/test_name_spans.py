@@ -39,6 +39,9 @@ WHOLE = [  # lang, text, the name found whole, a part that is no name of its own
      "Arab Incubators and Technoparks Network", "Technoparks Network"),
     ("en", "The Kelvo University has joined the Levant Design Studios and Makerspaces Network (LEDESNET) this year.",
      "Levant Design Studios and Makerspaces Network", "Makerspaces Network"),
+    # a university named with the city of its campus
+    ("en", "Most members are studios, but the Kelvo University in Cairo and Orion University joined last year.",
+     "Kelvo University in Cairo", "Kelvo University"),
     # a French cluster named by the field it serves, in lower case, and its demonym
     ("fr", "Lors de son conseil d'administration, le Cluster numérique a signé une convention avec la Banque Kappa.",
      "Cluster numérique", "Banque Kappa a"),
