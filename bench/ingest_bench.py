@@ -17,20 +17,29 @@ from .common import ROOT, Result, median, timed
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def _corpus(folder: Path, n_synth: int, shared_copies: int) -> tuple[list[Path], list[tuple[str, str]]]:
+def _shared_files(smallest: int | None = None) -> list[Path]:
+    """The files of ../shared/corpus by name, or only its `smallest` few (by size: the quick run)."""
+    files = sorted(p for p in SHARED_CORPUS.iterdir() if p.is_file() and not p.name.startswith("."))
+    if smallest is not None:
+        files = sorted(sorted(files, key=lambda p: (p.stat().st_size, p.name))[:smallest])
+    return files
+
+
+def _corpus(folder: Path, n_synth: int, shared_copies: int,
+            shared_smallest: int | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
     """Synthetic documents plus `shared_copies` copies of ../shared/corpus (each copy made
-    distinct by a trailing line, so none is skipped as unchanged). Returns paths and (lang, text)."""
+    distinct by a trailing line, so none is skipped as unchanged; only its `shared_smallest`
+    smallest files when given). Returns paths and (lang, text)."""
     docs = corpus_gen.generate(n_synth, seed=11)
     paths = corpus_gen.write(docs, folder)
     if SHARED_CORPUS.is_dir() and shared_copies:
         for k in range(shared_copies):
-            for src in sorted(SHARED_CORPUS.iterdir()):
-                if src.is_file() and not src.name.startswith("."):
-                    dst = folder / f"shared-{k:02d}-{src.name}"
-                    shutil.copyfile(src, dst)
-                    with open(dst, "a", encoding="utf-8") as f:
-                        f.write(f"\n\n(copy {k})\n")
-                    paths.append(dst)
+            for src in _shared_files(shared_smallest):
+                dst = folder / f"shared-{k:02d}-{src.name}"
+                shutil.copyfile(src, dst)
+                with open(dst, "a", encoding="utf-8") as f:
+                    f.write(f"\n\n(copy {k})\n")
+                paths.append(dst)
     from ecograph.ingest.readers import read
     texts = []
     for p in paths:
@@ -176,7 +185,7 @@ def _throughput_targets(res: Result, t: dict[str, list]) -> float:
 
 
 def _throughput_notes(res: Result, t: dict[str, list], cpu_ratio: float, cold: dict[str, float],
-                      paths, words: int, n_synth: int, copies: int) -> None:
+                      paths, words: int, n_synth: int, copies: int, smallest: int | None = None) -> None:
     """The notes under section 1's table: how the ratios are taken, cold-start costs, the corpus."""
     j1, j2 = t["j1"], t["j2"]
     res.notes.append("× spaCy: the median of per-repetition ratios for the warm rows (spaCy, extract and "
@@ -191,7 +200,8 @@ def _throughput_notes(res: Result, t: dict[str, list], cpu_ratio: float, cold: d
                        "extractor once (`ingest/_preload.py`).")
     res.notes.append(f"Corpus: {len(paths)} documents, {words:,} words "
                      f"({n_synth} synthetic from `bench/corpus_gen.py`, seed 11"
-                     + (f", plus {copies} copies of ../shared/corpus" if SHARED_CORPUS.is_dir() else
+                     + (f", plus {copies} copies of ../shared/corpus"
+                        + (f" (its {smallest} smallest files)" if smallest else "") if SHARED_CORPUS.is_dir() else
                         "; ../shared/corpus not found") + "); words = whitespace-separated, the same "
                      "texts for every row.")
     res.notes.append("Each ingest repetition starts from a fresh EmbeddedStore in a new temp folder "
@@ -223,11 +233,14 @@ def _stage_notes(res: Result, paths, words: int) -> None:
 def run_throughput(quick: bool, command: str) -> Result:
     # the trained-pipeline baseline parses every word at a few thousand words/s: sizes that keep a run
     # near ten minutes on two cores (session 3 used 300 documents and 10 copies against the blank tokenizer)
+    # quick (the test suite's smoke run): every code path, on a few documents (the two smallest shared
+    # files, one English and one French, instead of its 6,600-word paper), once
     n_synth, copies, reps = (6, 1, 1) if quick else (60, 2, 3)
+    smallest = 2 if quick else None
     res = Result("ingest", "1. Ingest throughput: full pipeline vs the bare spaCy pipeline it uses", command)
     tmp = Path(tempfile.mkdtemp(prefix="bench-corpus-"))
     try:
-        paths, texts = _corpus(tmp / "corpus", n_synth, copies)
+        paths, texts = _corpus(tmp / "corpus", n_synth, copies, smallest)
         words = sum(len(t.split()) for _, t in texts)
         bare, extract_only, nlp, by_lang = _runners(paths, texts)
         times = _time_repetitions(bare, extract_only, paths, tmp / "corpus", reps)
@@ -236,7 +249,7 @@ def run_throughput(quick: bool, command: str) -> Result:
         res.rows = rows
         res.columns = list(rows[0])
         cpu_ratio = _throughput_targets(res, times)
-        _throughput_notes(res, times, cpu_ratio, cold, paths, words, n_synth, copies)
+        _throughput_notes(res, times, cpu_ratio, cold, paths, words, n_synth, copies, smallest)
         _stage_notes(res, paths, words)
         return res
     finally:

@@ -100,7 +100,11 @@ _REGION_HEAD = re.compile(r"^(?:the )?regions? |\bregion$")
 # A name's head says its kind before any other cue word in it: "Ministry of Orvalis Cooperation" is a
 # ministry, « Ministère du Plan » no plan, "… Technopark Company" a company.
 _LEADING_HEADS = {"ministry": "government", "ministere": "government", "ministerio": "government",
-                  "dg": "government"}  # ("DG Kelvo Trade": a directorate-general)
+                  "ministries": "government", "ministeres": "government",
+                  "dg": "government",  # ("DG Kelvo Trade": a directorate-general)
+                  # a state's or a union's mission abroad ("Delegation of the Orvalis Union to Kelvo"), a region's
+                  # office (« Délégation régionale de … »): no association for the union it names
+                  "delegation": "government"}
 _FINAL_HEADS = {"company": "company", "corporation": "company", "sarl": "company", "ltd": "company", "inc": "company",
                 "authority": "government"}  # ("… Programme Managing Authority" is the authority, not the programme)
 

@@ -12,7 +12,7 @@ from collections import Counter
 from ecograph.ids import norm
 
 from .patterns import Arg, Sent, fronted_participle
-from .references import Recent, RecentProgrammes, head_references
+from .references import Recent, RecentProgrammes, head_references, name_follows
 from .types import Mention
 
 
@@ -111,7 +111,7 @@ class _Reading:
 
     def _target(self, key: str, s: Sent, n: int, i: int, j: int) -> Mention | None:
         toks, main, topic = self.toks, self.main, self.topic
-        named = j < s.b and toks[j].cap and toks[j].f not in ("-", "(")  # "the cluster Kelvonov": a name follows
+        named = name_follows(toks, j, s.b)  # "the cluster Kelvonov", « le pôle italien Orvalis »: a name follows
         if key == "WE" and main is not None:
             return main
         if key == "ANA":

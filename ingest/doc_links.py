@@ -83,6 +83,8 @@ def _acronym_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         first, _, rest = name.partition(" ")
         if _acronym_word(first):
             shorts.append(((first.lower().replace("&", "") + (" " + norm(rest) if rest else "")).strip(), i))
+            if rest and loose_key(name) == first.lower():  # 'KVM cluster': the acronym and its kind's word
+                shorts.append((first.lower(), i))
         elif _acronym_letters(re.sub(r"[-–/]", " ", name)) is None:  # 'KORA-BTX' spells nothing out
             for k in _initials_keys(name):
                 longs[k].append(i)

@@ -7,7 +7,7 @@ from collections import Counter
 from ecograph.ids import norm
 from ecograph.kinds import classify
 from ecograph.model import ORG_KINDS, PLACE_KINDS, PROGRAMME_KINDS, kind_rank
-from ecograph.name_keys import _SWAP, _untagged, body_head, name_key
+from ecograph.name_keys import _SWAP, _untagged, body_head, name_key, qualifiers
 
 from .registry import KnownEntity
 
@@ -45,7 +45,25 @@ def _group_kind(g, label: str, name: str, known: KnownEntity | None) -> str | No
         [k for k in [m.kind for m in g.mentions] + [classify(n)[1] for n in sorted(g.names)] if k in fits]
     if not said:
         return None if label == "Place" else "other"
-    return _by_the_names(min(said, key=kind_rank), g.names | {name})
+    kind = min(said, key=kind_rank)
+    if kind == "policy" and not any(m.kind == "policy" and classify(m.text)[1] != "policy" for m in g.mentions) and \
+            "policy" not in g.kinds and all(_an_initiative(n) for n in g.names | {name}
+                                                 if classify(_untagged(n) or n)[1] == "policy"):
+        # only the word 'Initiative' said policy: what else is said, else a programme (unless a nation's)
+        kind = min([k for k in said if k != "policy"] or ["programme"], key=kind_rank)
+    return _by_the_names(kind, g.names | {name})
+
+
+def _an_initiative(name: str) -> bool:
+    """Is 'Initiative' the only word that makes the name a policy, and the initiative no nation's? "Kelvo Weaving
+    Initiative" is a programme; « Initiative Orvalis Innovation » (a country after it), "National Initiative for …"
+    and "Kelvo Weaving Strategy Initiative" stay policies."""
+    words = norm(name).split()
+    if "initiative" not in words or classify(" ".join(w for w in words if w != "initiative"))[1] == "policy":
+        return False
+    after = words[words.index("initiative") + 1:][:1]
+    return not {"national", "nationale", "nacional"} & set(words) and \
+        not any(q.startswith("c:") for w in after for q in qualifiers(w))
 
 
 # A bank lends for development (a funder) only when its name says so; any other bank is a company, whatever

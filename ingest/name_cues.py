@@ -7,7 +7,7 @@ import re
 
 from ecograph.ids import norm
 from ecograph.kinds import classify
-from ecograph.name_keys import _SWAP
+from ecograph.name_keys import _BODY_HEADS, _SWAP
 
 from .doc_links import (_BESIDE, _CLOSE_QUOTE, _OPEN_QUOTE_ONLY, _PAREN_ACRONYM, _SKIP_IN_INITIALS, _acronym_letters,
                         _acronym_word, _initials, _neighbours, abbreviates)
@@ -49,8 +49,19 @@ def _renames(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
     (`_RENAMED_TO`) or becomes (`_BECOMES`, both of one label) its current one."""
     becomes = [(b, a) for a, b, ma, mb in _neighbours(mentions, text, _BECOMES)
                if ma.label == mb.label and _BECAME_END.match(text, mb.end)]
-    return [(a, b) for a, b, _, _ in _neighbours(mentions, text, _RENAME)] + \
+    tails = _list_tails(mentions, text)
+    return [(a, b) for a, b, _, _ in _neighbours(mentions, text, _RENAME) if a not in tails] + \
         [(b, a) for a, b, _, _ in _neighbours(mentions, text, _RENAMED_TO)] + becomes
+
+
+# 'A, B and C', « A, B et C »: the gap before a list's last item
+_LIST_GAP = re.compile(r"\s*,?\s*(?:and|et|&)\s+", re.I)
+
+
+def _list_tails(mentions: list[Mention], text: str) -> set[int]:
+    """The mentions closing a list ('Kelvo, Orvalis and Zephyr, ex-Tessaro'): a former name after one may be
+    the whole list's (their former parent), not the last item's alone."""
+    return {b for _, b, _, _ in _neighbours(mentions, text, _LIST_GAP)}
 
 
 # "A, also known as B", "A (known as B)", « A, dénommé en français B », « A, appelé aussi B », "A (hereinafter
@@ -203,4 +214,46 @@ def _quoted_other_name_pairs(mentions: list[Mention], text: str) -> list[tuple[i
         acronyms = [x for x in (*ma.aliases, *mb.aliases) if " " not in x and _acronym_word(x)]
         if any(abbreviates(x.lower(), _initials(one)) and abbreviates(x.lower(), _initials(other)) for x in acronyms):
             out.append((a, b))
+    return out
+
+
+# '… the Kelvo Trade Bureau, Orvalis Bank, recently said': a second name apposed between commas to a descriptive one,
+# the sentence going on in small words, or closing on one ('…, Orvapress reported.'; a list 'A, B, C' goes on with a name, 'A, B, the C' or « A, B, l'C » with
+# an article before one, 'A, B, and C' with a conjunction)
+_APPOSED_NAME_BEFORE = re.compile(r"(?:\bthe|\bla|\ble|\bl['’])\s*$", re.I)
+_APPOSED_NAME_AFTER = re.compile(r"\s*(?:[.;]|,\s*(?!(?:and|or|et|ou|as|respectively|etc|among|including|ainsi|"
+                                 r"respectivement|notamment|parmi)\b)[a-zà-ÿ]+\s+[a-zà-ÿ]|\s+[a-zà-ÿ]+\s*\.)")
+
+
+def _apposed_name_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """(descriptive name, proper name) pairs written 'the Kelvo Central Bank, Banque d'Orvalis, raised …', 'the
+    Kelvo News Agency, Orvapress.': one body named twice, the first a 'the' name of 2+ words with a body's head
+    word, the second no acronym (`_apposed_acronym_pairs` reads those; 'the World Bank, IFC, …' may be two)."""
+    out = []
+    for a, b, ma, mb in _neighbours(mentions, text, _APPOSED):
+        one, other = ma.canonical or ma.text, mb.canonical or mb.text
+        words = norm(one).split()
+        if ma.label != "Organisation" or mb.label != "Organisation" or len(words) < 2 or \
+                not set(words) & _BODY_HEADS or _acronym_letters(other) is not None or not other[:1].isupper():
+            continue
+        if _APPOSED_NAME_BEFORE.search(text, max(0, ma.start - 4), ma.start) and \
+                _APPOSED_NAME_AFTER.match(text, mb.end) and text[ma.end:mb.start].strip() == ",":
+            out.append((a, b))
+    return out
+
+
+# '“KELVO-7 – Orvalis Rural Weaving Programme”': a brand and its long name, one title within one pair of quotes
+_TITLE_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _quoted_title_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:
+    """(brand, long name) pairs of one quoted title '“KELVO-7 -Orvalis Rural Weaving Programme”': a one-word
+    name, a dash, a long name of 3+ words, the quotes around both and nothing else."""
+    out = []
+    for a, b, ma, mb in _neighbours(mentions, text, _TITLE_DASH):
+        brand, long_ = ma.canonical or ma.text, mb.canonical or mb.text
+        if " " in brand.strip() or len(norm(long_).split()) < 3 or not _CLOSE_QUOTE.match(text, mb.end) or \
+                not re.search(r"[“«\"‘]\s*$", text[max(0, ma.start - 3):ma.start]):
+            continue
+        out.append((a, b))
     return out

@@ -22,6 +22,7 @@ from ecograph.ids import fold, norm
 
 from .context_labels import _PROG_KIND
 from .frames.roles import is_list_gap
+from .gazetteers import places
 from .patterns.lexicon import Arg
 from .types import Mention
 
@@ -139,7 +140,7 @@ def head_references(toks, s, n: int, args: list[Arg], recent: Recent, lang: str)
         h = next((h for h in range(k + 1, min(s.b, k + 2 + _MODIFIERS)) if toks[h].f in heads), None)
         if h is None or any(_names_or_ends(toks[w]) for w in range(k + 1, h)):
             continue
-        if h + 1 < s.b and (toks[h + 1].cap or toks[h + 1].f in _CONTINUES):
+        if name_follows(toks, h + 1, s.b) or h + 1 < s.b and toks[h + 1].f in _CONTINUES:
             continue
         covering = [x for x in args if x.i <= h < x.j or k <= x.i < h]
         if covering and not all(x.i == h and x.j == h + 1 and not x.coref for x in covering):
@@ -150,6 +151,16 @@ def head_references(toks, s, n: int, args: list[Arg], recent: Recent, lang: str)
         added.append(Arg(target, k, h + 1, h + 1, coref=True))
         replaced.extend(covering)
     return added, replaced
+
+
+def name_follows(toks, j: int, end: int) -> bool:
+    """Whether a name follows the reference's noun at token j, after at most two demonyms: « le cluster
+    italien Orvalis » names Orvalis, the noun is no reference to an actor named before."""
+    demonyms = places()[1]
+    k = j
+    while k < end and k - j < 2 and not toks[k].cap and toks[k].f in demonyms:
+        k += 1
+    return k < end and toks[k].cap and toks[k].f not in ("-", "(")
 
 
 def _names_or_ends(t) -> bool:

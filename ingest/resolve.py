@@ -9,7 +9,7 @@ aliases, when a loose form matches ("Cluster Atlas" / "Atlas Cluster": the cue w
 "X CBC Y" for "X Cross Border Cooperation Y", "A (B)" where B is A's other name, an acronym glued by a
 hyphen or written after the name, a contraction, a name without its spaces, a short form cut before "and", "ACR"
 with "ACR Project", a programme named without its family's acronyms, a rename or "hereinafter" cue in
-`name_cues`). A bare head ("the Technopark") of another document is a known place-tagged body only where that
+`name_cues`; a name apposed between commas, a brand and its long name in one quoted title). A bare head ("the Technopark") of another document is a known place-tagged body only where that
 document names its place. No join ever crosses a distinguishing qualifier
 (`name_keys.clash`: another country or city, Northern/Southern). The name is the most used form,
 in the document's language where the forms differ, never a former name.
@@ -28,21 +28,19 @@ from ecograph.store.merge import fuller_name
 from .doc_links import (_acronym_pairs, _bare_head_pairs,
                         _beside_acronym_pairs, _bracketed_name_pairs, _contraction_pairs, _inner_acronym_pairs,
                         _list_item_pairs, _listed_kinds, _place_head_pairs, _quoted_expansions,
-                        _short_acronym_pairs, _typo_pairs, family_tails, paren_acronyms,
-                        quoted_continuations, split_glued_acronym)
-from .name_cues import (_also_known_pairs, _apposed_acronym_pairs, _prefixed_acronym_pairs, _quoted_other_name_pairs,
-                        _renames, hereinafter_aliases, managers_acronyms)
+                        _short_acronym_pairs, _typo_pairs)
+from .name_cues import (_also_known_pairs, _apposed_acronym_pairs, _apposed_name_pairs, _prefixed_acronym_pairs,
+                        _quoted_other_name_pairs, _quoted_title_pairs, _renames)
 from .group_kind import _group_kind, _group_label
 from .short_forms import (_acronym_programme_pairs, _family_tail_pairs, _glued_owner_pairs, _head_tail_pairs,
-                          _lowered_tail_pairs, _place_dropped_pairs, _short_form_pairs, tagged_twins)
+                          _lowered_tail_pairs, _place_dropped_pairs, _short_form_pairs)
 from ecograph.languages import name_language
 from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant,  # noqa: F401
-                        clash, clean_name, despaced,
-                        inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key, qualifiers,
-                        split_acronym_dash,
-                        strip_country_tag)
+                        clash, inner_acronym_key, inner_expansions, loose_key, name_key, programme_head, programme_key,
+                        qualifiers, strip_country_tag)
 from .national_bodies import (document_country, long_form_here, named_for, national_name, registry_keys,
                               registry_loose)
+from .mention_keys import _long_programme_key, _mention_keys, _prepare
 from .registry import KnownEntity, registry_index
 from .types import Mention, RawExtraction
 
@@ -324,7 +322,8 @@ class Resolver:
             _short_acronym_pairs(mentions) + _list_item_pairs(mentions, text) + _family_tail_pairs(mentions) + \
             _head_tail_pairs(mentions) + _place_dropped_pairs(mentions) + _glued_owner_pairs(mentions, text) + \
             _apposed_acronym_pairs(mentions, text) + _prefixed_acronym_pairs(mentions, text) + \
-            _lowered_tail_pairs(mentions, text) + _quoted_other_name_pairs(mentions, text)
+            _lowered_tail_pairs(mentions, text) + _quoted_other_name_pairs(mentions, text) + \
+            _apposed_name_pairs(mentions, text) + _quoted_title_pairs(mentions, text)
 
     @staticmethod
     def _collect_groups(mentions: list[Mention], text: str, find, former: set[int]) -> list[_Group]:
@@ -399,84 +398,6 @@ class Resolver:
                      founded=_first(m.founded for m in g.mentions),
                      mentions={doc_id: len(g.mentions)})
         return eid, ent
-
-
-def _prepare(mentions: list[Mention], reg: dict[str, KnownEntity], text: str) -> set[int]:
-    """Each mention's name as the documents mean it, before grouping: typography and a place tag off
-    (`clean_name`; the twins it tells apart keep it: returned), an acronym glued to it split off, a bracketed
-    acronym of its own added and one that is its
-    manager's dropped, a programme's family acronyms restored, a name the quotes cut in two joined."""
-    twins = tagged_twins(mentions, text)
-    for i, m in enumerate(mentions):
-        if m.label == "Organisation" or (m.label == "Programme" and not (m.canonical or m.text).isupper()):
-            name, extra = clean_name(m.canonical or m.text, untag=m.label == "Organisation" and i not in twins)
-            glued = split_glued_acronym(name)
-            name, extra = (glued[0], [*extra, glued[1]]) if glued else (name, extra)
-            if extra or name != (m.canonical or m.text):
-                m.canonical, m.aliases = name, sorted(set(m.aliases) | set(extra))
-    for i, acronym in {**paren_acronyms(mentions, text), **hereinafter_aliases(mentions, text)}.items():
-        mentions[i].aliases = sorted({*mentions[i].aliases, acronym})
-    for i, acronym in managers_acronyms(mentions, text).items():
-        mentions[i].aliases = [a for a in mentions[i].aliases if a != acronym]
-    tails = _family_tails(reg)
-    for m in mentions:
-        full = tails.get(norm(m.canonical or m.text)) if m.label == "Programme" else None
-        if full:  # a programme named without its family's acronyms
-            m.aliases, m.canonical = sorted({*m.aliases, m.canonical or m.text}), full
-    for _, j, joined in quoted_continuations(mentions, text, reg):
-        mentions[j].aliases = sorted({*mentions[j].aliases, mentions[j].canonical or mentions[j].text})
-        mentions[j].canonical = joined  # the name the quotes cut in two
-    return twins
-
-
-def _mention_keys(m: Mention, reg: dict[str, KnownEntity], twin: bool = False) -> set[str]:
-    """The keys a mention joins others of its document by: its names, "^" programme key, "~" loose
-    keys, "@" registry entry (and the registry's other names)."""
-    sp = split_acronym_dash(m.canonical or m.text) or split_glued_acronym(m.canonical or m.text)
-    if sp:
-        m.canonical, m.aliases = sp[0], sorted(set(m.aliases) | {sp[1]})
-    keys = {name_key(m.canonical or m.text)} | {name_key(a) for a in m.aliases}
-    pk = programme_key(m.canonical or m.text)
-    if m.label == "Programme" or m.label == "Organisation" and _long_programme_key(pk):
-        keys.add("^" + pk)
-    if m.label in _SWAP:
-        keys |= {"#" + k for k in map(despaced, (m.canonical or m.text, *m.aliases)) if k}
-        for k in {loose_key(m.canonical or m.text), loose_key(m.text)}:
-            if k and _significant(k):
-                keys.add("~" + k)
-        n = None if twin else strip_country_tag(norm(m.canonical or m.text))
-        if n and _significant(loose_key(n)) and not _head_only(loose_key(n)):
-            keys.add("~" + loose_key(n))  # (two "Université de X" never meet as "université")
-    known = reg.get(norm(m.canonical or m.text))
-    if known is not None and known.label in (m.label, _SWAP.get(m.label)):
-        keys.add("@" + known.name)
-        keys |= {"#" + k for k in map(despaced, (known.name, *known.aliases)) if k}
-        # the registry's other names join too ("USMBA" meets "University … of Fes")
-        for n in (known.name, *known.aliases):
-            if known.label == "Programme" and _long_programme_key(programme_key(n)):
-                keys.add("^" + programme_key(n))
-            for v in (n, strip_country_tag(norm(n))):
-                if v and _significant(loose_key(v)) and not _head_only(loose_key(v)):
-                    keys.add("~" + loose_key(v))
-    return keys
-
-
-_TAILS: list = [None, {}]  # [the registry index, its family tails]: the last one computed
-
-
-def _family_tails(reg: dict) -> dict[str, str]:
-    """`doc_links.family_tails` of the registry, computed once per registry (the cache holds the
-    registry itself: an id alone may be reused by the next dict)."""
-    if _TAILS[0] is not reg:
-        _TAILS[:] = [reg, family_tails(reg)]
-    return _TAILS[1]
-
-
-def _long_programme_key(key: str) -> bool:
-    """A programme key long enough to name one programme under either label: an Organisation
-    mention "Orvalis Sea Basin Network" is the known "Orvalis Sea Basin Network Programme", while
-    "Zephyr" (a company?) does not meet "Zephyr Program"."""
-    return len(key.split()) >= 3
 
 
 def _first(values):

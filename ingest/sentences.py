@@ -75,11 +75,26 @@ def _full_width(text: str, lines: list[tuple[int, int]]) -> int:
     return int(m * 0.72)
 
 
+def _blank_ends_paragraph(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether an empty line ends a paragraph here. Text double-spaced throughout (a PDF whose wraps
+    show as \n\n) has almost no line followed directly by another; a text that also has runs of
+    adjacent lines (a list, wrapped paragraphs) spaces paragraphs, not lines, with its empty lines."""
+    full = [bool(text[a:b].strip()) for a, b in lines]
+    pairs = [(x, y) for x, y in zip(full, full[1:]) if x]
+    adjacent = sum(1 for _, y in pairs if y)
+    return len(pairs) >= 4 and adjacent >= _ADJACENT_SHARE * len(pairs)
+
+
+# the share of non-empty lines followed directly by another from which empty lines space paragraphs
+_ADJACENT_SHARE = 0.2
+
+
 def split(text: str, *, wrapped: bool = True) -> list[Sentence]:
     """Sentences of `text` as stripped spans of the original string. `wrapped=False` for text that
     no page ever wrapped (HTML, Markdown): there every line break the author made ends a line."""
     lines = _line_spans(text)
     width = _full_width(text, lines) if wrapped else 10 ** 9
+    paragraphs = wrapped and _blank_ends_paragraph(text, lines)
     # 1. blocks: runs of lines joined by soft (wrap) breaks
     blocks: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
@@ -88,8 +103,8 @@ def split(text: str, *, wrapped: bool = True) -> list[Sentence]:
         body = text[a:b]
         stripped = body.strip()
         if not stripped:
-            # an empty line is neutral (PDF wraps show as \n\n); a line of spaces marks a paragraph end
-            if body:
+            # an empty line is neutral where PDF wraps show as \n\n; a line of spaces marks a paragraph end
+            if body or paragraphs:
                 prev_soft = False
             continue
         is_bullet = bool(_BULLET.match(body))

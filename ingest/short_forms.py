@@ -146,15 +146,31 @@ def _place_dropped_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         if m.label in _SWAP and k and any(qualifiers(t) for t in toks[:k]):
             rest = [t for t in toks[k:] if t not in _MOVABLE]
             if rest and toks[k] not in _MOVABLE and not all(t in _HEAD_WORDS or t in places for t in rest):
-                rests[" ".join(toks[k:])].setdefault(" ".join(toks), j)
+                for short in _rest_forms(toks[k:], m.label):
+                    rests[short].setdefault(_spaceless(toks), j)
     out = []
     for i, m in enumerate(mentions):
-        longs = rests.get(norm(m.canonical or m.text), {})
+        longs = rests.get(_spaceless(norm(m.canonical or m.text).split()), {})
         if m.label in _SWAP and len(longs) == 1:
             (j,) = longs.values()
             if mentions[j].start < m.start:
                 out.append((i, j))
     return out
+
+
+def _spaceless(toks: list[str]) -> str:
+    """'clean tech hub' and 'cleantech hub' → 'cleantechhub': one name written with a word split or not."""
+    return "".join(toks)
+
+
+def _rest_forms(rest: list[str], label: str) -> list[str]:
+    """The short forms a long name leaves without its places (`_spaceless`): the rest, and a programme's rest
+    without its last word 'Programme' where two words or more are left ('Kelvo Green Weaving Program' →
+    'Green Weaving'; 'Kelvo Export Programme' leaves no 'Export')."""
+    forms = [_spaceless(rest)]
+    if label == "Programme" and rest[-1] in _PROGRAMME_WORDS and len(rest) >= 3:
+        forms.append(_spaceless(rest[:-1]))
+    return forms
 
 
 def _glued_owner_pairs(mentions: list[Mention], text: str) -> list[tuple[int, int]]:

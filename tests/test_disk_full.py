@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -34,12 +35,24 @@ def error_lines(stderr: str) -> list[str]:
     return [x for x in stderr.splitlines() if x.startswith("Error")]
 
 
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory) -> Path:
+    """One store of a.txt, made by `ecograph ingest` once for the module (a cold CLI start each
+    time it was made per test); every test gets its own copy."""
+    tmp = tmp_path_factory.mktemp("disk-full")
+    (tmp / "docs").mkdir()
+    (tmp / "docs" / "a.txt").write_text(TEXT)
+    s = tmp / "store"
+    assert run(s, "ingest", str(tmp / "docs" / "a.txt")).returncode == 0
+    return s
+
+
 @pytest.fixture
-def store(tmp_path):
+def store(ingested, tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text(TEXT)
     s = tmp_path / "store"
-    assert run(s, "ingest", str(tmp_path / "docs" / "a.txt")).returncode == 0
+    shutil.copytree(ingested, s)
     return s
 
 

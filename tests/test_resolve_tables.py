@@ -666,6 +666,39 @@ TEXT_LINKS = [
      "the Orvalis Academy of Marine Research grew.", ["Orvalis Academy of Marine Research and Arts",
                                                       "Orvalis Academy of Marine Research and Technology",
                                                       "Orvalis Academy of Marine Research"], 3),
+    # a proper name apposed between commas to a 'the' name with a body's head word, the sentence going on
+    ("Growth rose, according to the Kelvo Press Agency, Orvapress.", ["Kelvo Press Agency", "Orvapress"], 1),
+    ("Growth rose, the Kelvo Press Agency, Orvapress reported.", ["Kelvo Press Agency", "Orvapress"], 1),
+    ("Growth rose, the Kelvo Press Agency, Orvapress and Brevia reported.", ["Kelvo Press Agency", "Orvapress",
+                                                                            "Brevia"], 3),
+    ("To that end the Orvalis Central Bank, Banque d'Orvalis, recently raised its pledge.",
+     ["Orvalis Central Bank", "Banque d'Orvalis"], 1),
+    ("Pour cela la Banque centrale du Kelvo, Kelvobank, a relevé son offre.", ["Banque centrale du Kelvo",
+                                                                                "Kelvobank"], 1),
+    # … not a list, an acronym (maybe another body's), a name without 'the' or without a body's head word
+    ("Funds came from the Kelvo Development Bank, Orvalis Fund, and Zephyr Lab.",
+     ["Kelvo Development Bank", "Orvalis Fund", "Zephyr Lab"], 3),
+    ("Partners are the Kelvo Trade Agency, Orvalis Weaving, Zephyr Lab and others.",
+     ["Kelvo Trade Agency", "Orvalis Weaving", "Zephyr Lab"], 3),
+    ("They are led by the Kelvo Trade Agency, Orvalis Weaving, respectively.",
+     ["Kelvo Trade Agency", "Orvalis Weaving"], 2),
+    ("It is funded by the Kelvo Development Bank, ORF, in part.", ["Kelvo Development Bank", "ORF"], 2),
+    ("Kelvo Trade Agency, Orvalis Weaving, signed the deal.", ["Kelvo Trade Agency", "Orvalis Weaving"], 2),
+    ("In 2031 the Kelvo Weavers, Orvalis, signed.", ["Kelvo Weavers", "Orvalis"], 2),
+    ("Signed by the Kelvo Institute of Weaving, Orvalis University, the Brevia Chamber and others.",
+     ["Kelvo Institute of Weaving", "Orvalis University", "Brevia Chamber"], 3),
+    ("Le ministère du Tissage de Kelvo, Orvalis Ventures, l’Université de Brevia et Zephyr ont signé.",
+     ["ministère du Tissage de Kelvo", "Orvalis Ventures", "Université de Brevia", "Zephyr"], 4),
+    # a former name after a list's last item may be the whole list's (their former parent)
+    ("The site belongs to Kelvo Mills, Brevia Dyes and Tessaro Looms, ex-Orvatex, the state group.",
+     ["Kelvo Mills", "Brevia Dyes", "Tessaro Looms", "Orvatex"], 4),
+    ("Le site appartient aux entreprises Kelmil, Bredye et Tesloom, ex-Orvatex.",
+     ["Kelmil", "Bredye", "Tesloom", "Orvatex"], 4),
+    ("The site belongs to Tessaro Looms, ex-Orvatex, the state group.", ["Tessaro Looms", "Orvatex"], 1),
+    # an acronym with its kind's word ('KVM cluster') for the long name whose initials it spells
+    ("Le Pôle Kelvo Marin recrute. Le PKM cluster vote.", ["Pôle Kelvo Marin", "PKM cluster"], 1),
+    ("Le Pôle Kelvo Marin recrute. Le PKT cluster vote.", ["Pôle Kelvo Marin", "PKT cluster"], 2),
+    ("Le Pôle Kelvo Marin recrute. La PKM Bank prête.", ["Pôle Kelvo Marin", "PKM Bank"], 2),
 ]
 
 
@@ -720,6 +753,13 @@ NAME_KINDS = [
     # languages are associations
     ("Embassy of Orvalis", (ORG, "government")),
     ("Ambassade de Kelvo", (ORG, "government")),
+    # a delegation of a union of states is its mission, no association; a union alone stays an association
+    ("Delegation of the Orvalis Union to Kelvo", (ORG, "government")),
+    ("Délégation régionale de Brevia", (ORG, "government")),
+    ("Orvalis Weavers Union", (ORG, "association")),
+    # ministries named together are government too
+    ("Kelvish Ministries of Weaving and Trade", (ORG, "government")),
+    ("Ministères de Kelvo", (ORG, "government")),
     ("Pépinière d'entreprises de Brevia", (ORG, "support")),
     ("Kelvo Business Centre", (ORG, "support")),
     ("Orvalis Entrepreneurship Centre", (ORG, "support")),
@@ -853,6 +893,24 @@ def test_a_name_that_drops_its_plural_does_not_change_the_kind():
       ("ZX CBC Orvalis Sea Basin", PROG)], 3),
     ("Funded by the Sea Basin. The KV CBC Sea Basin Programme pays.",
      [("Sea Basin", PROG), ("KV CBC Sea Basin Programme", PROG)], 2),
+    # a long programme name without its place and its word 'Program', written with a word split or not
+    ("The Morocco Green Weave Acceleration Program opened. Its Green Weave Acceleration services grew.",
+     [("Morocco Green Weave Acceleration Program", PROG), ("Green Weave Acceleration", ORG)], 1),
+    ("The Morocco GreenWeave Acceleration Program opened. Its Green Weave Acceleration services grew.",
+     [("Morocco GreenWeave Acceleration Program", PROG), ("Green Weave Acceleration", ORG)], 1),
+    ("The Morocco Export Program opened. Export grew.", [("Morocco Export Program", PROG), ("Export", ORG)], 2),
+    ("The Morocco Green Weave Program and the Tunisia Green Weave Program opened. Green Weave grew.",
+     [("Morocco Green Weave Program", PROG), ("Tunisia Green Weave Program", PROG), ("Green Weave", ORG)], 3),
+    # a brand and its long name, one title within one pair of quotes
+    ("Also the programme “KELVO-7 -Orvalis Rural Weaving Program for Tessaro” runs.",
+     [("KELVO-7", PROG), ("Orvalis Rural Weaving Program for Tessaro", PROG)], 1),
+    ("Also the programme « KELVO-7 – Programme Orvalis de tissage rural » démarre.",
+     [("KELVO-7", PROG), ("Programme Orvalis de tissage rural", PROG)], 1),
+    ("Also KELVO-7 - Orvalis Rural Weaving Program for Tessaro runs.",
+     [("KELVO-7", PROG), ("Orvalis Rural Weaving Program for Tessaro", PROG)], 2),
+    ("The “KELVO – Orvalis Weaving” partnership runs.", [("KELVO", ORG), ("Orvalis Weaving", ORG)], 2),
+    ("The “KELVO-7 - Orvalis Rural Weaving Program and its partners” run.",
+     [("KELVO-7", PROG), ("Orvalis Rural Weaving Program", PROG)], 2),
 ])
 def test_programme_forms_of_one_document(text, names, bodies):
     ms, pos = [], 0
@@ -1008,3 +1066,24 @@ def test_a_programme_glued_to_its_owners_name_is_the_programme(text, bodies):
     ms = [_mention(text, "KVO", ORG), _mention(text, "ZEPH", PROG), _mention(text, "KVOZEPH", ORG)]
     ext = Resolver().resolve(_doc(text, "g.txt"), text, RawExtraction(mentions=ms))
     assert len(ext.entities) == bodies, [(e.name, e.aliases) for e in ext.entities]
+
+
+@pytest.mark.parametrize("names,context,kind", [
+    # the word 'Initiative' alone makes no policy: a named initiative is a programme
+    (["Kelvo Weaving Investment Initiative", "KWII"], None, "programme"),
+    (["Orvalis Meta-Looms Initiative"], "project", "project"),
+    # … unless it is a nation's, or another word of the name says policy
+    (["Initiative Maroc Tissage"], None, "policy"),
+    (["National Initiative for Kelvo Weaving"], None, "policy"),
+    (["Kelvo Weaving Strategy Initiative"], None, "policy"),
+    (["Orvalis Weaving Plan"], None, "policy"),
+])
+def test_an_initiative_is_a_programme_unless_a_policy_word_says_more(names, context, kind):
+    text = " ; ".join(names) + "."
+    ms, pos = [], 0
+    for n in names:
+        ms.append(_mention(text, n, PROG, pos))
+        ms[-1].kind = context
+        pos = ms[-1].end
+    ext = Resolver().resolve(_doc(text, "i.txt"), text, RawExtraction(mentions=ms))
+    assert [e.kind for e in ext.entities] == [kind]

@@ -20,6 +20,32 @@ ROWS = [
      ["Une convention pour créer", "La Fondation Orvalis a signé"]),
 ]
 
+_PARAGRAPH = ("The Kelvo Cluster and the Orvalis Institute of Applied Chemistry have agreed to run a "
+              "training centre together for the welders of the region")
+_LIST = "\n  • welding\n  • chemistry\n  • logistics\n  • training"
+# (text, sentences expected): an empty line between two lines of a text that also has adjacent lines
+# (a list, wrapped lines) ends a paragraph even after a long line without final punctuation; a text
+# double-spaced throughout (a PDF whose every wrap shows as an empty line) keeps its lines joined
+PARAGRAPH_ROWS = [
+    ("Signature d’un accord de partenariat entre le Cluster Kelvo et le pôle italien Orvalis Marine Growth\n\n"
+     "Un accord a été signé par le Cluster Kelvo et le pôle Orvalis.\n\nLes domaines :" + _LIST + "\n\n"
+     + "\n\n".join(["Les deux pôles échangeront leurs membres, leurs projets et leurs idées sur le marché de la mer."] * 5),
+     ["Signature d’un accord", "Un accord a été signé", "Les domaines", "welding", "chemistry", "logistics",
+      "training"] + ["Les deux pôles"] * 5),
+    ("\n\n".join([_PARAGRAPH + " and", "the Orvalis Institute hosts", _PARAGRAPH + " and",
+                    "the Kelvo Cluster pays", _PARAGRAPH + "."]),
+     [_PARAGRAPH + " and\n\nthe Orvalis Institute hosts", _PARAGRAPH + " and\n\nthe Kelvo Cluster pays",
+      _PARAGRAPH + "."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARAGRAPH_ROWS)
+def test_empty_line_ends_a_paragraph_unless_the_text_is_double_spaced(text, expected):
+    got = [s.text for s in split(text, wrapped=True)]
+    assert len(got) == len(expected), got
+    for sentence, first_words in zip(got, expected):
+        assert sentence.startswith(first_words), (sentence, first_words)
+
 
 @pytest.mark.parametrize("text,expected", ROWS)
 def test_line_joins(text, expected):

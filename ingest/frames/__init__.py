@@ -253,7 +253,7 @@ class _Reader:
         if t.dep_ == "appos" and t.pos_ == "NOUN" and depth < 2:
             return self.mention(t.head, depth + 1)  # "P, an Interreg project coordinated by Y": P is meant
         for c in t.children:  # "l'association Kappa", "the startup Nexa": the name follows a common noun
-            if c.dep_ in ("compound", "flat", "flat:name", "nmod", "appos", "amod") and 0 < c.i - t.i <= 2 \
+            if c.dep_ in ("compound", "flat", "flat:name", "nmod", "appos", "amod") and _next_to(t, c) \
                     and (c.pos_ == "PROPN" or c.text[:1].isupper()) and not any(k.dep_ == "case" for k in c.children):
                 hit = self.at(c)
                 if hit:
@@ -306,6 +306,15 @@ class _Reader:
                        if k.i > c.i and self._is_title(k)]
         return [x for title in titles for o in prep_objects(title, tab.signatory_preps)
                 for x in self.mention(o, depth + 1)]
+
+
+def _next_to(noun, c) -> bool:
+    """Whether the name c follows the common noun within two words, or after adjectives and an opening
+    quote: « l'Agence technique allemande “Kelvo” », "the national agency 'Orvalis'"."""
+    if 0 < c.i - noun.i <= 2:
+        return True
+    between = noun.doc[noun.i + 1:c.i]
+    return 0 < len(between) <= 4 and all(w.pos_ == "ADJ" or w.is_quote or w.text == "(" for w in between)
 
 
 def _copula_subject(t):

@@ -30,7 +30,8 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
     if role == "self":
         return own_name(t) or ([t] if _apposed_to_a_name(t, tab) else [])
     if role == "poss":
-        return [c for c in t.children if c.dep_ in ("poss", "nmod:poss")] + _leading_acronym(t)  # "X's programme"
+        owners = [c for c in t.children if c.dep_ in ("poss", "nmod:poss") and c.lower_ not in _THIRD_PERSON]
+        return owners + _pronoun_owner(t, by_words) + _leading_acronym(t)  # "X's programme"
     words = set(role[5:].split(","))
     out = []
     found = prep_objects(t, words)
@@ -40,11 +41,49 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
         found = [o for c in t.children if c.dep_ in ("dobj", "obj") and
                  (c.lemma_.lower() in frame.object or _amount(c)) for o in prep_objects(c, words)]
     for o in found:
-        if o.like_num or any(c.dep_ == "nummod" for c in o.children):
+        if _counted_money(o, tab):
             out += prep_objects(o, words)  # "a grant of EUR 2 million from X", « subvention de 2 MDH du Y »
         else:
-            out.append(o)
+            out.append(o)  # "to two Kelvo Institute projects": counted things, not an amount
     return out
+
+
+def _counted_money(o: Token, tab: FrameTable) -> bool:
+    """An amount of money: a number, or a currency or amount word with its number ("2 MDH", "5 million")."""
+    if o.like_num:
+        return True
+    return any(c.dep_ == "nummod" for c in o.children) and \
+        (o.lemma_.lower() in tab.amount_nouns or o.lower_ in tab.amount_nouns or o.text.isupper() or o.pos_ == "SYM")
+
+
+# the possessives that stand for an actor of the clause ("our", « notre » speak for the text's own body)
+_THIRD_PERSON = {"its", "their", "son", "sa", "ses", "leur", "leurs"}
+
+
+def _pronoun_owner(t: Token, by_words) -> list[Token]:
+    """Who "its" means on a programme: the subject of the verb the programme hangs under. "A supports
+    start-ups through its P Program", « A soutient B dans le cadre de son programme P »: A runs P."""
+    if not any(c.lower_ in _THIRD_PERSON and c.dep_ in ("poss", "nmod:poss", "det") for c in t.children):
+        return []
+    if t.dep_ not in _ADJUNCT_LINKS:
+        return []  # "A joined B and its P": an object's or a conjunct's possessive is theirs
+    verb = t.head
+    for _ in range(3):  # "through its P" hangs on the verb; « dans le cadre de son P » on « cadre »
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        if verb.dep_ in ("conj", "appos") or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or any(_named(o) for o in patients(verb)):
+        return []  # "A joined B through its P": A's or B's, the text does not say
+    return agents(verb, by_words)
+
+
+def _named(t: Token) -> bool:
+    return t.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.dep_ != "case" for c in t.children)
+
+
+_ADJUNCT_LINKS = {"pobj", "nmod", "obl", "obl:mod", "obl:arg"}
 
 
 def _leading_acronym(t: Token) -> list[Token]:
