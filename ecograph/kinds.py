@@ -45,7 +45,7 @@ _CUES: list[tuple[str, str, tuple[str, ...]]] = [
                                   "centre d etudes", "centres d etudes",
                                   "technical center", "observatory")),
     ("support", "Organisation", ("incubator", "incubateur", "accelerator", "accelerateur", "technopark", "technopole",
-                                 "technoparc", "hub", "innovation centre", "innovation center",
+                                 "technoparc", "cyberparc", "hub", "innovation centre", "innovation center",
                                  "cite de l innovation", "park", "parc", "startup", "start up",
                                  "pepiniere", "pepinieres", "business center", "business centre",
                                  "centre d affaires", "centres d affaires",
@@ -191,7 +191,7 @@ MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "
 NON_NAME_ACRONYMS = {"gdp", "pib", "fdi", "ide", "sme", "smes", "smi", "smis", "vse", "vses", "pme", "pmes", "tpe",
                      "r", "d", "rdi", "r&d", "mena", "ngo", "ngos", "ong", "ceo", "phd", "hr", "it", "b2b", "b2c",
                      "usd", "eur", "mad", "dh", "dhs", "km", "ha", "covid", "tv", "ok", "faq", "pdf", "www", "eng",
-                     "fr", "ar", "ptb", "rh", "spl", "vat", "tva", "ai", "iot", "ia", "ict", "tic", "ii", "iii",
+                     "fr", "ar", "ptb", "rh", "spl", "vat", "tva", "ai", "iot", "ia", "ict", "tic", "ntic", "ntics", "ii", "iii",
                      "iv", "n", "no", "usa", "uk", "us", "q", "a", "i", "icts", "tics", "wtm", "mmm", "kpi", "ca",
                      # kinds of firms, funds and services, and of training, named by their generic acronym
                      "pmi", "pmis", "tpme", "tpmes", "mpme", "mpmes", "msme", "msmes", "opcvm", "tvet", "rtd", "bds",
@@ -237,7 +237,9 @@ STARTERS = {"under", "throughout", "across", "towards", "toward", "upon", "amid"
             "which", "while", "with", "without", "through", "thanks", "following", "finally", "first",
             "second", "third", "here", "there", "each", "both", "all", "many", "most", "some", "such",
             "established", "created", "founded", "launched", "located", "based", "supported", "funded",
-            "grace", "suite", "depuis", "selon", "ainsi", "enfin", "aujourd'hui", "parmi", "chaque", "dans",
+            "grace", "suite", "depuis", "selon", "ainsi", "enfin", "mais", "donc", "car", "puis", "cependant",
+            "toutefois", "pourtant", "egalement", "aussi", "ensuite", "alors", "desormais", "neanmoins", "quant",
+            "certes", "aujourd'hui", "parmi", "chaque", "dans",
             "pour", "par", "avec", "apres", "avant", "lors", "en", "au", "aux", "outre", "mot", "cette", "ce",
             "ces", "nos", "notre", "nous", "vous", "votre", "vos", "leur", "leurs", "son", "sa", "ses", "il",
             "elle", "ils", "elles", "on", "une", "un", "des", "les", "le", "la", "l'", "d'", "de", "du", "et",
@@ -255,5 +257,12 @@ STARTERS = {"under", "throughout", "across", "towards", "toward", "upon", "amid"
             "solving", "boosting", "stimulating", "completing", "recruitment", "creation", "support",
             "operator", "partner", "training", "technology", "facilitator", "key", "clients", "companies",
             "in", "organization", "organisation", "partnerships", "work", "exchange", "incubate"}
-PERSON_TITLES = {"mr", "mrs", "ms", "dr", "prof", "professor", "mme", "mlle", "madame", "monsieur", "sir", "dame",
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "prof", "pr", "professor", "mme", "mlle", "madame", "monsieur", "sir", "dame",
                  "president", "ceo", "director", "minister", "m"}
+
+
+def dated_title(toks) -> bool:
+    """'Vision 2030', 'Agenda 2063': a programme word alone, capitalised, before a year is the title of that
+    programme (`toks`: the word's token and the next one, objects with .text and .f)."""
+    return len(toks) == 2 and toks[0].text[:1].isupper() and re.fullmatch(r"(?:19|20)\d\d", toks[1].text) is not None \
+        and classify(toks[0].f)[0] == "Programme"

@@ -53,8 +53,47 @@ def not_a_name(c: NameChunk, heading: bool, mid_caps: set[str], persons: set[str
     rejects it (a person's words join `persons`)."""
     admin = len(c.words) >= 2 and c.words[-1] in ("region", "municipality", "province", "prefecture",
                                                   "commune", "wilaya") and c.toks[c.j - 1].cap
-    return _generic_words(c, admin) or _people_or_places(c, persons) or \
+    return _generic_words(c, admin) or _credit(c) or _numbered_part(c) or _people_or_places(c, persons) or \
         _common_words(c, admin, lower_vocab) or _title_or_first_word(c, heading, mid_caps, persons, lower_vocab)
+
+
+# the numbered parts of a programme's structure ("Priority Axis 1", "Specific Objective 1.1", « Axe 2 »)
+# (not "phase": « Kelvo Phase 2 » names a programme's phase, which may be a project of its own)
+_STRUCTURE_PARTS = {"axis", "objective", "priority", "pillar", "measure", "component", "package", "axe", "objectif",
+                    "volet", "mesure", "composante", "pilier", "priorite"}
+
+
+def _numbered_part(c: NameChunk) -> bool:
+    """'Priority Axis 1:', 'Programme-Specific Objective 1.1', 'Priority A.2.1', « Axe 3 »: a numbered part of
+    a programme's structure, a form's label, not an actor."""
+    toks, j = c.toks, c.j
+    if c.words[-1] not in _STRUCTURE_PARTS and not (c.j - c.i >= 2 and c.words[-2] in _STRUCTURE_PARTS and
+                                                   len(toks[j - 1].text) == 1 and toks[j - 1].upper is False and
+                                                   toks[j - 1].text.isupper()):
+        return False
+    nxt = toks[j] if j < c.b else None
+    return nxt is not None and (nxt.text[:1].isdigit() or nxt.f == "." and c.words[-1] not in _STRUCTURE_PARTS)
+
+
+_CREDIT_WORDS = {"photo", "photos", "credit", "credits", "copyright", "source", "sources", "via", "illustration",
+                 "image", "images"}
+_PHOTO_WORDS = {"photo", "photos", "credit", "credits", "copyright"}
+# the last word of a newspaper's or a news site's name
+_PRESS_WORDS = {"daily", "news", "times", "post", "tribune", "journal", "gazette", "herald", "magazine", "hebdo",
+                "quotidien", "presse", "press", "online", "today", "mag", "info", "infos"}
+
+
+def _credit(c: NameChunk) -> bool:
+    """Who made the page, not an actor of it: a photo's or a text's credit ('Photo K.L.', 'Source: Kelvo
+    Wire', « Crédit photo : X »), and a newspaper's name opening its dateline ('Kelvo Daily – The minister …')."""
+    toks, i, j, a, words = c.toks, c.i, c.j, c.a, c.words
+    if words[0] in _PHOTO_WORDS and j - i <= 3 and classify(" ".join(words))[0] is None:
+        return True
+    k = i - 1
+    if k > a and toks[k].f == ":" and toks[k - 1].f in _CREDIT_WORDS:
+        return True
+    dash = j + 1 < c.b and toks[j].f in ("-", "\u2013", "\u2014") and toks[j].space and toks[j + 1].cap
+    return dash and i == a and words[-1] in _PRESS_WORDS  # (not "Kelvo News – a media start-up – joined …")
 
 
 def _generic_words(c: NameChunk, admin: bool) -> bool:
@@ -88,12 +127,19 @@ def _generic_words(c: NameChunk, admin: bool) -> bool:
     if len(words) == 1 and acronym_like(text_tokens[0]) and j < b and toks[j].text[:1].isdigit():
         return True  # "ISO 9001", "Horizon 2020"-style model numbers: a standard, not an actor
     if sum(ch.isalpha() for ch in "".join(words)) < 3 and \
-            not (len(text_tokens) == 1 and _is_acronym(text_tokens[0]) and len(words[0]) >= 3):
-        return True  # "R&D" (but "2TS", "3D Lab" are names)
+            not (len(text_tokens) == 1 and _is_acronym(text_tokens[0]) and (len(words[0]) >= 3 or _listed(c))):
+        return True  # "R&D" (but "2TS", "3D Lab", and "HP" in "Cisco, HP, Intel" are names)
     parts = " ".join(words).replace(" , ", " & ").replace(" and ", " & ").replace(" et ", " & ").split(" & ")
     # sectors in a title ("Energy, Mobility, Medical & Aeronautics", "Information … & Software Development")
     return all(p.strip() in sectors() or p.strip() in ("", "-") or all(x in sectors() for x in p.split())
                for p in parts)
+
+
+def _listed(c: NameChunk) -> bool:
+    """Between commas (or a comma and 'and') with a capitalised item on each side: a list of names."""
+    toks, i, j = c.toks, c.i, c.j
+    return i - 2 >= c.a and j + 1 < c.b and toks[i - 1].f == "," and toks[i - 2].cap and \
+        toks[j].f in (",", "and", "et") and toks[j + 1].cap
 
 
 def _people_or_places(c: NameChunk, persons: set[str]) -> bool:
@@ -175,7 +221,7 @@ def _title_or_first_word(c: NameChunk, heading: bool, mid_caps: set[str], person
         (i > a and toks[i - 1].f in (".", "!", "?"))
     if len(words) == 1 and not acronym and has_cue and not any(ch.isupper() for ch in text_tokens[0].text[1:]) \
             and (words[0] in _ORG_NOUNS or words[0] in _PROG_NOUNS or words[0] in _KIND_NOUNS
-                 or words[0].endswith("ing")):
+                 or words[0].endswith("ing")) and not _head_of_sentence_case_name(c):
         return True  # "Mentoring", "Incubator": the kind's own noun, capitalised, names nothing
     if len(words) == 1 and not acronym and not has_cue:
         t = text_tokens[0]
@@ -192,6 +238,21 @@ def _title_or_first_word(c: NameChunk, heading: bool, mid_caps: set[str], person
         if t.f in STARTERS:
             return True
     return False
+
+
+# heads the institution reader takes only with an adjective after them (`frames/institutions._CAPITAL_HEADS`)
+_CAPITAL_HEADS = {"fonds"}
+_SCOPE_ADJECTIVES = {"national", "nationale", "regional", "regionale", "mondial", "mondiale", "international",
+                     "internationale", "africain", "africaine", "arabe", "mediterraneen", "mediterraneenne"}
+
+
+def _head_of_sentence_case_name(c: NameChunk) -> bool:
+    """« le Fonds national pour … », « le Fonds algérien des … »: a capitalised head noun, then a lower-case
+    adjective of scope or nationality, opens a French name in sentence case; the institution reader
+    (`frames/institutions.py`) reads where it ends, and the vetoes drop the head if it names nothing."""
+    toks, j = c.toks, c.j
+    return c.words[0] in _CAPITAL_HEADS and j < c.b and toks[j].text.islower() and \
+        (toks[j].f in _SCOPE_ADJECTIVES or toks[j].f in places()[1])
 
 
 def _defines_org(toks, j, b) -> bool:

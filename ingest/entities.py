@@ -15,6 +15,8 @@ registry names inside them.
 """
 from __future__ import annotations
 
+import re
+
 from .chunk_filters import _JOB_TITLES, NameChunk, not_a_name
 from .gazetteers import gazetteer, make_doc, places, registry_surfaces, sectors
 from ecograph.kinds import CONNECTORS, FIRM_WORDS, GENERIC, MONTHS, classify
@@ -32,7 +34,7 @@ _HEAD_NOUNS_TAIL = {"cluster", "label", "plan", "strategy", "initiative"}  # low
 # lower-case kind nouns after a name: what stands before the name describes it ("the Egyptian X incubator")
 _KIND_AFTER = {"incubator", "incubateur", "cluster", "startup", "start-up", "company", "firm", "accelerator",
                "platform", "technopark", "accelerateur", "entreprise", "societe"}
-_CLITICS = {"vous", "nous", "il", "elle", "on", "ils", "elles", "t", "je", "tu", "moi", "toi"}
+_CLITICS = {"vous", "nous", "il", "elle", "on", "ils", "elles", "t", "je", "tu", "moi", "toi", "ci"}  # ("Celle-ci")
 
 
 def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> tuple[list[Chunk], list[Chunk], list[Chunk]]:
@@ -50,7 +52,58 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
         names.extend(_sentence_names(toks, a, b, sent, mid_caps, reg_by_sent.get(si, []), place_hits, persons,
                                      lower_vocab))
     kept = _against_gazetteers(toks, names, place_hits, reg_by_sent, sent_of)
+    kept = _with_governments(kept, _governments(toks, sents))
     return _without_overlaps(toks, kept, reg_hits, place_hits, sector_hits)
+
+
+_GOVERNMENT = {"government", "gouvernement"}
+_OF_COUNTRY = {"of", "de", "du", "d'"}
+
+
+def _country_at(toks, k: int, b: int) -> tuple[int, Place] | None:
+    """(end, country) of a country's name written from token k ('Italy', 'United Kingdom'), or None."""
+    for m in range(min(b, k + 3), k, -1):
+        p = places()[0].get(" ".join(t.f for t in toks[k:m]))
+        if p is not None and p.kind == "country" and toks[k].cap:
+            return m, p
+    return None
+
+
+def _governments(toks, sents) -> list[Chunk]:
+    """A country's government named by a phrase in any case: 'the German government', « le gouvernement
+    tunisien », 'the Government of Italy', « le gouvernement du Maroc », 'the Jordanian Government'. Each
+    is an organisation of kind government, with 'Government of <country>' as an alias."""
+    out = []
+    dem = places()[1]
+    for a, b, _ in sents:
+        for k in range(a, b):
+            if toks[k].f not in _GOVERNMENT:
+                continue
+            span = None
+            if k > a and toks[k - 1].f in dem and dem[toks[k - 1].f].kind == "country":
+                span = (k - 1, k + 1, dem[toks[k - 1].f])  # "the German government"
+            elif k + 1 < b and toks[k + 1].f in dem and toks[k + 1].text.islower() and toks[k].f == "gouvernement":
+                span = (k, k + 2, dem[toks[k + 1].f])  # « le gouvernement allemand »
+            elif k + 2 < b and toks[k + 1].f in _OF_COUNTRY:
+                n = k + 2 + (toks[k + 2].f in ("the", "la", "l'"))
+                hit = _country_at(toks, n, b)
+                if hit is not None:
+                    span = (k, hit[0], hit[1])  # "the Government of Italy", « le gouvernement du Maroc »
+            if span is not None:
+                i, j, country = span
+                alias = f"Government of {country.name}"
+                out.append(Chunk(i, j, "government", "Organisation", "government", None, country.name,
+                                 [] if _surface(toks, i, j).lower() == alias.lower() else [alias]))
+    return out
+
+
+def _with_governments(names: list[Chunk], governments: list[Chunk]) -> list[Chunk]:
+    """The names with each government phrase in place of the chunks it crosses ('Government' alone,
+    'Government of Italy' read by the chunker keeps its alias)."""
+    if not governments:
+        return names
+    kept = [n for n in names if not any(_overlap(n, g) for g in governments)]
+    return sorted(kept + governments, key=lambda c: c.i)
 
 
 def _sentence_of(toks: list[Tok], sents) -> list[int]:
@@ -134,6 +187,8 @@ def _around_registry(toks: list[Tok], n: Chunk, inner: list[Chunk]) -> list[Chun
         # "Kelvo Pact for Industrial Growth Orvalis Acceleration Plan": two names run together
         rest = Chunk(prefix.j, n.j, n.source, None, None, None, None, list(n.aliases), n.ext)
         rest.i, rest.j = _trim(toks, rest.i, rest.j)
+        while rest.j > rest.i + 1 and (toks[rest.j - 1].text.isdigit() or toks[rest.j - 1].f in ("-", "/")):
+            rest.j -= 1  # the programme's years belong to the whole name ("ENPI CBC … Programme 2007-2013")
         return [rest] if rest.j > rest.i and not any(r.i == rest.i and r.j == rest.j for r in inner) else []
     out = []
     owner = next((r for r in inner if r.j == n.j and r.label == "Organisation" and r.i - n.i >= 2), None)
@@ -215,7 +270,7 @@ def _sentence_spans(toks, a: int, b: int) -> tuple[list, list, list]:
     acronym's definition and a quoted title replace the runs inside them), the acronym definitions and
     the quoted titles."""
     spans = []
-    for i, j in join_fields(toks, _raw_chunks(toks, a, b)):
+    for i, j in [p for c in join_fields(toks, _raw_chunks(toks, a, b)) for p in _split_the(toks, *c)]:
         for i2, j2 in _split_and(toks, i, j):
             i2, j2 = _trim(toks, i2, j2)
             if j2 > i2:
@@ -228,12 +283,22 @@ def _sentence_spans(toks, a: int, b: int) -> tuple[list, list, list]:
     return spans, acr_spans, quoted
 
 
+def _split_the(toks, i: int, j: int) -> list[tuple[int, int]]:
+    """'the Desert Research Center the Agricultural Research Center': a lower-case 'the' right after a
+    name's word (not after 'of', 'for', 'and') opens a second name: a comma the text left out."""
+    for k in range(i + 1, j - 1):
+        if toks[k].text == "the" and toks[k - 1].f not in CONNECTORS and toks[k - 1].text[:1].isupper() and \
+                toks[k + 1].cap:
+            return [(i, k)] + _split_the(toks, k + 1, j)
+    return [(i, j)]
+
+
 def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> tuple[int, int] | None:
     """The span a chunk names: without a post before 'of' and a place adjective before a kind noun, with
     a lower-case head noun after it, without an event's city; None for a verb with its pronoun or a
     titled person (whose words join `persons`)."""
     if any(toks[k].f == "-" and toks[k + 1].f in _CLITICS for k in range(i, j - 1)):
-        return None  # "Pouvez-vous", "Participez-vous": a verb with its pronoun
+        return None  # "Pouvez-vous", "Participez-vous": a verb with its pronoun; « Celle-ci »: a pronoun
     if toks[i].f in ("dr", "mr", "mrs", "ms", "prof", "mme", "mlle", "me", "pr") and j - i >= 2:
         persons.update(t.f for t in toks[i + 1:j])
         return None  # "Dr Rania Khoury": a person
@@ -264,7 +329,41 @@ def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> t
     elif j < b and toks[j].f in ("program", "programme", "project") and \
             " ".join(t.f for t in toks[i:j + 1]) in registry_surfaces():
         j += 1
-    return i, _host_place(toks, i, _trim_event_city(toks, i, j), b)
+    j = _host_place(toks, i, _trim_event_city(toks, i, j), b)
+    return _with_edition(toks, i, j, a, b)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# acts named by their number ("Circular 331", « Loi 15-95 »): the number is the name
+_NUMBERED_ACTS = {"circular", "circulaire", "law", "loi", "decree", "decret", "resolution", "regulation",
+                  "directive", "dahir"}
+_DETERMINERS_BEFORE_YEAR = {"the", "la", "le", "l'", "its", "this", "their", "our", "sa", "son", "cette", "notre"}
+
+
+def _number_end(toks, k: int, b: int) -> int:
+    """One past a number written as one word: '2022', '2021-24', '2010/2014', '2024-2028', '15-95'."""
+    m = k + 1
+    if m + 1 < b and toks[m].f in ("-", "/") and not toks[m].space and not toks[m + 1].space and \
+            toks[m + 1].text.isdigit() and len(toks[m + 1].text) in (2, 4):
+        m += 2
+    return m
+
+
+def _with_edition(toks, i: int, j: int, a: int, b: int) -> tuple[int, int]:
+    """A programme's year or years are part of its name ('Cooperation Programme for the Near East 2021-24',
+    'the 2030 Agenda for Sustainable Development', « Plan Azur 2015 »), and an act's number is its name
+    ('Circular 331'): the number after (or a year before) a name the words call a programme."""
+    name = " ".join(t.f for t in toks[i:j])
+    act = j - i == 1 and toks[i].f in _NUMBERED_ACTS
+    if not act and classify(name)[0] != "Programme":
+        return i, j
+    if j < b and toks[j].text.isdigit() and (act or _YEAR.fullmatch(toks[j].text)) and \
+            not (j + 1 < b and toks[j + 1].text[:1].isalpha() and toks[j + 1].text.islower() and act):
+        j = _number_end(toks, j, b)
+    elif i - 1 >= a and _YEAR.fullmatch(toks[i - 1].text) and \
+            (i - 1 == a or toks[i - 2].f in _DETERMINERS_BEFORE_YEAR):
+        i -= 1
+    return i, j
 
 
 # nouns that frame a name after 'of' without naming a body ("in the Framework of the Kelvo Project")
@@ -296,7 +395,8 @@ def _host_place(toks, i: int, j: int, b: int) -> int:
     words = [t.f for t in toks[i:j]]
     foreign = any(w in _FOREIGN_CHAMBERS for w in words) and \
         any(w in places()[0] and places()[0][w].kind == "country" for w in words[1:])
-    if not (foreign or any(w in REPRESENTATIONS for w in words)) or j + 1 >= b or \
+    campus = words[-1] == "university" and toks[j - 1].cap and j < b and toks[j].f == "in"  # "X University in Cairo"
+    if not (foreign or campus or any(w in REPRESENTATIONS for w in words)) or j + 1 >= b or \
             toks[j].f not in ("to", "in", "au", "aux", "en", "a"):
         return j
     k = j + 1

@@ -12,7 +12,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .gazetteers import places, sectors
-from ecograph.kinds import CONNECTORS, MONTHS, NON_NAME_ACRONYMS, SECOND_BODY_HEADS, STARTERS, classify
+from ecograph.kinds import CONNECTORS, MONTHS, NON_NAME_ACRONYMS, SECOND_BODY_HEADS, STARTERS, classify, dated_title
 from .tokens import Tok, fold_tokens
 
 
@@ -213,7 +213,7 @@ def _trim(toks: list[Tok], i: int, j: int) -> tuple[int, int]:
     while i < j and ((toks[i].f in CONNECTORS and not (toks[i].upper and toks[i].f != "the")
                       and not _opening_article(toks, i, j))
                      or (toks[i].f in STARTERS and not (toks[i].upper and toks[i].f not in ("the", "le", "la", "les"))
-                         and not _representation_of(toks, i, j))
+                         and not _representation_of(toks, i, j) and not dated_title(toks[i:j + 1]))
                      or not _namey(toks[i])):
         i += 1
     while j > i and (toks[j - 1].f in CONNECTORS or toks[j - 1].f in _TRAILING_TITLES or
@@ -293,7 +293,7 @@ def _merge_commas(toks, spans):
     while k < len(spans):
         i, j = spans[k]
         head = toks[i].f
-        single = j - i == 1 and toks[i].cap and not toks[i].upper
+        single = j - i == 1 and toks[i].cap and not toks[i].upper and toks[i].f not in places()[0]
         best = k
         if head in _LIST_HEADS or single:
             n = k

@@ -39,6 +39,9 @@ WHOLE = [  # lang, text, the name found whole, a part that is no name of its own
      "Arab Incubators and Technoparks Network", "Technoparks Network"),
     ("en", "The Kelvo University has joined the Levant Design Studios and Makerspaces Network (LEDESNET) this year.",
      "Levant Design Studios and Makerspaces Network", "Makerspaces Network"),
+    # a university named with the city of its campus
+    ("en", "Most members are studios, but the Kelvo University in Cairo and Orion University joined last year.",
+     "Kelvo University in Cairo", "Kelvo University"),
     # a French cluster named by the field it serves, in lower case, and its demonym
     ("fr", "Lors de son conseil d'administration, le Cluster numérique a signé une convention avec la Banque Kappa.",
      "Cluster numérique", "Banque Kappa a"),
@@ -66,6 +69,14 @@ APART = [  # lang, text, names that stay apart: a list of bodies is no list of f
      {"QRX", "Kelvo Patent Commercialization Office"}),
     # « au » between two names glues nothing
     ("fr", "Le Pôle Sigma au Salon Nova de Tunis a présenté ses membres.", {"Pôle Sigma", "Salon Nova"}),
+    # a lower-case "the" after a name's word opens a second name (the text left its comma out)
+    ("en", "The Agency works with the Ministry of Farming, the Dune Research Center the Soil Research Center, and "
+           "the Orion Bank.", {"Dune Research Center", "Soil Research Center", "Ministry of Farming"}),
+    ("en", "The Bank of the West and the Council for the Kelvo Coast signed.", {"Bank of the West",
+                                                                              "Council for the Kelvo Coast"}),
+    # a place before ", and" opens no list of fields: it is an item of a list
+    ("en", "Connected from Kelvo Hall, Nablus, and Kelvo University, the teams discussed the services.",
+     {"Kelvo Hall", "Kelvo University"}),
 ]
 
 

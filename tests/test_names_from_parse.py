@@ -43,7 +43,17 @@ INSTITUTIONS = [  # sentence, the institution names the reader must find
     ("Le ministère de l'Industrie et Alpha Ventures ont signé une convention.", ["ministère de l'Industrie"]),
     ("La convention a été signée par le Ministère du développement et de la coopération internationale en la "
      "personne de Karim Haddad.", ["Ministère du développement et de la coopération internationale"]),
+    # a fund qualified by an adjective, a hyphenated word inside, a cue phrase opening with its head, a
+    # lower-case park head
+    ("Une convention a été signée entre le Fonds kelvien des start-up et le Centre Lyra.",
+     ["Fonds kelvien des start-up"]),
+    ("La 2e édition de la Conférence nationale des start-up a eu lieu à Kelvia.",
+     ["Conférence nationale des start-up"]),
+    ("Les sites sont Rabat et la Cité de l'innovation Souss-Kelvo, selon le Pôle Lyra.",
+     ["Cité de l'innovation"]),  # (the name finder's "Souss-Kelvo" then extends it)
+    ("Le cyberparc de Sidi Kelvo accueille 40 entreprises.", ["cyberparc de Sidi Kelvo"]),
     # no institution name
+    ("Les fonds de la région sont destinés aux jeunes entreprises.", []),
     ("Le programme de Berytech et la direction de Kappa Corp sont partenaires.", []),
     ("Un office de tourisme a ouvert ses portes à Tanger.", []),
     ("Merci à Maroc PME pour son appui constant.", []),

@@ -23,7 +23,7 @@ from .roles import OF
 SENTENCE_CASE_LANGS = {"fr"}
 # heads that open a name even in lower case, when a capitalised complement follows: « le ministère de
 # l'Industrie », « l'université de Sfax », « le pôle de compétitivité de Bizerte »
-_LOWER_HEADS = {"ministère", "université", "pôle", "technopole", "technopôle", "technoparc", "chambre"}
+_LOWER_HEADS = {"ministère", "université", "pôle", "technopole", "technopôle", "technoparc", "chambre", "cyberparc"}
 # heads that name a place or a body's organ more often than an institution: « la région de X », « la
 # direction de X » (X's management)
 _NOT_HEADS = {"région", "region", "commune", "wilaya", "préfecture", "province", "direction", "conseil",
@@ -72,10 +72,17 @@ def institution_spans(doc: Doc, lang: str) -> list[tuple[int, int, str, str | No
     return _outermost(out)
 
 
+# heads of _NOT_HEADS that open a name when capitalised inside a sentence and qualified by an adjective:
+# « le Fonds national pour … », « le Fonds algérien des start-up » (« les fonds de l'État » is money)
+_CAPITAL_HEADS = {"fonds"}
+
+
 def _head(t: Token) -> tuple[str, str | None] | None:
-    if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in _NOT_HEADS:
+    if t.pos_ not in ("NOUN", "PROPN") or t.lower_ in _NOT_HEADS and not _capital_head(t):
         return None
     label, kind = ("Organisation", None) if t.lower_ in _WEAK_HEADS and t.text[:1].isupper() else classify(t.lower_)
+    if label is None and t.text[:1].isupper():
+        label, kind = _phrase_head(t)  # « la Cité de l'innovation X »: a cue phrase that opens with the head
     if label is None or kind == "company":
         return None  # "Maroc", "International" end firm names; they open none
     if not t.text[:1].isupper() and t.lower_ not in _LOWER_HEADS:
@@ -88,6 +95,20 @@ def _head(t: Token) -> tuple[str, str | None] | None:
     return label, kind
 
 
+def _capital_head(t: Token) -> bool:
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.lower_ in _CAPITAL_HEADS and t.text[:1].isupper() and t.i > 0 and not t.is_sent_start and \
+        nxt is not None and nxt.pos_ == "ADJ" and nxt.is_lower
+
+
+def _phrase_head(t: Token) -> tuple[str | None, str | None]:
+    """The label a cue phrase opening at t gives (« Cité de l'innovation »), when the cue starts with t's word."""
+    label, kind = classify(t.doc[t.i:t.i + 4].text)
+    if label is None or classify(t.doc[t.i + 1:t.i + 4].text)[0] is not None:
+        return None, None  # the cue is in the words after the head, not in the phrase it opens
+    return label, kind
+
+
 def _name_end(t: Token, label: str) -> int:
     """One past the last token of the name headed by t: the contiguous run of t's complements."""
     doc, k = t.doc, t.i + 1
@@ -95,6 +116,10 @@ def _name_end(t: Token, label: str) -> int:
         w = doc[k]
         if w.text == "," and k + 1 < len(doc) and doc[k + 1].lower_ in OF and _under(doc[k + 1], t):
             k += 1  # « Ministère du développement, de l'investissement et de … »: one name
+            continue
+        if w.text == "-" and k + 1 < len(doc) and not doc[k - 1].whitespace_ and not w.whitespace_ and \
+                doc[k + 1].is_alpha and _under(doc[k - 1], t):
+            k += 2  # « des start-up »: the word a hyphen glues on is part of the one before
             continue
         if w.is_punct and w.text not in ("-", "'", "’") or not _under(w, t):
             break
@@ -165,7 +190,10 @@ def _outermost(spans: list[tuple]) -> list[tuple]:
 def with_institutions(lang: str, docs: dict, sents, toks, names: list, places: list) -> tuple[list, list]:
     """The names and places of a document, with each sentence-case institution name in place of the
     capitalised pieces of it the name finder saw ("Mines" of « ministère de l'Énergie et des Mines »)."""
-    if lang not in SENTENCE_CASE_LANGS or not docs:
+    if not docs:
+        return names, places
+    names, places = _with_donor_countries(docs, sents, toks, names, places)
+    if lang not in SENTENCE_CASE_LANGS:
         return names, places
     starts = [t.start for t in toks]
     found = []
@@ -184,6 +212,8 @@ def with_institutions(lang: str, docs: dict, sents, toks, names: list, places: l
         if any(c.i < i or c.source != "name" and (c.j > j or c.i == i) for c in inside):
             continue  # a name that starts before, a known name at the head: the finder's reading stands
         j = max([j] + [c.j for c in inside])  # « pôle de compétitivité de Monastir-El Fejja »
+        j = next((p.j for p in places if p.i == j and toks[j].cap and toks[j].space), j)
+        # (« la Cité de l'innovation Souss-Massa »: a place written right after the name ends it)
         if any(c.i == i and c.j == j for c in inside):
             continue  # the finder read the same name
         name = " ".join(t.text for t in toks[i:j])
@@ -216,3 +246,50 @@ def _head_and_nationality(doc: Doc, t: Token, end: int) -> bool:
         return False
     adj = doc[t.i + 1]
     return adj.pos_ == "ADJ" and adj.is_lower and (fold(adj.text) in places()[1] or adj.lemma_ == "mondial")
+
+
+# what a country does as a donor: its government acts ("Switzerland funds …", « l'Italie finance … »)
+_DONOR_VERBS = {"fund", "finance", "co-finance", "cofinance", "contribute", "donate", "pledge", "grant", "sponsor",
+                "support", "financer", "cofinancer", "contribuer", "octroyer", "allouer", "soutenir", "appuyer",
+                "subventionner"}  # (not « s'accorder », « donner »: two countries agree, a country gives its name)
+_DONOR_NOUNS = {"donor", "donors", "funder", "sponsor", "contributor", "bailleur", "donateur", "contributeur"}
+_SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass"}
+
+
+def _donor_subject(tok: Token) -> bool:
+    """The country's name is the subject of a donor's verb ('Switzerland aims to support', « la Suisse
+    finance »), or of a copula whose predicate is a donor ('Italy was the largest donor'); a country listed
+    with it ('Norway and Italy pledged') is one too."""
+    if tok.dep_ == "conj" and tok.head.dep_ in _SUBJECTS:
+        tok = tok.head
+    if tok.dep_ not in _SUBJECTS:
+        return False
+    verb = tok.head
+    verbs = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
+    if any(v.lemma_.lower() in _DONOR_VERBS for v in verbs):
+        return True
+    return any(c.dep_ in ("attr", "acomp", "ROOT") and c.lemma_.lower() in _DONOR_NOUNS for c in verb.children) or \
+        verb.lemma_.lower() in _DONOR_NOUNS
+
+
+def _with_donor_countries(docs: dict, sents, toks, names: list, places: list) -> tuple[list, list]:
+    """A country named as a donor is its government, an organisation: 'Switzerland aims to support …',
+    'In 2018 Italy was the largest donor to X'. Its alias is 'Government of <country>'."""
+    firsts = [s.a for s in sents]
+    donors = []
+    for p in places:
+        if p.kind != "country":
+            continue
+        n = bisect_left(firsts, p.i + 1) - 1
+        doc = docs.get(n)
+        if doc is None:
+            continue
+        sp = doc.char_span(toks[p.i].start - sents[n].start, toks[p.j - 1].end - sents[n].start,
+                           alignment_mode="expand")
+        if sp is not None and _donor_subject(sp.root):
+            donors.append(Chunk(p.i, p.j, "government", "Organisation", "government", None, p.canonical,
+                                [f"Government of {p.canonical}"]))
+    if not donors:
+        return names, places
+    taken = {(d.i, d.j) for d in donors}
+    return sorted(names + donors, key=lambda c: c.i), [p for p in places if (p.i, p.j) not in taken]

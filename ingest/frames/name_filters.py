@@ -55,20 +55,32 @@ def is_given_name_in_context(sp: Span, kind_word: bool, heading: bool) -> bool:
     pipeline gives them; and two or three words no dictionary knows with a post in the commas beside
     them ('Zoltan Qaderi, President of the Kelvo Region, …': a given name the list lacks)."""
     words = [t for t in sp if t.text != "-"]
-    if kind_word or not 2 <= len(words) <= 3 or not all(_plain_caps(t) for t in words):
+    if kind_word or not 2 <= len(words) <= 3 or any(t.lower_ in _FIRM_WORDS for t in words):
         return False
-    if any(t.lower_ in _FIRM_WORDS for t in words):
-        return False
+    if not all(_plain_caps(t) for t in words):
+        # 'KELMANI Zoubir, directeur général du …': a surname in capitals beside a given name, a post beside
+        return any(_plain_caps(t) for t in words) and all(_plain_caps(t) or t.is_alpha and t.text.isupper()
+                                                          for t in words) and _post_beside(sp)
     folded = [" ".join(fold_tokens(t.text)) for t in words]
     known = _folded_words("en") | _folded_words("fr")
     if any(w in known for w in [folded[-1], *_singulars(folded[-1])]):
         return False
     if folded[0] not in given_names():
-        # a given name the list lacks: words no dictionary nor gazetteer knows, a post in the commas beside them
-        return not any(w in known or w in places()[0] for w in folded) and _post_beside(sp)
+        # a given name the list lacks: words no dictionary nor gazetteer knows, a post in the commas beside
+        # them; or any such words with "<post> of/at" right after the comma ('X Y, co-founder of Z, said')
+        return (not any(w in known or w in places()[0] for w in folded) or _post_of_after(sp)) and _post_beside(sp)
     root = sp.root
     speaks = root.dep_ in ("nsubj", "nsubj:pass") and root.head.lemma_.lower() in _SPEECH_VERBS
     return speaks or _post_beside(sp)
+
+
+def _post_of_after(sp: Span) -> bool:
+    """', co-founder of', ', directrice de': a post of a body in apposition right after the name."""
+    doc = sp.doc
+    if sp.end + 2 >= len(doc) or doc[sp.end].text != ",":
+        return False
+    after = list(doc[sp.end + 1:sp.end + 6])
+    return any(t.lower_ in _POST_END and n.lower_ in OF | {"at"} for t, n in zip(after, after[1:]))
 
 
 _CURRENCIES = "jd|jod|egp|usd|eur|mad|tnd|sar|aed|qar|lbp|dzd|mdh|mdt|gbp|[$€£]"  # not da/dh/dt/le: name prefixes
@@ -191,7 +203,13 @@ def is_region_name(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'the Southern Mediterranean', 'South Med', « en Afrique de l'Est », 'sub-Saharan Africa': a
     side of a place is a region, not an actor (no word of it says organisation)."""
     words = [t for t in sp if t.is_alpha and t.lower_ not in _FUNCTION]
-    if kind_word or not 2 <= len(words) <= 4 or any(t.lower_ in _FIRM_WORDS for t in words):
+    if kind_word or not 1 <= len(words) <= 4 or any(t.lower_ in _FIRM_WORDS for t in words):
+        return False
+    doc = sp.doc
+    if sp.start >= 2 and doc[sp.start - 1].text == "-" and doc[sp.start - 2].lower_ in ("sub", "trans") and \
+            _placey(words[-1]):
+        return True  # "sub-Saharan Africa": the name finder saw the words after the lower-case "sub-"
+    if len(words) < 2:
         return False
     sides = [t for t in words if t.lower_ in _COMPASS]
     rest = [t for t in words if t.lower_ not in _COMPASS]
@@ -219,7 +237,7 @@ def is_listed_country(sp: Span, kind_word: bool, heading: bool) -> bool:
 
 
 _POST_END = _POST_WORDS | _TITLES | {"advisor", "adviser", "conseiller", "conseillère", "specialist", "officer",
-                                     "chargé", "chargée", "doyen", "chairwoman", "chairperson"}
+                                     "chargé", "chargée", "doyen", "chairwoman", "chairperson", "delegate"}
 
 
 def is_post_at_end(sp: Span, kind_word: bool, heading: bool) -> bool:
@@ -258,9 +276,27 @@ def _tagged_firm(sp: Span) -> bool:
     organisation is one where it is an item of a list of names or owns a subsidiary, though the
     dictionary knows it as a common word."""
     if sp.root.ent_type_ != "ORG":
-        return False
+        return _between_names(sp) and _named_neighbour(sp)  # "include: Cisco, Kelvo, HP, Intel"
     after = sp.doc[sp.end].lower_ if sp.end < len(sp.doc) else ""
-    return after in _AFFILIATION_NOUNS or _list_item(sp) and _unknown_neighbour(sp)
+    return after in _AFFILIATION_NOUNS or _list_item(sp) and _unknown_neighbour(sp) or \
+        _between_names(sp) and _named_neighbour(sp)
+
+
+def _named_neighbour(sp: Span) -> bool:
+    """A list neighbour that is surely a name: one no dictionary knows, or an acronym."""
+    doc = sp.doc
+    near = [doc[sp.start - 2], doc[sp.end + 1]]
+    return _unknown_neighbour(sp) or any(t.text.isupper() and len(t.text) >= 2 for t in near)
+
+
+def _between_names(sp: Span) -> bool:
+    """An item of a comma list with a capitalised item on each side: a list of names, whatever tag the
+    pipeline gives this one."""
+    doc = sp.doc
+    if sp.start < 2 or sp.end + 1 >= len(doc) or doc[sp.start - 1].text != ",":
+        return False
+    return doc[sp.start - 2].text[:1].isupper() and doc[sp.end].lower_ in (",", "and", "et") and \
+        doc[sp.end + 1].text[:1].isupper()
 
 
 def _unknown_neighbour(sp: Span) -> bool:
@@ -424,3 +460,45 @@ def _dateline_date(doc, k: int) -> bool:
     return bool(_DATE.fullmatch(before)) and not before.isdigit() or \
         before.isdigit() and len(before) <= 2 and month(prev) or month(before.lower().rstrip(".")) and prev.isdigit()
 
+
+
+def _plain_words(sp: Span) -> list | None:
+    """The content words of a span when each is a dictionary word (no acronym, no coined word), else None."""
+    content = [t for t in sp if t.is_alpha and t.lower_ not in _FUNCTION]
+    words = _folded_words(sp.doc.lang_)
+    if not content or not words or any(t.text.isupper() and len(t.text) > 1 or _coined(t.text) for t in content):
+        return None
+    folded = [" ".join(fold_tokens(t.text)) for t in content]
+    return content if all(any(x in words for x in [f, *_singulars(f)]) for f in folded) else None
+
+
+def is_remit(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'the Minister in charge of the Digital Transition and the Reform of the Administration', « ministre
+    chargé de la Transition numérique »: the fields a post is in charge of, in capitals, are no bodies."""
+    if kind_word or _plain_words(sp) is None:
+        return False
+    doc = sp.doc
+    k = sp.start - 1
+    while k >= 0 and sp.start - k <= 12 and (doc[k].text[:1].isupper() or doc[k].lower_ in _FUNCTION):
+        if doc[k].lower_ in ("of", "de", "d'") and k >= 1 and doc[k - 1].lower_ in ("charge", "chargé", "chargée"):
+            return True
+        k -= 1
+    return False
+
+
+_INDEFINITE = {"a", "an", "un", "une"}
+
+
+def is_indefinite_generic(sp: Span, kind_word: bool, heading: bool) -> bool:
+    """'A Joint Commission will oversee …', 'a national Mentorship Network': dictionary words after an
+    indefinite article describe a body to be set up or one of a kind, not a named one ('a Kelvo Network'
+    keeps its coined word; a programme is named as the text introduces it, 'through a Kelvo Voucher Scheme')."""
+    doc = sp.doc
+    k = sp.start - 1
+    while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in _INDEFINITE or doc[k].pos_ != "DET" or len(sp) > 4:
+        return False
+    if classify(sp.text)[0] == "Programme":
+        return False  # "through a Business Voucher Scheme": a programme is named where the text introduces it
+    return _plain_words(sp) is not None and not any(t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") for t in sp)

@@ -10,9 +10,9 @@ from spacy.tokens import Doc, Span
 
 from ecograph.kinds import classify
 from .name_filters import (is_code_or_amount, is_demonym, is_dictionary_word, is_given_name_in_context,
-                           is_glued_person, is_headline_verb, is_listed_country, is_news_credit, is_organ_of,
-                           is_plural_head, is_post_at_end, is_propn_dictionary_word, is_region_name, is_speaker,
-                           is_tagged_person)
+                           is_glued_person, is_headline_verb, is_indefinite_generic, is_listed_country, is_news_credit,
+                           is_organ_of, is_plural_head, is_post_at_end, is_propn_dictionary_word, is_region_name,
+                           is_remit, is_speaker, is_tagged_person)
 from .vetoes import (is_agreement, is_category, is_common_phrase, is_common_word, is_date_or_amount, is_field_label,
                      is_heading_phrase, is_ordinal, is_person, is_place, is_plural_kind, is_post, is_role_phrase,
                      is_truncated)
@@ -47,6 +47,8 @@ VETOES: dict[str, Callable[[Span, bool, bool], bool]] = {
     "plural-head": is_plural_head,
     "headline-verb": is_headline_verb,
     "news-credit": is_news_credit,
+    "remit": is_remit,
+    "indefinite-generic": is_indefinite_generic,
 }
 
 

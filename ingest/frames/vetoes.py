@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from ..gazetteers import given_names
 from .pipelines import common_words
-from ecograph.kinds import BODY_NOUNS, FIRM_WORDS as _FIRM_WORDS, classify
+from ecograph.kinds import BODY_NOUNS, FIRM_WORDS as _FIRM_WORDS, NON_NAME_ACRONYMS, classify
 from .roles import OF
 from ..tokens import fold_tokens
 
@@ -23,7 +23,8 @@ POSTS = {"director", "president", "ceo", "chairman", "chairwoman", "chairperson"
           "general", "général", "générale", "coordinator", "coordinateur", "coordinatrice", "mayor", "maire",
           "governor", "gouverneur", "rector", "recteur", "secretary", "secrétaire", "secretary-general", "commissioner",
           "commissaire", "specialist", "officer", "dean", "doyen", "pdg", "gm", "representative", "représentant",
-          "représentante"}
+          "représentante", "chief", "co-founder", "cofounder", "co-fondateur", "cofondateur", "co-fondatrice",
+          "cofondatrice"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "m", "mme", "mlle", "pr", "sir", "madame", "monsieur"}
 
 
@@ -68,17 +69,22 @@ def _speaker_before(sp: Span) -> bool:
     return words is None or sp.start >= 2 and doc[sp.start - 2].lower_ in words
 
 
+_SAYS = {"say", "tell", "add", "note", "stress", "explain", "declare", "state", "affirm", "déclarer", "ajouter",
+         "souligner", "expliquer", "indiquer", "affirmer", "préciser"}
+
+
 def _post_beside(sp: Span) -> bool:
     """"X, présidente de …", "X, the founder of …"; "le Président de la CCI, X, …": a post in the
     commas beside the name."""
     doc = sp.doc
     k = sp.end
     if k + 1 < len(doc) and doc[k].text == ",":
-        nxt = doc[k + 1:k + 3]
+        nxt = doc[k + 1:k + (4 if k + 2 < len(doc) and doc[k + 2].text == "-" else 3)]  # ", co-founder of"
         if any(t.lower_ in POSTS for t in nxt):
             return True
-    if sp.start >= 2 and doc[sp.start - 1].text == "," and sp.end < len(doc) and doc[sp.end].text in (",", "."):
-        return any(t.lower_ in POSTS for t in doc[max(0, sp.start - 7):sp.start - 1])
+    if sp.start >= 2 and doc[sp.start - 1].text == "," and sp.end < len(doc) and \
+            (doc[sp.end].text in (",", ".") or doc[sp.end].lemma_.lower() in _SAYS):
+        return any(t.lower_ in POSTS for t in doc[max(0, sp.start - 7):sp.start - 1])  # ("… Director General, X said")
     return False
 
 
@@ -89,9 +95,17 @@ def is_common_word(sp: Span, kind_word: bool, heading: bool) -> bool:
     if len(sp) != 1 or kind_word or sp.start > 0 and classify(sp.doc[sp.start - 1].lower_)[0] is not None:
         return False
     t = sp[0]
-    if _coined(t.text):
+    if _coined(t.text) or _named_by_kind_noun(sp):
         return False
     return t.pos_ not in ("PROPN", "X") and not t.ent_type_ and not (t.text.isupper() and len(t.text) <= 5)
+
+
+def _named_by_kind_noun(sp: Span) -> bool:
+    """« le programme Kelvo », 'the project Lyra': a kind noun right before one word names it."""
+    if sp.start == 0:
+        return False
+    before = sp.doc[sp.start - 1]
+    return before.is_lower and classify(before.lower_)[0] is not None
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -174,11 +188,13 @@ def is_common_phrase(sp: Span, kind_word: bool, heading: bool) -> bool:
     if not words:
         return False
     content = [t for t in sp if t.lower_ not in _FUNCTION and not t.is_punct]
-    if not content or any(_coined(t.text) or t.text.isupper() and len(t.text) > 1 for t in content):
+    # ("Demand for IT": a generic acronym is a dictionary word too)
+    if not content or any(_coined(t.text) or t.text.isupper() and len(t.text) > 1 and
+                          t.lower_ not in NON_NAME_ACRONYMS for t in content):
         return False
     if any(t.ent_type_ in _PROPER_ENTS for t in sp) or sp[-1].lower_ in _FIRM_WORDS or _actor_context(sp):
         return False
-    return all(_dictionary_word(t.lower_, words) for t in content)
+    return all(_dictionary_word(t.lower_, words) or t.lower_ in NON_NAME_ACRONYMS for t in content)
 
 
 def _actor_context(sp: Span) -> bool:
