@@ -238,7 +238,7 @@ def test_a_title_line_without_entities_is_no_name_but_a_coined_name_in_it_is():
                            "plural-kind", "place", "speaker", "glued-person", "dictionary-word", "tagged-person",
                            "region-name", "listed-country", "post-at-end", "propn-dictionary-word", "demonym",
                            "organ-of", "plural-head", "given-name-in-context", "code-or-amount",
-                           "headline-verb", "news-credit"}
+                           "headline-verb", "news-credit", "remit", "indefinite-generic"}
 
 
 @pytest.mark.parametrize("lang,line,name,expected", [

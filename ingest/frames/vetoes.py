@@ -92,7 +92,7 @@ def is_common_word(sp: Span, kind_word: bool, heading: bool) -> bool:
     """'Read', 'Participate', 'Feb': one capitalised word that the pipeline tags as no proper noun and
     no entity (a heading's or a sentence's first word). A kind noun right before it names it: « le
     programme Kelvo », "the project Orvalis" (the small pipelines tag many coined names as nouns)."""
-    if len(sp) != 1 or kind_word or sp.start > 0 and classify(sp.doc[sp.start - 1].lower_)[0] is not None:
+    if len(sp) != 1 or kind_word:
         return False
     t = sp[0]
     if _coined(t.text) or _named_by_kind_noun(sp):
