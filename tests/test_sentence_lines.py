@@ -39,17 +39,10 @@ PARAGRAPH_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", PARAGRAPH_ROWS)
-def test_empty_line_ends_a_paragraph_unless_the_text_is_double_spaced(text, expected):
-    got = [s.text for s in split(text, wrapped=True)]
-    assert len(got) == len(expected), got
-    for sentence, first_words in zip(got, expected):
-        assert sentence.startswith(first_words), (sentence, first_words)
-
-
-@pytest.mark.parametrize("text,expected", ROWS)
+@pytest.mark.parametrize("text,expected", ROWS + PARAGRAPH_ROWS)
 def test_line_joins(text, expected):
     got = [s.text for s in split(text, wrapped=True)]
     assert len(got) == len(expected), got
     for sentence, first_words in zip(got, expected):
         assert sentence.startswith(first_words), (sentence, first_words)
+
