@@ -62,7 +62,7 @@ _THIRD_PERSON = {"its", "their", "son", "sa", "ses", "leur", "leurs"}
 
 def _pronoun_owner(t: Token, by_words) -> list[Token]:
     """Who "its" means on a programme: the subject of the verb the programme hangs under. "A supports
-    start-ups through its P Program", « A soutient B dans le cadre de son programme P »: A runs P."""
+    start-ups through its P Program", « A accompagne les jeunes pousses à travers son programme P »: A runs P."""
     if not any(c.lower_ in _THIRD_PERSON and c.dep_ in ("poss", "nmod:poss", "det") for c in t.children):
         return []
     if t.dep_ not in _ADJUNCT_LINKS:
