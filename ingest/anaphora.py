@@ -12,6 +12,7 @@ from collections import Counter
 from ecograph.ids import norm
 
 from .patterns import Arg, Sent, fronted_participle
+from .patterns.fr import ANAPHORA_LAST_GENDER, HEAD_GENDER
 from .references import Recent, RecentProgrammes, head_references, name_follows
 from .types import Mention
 
@@ -94,7 +95,7 @@ class _Reading:
         self.topic_age = 0
         self.last_subject: Mention | None = None  # the previous sentence's subject ("It is funded by …")
         self.programmes = RecentProgrammes(main_prog)  # the programmes last named ("the project is run by …")
-        self.last_named: Mention | None = None  # the actor named last ("the latter")
+        self.last_named: list[tuple[Mention, str | None]] = []  # the last sentence's actors, with their gender
 
     def fixed_references(self, s: Sent, n: int, args: list[Arg], refs: list) -> list[Arg]:
         """The arguments the cue lexicons' fixed references of sentence n stand for ("we", "the latter"),
@@ -127,8 +128,10 @@ class _Reading:
             return None
         if key == "ANA_PROG" and not named:
             return self.programmes.meant(toks[j - 1].f, n)
-        if key == "ANA_LAST" and self.last_named is not None:
-            return self.last_named  # "the latter", "cette dernière": the actor named last before
+        if key == "ANA_LAST":
+            # "the latter", "cette dernière": the actor named last before, of the gender the phrase has
+            want = ANAPHORA_LAST_GENDER.get(" ".join(t.f for t in toks[i:j]))
+            return next((m for m, g in reversed(self.last_named) if want is None or g in (want, None)), None)
         return None
 
     def bare_cluster_words(self, s: Sent, args: list[Arg]) -> list[Arg]:
@@ -155,11 +158,22 @@ class _Reading:
         named = sorted((x for x in s.args if x.m.label in ("Organisation", "Programme") and not x.coref),
                        key=lambda x: x.i)
         if named:
-            self.last_named = named[-1].m
+            self.last_named = [(x.m, _gender(self.toks, x)) for x in named]
         progs = [x for x in s.args if x.m.label == "Programme" and not x.coref]
         if progs:
             self.programmes.add(progs[0].m, n)
         self.recent.add(n, s.args)
+
+
+def _gender(toks, x: Arg) -> str | None:
+    """The grammatical gender a French name shows: its head word's (« Agence X »), else the one of the
+    word or article before it (« l'association X », « le X »); None when nothing shows it."""
+    for k in (x.i, x.i - 1):
+        if 0 <= k < len(toks):
+            g = next((g for g, words in HEAD_GENDER.items() if toks[k].f in words), None)
+            if g is not None:
+                return g
+    return None
 
 
 def _lead(toks, s: Sent) -> Arg | None:

@@ -26,7 +26,8 @@ from ecograph.kinds import classify
 from .patterns import Arg, Engine, Sent, _matchers
 from .anaphora import main_org, resolve_references, title_programme
 from .references import CONF_OWN, own_programmes
-from .frames import demonym_edges, frame_candidates, is_list_gap, parse_sentences, veto, with_institutions
+from .frames import (demonym_edges, frame_candidates, is_list_gap, may_name_institution, parse_sentences, veto,
+                     with_institutions)
 from .listed_parties import listed_partner_edges, own_partner_edges, project_partner_edges
 from .money_support import money_support_is_funding
 from .sentences import split
@@ -290,6 +291,8 @@ def _parse_and_veto(lang: str, text: str, toks, sents: list[Sent], names: list[C
     wanted = [False] * len(sents)
     for n in where + [bisect_right(firsts, ch.i) - 1 for ch in places]:
         wanted[n] = True
+    for n, s in enumerate(sents):
+        wanted[n] = wanted[n] or may_name_institution(toks, s.a, s.b, lang)
     docs = parse_sentences(lang, text, [(s.start, s.end) for s in sents], wanted)
     verdicts = []
     for ch, n in zip(names, where):

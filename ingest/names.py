@@ -175,7 +175,8 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
         right_head = right[r0].f if len(right) > r0 else ""
         right_is_name = right_head in _ORG_NOUNS or right_head in ("ministry", "ministere", "university",
                                                                       "universite", "bank", "banque", "office") or \
-            (r0 == 1 and len(right) > 1 and right[1].cap and is_org_cue(right_head))  # "et la Chambre de …"
+            (r0 == 1 and len(right) > 1 and right[1].cap and is_org_cue(right_head)) or \
+            _whole_body_name(right[r0:])  # "et la Chambre de …"; "… of Commerce and Orvalis Technopark"
         if right and right[0].cap and " ".join(fold_tokens(right[0].text)) in places()[0] and len(right) >= 2 \
                 and not any(f in _COMPLEMENT for f in left):
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)  # "Salina Sensors and Limassol Marine Labs"
@@ -194,6 +195,16 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
         if not joined:
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)
     return [(i, j)]
+
+
+# the head words that end a body's name of its own ("Orvalis Technopark"), not a field of the name before
+# ("Ministry of Trade and Industry")
+_BODY_ENDS = _ORG_NOUNS | SECOND_BODY_HEADS | {"technopark", "chamber", "bank", "hub"}
+
+
+def _whole_body_name(right: list[Tok]) -> bool:
+    """Words after 'and' that name a body by themselves: two or more capitalised words ending in a body's head."""
+    return len(right) >= 2 and all(t.cap for t in right) and right[-1].f in _BODY_ENDS
 
 
 def _opening_article(toks: list[Tok], i: int, b: int) -> bool:

@@ -18,14 +18,16 @@ from ecograph.name_keys import _PROGRAMME_WORDS
 
 from ..types import Candidate
 from .handlers import HANDLERS
+from . import framework  # noqa: F401  (registers the under_programme handler)
 from .parse import parse_sentences
 from .name_table import veto
-from .institutions import with_institutions
+from .institutions import may_name_institution, with_institutions
 from .attributes import demonym_edges
 from .roles import OF, comma_before_apposition, group, hedged, is_list_gap, prep_objects, relative_antecedent
 from .table import MODES, check_all, table
 
-__all__ = ["demonym_edges", "frame_candidates", "is_list_gap", "parse_sentences", "veto", "with_institutions"]
+__all__ = ["demonym_edges", "frame_candidates", "is_list_gap", "may_name_institution", "parse_sentences", "veto",
+           "with_institutions"]
 
 check_all()
 assert set(MODES) == set(HANDLERS), "every frame mode has exactly one handler"

@@ -34,7 +34,7 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
         return owners + _pronoun_owner(t, by_words) + _leading_acronym(t)  # "X's programme"
     words = set(role[5:].split(","))
     out = []
-    found = prep_objects(t, words)
+    found = [o for o in prep_objects(t, words) if not _a_date(o)]  # ("In 2021, A invested … in B")
     if not found and t.pos_ == "VERB":
         # « a accordé un prêt de 50 M€ à la Banque X », "invested EUR 5 million in P": the tree hangs the
         # recipient on the object (an object noun of the frame, or an amount)
@@ -46,6 +46,11 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
         else:
             out.append(o)  # "to two Kelvo Institute projects": counted things, not an amount
     return out
+
+
+def _a_date(o: Token) -> bool:
+    """A year or a date the parser tagged so: when something happened, never a party to it."""
+    return o.ent_type_ in ("DATE", "TIME") or o.text.isdigit() and len(o.text) == 4
 
 
 def _counted_money(o: Token, tab: FrameTable) -> bool:
@@ -333,7 +338,9 @@ def _joint_parties(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> t
         return pair, []  # "an agreement between A and B": the parties are named, whoever reports it
     parties = list(pair)
     if t.pos_ in ("VERB", "AUX"):
-        parties += [x for tok in agents(t, by_words) for x in read(tok)]
+        # « A, associée à B, … », "A, allied with B": a participle on a name has that name for its party
+        by = agents(t, by_words) or ([t.head] if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") else [])
+        parties += [x for tok in by for x in read(tok)]
     else:
         gov = governor(t)
         if gov is not None:

@@ -18,12 +18,14 @@ from ecograph.ids import fold
 from ecograph.kinds import SECOND_BODY_HEADS, classify
 from ..names import Chunk, _paren_acronym, _paren_dashed_acronym
 from ..gazetteers import places
+from ..patterns.lexicon import verb_words
 from .roles import OF
 
 SENTENCE_CASE_LANGS = {"fr"}
 # heads that open a name even in lower case, when a capitalised complement follows: « le ministère de
 # l'Industrie », « l'université de Sfax », « le pôle de compétitivité de Bizerte »
 _LOWER_HEADS = {"ministère", "université", "pôle", "technopole", "technopôle", "technoparc", "chambre", "cyberparc"}
+_LOWER_HEADS_FOLDED = frozenset(fold(w) for w in _LOWER_HEADS)
 # heads that name a place or a body's organ more often than an institution: « la région de X », « la
 # direction de X » (X's management)
 _NOT_HEADS = {"région", "region", "commune", "wilaya", "préfecture", "province", "direction", "conseil",
@@ -37,9 +39,9 @@ _JOINT_NOUNS = {"partenariat", "collaboration", "coopération", "association", "
 # what one body gives another, coordinated after a name: never part of it
 _ACT_NOUNS = {"financement", "cofinancement", "appui", "soutien", "accompagnement", "partenariat", "participation",
               "concours", "aide", "contribution", "subvention", "parrainage", "assistance"}
-# nouns of set phrases after « à »/« au », never a name's complement
+# nouns of set phrases after « à »/« au »/« pour le », never a name's complement (« pour le compte de »)
 _IDIOM_NOUNS = {"hauteur", "profit", "travers", "titre", "cours", "côté", "occasion", "issue", "terme", "instar",
-                "égard", "initiative", "horizon", "échelle", "niveau", "lendemain", "moment"}
+                "égard", "initiative", "horizon", "échelle", "niveau", "lendemain", "moment", "compte"}
 _DEFINITE = {"le", "la", "l'", "les", "du", "des", "au", "aux", "de"}
 _INSIDE = {"nmod", "amod", "case", "det", "flat:name", "fixed", "cc", "conj", "nummod", "obl:mod"}
 _MAX_TOKENS = 18  # « Chambre de commerce, d'industrie et d'agriculture de X et du Mont Y »: 15 tokens
@@ -47,6 +49,16 @@ _MAX_TOKENS = 18  # « Chambre de commerce, d'industrie et d'agriculture de X et
 _REMIT = {"chargé", "chargée", "délégué", "déléguée"}
 _NAME_PREPS = OF | {"pour", "à", "au", "aux", "en"}
 _POSSESSIVE = {"son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "notre", "nos", "votre", "vos"}
+
+
+def may_name_institution(toks, a: int, b: int, lang: str) -> bool:
+    """Whether tokens [a, b) hold a lower-case institution head with a capitalised word close after it
+    (« labellisée par le ministère de l'Agriculture »): a sentence to parse even when the name finder saw
+    no name in it."""
+    if lang not in SENTENCE_CASE_LANGS:
+        return False
+    return any(toks[k].f in _LOWER_HEADS_FOLDED and any(x.cap for x in toks[k + 1:min(b, k + 4)])
+               for k in range(a, b))
 
 
 def institution_spans(doc: Doc, lang: str) -> list[tuple[int, int, str, str | None]]:
@@ -138,6 +150,9 @@ def _complement(w: Token, label: str) -> bool:
         return False
     if _remit(w):
         return True
+    if _verb_after_name(w) or w.dep_ == "conj" and w.pos_ in ("ADJ", "VERB") and \
+            any(c.dep_.startswith("obl") or c.dep_ == "obj" for c in w.children):
+        return False  # « la Banque X finance … » (tagged an adjective); « piloté par le ministère X et doté de … »
     if w.dep_ not in ("nmod", "conj", "obl:mod") or w.pos_ not in ("NOUN", "PROPN"):
         return True
     case = [c for c in w.children if c.dep_ == "case"]
@@ -160,6 +175,11 @@ def _complement(w: Token, label: str) -> bool:
     elif w.pos_ == "NOUN":
         return False
     return not any(c.dep_ == "det" and c.lower_ in _POSSESSIVE for c in w.children)
+
+
+def _verb_after_name(w: Token) -> bool:
+    """A lower-case verb cue right after a capitalised word is the name's verb, whatever its tag."""
+    return w.is_lower and w.i > 0 and not w.doc[w.i - 1].is_lower and fold(w.text) in verb_words("fr")
 
 
 def _under(w: Token, t: Token) -> bool:

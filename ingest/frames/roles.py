@@ -148,18 +148,26 @@ def prep_objects(t: Token, words) -> list[Token]:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words:  # ("provided a loan to X": dative)
             # "a member of A and of B": the second preposition is coordinated with the first
             for prep in (c, *[k for k in c.conjuncts if k.lower_ in words]):
-                out.extend(p for p in prep.children if p.dep_ in ("pobj", "pcomp"))
+                out.extend(_meant(p) for p in prep.children if p.dep_ in ("pobj", "pcomp"))
         elif c.dep_.startswith(("obl", "nmod")) or c.dep_ in ("obj", "iobj", "conj"):
             case = [x for x in c.children if x.dep_ == "case" and x.i < c.i]
             if case and (case[0].lower_ in words or " ".join(x.lower_ for x in case) in words):
-                out.append(c)
-    return out
+                out.append(_meant(c))
+    return [o for o in out if o is not None]
+
+
+def _meant(t: Token) -> Token | None:
+    """A preposition's object, or the noun it stands for when it is a relative pronoun: "P, with which
+    A signed an agreement", « P, avec lequel A a signé un accord »."""
+    return relative_antecedent(t) if t.lower_ in RELATIVE else t
 
 
 def relative_antecedent(pron: Token) -> Token | None:
     """The noun a relative pronoun stands for, past coordinated clauses: "P, which benefits from A and
     which is implemented by B" (the second clause hangs on the first, the first on P)."""
     v = pron.head
+    if v.pos_ == "ADP" and v.head.i != v.i:
+        v = v.head  # "with which": the clause's verb is the preposition's head
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
     return v.head if v.dep_ in MODIFIER_CLAUSE and v.head.i != v.i else None
@@ -243,7 +251,7 @@ def patients(t: Token) -> list[Token]:
             # "P est financé par A et cofinancé par B"; "P is co-funded by A" (a participle as complement)
             out = [c for c in t.head.children if c.dep_ in SUBJ_PASS or c.dep_ in SUBJ and t.dep_ != "conj"]
         return out
-    return [c for c in t.children if c.dep_ in OBJ]
+    return [m for m in (_meant(c) for c in t.children if c.dep_ in OBJ) if m is not None]
 
 
 def governor(noun: Token) -> Token | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from ecograph.model import LABELS, RELATION_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-MODES = ("joint", "directed", "members_include", "led_under", "at_event")
+MODES = ("joint", "directed", "members_include", "led_under", "at_event", "under_programme")
 ROLES = ("agent", "patient", "holder", "self", "poss")  # and "prep:w1,w2" (objects of these prepositions)
 _ROW_KEYS = {"name", "lemmas", "pos", "mode", "type", "conf", "source", "target", "object", "governors",
              "particle", "member_nouns", "party_nouns", "co_agents", "modifiers", "unless_modifiers", "partner_nouns",

@@ -170,3 +170,14 @@ CUES.append(("PARTICIPATES_IN", "beneficiaries", 0.75, "fr-presents", [
     "parmi les participants", "les participants etaient"]))
 RIGHT_FILLER |= {"acceleration", "incubation", "formation", "accompagnement", "soutien", "export", "d'"}
 ANAPHORA_LAST = {"ce dernier", "cette derniere", "ces derniers"}
+# « ce dernier » / « cette dernière » agree with the body they stand for: the gender its head word or its
+# article shows (« l'Agence X … cette dernière » is the agency, not a group named after it)
+ANAPHORA_LAST_GENDER = {"ce dernier": "m", "cette derniere": "f"}
+HEAD_GENDER = {
+    "m": {"cluster", "pole", "groupe", "ministere", "institut", "centre", "reseau", "fonds", "programme", "projet",
+          "office", "conseil", "technoparc", "incubateur", "accelerateur", "consortium", "laboratoire", "club",
+          "le", "du", "au"},
+    "f": {"association", "agence", "chambre", "fondation", "banque", "universite", "federation", "societe",
+          "entreprise", "organisation", "technopole", "direction", "commission", "region", "ecole", "cite",
+          "plateforme", "initiative", "la"},
+}

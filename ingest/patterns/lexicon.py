@@ -26,6 +26,14 @@ def lexicon(lang: str):
     return LEXICONS.get(lang, en)
 
 
+@lru_cache(maxsize=4)
+def verb_words(lang: str) -> frozenset[str]:
+    """The one-word verb cues of a language, folded ("finance", "soutient"): a finite verb, never a word
+    of the name written before it (« la Banque Kelvo finance le projet »)."""
+    words = (fold_tokens(p) for _, mode, _, _, phrases in lexicon(lang).CUES if mode == "verb" for p in phrases)
+    return frozenset(w[0] for w in words if len(w) == 1)
+
+
 @dataclass
 class Arg:
     m: Mention
