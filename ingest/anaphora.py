@@ -17,7 +17,7 @@ from .references import Recent, RecentProgrammes, head_references, name_follows
 from .types import Mention
 
 
-def main_org(sents: list[Sent], args_by_sent, first_person: bool) -> Mention | None:
+def main_org(sents: list[Sent], args_by_sent, first_person: bool, toks=None) -> Mention | None:
     """The organisation the document is about: named in its title, its one dominant cluster, or, when
     the text speaks in the first person ("we", "nous"), its one dominant organisation. Mentions of a
     defined acronym ("Long Name (ACR)" … "ACR") count for the long name."""
@@ -54,6 +54,25 @@ def main_org(sents: list[Sent], args_by_sent, first_person: bool) -> Mention | N
             if c is counts and not first_person:
                 return None
             return first[top[0][0]]
+    return _self_described(sents, args_by_sent, toks) if first_person and toks is not None else None
+
+
+_SELF_REACH = 4  # sentences: a page that speaks for itself says what it is at its head
+_COPULAS = {"is", "est"}
+
+
+def _self_described(sents: list[Sent], args_by_sent, toks) -> Mention | None:
+    """On a page that speaks in the first person ("our partners"), the organisation its first lines say
+    what it is: "The Kelvo Technopark is an innovation platform …", « Le Technopôle de Kelvo est … »."""
+    for n in range(min(_SELF_REACH, len(sents))):
+        s = sents[n]
+        xs = sorted(args_by_sent.get(n, []), key=lambda x: x.i)
+        if s.heading or not xs:
+            continue
+        x = xs[0]
+        if x.m.label == "Organisation" and x.i - s.a <= 2 and x.ext < s.b and toks[x.ext].f in _COPULAS:
+            return x.m
+        return None
     return None
 
 
@@ -118,7 +137,7 @@ class _Reading:
         if key == "ANA":
             word = toks[i + (1 if j - i > 1 else 0)].f
             if word in ("it", "il", "elle"):
-                return self.last_subject if i - s.a <= 1 else None
+                return self.last_subject if i - s.a <= 1 or _after_fronted_adjunct(toks, s, i) else None
             if not named and word in ("cluster", "pole") and main is not None and main.kind == "cluster" \
                     and not (topic is not None and topic.kind == "cluster" and self.topic_age <= 3):
                 return main  # in a cluster's own text, "the cluster" is that cluster
@@ -163,6 +182,17 @@ class _Reading:
         if progs:
             self.programmes.add(progs[0].m, n)
         self.recent.add(n, s.args)
+
+
+# words that open an adjunct put before the subject: "Since its launch in 2018, it has …", « Depuis 2015, il … »
+_ADJUNCT_OPENERS = {"since", "in", "after", "with", "through", "thanks", "today", "now", "over", "depuis", "en",
+                    "avec", "apres", "grace", "aujourd'hui", "dans", "durant", "pendant", "lors"}
+
+
+def _after_fronted_adjunct(toks, s: Sent, i: int) -> bool:
+    """The pronoun at i is the subject that follows an adjunct opening the sentence."""
+    return i - s.a <= 10 and toks[i - 1].f == "," and toks[s.a].f in _ADJUNCT_OPENERS and \
+        not any(t.f == "," for t in toks[s.a:i - 1])
 
 
 def _gender(toks, x: Arg) -> str | None:

@@ -74,7 +74,7 @@ def extract(raw: RawDocument) -> RawExtraction:
     _attach_sectors(sents, sent_of, sector_chunks)
     refs_by = _fixed_references(lang, toks, sent_of)
     first_person = any(k == "WE" for refs in refs_by.values() for k, _, _ in refs)
-    main = main_org(sents, args_by_sent, first_person)
+    main = main_org(sents, args_by_sent, first_person, toks)
     replaced = resolve_references(toks, sents, args_by_sent, refs_by, main, title_programme(sents, args_by_sent), lang)
     mentions = _still_named(named, replaced, sents)
     on_demand = _MentionsOnDemand(toks)
@@ -330,7 +330,7 @@ def _new_frame_edges(rules: list[Candidate], frames: list[Candidate]) -> list[Ca
 def _merge_structured(mine: RawExtraction, text: str, lang: str, main: Mention | None = None,
                       first_person: bool = False) -> RawExtraction:
     try:
-        theirs = extract_structured(text, lang)
+        theirs = extract_structured(text, lang, own=main if first_person else None)
     except Exception:  # a defect there must not lose the sentence-level extraction
         return mine
     # a fixed-width table's lines are cells, not prose: what the sentence reader made of them goes

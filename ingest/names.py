@@ -176,7 +176,7 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
         right_is_name = right_head in _ORG_NOUNS or right_head in ("ministry", "ministere", "university",
                                                                       "universite", "bank", "banque", "office") or \
             (r0 == 1 and len(right) > 1 and right[1].cap and is_org_cue(right_head)) or \
-            _whole_body_name(right[r0:])  # "et la Chambre de …"; "… of Commerce and Orvalis Technopark"
+            (toks[k].f != "&" and _whole_body_name(right[r0:]))  # "et la Chambre de …"; "… and Orvalis Technopark"
         if right and right[0].cap and " ".join(fold_tokens(right[0].text)) in places()[0] and len(right) >= 2 \
                 and not any(f in _COMPLEMENT for f in left):
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)  # "Salina Sensors and Limassol Marine Labs"
@@ -203,8 +203,10 @@ _BODY_ENDS = _ORG_NOUNS | SECOND_BODY_HEADS | {"technopark", "chamber", "bank", 
 
 
 def _whole_body_name(right: list[Tok]) -> bool:
-    """Words after 'and' that name a body by themselves: two or more capitalised words ending in a body's head."""
-    return len(right) >= 2 and all(t.cap for t in right) and right[-1].f in _BODY_ENDS
+    """Words after 'and' that name a body by themselves: two or more capitalised words ending in a body's
+    head, the first no field ("… Denim and Fashion Cluster" is one cluster's fields)."""
+    return len(right) >= 2 and all(t.cap for t in right) and right[-1].f in _BODY_ENDS and \
+        not _field_word(right[0].f) and not is_org_cue(right[0].f)
 
 
 def _opening_article(toks: list[Tok], i: int, b: int) -> bool:

@@ -44,8 +44,9 @@ CONF_LIST_IMPLICIT = 0.7  # "Nos membres :" on a page: the target is the page's 
 
 
 class _Builder:
-    def __init__(self, text: str):
+    def __init__(self, text: str, own: Mention | None = None):
         self.text = text
+        self.own = own  # the organisation the text speaks for, if the text says "we"
         self.out = RawExtraction()
         self._m: dict[tuple[int, int, str], Mention] = {}
         self._c: set[tuple] = set()
@@ -82,8 +83,11 @@ class _Builder:
                                              method=method, confidence=conf))
 
 
-def extract_structured(text: str, language: str) -> RawExtraction:
-    b = _Builder(text)
+def extract_structured(text: str, language: str, *, own: Mention | None = None) -> RawExtraction:
+    """The relations of the text's tables, rosters, labelled fields and lists. `own`: the organisation
+    the text speaks for, which "Our partners" / « Nos partenaires » lists belong to when no cluster is
+    named near them."""
+    b = _Builder(text, own)
     covered: list[tuple[int, int]] = []
     for lt in find_layout_tables(text):
         layout_edges(b, lt, _member_text)
@@ -332,6 +336,16 @@ def _lists(b: _Builder, text: str, covered: list[tuple[int, int]]) -> None:
             covered.append((m.start(), end))
 
 
+_FIRST_PERSON = re.compile(r"^[ \t#=*]*(?:our|nos|notre)\s", re.I)
+
+
+def _own_list_target(b: _Builder, m: re.Match) -> Mention | None:
+    """The text's own organisation for a first-person list heading ("Our partners"), if it has one."""
+    if b.own is None or not _FIRST_PERSON.match(m.group(0)):
+        return None
+    return b.mention(b.own.text, b.own.start, b.own.end, kind=b.own.kind)
+
+
 def _list_target(b: _Builder, text: str, m: re.Match) -> tuple[Mention | None, float]:
     """Who the members belong to: named in the lead-in, else the cluster the page is about."""
     for g in ("of", "poss"):
@@ -350,7 +364,7 @@ def _list_target(b: _Builder, text: str, m: re.Match) -> tuple[Mention | None, f
     # implicit: the nearest cluster named before the list, else the most named one
     found = [x for x in _CLUSTER_NAME.finditer(text) if name_test(x.group(0).split("(")[0].strip())]
     if not found:
-        return None, 0.0
+        return _own_list_target(b, m), CONF_LIST_IMPLICIT
     before = [x for x in found if x.end() <= m.start() and m.start() - x.end() < 3000]
     if before:
         x = before[-1]

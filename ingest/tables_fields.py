@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from ecograph.ids import fold
 from ecograph.kinds import PERSON_TITLES, classify
 from .fields_vocab import FieldRole, FieldTables, field_tables, label_key
-from .gazetteers import given_names, places
+from .gazetteers import given_names, places, registry_surfaces
 from .tables_items import Clean, chunks, items_of, name_test, strip_edges
 from .sentences import split
-from .tables_roster import _PROJECT as _ROSTER_PROJECT, _project_above
+from .tables_roster import _PROJECT as _ROSTER_PROJECT, _project_above, project_heading
 from .tables_vocab import is_place
 from .tokens import fold_tokens
 
@@ -193,7 +193,7 @@ def _programme_above(b, text: str, anchors: list[list[_Field]], at: int):
     k = bisect_left(anchors[2], at + 1)
     if k and at - anchors[2][k - 1] < 3000:  # a roster's project line near: read as the rosters read it
         return _project_above(b, text, at)
-    return None
+    return project_heading(b, text, at)  # the heading the block sits under: "NOVA-MED project"
 
 
 def _tiers(tables: FieldTables):
@@ -291,8 +291,8 @@ def _only_names(s: str) -> bool:
         piece = s[a:z]
         if is_place(piece):
             continue
-        if not name_test(piece):
-            return False
+        if not name_test(piece) and " ".join(fold_tokens(piece)) not in registry_surfaces():
+            return False  # (a body the registry knows reads as a name in any case: « Union européenne »)
         n += 1
     return n > 0
 

@@ -134,6 +134,13 @@ def strip_edges(s: str, i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
+def _sentence_case_body(toks: list[str]) -> bool:
+    """A French-style name in sentence case: a body's head word first and a capitalised word after it
+    (« Chambre de commerce de Kelvo », « Agence Zeph de l'innovation »), not a description (« Agence de
+    développement »)."""
+    return len(toks) <= 8 and classify(toks[0])[0] is not None and any(_is_cap(t) for t in toks[1:])
+
+
 def name_test(name: str) -> bool:
     """Does this chunk read as the proper name of one actor?"""
     # French elision: "Ministère de l'Énergie" — the article is not part of the capitalisation test
@@ -149,12 +156,15 @@ def name_test(name: str) -> bool:
         return False
     if fold(toks[0]) in _OPENERS and len(toks) > 1 and not _is_cap(toks[1]):
         return False
+    sentence_case = _sentence_case_body(toks)
     for k, (t, l) in enumerate(zip(toks, low)):
         if _is_cap(t):
             continue
         if l in _FUNCTION and 0 < k < len(toks) - 1:
             continue
         if k == len(toks) - 1 and l in _SUFFIX_LOWER and k > 0:
+            continue
+        if sentence_case and k > 0:
             continue
         return False
     content = [l for l in low if l not in _FUNCTION]

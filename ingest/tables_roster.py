@@ -101,6 +101,26 @@ def _project_in_prose(b, text: str, at: int):
     return b.mention(text[a:z], a, z, label="Programme", kind="project")
 
 
+# A heading line that names the page's project: "NOVA-MED project", "The Kelvo Project", « Le projet Kelvo »,
+# « Projet KELVO-MED » (a line of its own, nothing else on it)
+_HEADING_PROJECT = re.compile(
+    r"^[ \t#*]*(?:(?:the|The)\s+)?(?P<en>[A-Z][\w@&-]*(?:[ \t]+[A-Z0-9][\w@&-]*){0,4})[ \t]+(?:[Pp]roject|[Pp]rogramme|[Pp]rogram)[ \t*]*$|"
+    r"^[ \t#*]*(?:(?:le|Le)[ \t]+)?(?:[Pp]rojet|[Pp]rogramme)[ \t]+(?P<fr>[A-Z][\w@&-]*(?:[ \t]+[A-Z0-9][\w@&-]*){0,4})[ \t*]*$",
+    re.M)
+_HEADING_REACH = 300  # characters from the heading to the first field under it
+
+
+def project_heading(b, text: str, at: int):
+    """The project a heading line just above `at` names (a block of fields under "NOVA-MED project")."""
+    found = [m for m in _HEADING_PROJECT.finditer(text, max(0, at - _HEADING_REACH), at)
+             if not _NOT_A_PROJECT_NAME.search(m.group("en") or m.group("fr"))]
+    if not found:
+        return None
+    group = "en" if found[-1].group("en") else "fr"
+    a, z = found[-1].span(group)
+    return b.mention(text[a:z], a, z, label="Programme", kind="project")
+
+
 def _roster_line(b, m: re.Match, project) -> None:
     raw = m.group("name")
     name = _ARTICLE.sub("", raw.strip())
