@@ -327,20 +327,25 @@ def _new_frame_edges(rules: list[Candidate], frames: list[Candidate]) -> list[Ca
     return [c for c in frames if (c.start, frozenset((id(c.source), id(c.target)))) not in said]
 
 
+def _outside_layout_tables(mine: RawExtraction, text: str) -> RawExtraction:
+    """A fixed-width table's lines are cells, not prose: what the sentence reader made of them goes."""
+    layout = [t.span for t in find_layout_tables(text)]
+    if not layout:
+        return mine
+    inside = lambda a, z: any(x <= a and z <= y for x, y in layout)  # noqa: E731
+    return RawExtraction(mentions=[m for m in mine.mentions if not inside(m.start, m.end)],
+                         candidates=[c for c in mine.candidates if not inside(c.start, c.end)
+                                     and not inside(c.source.start, c.source.end)
+                                     and not inside(c.target.start, c.target.end)])
+
+
 def _merge_structured(mine: RawExtraction, text: str, lang: str, main: Mention | None = None,
                       first_person: bool = False) -> RawExtraction:
     try:
         theirs = extract_structured(text, lang, own=main if first_person else None)
     except Exception:  # a defect there must not lose the sentence-level extraction
         return mine
-    # a fixed-width table's lines are cells, not prose: what the sentence reader made of them goes
-    layout = [t.span for t in find_layout_tables(text)]
-    if layout:
-        inside = lambda a, z: any(x <= a and z <= y for x, y in layout)  # noqa: E731
-        mine = RawExtraction(mentions=[m for m in mine.mentions if not inside(m.start, m.end)],
-                             candidates=[c for c in mine.candidates if not inside(c.start, c.end)
-                                         and not inside(c.source.start, c.source.end)
-                                         and not inside(c.target.start, c.target.end)])
+    mine = _outside_layout_tables(mine, text)
     spans = sorted(((m.start, m.end, m) for m in theirs.mentions), key=lambda x: (x[0], x[1]))
     starts = [a for a, _, _ in spans]
 

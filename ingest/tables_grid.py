@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from ecograph.ids import fold
 
 from .tables_items import Clean
-from .tables_rows import _MONTHS, Line, Row, place_like, places_in, rows, sectors_prefix
+from .tables_lines import _MONTHS, Line
+from .tables_rows import Row, rows
+from .tables_vocab import place_like, places_in, sectors_prefix
 
 __all__ = ["Line", "Row", "Table", "find_tables", "name_cell", "place_like", "places_in", "sectors_prefix"]
 

@@ -15,8 +15,8 @@ from ecograph.ids import fold
 from ecograph.kinds import classify
 from .tables_items import _QUANTITY, Clean, items_of, name_test
 from .tables_layout import LayoutTable
-from .tables_rows import _CUE_WORDS, places_in, sectors_prefix
-from .tables_vocab import GENERIC, is_place, sector_index, term_key
+from .tables_lines import _CUE_WORDS
+from .tables_vocab import GENERIC, is_place, places_in, sector_index, sectors_prefix, term_key
 
 __all__ = ["CellText", "layout_edges", "layout_name", "layout_sectors"]
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ecograph.ids import fold
 
-from .tables_rows import _CLOSERS, _CUE_WORDS, _OPEN_WORDS
+from .tables_lines import _CLOSERS, _CUE_WORDS, _OPEN_WORDS
 from .tables_vocab import is_place
 
 __all__ = ["Column", "LayoutRow", "Line", "Run", "rows"]

@@ -295,3 +295,71 @@ AMPERSAND_NAMES = {"procter & gamble", "ernst & young", "johnson & johnson", "ma
 # Countries kept out of member lists: a bare country in a members cell is a scope, not a member.
 def is_place(name: str) -> bool:
     return _key(name) in place_index()
+
+
+# --- what a text holds: places and sectors (the cells of flattened and fixed-width tables) ---------
+
+_CONNECTOR = {"and", "et", "&", "or"}
+_cached_term_key = lru_cache(maxsize=65536)(term_key)  # the same words come back in every candidate cell
+
+
+def place_like(text: str) -> bool:
+    """A line made only of place names and words that go with them ("Agadir region,", "park, Rabat")."""
+    toks = term_key(text).split()
+    if not toks:
+        return False
+    pt = place_tokens()
+    return all(t in pt or t in PLACE_WORDS for t in toks)
+
+
+def places_in(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, canonical, kind) of gazetteer places in text, longest match first."""
+    idx = place_index()
+    toks = [(m.start(), m.end(), term_key(m.group())) for m in re.finditer(r"[\w'’]+", text)]
+    out = []
+    k = 0
+    while k < len(toks):
+        hit = None
+        for n in range(min(5, len(toks) - k), 0, -1):
+            key = " ".join(t[2] for t in toks[k:k + n])
+            if key in idx:
+                hit = (n, idx[key])
+                break
+        if hit:
+            n, (canon, kind) = hit
+            nxt = toks[k + n][2] if k + n < len(toks) else ""
+            if nxt in ("region", "province", "regions", "wilaya") and kind == "city":
+                kind = "region"
+            out.append((toks[k][0], toks[k + n - 1][1], canon, kind))
+            k += n
+        else:
+            k += 1
+    return out
+
+
+def sectors_prefix(text: str) -> list[tuple[int, int, str]]:
+    """Sector terms at the start of text, joined by and/&/commas: 'Electronics and Mechatronics'.
+    Stops at the first word that is not part of a known sector (the specialisation cell)."""
+    idx = sector_index()
+    toks = [(m.start(), m.end()) for m in re.finditer(r"[\w'’&]+", text)]
+    out = []
+    k = 0
+    while k < len(toks):
+        hit = None
+        for n in range(min(4, len(toks) - k), 0, -1):
+            key = _cached_term_key(text[toks[k][0]:toks[k + n - 1][1]])
+            if key in idx:
+                hit = (n, idx[key])
+                break
+        if hit is None:
+            break
+        out.append((toks[k][0], toks[k + hit[0] - 1][1], hit[1]))
+        k += hit[0]
+        gap = text[toks[k - 1][1]:toks[k][0]] if k < len(toks) else ""
+        if k < len(toks) and fold(text[toks[k][0]:toks[k][1]]) in _CONNECTOR:
+            k += 1
+        elif "," in gap or "/" in gap:
+            continue
+        else:
+            break
+    return out

@@ -72,10 +72,10 @@ def test_narrow_table_members_wrap_across_lines():
 
 def test_narrow_table_cut_does_not_depend_on_the_gazetteer(monkeypatch):
     """With no place known at all, the region cells are still told from the members by their form."""
-    from ecograph.ingest import tables_rows
-    monkeypatch.setattr(tables_rows, "place_tokens", lambda: frozenset())
-    monkeypatch.setattr(tables_rows, "place_like", lambda text: False)
-    monkeypatch.setattr(tables_rows, "_only_country", lambda text: False)
+    from ecograph.ingest import tables_lines
+    monkeypatch.setattr(tables_lines, "place_tokens", lambda: frozenset())
+    monkeypatch.setattr(tables_lines, "place_like", lambda text: False)
+    monkeypatch.setattr(tables_lines, "_only_country", lambda text: False)
     blind = got(extract_structured(NARROW_EN, "en"))["MEMBER_OF"]
     monkeypatch.undo()
     assert blind == got(extract_structured(NARROW_EN, "en"))["MEMBER_OF"]

@@ -248,12 +248,8 @@ class _Reader:
         """A signatory's post: "President", « directeur »."""
         return t.lemma_.lower() in self.tab.signatory_nouns or t.lower_ in self.tab.signatory_nouns
 
-    def mention(self, t, depth: int) -> list:
-        hit = self.at(t)
-        if hit:
-            return hit
-        if t.dep_ == "appos" and t.pos_ == "NOUN" and depth < 2:
-            return self.mention(t.head, depth + 1)  # "P, an Interreg project coordinated by Y": P is meant
+    def _named_beside(self, t) -> list:
+        """The name written beside a common noun, after it or before it."""
         for c in t.children:  # "l'association Kappa", "the startup Nexa": the name follows a common noun
             if c.dep_ in ("compound", "flat", "flat:name", "nmod", "appos", "amod") and _next_to(t, c) \
                     and (c.pos_ == "PROPN" or c.text[:1].isupper()) and not any(k.dep_ == "case" for k in c.children):
@@ -269,6 +265,17 @@ class _Reader:
                 hit = self.at(c)
                 if hit:
                     return hit
+        return []
+
+    def mention(self, t, depth: int) -> list:
+        hit = self.at(t)
+        if hit:
+            return hit
+        if t.dep_ == "appos" and t.pos_ == "NOUN" and depth < 2:
+            return self.mention(t.head, depth + 1)  # "P, an Interreg project coordinated by Y": P is meant
+        hit = self._named_beside(t)
+        if hit:
+            return hit
         if depth >= 2:
             return []
         listed = self._listed_after(t)

@@ -30,8 +30,8 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
     if role == "self":
         return own_name(t) or ([t] if _apposed_to_a_name(t, tab) else [])
     if role == "poss":
-        owners = [c for c in t.children if c.dep_ in ("poss", "nmod:poss") and c.lower_ not in _THIRD_PERSON]
-        return owners + _pronoun_owner(t, by_words) + _leading_acronym(t)  # "X's programme"
+        owners = [c for c in t.children if c.dep_ in ("poss", "nmod:poss") and c.lower_ not in tab.possessives]
+        return owners + _pronoun_owner(t, tab, by_words) + _leading_acronym(t)  # "X's programme"
     words = set(role[5:].split(","))
     out = []
     found = [o for o in prep_objects(t, words) if not _a_date(o)]  # ("In 2021, A invested … in B")
@@ -61,14 +61,10 @@ def _counted_money(o: Token, tab: FrameTable) -> bool:
         (o.lemma_.lower() in tab.amount_nouns or o.lower_ in tab.amount_nouns or o.text.isupper() or o.pos_ == "SYM")
 
 
-# the possessives that stand for an actor of the clause ("our", « notre » speak for the text's own body)
-_THIRD_PERSON = {"its", "their", "son", "sa", "ses", "leur", "leurs"}
-
-
-def _pronoun_owner(t: Token, by_words) -> list[Token]:
+def _pronoun_owner(t: Token, tab: FrameTable, by_words) -> list[Token]:
     """Who "its" means on a programme: the subject of the verb the programme hangs under. "A supports
     start-ups through its P Program", « A accompagne les jeunes pousses à travers son programme P »: A runs P."""
-    if not any(c.lower_ in _THIRD_PERSON and c.dep_ in ("poss", "nmod:poss", "det") for c in t.children):
+    if not any(c.lower_ in tab.possessives and c.dep_ in ("poss", "nmod:poss", "det") for c in t.children):
         return []
     if t.dep_ not in _ADJUNCT_LINKS:
         return []  # "A joined B and its P": an object's or a conjunct's possessive is theirs

@@ -1,7 +1,8 @@
 """The table of name filters, in the order they are tried: the first filter that rejects a name names
 the verdict. The filters live in `vetoes.py` (what the parse says: a person, a common word, a date, a
-post, a title line) and `name_filters.py` (people, places, posts and categories of issue 13); this
-module only orders them, so neither imports the other's table."""
+post, a title line), `name_filters.py` (people, places, posts and categories of issue 13) and
+`form_filters.py` (the page's own forms: an amount, a file's name, a headline, a news credit); this
+module only orders them, so none imports another's table."""
 from __future__ import annotations
 
 from typing import Callable
@@ -9,10 +10,10 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from ecograph.kinds import classify
-from .name_filters import (is_code_or_amount, is_demonym, is_dictionary_word, is_given_name_in_context,
-                           is_glued_person, is_headline_verb, is_indefinite_generic, is_listed_country, is_news_credit,
-                           is_organ_of, is_plural_head, is_post_at_end, is_propn_dictionary_word, is_region_name,
-                           is_remit, is_speaker, is_tagged_person)
+from .form_filters import is_code_or_amount, is_headline_verb, is_news_credit
+from .name_filters import (is_demonym, is_dictionary_word, is_given_name_in_context, is_glued_person,
+                           is_indefinite_generic, is_listed_country, is_organ_of, is_plural_head, is_post_at_end,
+                           is_propn_dictionary_word, is_region_name, is_remit, is_speaker, is_tagged_person)
 from .vetoes import (is_agreement, is_category, is_common_phrase, is_common_word, is_date_or_amount, is_field_label,
                      is_heading_phrase, is_ordinal, is_person, is_place, is_plural_kind, is_post, is_role_phrase,
                      is_truncated)

@@ -20,7 +20,8 @@ _ROW_KEYS = {"name", "lemmas", "pos", "mode", "type", "conf", "source", "target"
              "particle", "member_nouns", "party_nouns", "co_agents", "modifiers", "unless_modifiers", "partner_nouns",
              "partner_preps", "target_labels", "source_labels"}
 _LANG_KEYS = {"language", "container_nouns", "with_preps", "signatory_nouns", "signatory_preps",
-              "hedge_modals", "hedge_heads", "consortium_nouns", "made_of", "amount_nouns", "indefinites", "frames"}
+              "hedge_modals", "hedge_heads", "consortium_nouns", "made_of", "amount_nouns", "indefinites", "possessives",
+              "frames"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class FrameTable:
     made_of: frozenset[str] = frozenset()  # the participles that open its parties: "composed of", « formé de »
     amount_nouns: frozenset[str] = frozenset()  # "a programme of six million euros launched by A": the programme's
     indefinites: frozenset[str] = frozenset()  # « P, un nouveau programme lancé par A »: an apposition to P
+    # the third person's possessives, which stand for an actor of the clause ("its P", « son P »); the first
+    # person's ("our", « notre ») speak for the text's own body (`references.OWN`)
+    possessives: frozenset[str] = frozenset()
 
 
 class FrameTableError(ValueError):
@@ -121,7 +125,8 @@ def parse_table(data: dict, where: str) -> FrameTable:
                       frozenset(data["signatory_preps"]), frozenset(data["hedge_modals"]),
                       frozenset(data["hedge_heads"]), frozenset(data["container_nouns"]), by_lemma,
                       frozenset(data.get("consortium_nouns", ())), frozenset(data.get("made_of", ())),
-                      frozenset(data.get("amount_nouns", ())), frozenset(data.get("indefinites", ())))
+                      frozenset(data.get("amount_nouns", ())), frozenset(data.get("indefinites", ())),
+                      frozenset(data.get("possessives", ())))
 
 
 @lru_cache(maxsize=4)
