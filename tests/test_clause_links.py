@@ -51,6 +51,9 @@ NOT_READ = [  # lang, text, a triple that must not be read
     # an active clause under a programme does not say whether its subject runs it or takes part in it
     ("en", "The Kelvo Agency trains start-ups under the Orvalis Innovation Programme.",
      ("PARTICIPATES_IN", "Kelvo Agency", "Orvalis Innovation Programme")),
+    # a participle on a noun coordinated with a name is about the noun only
+    ("fr", "Le Cluster Kelvo coordonne, en partenariat avec l'Agence Orvalis, le projet Nova Skills, cofinancé par "
+           "l'Union européenne dans le cadre du programme Zeph Med.", ("PARTICIPATES_IN", "Agence Orvalis", "Zeph Med")),
     # a wish set in a programme is no fact
     ("en", "The Kelvo Cluster could be launched next year under the Orvalis Innovation Programme.",
      ("PARTICIPATES_IN", "Kelvo Cluster", "Orvalis Innovation Programme")),

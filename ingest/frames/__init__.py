@@ -271,11 +271,11 @@ class _Reader:
         hit = self.at(t)
         if hit:
             return hit
-        if t.dep_ == "appos" and t.pos_ == "NOUN" and depth < 2:
-            return self.mention(t.head, depth + 1)  # "P, an Interreg project coordinated by Y": P is meant
         hit = self._named_beside(t)
         if hit:
-            return hit
+            return hit  # « A, le projet P, cofinancé … »: the noun's own name comes before what it is apposed to
+        if t.dep_ == "appos" and t.pos_ == "NOUN" and depth < 2:
+            return self.mention(t.head, depth + 1)  # "P, an Interreg project coordinated by Y": P is meant
         if depth >= 2:
             return []
         listed = self._listed_after(t)

@@ -19,7 +19,10 @@ def under_programme(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> 
     verb = _clause_verb(t)
     if programme is None or verb is None or not is_passive(verb) or hedged(verb, tab.hedge_modals, tab.hedge_heads):
         return []
-    return [(x, programme) for tok in patients(verb) for x in read(tok) if x.m is not programme.m]
+    # a participle on a noun is about that noun, not the names coordinated with it (« avec A, le projet P,
+    # cofinancé … » : P alone)
+    listed = verb.dep_ not in ("acl", "acl:relcl")
+    return [(x, programme) for tok in patients(verb) for x in read(tok, listed) if x.m is not programme.m]
 
 
 def _programme_after(t: Token, read):
