@@ -54,6 +54,9 @@ NOT_READ = [  # lang, text, a triple that must not be read
     # a participle on a noun coordinated with a name is about the noun only
     ("fr", "Le Cluster Kelvo coordonne, en partenariat avec l'Agence Orvalis, le projet Nova Skills, cofinancé par "
            "l'Union européenne dans le cadre du programme Zeph Med.", ("PARTICIPATES_IN", "Agence Orvalis", "Zeph Med")),
+    # an indefinite apposition describes the name before it: the programme named in it runs nothing
+    ("en", "Both clusters are partners in KELVOMED, an Interreg Euro-MED project coordinated by the University of "
+           "Orvalis.", ("RUNS", "University of Orvalis", "Interreg Euro-MED")),
     # a wish set in a programme is no fact
     ("en", "The Kelvo Cluster could be launched next year under the Orvalis Innovation Programme.",
      ("PARTICIPATES_IN", "Kelvo Cluster", "Orvalis Innovation Programme")),

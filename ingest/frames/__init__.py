@@ -99,6 +99,7 @@ _DESCRIPTOR = re.compile(r"\s*(?:(?:the|le|la|les|l['’]|des)\s*)?(?:[a-zà-ÿ-
                          r"(?:(?:comme|tels que|telles que|such as|like|including|notamment)\s+)?"
                          r"(?:(?:the|le|la|les|l['’])\s*)?")
 _ANNOUNCE_REACH = 60  # characters between the noun and what announces its list
+_DEFINITE = {"the", "le", "la", "l'", "l’"}
 _CONJ = re.compile(r"\b(?:and|et|as well as|ainsi que)\b|&", re.I)
 _INTRO = re.compile(r"(\w+)\W*(?:(?:the|le|la|les|l['’])\s*)?$", re.I)
 
@@ -248,6 +249,18 @@ class _Reader:
         """A signatory's post: "President", « directeur »."""
         return t.lemma_.lower() in self.tab.signatory_nouns or t.lower_ in self.tab.signatory_nouns
 
+    def _named_after(self, t) -> list:
+        """The name right after a definite common noun: « le projet P », "the project P"."""
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children):
+            return []
+        for c in t.children:
+            if c.i > t.i and c.dep_ in ("flat", "flat:name", "nmod", "appos", "compound") and _next_to(t, c) \
+                    and (c.pos_ == "PROPN" or c.text[:1].isupper()) and not any(k.dep_ == "case" for k in c.children):
+                hit = self.at(c)
+                if hit:
+                    return hit
+        return []
+
     def _named_beside(self, t) -> list:
         """The name written beside a common noun, after it or before it."""
         for c in t.children:  # "l'association Kappa", "the startup Nexa": the name follows a common noun
@@ -271,11 +284,13 @@ class _Reader:
         hit = self.at(t)
         if hit:
             return hit
+        if t.dep_ == "appos" and t.pos_ == "NOUN" and depth < 2:
+            # « A, le projet P, cofinancé … »: a definite noun with its own name after it is that name;
+            # "P, an Interreg project coordinated by Y": P is meant
+            return self._named_after(t) or self.mention(t.head, depth + 1)
         hit = self._named_beside(t)
         if hit:
-            return hit  # « A, le projet P, cofinancé … »: the noun's own name comes before what it is apposed to
-        if t.dep_ == "appos" and t.pos_ == "NOUN" and depth < 2:
-            return self.mention(t.head, depth + 1)  # "P, an Interreg project coordinated by Y": P is meant
+            return hit
         if depth >= 2:
             return []
         listed = self._listed_after(t)
