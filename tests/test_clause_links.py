@@ -4,7 +4,7 @@ preposition ("In 2021, A invested … in B"); a participle on a name (« A, asso
 act noun ("fund the creation of X"); a clause set in a programme ("launched under the P programme",
 « dans le cadre du programme P »). And where a name ends: a verb after it (« la Banque X finance … »), a
 second participle (« piloté par le ministère X et doté de … »), « pour le compte de », a second body's
-full name after "and", « cette dernière » agreeing with its body, a sentence-case institution in a sentence with no other name. Tables of invented
+full name after "and", « cette dernière » agreeing with its body, a sentence-case institution in a sentence with no other name; "members of X" after a preposition names no member. Tables of invented
 sentences -> expected triples or names, negatives included."""
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ import pytest
 from helpers import as_triples, run, triples
 
 READ = [  # lang, text, triples that must be read
+    # a statement of membership is still read
+    ("en", "The Nortek Foundation, a member of the Kelvo Solar Cluster, trains engineers.",
+     {("MEMBER_OF", "Nortek Foundation", "Kelvo Solar Cluster")}),
     # a relative pronoun object of a preposition stands for the name it follows
     ("en", "Nortek Biotech Cluster, with which Zeph Health Cluster signed a cooperation agreement last year, "
            "has 40 members.", {("PARTNERS_WITH", "Zeph Health Cluster", "Nortek Biotech Cluster")}),
@@ -57,6 +60,11 @@ NOT_READ = [  # lang, text, a triple that must not be read
     # an indefinite apposition describes the name before it: the programme named in it runs nothing
     ("en", "Both clusters are partners in KELVOMED, an Interreg Euro-MED project coordinated by the University of "
            "Orvalis.", ("RUNS", "University of Orvalis", "Interreg Euro-MED")),
+    # "members of X" after a preposition or an article names no member
+    ("en", "Under the partnership, the Nortek Foundation will provide technical assistance to members of the Kelvo "
+           "Solar Cluster.", ("MEMBER_OF", "Nortek Foundation", "Kelvo Solar Cluster")),
+    ("fr", "La Fondation Nortek apportera une assistance technique aux membres du Cluster Kelvo Solaire.",
+     ("MEMBER_OF", "Fondation Nortek", "Cluster Kelvo Solaire")),
     # a wish set in a programme is no fact
     ("en", "The Kelvo Cluster could be launched next year under the Orvalis Innovation Programme.",
      ("PARTICIPATES_IN", "Kelvo Cluster", "Orvalis Innovation Programme")),

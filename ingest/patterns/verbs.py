@@ -17,6 +17,9 @@ from .words import _ADHERED_THINGS, _GENERIC_PLURALS, _PARTICIPLE, _REFLEXIVE, f
 
 # who joins a cluster ("welcomes three new members: A, B"); `words._MEMBER_WORDS` also counts companies
 _NEW_MEMBER_WORDS = {"members", "member", "membres", "membre", "adherents", "adherent"}
+# words before "members of X" that make the phrase a noun group, not a statement of membership
+_MEMBERS_AS_OBJECT = {"to", "for", "with", "among", "between", "from", "the", "its", "their", "our", "aux", "pour",
+                      "avec", "parmi", "entre", "les", "ses", "leurs", "nos", "des", "chez"}
 _PLACE_TYPES = ("LOCATED_IN", "ACTIVE_IN", "PART_OF")  # verb cues whose object follows with no by/par
 
 
@@ -26,6 +29,8 @@ class VerbPatterns:
     def _verb(self, s, cue, i, j):
         if i > s.a and self.f[i - 1] in _REFLEXIVE:
             return  # « X s'appuie sur Y » (X relies on Y), « s'accompagne de »: not the verb's act
+        if cue.type == "MEMBER_OF" and i > s.a and self.f[i - 1] in _MEMBERS_AS_OBJECT:
+            return  # "assistance to members of X", « les membres du cluster »: the members are not named
         k = self._agent_marker(s, j)
         if self._coordinated_participles(s, cue, i, j, k):
             return
