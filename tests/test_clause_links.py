@@ -44,6 +44,9 @@ READ = [  # lang, text, triples that must be read
      {("LABELLED_BY", "Association Nova Agro", "ministère de l’Agriculture")}),
     ("fr", "Le Cluster Orvalis a signé une convention avec l'Agence Kelvo. Ce dernier est labellisé par le "
            "ministère de l’Industrie.", {("LABELLED_BY", "Cluster Orvalis", "ministère de l’Industrie")}),
+    # money "with a funding from" a body, in an opening participle's clause
+    ("fr", "Lancé en 2020 par le ministère de l’Économie numérique avec un financement de la Banque Zeph, le Hub "
+           "Orvalis Innovation a formé 300 entrepreneurs.", {("FUNDS", "Banque Zeph", "Hub Orvalis Innovation")}),
     # a verb after a name is no part of it, whatever the tagger calls it
     ("fr", "La Banque Kelvo finance le projet Zeph.", {("FUNDS", "Banque Kelvo", "Zeph")}),
 ]

@@ -23,7 +23,8 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
     ("FUNDS", "insert", 0.85, "fr-financement-insert", [
         "avec le soutien financier de", "avec le soutien financier du", "grace au financement de",
         "grace au financement du", "avec le financement de", "avec le financement du",
-        "grace au soutien financier de", "grace au soutien financier du", "sur financement de", "grace a une subvention de", "avec une subvention de", "avec l'appui financier de", "avec l'appui financier du"]),
+        "grace au soutien financier de", "grace au soutien financier du", "avec un financement de",
+        "avec un financement du", "grace a un financement de", "grace a un financement du", "sur financement de", "grace a une subvention de", "avec une subvention de", "avec l'appui financier de", "avec l'appui financier du"]),
     ("RUNS", "verb", 0.85, "fr-pilotage", [
         "lance", "lancee", "a lance", "lancent", "organise", "organisee", "organisent", "a organise",
         "coordonne", "coordonnee", "pilote", "pilotee", "gere", "geree", "met en oeuvre", "mis en oeuvre",
