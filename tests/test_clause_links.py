@@ -44,6 +44,14 @@ READ = [  # lang, text, triples that must be read
      {("LABELLED_BY", "Association Nova Agro", "ministère de l’Agriculture")}),
     ("fr", "Le Cluster Orvalis a signé une convention avec l'Agence Kelvo. Ce dernier est labellisé par le "
            "ministère de l’Industrie.", {("LABELLED_BY", "Cluster Orvalis", "ministère de l’Industrie")}),
+    # the participle after the project's phrase is about the project; a plural one about the listed bodies
+    ("fr", "Le Cluster Kelvo coordonne, en partenariat avec l'Agence Orvalis, le projet Nova Skills, cofinancé par "
+           "l'Union européenne.", {("FUNDS", "Union européenne", "Nova Skills"),
+                                  ("PARTNERS_WITH", "Cluster Kelvo", "Agence Orvalis")}),
+    ("en", "The Kelvo Cluster coordinates, in partnership with the Orvalis Agency, the Nova Skills project, co-funded "
+           "by the European Union.", {("FUNDS", "European Union", "Nova Skills")}),
+    ("fr", "Le Cluster Kelvo et l'Agence Orvalis, financés par l'Union européenne, forment des techniciens.",
+     {("FUNDS", "Union européenne", "Cluster Kelvo"), ("FUNDS", "Union européenne", "Agence Orvalis")}),
     # money "with a funding from" a body, in an opening participle's clause
     ("fr", "Lancé en 2020 par le ministère de l’Économie numérique avec un financement de la Banque Zeph, le Hub "
            "Orvalis Innovation a formé 300 entrepreneurs.", {("FUNDS", "Banque Zeph", "Hub Orvalis Innovation")}),
@@ -68,6 +76,13 @@ NOT_READ = [  # lang, text, a triple that must not be read
            "Solar Cluster.", ("MEMBER_OF", "Nortek Foundation", "Kelvo Solar Cluster")),
     ("fr", "La Fondation Nortek apportera une assistance technique aux membres du Cluster Kelvo Solaire.",
      ("MEMBER_OF", "Fondation Nortek", "Cluster Kelvo Solaire")),
+    # a project named after a comma is the clause's object, neither a partner nor a co-recipient
+    ("fr", "Le Cluster Kelvo coordonne, en partenariat avec l'Agence Orvalis, le projet Nova Skills, cofinancé par "
+           "l'Union européenne.", ("FUNDS", "Union européenne", "Agence Orvalis")),
+    ("fr", "Le Cluster Kelvo coordonne, en partenariat avec l'Agence Orvalis, le projet Nova Skills, cofinancé par "
+           "l'Union européenne.", ("PARTNERS_WITH", "Cluster Kelvo", "Nova Skills")),
+    ("en", "The Kelvo Cluster coordinates, in partnership with the Orvalis Agency, the Nova Skills project, co-funded "
+           "by the European Union.", ("FUNDS", "European Union", "Orvalis Agency")),
     # a wish set in a programme is no fact
     ("en", "The Kelvo Cluster could be launched next year under the Orvalis Innovation Programme.",
      ("PARTICIPATES_IN", "Kelvo Cluster", "Orvalis Innovation Programme")),

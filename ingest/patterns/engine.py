@@ -23,6 +23,9 @@ from .words import (_OPEN_QUOTES, _OPENING_DETS, _APPOS_DET, _APPOSED_NOUNS, _CL
                     _TIME_INTRO, _YEAR)
 
 
+_PROJECT_NOUNS = {"project", "projet", "programme", "program", "initiative"}
+
+
 class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
     """Relation candidates of one document: the core here, the patterns from the two mixins."""
 
@@ -115,6 +118,9 @@ class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
                 break
             if not gap:
                 break
+            raw = self.f[max(cur.ext, cur.j):nxt.i]
+            if "," in raw and any(g in _PROJECT_NOUNS for g in raw) and not any(g in ("and", "et") for g in raw):
+                break  # "with A, the project P, co-funded …": P is the clause's object, not a second partner
             out.append(nxt)
             cur = nxt
         return out
@@ -171,6 +177,9 @@ class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
         j = k - 1
         while j > s.a and self.f[j] != ",":
             j -= 1
+        inside = [x for x in s.args if j < x.i and x.j <= k and not x.coref]
+        if j > s.a and inside and self.f[j + 1] in _APPOS_DET:
+            return [inside[-1]], 0.9  # "…, the Nova project, co-funded by B": the phrase names what the cue is about
         if j > s.a and k - j <= 22:
             a = self._arg_ending(s, j)
             if a is not None:
@@ -254,6 +263,7 @@ class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
     def _left_list(self, s: Sent, last: Arg) -> list[Arg]:
         out = [last]
         cur = last
+        conjoined = False
         while True:
             prev = max((x for x in s.args if max(x.ext, x.j) <= cur.i), key=lambda x: x.j, default=None)
             if prev is None or prev.coref != cur.coref:
@@ -265,8 +275,10 @@ class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
             if self._introduced(s, prev) and not self._introduced(s, cur):
                 break  # "With funding from A, the B launched P": A is no subject beside B
             out.insert(0, prev)
+            conjoined = conjoined or any(g in ("and", "et", "&") for g in gap)
             cur = prev
-        return out
+        # names joined by commas alone are no list: "…, with A, the project P, co-funded by B" (P alone)
+        return out if conjoined else [last]
 
     def _second_passive(self, s: Sent, q: int) -> bool:
         """« P est soutenu par A … et mis en œuvre par B »: a participle after "et" whose clause's main verb
