@@ -13,8 +13,12 @@ from functools import lru_cache
 from ecograph.ids import fold
 
 _STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u2011": "-"})
-# a word with an @ inside is one word ("Sm@rtCity", "MED@Work"); an address ("info@vega.org") is not
+# a word with an @ inside is one word ("Sm@rtCity", "MED@Work"); an address ("info@vega.org") is not;
+# a capitalised word glued by an apostrophe to a lower-case one is one brand ("Innov'Kelvo", « Nova'lab »),
+# not an elision (« L'Agence », « Jusqu'à ») nor an English contraction or possessive ("Kelvo's", "Don't")
 _TOKEN = re.compile(r"(?:[A-Za-z\u00c0-\u024f]'(?=[A-Za-z\u00c0-\u024f]))|(?:[Qq]u'(?=\w))"
+                    r"|(?!(?:[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu|[Pp]resqu)')"
+                    r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,}'(?!(?:t|s|d|m|ll|re|ve)\b)[a-z\u00df-\u00ff]{2,}\b"
                     r"|\w+@\w+(?!\w|\.\w)|\w+|[^\w\s]")
 
 

@@ -103,6 +103,9 @@ NAMES = [  # lang, text, names that must be found, names that must not
      {"Agence Zeph", "ministère de l’Économie"}, {"Agence Zeph pour le compte du ministère de l’Économie"}),
     ("fr", "Cette dernière, labellisée par le ministère de l’Agriculture, regroupe 30 entreprises.",
      {"ministère de l’Agriculture"}, set()),
+    # a capitalised word glued by an apostrophe to a lower-case one is one brand, not an elision
+    ("fr", "Les pôles Kelvo, Innov’alliance et Optitec ont été labellisés par l’État.", {"Innov’alliance"}, {"Innov"}),
+    ("en", "Kelvo's programme and the Orvalis Cluster's members met.", {"Orvalis Cluster"}, {"Kelvo's", "Cluster's"}),
     # a second body's full name after "and" is a second name; a field after "and" is part of the first
     ("en", "The partners include the Kelvo Chamber of Commerce and Orvalis Technopark.",
      {"Kelvo Chamber of Commerce", "Orvalis Technopark"}, {"Kelvo Chamber of Commerce and Orvalis Technopark"}),
