@@ -21,8 +21,9 @@ from .chunk_filters import _JOB_TITLES, NameChunk, not_a_name
 from .gazetteers import gazetteer, make_doc, places, registry_surfaces, sectors
 from ecograph.kinds import CONNECTORS, FIRM_WORDS, GENERIC, MONTHS, classify
 from .names import (REPRESENTATIONS, Chunk, _ORG_NOUNS, _PROG_NOUNS, _acronym_defined, _is_acronym, _longest,
-                    _merge_commas, _national_programmes, _overlap, _owner_tail, _paren_acronym, _paren_dashed_acronym, _quoted,
-                    _raw_chunks, _split_and, _trim, _trim_event_city, join_fields)
+                    _merge_commas, _overlap, _owner_tail, _paren_acronym, _paren_dashed_acronym, _raw_chunks, _split_and,
+                    _trim, join_fields)
+from .programme_spans import _national_programmes, _quoted, _trim_event_city
 from .tokens import Tok, _surface
 
 # Re-exported: extract.py, tests and bench import these from here, as before the split. bench/ patches

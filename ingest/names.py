@@ -116,6 +116,10 @@ def _raw_chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
             if u.text.isdigit() and j + 1 < b and _namey(toks[j + 1]) and len(u.text) == 4:
                 j += 1
                 continue
+            if _strategy_year(toks, i, j, b):
+                j += 1  # "the Kelvo Digital 2030 strategy", « la stratégie Kelvo Digital 2030 »: the year names it
+                last = j
+                continue
             if u.f in CONNECTORS and u.f != "-" or _inner_connector(toks, j, b):
                 j += 1
                 continue
@@ -207,6 +211,20 @@ def _whole_body_name(right: list[Tok]) -> bool:
     head, the first no field ("… Denim and Fashion Cluster" is one cluster's fields)."""
     return len(right) >= 2 and all(t.cap for t in right) and right[-1].f in _BODY_ENDS and \
         not _field_word(right[0].f) and not is_org_cue(right[0].f)
+
+
+# the head words of a plan or programme whose name may end in its target year
+_YEAR_HEADS = {"strategy", "strategie", "plan", "programme", "program", "initiative", "agenda", "vision", "roadmap",
+               "pact", "pacte"}
+
+
+def _strategy_year(toks: list[Tok], i: int, j: int, b: int) -> bool:
+    """toks[j] is a year (19xx, 20xx) closing the name that starts at i, with a plan's head word just after
+    it or just before the name."""
+    u = toks[j]
+    if not (u.text.isdigit() and len(u.text) == 4 and u.text[:2] in ("19", "20") and j > i):
+        return False
+    return j + 1 < b and toks[j + 1].f in _YEAR_HEADS or i > 0 and toks[i - 1].f in _YEAR_HEADS
 
 
 def _opening_article(toks: list[Tok], i: int, b: int) -> bool:
@@ -405,77 +423,6 @@ def _matched(short: list[str], long_: list[str]) -> int:
         else:
             break
     return n
-
-
-_TITLED_BY = {"projet", "programme", "project", "program", "initiative"}
-
-
-def _before_bracket(toks, i: int, j: int) -> int:
-    """The title before its own bracketed acronym inside the quotes: « croissance verte (CVE) »."""
-    return j - 3 if j - i > 3 and toks[j - 3].f == "(" and toks[j - 1].f == ")" else j
-
-
-def _quoted(toks, a, b) -> list[tuple[int, int]]:
-    out = []
-    k = a
-    while k < b:
-        close = _QUOTES_OPEN.get(toks[k].text)
-        if close is None:
-            k += 1
-            continue
-        end = next((m for m in range(k + 1, min(b, k + 11))
-                    if toks[m].text in (close, "\u201d", "\u2019", '"', "\u00bb")), None)
-        if end is None or end - k < 2:
-            k += 1
-            continue
-        inner = toks[k + 1:end]
-        content = [t for t in inner if t.f not in CONNECTORS and t.text.isalnum()]
-        # a title in quotes after the programme noun it names may be in sentence case: « le projet
-        # « croissance verte pour l'emploi (CVE) » »
-        titled = k > a and toks[k - 1].f in _TITLED_BY
-        if inner and (titled or inner[0].cap and content and sum(t.cap for t in content) * 2 >= len(content)) \
-                and not any(t.f in (".", "?", "!", ";") for t in inner):
-            out.append((k + 1, _before_bracket(toks, k + 1, end)))
-        k = end + 1
-    return out
-
-
-def _national_programmes(toks, a, b) -> list[tuple[int, int]]:
-    """'Morocco's cluster program', 'the Moroccan cluster programme': a country's named programme."""
-    out = []
-    pl, dem = places()
-    for k in range(a, b - 2):
-        if not toks[k].cap:
-            continue
-        start = None
-        if toks[k].f in dem:
-            start, n = k, k + 1
-        elif toks[k].f in pl and pl[toks[k].f].kind == "country" and toks[k + 1].f == "'" and toks[k + 2].f == "s":
-            start, n = k, k + 3
-        if start is None:
-            continue
-        m = n
-        while m < min(b, n + 2) and toks[m].text.isalpha() and toks[m].text.islower() and toks[m].f not in CONNECTORS:
-            if toks[m].f in ("program", "programme"):
-                break
-            m += 1
-        if m > n and m < b and toks[m].f in ("program", "programme"):
-            out.append((start, m + 1))
-    return out
-
-
-_EVENT_BEFORE = {"salon", "fair", "forum", "foire", "expo", "exhibition", "show", "congres", "congress", "summit",
-                 "sommet"}
-
-
-def _trim_event_city(toks, i: int, j: int) -> int:
-    """'(salon) Sahel Expo d'Alger', 'Africa Digital Summit d'Alger': the host city is not in an event's name."""
-    if j - i < 3 or toks[j - 2].f not in ("d'", "de") or " ".join(fold_tokens(toks[j - 1].text)) not in places()[0]:
-        return j
-    head = " ".join(t.f for t in toks[i:j - 2])
-    if classify(head)[1] == "event" or (i > 0 and toks[i - 1].f in _EVENT_BEFORE):
-        return j - 2
-    return j
 
 
 def _owner_tail(toks, n: Chunk) -> Chunk | None:

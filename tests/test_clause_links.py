@@ -106,6 +106,13 @@ NAMES = [  # lang, text, names that must be found, names that must not
     # a capitalised word glued by an apostrophe to a lower-case one is one brand, not an elision
     ("fr", "Les pôles Kelvo, Innov’alliance et Optitec ont été labellisés par l’État.", {"Innov’alliance"}, {"Innov"}),
     ("en", "Kelvo's programme and the Orvalis Cluster's members met.", {"Orvalis Cluster"}, {"Kelvo's", "Cluster's"}),
+    # a plan's target year is part of its name; a year before another noun is not
+    ("en", "The partnership supports the government's Kelvo Digital 2030 strategy.", {"Kelvo Digital 2030 strategy"},
+     {"Kelvo Digital strategy"}),
+    ("fr", "La stratégie Kelvo Digital 2030 est pilotée par l’Agence Orvalis.", {"Kelvo Digital 2030"},
+     {"Kelvo Digital"}),
+    ("en", "The Kelvo Cluster 2023 report was published by the Orvalis Agency.", {"Kelvo Cluster"},
+     {"Kelvo Cluster 2023"}),
     # a second body's full name after "and" is a second name; a field after "and" is part of the first
     ("en", "The partners include the Kelvo Chamber of Commerce and Orvalis Technopark.",
      {"Kelvo Chamber of Commerce", "Orvalis Technopark"}, {"Kelvo Chamber of Commerce and Orvalis Technopark"}),
