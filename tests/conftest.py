@@ -63,9 +63,31 @@ def corpus_dir() -> Path:
     return CORPUS
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def chromium() -> str:
     import shutil
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     _need(bool(path), "chromium is not installed: run `make chromium`")
     return path
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-default-apps", "--disable-extensions"]
+
+
+@pytest.fixture(scope="session")
+def chromium_session(chromium):
+    """One headless Chromium for the whole run (a launch costs ~1.5 s); each test gets its own
+    fresh browser context from it (tests/test_map_browser.py `browser`), which shares no
+    cookies, storage, cache or permissions with any other."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _need(False, "the playwright package is missing: run `make chromium`")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()

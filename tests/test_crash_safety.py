@@ -4,7 +4,9 @@ gives exactly what one clean run gives. Two concurrent ingests on one embedded s
 land (the writer lock serialises them). Neo4j: killed mid-ingest, no duplicates, no half
 documents after a rerun.
 
-Everything runs the real console script in subprocesses, on a generated corpus.
+Everything runs the console script's code in subprocesses, on a generated corpus: the clean
+runs and reruns start it afresh; the kill victims are forked from a warm one (tests/warm_cli.py)
+so that each kill costs the run it interrupts, not a fresh start-up.
 """
 from __future__ import annotations
 
@@ -22,14 +24,13 @@ from pathlib import Path
 import pytest
 
 from helpers import wait_for_line
+from warm_cli import WarmCli
 
 ECOGRAPH = str(Path(sys.executable).with_name("ecograph"))
-# The same CLI with the pipeline flushing after every document, so that kills land in the
-# middle of saves too (with the default 2 s flush period a short run saves only at the end).
-ECOGRAPH_FLUSH_EACH = [sys.executable, "-c",
-                       "import sys, ecograph.ingest.pipeline as p; p.FLUSH_SECONDS = -1; "
-                       "sys.argv[0] = 'ecograph'; from ecograph.cli import main; main()"]
-N_DOCS = 40
+# 20 documents: every one goes through the same stages (extract, resolve, save), so more of
+# them only repeats the paths a kill can hit; fewer make each victim's run, and so the kill
+# loop, shorter. The kills stay stratified over the whole run whatever its length.
+N_DOCS = 20
 KILLS = 20
 SEED = 20240607
 
@@ -82,9 +83,8 @@ def _env(tmp_path: Path) -> dict:
     return env
 
 
-def run_ingest(store: str, paths: list, env: dict, timeout: float = 120, *,
-               cmd: list | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*(cmd or [ECOGRAPH]), "--store", store, "ingest", *map(str, paths)], env=env,
+def run_ingest(store: str, paths: list, env: dict, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([ECOGRAPH, "--store", store, "ingest", *map(str, paths)], env=env,
                           capture_output=True, text=True, timeout=timeout)
 
 
@@ -181,12 +181,10 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def reference(corpus, tmp_path_factory):
-    """One clean, uninterrupted ingest of the corpus: (export, per-document content,
-    {command: seconds a full run takes})."""
+    """One clean, uninterrupted ingest of the corpus by the console script: (export,
+    per-document content)."""
     tmp = tmp_path_factory.mktemp("ref")
-    t0 = time.monotonic()
     res = run_ingest(str(tmp / "store"), [corpus], _env(tmp))
-    took = time.monotonic() - t0
     assert res.returncode == 0, res.stderr
     data = load_embedded(tmp / "store")
     assert len(data["documents"]) == N_DOCS, res.stderr
@@ -198,34 +196,54 @@ def reference(corpus, tmp_path_factory):
     assert n_ev > 0 and n_docs_with_ev >= N_DOCS // 2, (
         f"the extractor found {n_ev} pieces of evidence in {n_docs_with_ev}/{N_DOCS} generated documents "
         f"such as {(corpus / 'news-000.txt').read_text()!r}; these sentences state relations")
-    # the flush-every-document variant: how long it takes, and it must store the same graph
+    return normalised(data), per_doc
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory):
+    """The warm `ecograph` the kill victims are forked from."""
+    server = WarmCli(_env(tmp_path_factory.mktemp("warm")))
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def timings(warm, corpus, reference, tmp_path_factory) -> dict:
+    """{variant: seconds a full forked run takes}, and "startup": a one-document run's. The
+    variants: "cli", the plain entry point, and "flush-each", the pipeline flushing after
+    every document, so that kills land in the middle of saves too (with the default 2 s
+    flush period a short run saves only at the end); both must store the clean run's graph."""
+    tmp = tmp_path_factory.mktemp("timings")
+    out = {}
+    for name in ("cli", "flush-each"):
+        t0 = time.monotonic()
+        code, err = warm.run(["--store", tmp / name, "ingest", corpus], _env(tmp), tmp / f"{name}.err",
+                             flush_each=name == "flush-each")
+        out[name] = time.monotonic() - t0
+        assert code == 0, err
+        assert normalised(load_embedded(tmp / name)) == reference[0], name
+    # start-up (opening the store, indexing it) before the first document: kills there prove little
     t0 = time.monotonic()
-    res = run_ingest(str(tmp / "store-each"), [corpus], _env(tmp), cmd=ECOGRAPH_FLUSH_EACH)
-    took_each = time.monotonic() - t0
-    assert res.returncode == 0, res.stderr
-    assert normalised(load_embedded(tmp / "store-each")) == normalised(data)
-    # start-up (imports, models, opening the store) before the first document: kills there prove little
-    t0 = time.monotonic()
-    run_ingest(str(tmp / "store-one"), [corpus / "news-000.txt"], _env(tmp))
-    startup = time.monotonic() - t0
-    return normalised(data), per_doc, {"cli": took, "flush-each": took_each, "startup": startup}
+    warm.run(["--store", tmp / "one", "ingest", corpus / "news-000.txt"], _env(tmp), tmp / "one.err")
+    out["startup"] = time.monotonic() - t0
+    return out
 
 
 def _kill_plan(timings: dict) -> list[tuple]:
-    """(name, command, delay) of every kill: half the kills hit the plain console script, half
-    the flush-every-document variant; delays spread over each one's whole run (stratified), in
-    a seeded random order."""
+    """(variant, delay) of every kill: half the kills hit the plain entry point, half the
+    flush-every-document variant; delays spread over each one's whole run (stratified), in a
+    seeded random order."""
     rnd = random.Random(SEED)
     plan = []
-    for name, cmd in (("cli", [ECOGRAPH]), ("flush-each", ECOGRAPH_FLUSH_EACH)):
+    for name in ("cli", "flush-each"):
         n = KILLS // 2
         lo = min(0.8 * timings["startup"], 0.5 * timings[name])
-        plan += [(name, cmd, lo + (timings[name] - lo) * (i + rnd.random()) / n) for i in range(n)]
+        plan += [(name, lo + (timings[name] - lo) * (i + rnd.random()) / n) for i in range(n)]
     rnd.shuffle(plan)
     return plan
 
 
-def _kill_cycle(cycle, name, cmd, planned, store, corpus, env, ref_docs, problems) -> tuple:
+def _kill_cycle(warm, cycle, name, planned, store, corpus, env, ref_docs, problems) -> tuple:
     """One planned kill of an ingest into `store`, then the store checked against the reference
     (problems appended). Returns (the store's data or None, kills landed, partial stores seen)."""
     # a run that ends before its kill (a slow start, a resumed store) is checked like any other,
@@ -234,15 +252,14 @@ def _kill_cycle(cycle, name, cmd, planned, store, corpus, env, ref_docs, problem
     killed = partial = 0
     data = None
     while not landed:
-        proc = subprocess.Popen([*cmd, "--store", str(store), "ingest", str(corpus)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        pid = warm.start(["--store", store, "ingest", corpus], env, store.with_name("victim.err"),
+                         flush_each=name == "flush-each")
         time.sleep(delay)
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-        _, err = proc.communicate(timeout=60)
-        landed = proc.returncode == -signal.SIGKILL
+        os.kill(pid, signal.SIGKILL)  # a child that has ended is not reaped yet: this changes nothing
+        code, err = warm.wait()
+        landed = code == -signal.SIGKILL
         if not landed:
-            assert proc.returncode == 0, err.decode(errors="replace")
+            assert code == 0, err
             delay = delay / 2 if delay > 0.05 else 0.0
         killed += landed
         try:
@@ -271,19 +288,19 @@ def _check_rerun_completes(store, corpus, env, ref_export, ref_docs):
 
 
 @pytest.mark.slow
-def test_sigkill_at_random_moments_never_damages_the_store(corpus, reference, tmp_path):
-    ref_export, ref_docs, timings = reference
+def test_sigkill_at_random_moments_never_damages_the_store(warm, corpus, reference, timings, tmp_path):
+    ref_export, ref_docs = reference
     env = _env(tmp_path)
     store = tmp_path / "victim"
     killed_mid_run = partial_stores = 0
     problems: list[str] = []
     data = None
-    for cycle, (name, cmd, planned) in enumerate(_kill_plan(timings)):
+    for cycle, (name, planned) in enumerate(_kill_plan(timings)):
         # every other cycle starts from nothing, so the planned delays match a full run's length;
         # the others resume the partial store the previous kill left (rerun-completes-the-job)
         if data is None or len(data["documents"]) == N_DOCS or cycle % 2 == 0:
             shutil.rmtree(store, ignore_errors=True)
-        data, killed, partial = _kill_cycle(cycle, name, cmd, planned, store, corpus, env, ref_docs, problems)
+        data, killed, partial = _kill_cycle(warm, cycle, name, planned, store, corpus, env, ref_docs, problems)
         killed_mid_run += killed
         partial_stores += partial
     leftovers = sorted(p.name for p in store.iterdir() if p.name not in ("graph.json", "graph.json.lock")) \
@@ -297,7 +314,7 @@ def test_sigkill_at_random_moments_never_damages_the_store(corpus, reference, tm
 
 @pytest.mark.slow
 def test_two_concurrent_ingests_on_one_embedded_store_both_land(corpus, reference, tmp_path):
-    _, ref_docs, _ = reference
+    _, ref_docs = reference
     files = sorted(corpus.iterdir())
     a, b = files[0::2], files[1::2]
     env = _env(tmp_path)
@@ -406,7 +423,7 @@ def test_neo4j_ingest_killed_midway_then_rerun(neo4j_store, neo4j_url, corpus, r
     with a document's write transaction open (its statements sent, not committed); two of
     the kills hit a graph a previous kill left. No duplicate, no half document, after each
     kill; a rerun gives exactly the clean embedded reference."""
-    ref_export, ref_docs, _ = reference
+    ref_export, ref_docs = reference
     env = _env(tmp_path)
     neo4j_store.clear()
     problems: list[str] = []

@@ -21,6 +21,7 @@ import pytest
 
 from ecograph.ingest.pipeline import ingest
 from ecograph.ingest.readers import read
+from ecograph.ingest.workers import CHUNK_CHARS
 from ecograph.model import Document, Entity, Evidence, Extraction, Relation
 
 ECOGRAPH = str(Path(sys.executable).with_name("ecograph"))
@@ -104,7 +105,10 @@ def make_hostile(folder: Path) -> dict[str, str]:
     put("nested.html", "<html><body>" + "<div>" * 50_000 + "Deep Cluster is funded by the Abyss Bank."
         + "</div>" * 50_000 + "</body></html>", "any")
     put("unclosed.html", "<html><body>" + "<div><p><span>" * 20_000 + "Open Cluster.", "any")
-    put("one-line-2mb.txt", PARAGRAPH.replace("\n", " ") * (2_000_000 // len(PARAGRAPH)), "any")
+    # one line over two extraction chunks long: cut at sentence ends into three pieces, the path
+    # any longer line takes (a 2 MB line, ten pieces, cost ~100 s of CI for the same code)
+    line = PARAGRAPH.replace("\n", " ")
+    put("one-line-long.txt", line * ((2 * CHUNK_CHARS) // len(line) + 10), "any")
     put("brackets.md", "[" * 500_000 + "*" * 500_000 + "_" * 500_000 + "`" * 500_000, "any")
     put("cypher-names.txt", "".join(
         f"{n} Cluster is funded by the {m} Bank. {n} is a member of Orion Mechatronics Cluster.\n\n"

@@ -8,37 +8,27 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI
 from test_map import HOSTILE, _big_graph, build_example
 
 from ecograph.visualizations.map import render_map
 
 pytestmark = pytest.mark.browser
 
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - depends on the machine
-    sync_playwright = None
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-default-apps", "--disable-extensions"]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
 class Browser:
-    """One page in a fresh profile, with every request, console error and dialog recorded."""
+    """One page in a fresh browser context (its own cookies, storage and cache, as a new
+    profile has), with every request, console error and dialog recorded."""
 
-    def __init__(self, pw, chromium: str, profile: Path):
+    def __init__(self, chromium):
         self.requests: list[str] = []
         self.blocked: list[str] = []
         self.errors: list[str] = []
         self.dialogs: list[str] = []
-        self.context = pw.chromium.launch_persistent_context(
-            str(profile), executable_path=chromium, headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 860}, service_workers="block")
+        self.context = chromium.new_context(viewport={"width": 1400, "height": 860}, service_workers="block")
         self.context.route("**/*", self._route)
-        self.page = self.context.pages[0] if self.context.pages else self.context.new_page()
+        self.page = self.context.new_page()
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("websocket", lambda ws: self.blocked.append(ws.url))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
@@ -75,17 +65,12 @@ class Browser:
 
 
 @pytest.fixture
-def browser(chromium, tmp_path):
-    if sync_playwright is None:
-        if IN_CI:
-            pytest.fail("the playwright package is missing (CI must run every test): make chromium")
-        pytest.skip("the playwright package is missing: run `make chromium`")
-    with sync_playwright() as pw:
-        b = Browser(pw, chromium, tmp_path / "profile")
-        try:
-            yield b
-        finally:
-            b.context.close()
+def browser(chromium_session):
+    b = Browser(chromium_session)
+    try:
+        yield b
+    finally:
+        b.context.close()
 
 
 @pytest.fixture

@@ -219,6 +219,7 @@ def _wait_until_gone(pids: list[int]) -> None:
 
 
 HANG_GUARD_SECONDS = 600
+KILLED_RUN_DOCS = 40
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc") or not hasattr(os, "pidfd_open"),
@@ -229,17 +230,19 @@ def test_killed_ingest_leaves_no_workers_behind_and_a_rerun_completes(tmp_path):
     import sys
     from ecograph.ingest.readers import read
 
-    docs = _corpus(tmp_path / "docs", 400)
+    # 40 documents: 8 batches of 5 for 2 workers, so at the first progress line the workers are
+    # busy with the next batches (the path under test) and the rerun is short
+    docs = _corpus(tmp_path / "docs", KILLED_RUN_DOCS)
     marker = f"ECOGRAPH_TEST_MARKER={tmp_path.name}"
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("ECOGRAPH_")},
            "ECOGRAPH_HOME": str(tmp_path / "home"), "ECOGRAPH_TEST_MARKER": tmp_path.name}
     cmd = [str(Path(sys.executable).with_name("ecograph")), "--store", str(tmp_path / "store"),
            "ingest", "--jobs", "2", str(tmp_path / "docs")]
     # aimed by an event: the first document the workers finished (a progress line), so the
-    # ingest, its forkserver and its workers are all up, and 399 documents are still to go
+    # ingest, its forkserver and its workers are all up, and 39 documents are still to go
     proc = subprocess.Popen([*cmd, "--progress"], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
-    wait_for_line(proc, "[1/400] ")
+    wait_for_line(proc, f"[1/{KILLED_RUN_DOCS}] ")
     others = [pid for pid in _processes_with_env(marker) if pid != proc.pid]
     assert others, "no worker processes found: the scan is not seeing them"
     proc.send_signal(signal.SIGKILL)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 
@@ -22,6 +23,7 @@ _NEEDED = {"tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "l
 # a sentence longer than this is not parsed: the parser's cost grows with it and such "sentences"
 # are flattened tables or run-on text, where the list readers do better
 MAX_SENTENCE_CHARS = 600
+_LOADED: set[tuple[str, str | None]] = set()  # (lang, setting) of the pipelines `_load` loaded
 
 
 def setting(lang: str) -> str | None:
@@ -51,6 +53,7 @@ def _load(lang: str, named: str | None):
         off = [p for p in nlp.pipe_names if p not in _NEEDED]
         for p in off:
             nlp.disable_pipe(p)
+        _LOADED.add((lang, named))
         return nlp
     which = named or " or ".join(names)
     raise EcographError(f"the spaCy pipeline for '{lang}' ({which}) is not installed",
@@ -72,11 +75,34 @@ def common_words(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _common_words(lang: str, named: str | None) -> frozenset[str]:
-    nlp = _load(lang, named)
-    if nlp is None or "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    # an English text's name filters want the French dictionary words too: fr_core_news_md
+    # whole (its vectors) loads in ~5 s, its lemmatizer's tables alone in ~1 s
+    lookups = None if (lang, named) in _LOADED else lookups_in_folder(lang, named)
+    if lookups is None:
+        nlp = _load(lang, named)
+        if nlp is None or "lemmatizer" not in nlp.pipe_names:
+            return frozenset()
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
     table = lookups.get_table("lemma_index")
     return frozenset(w for key in table.keys() for w in table[key])
+
+
+def lookups_in_folder(lang: str, named: str | None):
+    """The lemmatizer's tables of the pipeline `_load` loads for (lang, setting), read from its
+    folder, where its lemmatizer reads them; None when there is no such folder (or pipeline)."""
+    if named and named.lower() == "none":
+        return None
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path, is_package
+    for name in ((named,) if named else DEFAULTS.get(lang, ())):
+        if is_package(name):
+            data = [d for d in get_package_path(name).iterdir() if (d / "config.cfg").is_file()]
+        else:
+            data = [Path(name)] if (Path(name) / "config.cfg").is_file() else []
+        if not data:
+            continue  # not installed: `_load` tries the next name too
+        folder = data[0] / "lemmatizer" / "lookups"
+        return Lookups().from_disk(folder) if len(data) == 1 and (folder / "lookups.bin").is_file() else None
+    return None
