@@ -413,8 +413,10 @@ def members_include(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> 
     if not owners:
         subj = agents(t, by_words)
         if any(s.lemma_.lower() in frame.party_nouns or s.lower_ in frame.party_nouns for s in subj):
-            # "the consortium includes A, B and C": a consortium is its parties, who partner (SCHEMA)
-            return [(a, b, "PARTNERS_WITH") for a, b in combinations(members, 2)]
+            # "the P consortium includes A, B and C": its parties take part in P; co-members of a consortium
+            # are not said to partner one another (n² edges no sentence states)
+            projects = [x for s in subj for x in read(s) if x.m.label == "Programme"]
+            return [(m, p, "PARTICIPATES_IN") for m in members for p in projects if m.m.label == "Organisation"]
         programmes = [x for s in subj for x in read(s) if x.m.label == "Programme"]
         if programmes and all(o.pos_ == "PROPN" or o.lemma_.lower() in frame.partner_nouns for o in objects):
             # "the P project brings together A, B and C", « le projet P associe A et B »: its partners
