@@ -17,7 +17,7 @@ from .references import Recent, RecentProgrammes, head_references, name_follows
 from .types import Mention
 
 
-def main_org(sents: list[Sent], args_by_sent, first_person: bool, toks=None) -> Mention | None:
+def main_org(sents: list[Sent], args_by_sent, first_person: bool, *, toks=None) -> Mention | None:
     """The organisation the document is about: named in its title, its one dominant cluster, or, when
     the text speaks in the first person ("we", "nous"), its one dominant organisation. Mentions of a
     defined acronym ("Long Name (ACR)" … "ACR") count for the long name."""

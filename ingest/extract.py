@@ -74,7 +74,7 @@ def extract(raw: RawDocument) -> RawExtraction:
     _attach_sectors(sents, sent_of, sector_chunks)
     refs_by = _fixed_references(lang, toks, sent_of)
     first_person = any(k == "WE" for refs in refs_by.values() for k, _, _ in refs)
-    main = main_org(sents, args_by_sent, first_person, toks)
+    main = main_org(sents, args_by_sent, first_person, toks=toks)
     replaced = resolve_references(toks, sents, args_by_sent, refs_by, main, title_programme(sents, args_by_sent), lang)
     mentions = _still_named(named, replaced, sents)
     on_demand = _MentionsOnDemand(toks)

@@ -14,7 +14,7 @@ from ecograph.ids import fold
 
 _STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u2011": "-"})
 # a word with an @ inside is one word ("Sm@rtCity", "MED@Work"); an address ("info@vega.org") is not;
-# a capitalised word glued by an apostrophe to a lower-case one is one brand ("Innov'Kelvo", « Nova'lab »),
+# a capitalised word glued by an apostrophe to a lower-case one is one brand ("Kelvo'lab", « Nova'tech »),
 # not an elision (« L'Agence », « Jusqu'à ») nor an English contraction or possessive ("Kelvo's", "Don't")
 _TOKEN = re.compile(r"(?:[A-Za-z\u00c0-\u024f]'(?=[A-Za-z\u00c0-\u024f]))|(?:[Qq]u'(?=\w))"
                     r"|(?!(?:[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu|[Pp]resqu)')"
