@@ -92,7 +92,12 @@ _NOT_A_PROJECT_NAME = re.compile(r"^(?:EU|European|New|Pilot|First|Second|Third|
 
 
 def _project_in_prose(b, text: str, at: int):
-    found = [m for m in _NAMED_PROJECT.finditer(text, max(0, at - 3000), at)
+    return _last_project(b, _NAMED_PROJECT, text, max(0, at - 3000), at)
+
+
+def _last_project(b, pattern: re.Pattern, text: str, start: int, end: int):
+    """The project the last match of `pattern` (groups "en" / "fr") in text[start:end] names."""
+    found = [m for m in pattern.finditer(text, start, end)
              if not _NOT_A_PROJECT_NAME.search(m.group("en") or m.group("fr"))]
     if not found:
         return None
@@ -112,13 +117,7 @@ _HEADING_REACH = 300  # characters from the heading to the first field under it
 
 def project_heading(b, text: str, at: int):
     """The project a heading line just above `at` names (a block of fields under "NOVA-MED project")."""
-    found = [m for m in _HEADING_PROJECT.finditer(text, max(0, at - _HEADING_REACH), at)
-             if not _NOT_A_PROJECT_NAME.search(m.group("en") or m.group("fr"))]
-    if not found:
-        return None
-    group = "en" if found[-1].group("en") else "fr"
-    a, z = found[-1].span(group)
-    return b.mention(text[a:z], a, z, label="Programme", kind="project")
+    return _last_project(b, _HEADING_PROJECT, text, max(0, at - _HEADING_REACH), at)
 
 
 def _roster_line(b, m: re.Match, project) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .handlers import handler
+from .handlers import verb_above, handler
 from .roles import hedged, is_passive, patients
 from .table import Frame, FrameTable
 
@@ -16,7 +16,7 @@ _REACH = 8  # tokens from the trigger to the programme's name: « dans le cadre 
 @handler("under_programme")
 def under_programme(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tuple]:
     programme = _programme_after(t, read)
-    verb = _clause_verb(t)
+    verb = verb_above(t)  # (« dans le cadre de »: through « cadre »)
     if programme is None or verb is None or not is_passive(verb) or hedged(verb, tab.hedge_modals, tab.hedge_heads):
         return []
     # a participle on a noun is about that noun, not the names coordinated with it (« avec A, le projet P,
@@ -35,16 +35,4 @@ def _programme_after(t: Token, read):
         if named:
             x = named[0]
             return x if x.m.label == "Programme" and x.m.kind != "event" else None
-    return None
-
-
-def _clause_verb(t: Token) -> Token | None:
-    """The verb the trigger's phrase hangs on (« dans le cadre de »: through « cadre »)."""
-    h = t
-    for _ in range(3):
-        if h.head.i == h.i:
-            return None
-        h = h.head
-        if h.pos_ == "VERB":
-            return h
     return None

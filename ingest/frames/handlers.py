@@ -456,7 +456,7 @@ def at_event(t: Token, frame: Frame, tab: FrameTable, by_words, read) -> list[tu
     """"A and B signed an agreement on the sidelines of the X Forum", « annoncé lors de la conférence X »,
     "… during SeaWeek 2023": the actors of the clause take part in the event named right after."""
     events = _next_programme(t, read)
-    verb = _verb_above(t)
+    verb = verb_above(t)
     if not events or verb is None or hedged(verb, tab.hedge_modals, tab.hedge_heads):
         return []
     if any(f.mode == "joint" for f in tab.by_lemma.get(verb.lemma_.lower(), ())):
@@ -482,7 +482,7 @@ def _next_programme(t: Token, read) -> list:
 _EVENT_REACH = 10  # tokens: "on the sidelines of the first edition of the « X Summit »"
 
 
-def _verb_above(t: Token) -> Token | None:
+def verb_above(t: Token) -> Token | None:
     h = t
     for _ in range(4):
         if h.head.i == h.i:
