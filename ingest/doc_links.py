@@ -331,6 +331,8 @@ def split_glued_acronym(name: str) -> tuple[str, str] | None:
 
 # « Conseil … (… Council) » is one council in two languages (`name_keys.HEAD_TRANSLATIONS`).
 _BRACKETED = re.compile(r"\s*\(\s*")
+# what closes 'A (B - ACR)': B given with its own acronym after a dash or a comma
+_TRANSLATED_WITH_ACRONYM = re.compile(r"\s*[-–—,]\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 
 
 def _heads(name: str) -> set[str]:
@@ -348,10 +350,15 @@ def _bracketed_name_pairs(mentions: list[Mention], text: str) -> list[tuple[int,
     A parent or a partner in brackets ('Orvalis Agency (Ministry of Industry)') is none of these."""
     out = []
     for a, b, ma, mb in _neighbours(mentions, text, _BRACKETED):
-        if ma.label != "Organisation" or mb.label != "Organisation" or not re.match(r"\s*\)", text[mb.end:]):
-            continue
         long_, other = ma.canonical or ma.text, mb.canonical or mb.text
         words = other.split()
+        tail = _TRANSLATED_WITH_ACRONYM.match(text, mb.end)
+        if tail and ma.label == mb.label and len(words) >= 2 and abbreviates(tail.group(1).lower(), _initials(other)) \
+                and _heads(long_) == _heads(other):
+            out.append((a, b))  # 'Fonds kelvien des start-up (Kelvian Startup Fund - KSF)': one body, two languages
+            continue
+        if ma.label != "Organisation" or mb.label != "Organisation" or not re.match(r"\s*\)", text[mb.end:]):
+            continue
         if len(long_.split()) < 2 or _acronym_letters(long_) is not None:
             continue
         acronyms = [acr for acr in ma.aliases if " " not in acr and _acronym_word(acr)]

@@ -699,6 +699,13 @@ TEXT_LINKS = [
     ("Le Pôle Kelvo Marin recrute. Le PKM cluster vote.", ["Pôle Kelvo Marin", "PKM cluster"], 1),
     ("Le Pôle Kelvo Marin recrute. Le PKT cluster vote.", ["Pôle Kelvo Marin", "PKT cluster"], 2),
     ("Le Pôle Kelvo Marin recrute. La PKM Bank prête.", ["Pôle Kelvo Marin", "PKM Bank"], 2),
+    # a name in another language given in brackets with its own acronym is the same body
+    ("Le Fonds kelvien des start-up (Kelvian Startup Fund -KSF) finance dix projets.",
+     ["Fonds kelvien des start-up", "Kelvian Startup Fund"], 1),
+    ("L'Agence Orvalis (Kelvian Startup Fund - KSF) finance dix projets.",
+     ["Agence Orvalis", "Kelvian Startup Fund"], 2),
+    ("L'Agence Orvalis (Kelvian Startup Fund - ZZZ) finance dix projets.",
+     ["Agence Orvalis", "Kelvian Startup Fund"], 2),
 ]
 
 
