@@ -23,9 +23,6 @@ from .words import (_OPEN_QUOTES, _OPENING_DETS, _APPOS_DET, _APPOSED_NOUNS, _CL
                     _TIME_INTRO, _YEAR)
 
 
-_PROJECT_NOUNS = {"project", "projet", "programme", "program", "initiative"}
-
-
 class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
     """Relation candidates of one document: the core here, the patterns from the two mixins."""
 
@@ -119,7 +116,7 @@ class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
             if not gap:
                 break
             raw = self.f[max(cur.ext, cur.j):nxt.i]
-            if "," in raw and any(g in _PROJECT_NOUNS for g in raw) and not any(g in ("and", "et") for g in raw):
+            if "," in raw and any(g in _PROGRAMME_WORDS for g in raw) and not any(g in ("and", "et") for g in raw):
                 break  # "with A, the project P, co-funded …": P is the clause's object, not a second partner
             out.append(nxt)
             cur = nxt
