@@ -26,7 +26,10 @@ _DETERMINERS = {"the", "this", "its", "their", "our"}
 _JOB_TITLES = {"president", "presidente", "vice-president", "director", "directeur", "directrice", "ceo", "head",
                "chairman", "chairwoman", "chair", "manager", "founder", "fondateur", "fondatrice", "secretary",
                "secretaire", "general", "generale", "executive", "delegue", "deleguee", "coordinator",
-               "coordinateur", "coordinatrice", "managing", "deputy", "adjoint", "adjointe", "vice", "acting"}
+               "coordinateur", "coordinatrice", "managing", "deputy", "adjoint", "adjointe", "vice", "acting",
+               # posts whose holder a text names by the post ("the Ambassador of X"): the body is X's
+               "ambassador", "ambassadeur", "ambassadrice", "supervisor", "superviseur", "superviseure",
+               "governor", "gouverneur", "dean", "doyen", "doyenne", "rector", "recteur", "rectrice", "consul"}
 _PLACE_HEADED = {"university", "universite", "cluster", "chamber", "federation", "association", "agency",
                  "technopark", "technopole", "municipality", "polytechnic", "hospital", "port", "incubator"}
 _COMMON_SUFFIX = re.compile(r"(tion|tions|ment|ments|ness|ity|ities|ance|ence|ing|ism|ship|ed|ics)$")

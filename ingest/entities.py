@@ -23,6 +23,7 @@ from ecograph.kinds import CONNECTORS, FIRM_WORDS, GENERIC, MONTHS, classify
 from .names import (REPRESENTATIONS, Chunk, _ORG_NOUNS, _PROG_NOUNS, _acronym_defined, _is_acronym, _longest,
                     _merge_commas, _overlap, _owner_tail, _paren_acronym, _paren_dashed_acronym, _raw_chunks, _split_and,
                     _trim, join_fields)
+from .ministers import ministers
 from .programme_spans import _national_programmes, _quoted, _trim_event_city
 from .tokens import Tok, _surface
 
@@ -53,7 +54,7 @@ def detect(toks: list[Tok], sents: list[tuple[int, int, object]], lang: str) -> 
         names.extend(_sentence_names(toks, a, b, sent, mid_caps, reg_by_sent.get(si, []), place_hits, persons,
                                      lower_vocab))
     kept = _against_gazetteers(toks, names, place_hits, reg_by_sent, sent_of)
-    kept = _with_governments(kept, _governments(toks, sents))
+    kept = _with_governments(kept, _governments(toks, sents) + ministers(toks, sents, lang))
     return _without_overlaps(toks, kept, reg_hits, place_hits, sector_hits)
 
 

@@ -129,7 +129,7 @@ def _name_mentions(toks, sents: list[Sent], sent_of: dict[int, int], names: list
         name = surface(toks, ch.i, ch.j)
         label, kind = _name_label(toks, ch, sents[sent_of[ch.i]], name)
         m = Mention(name, toks[ch.i].start, toks[ch.j - 1].end, label or "?", kind, aliases=list(ch.aliases),
-                    country=ch.country)
+                    country=ch.country, canonical=ch.canonical if ch.source == "minister" else None)
         if label:
             votes.setdefault(norm(name), Counter())[(label, kind)] += 1
         mentions.append(m)

@@ -190,6 +190,8 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
         # a determiner after "and" opens a new noun phrase ("Salina Foods and the Kyrenia Institute")
         if k == i + 1 and toks[i].upper and len(toks[i].text) >= 2 and right and right[0].cap:
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)  # "the QRX and Kelvo Patent Office": two
+        if _last_of_name_list(toks, i, k, j, r0):
+            return _split_and(toks, i, k) + _split_and(toks, k + 1, j)  # "A Telecom, Zeph Ventures and Nortek Engineering"
         joined = (any(f in _COMPLEMENT for f in left) and not right_is_name and
                   not (r0 == 1 and len(right) > 1 and right[1].cap)) or \
                  (toks[k].f == "&" and not right_is_name) or \
@@ -204,6 +206,16 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
 # the head words that end a body's name of its own ("Orvalis Technopark"), not a field of the name before
 # ("Ministry of Trade and Industry")
 _BODY_ENDS = _ORG_NOUNS | SECOND_BODY_HEADS | {"technopark", "chamber", "bank", "hub"}
+
+
+def _last_of_name_list(toks: list[Tok], i: int, k: int, j: int, r0: int) -> bool:
+    """The 'and' at k closes a comma list of names ("Orvalis Telecom, Zeph Ventures and Nortek Engineering"):
+    a name stands before the comma, and both sides of the 'and' are two or more capitalised words with no
+    complement. One-word fields after a comma stay in the name ("Ministry of Industry, Trade and Energy")."""
+    left, right = toks[i:k], toks[k + 1 + r0:j]
+    return i > 1 and toks[i - 1].text == "," and _namey(toks[i - 2]) and toks[k].f != "&" and \
+        len(left) >= 2 and len(right) >= 2 and all(t.cap for t in left) and all(t.cap for t in right) and \
+        not any(t.f in _COMPLEMENT for t in left) and not _field_word(left[-1].f)  # "Kelvo Food and Beverage Cluster"
 
 
 def _whole_body_name(right: list[Tok]) -> bool:

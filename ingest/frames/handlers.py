@@ -28,7 +28,7 @@ def role_tokens(role: str, t: Token, frame: Frame, tab: FrameTable, by_words) ->
     if role == "holder":
         return holders(t, frame, by_words)
     if role == "self":
-        return own_name(t) or ([t] if _apposed_to_a_name(t, tab) else [])
+        return own_name(t) or ([t] if _apposed_to_a_name(t, tab) or _name_opener(t) else [])
     if role == "poss":
         owners = [c for c in t.children if c.dep_ in ("poss", "nmod:poss") and c.lower_ not in tab.possessives]
         return owners + _pronoun_owner(t, tab, by_words) + _leading_acronym(t)  # "X's programme"
@@ -109,6 +109,12 @@ def _apposed_to_a_name(noun: Token, tab: FrameTable) -> bool:
     if noun.dep_ == "appos" and noun.head.i < noun.i and noun.head.pos_ == "PROPN":
         return True
     return comma_before_apposition(noun, tab.indefinites) is not None
+
+
+def _name_opener(noun: Token) -> bool:
+    """The noun is a name's capitalised first word inside the sentence: « son Plan régional d'export (PRE) »,
+    « le Programme national d'appui »; its mention is the programme itself."""
+    return noun.text[:1].isupper() and not noun.is_sent_start and noun.i > 0 and noun.doc[noun.i - 1].is_lower
 
 
 def own_name(noun: Token) -> list[Token]:

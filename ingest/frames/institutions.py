@@ -86,7 +86,7 @@ def institution_spans(doc: Doc, lang: str) -> list[tuple[int, int, str, str | No
 
 # heads of _NOT_HEADS that open a name when capitalised inside a sentence and qualified by an adjective:
 # « le Fonds national pour … », « le Fonds algérien des start-up » (« les fonds de l'État » is money)
-_CAPITAL_HEADS = {"fonds"}
+_CAPITAL_HEADS = {"fonds", "conseil"}  # (« le Conseil supérieur de la recherche »; « le conseil d'administration » is an organ)
 
 
 def _head(t: Token) -> tuple[str, str | None] | None:

@@ -38,7 +38,9 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
     ("FUNDS", "insert", 0.85, "en-financial-support", [
         "with the financial support of", "with financial support from", "with funding from",
         "with the funding of", "thanks to funding from", "thanks to the financial support of",
-        "financial support of", "funding from", "grant from", "with financial backing from", "with backing from", "with a grant from", "with the financial backing of", "thanks to a grant from"]),
+        "financial support of", "funding from", "grant from", "with financial backing from", "with backing from", "with a grant from", "with the financial backing of", "thanks to a grant from",
+        "with a financial contribution from", "with a financial contribution of", "with the financial contribution of",
+        "with a contribution from"]),
     ("FUNDS", "prefix", 0.9, "en-x-funded", ["- funded", "- financed", "- co-funded", "- sponsored"]),
     ("RUNS", "verb", 0.85, "en-runs", [
         "launched", "launches", "organised", "organized", "organises", "organizes", "co-organised",

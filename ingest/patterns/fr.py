@@ -24,7 +24,9 @@ CUES: list[tuple[str, str, float, str, list[str]]] = [
         "avec le soutien financier de", "avec le soutien financier du", "grace au financement de",
         "grace au financement du", "avec le financement de", "avec le financement du",
         "grace au soutien financier de", "grace au soutien financier du", "avec un financement de",
-        "avec un financement du", "grace a un financement de", "grace a un financement du", "sur financement de", "grace a une subvention de", "avec une subvention de", "avec l'appui financier de", "avec l'appui financier du"]),
+        "avec un financement du", "grace a un financement de", "grace a un financement du", "sur financement de", "grace a une subvention de", "avec une subvention de", "avec l'appui financier de", "avec l'appui financier du",
+        "avec une contribution financiere de", "avec une contribution financiere du",
+        "avec la contribution financiere de", "avec la contribution financiere du"]),
     ("RUNS", "verb", 0.85, "fr-pilotage", [
         "lance", "lancee", "a lance", "lancent", "organise", "organisee", "organisent", "a organise",
         "coordonne", "coordonnee", "pilote", "pilotee", "gere", "geree", "met en oeuvre", "mis en oeuvre",

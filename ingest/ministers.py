@@ -1,0 +1,76 @@
+"""A minister named by office stands for the ministry: "Minister of Investment Jane Doe signed an MoU with
+…", « le ministre de l'Industrie a paraphé une convention ». SCHEMA's signatory rule (a signatory acting
+for an organisation stands for it) applied to the commonest signatory of this genre's agreements.
+
+Each phrase becomes an organisation mention of kind government whose preferred name is the ministry's
+("Ministry of Investment", « Ministère de l'Industrie »); the person's name after the office is no part of
+it. The remit ends at the first capitalised word that is no dictionary word (a person's name), at a
+given name, or at a lower-case word that is no remit adjective.
+"""
+from __future__ import annotations
+
+from .frames.pipelines import common_words
+from .gazetteers import given_names
+from .names import Chunk
+from .tokens import Tok
+
+# the office word -> the ministry's head word, in the language of the text
+_MINISTRY = {"minister": "Ministry", "ministre": "Ministère"}
+_OF = {"of", "de", "du", "des", "d'"}
+# words before the office that make it no ministry's: the head of government, a former holder
+_NOT_BEFORE = {"prime", "premier", "former", "ancien", "ancienne", "ex"}
+_ARTICLES = {"the", "l'", "la", "le", "les"}
+_JOINS = {"and", "of", "for", "et", "de", "du", "des", "d'", "l'", "la", "le", "les", "the", ","}
+# lower-case words of a French remit: « de l'Enseignement supérieur et de la Recherche scientifique »
+_REMIT_ADJECTIVES = {"superieur", "scientifique", "numerique", "exterieur", "exterieures", "etrangeres",
+                     "national", "nationale", "public", "publique", "publics", "publiques", "local", "locales",
+                     "economique", "sociale", "solidaire", "durable", "digitale", "technologique", "rural",
+                     "rurale", "maritime", "maritimes", "professionnelle", "moyennes", "petites", "renouvelables",
+                     "industriel", "industrielle", "touristique", "territorial", "territoriale"}
+_MAX_REMIT = 12  # « Ministère de l'Enseignement supérieur, de la Recherche scientifique et de l'Innovation »
+
+
+def ministers(toks: list[Tok], sents, lang: str) -> list[Chunk]:
+    """A chunk for each "Minister of <remit>" / « ministre de <remit> » phrase, named as the ministry."""
+    out = []
+    for a, b, _ in sents:
+        for k in range(a, b - 2):
+            if toks[k].f not in _MINISTRY or toks[k + 1].f not in _OF:
+                continue
+            if k > a and toks[k - 1].f in _NOT_BEFORE:
+                continue
+            end = _remit_end(toks, k + 2, b, lang)
+            if end is None:
+                continue
+            remit = " ".join(t.text for t in toks[k + 1:end]).replace("' ", "'").replace("’ ", "’") \
+                .replace(" ,", ",")
+            canonical = f"{_MINISTRY[toks[k].f]} {remit}"
+            out.append(Chunk(k, end, "minister", "Organisation", "government", canonical))
+    return out
+
+
+def _remit_end(toks: list[Tok], k: int, b: int, lang: str) -> int | None:
+    """One past the remit's last word, from token k (after "of"); None when no capitalised remit word."""
+    words = common_words(lang) or common_words("en")
+    given = given_names()
+    last, n = None, k
+    while n < b and n - k < _MAX_REMIT:
+        t = toks[n]
+        if t.f in _JOINS:
+            n += 1
+            continue
+        if t.cap and not t.upper:
+            if t.f in given and last is not None or words and not _dictionary_word(t.text.lower(), words):
+                break  # "Minister of Investment Jane Doe": the person named after the office
+            last = n
+        elif last is not None and t.f in _REMIT_ADJECTIVES:
+            last = n
+        else:
+            break
+        n += 1
+    return None if last is None else last + 1
+
+
+def _dictionary_word(word: str, words: frozenset[str]) -> bool:
+    """The word or its base form is in the dictionary ("Communications", "Affairs", "Higher")."""
+    return any(w in words for w in (word, word[:-1], word[:-2], word[:-3] + "y")) if len(word) > 3 else word in words

@@ -1,0 +1,82 @@
+"""A minister named by office stands for the ministry ("Minister of Industry Jane Doe signed …", « le
+ministre de l'Industrie a signé … »); the last "and" of a comma list of names ends a name ("A, Zeph
+Ventures and Nortek Engineering"); a capitalised « Conseil » with an adjective opens a name; a post
+("the Ambassador of X") is no body; "with a contribution from X" is money; a capitalised plan or
+programme noun with its owner's possessive (« dans le cadre de son Plan … (PRE), la Région X … ») is
+the owner's. Tables of invented sentences -> expected triples or names, negatives included."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import as_triples, run, triples
+
+READ = [  # lang, text, triples that must be read
+    ("en", "Minister of Industry John Smith signed a memorandum of understanding with Minister of Higher "
+           "Education Ali Hassan.", {("PARTNERS_WITH", "Ministry of Industry", "Ministry of Higher Education")}),
+    ("en", "The Minister of Trade signed an agreement with the Kelvo Chamber of Commerce.",
+     {("PARTNERS_WITH", "Ministry of Trade", "Kelvo Chamber of Commerce")}),
+    ("fr", "Le ministre de l'Industrie a signé une convention avec la Chambre de commerce de Kelvo.",
+     {("PARTNERS_WITH", "Ministère de l'Industrie", "Chambre de commerce de Kelvo")}),
+    ("en", "The Kelvo Startup Programme is run in collaboration with Orvalis Telecom, Zeph Ventures and Nortek "
+           "Engineering.", {("RUNS", "Zeph Ventures", "Kelvo Startup Programme"),
+                            ("RUNS", "Nortek Engineering", "Kelvo Startup Programme")}),
+    ("fr", "L'Agence Kelvo a signé un protocole d'accord avec le Conseil suprême des universités (CSU).",
+     {("PARTNERS_WITH", "Agence Kelvo", "Conseil suprême des universités")}),
+    ("en", "The Orvalis Innovate programme was launched on Monday. The programme is funded by the European Union, "
+           "with a contribution from the Zeph Cooperation Agency, and implemented by the Kelvo Development "
+           "Organization.", {("FUNDS", "Zeph Cooperation Agency", "Orvalis Innovate"),
+                             ("FUNDS", "European Union", "Orvalis Innovate")}),
+    ("fr", "Le projet Orvalis est mis en œuvre par l'Agence Kelvo, avec une contribution financière de la Banque "
+           "Nortek.", {("FUNDS", "Banque Nortek", "Orvalis")}),
+    ("fr", "Dans le cadre de son Plan régional d'export des entreprises (PREE), la Région Kelvonie entend favoriser "
+           "les partenariats.", {("RUNS", "Région Kelvonie", "Plan régional d'export des entreprises")}),
+    ("en", "Under its Kelvo Digital Strategy, the Orvalis Agency supports start-ups.",
+     {("RUNS", "Orvalis Agency", "Kelvo Digital Strategy")}),
+]
+
+NOT_READ = [  # lang, text, a triple that must not be read
+    # a contribution to a talk is no money
+    ("en", "The conference was organised by Nortek University with a contribution from Zeph Consulting on "
+           "artificial intelligence.", ("FUNDS", "Zeph Consulting", "Nortek University")),
+    # the head of government is no ministry
+    ("en", "Prime Minister of Kelvoland John Smith welcomed the Orvalis Cluster.",
+     ("SUPPORTS", "Ministry of Kelvoland", "Orvalis Cluster")),
+]
+
+NAMES = [  # lang, text, names that must be found, names that must not
+    ("en", "Minister of Investment John Smith visited the Kelvo Technopark.",
+     {"Ministry of Investment", "Kelvo Technopark"}, {"Ministry of Investment John Smith", "John Smith"}),
+    ("fr", "Le ministre de l'Enseignement supérieur et de la Recherche scientifique a visité le Cluster Kelvo.",
+     {"Ministère de l'Enseignement supérieur et de la Recherche scientifique"}, set()),
+    ("en", "Prime Minister of Kelvoland John Smith welcomed the Orvalis Cluster.", {"Orvalis Cluster"},
+     {"Ministry of Kelvoland"}),
+    ("en", "The project is run with Orvalis Telecom, Zeph Ventures and Nortek Engineering.",
+     {"Zeph Ventures", "Nortek Engineering"}, {"Zeph Ventures and Nortek Engineering"}),
+    # one-word fields after a comma stay in the ministry's name
+    ("en", "The Ministry of Industry, Trade and Investment signed an agreement with Kelvo Bank.",
+     {"Ministry of Industry, Trade and Investment"}, {"Trade and Investment"}),
+    ("fr", "Le Conseil supérieur de la recherche a signé une convention avec l'Université de Kelvo.",
+     {"Conseil supérieur de la recherche"}, {"Conseil"}),
+    # the board of a body is its organ, not a body
+    ("fr", "Le conseil d'administration de l'Agence Kelvo a approuvé le budget.", {"Agence Kelvo"},
+     {"Conseil d'administration", "conseil d'administration"}),
+    ("en", "The Ambassador of Kelvoland, John Smith, attended the launch of the Orvalis Cluster.",
+     {"Orvalis Cluster"}, {"Ambassador of Kelvoland"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", READ)
+def test_offices_lists_and_owners_are_read(lang, text, expected):
+    assert as_triples(expected) <= triples(text, lang, both_ways=True)
+
+
+@pytest.mark.parametrize("lang,text,triple", NOT_READ)
+def test_what_says_no_link_gives_none(lang, text, triple):
+    assert as_triples({triple}) & triples(text, lang, both_ways=True) == set()
+
+
+@pytest.mark.parametrize("lang,text,found,not_found", NAMES)
+def test_names_stand_for_the_body(lang, text, found, not_found):
+    names = {m.canonical or m.text for m in run(text, lang).mentions}
+    assert found <= names
+    assert not (not_found & names)
