@@ -38,11 +38,13 @@ HEADS = {
     "en": {"bank", "agency", "ministry", "foundation", "fund", "university", "institute", "incubator",
            "accelerator", "network", "association", "federation", "chamber", "programme", "program", "project",
            "initiative", "platform", "centre", "center", "commission", "office", "organization", "organisation",
-           "union", "council", "authority", "consortium", "cluster", "group", "technopark", "facility"},
+           "union", "council", "authority", "consortium", "cluster", "group", "technopark", "facility",
+           "forum", "conference", "summit", "fair", "festival", "exhibition", "congress"},
     "fr": {"banque", "agence", "ministere", "fondation", "fonds", "universite", "institut", "incubateur",
            "accelerateur", "reseau", "association", "federation", "chambre", "programme", "projet",
            "initiative", "plateforme", "centre", "commission", "office", "organisation", "union", "conseil",
-           "autorite", "consortium", "cluster", "pole", "groupe", "technopole", "technoparc", "facilite"},
+           "autorite", "consortium", "cluster", "pole", "groupe", "technopole", "technoparc", "facilite",
+           "forum", "salon", "conference", "sommet", "foire", "festival", "congres"},
 }
 # heads that name a programme whatever its name: "the three-year project" is the project named before
 PROGRAMME_HEADS = {"programme", "program", "project", "projet", "initiative"}
@@ -91,7 +93,8 @@ class Recent:
 
 
 # the kind of programme a reference's noun names ("this project" is a project, not the funding programme)
-_KIND_OF_NOUN = {w: _PROG_KIND[w] for w in ("project", "projet", "programme", "program", "fund", "fonds")}
+_KIND_OF_NOUN = {w: _PROG_KIND[w] for w in ("project", "projet", "programme", "program", "fund", "fonds")} | \
+    {w: "event" for w in ("edition", "event", "evenement", "manifestation")}
 
 
 class RecentProgrammes:
@@ -103,12 +106,15 @@ class RecentProgrammes:
 
     def __init__(self, first: Mention | None = None):
         self.seen: list[tuple[Mention, int]] = [(first, 0)] if first is not None else []
+        self.title = first  # the programme the document's title names
 
     def add(self, m: Mention, n: int) -> None:
         self.seen.append((m, n))
 
     def meant(self, noun: str, n: int) -> Mention | None:
         live = [m for m, k in self.seen if n - k <= self.REACH]
+        if not live and self.title is not None and all(norm(m.text) == norm(self.title.text) for m, _ in self.seen):
+            live = [self.title]  # a page about one programme: "the project" is it, however far down
         if not live:
             return None
         kind = _KIND_OF_NOUN.get(fold(noun))

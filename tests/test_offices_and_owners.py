@@ -3,7 +3,9 @@ ministre de l'Industrie a signé … »); the last "and" of a comma list of name
 Ventures and Nortek Engineering"); a capitalised « Conseil » with an adjective opens a name; a post
 ("the Ambassador of X") is no body; "with a contribution from X" is money; a capitalised plan or
 programme noun with its owner's possessive (« dans le cadre de son Plan … (PRE), la Région X … ») is
-the owner's. Tables of invented sentences -> expected triples or names, negatives included."""
+the owner's. An opening participle with its partner (« Organisé par A, en collaboration avec B, le Forum P
+… ») runs the subject; "the forum", "this edition", « l'événement » are the event named before; a page's
+title programme is "the project" however far down, until another programme is named. Tables of invented sentences -> expected triples or names, negatives included."""
 from __future__ import annotations
 
 import pytest
@@ -32,6 +34,26 @@ READ = [  # lang, text, triples that must be read
            "les partenariats.", {("RUNS", "Région Kelvonie", "Plan régional d'export des entreprises")}),
     ("en", "Under its Kelvo Digital Strategy, the Orvalis Agency supports start-ups.",
      {("RUNS", "Orvalis Agency", "Kelvo Digital Strategy")}),
+    # an opening participle: its agents and its partners run the main clause's subject
+    ("en", "Organised by the Orvalis Agency in collaboration with Nortek University, the Kelvo Innovation Forum "
+           "gathered 200 participants.", {("RUNS", "Orvalis Agency", "Kelvo Innovation Forum"),
+                                         ("RUNS", "Nortek University", "Kelvo Innovation Forum")}),
+    ("fr", "Organisé par l'Agence Orvalis, le Forum Kelvo a réuni 200 participants.",
+     {("RUNS", "Agence Orvalis", "Forum Kelvo")}),
+    ("fr", "Organisé par l'Agence Orvalis, en collaboration avec l'Université Nortek, le Forum Kelvo a réuni 200 "
+           "participants.", {("RUNS", "Agence Orvalis", "Forum Kelvo"), ("RUNS", "Université Nortek", "Forum Kelvo"),
+                            ("PARTNERS_WITH", "Agence Orvalis", "Université Nortek")}),
+    # the event named before
+    ("en", "The Kelvo Innovation Forum opened on Monday in Tunis. The forum was organised by the Orvalis Agency.",
+     {("RUNS", "Orvalis Agency", "Kelvo Innovation Forum")}),
+    ("en", "The Kelvo Innovation Forum opened on Monday in Tunis. This first edition was organised by the Orvalis "
+           "Agency.", {("RUNS", "Orvalis Agency", "Kelvo Innovation Forum")}),
+    ("fr", "Le Forum Kelvo s'est ouvert lundi à Tunis. Cette première édition a été organisée par l'Agence Orvalis.",
+     {("RUNS", "Agence Orvalis", "Forum Kelvo")}),
+    # a page's title programme, however far down
+    ("en", "The Nova4Clusters project\n\nNova4Clusters helps clusters grow. It offers training. It organises study "
+           "visits. It publishes reports. The project is funded by the Kelvo Foundation.",
+     {("FUNDS", "Kelvo Foundation", "Nova4Clusters")}),
 ]
 
 NOT_READ = [  # lang, text, a triple that must not be read
@@ -41,6 +63,17 @@ NOT_READ = [  # lang, text, a triple that must not be read
     # the head of government is no ministry
     ("en", "Prime Minister of Kelvoland John Smith welcomed the Orvalis Cluster.",
      ("SUPPORTS", "Ministry of Kelvoland", "Orvalis Cluster")),
+    # an organisation partners organisations, never a programme
+    ("en", "Organised by the Orvalis Agency in collaboration with Nortek University, the Kelvo Innovation Forum "
+           "gathered 200 participants.", ("PARTNERS_WITH", "Orvalis Agency", "Kelvo Innovation Forum")),
+    # an agent list's next item is no subject
+    ("fr", "Organisé par l'Agence Orvalis, la Banque Nortek et l'Université Zeph, le forum a réuni 200 participants.",
+     ("RUNS", "Agence Orvalis", "Banque Nortek")),
+    # a project is no event; a forum of another body is not the forum named before
+    ("en", "The Kelvo Skills project started in 2020. The event was organised by the Orvalis Agency.",
+     ("RUNS", "Orvalis Agency", "Kelvo Skills")),
+    ("en", "The Kelvo Innovation Forum opened on Monday. The forum of the Nova Region was organised by the Orvalis "
+           "Agency.", ("RUNS", "Orvalis Agency", "Kelvo Innovation Forum")),
 ]
 
 NAMES = [  # lang, text, names that must be found, names that must not

@@ -120,7 +120,22 @@ def _fronted_for(t: Token) -> list[Token]:
     for k in range(t.i + 1, min(len(doc), t.i + _FRONTED_REACH) - 2):
         if doc[k].text == "," and doc[k + 1].text in _OPEN_QUOTES and doc[k + 2].text[:1].isupper():
             return [doc[k + 2]]
-    return []
+    return _subject_before_verb(t)
+
+
+def _subject_before_verb(t: Token) -> list[Token]:
+    """« Organisé par A, le Forum P a réuni … »: the name a determiner opens after the last comma before the
+    main clause's finite verb (not an agent list's next item, « par A, la Banque B et C, le forum a … »)."""
+    doc = t.doc
+    verb = next((w for w in doc[t.i + 1:min(t.sent.end, t.i + _FRONTED_REACH + 8)]
+                 if w.pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(w.morph)), None)
+    if verb is None:
+        return []
+    comma = next((k for k in range(verb.i - 1, t.i, -1) if doc[k].text == ","), None)
+    if comma is None or comma + 2 >= verb.i or doc[comma + 1].pos_ != "DET" or \
+            any(w.lower_ in ("et", "and") for w in doc[comma + 1:verb.i]):
+        return []
+    return [doc[comma + 2]] if doc[comma + 2].text[:1].isupper() else []
 
 
 _FRONTED_REACH = 14  # tokens from a fronted participle to the comma that ends its clause

@@ -133,7 +133,9 @@ FRAME = ["as part of the", "as part of", "under the", "within the framework of",
          "within the", "under the umbrella of"]
 ANAPHORA = {"the cluster", "this cluster", "it", "the association", "the network", "the company"}
 ANAPHORA_PROGRAMME = {"the project", "this project", "the programme", "this programme", "the program",
-                      "this program", "the initiative", "this initiative", "that project", "that programme", "that program", "the accelerator", "this accelerator", "the scheme", "this scheme", "the fund", "this fund", "the call", "the competition"}
+                      "this program", "the initiative", "this initiative", "that project", "that programme", "that program", "the accelerator", "this accelerator", "the scheme", "this scheme", "the fund", "this fund", "the call", "the competition",
+                      # an event named before ("this edition", "the event"): `references._KIND_OF_NOUN`
+                      "this edition", "this first edition", "this year's edition", "the event", "this event"}
 PRONOUN_SUBJECT = {"it"}
 SECTOR_NOUNS = {"sector", "sectors", "industry", "industries", "field", "fields", "activities", "cluster",
                 "clusters", "value chain", "market", "markets", "products"}

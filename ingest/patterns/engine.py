@@ -50,6 +50,8 @@ class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
             rtype = "PARTICIPATES_IN"  # "the P project brings together A and B": a programme's members take part
         if rtype in ("RUNS", "PARTICIPATES_IN") and tgt.m.label != "Programme":
             return  # SCHEMA: one runs or takes part in a programme; "X has managed the Y cluster" is no edge
+        if rtype == "PARTNERS_WITH" and "Programme" in (src.m.label, tgt.m.label):
+            return  # SCHEMA: organisations partner; "Organised by A in collaboration with B, the P forum …" runs P
         self.out.append(Candidate(rtype, src.m, tgt.m, s.start, s.end, method, round(min(conf, 0.99), 3)))
 
     def _arg_at(self, s: Sent, k: int) -> Arg | None:

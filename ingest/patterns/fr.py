@@ -118,7 +118,9 @@ FRAME = ["dans le cadre du", "dans le cadre de", "au titre du", "au titre de", "
          "dans le cadre du programme", "au titre du programme", "s'inscrit dans", "s'inscrit dans le",
          "s'inscrivent dans", "s'inscrit dans le cadre du", "s'inscrit dans le cadre de"]
 ANAPHORA = {"le cluster", "ce cluster", "l'association", "le reseau", "il", "elle", "le pole", "ce pole"}
-ANAPHORA_PROGRAMME = {"le projet", "ce projet", "le programme", "ce programme", "l'initiative", "cette initiative", "cet accelerateur", "l'accelerateur", "le dispositif", "ce dispositif", "le fonds", "ce fonds", "l'appel", "le concours"}
+ANAPHORA_PROGRAMME = {"le projet", "ce projet", "le programme", "ce programme", "l'initiative", "cette initiative", "cet accelerateur", "l'accelerateur", "le dispositif", "ce dispositif", "le fonds", "ce fonds", "l'appel", "le concours",
+                      # an event named before: « cette édition », « l'événement » (`references._KIND_OF_NOUN`)
+                      "cette edition", "cette premiere edition", "l'evenement", "cet evenement", "cette manifestation"}
 PRONOUN_SUBJECT = {"il", "elle"}
 SECTOR_NOUNS = {"cluster", "clusters"}
 SECTOR_NOUNS_BEFORE = {"secteur", "secteurs", "industrie", "industries", "filiere", "filieres", "domaine",
