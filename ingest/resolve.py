@@ -32,7 +32,8 @@ from .doc_links import (_acronym_pairs, _bare_head_pairs,
 from .name_cues import (_also_known_pairs, _apposed_acronym_pairs, _apposed_name_pairs, _prefixed_acronym_pairs,
                         _quoted_other_name_pairs, _quoted_title_pairs, _renames)
 from .group_kind import _group_kind, _group_label
-from .short_forms import (_acronym_programme_pairs, _family_tail_pairs, _glued_owner_pairs, _head_tail_pairs,
+from .short_forms import (_abbreviated_tail_pairs, _acronym_programme_pairs, _family_tail_pairs, _glued_owner_pairs,
+                          _head_tail_pairs,
                           _lowered_tail_pairs, _place_dropped_pairs, _short_form_pairs)
 from ecograph.languages import name_language
 from ecograph.name_keys import (_PROGRAMME_WORDS, _SWAP, _head_only, _significant,  # noqa: F401
@@ -323,7 +324,8 @@ class Resolver:
             _head_tail_pairs(mentions) + _place_dropped_pairs(mentions) + _glued_owner_pairs(mentions, text) + \
             _apposed_acronym_pairs(mentions, text) + _prefixed_acronym_pairs(mentions, text) + \
             _lowered_tail_pairs(mentions, text) + _quoted_other_name_pairs(mentions, text) + \
-            _apposed_name_pairs(mentions, text) + _quoted_title_pairs(mentions, text)
+            _apposed_name_pairs(mentions, text) + _quoted_title_pairs(mentions, text) + \
+            _abbreviated_tail_pairs(mentions)
 
     @staticmethod
     def _collect_groups(mentions: list[Mention], text: str, find, former: set[int]) -> list[_Group]:

@@ -221,3 +221,24 @@ def tagged_twins(mentions: list[Mention], text: str) -> set[int]:
         if rest and any(j != i and twin(rest, o) and frozenset((i, j)) not in renamed for j, o in enumerate(names)):
             out.add(i)
     return out
+
+
+_TAIL_SKIP = {"of", "de", "du", "des", "d", "l", "la", "le", "les", "the", "and", "et", "for", "pour"}
+
+
+def _abbreviated_tail_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(short, long) pairs of one document whose short form spells the long name's last words by their
+    initials: 'Kelvo TC' for 'Kelvo Technology Centre', 'Orvalis DA' for 'Orvalis Development Agency'. The
+    words before the initials are the long name's own first words, and the long name is the one that fits."""
+    longs = [(j, norm(m.canonical or m.text).split()) for j, m in enumerate(mentions) if m.label in _SWAP]
+    out = []
+    for i, m in enumerate(mentions):
+        words = (m.canonical or m.text).split()
+        if m.label not in _SWAP or len(words) < 2 or not _acronym_word(words[-1]) or not 2 <= len(words[-1]) <= 5:
+            continue
+        head, letters = [norm(w) for w in words[:-1]], words[-1].lower()
+        fits = [j for j, lw in longs if j != i and lw[:len(head)] == head and len(lw) > len(head) + 1 and
+                "".join(w[0] for w in lw[len(head):] if w not in _TAIL_SKIP) == letters]
+        if len({norm(mentions[j].canonical or mentions[j].text) for j in fits}) == 1:
+            out.extend((i, j) for j in fits)
+    return out

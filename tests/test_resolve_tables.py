@@ -105,6 +105,9 @@ VARIANTS = [
     # an acronym with a body noun and a place word is the body the acronym names
     ("Tunisian KELV Technopark", "KELV", ORG, "same cross"),
     ("Réseau marocain KIVRA", "KIVRA", ORG, "same cross"),
+    # the last words written by their initials, within one document
+    ("Kelvo Technology Centre", "Kelvo TC", ORG, "same"),
+    ("Orvalis Innovation Hub", "Orvalis IH", ORG, "same"),
 ]
 
 # (a, b, label): two bodies
@@ -123,6 +126,8 @@ NEAR_MISSES = [
     ("Embassy of France in Morocco", "Embassy of France in Tunisia", ORG),
     ("Cluster Nord Agro", "Cluster Sud Agro", ORG),
     ("Eastern Textile Cluster", "Western Textile Cluster", ORG),
+    # initials that spell other words
+    ("Kelvo Technology Centre", "Kelvo TP", ORG),
     ("Orvalis Cluster", "Orvalis Group", ORG),
     ("Idris II Fund", "Idris II University", ORG),
     ("Banque Populaire du Nord", "Banque Populaire du Sud", ORG),
@@ -1094,3 +1099,14 @@ def test_an_initiative_is_a_programme_unless_a_policy_word_says_more(names, cont
         pos = ms[-1].end
     ext = Resolver().resolve(_doc(text, "i.txt"), text, RawExtraction(mentions=ms))
     assert [e.kind for e in ext.entities] == [kind]
+
+
+def test_initials_that_fit_two_long_names_join_neither():
+    text = "Kelvo Technology Centre and Kelvo Textile Cluster met; Kelvo TC hosted them."
+    names = ("Kelvo Technology Centre", "Kelvo Textile Cluster", "Kelvo TC")
+    ms, end = [], 0
+    for n in names:
+        ms.append(_mention(text, n, ORG, end))
+        end = ms[-1].end
+    ext = Resolver().resolve(_doc(text, "one.txt"), text, RawExtraction(mentions=ms))
+    assert len({e.id for e in ext.entities}) == 3
