@@ -51,6 +51,11 @@ _FIELD_HEADS = {"cluster", "pole", "clusters", "poles", "centre", "center", "ins
 _COMPANY_SUFFIX = {"group", "groupe", "holding", "sa", "sas", "sarl", "ltd", "inc", "plc", "spa", "gmbh", "corp",
                    "srl", "llc", "ag", "bv", "nv"}
 _AND = {"and", "et", "&"}
+# head words of a body's unit (folded): "the Kelvo Institute of the Orvalis Foundation" is two bodies, one part of
+# the other (`patterns.sentence_facts._unit_of`); an agency or a cluster "of" a body is its own body
+UNIT_HEADS = {"division", "department", "departement", "directorate", "commission", "committee", "comite",
+              "faculty", "faculte", "school", "centre", "center", "unit", "unite", "secretariat", "laboratory",
+              "laboratoire", "lab", "institute", "institut", "chair", "chaire", "branch", "section", "bureau"}
 
 
 def is_org_cue(f: str) -> bool:
@@ -162,6 +167,9 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
     for k in range(i + 1, j - 1):
         if toks[k].f in ("of", "de", "du") and toks[k - 1].f in _PART_NOUNS:
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)
+        if toks[k].f in ("of", "de", "du") and _unit_of_body(toks, i, k, j):
+            r = k + 1 + (toks[k + 1].f in ("the", "la", "le", "l'"))
+            return _split_and(toks, i, k) + _split_and(toks, r, j)
     for k in range(i + 1, j - 1):
         if toks[k].f not in _AND:
             continue
@@ -216,6 +224,14 @@ def _last_of_name_list(toks: list[Tok], i: int, k: int, j: int, r0: int) -> bool
     return i > 1 and toks[i - 1].text == "," and _namey(toks[i - 2]) and toks[k].f != "&" and \
         len(left) >= 2 and len(right) >= 2 and all(t.cap for t in left) and all(t.cap for t in right) and \
         not any(t.f in _COMPLEMENT for t in left) and not _field_word(left[-1].f)  # "Kelvo Food and Beverage Cluster"
+
+
+def _unit_of_body(toks: list[Tok], i: int, k: int, j: int) -> bool:
+    """"Faculty of Engineering of Orvalis University", "Kelvo Institute of the Orvalis Foundation": a unit's
+    name (its head word first or last) before "of" and a whole body's name after it."""
+    r = k + 1 + (k + 1 < j and toks[k + 1].f in ("the", "la", "le", "l'"))
+    return k - i >= 2 and (toks[i].f in UNIT_HEADS or toks[k - 1].f in UNIT_HEADS) and toks[i].cap and \
+        _whole_body_name(toks[r:j])
 
 
 def _whole_body_name(right: list[Tok]) -> bool:

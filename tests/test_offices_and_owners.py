@@ -5,7 +5,9 @@ Ventures and Nortek Engineering"); a capitalised « Conseil » with an adjective
 programme noun with its owner's possessive (« dans le cadre de son Plan … (PRE), la Région X … ») is
 the owner's. An opening participle with its partner (« Organisé par A, en collaboration avec B, le Forum P
 … ») runs the subject; "the forum", "this edition", « l'événement » are the event named before; a page's
-title programme is "the project" however far down, until another programme is named. Tables of invented sentences -> expected triples or names, negatives included."""
+title programme is "the project" however far down, until another programme is named. A unit's name before
+"of" and a whole body's name after it are two bodies, the unit part of the body ("the Kelvo Institute of the
+Orvalis Foundation"), and the unit, not the body, does what the clause says. Tables of invented sentences -> expected triples or names, negatives included."""
 from __future__ import annotations
 
 import pytest
@@ -54,6 +56,14 @@ READ = [  # lang, text, triples that must be read
     ("en", "The Nova4Clusters project\n\nNova4Clusters helps clusters grow. It offers training. It organises study "
            "visits. It publishes reports. The project is funded by the Kelvo Foundation.",
      {("FUNDS", "Kelvo Foundation", "Nova4Clusters")}),
+    # a unit of a body
+    ("en", "The Kelvo Technology Centre of Orvalis University hosted the meeting.",
+     {("PART_OF", "Kelvo Technology Centre", "Orvalis University")}),
+    ("en", "The Kelvo Digital Division (KDD) of the Federation of Orvalis Chambers (FOC) signed the charter.",
+     {("PART_OF", "Kelvo Digital Division", "Federation of Orvalis Chambers")}),
+    ("en", "The Faculty of Engineering of Orvalis University joined the Kelvo Cluster.",
+     {("PART_OF", "Faculty of Engineering", "Orvalis University"),
+      ("MEMBER_OF", "Faculty of Engineering", "Kelvo Cluster")}),
 ]
 
 NOT_READ = [  # lang, text, a triple that must not be read
@@ -74,6 +84,9 @@ NOT_READ = [  # lang, text, a triple that must not be read
      ("RUNS", "Orvalis Agency", "Kelvo Skills")),
     ("en", "The Kelvo Innovation Forum opened on Monday. The forum of the Nova Region was organised by the Orvalis "
            "Agency.", ("RUNS", "Orvalis Agency", "Kelvo Innovation Forum")),
+    # the unit joins, not its body
+    ("en", "The Faculty of Engineering of Orvalis University joined the Kelvo Cluster.",
+     ("MEMBER_OF", "Orvalis University", "Kelvo Cluster")),
 ]
 
 NAMES = [  # lang, text, names that must be found, names that must not
@@ -95,6 +108,13 @@ NAMES = [  # lang, text, names that must be found, names that must not
      {"Conseil d'administration", "conseil d'administration"}),
     ("en", "The Ambassador of Kelvoland, John Smith, attended the launch of the Orvalis Cluster.",
      {"Orvalis Cluster"}, {"Ambassador of Kelvoland"}),
+    ("en", "Experts from the Kelvo Institute of the Orvalis Foundation visited Tunis.",
+     {"Kelvo Institute", "Orvalis Foundation"}, {"Kelvo Institute of the Orvalis Foundation"}),
+    # one-word or place complements stay in the name
+    ("en", "The Kelvo Centre of Excellence signed an agreement with Orvalis University.",
+     {"Kelvo Centre of Excellence"}, {"Kelvo Centre"}),
+    ("en", "The Institute of Technology of Kelvoland trains engineers.",
+     {"Institute of Technology of Kelvoland"}, set()),
 ]
 
 

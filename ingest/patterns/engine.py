@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ecograph.ids import norm
 
 from ..gazetteers import nlp
+from ..names import UNIT_HEADS
 from ecograph.kinds import classify
 from ..types import Candidate, Mention
 from .lexicon import Arg, Sent, _matchers, lexicon
@@ -140,7 +141,7 @@ class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
             if a is not None:
                 if coord:
                     break  # "X … and is organised by": the subject is the sentence's, not X
-                return self._with_coactors(self._left_list(s, a)), 1.0
+                return self._with_coactors(self._left_list(s, self._unit_holding(s, a) or a)), 1.0
             w = self.f[k]
             if w in lex.LEFT_FILLER or w in lex.PASSIVE_AUX or w in _CLOSE_QUOTES:
                 k -= 1  # (« le projet « X » est mis en œuvre par … »: the quote closes the subject's name)
@@ -162,6 +163,18 @@ class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
                     return found
             break
         return self._left_group_of_subject(s, q, coord)
+
+    def _unit_holding(self, s: Sent, a: Arg) -> Arg | None:
+        """The unit whose body `a` is: "the Faculty of Engineering of Orvalis University joined …" is the
+        faculty's act (`names.UNIT_HEADS`)."""
+        k = a.i - 1
+        while k > s.a and self.f[k] in ("the", "la", "le", "l'"):
+            k -= 1
+        if k <= s.a or self.f[k] not in ("of", "de", "du", "d'"):
+            return None
+        u = self._arg_ending(s, k)
+        return u if u is not None and u.m.label == "Organisation" and \
+            {self.f[u.i], self.f[u.j - 1]} & UNIT_HEADS else None
 
     def _left_group_at_comma(self, s: Sent, k: int) -> tuple[list[Arg], float] | None:
         """`left_group` when walking back from the cue meets a comma at k: the name before it
@@ -403,6 +416,7 @@ class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
                 getattr(self, "_" + cue.mode)(s, cue, i, j)
             self._founded_in(s)
             self._track_of(s)
+            self._unit_of(s)
             self._owner_of(s)
             self._place_patterns(s)
             self._x_based(s)

@@ -3,6 +3,7 @@ listed ("Six clusters were selected … The six clusters are A, B and C"), found
 "the P programme of X" and "the Y track of P". Split from `relations.py` (one module under 500 lines)."""
 from __future__ import annotations
 
+from ..names import UNIT_HEADS as _UNIT_HEADS
 from .words import _GENERIC_PLURALS, _NUMBERS, _PROGRAMME_WORDS, _YEAR, fronted_participle
 
 
@@ -85,3 +86,21 @@ class SentenceFacts:
                 y = next((a for a in s.args if x.j < a.i <= x.j + 7 and a.m.label == "Programme"), None)
                 if y is not None:
                     self.emit("PART_OF", x, y, s, f"{self.lang}-component-of", 0.8)
+
+    def _unit_of(self, s):
+        """'the Kelvo Technology Centre of Orvalis University', « la Commission Numérique de la Fédération X »,
+        'the Digital Division (KDD) of the Kelvo Federation': a body whose head word names a unit of another
+        body, written right before that body, is part of it."""
+        for x in s.args:
+            if x.m.label != "Organisation" or x.coref or not ({self.f[x.i], self.f[x.j - 1]} & _UNIT_HEADS):
+                continue
+            k = max(x.j, x.ext)
+            if k >= s.b or self.f[k] not in ("of", "de", "du", "d'", "from"):
+                continue
+            k += 1
+            while k < s.b and self.f[k] in ("the", "la", "le", "l'"):
+                k += 1
+            y = self._arg_at(s, k)
+            if y is not None and y.m.label == "Organisation" and not y.coref and not self.hedged(s, k):
+                self.emit("PART_OF", x, y, s, f"{self.lang}-unit-of", 0.75)
+
