@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ecograph.ids import norm
+from ecograph.kinds import classify
 
 from .patterns import Arg, Sent, fronted_participle
 from .patterns.fr import ANAPHORA_LAST_GENDER, HEAD_GENDER
@@ -76,12 +77,18 @@ def _self_described(sents: list[Sent], args_by_sent, toks) -> Mention | None:
     return None
 
 
-def title_programme(sents: list[Sent], args_by_sent) -> Mention | None:
-    """The programme a document's title names ("X selects five clusters for the Y Accelerator")."""
+def title_programme(sents: list[Sent], args_by_sent, *, says_project: bool = False) -> Mention | None:
+    """The programme a document's title names ("X selects five clusters for the Y Accelerator"); when the text
+    calls itself "the project" (`says_project`), the title's one name that no word makes a body ("NOVA4MED")."""
     if sents and sents[0].heading:
-        progs = [x for x in args_by_sent.get(0, []) if x.m.label == "Programme"]
+        args = args_by_sent.get(0, [])
+        progs = [x for x in args if x.m.label == "Programme"]
         if progs:
             return progs[0].m
+        if says_project and len(args) == 1 and args[0].m.label == "Organisation" and args[0].m.kind is None and \
+                classify(args[0].m.text)[0] is None:
+            args[0].m.label, args[0].m.kind = "Programme", "project"
+            return args[0].m
     return None
 
 

@@ -75,7 +75,10 @@ def extract(raw: RawDocument) -> RawExtraction:
     refs_by = _fixed_references(lang, toks, sent_of)
     first_person = any(k == "WE" for refs in refs_by.values() for k, _, _ in refs)
     main = main_org(sents, args_by_sent, first_person, toks=toks)
-    replaced = resolve_references(toks, sents, args_by_sent, refs_by, main, title_programme(sents, args_by_sent), lang)
+    says_project = any(k == "ANA_PROG" and toks[j - 1].f in ("project", "projet") for refs in refs_by.values()
+                       for k, _, j in refs)
+    replaced = resolve_references(toks, sents, args_by_sent, refs_by, main,
+                                  title_programme(sents, args_by_sent, says_project=says_project), lang)
     mentions = _still_named(named, replaced, sents)
     on_demand = _MentionsOnDemand(toks)
     candidates = _relation_candidates(lang, toks, text, sents, docs, main, mentions, named, on_demand)

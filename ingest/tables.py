@@ -29,7 +29,7 @@ from .tables_items import Clean, Item, _is_acronym, items_of, name_test, sentenc
 from .tables_layout import find_layout_tables
 from .tables_layout_cells import layout_edges
 from .tables_fields import fields_edges
-from .tables_roster import roster_edges
+from .tables_roster import page_project, roster_edges
 from .tables_vocab import GENERIC
 from .types import Candidate, Mention, RawExtraction
 
@@ -277,7 +277,8 @@ _HEADING = re.compile(
 # "Our partners" / "Nos partenaires" under a heading: the page's organisation partners with each one
 _PARTNER_HEADING = re.compile(
     r"^[ \t#=*]*(?:(?i:our|nos|the|les|its|ses)\s+)?(?P<noun>(?i:partners|partenaires|partner organisations|"
-    r"partenaires institutionnels|institutional partners))(?P<of>)[ \t]*:?[ \t#=*]*$", re.M | re.U)
+    r"partenaires institutionnels|institutional partners|(?P<project>project partners|partenaires du projet|"
+    r"consortium|project consortium|consortium partners|le consortium)))(?P<of>)[ \t]*:?[ \t#=*]*$", re.M | re.U)
 _CAPW = r"[A-ZÀ-Ý0-9][\w’'-]*"
 _JOIN = r"(?:[ \t]+(?:&|et|and|de|du|des|of|of the|for|pour|la|le)[ \t]+|[ \t]+d['’]|[ \t]+)"
 _CLUSTER_NAME = re.compile(
@@ -301,11 +302,16 @@ def _lists(b: _Builder, text: str, covered: list[tuple[int, int]]) -> None:
         for m in heading.finditer(text):
             if any(a <= m.start() < z for a, z in covered):
                 continue
-            target, conf = _list_target(b, text, m)
+            target, conf = (None, 0.0) if m.groupdict().get("project") else _list_target(b, text, m)
+            rt, meth = rtype, method
+            if target is None and rtype == "PARTNERS_WITH":
+                # a project page's partners take part in the project
+                target, conf = page_project(b, text, m.start(), project_list=bool(m.group("project"))), CONF_LIST
+                rt, meth = "PARTICIPATES_IN", "project-partner-list"
             if target is None:
                 continue
             exclude = {fold(target.text), "the cluster", "cluster"} | {fold(a) for a in target.aliases}
-            end = _bullets(b, text, m.end(), target, exclude, conf, rtype=rtype, method=method)
+            end = _bullets(b, text, m.end(), target, exclude, conf, rtype=rt, method=meth)
             covered.append((m.start(), max(end, m.end())))
     for m in _LEAD.finditer(text):
         if any(a <= m.start() < z for a, z in covered):

@@ -150,3 +150,25 @@ def _country(s: str):
         return None
     p = places()[0].get(" ".join(fold_tokens(s)))
     return p if p is not None and p.kind == "country" else None
+
+
+# the page's title line: a short name, with an optional description after a dash or a colon
+_TITLE = re.compile(r"\A\s*(?:#+[ \t]*)?(?P<name>[A-Z][\w@&'’-]*(?:[ \t]+[A-Z0-9][\w@&'’-]*){0,3})"
+                    r"[ \t]*(?:(?:[–—:|]|[ \t]-)[^\n]{0,120})?[ \t]*\n")
+_SELF_PROJECT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+project\b|\b(?:[Ll]e|[Cc]e|[Nn]otre)\s+projet\b")
+
+
+def page_project(b, text: str, at: int, *, project_list: bool):
+    """The project a partner list at `at` belongs to: the one a "Project name:" line, the prose ("the X
+    project") or a heading ("X project") names above it; else the page's title name, when the page calls
+    itself a project ("the project", « le projet ») or the list says it is a project's ("Project partners")."""
+    found = _project_above(b, text, at) or project_heading(b, text, at)
+    if found is not None:
+        return found
+    m = _TITLE.match(text)
+    if m is None or m.end() > at or not (project_list or _SELF_PROJECT.search(text)):
+        return None
+    name = m.group("name")
+    if classify(name)[0] == "Organisation" or places()[0].get(" ".join(fold_tokens(name))) is not None:
+        return None  # a body's page ("Kelvo Cluster", "Tunisia"): its partners are its own
+    return b.mention(name, m.start("name"), m.end("name"), label="Programme", kind="project")
