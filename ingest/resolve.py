@@ -321,7 +321,7 @@ class Resolver:
             _also_known_pairs(mentions, text) + _bracketed_name_pairs(mentions, text) + \
             _contraction_pairs(mentions) + _acronym_programme_pairs(mentions) + _short_form_pairs(mentions) + \
             _short_acronym_pairs(mentions) + _list_item_pairs(mentions, text) + _family_tail_pairs(mentions) + \
-            _head_tail_pairs(mentions) + _place_dropped_pairs(mentions) + _glued_owner_pairs(mentions, text) + \
+            _head_tail_pairs(mentions) + _place_dropped_pairs(mentions, text) + _glued_owner_pairs(mentions, text) + \
             _apposed_acronym_pairs(mentions, text) + _prefixed_acronym_pairs(mentions, text) + \
             _lowered_tail_pairs(mentions, text) + _quoted_other_name_pairs(mentions, text) + \
             _apposed_name_pairs(mentions, text) + _quoted_title_pairs(mentions, text) + \

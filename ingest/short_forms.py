@@ -132,10 +132,11 @@ def _head_tail_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
     return out
 
 
-def _place_dropped_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
+def _place_dropped_pairs(mentions: list[Mention], text: str = "") -> list[tuple[int, int]]:
     """(short, long) pairs of one document: 'the Compact' after 'Orvalis Compact' (or 'EU-Orvalis Compact': the
     parties it opens with), the long name without the places it opens with, when only one long name of the
-    document reduces so and it came first."""
+    document reduces so and it came first, or the short one follows its place's possessive ("Jordan's Crown
+    Foundation" before "the Jordan Crown Foundation")."""
     _, places = _place_words()
     rests: dict[str, dict[str, int]] = defaultdict(dict)  # the name without its place -> {long name: first mention}
     for j, m in enumerate(mentions):
@@ -153,9 +154,22 @@ def _place_dropped_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         longs = rests.get(_spaceless(norm(m.canonical or m.text).split()), {})
         if m.label in _SWAP and len(longs) == 1:
             (j,) = longs.values()
-            if mentions[j].start < m.start:
+            if mentions[j].start < m.start or _possessed_by(text, m, norm(mentions[j].canonical or mentions[j].text)):
                 out.append((i, j))
     return out
+
+
+_POSSESSIVE = re.compile(r"((?:[\w-]+\s)?[\w-]+)['’]s\s+$")
+
+
+def _possessed_by(text: str, m: Mention, long_: str) -> bool:
+    """The words right before the mention are a possessive ("Jordan's ", "Saudi Arabia's ") that opens the
+    long name."""
+    p = _POSSESSIVE.search(text[max(0, m.start - 40):m.start])
+    if p is None:
+        return False
+    words = norm(p.group(1)).split()
+    return any(long_.startswith(" ".join(words[k:]) + " ") for k in range(len(words)))
 
 
 def _spaceless(toks: list[str]) -> str:

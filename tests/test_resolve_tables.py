@@ -1110,3 +1110,16 @@ def test_initials_that_fit_two_long_names_join_neither():
         end = ms[-1].end
     ext = Resolver().resolve(_doc(text, "one.txt"), text, RawExtraction(mentions=ms))
     assert len({e.id for e in ext.entities}) == 3
+
+
+@pytest.mark.parametrize("text,short,long_,same", [
+    ("The fund works with Malta’s Crown Youth Foundation. The Malta Crown Youth Foundation trains people.",
+     "Crown Youth Foundation", "Malta Crown Youth Foundation", True),
+    ("The fund works with Tunisia's Crown Youth Foundation. The Jordan Crown Youth Foundation trains people.",
+     "Crown Youth Foundation", "Jordan Crown Youth Foundation", False),
+])
+def test_a_possessive_place_names_the_long_form(text, short, long_, same):
+    ms = [_mention(text, short, ORG)]
+    ms.append(_mention(text, long_, ORG, ms[0].end))
+    ext = Resolver().resolve(_doc(text, "one.txt"), text, RawExtraction(mentions=ms))
+    assert (len({e.id for e in ext.entities}) == 1) == same
