@@ -66,7 +66,8 @@ def _short_form_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
         for k, t in enumerate(toks):
             if t in ("and", "et") and k >= 3 or k >= 2 and (
                     t in _COMPLEMENTS and toks[k - 1] in _BODY_HEADS or
-                    t in _DROPPED_HEADS and k + 1 < len(toks) and toks[k + 1] in _COMPLEMENTS):
+                    t in _DROPPED_HEADS and k + 1 < len(toks) and toks[k + 1] in _COMPLEMENTS or
+                    m.label == "Programme" and t in _COMPLEMENTS and toks[k - 1] in _PROGRAMME_WORDS):
                 cut[" ".join(toks[:k])].setdefault(" ".join(toks), j)
     out = []
     for i, m in enumerate(mentions):
@@ -76,8 +77,9 @@ def _short_form_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
             continue
         (long_, j), = longs.items()
         cut_word = long_.split()[len(key.split())]  # the long name's word where the short form stops
-        if classify(key)[0] != "Organisation" and cut_word not in _DROPPED_HEADS:
-            continue
+        if classify(key)[0] != "Organisation" and cut_word not in _DROPPED_HEADS and \
+                not (m.label == mentions[j].label == "Programme" and key.split()[-1] in _PROGRAMME_WORDS):
+            continue  # ("Kelvo Community Project" for "Kelvo Community Project of the Orvalis Economy")
         # a short form cut before "and" may be a body of its own when written first; one cut before a
         # body noun's complement is the long name's, before or after it ("Al Amal" in a title)
         if mentions[j].start < m.start or cut_word not in ("and", "et"):

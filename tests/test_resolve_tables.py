@@ -107,6 +107,8 @@ VARIANTS = [
     ("Réseau marocain KIVRA", "KIVRA", ORG, "same cross"),
     # the last words written by their initials, within one document
     ("Kelvo Technology Centre", "Kelvo TC", ORG, "same"),
+    # a programme's name cut before its complement
+    ("Kelvo Community Project of the Orvalis Green Economy", "Kelvo Community Project", PROG, "same"),
     ("Orvalis Innovation Hub", "Orvalis IH", ORG, "same"),
 ]
 
