@@ -84,6 +84,9 @@ NOT_READ = [  # lang, text, a triple that must not be read
      ("RUNS", "Orvalis Agency", "Kelvo Skills")),
     ("en", "The Kelvo Innovation Forum opened on Monday. The forum of the Nova Region was organised by the Orvalis "
            "Agency.", ("RUNS", "Orvalis Agency", "Kelvo Innovation Forum")),
+    # "the support of partners: A, B" is a noun: its givers follow, nobody supports them
+    ("en", "The academy succeeded thanks to the organisation by Kelvo International and the support of project "
+           "partners: Orvalis Hub, Zeph Network and Nortek.", ("SUPPORTS", "Kelvo International", "Orvalis Hub")),
     # the unit joins, not its body
     ("en", "The Faculty of Engineering of Orvalis University joined the Kelvo Cluster.",
      ("MEMBER_OF", "Orvalis University", "Kelvo Cluster")),

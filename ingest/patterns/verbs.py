@@ -23,6 +23,11 @@ _MEMBERS_AS_OBJECT = {"to", "for", "with", "among", "between", "from", "the", "i
 _PLACE_TYPES = ("LOCATED_IN", "ACTIVE_IN", "PART_OF")  # verb cues whose object follows with no by/par
 
 
+# determiners before a cue word that make it a noun, for the cue words that are nouns too
+_NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "whose"}
+_NOUN_TOO = {"support", "back", "host", "fund", "finance", "coach", "mentor", "launch", "run", "lead", "sponsor"}
+
+
 class VerbPatterns:
     """The verb cue's constructions, for `Engine`."""
 
@@ -31,6 +36,8 @@ class VerbPatterns:
             return  # « X s'appuie sur Y » (X relies on Y), « s'accompagne de »: not the verb's act
         if cue.type == "MEMBER_OF" and i > s.a and self.f[i - 1] in _MEMBERS_AS_OBJECT:
             return  # "assistance to members of X", « les membres du cluster »: the members are not named
+        if j - i == 1 and i > s.a and self.f[i - 1] in _NOUN_DETERMINERS and self.f[i] in _NOUN_TOO:
+            return  # "the support of project partners A, B": a noun, whose givers follow; not the verb "support"
         k = self._agent_marker(s, j)
         if self._coordinated_participles(s, cue, i, j, k):
             return
