@@ -197,7 +197,8 @@ NON_NAME_ACRONYMS = {"gdp", "pib", "fdi", "ide", "sme", "smes", "smi", "smis", "
                      "pmi", "pmis", "tpme", "tpmes", "mpme", "mpmes", "msme", "msmes", "opcvm", "tvet", "rtd", "bds",
                      "bso", "bsos", "tto", "ttos", "neet", "neets", "jpeg", "jpg", "png"}
 # Words that, alone or only together with other such words, name a category, not an actor.
-GENERIC = {"cluster", "clusters", "ministry", "ministere", "government", "gouvernement", "state", "etat", "region",
+GENERIC = {"linkedin", "whatsapp", "facebook", "twitter", "instagram", "youtube", "tiktok",  # a page's share buttons
+           "cluster", "clusters", "ministry", "ministere", "government", "gouvernement", "state", "etat", "region",
            "regions", "table", "figure", "source", "sources", "abstract", "introduction", "conclusion",
            "conclusions", "members", "member", "membres", "partners", "partner", "partenaires", "companies",
            "company", "startups", "startup", "start", "ups", "start-ups", "institutions", "institution",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .chunk_filters import _JOB_TITLES, NameChunk, not_a_name
-from .gazetteers import gazetteer, make_doc, places, registry_surfaces, sectors
+from .gazetteers import gazetteer, given_names, make_doc, places, registry_surfaces, sectors
 from ecograph.kinds import CONNECTORS, FIRM_WORDS, GENERIC, MONTHS, classify
 from .names import (REPRESENTATIONS, Chunk, _ORG_NOUNS, _PROG_NOUNS, _acronym_defined, _is_acronym, _longest,
                     _merge_commas, _overlap, _owner_tail, _paren_acronym, _paren_dashed_acronym, _raw_chunks, _split_and,
@@ -322,6 +322,7 @@ def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> t
         i = t0
         # "Director of X and Acting Director of Y": X ends where the next post begins
         j = next((k for k in range(i + 1, j - 1) if toks[k].f in ("and", "et") and toks[k + 1].f in _JOB_TITLES), j)
+    i = _after_person_of(toks, i, j)
     i = _after_frame_of(toks, i, j)
     # a lower-case head noun right after the name belongs to it ("the QOOT cluster")
     if j - i >= 2 and toks[i].f in places()[1] and j < b and toks[j].f in _KIND_AFTER and not toks[j].cap:
@@ -333,6 +334,21 @@ def _adjusted_span(toks, i: int, j: int, a: int, b: int, persons: set[str]) -> t
         j += 1
     j = _host_place(toks, i, _trim_event_city(toks, i, j), b)
     return _with_edition(toks, i, j, a, b)
+
+
+def _after_person_of(toks, i: int, j: int) -> int:
+    """"Roberto Kelvi of Orvalis Spa", "Tarek Zeph for the Nortek Federation": a person named by a given name
+    and one or two more words, then the body they speak for; the body's name starts after the preposition."""
+    if toks[i].f not in given_names() or not toks[i].cap:
+        return i
+    for k in range(i + 2, min(j - 1, i + 4)):
+        if toks[k].f in ("of", "for", "from", "de", "du") and \
+                all(t.cap and classify(t.f)[0] is None for t in toks[i + 1:k]):
+            k += 1
+            while k < j and toks[k].f in ("the", "la", "le", "l'"):
+                k += 1
+            return k if k < j else i
+    return i
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

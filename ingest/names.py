@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from .gazetteers import places, sectors
+from .gazetteers import given_names, places, sectors
 from ecograph.kinds import CONNECTORS, MONTHS, NON_NAME_ACRONYMS, SECOND_BODY_HEADS, STARTERS, classify, dated_title
 from .tokens import Tok, fold_tokens
 
@@ -198,6 +198,9 @@ def _split_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
         # a determiner after "and" opens a new noun phrase ("Salina Foods and the Kyrenia Institute")
         if k == i + 1 and toks[i].upper and len(toks[i].text) >= 2 and right and right[0].cap:
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)  # "the QRX and Kelvo Patent Office": two
+        if right and right[0].cap and right[0].f in given_names() and \
+                any(t.f in ("of", "for", "from") for t in right[1:4]):
+            return _split_and(toks, i, k) + _split_and(toks, k + 1, j)  # "… of A Spa and Tarek Zeph for B"
         if _last_of_name_list(toks, i, k, j, r0):
             return _split_and(toks, i, k) + _split_and(toks, k + 1, j)  # "A Telecom, Zeph Ventures and Nortek Engineering"
         joined = (any(f in _COMPLEMENT for f in left) and not right_is_name and

@@ -113,6 +113,12 @@ NAMES = [  # lang, text, names that must be found, names that must not
      {"Orvalis Cluster"}, {"Ambassador of Kelvoland"}),
     ("en", "Experts from the Kelvo Institute of the Orvalis Foundation visited Tunis.",
      {"Kelvo Institute", "Orvalis Foundation"}, {"Kelvo Institute of the Orvalis Foundation"}),
+    # a person named before the body they speak for; a page's share buttons
+    ("en", "Speakers included Roberto Kelvi of Orvalis Spa and Tarek Zeph for the Nortek Federation of Industries.",
+     {"Orvalis Spa", "Nortek Federation of Industries"}, {"Roberto Kelvi of Orvalis Spa"}),
+    ("en", "Share on LinkedIn. The Kelvo Cluster signed an agreement with the Orvalis Agency.", {"Kelvo Cluster"},
+     {"LinkedIn"}),
+    ("en", "John Smith University of Kelvo signed an agreement.", {"John Smith University of Kelvo"}, {"Kelvo"}),
     # one-word or place complements stay in the name
     ("en", "The Kelvo Centre of Excellence signed an agreement with Orvalis University.",
      {"Kelvo Centre of Excellence"}, {"Kelvo Centre"}),
