@@ -314,13 +314,22 @@ def _paren_acronym(toks: list[Tok], j: int, b: int) -> int | None:
 # Maritime Transport", "Institut de Chimie, de Physique et de Biologie"
 _FIELDS_LIST_HEADS = {"academy", "academie", "institute", "institut", "school", "ecole", "faculty", "faculte",
                       "council", "conseil", "centre", "center", "department", "college", "organization",
-                      "organisation"}
+                      "organisation", "chamber", "chambre", "federation", "confederation", "union", "association"}
 
 
 def _lists_fields(toks, i: int, j: int) -> bool:
     """The chunk ends in "<field head> for/of <field>": what follows it may be more fields."""
     k = next((k for k in range(j - 2, i, -1) if toks[k].f in _COMPLEMENT), None)
     return k is not None and toks[k - 1].f in _FIELDS_LIST_HEADS and j - k <= 3
+
+
+def _field_words(toks, i: int, words: list[str]) -> bool:
+    """Fields are dictionary words ("Industry", "Maritime Transport"); a coined word names a body ("Kelvo Union
+    of Farmers, Nortek Foods and …"). Without a dictionary, every word passes."""
+    from .frames.pipelines import common_words  # (frames reads names: imported here, not at the top)
+    dictionary = common_words("en") | common_words("fr")
+    return not dictionary or all(toks[i + n].text.lower() in dictionary or w in dictionary or w[:-1] in dictionary
+                                 for n, w in enumerate(words))
 
 
 def join_fields(toks, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -336,7 +345,7 @@ def join_fields(toks, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     and [t.f for t in toks[chunks[n][1]:chunks[n + 1][0]]] in ([","], [",", "and"], [",", "et"]):
                 words = [t.f for t in toks[chunks[n + 1][0]:chunks[n + 1][1]]]
                 first = words[:next((k for k, w in enumerate(words) if w in ("and", "et")), len(words))]
-                if is_org_cue(" ".join(first)) or len(first) > 4:
+                if is_org_cue(" ".join(first)) or len(first) > 4 or not _field_words(toks, chunks[n + 1][0], first):
                     break  # (a body after "and" is split off later: "…, and Transport and the Orion Bank")
                 n += 1
                 if "and" in words or "et" in words or toks[chunks[n][0] - 1].f in ("and", "et"):

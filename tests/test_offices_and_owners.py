@@ -119,6 +119,11 @@ NAMES = [  # lang, text, names that must be found, names that must not
     ("en", "Share on LinkedIn. The Kelvo Cluster signed an agreement with the Orvalis Agency.", {"Kelvo Cluster"},
      {"LinkedIn"}),
     ("en", "John Smith University of Kelvo signed an agreement.", {"John Smith University of Kelvo"}, {"Kelvo"}),
+    # a chamber lists its fields; a coined word after the comma names another body
+    ("en", "The Orvalis Chamber of Commerce, Industry and Agriculture signed an agreement with Kelvo Bank.",
+     {"Orvalis Chamber of Commerce, Industry and Agriculture"}, {"Orvalis Chamber of Commerce"}),
+    ("en", "The Kelvo Union of Farmers, Nortek Foods and Zeph Dairy signed the charter.",
+     {"Kelvo Union of Farmers", "Nortek Foods", "Zeph Dairy"}, set()),
     # one-word or place complements stay in the name
     ("en", "The Kelvo Centre of Excellence signed an agreement with Orvalis University.",
      {"Kelvo Centre of Excellence"}, {"Kelvo Centre"}),
