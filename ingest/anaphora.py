@@ -87,7 +87,9 @@ def title_programme(sents: list[Sent], args_by_sent, *, says_project: bool = Fal
             return progs[0].m
         if says_project and len(args) == 1 and args[0].m.label == "Organisation" and args[0].m.kind is None and \
                 classify(args[0].m.text)[0] is None:
-            args[0].m.label, args[0].m.kind = "Programme", "project"
+            key = norm(args[0].m.text)
+            for x in (x for xs in args_by_sent.values() for x in xs if norm(x.m.text) == key):
+                x.m.label, x.m.kind = "Programme", "project"  # one label per name in a document
             return args[0].m
     return None
 

@@ -342,13 +342,23 @@ def _after_person_of(toks, i: int, j: int) -> int:
     if toks[i].f not in given_names() or not toks[i].cap:
         return i
     for k in range(i + 2, min(j - 1, i + 4)):
-        if toks[k].f in ("of", "for", "from", "de", "du") and \
-                all(t.cap and classify(t.f)[0] is None for t in toks[i + 1:k]):
+        if toks[k].f in ("of", "for", "from", "de", "du") and all(_surname(t) for t in toks[i + 1:k]):
             k += 1
             while k < j and toks[k].f in ("the", "la", "le", "l'"):
                 k += 1
             return k if k < j else i
     return i
+
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _surname(t) -> bool:
+    """A word of a person's name after a given name: capitalised, no Roman numeral ("Hassan II Hospital"), no
+    body word and no dictionary word ("Mohammed VI Museum", "Jean Monnet Chair")."""
+    from .frames.pipelines import common_words  # (frames reads entities' modules: imported here)
+    return t.cap and not _ROMAN.match(t.text) and classify(t.f)[0] is None and \
+        t.text.lower() not in common_words("en") and t.text.lower() not in common_words("fr")
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -75,8 +75,9 @@ def extract(raw: RawDocument) -> RawExtraction:
     refs_by = _fixed_references(lang, toks, sent_of)
     first_person = any(k == "WE" for refs in refs_by.values() for k, _, _ in refs)
     main = main_org(sents, args_by_sent, first_person, toks=toks)
-    says_project = any(k == "ANA_PROG" and toks[j - 1].f in ("project", "projet") for refs in refs_by.values()
-                       for k, _, j in refs)
+    # the text right under its title calls itself "the project": the title's name is that project
+    says_project = any(k == "ANA_PROG" and toks[j - 1].f in ("project", "projet") for n in (1, 2)
+                       for k, _, j in refs_by.get(n, []))
     replaced = resolve_references(toks, sents, args_by_sent, refs_by, main,
                                   title_programme(sents, args_by_sent, says_project=says_project), lang)
     mentions = _still_named(named, replaced, sents)

@@ -9,6 +9,8 @@ given name, or at a lower-case word that is no remit adjective.
 """
 from __future__ import annotations
 
+from ecograph.kinds import classify
+
 from .frames.pipelines import common_words
 from .gazetteers import given_names
 from .names import Chunk
@@ -27,6 +29,8 @@ _REMIT_ADJECTIVES = {"superieur", "scientifique", "numerique", "exterieur", "ext
                      "economique", "sociale", "solidaire", "durable", "digitale", "technologique", "rural",
                      "rurale", "maritime", "maritimes", "professionnelle", "moyennes", "petites", "renouvelables",
                      "industriel", "industrielle", "touristique", "territorial", "territoriale"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "m", "mme", "mlle", "he", "sheikh", "prof", "pr"}
+_NOT_REMITS = {"state"}
 _MAX_REMIT = 12  # « Ministère de l'Enseignement supérieur, de la Recherche scientifique et de l'Innovation »
 
 
@@ -54,12 +58,18 @@ def _remit_end(toks: list[Tok], k: int, b: int, lang: str) -> int | None:
     words = common_words(lang) or common_words("en")
     given = given_names()
     last, n = None, k
+    if toks[k].f in _NOT_REMITS:
+        return None  # "Minister of State for Trade": a minister of state heads no ministry
     while n < b and n - k < _MAX_REMIT:
         t = toks[n]
         if t.f in _JOINS:
+            if _next_party(toks, n, b):
+                break  # "the Minister of Finance and the Central Bank …": a second party, not the remit
             n += 1
             continue
         if t.cap and not t.upper:
+            if t.f in _HONORIFICS:
+                break
             if t.f in given and last is not None or words and not _dictionary_word(t.text.lower(), words):
                 break  # "Minister of Investment Jane Doe": the person named after the office
             last = n
@@ -71,6 +81,28 @@ def _remit_end(toks: list[Tok], k: int, b: int, lang: str) -> int | None:
     return None if last is None else last + 1
 
 
+def _next_party(toks: list[Tok], n: int, b: int) -> bool:
+    """After "and" / « et » / a comma at n: an article, another office, an honorific or a body's name opens
+    a second party; a remit goes on with a bare field word ("Trade and Industry", « et de la Recherche »)."""
+    if toks[n].f not in ("and", "et", ","):
+        return False
+    nxt = toks[n + 1] if n + 1 < b else None
+    if nxt is None or nxt.f in ("the", "la", "le", "les") or nxt.f in _MINISTRY or nxt.f in _HONORIFICS:
+        return True
+    if nxt.f in ("de", "du", "des", "d'"):
+        return False  # « … supérieur et de la Recherche scientifique »: the remit's next field
+    return any(classify(t.f)[0] == "Organisation" for t in toks[n + 1:min(b, n + 4)] if t.cap)
+
+
 def _dictionary_word(word: str, words: frozenset[str]) -> bool:
-    """The word or its base form is in the dictionary ("Communications", "Affairs", "Higher")."""
-    return any(w in words for w in (word, word[:-1], word[:-2], word[:-3] + "y")) if len(word) > 3 else word in words
+    """The word or its base form is in the dictionary ("Communications", "Affairs", "Industries", "Higher")."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    if word.endswith("er"):
+        forms.append(word[:-2])
+    return any(w in words for w in forms)

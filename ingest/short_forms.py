@@ -14,6 +14,8 @@ from ecograph.name_keys import (_BLOCS, _HEAD_WORDS, _MOVABLE, _PROGRAMME_WORDS,
                                 strip_country_tag)
 
 from .doc_links import _acronym_word
+from .gazetteers import places
+from .names import _COMPANY_SUFFIX
 from .name_cues import _renames
 from .types import Mention
 
@@ -247,14 +249,17 @@ def _abbreviated_tail_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
     initials: 'Kelvo TC' for 'Kelvo Technology Centre', 'Orvalis DA' for 'Orvalis Development Agency'. The
     words before the initials are the long name's own first words, and the long name is the one that fits."""
     longs = [(j, norm(m.canonical or m.text).split()) for j, m in enumerate(mentions) if m.label in _SWAP]
+    places_ = places()
     out = []
     for i, m in enumerate(mentions):
         words = (m.canonical or m.text).split()
-        if m.label not in _SWAP or len(words) < 2 or not _acronym_word(words[-1]) or not 2 <= len(words[-1]) <= 5:
-            continue
+        if m.label not in _SWAP or len(words) < 2 or not _acronym_word(words[-1]) or not 2 <= len(words[-1]) <= 5 \
+                or words[-1].lower() in _COMPANY_SUFFIX:
+            continue  # ("Kelvo SA", "Kelvo AG": a company's legal form, not initials)
         head, letters = [norm(w) for w in words[:-1]], words[-1].lower()
         fits = [j for j, lw in longs if j != i and lw[:len(head)] == head and len(lw) > len(head) + 1 and
-                "".join(w[0] for w in lw[len(head):] if w not in _TAIL_SKIP) == letters]
+                "".join(w[0] for w in lw[len(head):] if w not in _TAIL_SKIP) == letters and
+                " ".join(lw[len(head):]) not in places_[0]]  # ("Kelvo South Africa" is a place's branch)
         if len({norm(mentions[j].canonical or mentions[j].text) for j in fits}) == 1:
             out.extend((i, j) for j in fits)
     return out

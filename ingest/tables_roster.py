@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 
 from .gazetteers import places
-from ecograph.kinds import classify
+from .names import _COMPANY_SUFFIX
+from ecograph.kinds import FIRM_WORDS, classify
 from .tokens import fold_tokens
 
 CONF_ROSTER = 0.85
@@ -155,7 +156,15 @@ def _country(s: str):
 # the page's title line: a short name, with an optional description after a dash or a colon
 _TITLE = re.compile(r"\A\s*(?:#+[ \t]*)?(?P<name>[A-Z][\w@&'’-]*(?:[ \t]+[A-Z0-9][\w@&'’-]*){0,3})"
                     r"[ \t]*(?:(?:[–—:|]|[ \t]-)[^\n]{0,120})?[ \t]*\n")
-_SELF_PROJECT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+project\b|\b(?:[Ll]e|[Cc]e|[Nn]otre)\s+projet\b")
+# the page calls itself a project: "the project" as a subject or object, not "the project pipeline / manager"
+_SELF_PROJECT = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+project(?=\s*(?:[,.;:)]|['’]s\b|(?:is|was|has|will|aims|brings|supports|gathers|"
+    r"involves|includes|started|runs|helps|seeks|targets)\b))|"
+    r"\b(?:[Ll]e|[Cc]e|[Nn]otre)\s+projet(?=\s*(?:[,.;:)]|(?:est|a|vise|réunit|rassemble|associe|implique|sera|"
+    r"accompagne|soutient|cible)\b))")
+# title lines that name no project: a site's menu, a report, a news page ("Home", "Annual Report 2023")
+_NOT_A_TITLE = re.compile(r"\b(?:home|accueil|news|actualit[ée]s|press|presse|report|rapport|about|contact|"
+                          r"(?:19|20)\d\d)\b", re.I)
 
 
 def page_project(b, text: str, at: int, *, project_list: bool):
@@ -169,6 +178,8 @@ def page_project(b, text: str, at: int, *, project_list: bool):
     if m is None or m.end() > at or not (project_list or _SELF_PROJECT.search(text)):
         return None
     name = m.group("name")
-    if classify(name)[0] == "Organisation" or places()[0].get(" ".join(fold_tokens(name))) is not None:
-        return None  # a body's page ("Kelvo Cluster", "Tunisia"): its partners are its own
+    words = fold_tokens(name)
+    if classify(name)[0] == "Organisation" or places()[0].get(" ".join(words)) is not None or \
+            _NOT_A_TITLE.search(m.group(0)) or words[-1] in FIRM_WORDS or words[-1] in _COMPANY_SUFFIX:
+        return None  # a body's page ("Kelvo Cluster", "Zeph Ventures", "Tunisia"), a menu, a report
     return b.mention(name, m.start("name"), m.end("name"), label="Programme", kind="project")

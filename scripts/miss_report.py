@@ -65,8 +65,8 @@ def report(export: dict, gold_dir: Path, sc) -> tuple[dict, Counter, list, list]
             s, t = golds[d].match(_names(by_id[r["source"]])), golds[d].match(_names(by_id[r["target"]]))
             k = sc.key(r["type"], s, t) if s is not None and t is not None else None
             ok = k in golds[d].relations
-            if s is not None and t is not None:
-                pairs[d].add(frozenset((s, t)))
+            if s is not None and t is not None and not ok:
+                pairs[d].add(frozenset((s, t)))  # a wrong edge between the pair: a type (or direction) missed
             if ok:
                 found[d].add(k)
             methods[ev.get("method", "?")][0] += ok

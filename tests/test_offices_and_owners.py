@@ -56,6 +56,9 @@ READ = [  # lang, text, triples that must be read
     ("en", "The Nova4Clusters project\n\nNova4Clusters helps clusters grow. It offers training. It organises study "
            "visits. It publishes reports. The project is funded by the Kelvo Foundation.",
      {("FUNDS", "Kelvo Foundation", "Nova4Clusters")}),
+    # "that" before a verb is a relative pronoun: the verb still counts
+    ("en", "Zeph Bank and Kelvo Bank, the partners that fund the Orvalis Programme, met in Tunis.",
+     {("FUNDS", "Zeph Bank", "Orvalis Programme"), ("FUNDS", "Kelvo Bank", "Orvalis Programme")}),
     # a unit of a body
     ("en", "The Kelvo Technology Centre of Orvalis University hosted the meeting.",
      {("PART_OF", "Kelvo Technology Centre", "Orvalis University")}),
@@ -119,6 +122,24 @@ NAMES = [  # lang, text, names that must be found, names that must not
     ("en", "Share on LinkedIn. The Kelvo Cluster signed an agreement with the Orvalis Agency.", {"Kelvo Cluster"},
      {"LinkedIn"}),
     ("en", "John Smith University of Kelvo signed an agreement.", {"John Smith University of Kelvo"}, {"Kelvo"}),
+    # the remit ends before a second party, an honorific or a person; a minister of state heads no ministry
+    ("en", "The Minister of Finance and the Central Bank of Kelvoland signed an agreement with the Orvalis Agency.",
+     {"Ministry of Finance"}, {"Ministry of Finance and the Central Bank"}),
+    ("en", "The Minister of Trade and Zeph Bank signed an agreement.", {"Ministry of Trade", "Zeph Bank"}, set()),
+    ("en", "The Minister of Industry and the Minister of Finance signed a memorandum.",
+     {"Ministry of Industry", "Ministry of Finance"}, set()),
+    ("en", "Minister of Industry Ryad Kelvo signed an agreement with the Orvalis Agency.", {"Ministry of Industry"},
+     {"Ministry of Industry Ryad Kelvo"}),
+    ("en", "The Minister of Trade, Mr Kelvo, signed an agreement with the Orvalis Agency.", {"Ministry of Trade"},
+     {"Ministry of Trade, Mr Kelvo"}),
+    ("en", "The Minister of State for Trade visited the Orvalis Agency.", {"Orvalis Agency"},
+     {"Ministry of State for Trade"}),
+    # a given name before a numeral or a body word is a name's first word, not a person
+    ("en", "The Hassan II Hospital of Orvalis signed an agreement with the Kelvo Cluster.",
+     {"Hassan II Hospital of Orvalis"}, {"Orvalis"}),
+    # a body's own council is its organ, not a name that swallows the body
+    ("fr", "Le Conseil scientifique de l'Agence Kelvo a approuvé le Programme Orvalis.", {"Agence Kelvo"},
+     {"Conseil scientifique de l'Agence Kelvo"}),
     # a chamber lists its fields; a coined word after the comma names another body
     ("en", "The Orvalis Chamber of Commerce, Industry and Agriculture signed an agreement with Kelvo Bank.",
      {"Orvalis Chamber of Commerce, Industry and Agriculture"}, {"Orvalis Chamber of Commerce"}),

@@ -39,6 +39,14 @@ NOT_READ = [  # lang, page, a triple that must not be read
     # a body's page: its partners partner it, they take part in nothing
     ("en", "Kelvo Textile Cluster\n\nThe project brings new markets to our members.\n\nPartners\n\n"
            "Orvalis University\nZeph Technopark\n", ("PARTICIPATES_IN", "Orvalis University", "Kelvo Textile Cluster")),
+    # a site's menu word, or a company whose text mentions "the project pipeline", names no project
+    ("en", "Home\n\nThe project supports clusters in the region.\n\nPartners\n\nKelvo Bank\nOrvalis University\n",
+     ("PARTICIPATES_IN", "Kelvo Bank", "Home")),
+    ("en", "Zeph Ventures\n\nZeph Ventures invests in start-ups. The project pipeline grew this year.\n\nPartners\n"
+           "- Kelvo Bank\n- Orvalis University\n", ("PARTICIPATES_IN", "Kelvo Bank", "Zeph Ventures")),
+    # a company page that mentions "the project" far below its title is no project page
+    ("en", "NORTEK\n\nNORTEK trains farmers in Tunis. It works with farmers. It sells seeds. The project is funded by the "
+           "Kelvo Foundation.\n", ("FUNDS", "Kelvo Foundation", "NORTEK")),
     # a country's page is no project
     ("en", "Tunisia\n\nThe project covers three regions.\n\nProject partners\n• Orvalis University\n• Zeph Technopark\n",
      ("PARTICIPATES_IN", "Orvalis University", "Tunisia")),

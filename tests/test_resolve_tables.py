@@ -130,6 +130,9 @@ NEAR_MISSES = [
     ("Eastern Textile Cluster", "Western Textile Cluster", ORG),
     # initials that spell other words
     ("Kelvo Technology Centre", "Kelvo TP", ORG),
+    # a company's legal form is no pair of initials
+    ("Kelvo South Africa", "Kelvo SA", ORG),
+    ("Kelvo Agro Group", "Kelvo AG", ORG),
     ("Orvalis Cluster", "Orvalis Group", ORG),
     ("Idris II Fund", "Idris II University", ORG),
     ("Banque Populaire du Nord", "Banque Populaire du Sud", ORG),

@@ -110,7 +110,12 @@ def _head(t: Token) -> tuple[str, str | None] | None:
 def _capital_head(t: Token) -> bool:
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     return t.lower_ in _CAPITAL_HEADS and t.text[:1].isupper() and t.i > 0 and not t.is_sent_start and \
-        nxt is not None and nxt.pos_ == "ADJ" and nxt.is_lower
+        nxt is not None and nxt.pos_ == "ADJ" and nxt.is_lower and fold(nxt.text) not in _ORGAN_ADJECTIVES
+
+
+# adjectives of a body's own council (« le Conseil scientifique de l'Agence X » is the agency's organ)
+_ORGAN_ADJECTIVES = {"scientifique", "consultatif", "consultative", "executif", "executive", "pedagogique",
+                     "strategique", "technique", "municipal", "communal", "academique"}
 
 
 def _phrase_head(t: Token) -> tuple[str | None, str | None]:

@@ -24,7 +24,7 @@ _PLACE_TYPES = ("LOCATED_IN", "ACTIVE_IN", "PART_OF")  # verb cues whose object 
 
 
 # determiners before a cue word that make it a noun, for the cue words that are nouns too
-_NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "whose"}
+_NOUN_DETERMINERS = {"the", "a", "an", "its", "their", "our", "his", "her", "this"}  # ("that fund": a relative)
 _NOUN_TOO = {"support", "back", "host", "fund", "finance", "coach", "mentor", "launch", "run", "lead", "sponsor"}
 
 
