@@ -139,8 +139,8 @@ def _head_tail_pairs(mentions: list[Mention]) -> list[tuple[int, int]]:
 def _place_dropped_pairs(mentions: list[Mention], text: str = "") -> list[tuple[int, int]]:
     """(short, long) pairs of one document: 'the Compact' after 'Orvalis Compact' (or 'EU-Orvalis Compact': the
     parties it opens with), the long name without the places it opens with, when only one long name of the
-    document reduces so and it came first, or the short one follows its place's possessive ("Jordan's Crown
-    Foundation" before "the Jordan Crown Foundation")."""
+    document reduces so and it came first, or the short one follows its place's possessive ("Malta's Kelvo
+    Foundation" before "the Malta Kelvo Foundation")."""
     _, places = _place_words()
     rests: dict[str, dict[str, int]] = defaultdict(dict)  # the name without its place -> {long name: first mention}
     for j, m in enumerate(mentions):
@@ -167,7 +167,7 @@ _POSSESSIVE = re.compile(r"((?:[\w-]+\s)?[\w-]+)['’]s\s+$")
 
 
 def _possessed_by(text: str, m: Mention, long_: str) -> bool:
-    """The words right before the mention are a possessive ("Jordan's ", "Saudi Arabia's ") that opens the
+    """The words right before the mention are a possessive ("Malta's ", "Saudi Arabia's ") that opens the
     long name."""
     p = _POSSESSIVE.search(text[max(0, m.start - 40):m.start])
     if p is None:

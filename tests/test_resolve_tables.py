@@ -1118,10 +1118,10 @@ def test_initials_that_fit_two_long_names_join_neither():
 
 
 @pytest.mark.parametrize("text,short,long_,same", [
-    ("The fund works with Malta’s Crown Youth Foundation. The Malta Crown Youth Foundation trains people.",
-     "Crown Youth Foundation", "Malta Crown Youth Foundation", True),
-    ("The fund works with Tunisia's Crown Youth Foundation. The Jordan Crown Youth Foundation trains people.",
-     "Crown Youth Foundation", "Jordan Crown Youth Foundation", False),
+    ("The fund works with Malta’s Kelvo Youth Foundation. The Malta Kelvo Youth Foundation trains people.",
+     "Kelvo Youth Foundation", "Malta Kelvo Youth Foundation", True),
+    ("The fund works with Tunisia's Kelvo Youth Foundation. The Jordan Kelvo Youth Foundation trains people.",
+     "Kelvo Youth Foundation", "Jordan Kelvo Youth Foundation", False),
 ])
 def test_a_possessive_place_names_the_long_form(text, short, long_, same):
     ms = [_mention(text, short, ORG)]
