@@ -356,9 +356,9 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 def _surname(t) -> bool:
     """A word of a person's name after a given name: capitalised, no Roman numeral ("Hassan II Hospital"), no
     body word and no dictionary word ("Mohammed VI Museum", "Jean Monnet Chair")."""
-    from .frames.pipelines import common_words  # (frames reads entities' modules: imported here)
+    from .frames.pipelines import dictionary_words  # (frames reads entities' modules: imported here)
     return t.cap and not _ROMAN.match(t.text) and classify(t.f)[0] is None and \
-        t.text.lower() not in common_words("en") and t.text.lower() not in common_words("fr")
+        t.text.lower() not in dictionary_words("en", "fr")
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

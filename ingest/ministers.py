@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ecograph.kinds import classify
 
-from .frames.pipelines import common_words
+from .frames.pipelines import common_words, is_dictionary_word
 from .gazetteers import given_names
 from .names import Chunk
 from .tokens import Tok
@@ -21,7 +21,6 @@ _MINISTRY = {"minister": "Ministry", "ministre": "Ministère"}
 _OF = {"of", "de", "du", "des", "d'"}
 # words before the office that make it no ministry's: the head of government, a former holder
 _NOT_BEFORE = {"prime", "premier", "former", "ancien", "ancienne", "ex"}
-_ARTICLES = {"the", "l'", "la", "le", "les"}
 _JOINS = {"and", "of", "for", "et", "de", "du", "des", "d'", "l'", "la", "le", "les", "the", ","}
 # lower-case words of a French remit: « de l'Enseignement supérieur et de la Recherche scientifique »
 _REMIT_ADJECTIVES = {"superieur", "scientifique", "numerique", "exterieur", "exterieures", "etrangeres",
@@ -70,7 +69,7 @@ def _remit_end(toks: list[Tok], k: int, b: int, lang: str) -> int | None:
         if t.cap and not t.upper:
             if t.f in _HONORIFICS:
                 break
-            if t.f in given and last is not None or words and not _dictionary_word(t.text.lower(), words):
+            if t.f in given and last is not None or words and not is_dictionary_word(t.text.lower(), words):
                 break  # "Minister of Investment Jane Doe": the person named after the office
             last = n
         elif last is not None and t.f in _REMIT_ADJECTIVES:
@@ -92,17 +91,3 @@ def _next_party(toks: list[Tok], n: int, b: int) -> bool:
     if nxt.f in ("de", "du", "des", "d'"):
         return False  # « … supérieur et de la Recherche scientifique »: the remit's next field
     return any(classify(t.f)[0] == "Organisation" for t in toks[n + 1:min(b, n + 4)] if t.cap)
-
-
-def _dictionary_word(word: str, words: frozenset[str]) -> bool:
-    """The word or its base form is in the dictionary ("Communications", "Affairs", "Industries", "Higher")."""
-    forms = [word]
-    if word.endswith("ies"):
-        forms.append(word[:-3] + "y")
-    if word.endswith("es"):
-        forms.append(word[:-2])
-    if word.endswith("s"):
-        forms.append(word[:-1])
-    if word.endswith("er"):
-        forms.append(word[:-2])
-    return any(w in words for w in forms)

@@ -323,18 +323,13 @@ def _lists_fields(toks, i: int, j: int) -> bool:
     return k is not None and toks[k - 1].f in _FIELDS_LIST_HEADS and j - k <= 3
 
 
-@lru_cache(maxsize=1)
-def _both_dictionaries() -> frozenset[str]:
-    from .frames.pipelines import common_words  # (frames reads names: imported here, not at the top)
-    return common_words("en") | common_words("fr")
-
-
 def _field_words(toks, i: int, words: list[str]) -> bool:
     """Fields are dictionary words ("Industry", "Maritime Transport"); a coined word names a body ("Kelvo Union
     of Farmers, Nortek Foods and …"). Without a dictionary, every word passes."""
-    dictionary = _both_dictionaries()
-    return not dictionary or all(toks[i + n].text.lower() in dictionary or w in dictionary or w[:-1] in dictionary
-                                 for n, w in enumerate(words))
+    from .frames.pipelines import dictionary_words, is_dictionary_word  # (frames reads names: imported here)
+    dictionary = dictionary_words("en", "fr")
+    return not dictionary or all(is_dictionary_word(toks[i + n].text.lower(), dictionary) or
+                                 is_dictionary_word(w, dictionary) for n, w in enumerate(words))
 
 
 def join_fields(toks, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -35,7 +35,8 @@ from .fields_vocab import FieldRole, FieldTables, field_tables, label_key
 from .gazetteers import given_names, places, registry_surfaces
 from .tables_items import Clean, chunks, items_of, name_test, strip_edges
 from .sentences import split
-from .tables_roster import page_project, _PROJECT as _ROSTER_PROJECT, _project_above, project_heading
+from .tables_roster import (title_project, _PROJECT as _ROSTER_PROJECT, _project_above, _project_in_prose,
+                           project_heading)
 from .tables_vocab import is_place
 from .tokens import fold_tokens
 
@@ -182,7 +183,8 @@ def _programme(b, text: str, anchors: list[list[_Field]], block: list[_Field], f
     if not above_block:
         lead = any(tables.roles.get(g.label) is not None and tables.roles[g.label].type == "RUNS" for g in block)
         above_block.append(_programme_above(b, text, anchors, block[0].start)
-                           or page_project(b, text, block[0].start, project_list=lead))
+                           or _project_in_prose(b, text, block[0].start)
+                           or title_project(b, text, block[0].start, project_list=lead))
     return above_block[0]
 
 

@@ -169,11 +169,14 @@ _NOT_A_TITLE = re.compile(r"\b(?:home|accueil|news|actualit[ée]s|press|presse|r
 
 def page_project(b, text: str, at: int, *, project_list: bool):
     """The project a partner list at `at` belongs to: the one a "Project name:" line, the prose ("the X
-    project") or a heading ("X project") names above it; else the page's title name, when the page calls
-    itself a project ("the project", « le projet ») or the list says it is a project's ("Project partners")."""
-    found = _project_above(b, text, at) or project_heading(b, text, at)
-    if found is not None:
-        return found
+    project") or a heading ("X project") names above it; else the page's title project (`title_project`)."""
+    return _project_above(b, text, at) or project_heading(b, text, at) or \
+        title_project(b, text, at, project_list=project_list)
+
+
+def title_project(b, text: str, at: int, *, project_list: bool):
+    """The page's title name as its project, when the page calls itself a project ("the project", « le
+    projet ») or the list at `at` says it is a project's ("Project partners", a lead partner's field)."""
     m = _TITLE.match(text)
     if m is None or m.end() > at or not (project_list or _SELF_PROJECT.search(text)):
         return None

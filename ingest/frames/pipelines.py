@@ -89,6 +89,28 @@ def _common_words(lang: str, named: str | None) -> frozenset[str]:
     return frozenset(w for key in table.keys() for w in table[key])
 
 
+@lru_cache(maxsize=4)
+def dictionary_words(*langs: str) -> frozenset[str]:
+    """The dictionary words of several languages at once (`common_words`), one set kept for the process: an
+    English text's names are checked against French words too."""
+    return frozenset().union(*(common_words(lang) for lang in langs))
+
+
+def is_dictionary_word(word: str, words: frozenset[str]) -> bool:
+    """The lower-case word or its base form by a regular inflection is in `words` ("communications",
+    "industries", "affairs", "higher")."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    if word.endswith("er"):
+        forms.append(word[:-2])
+    return any(w in words for w in forms)
+
+
 def lookups_in_folder(lang: str, named: str | None):
     """The lemmatizer's tables of the pipeline `_load` loads for (lang, setting), read from its
     folder, where its lemmatizer reads them; None when there is no such folder (or pipeline)."""

@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 from ecograph.ids import norm
 
 from ..gazetteers import nlp
-from ..names import UNIT_HEADS
 from ecograph.kinds import classify
 from ..types import Candidate, Mention
 from .lexicon import Arg, Sent, _matchers, lexicon
@@ -173,8 +172,7 @@ class Engine(RelationPatterns, SentenceFacts, ClausePatterns, PlacePatterns):
         if k <= s.a or self.f[k] not in ("of", "de", "du", "d'"):
             return None
         u = self._arg_ending(s, k)
-        return u if u is not None and u.m.label == "Organisation" and \
-            {self.f[u.i], self.f[u.j - 1]} & UNIT_HEADS else None
+        return u if u is not None and self._is_unit(u) else None
 
     def _left_group_at_comma(self, s: Sent, k: int) -> tuple[list[Arg], float] | None:
         """`left_group` when walking back from the cue meets a comma at k: the name before it

@@ -92,7 +92,7 @@ class SentenceFacts:
         'the Digital Division (KDD) of the Kelvo Federation': a body whose head word names a unit of another
         body, written right before that body, is part of it."""
         for x in s.args:
-            if x.m.label != "Organisation" or x.coref or not ({self.f[x.i], self.f[x.j - 1]} & _UNIT_HEADS):
+            if x.coref or not self._is_unit(x):
                 continue
             k = max(x.j, x.ext)
             if k >= s.b or self.f[k] not in ("of", "de", "du", "d'", "from"):
@@ -104,3 +104,6 @@ class SentenceFacts:
             if y is not None and y.m.label == "Organisation" and not y.coref and not self.hedged(s, k):
                 self.emit("PART_OF", x, y, s, f"{self.lang}-unit-of", 0.75)
 
+    def _is_unit(self, x) -> bool:
+        """An organisation whose first or last word names a unit of a body (`names.UNIT_HEADS`)."""
+        return x.m.label == "Organisation" and bool({self.f[x.i], self.f[x.j - 1]} & _UNIT_HEADS)
